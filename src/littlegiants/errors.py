@@ -1,0 +1,212 @@
+"""Errors raised by littlegiants.
+
+Every error has one root, :class:`LittleGiantsError`, so ``except LittleGiantsError`` catches all of
+them, and each concrete error also subclasses the builtin it refines (``ValueError``, ``TypeError``,
+``LookupError``, ``OSError``), so code that already catches ``ValueError`` keeps working.
+
+Each error carries its evidence as attributes (the offending ``value`` first) and, where the value
+came from a file, a :class:`SourceLocation`. ``str(error)`` is a sentence a user can act on, and
+errors pickle (their fields are their ``args``), so they cross process boundaries intact.
+
+>>> from littlegiants.errors import InvalidAmountError, LittleGiantsError
+>>> err = InvalidAmountError("12,5x", "it is not a number")
+>>> isinstance(err, LittleGiantsError), isinstance(err, ValueError)
+(True, True)
+>>> str(err)
+"Invalid amount '12,5x': it is not a number."
+>>> import pickle
+>>> pickle.loads(pickle.dumps(err)).value
+'12,5x'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = [
+    "CurrencyMismatchError",
+    "DivisionByZeroError",
+    "FloatAmountError",
+    "InvalidAmountError",
+    "InvalidGrowthError",
+    "InvalidPeriodError",
+    "InvalidRateError",
+    "LittleGiantsError",
+    "MoneyParseError",
+    "RateNotFoundError",
+    "SourceLocation",
+    "UnknownCurrencyError",
+]
+
+
+@attrs.frozen
+class SourceLocation:
+    """Where a value came from: a file, a 1-based line (row as a spreadsheet shows it), a field.
+
+    >>> str(SourceLocation("trade.csv", 7, "value"))
+    'trade.csv, line 7, column value'
+    >>> str(SourceLocation("policy.toml", None, "rules.national.amount"))
+    'policy.toml, key rules.national.amount'
+    """
+
+    path: str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        """Render as ``file, line N, column F`` with the parts that are known."""
+        parts: list[str] = []
+        if self.path is not None:
+            parts.append(self.path)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.field is not None:
+            parts.append(f"column {self.field}" if self.line is not None else f"key {self.field}")
+        return ", ".join(parts) if parts else "<unknown location>"
+
+
+def _where(location: SourceLocation | None) -> str:
+    return "" if location is None else f" ({location})"
+
+
+class LittleGiantsError(Exception):
+    """Root of every error raised by littlegiants."""
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidAmountError(LittleGiantsError, ValueError):
+    """An amount is not a finite, exact number (NaN, infinity, or text that is not a number)."""
+
+    value: object
+    reason: str = "it is not a finite number"
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Explain which amount was refused and why."""
+        return f"Invalid amount {self.value!r}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class FloatAmountError(LittleGiantsError, TypeError):
+    """A ``float`` or ``bool`` was given where an exact amount is required."""
+
+    value: object
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Say how to pass the amount exactly."""
+        kind = type(self.value).__name__
+        return (
+            f"Refusing {kind} amount {self.value!r}{_where(self.location)}: money must be exact. "
+            f"Pass a Decimal, an int or a numeric string, e.g. Decimal('{self.value}') or "
+            f"'{self.value}'."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class UnknownCurrencyError(LittleGiantsError, ValueError):
+    """A currency code is not an ISO 4217 code known to CLDR (via babel)."""
+
+    value: object
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the code that was not recognised."""
+        return (
+            f"Unknown currency {self.value!r}{_where(self.location)}: expected an ISO 4217 code "
+            "such as 'CNY' or 'USD'."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class CurrencyMismatchError(LittleGiantsError, TypeError):
+    """Two amounts in different currencies were combined without an exchange rate."""
+
+    left: str
+    right: str
+    operation: str = "combine"
+
+    def __str__(self) -> str:
+        """Name both currencies and the way out."""
+        return (
+            f"Cannot {self.operation} {self.left} and {self.right}: convert one with an explicit "
+            "dated ExchangeRate or RateTable first."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class DivisionByZeroError(LittleGiantsError, ZeroDivisionError):
+    """A division (a ratio, a growth rate, an implied rate) had a zero divisor."""
+
+    value: object
+    what: str = "divide"
+
+    def __str__(self) -> str:
+        """Say what could not be divided."""
+        return f"Cannot {self.what}: the divisor is zero (dividing {self.value!r})."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class MoneyParseError(LittleGiantsError, ValueError):
+    """Text could not be read as an amount of money, exactly and without guessing."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Quote the text and say what was missing."""
+        return f"Cannot read {self.value!r} as money{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidRateError(LittleGiantsError, ValueError):
+    """An exchange rate is not usable (non-positive, same currency on both sides, wrong input)."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the rate and the problem."""
+        return f"Invalid exchange rate {self.value!r}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class RateNotFoundError(LittleGiantsError, LookupError):
+    """No exchange rate applies: none for the pair, or none on or before the date."""
+
+    base: str
+    quote: str
+    on: object
+    reason: str
+
+    def __str__(self) -> str:
+        """Name the pair, the date and what is missing."""
+        return f"No {self.base}->{self.quote} rate usable on {self.on}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidGrowthError(LittleGiantsError, ValueError):
+    """A growth rate cannot be computed or read (zero or negative base, unreadable text)."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the value and why no growth follows from it."""
+        return f"Invalid growth {self.value!r}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidPeriodError(LittleGiantsError, ValueError):
+    """A period is malformed (end before start, unreadable text, an impossible date)."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the period and the problem."""
+        return f"Invalid period {self.value!r}{_where(self.location)}: {self.reason}."

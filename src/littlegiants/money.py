@@ -1,0 +1,516 @@
+"""Exact, currency-aware money.
+
+A :class:`Money` is an exact ``Decimal`` amount and an ISO 4217 currency code. It is what every
+figure in littlegiants is carried in: a customs total (44.64 billion yuan), a firm's imports
+(US$99.2 million), an incentive reward (500,000 yuan).
+
+Rules it keeps:
+
+- **Never a float.** ``float`` and ``bool`` amounts raise ``FloatAmountError``; NaN and
+  infinities raise ``InvalidAmountError``.
+- **One currency at a time.** Adding, subtracting or ordering yuan against dollars raises
+  ``CurrencyMismatchError``; converting needs an explicit, dated ``ExchangeRate``.
+- **Exact until a named rounding point.** ``+``, ``-`` and ``*`` are exact; ``/`` uses the
+  documented 34-digit context of :mod:`littlegiants._exact`. :meth:`Money.round` quantizes
+  to the currency's minor unit (CLDR, via babel: CNY 2, JPY 0, KWD 3), half-up unless told
+  otherwise.
+- **Splitting never loses a fen.** :meth:`Money.allocate` returns parts that sum exactly.
+
+>>> from decimal import Decimal
+>>> Money("44640000000", "CNY") + Money("0.01", "CNY")
+Money('44640000000.01', 'CNY')
+>>> Money("1.005", "CNY").round()
+Money('1.01', 'CNY')
+>>> Money(1.5, "CNY")
+Traceback (most recent call last):
+...
+littlegiants.errors.FloatAmountError: Refusing float amount 1.5: money must be exact. ...
+>>> Money("1", "CNY") + Money("1", "USD")
+Traceback (most recent call last):
+...
+littlegiants.errors.CurrencyMismatchError: Cannot add CNY and USD: ...
+>>> Money.parse("44.64 billion yuan")
+Money('44640000000.00', 'CNY')
+>>> Money.parse("US$99.2 million")
+Money('99200000.0', 'USD')
+
+More information:
+
+- ISO 4217 currency codes: https://www.iso.org/iso-4217-currency-codes.html
+- CLDR currency data (minor units): https://cldr.unicode.org/
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import math
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from littlegiants._exact import DIVISION, EXACT, to_decimal
+from littlegiants.errors import (
+    CurrencyMismatchError,
+    DivisionByZeroError,
+    FloatAmountError,
+    InvalidAmountError,
+    UnknownCurrencyError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "ROUNDING_MODES",
+    "Money",
+    "currency_precision",
+    "is_valid_currency",
+    "validate_currency",
+]
+
+#: The ``decimal`` rounding modes :meth:`Money.round` accepts, by their ``decimal`` names.
+ROUNDING_MODES: Final = frozenset(
+    {
+        decimal.ROUND_HALF_UP,
+        decimal.ROUND_HALF_EVEN,
+        decimal.ROUND_HALF_DOWN,
+        decimal.ROUND_UP,
+        decimal.ROUND_DOWN,
+        decimal.ROUND_CEILING,
+        decimal.ROUND_FLOOR,
+        decimal.ROUND_05UP,
+    }
+)
+
+
+@functools.cache
+def _currencies() -> frozenset[str]:
+    from babel.numbers import list_currencies  # noqa: PLC0415 - babel data loads on first use
+
+    return frozenset(list_currencies())
+
+
+@functools.cache
+def currency_precision(code: str) -> int:
+    """Return the number of minor-unit digits of a currency, from CLDR (via babel).
+
+    >>> currency_precision("CNY"), currency_precision("JPY"), currency_precision("KWD")
+    (2, 0, 3)
+    """
+    from babel.numbers import get_currency_precision  # noqa: PLC0415
+
+    return int(get_currency_precision(validate_currency(code)))
+
+
+def validate_currency(code: object) -> str:
+    """Return ``code`` as an upper-case ISO 4217 code, or raise ``UnknownCurrencyError``.
+
+    >>> validate_currency("cny")
+    'CNY'
+    >>> validate_currency("RMB")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.UnknownCurrencyError: Unknown currency 'RMB': expected an ISO 4217 code ...
+    """
+    if isinstance(code, str):
+        upper = code.strip().upper()
+        if upper in _currencies():
+            return upper
+    raise UnknownCurrencyError(code)
+
+
+def is_valid_currency(code: object) -> bool:
+    """Return whether ``code`` is a known ISO 4217 code; never raises.
+
+    >>> is_valid_currency("USD"), is_valid_currency("XYZ"), is_valid_currency(None)
+    (True, False, False)
+    """
+    return isinstance(code, str) and code.strip().upper() in _currencies()
+
+
+def _coerce_amount(value: object) -> Decimal:
+    if isinstance(value, float | bool):
+        raise FloatAmountError(value)
+    result = to_decimal(value)
+    if result is None:
+        if isinstance(value, Decimal | int | str):
+            raise InvalidAmountError(value)
+        raise InvalidAmountError(
+            value, f"expected a Decimal, int or numeric str, got {type(value).__name__}"
+        )
+    return result
+
+
+def _coerce_factor(value: object) -> Decimal:
+    """A multiplier or divisor: an exact number, never a float or a Money."""
+    if isinstance(value, float | bool):
+        raise FloatAmountError(value)
+    result = to_decimal(value) if isinstance(value, Decimal | int) else None
+    if result is None:
+        raise InvalidAmountError(value, "expected a finite Decimal or int")
+    return result
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+@attrs.frozen(init=False, repr=False)
+class Money:
+    """An exact amount of one currency.
+
+    Args:
+        amount: a ``Decimal``, an ``int`` or a numeric ``str``; the value is kept exactly as given
+            (``Money("1.50", "CNY").amount == Decimal("1.50")``).
+        currency: an ISO 4217 code (case-insensitive), checked against babel's currency list.
+
+    Raises:
+        FloatAmountError: ``amount`` is a ``float`` or ``bool`` (a ``TypeError``).
+        InvalidAmountError: ``amount`` is NaN, infinite or not a number (a ``ValueError``).
+        UnknownCurrencyError: ``currency`` is not an ISO 4217 code (a ``ValueError``).
+
+    Equality is by value and currency: ``Money("1.0", "CNY") == Money("1", "CNY")`` and the two hash
+    alike; amounts in different currencies are never equal, and ordering them raises.
+
+    >>> Money("500000", "CNY") > Money("200000", "CNY")
+    True
+    >>> Money("1", "CNY") == Money("1", "USD")
+    False
+    >>> Money("nan", "CNY")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.InvalidAmountError: Invalid amount 'nan': it is not a finite number.
+    >>> Money("1", "XYZ")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.UnknownCurrencyError: Unknown currency 'XYZ': ...
+    """
+
+    amount: Decimal
+    currency: str
+
+    def __init__(self, amount: Decimal | int | str, currency: str) -> None:
+        """Validate and store ``amount`` and ``currency`` (see the class docstring)."""
+        _set(self, "amount", _coerce_amount(amount))
+        _set(self, "currency", validate_currency(currency))
+
+    @classmethod
+    def _make(cls, amount: Decimal, currency: str) -> Money:
+        """Build from an already valid amount and code, without re-validating (the hot path)."""
+        money = _new(cls)
+        _set(money, "amount", amount)
+        _set(money, "currency", currency)
+        return money
+
+    # -- named constructors -------------------------------------------------------------------
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        """Return zero in ``currency``: the start value for ``sum()``.
+
+        >>> sum([Money("1.5", "CNY"), Money("2", "CNY")], Money.zero("CNY"))
+        Money('3.5', 'CNY')
+        """
+        return cls(0, currency)
+
+    @classmethod
+    def total(cls, amounts: Iterable[Money], *, currency: str) -> Money:
+        """Add up ``amounts``, all in ``currency``; an empty input gives zero.
+
+        >>> Money.total([], currency="CNY")
+        Money('0', 'CNY')
+        >>> Money.total([Money("1", "USD")], currency="CNY")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.CurrencyMismatchError: Cannot add CNY and USD: ...
+        """
+        result = cls.zero(currency)
+        for amount in amounts:
+            result = result + amount
+        return result
+
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        currency: str | None = None,
+        locale: str | None = None,
+    ) -> Money:
+        """Read an amount as Chinese and English sources print it.
+
+        Understood: grouped numbers (``1,234.50``), scale words (万, 亿, 万亿, 千, thousand,
+        million, billion, trillion, and the compact ``K``/``M``/``B``/``T``), currency codes before
+        or after the number (``CNY 1,234.50``, ``1234.5 USD``), and these markers: ``¥``,
+        ``￥``, ``CN¥``, ``RMB``, ``元``, ``人民币``, ``yuan`` mean CNY; ``US$``, ``$``, ``美元``,
+        ``dollars`` mean USD; ``HK$`` means HKD, ``€`` EUR, ``JP¥`` JPY.
+
+        Args:
+            text: the printed amount.
+            currency: the currency to use when the text has no marker (from a column header or a
+                file's metadata). A marker that disagrees with it raises.
+            locale: read the number with this locale's separators (via babel, strictly) and its
+                CLDR currency symbols, which take precedence over the markers above (in ``en_US``
+                ``¥`` is JPY and ``CN¥`` is CNY). ``None`` reads ``1,234.5``-style numbers.
+
+        Raises:
+            MoneyParseError: the text has no currency and none was given, has two that disagree,
+                or is not an amount (a ``ValueError``).
+
+        >>> Money.parse("446.4亿元"), Money.parse("50万元"), Money.parse("¥1.25万")
+        (Money('44640000000.0', 'CNY'), Money('500000', 'CNY'), Money('12500.00', 'CNY'))
+        >>> Money.parse("RMB 3.67 trillion"), Money.parse("CNY 1,234.50")
+        (Money('3670000000000.00', 'CNY'), Money('1234.50', 'CNY'))
+        >>> Money.parse("1234.5 USD"), Money.parse("500,000 yuan")
+        (Money('1234.5', 'USD'), Money('500000', 'CNY'))
+        >>> Money.parse("12.5", currency="CNY")
+        Money('12.5', 'CNY')
+        >>> Money.parse("12.5")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.MoneyParseError: Cannot read '12.5' as money: it names no currency ...
+        >>> Money.parse("1,23.4 yuan")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.MoneyParseError: Cannot read '1,23.4 yuan' as money: ...
+        """
+        from littlegiants._moneytext import parse_money_text  # noqa: PLC0415 - keeps import light
+
+        amount, code = parse_money_text(text, currency=currency, locale=locale)
+        return cls._make(amount, code)
+
+    @classmethod
+    def from_quantity(cls, quantity: Any) -> Money:  # noqa: ANN401 - pint has no type information
+        """Build from a quantity of littlegiants' pint registry whose unit is one currency.
+
+        >>> q = Money("446.4", "CNY").to_quantity() * 3
+        >>> Money.from_quantity(q)
+        Money('1339.2', 'CNY')
+        """
+        from littlegiants import _units  # noqa: PLC0415
+
+        reg = _units.registry()
+        if not isinstance(quantity, reg.Quantity):
+            raise InvalidAmountError(quantity, "expected a quantity of littlegiants' pint registry")
+        dims = dict(quantity.dimensionality)
+        names = [d for d, power in dims.items() if power != 0]
+        if len(names) != 1 or not names[0].startswith("[currency_") or dims[names[0]] != 1:
+            raise InvalidAmountError(
+                quantity, f"its dimension {quantity.dimensionality} is not a single currency"
+            )
+        code = names[0][len("[currency_") : -1]
+        magnitude = quantity.to(code).magnitude
+        return cls(_coerce_amount(magnitude), code)
+
+    # -- boundary out -------------------------------------------------------------------------
+
+    def to_quantity(self) -> Any:  # noqa: ANN401 - pint has no type information
+        """Return this amount as a pint quantity, for unit algebra (CNY per employee, CNY/year).
+
+        >>> q = Money("5000000", "CNY").to_quantity()
+        >>> str(q)
+        '5000000 CNY'
+        """
+        from littlegiants import _units  # noqa: PLC0415
+
+        return _units.registry().Quantity(self.amount, self.currency)
+
+    # -- rounding and splitting ---------------------------------------------------------------
+
+    @property
+    def precision(self) -> int:
+        """The currency's number of minor-unit digits (CNY 2, JPY 0, KWD 3)."""
+        return currency_precision(self.currency)
+
+    def round(self, rounding: str = decimal.ROUND_HALF_UP, *, places: int | None = None) -> Money:
+        """Round to the currency's minor unit (or ``places`` digits), half-up by default.
+
+        This is the only place money is rounded; ``rounding`` takes any ``decimal`` rounding
+        mode by name.
+
+        >>> Money("0.625", "CNY").round(), Money("0.625", "CNY").round(decimal.ROUND_HALF_EVEN)
+        (Money('0.63', 'CNY'), Money('0.62', 'CNY'))
+        >>> Money("1234.5", "JPY").round()
+        Money('1235', 'JPY')
+        >>> Money("1.5", "CNY").round("UP")
+        Traceback (most recent call last):
+        ...
+        ValueError: Unknown rounding mode 'UP': use one of the decimal.ROUND_* names.
+        """
+        if rounding not in ROUNDING_MODES:
+            msg = f"Unknown rounding mode {rounding!r}: use one of the decimal.ROUND_* names."
+            raise ValueError(msg)
+        digits = self.precision if places is None else places
+        quantum = Decimal(1).scaleb(-digits)
+        return Money._make(
+            self.amount.quantize(quantum, rounding=rounding, context=EXACT), self.currency
+        )
+
+    def allocate(self, ratios: Iterable[Decimal | int | str]) -> tuple[Money, ...]:
+        """Split into parts, in minor units, that sum exactly to the rounded amount.
+
+        Each part is within one minor unit of its exact share; the units left over after taking
+        each share's floor go to the largest remainders, ties to the earliest share. A zero ratio
+        gets zero.
+
+        Raises:
+            InvalidAmountError: a ratio is negative or not a number, or all ratios are zero.
+            FloatAmountError: a ratio is a float.
+
+        >>> Money("100", "CNY").allocate([1, 1, 1])
+        (Money('33.34', 'CNY'), Money('33.33', 'CNY'), Money('33.33', 'CNY'))
+        >>> Money("0.05", "CNY").allocate([3, 7, 0])
+        (Money('0.02', 'CNY'), Money('0.03', 'CNY'), Money('0.00', 'CNY'))
+        >>> Money("1", "CNY").allocate([0, 0])
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.InvalidAmountError: Invalid amount [0, 0]: ratios must not all be zero.
+        """
+        given = list(ratios)
+        parts: list[Fraction] = []
+        for ratio in given:
+            if isinstance(ratio, float | bool):
+                raise FloatAmountError(ratio)
+            value = to_decimal(ratio)
+            if value is None or value < 0:
+                raise InvalidAmountError(ratio, "a ratio must be a finite number >= 0")
+            parts.append(Fraction(value))
+        whole = sum(parts, Fraction(0))
+        if whole == 0:
+            raise InvalidAmountError(given, "ratios must not all be zero")
+        digits = self.precision
+        units = int(self.round().amount.scaleb(digits, context=EXACT))
+        sign, units = (-1 if units < 0 else 1), abs(units)
+        shares = [units * part / whole for part in parts]
+        floors = [math.floor(share) for share in shares]
+        left = units - sum(floors)
+        order = sorted(range(len(shares)), key=lambda i: (floors[i] - shares[i], i))
+        for index in order[:left]:
+            floors[index] += 1
+        return tuple(
+            Money._make(Decimal(sign * count).scaleb(-digits, context=EXACT), self.currency)
+            for count in floors
+        )
+
+    # -- arithmetic ---------------------------------------------------------------------------
+
+    def _same(self, other: Money, operation: str) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(self.currency, other.currency, operation)
+
+    def __add__(self, other: object) -> Money:
+        """Add an amount of the same currency, exactly."""
+        if not isinstance(other, Money):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(self.currency, other.currency, "add")
+        return Money._make(EXACT.add(self.amount, other.amount), self.currency)
+
+    def __radd__(self, other: object) -> Money:
+        """Refuse ``0 + money`` with a hint: ``sum()`` needs a ``Money.zero`` start."""
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            msg = (
+                f"Cannot add 0 and {self.currency}: give sum() a start value, "
+                f"sum(amounts, Money.zero({self.currency!r})), or use Money.total(...)."
+            )
+            raise TypeError(msg)
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Money:
+        """Subtract an amount of the same currency, exactly."""
+        if not isinstance(other, Money):
+            return NotImplemented
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(self.currency, other.currency, "subtract")
+        return Money._make(EXACT.subtract(self.amount, other.amount), self.currency)
+
+    def __neg__(self) -> Money:
+        """Negate."""
+        return Money._make(EXACT.minus(self.amount), self.currency)
+
+    def __pos__(self) -> Money:
+        """Return self."""
+        return self
+
+    def __abs__(self) -> Money:
+        """Absolute value."""
+        return Money._make(EXACT.abs(self.amount), self.currency)
+
+    def __mul__(self, factor: object) -> Money:
+        """Multiply by an exact number (``Decimal`` or ``int``), exactly."""
+        if isinstance(factor, Money):
+            return NotImplemented
+        return Money._make(EXACT.multiply(self.amount, _coerce_factor(factor)), self.currency)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: object) -> Any:  # noqa: ANN401 - Money or Decimal by operand
+        """Divide by a number (gives Money) or by Money of the same currency (gives a Decimal).
+
+        Division uses the 34-digit context of :mod:`littlegiants._exact`.
+
+        >>> Money("44640000000", "CNY") / 320
+        Money('139500000', 'CNY')
+        >>> Money("99.2", "USD") / Money("62.4", "USD")
+        Decimal('1.589743589743589743589743589743590')
+        """
+        if isinstance(other, Money):
+            self._same(other, "divide")
+            if other.amount == 0:
+                raise DivisionByZeroError(self, "divide by a zero amount")
+            return DIVISION.divide(self.amount, other.amount)
+        divisor = _coerce_factor(other)
+        if divisor == 0:
+            raise DivisionByZeroError(self, "divide money by zero")
+        return Money._make(DIVISION.divide(self.amount, divisor), self.currency)
+
+    def __bool__(self) -> bool:
+        """An amount is true when it is not zero."""
+        return bool(self.amount)
+
+    def _check_order(self, other: object) -> Money | None:
+        if not isinstance(other, Money):
+            return None
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(self.currency, other.currency, "compare")
+        return other
+
+    def __lt__(self, other: object) -> bool:
+        """Order amounts of the same currency; other currencies raise."""
+        checked = self._check_order(other)
+        return NotImplemented if checked is None else self.amount < checked.amount
+
+    def __le__(self, other: object) -> bool:
+        """Order amounts of the same currency; other currencies raise."""
+        checked = self._check_order(other)
+        return NotImplemented if checked is None else self.amount <= checked.amount
+
+    def __gt__(self, other: object) -> bool:
+        """Order amounts of the same currency; other currencies raise."""
+        checked = self._check_order(other)
+        return NotImplemented if checked is None else self.amount > checked.amount
+
+    def __ge__(self, other: object) -> bool:
+        """Order amounts of the same currency; other currencies raise."""
+        checked = self._check_order(other)
+        return NotImplemented if checked is None else self.amount >= checked.amount
+
+    # -- text -----------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        """Exact and round-tripping: ``Money('500000', 'CNY')``."""
+        return f"Money({str(self.amount)!r}, {self.currency!r})"
+
+    def __str__(self) -> str:
+        """Exact, locale-free text that :meth:`parse` reads back: ``500000 CNY``.
+
+        For people, use :func:`littlegiants.formatting.format_money` with an explicit locale.
+        """
+        return f"{self.amount:f} {self.currency}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as ``Money(amount, currency)``."""
+        return (Money, (self.amount, self.currency))
