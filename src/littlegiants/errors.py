@@ -28,14 +28,18 @@ __all__ = [
     "DivisionByZeroError",
     "FloatAmountError",
     "InvalidAmountError",
+    "InvalidCreditCodeError",
     "InvalidGrowthError",
+    "InvalidLevelError",
     "InvalidPeriodError",
     "InvalidRateError",
+    "InvalidRecordError",
     "LittleGiantsError",
     "MoneyParseError",
     "RateNotFoundError",
     "SourceLocation",
     "UnknownCurrencyError",
+    "UnknownRegionError",
 ]
 
 
@@ -210,3 +214,59 @@ class InvalidPeriodError(LittleGiantsError, ValueError):
     def __str__(self) -> str:
         """Name the period and the problem."""
         return f"Invalid period {self.value!r}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidCreditCodeError(LittleGiantsError, ValueError):
+    """A Unified Social Credit Code (统一社会信用代码) failed a check: length, format, checksum."""
+
+    value: object
+    check: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the code and the check it failed."""
+        return f"Invalid credit code {self.value!r}{_where(self.location)}: {self.check}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class UnknownRegionError(LittleGiantsError, LookupError):
+    """A GB/T 2260 administrative division code is not in the bundled division data."""
+
+    value: object
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the code that was not found."""
+        return (
+            f"Unknown region {self.value!r}{_where(self.location)}: expected a 6-digit GB/T 2260 "
+            "division code such as '440300' (深圳市) or '440305' (南山区)."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidLevelError(LittleGiantsError, ValueError):
+    """Text is not a designation level (national / provincial / municipal, 国家级 / 省级 / 市级)."""
+
+    value: object
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the text and the accepted words."""
+        return (
+            f"Unknown designation level {self.value!r}{_where(self.location)}: expected national "
+            "(国家级, State-level), provincial (省级) or municipal (市级)."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidRecordError(LittleGiantsError, ValueError):
+    """A domain record is inconsistent (dates out of order, figures that contradict each other)."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the record value and what is wrong with it."""
+        return f"Invalid record {self.value!r}{_where(self.location)}: {self.reason}."
