@@ -32,7 +32,9 @@ DEFAULT_MARKERS: Final[dict[str, str]] = {
     "US$": "USD",
     "$": "USD",
     "美元": "USD",
+    "DOLLAR": "USD",
     "DOLLARS": "USD",
+    "US DOLLAR": "USD",
     "US DOLLARS": "USD",
     "HK$": "HKD",
     "港元": "HKD",
@@ -48,12 +50,24 @@ _SCALE = (
 )
 _PATTERN = re.compile(
     r"^(?P<sign>[-+])?\s*(?P<pre>[^\d\s.+-]*)\s*(?P<sign2>[-+])?\s*"
-    r"(?P<num>\d(?:[\d,.'\u00a0\u202f]*\d)?|\.\d+)\s*" + _SCALE + r"?\s*(?P<post>.*?)\s*$",
+    r"(?P<num>\d(?:[\d,.'\u2019 ]*\d)?|\.\d+)\s*" + _SCALE + r"?\s*(?P<post>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
 _MAX_LENGTH = 200
+
+
+@functools.cache
+def _separators(locale: str) -> tuple[str, str]:
+    """The locale's grouping and decimal symbols, from CLDR (via babel)."""
+    from babel import Locale  # noqa: PLC0415
+    from babel.numbers import get_decimal_symbol, get_group_symbol  # noqa: PLC0415
+
+    loc = Locale.parse(locale)
+    group = unicodedata.normalize("NFKC", get_group_symbol(loc))
+    point = unicodedata.normalize("NFKC", get_decimal_symbol(loc))
+    return (" " if group.isspace() else group), point
 
 
 @functools.cache
@@ -82,21 +96,17 @@ def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
 
 
 def _number(digits: str, locale: str | None, text: str) -> Decimal:
+    canonical = digits
     if locale is not None:
-        from babel import Locale  # noqa: PLC0415
-        from babel.numbers import NumberFormatError, parse_decimal  # noqa: PLC0415
-
-        try:
-            return Decimal(parse_decimal(digits, locale=Locale.parse(locale), strict=True))
-        except NumberFormatError as exc:
-            raise MoneyParseError(text, f"{digits!r} is not a {locale} number ({exc})") from exc
-    if _PLAIN.match(digits):
-        return EXACT.create_decimal(digits)
-    if _GROUPED.match(digits):
-        return EXACT.create_decimal(digits.replace(",", ""))
-    raise MoneyParseError(
-        text, f"{digits!r} is not a number written like 1234.5 or 1,234.5 (misplaced separator)"
-    )
+        group, point = _separators(locale)
+        swap = {group: ",", point: "."}
+        canonical = "".join(swap.get(ch, ch if ch.isdigit() else "?") for ch in digits)
+    if _PLAIN.match(canonical):
+        return EXACT.create_decimal(canonical)
+    if _GROUPED.match(canonical):
+        return EXACT.create_decimal(canonical.replace(",", ""))
+    style = "1234.5 or 1,234.5" if locale is None else f"a {locale} number"
+    raise MoneyParseError(text, f"{digits!r} is not written like {style} (misplaced separator)")
 
 
 def parse_money_text(

@@ -1,0 +1,448 @@
+"""China's administrative divisions (行政区划) by their GB/T 2260 six-digit codes.
+
+Every place in China that issues a policy or registers a firm has a six-digit division code under
+the national standard **GB/T 2260**. The code is hierarchical, two digits a level:
+
+- ``XX0000`` is a province-level division (省级: province, autonomous region, municipality such
+  as 北京市, or special administrative region): ``440000`` 广东省.
+- ``XXYY00`` is a prefecture-level division (地级) inside it: ``440300`` 深圳市.
+- ``XXYYZZ`` is a county-level division (县级: district, county, county-level city) inside that:
+  ``440305`` 南山区.
+
+So a division lies within another exactly when it shares the other's significant digits, which is
+how :meth:`Region.within` decides jurisdiction: 南山区 (``440305``) is within 深圳市 (``440300``),
+which is within 广东省 (``440000``), while Guangzhou's 天河区 (``440106``) is not within 深圳市.
+Positions 3–8 of a Unified Social Credit Code are such a code (see :mod:`littlegiants.credit`).
+
+The names come from the division table bundled with python-stdnum (``stdnum/cn/loc.dat``, read
+through ``stdnum.numdb``), which python-stdnum compiled from Chinese Wikipedia. Limits of that data:
+
+- **Chinese names only**; there are no English names, so :func:`format_region` has no locale.
+- It is as current as the installed python-stdnum; a division created or renamed later is missing
+  or carries its old name.
+- Codes are reused and names change: an entry such as ``[1983-1989]南头区办事处,[1990-]南山区``
+  lists each name with the years it was used. :attr:`Region.name` is the current one (the entry
+  with an open-ended range or no range), :attr:`Region.former_names` the ones that ended. A code
+  whose every name has ended (``110103``, ``[-2010]崇文区``) is still a known region; its
+  :attr:`~Region.name` is the last name it had and :attr:`~Region.is_current` is ``False``.
+- Municipalities and provinces group divisions under placeholder prefecture-level entries
+  (``110100`` 市辖区, ``429000`` 省直辖县级行政单位); :attr:`Region.parent` returns them as the
+  data has them, and :attr:`Region.full_name` leaves them out.
+
+>>> nanshan = Region.parse("440305")
+>>> nanshan
+Region('440305')
+>>> nanshan.name, nanshan.level, nanshan.full_name
+('南山区', 'county', '广东省 深圳市 南山区')
+>>> nanshan.former_names
+(RegionName(name='南头区办事处', first_year=1983, last_year=1989),)
+>>> nanshan.within(Region("440300")), Region("440106").within(Region("440300"))
+(True, False)
+>>> Region.parse("999999")
+Traceback (most recent call last):
+...
+littlegiants.errors.UnknownRegionError: Unknown region '999999': expected a 6-digit GB/T 2260
+division code such as '440300' (深圳市) or '440305' (南山区).
+>>> is_valid_region("440305"), is_valid_region("4403"), is_valid_region(None)
+(True, False, False)
+
+More information:
+
+- 中华人民共和国行政区划代码 on Chinese Wikipedia (the source of python-stdnum's table), e.g.
+  https://zh.wikipedia.org/w/index.php?title=中华人民共和国行政区划代码_(4区)
+- python-stdnum, ``stdnum/cn/loc.dat``: https://github.com/arthurdejong/python-stdnum/
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
+
+import attrs
+
+from littlegiants.errors import SourceLocation, UnknownRegionError
+
+if TYPE_CHECKING:
+    from stdnum.numdb import NumDB
+
+__all__ = [
+    "Region",
+    "RegionLevel",
+    "RegionName",
+    "coerce_region",
+    "find_region",
+    "format_region",
+    "is_valid_region",
+    "region_codes",
+]
+
+#: The level of a division, read from its code's trailing zeros.
+RegionLevel: TypeAlias = Literal["province", "prefecture", "county"]
+
+_CODE = re.compile(r"[0-9]{6}")
+_SPAN = re.compile(r"\[(?P<first>[0-9]{4})?-(?P<last>[0-9]{4})?\](?P<name>.+)")
+_MIN_CODE: Final = 100000
+_MAX_CODE: Final = 999999
+#: Prefecture-level names that group divisions rather than name a place (the municipalities'
+#: 市辖区 and 县, and provinces' 省直辖… entries); :attr:`Region.full_name` skips them.
+_GROUPING_NAMES: Final = frozenset({"市辖区", "县"})
+
+
+class RegionName(NamedTuple):
+    """One name a division code has carried, with the years the data gives for it.
+
+    ``first_year`` is ``None`` when the data gives no start (the name predates its table),
+    ``last_year`` is ``None`` while the name is in use.
+    """
+
+    name: str
+    first_year: int | None
+    last_year: int | None
+
+
+@attrs.frozen
+class _Record:
+    """What the data says about one code."""
+
+    history: tuple[RegionName, ...]
+    province: str | None
+
+
+@functools.cache
+def _database() -> NumDB:
+    """Load python-stdnum's division table once (about 30 ms), on first use."""
+    from stdnum import numdb  # noqa: PLC0415 - stdnum costs ~30 ms to import; load on first use
+
+    return numdb.get("cn/loc")
+
+
+def _parse_history(value: str) -> tuple[RegionName, ...]:
+    """Split ``[1983-1989]南头区办事处,[1990-]南山区`` into names with their years."""
+    names: list[RegionName] = []
+    for part in value.split(","):
+        match = _SPAN.fullmatch(part)
+        if match is None:
+            names.append(RegionName(part, None, None))
+            continue
+        first, last = match["first"], match["last"]
+        names.append(
+            RegionName(
+                match["name"],
+                None if first is None else int(first),
+                None if last is None else int(last),
+            )
+        )
+    return tuple(names)
+
+
+@functools.lru_cache(maxsize=8192)
+def _record(code: str) -> _Record | None:
+    """Look ``code`` (six ASCII digits) up in the data; ``None`` when it is not there."""
+    info = _database().info(code)
+    if len(info) != 2:
+        return None
+    (province_part, province_props), (rest, props) = info
+    county = props.get("county")
+    if len(province_part) != 2 or len(rest) != 4 or not county:
+        return None
+    return _Record(_parse_history(county), province_props.get("province"))
+
+
+def _normalise(value: object) -> str | None:
+    """Return six ASCII digits from text (whitespace stripped) or an int, else ``None``."""
+    if isinstance(value, str):
+        text = value.strip()
+        return text if _CODE.fullmatch(text) else None
+    if isinstance(value, int) and not isinstance(value, bool) and _MIN_CODE <= value <= _MAX_CODE:
+        return str(value)
+    return None
+
+
+def _check_region(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    """Validator for ``Region.code``: six ASCII digits that the data knows."""
+    if not (isinstance(value, str) and _CODE.fullmatch(value) and _record(value) is not None):
+        raise UnknownRegionError(value)
+
+
+@attrs.frozen(repr=False, order=True)
+class Region:
+    """A GB/T 2260 administrative division, identified by its six-digit code.
+
+    The constructor takes the bare code and checks it against the data; :meth:`Region.parse`
+    also accepts surrounding whitespace and ints. Names are looked up (and cached per code) when
+    asked for, never stored on the instance. Equality, hashing and ordering are by code.
+
+    Args:
+        code: six ASCII digits known to the division data.
+
+    Raises:
+        UnknownRegionError: ``code`` is not a known division code (a ``LookupError``).
+
+    >>> Region("440300").name, Region("440300").level, Region("440000").level
+    ('深圳市', 'prefecture', 'province')
+    >>> str(Region("440305"))
+    '440305'
+    """
+
+    code: str = attrs.field(validator=_check_region)
+
+    @classmethod
+    def parse(cls, text: str | int, *, location: SourceLocation | None = None) -> Region:
+        """Read a division code: six digits, surrounding whitespace allowed, or an int.
+
+        Args:
+            text: the code, e.g. ``"440305"``, ``" 440305 "`` or ``440305``.
+            location: where the text came from, carried into the error.
+
+        Returns:
+            The region.
+
+        Raises:
+            UnknownRegionError: ``text`` is not six digits or not in the data (a
+                ``LookupError``).
+
+        >>> Region.parse(" 440305 "), Region.parse(440000)
+        (Region('440305'), Region('440000'))
+        >>> Region.parse("44 03 05")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.UnknownRegionError: Unknown region '44 03 05': expected a 6-digit ...
+        """
+        code = _normalise(text)
+        if code is None or _record(code) is None:
+            raise UnknownRegionError(text, location)
+        return cls(code)
+
+    def __repr__(self) -> str:
+        """Return ``Region('…')``, which evaluates back to an equal region."""
+        return f"Region({self.code!r})"
+
+    def __str__(self) -> str:
+        """Return the six-digit code."""
+        return self.code
+
+    @property
+    def _data(self) -> _Record:
+        record = _record(self.code)
+        if record is None:  # pragma: no cover - the validator admitted only known codes
+            raise UnknownRegionError(self.code)
+        return record
+
+    @property
+    def history(self) -> tuple[RegionName, ...]:
+        """Every name the data lists for this code, oldest first, with its years.
+
+        >>> Region("440305").history
+        (RegionName(name='南头区办事处', first_year=1983, last_year=1989),
+         RegionName(name='南山区', first_year=1990, last_year=None))
+        """
+        return self._data.history
+
+    @property
+    def is_current(self) -> bool:
+        """Whether the data lists a name still in use (``False`` for abolished divisions).
+
+        >>> Region("440305").is_current, Region("110103").is_current
+        (True, False)
+        """
+        return any(entry.last_year is None for entry in self.history)
+
+    @property
+    def name(self) -> str:
+        """The current name (``'南山区'``); for an abolished division, the last name it had.
+
+        >>> Region("440309").name, Region("110103").name
+        ('龙华区', '崇文区')
+        """
+        current = [entry for entry in self.history if entry.last_year is None]
+        return (current or list(self.history))[-1].name
+
+    @property
+    def former_names(self) -> tuple[RegionName, ...]:
+        """The names that ended, oldest first, each with its first and last year.
+
+        >>> Region("440303").former_names
+        (RegionName(name='罗湖区办事处', first_year=1983, last_year=1989),)
+        """
+        return tuple(entry for entry in self.history if entry.last_year is not None)
+
+    @property
+    def level(self) -> RegionLevel:
+        """``'province'`` (``XX0000``), ``'prefecture'`` (``XXYY00``) or ``'county'``."""
+        if self.code.endswith("0000"):
+            return "province"
+        if self.code.endswith("00"):
+            return "prefecture"
+        return "county"
+
+    @property
+    def province_name(self) -> str:
+        """The name of the province-level division this one lies in (``'广东省'``).
+
+        The name of the ``XX0000`` entry; if the data lacked one, the table's province heading.
+
+        >>> Region("440305").province_name, Region("810000").province_name
+        ('广东省', '香港特别行政区')
+        """
+        province = find_region(self.code[:2] + "0000")
+        if province is not None:
+            return province.name
+        return self._data.province or self.code[:2] + "0000"  # pragma: no cover - data has all
+
+    @property
+    def parent(self) -> Region | None:
+        """The enclosing prefecture (for a county) or province (for a prefecture), if in the data.
+
+        A county whose ``XXYY00`` entry is missing gets its province. Placeholder entries such as
+        ``110100`` 市辖区 are returned as the data has them.
+
+        >>> Region("440305").parent, Region("440300").parent, Region("440000").parent
+        (Region('440300'), Region('440000'), None)
+        >>> Region("110101").parent.name
+        '市辖区'
+        """
+        level = self.level
+        if level == "province":
+            return None
+        province = self.code[:2] + "0000"
+        if level == "prefecture":
+            return find_region(province)
+        return find_region(self.code[:4] + "00") or find_region(province)
+
+    @property
+    def full_name(self) -> str:
+        """Province, prefecture and own name, space-separated: ``'广东省 深圳市 南山区'``.
+
+        Grouping entries (市辖区, 县, 省直辖县级行政单位 …) at prefecture level are left out.
+
+        >>> Region("440300").full_name, Region("440000").full_name
+        ('广东省 深圳市', '广东省')
+        >>> Region("110101").full_name, Region("429004").full_name
+        ('北京市 东城区', '湖北省 仙桃市')
+        """
+        level = self.level
+        if level == "province":
+            return self.name
+        parts = [self.province_name]
+        if level == "county":
+            prefecture = find_region(self.code[:4] + "00")
+            if prefecture is not None and not _is_grouping(prefecture.name):
+                parts.append(prefecture.name)
+        parts.append(self.name)
+        return " ".join(parts)
+
+    def within(self, other: Region | str) -> bool:
+        """Whether this division lies in ``other`` or is ``other``, by code prefix.
+
+        A province ``XX0000`` contains every ``XXnnnn``; a prefecture ``XXYY00`` every
+        ``XXYYnn``; a county only itself.
+
+        Args:
+            other: a region, or its code as text.
+
+        Returns:
+            ``True`` when this division is inside or equal to ``other``.
+
+        Raises:
+            UnknownRegionError: ``other`` is text that is not a known code (a ``LookupError``).
+
+        >>> Region("440305").within("440000"), Region("440000").within("440305")
+        (True, False)
+        """
+        container = coerce_region(other)
+        level = container.level
+        if level == "province":
+            return self.code[:2] == container.code[:2]
+        if level == "prefecture":
+            return self.code[:4] == container.code[:4]
+        return self.code == container.code
+
+
+def _is_grouping(name: str) -> bool:
+    """Whether a prefecture-level name groups divisions rather than naming a place."""
+    return name in _GROUPING_NAMES or "直辖" in name
+
+
+def find_region(code: object) -> Region | None:
+    """Return the region for ``code`` (text or int, as :meth:`Region.parse` reads it), or ``None``.
+
+    Never raises.
+
+    >>> find_region("440303"), find_region("100000"), find_region(b"440303")
+    (Region('440303'), None, None)
+    """
+    normalised = _normalise(code)
+    if normalised is None or _record(normalised) is None:
+        return None
+    return Region(normalised)
+
+
+def is_valid_region(value: object) -> bool:
+    """Return whether ``value`` is a :class:`Region` or a code in the data; never raises.
+
+    >>> is_valid_region(Region("440300")), is_valid_region(440300), is_valid_region("449999")
+    (True, True, False)
+    """
+    return isinstance(value, Region) or find_region(value) is not None
+
+
+def coerce_region(value: Region | str) -> Region:
+    """Return ``value`` as a :class:`Region`, parsing text; for attrs converters.
+
+    Args:
+        value: a region (returned as is) or its code as text.
+
+    Returns:
+        The region.
+
+    Raises:
+        UnknownRegionError: ``value`` is text that is not a known code (a ``LookupError``).
+
+    >>> coerce_region("440305")
+    Region('440305')
+    """
+    if isinstance(value, Region):
+        return value
+    return Region.parse(value)
+
+
+def format_region(region: Region | str) -> str:
+    """Return the region's full Chinese name for people, e.g. ``'广东省 深圳市 南山区'``.
+
+    The data has Chinese names only, so there is no ``locale``.
+
+    Args:
+        region: a region or its code as text.
+
+    Returns:
+        :attr:`Region.full_name`.
+
+    Raises:
+        UnknownRegionError: ``region`` is text that is not a known code (a ``LookupError``).
+
+    >>> format_region("440304")
+    '广东省 深圳市 福田区'
+    """
+    return coerce_region(region).full_name
+
+
+@functools.cache
+def region_codes() -> tuple[str, ...]:
+    """Every division code in the data, sorted; for iteration and test strategies.
+
+    Enumerates python-stdnum's table once (about 15 ms) and caches the result.
+
+    >>> codes = region_codes()
+    >>> "440305" in codes, codes == tuple(sorted(codes))
+    (True, True)
+    """
+    codes: set[str] = set()
+    for length, low, high, _props, children in _database().prefixes:
+        for child_length, child_low, child_high, child_props, _grandchildren in children:
+            if not child_props.get("county"):
+                continue  # pragma: no cover - every entry of the table has a name
+            for first in range(int(low), int(high) + 1):
+                for rest in range(int(child_low), int(child_high) + 1):
+                    codes.add(f"{first:0{length}d}{rest:0{child_length}d}")
+    return tuple(sorted(code for code in codes if _CODE.fullmatch(code)))
