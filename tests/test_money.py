@@ -7,11 +7,13 @@ import pickle
 from decimal import Decimal, localcontext
 
 import attrs
+import pint
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from littlegiants import CurrencyMismatchError, LittleGiantsError, Money
+from littlegiants._units import registry
 from littlegiants.errors import (
     DivisionByZeroError,
     FloatAmountError,
@@ -190,7 +192,9 @@ class TestAllocation:
         moneys(),
         st.lists(st.integers(min_value=0, max_value=1000), min_size=1, max_size=12).filter(any),
     )
-    def test_parts_sum_exactly_and_stay_within_a_unit(self, money: Money, ratios: list[int]) -> None:
+    def test_parts_sum_exactly_and_stay_within_a_unit(
+        self, money: Money, ratios: list[int]
+    ) -> None:
         """Parts sum to the rounded amount; each is within one minor unit of its exact share."""
         parts = money.allocate(ratios)
         rounded = money.round()
@@ -252,7 +256,16 @@ class TestParse:
 
     @pytest.mark.parametrize(
         "text",
-        ["12.5", "yuan", "1,23.4 yuan", "1.2.3 CNY", "¥5 USD", "5 XYZ", "5 dollars euros", "--5 CNY"],
+        [
+            "12.5",
+            "yuan",
+            "1,23.4 yuan",
+            "1.2.3 CNY",
+            "¥5 USD",
+            "5 XYZ",
+            "5 dollars euros",
+            "--5 CNY",
+        ],
     )
     def test_refuses_what_it_cannot_read(self, text: str) -> None:
         """No currency, bad numbers and contradictions raise, quoting the text."""
@@ -302,15 +315,11 @@ class TestQuantity:
 
     def test_currencies_do_not_mix_in_pint(self) -> None:
         """Each currency has its own dimension, so pint refuses CNY + USD."""
-        import pint
-
         with pytest.raises(pint.DimensionalityError):
             Money(1, "CNY").to_quantity() + Money(1, "USD").to_quantity()
 
     def test_non_currency_quantity_refused(self) -> None:
         """A dimensionless or per-something quantity is not money."""
-        from littlegiants._units import registry
-
         with pytest.raises(InvalidAmountError):
             Money.from_quantity(registry().Quantity(Decimal(3), "wan"))
         with pytest.raises(InvalidAmountError):

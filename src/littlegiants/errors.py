@@ -36,9 +36,12 @@ __all__ = [
     "InvalidRecordError",
     "LittleGiantsError",
     "MoneyParseError",
+    "PolicyFileError",
     "RateNotFoundError",
+    "ScenarioFileError",
     "SourceLocation",
     "UnknownCurrencyError",
+    "UnknownPolicyError",
     "UnknownRegionError",
 ]
 
@@ -47,15 +50,19 @@ __all__ = [
 class SourceLocation:
     """Where a value came from: a file, a 1-based line (row as a spreadsheet shows it), a field.
 
+    ``field_kind`` says what the field is: a ``column`` of a table file or a ``key`` path in a
+    TOML file.
+
     >>> str(SourceLocation("trade.csv", 7, "value"))
     'trade.csv, line 7, column value'
-    >>> str(SourceLocation("policy.toml", None, "rules.national.amount"))
-    'policy.toml, key rules.national.amount'
+    >>> str(SourceLocation("policy.toml", 12, "rules[1].amount", "key"))
+    'policy.toml, line 12, key rules[1].amount'
     """
 
     path: str | None = None
     line: int | None = None
     field: str | None = None
+    field_kind: str = "column"
 
     def __str__(self) -> str:
         """Render as ``file, line N, column F`` with the parts that are known."""
@@ -65,7 +72,7 @@ class SourceLocation:
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.field is not None:
-            parts.append(f"column {self.field}" if self.line is not None else f"key {self.field}")
+            parts.append(f"{self.field_kind} {self.field}")
         return ", ".join(parts) if parts else "<unknown location>"
 
 
@@ -270,3 +277,41 @@ class InvalidRecordError(LittleGiantsError, ValueError):
     def __str__(self) -> str:
         """Name the record value and what is wrong with it."""
         return f"Invalid record {self.value!r}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class PolicyFileError(LittleGiantsError, ValueError):
+    """A policy file is malformed: unknown or missing key, bad date or amount, unknown kind."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the file, the key path, the line, the value and what was expected."""
+        return f"Bad policy file{_where(self.location)}: {self.reason} (got {self.value!r})."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class UnknownPolicyError(LittleGiantsError, LookupError):
+    """No bundled policy has the requested id."""
+
+    value: object
+    known: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """Name the id and the ids that exist."""
+        return f"No bundled policy {self.value!r}: known ids are {', '.join(self.known)}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class ScenarioFileError(LittleGiantsError, ValueError):
+    """A policy scenario file is malformed: unknown or missing key, bad value."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the file, the key path, the line and what was expected."""
+        return f"Bad scenario file{_where(self.location)}: {self.reason} (got {self.value!r})."

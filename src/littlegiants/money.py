@@ -154,6 +154,14 @@ def _coerce_factor(value: object) -> Decimal:
     return result
 
 
+def _plain(value: Decimal) -> Decimal:
+    """Write a quotient without a positive exponent: ``8E+1`` becomes ``80``."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        return value.quantize(Decimal(1), context=EXACT)
+    return value
+
+
 _new = object.__new__
 _set = object.__setattr__
 
@@ -465,7 +473,7 @@ class Money:
         divisor = _coerce_factor(other)
         if divisor == 0:
             raise DivisionByZeroError(self, "divide money by zero")
-        return Money._make(DIVISION.divide(self.amount, divisor), self.currency)
+        return Money._make(_plain(DIVISION.divide(self.amount, divisor)), self.currency)
 
     def __bool__(self) -> bool:
         """An amount is true when it is not zero."""

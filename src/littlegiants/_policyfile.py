@@ -1,0 +1,290 @@
+"""Reading policy TOML files strictly, with every error located by file, key path and line.
+
+The format is documented in ``docs/policy-files.md``. ``tomllib`` gives line numbers only for
+syntax errors, so a small index maps each key path (``rules[2].amount``) to the line it is on.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final
+
+from littlegiants._exact import to_decimal
+from littlegiants._tomlindex import KeyPath as Path
+from littlegiants._tomlindex import line_index as _line_index
+from littlegiants._tomlindex import render as _render
+from littlegiants.designation import DesignationLevel
+from littlegiants.errors import LittleGiantsError, PolicyFileError, SourceLocation
+from littlegiants.money import Money, validate_currency
+from littlegiants.policy import (
+    FIGURES,
+    Combination,
+    IncentivePolicy,
+    RegionAmount,
+    Rule,
+    RuleKind,
+    Source,
+)
+from littlegiants.regions import Region
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
+
+__all__ = ["read_policy"]
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+_TOP: Final = {
+    "id",
+    "title",
+    "title_en",
+    "document",
+    "issuer",
+    "jurisdiction",
+    "currency",
+    "confidence",
+    "combination",
+    "combination_note",
+    "notes",
+    "effective",
+    "sources",
+    "rules",
+}
+_EFFECTIVE: Final = {"start", "end", "note"}
+_SOURCE: Final = {"url", "note"}
+_RULE: Final = {
+    "id",
+    "kind",
+    "level",
+    "amount",
+    "up_to",
+    "key",
+    "by_region",
+    "percent",
+    "figure",
+    "batches",
+    "quote",
+    "note",
+}
+_BY_REGION: Final = {"regions", "amount", "label"}
+
+
+class _Reader:
+    """Typed access to the parsed TOML, raising located ``PolicyFileError``s."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.lines = _line_index(text)
+
+    def fail(self, at: Path, value: object, reason: str) -> PolicyFileError:
+        line = None
+        for cut in range(len(at), 0, -1):
+            if at[:cut] in self.lines:
+                line = self.lines[at[:cut]]
+                break
+        return PolicyFileError(value, reason, SourceLocation(self.path, line, _render(at), "key"))
+
+    def check_keys(self, table: dict[str, Any], allowed: set[str], at: Path) -> None:
+        for key, value in table.items():
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                raise self.fail((*at, key), value, f"unknown key (known keys: {known})")
+
+    def get(
+        self, table: dict[str, Any], key: str, at: Path, kind: type, *, required: bool = True
+    ) -> Any:  # noqa: ANN401 - the caller states the type it asked for
+        if key not in table:
+            if required:
+                raise self.fail((*at, key), None, "a required key is missing")
+            return None
+        value = table[key]
+        if kind is str and not isinstance(value, str):
+            raise self.fail((*at, key), value, "expected a quoted string")
+        if kind is bool and not isinstance(value, bool):
+            raise self.fail((*at, key), value, "expected true or false")
+        if kind is list and not isinstance(value, list):
+            raise self.fail((*at, key), value, "expected an array")
+        if kind is dict and not isinstance(value, dict):
+            raise self.fail((*at, key), value, "expected a table")
+        if kind is date and (not isinstance(value, date) or type(value) is not date):
+            raise self.fail((*at, key), value, "expected a TOML date such as 2022-04-08")
+        return value
+
+    def decimal(self, table: dict[str, Any], key: str, at: Path) -> Decimal:
+        value = table.get(key)
+        if isinstance(value, float):
+            raise self.fail(
+                (*at, key), value, 'amounts are quoted strings ("500000"), never floats'
+            )
+        if not isinstance(value, str):
+            raise self.fail((*at, key), value, 'expected a quoted decimal string such as "500000"')
+        number = to_decimal(value)
+        if number is None or number < 0:
+            raise self.fail((*at, key), value, "expected a non-negative decimal number")
+        return number
+
+    def money(self, table: dict[str, Any], key: str, at: Path, currency: str) -> Money:
+        return Money(self.decimal(table, key, at), currency)
+
+    def convert(self, at: Path, value: object, func: Callable[[Any], Any], what: str) -> Any:  # noqa: ANN401
+        try:
+            return func(value)
+        except LittleGiantsError as exc:
+            raise self.fail(at, value, f"expected {what} ({exc})") from exc
+        except ValueError as exc:
+            raise self.fail(at, value, f"expected {what}") from exc
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, path: str) -> PolicyFileError:
+    match = re.search(r"line (\d+)", str(exc))
+    line = int(match[1]) if match else None
+    return PolicyFileError(str(exc), "it is not valid TOML", SourceLocation(path, line))
+
+
+def read_policy(text: str, path: str) -> IncentivePolicy:
+    """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(exc, path) from exc
+    r = _Reader(text, path)
+    r.check_keys(data, _TOP, ())
+    policy_id = r.get(data, "id", (), str)
+    if not _ID.match(policy_id):
+        raise r.fail(("id",), policy_id, "expected lower-case letters, digits and '-'")
+    currency = r.convert(
+        ("currency",), r.get(data, "currency", (), str), validate_currency, "an ISO 4217 code"
+    )
+    jurisdiction = r.convert(
+        ("jurisdiction",), r.get(data, "jurisdiction", (), str), Region.parse, "a division code"
+    )
+    combination = r.convert(
+        ("combination",),
+        r.get(data, "combination", (), str),
+        Combination,
+        "one of cumulative, highest-only, top-up",
+    )
+    effective = r.get(data, "effective", (), dict)
+    r.check_keys(effective, _EFFECTIVE, ("effective",))
+    start = r.get(effective, "start", ("effective",), date, required=False)
+    end = r.get(effective, "end", ("effective",), date, required=False)
+    note = r.get(effective, "note", ("effective",), str, required=False)
+    if (start is None or end is None) and note is None:
+        raise r.fail(("effective", "note"), None, "an open effective bound needs a note saying why")
+    if start is not None and end is not None and end < start:
+        raise r.fail(("effective", "end"), end, f"the end is before the start {start}")
+    sources = r.get(data, "sources", (), list)
+    if not sources:
+        raise r.fail(("sources",), sources, "at least one [[sources]] entry is required")
+    notes = r.get(data, "notes", (), list, required=False) or []
+    for i, item in enumerate(notes):
+        if not isinstance(item, str):
+            raise r.fail(("notes", i), item, "expected a quoted string")
+    rules = r.get(data, "rules", (), list)
+    if not rules:
+        raise r.fail(("rules",), rules, "at least one [[rules]] entry is required")
+    parsed_rules = tuple(_rule(r, rule, ("rules", i), currency) for i, rule in enumerate(rules))
+    seen: set[str] = set()
+    for i, rule in enumerate(parsed_rules):
+        if rule.id in seen:
+            raise r.fail(("rules", i, "id"), rule.id, "two rules have this id")
+        seen.add(rule.id)
+    return IncentivePolicy(
+        id=policy_id,
+        title=r.get(data, "title", (), str),
+        title_en=r.get(data, "title_en", (), str, required=False),
+        document=r.get(data, "document", (), str),
+        issuer=r.get(data, "issuer", (), str),
+        jurisdiction=jurisdiction,
+        currency=currency,
+        effective_from=start,
+        effective_to=end,
+        effective_note=note,
+        combination=combination,
+        combination_note=r.get(data, "combination_note", (), str, required=False),
+        sources=tuple(_source(r, source, ("sources", i)) for i, source in enumerate(sources)),
+        confidence=r.get(data, "confidence", (), str),
+        notes=tuple(notes),
+        rules=parsed_rules,
+        path=path,
+    )
+
+
+def _source(r: _Reader, table: object, at: Path) -> Source:
+    if not isinstance(table, dict):
+        raise r.fail(at, table, "expected a table with url and note")
+    r.check_keys(table, _SOURCE, at)
+    return Source(
+        url=r.get(table, "url", at, str), note=r.get(table, "note", at, str, required=False)
+    )
+
+
+def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
+    if not isinstance(table, dict):
+        raise r.fail(at, table, "expected a [[rules]] table")
+    r.check_keys(table, _RULE, at)
+    rule_id = r.get(table, "id", at, str)
+    kind = r.convert(
+        (*at, "kind"),
+        r.get(table, "kind", at, str),
+        RuleKind,
+        "one of " + ", ".join(k.value for k in RuleKind),
+    )
+    level = r.convert(
+        (*at, "level"), r.get(table, "level", at, str), DesignationLevel.parse, "a level"
+    )
+    key = r.get(table, "key", at, bool, required=False) or False
+    if key and level is not DesignationLevel.NATIONAL:
+        raise r.fail((*at, "key"), key, "only national (little giant) rules can be for key firms")
+    percent = figure = None
+    if kind is RuleKind.PERCENTAGE:
+        percent = r.decimal(table, "percent", at)
+        figure = r.get(table, "figure", at, str)
+        if figure not in FIGURES:
+            raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
+    else:
+        for name in ("percent", "figure"):
+            if name in table:
+                raise r.fail((*at, name), table[name], "only percentage rules take this key")
+    batches = r.get(table, "batches", at, list, required=False) or []
+    for i, batch in enumerate(batches):
+        if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
+            raise r.fail((*at, "batches", i), batch, "expected a MIIT batch number")
+    by_region = r.get(table, "by_region", at, list, required=False) or []
+    return Rule(
+        id=rule_id,
+        kind=kind,
+        level=level,
+        amount=r.money(table, "amount", at, currency),
+        up_to=r.get(table, "up_to", at, bool, required=False) or False,
+        key=key,
+        by_region=tuple(
+            _region_amount(r, option, (*at, "by_region", i), currency)
+            for i, option in enumerate(by_region)
+        ),
+        percent=percent,
+        figure=figure,
+        batches=tuple(batches),
+        quote=r.get(table, "quote", at, str, required=False),
+        note=r.get(table, "note", at, str, required=False),
+    )
+
+
+def _region_amount(r: _Reader, table: object, at: Path, currency: str) -> RegionAmount:
+    if not isinstance(table, dict):
+        raise r.fail(at, table, "expected a table with regions and amount")
+    r.check_keys(table, _BY_REGION, at)
+    codes = r.get(table, "regions", at, list)
+    regions = tuple(
+        r.convert((*at, "regions", i), code, Region.parse, "a division code")
+        for i, code in enumerate(codes)
+    )
+    return RegionAmount(
+        regions=regions,
+        amount=r.money(table, "amount", at, currency),
+        label=r.get(table, "label", at, str, required=False),
+    )

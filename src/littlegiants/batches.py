@@ -1,0 +1,457 @@
+"""The MIIT batches of State-level little giants, as bundled data with provenance.
+
+MIIT recognises State-level 专精特新"小巨人" enterprises in yearly **batches** (批次): the 1st in
+2019, then one a year. Each list is first published for comment (公示, "publicity"), then finalised,
+and the two counts differ by about 2 firms. The title lasts 3 years, so each year's cycle is "new
+batch N plus re-review (复核) of batch N-3".
+
+The sources do not agree on every batch size, so sizes are data, not constants: each
+:class:`Batch` keeps every reported figure (:attr:`Batch.reported_sizes`) with its sources, its kind
+(final list, publicity, pre-publicity, derived) and the confidence the reference notes give it.
+:attr:`Batch.size` is a single number only when every figure agrees. The 2nd batch is the
+unresolved case: 1,744 (CSDN), 1,748 (anpeicn publicity), or the 1,584 the end-2021 cumulative
+total of 4,762 implies.
+
+The table lives in ``littlegiants/data/miit_batches.toml`` and is read on first use.
+
+>>> from littlegiants.batches import MIIT_BATCHES
+>>> MIIT_BATCHES[0].number, MIIT_BATCHES[0].year, MIIT_BATCHES[0].size
+(1, 2019, 248)
+>>> second = miit_batch(2)
+>>> second.size is None, [figure.value for figure in second.reported_sizes]
+(True, [1744, 1748, 1584])
+>>> second.confidence
+<Confidence.LOW: 'Low'>
+>>> miit_batch(9)
+Traceback (most recent call last):
+...
+littlegiants.errors.InvalidRecordError: Invalid record 9: there is no MIIT batch 9; ...
+
+More information:
+
+- MIIT notice on the 1st batch (English copy): http://en.roadmark.cn/news/76.html
+- Batch sizes: https://blog.csdn.net/m0_71334485/article/details/144058886 ;
+  http://www.anpeicn.cn/nnews.asp?vid=43316
+- 7th batch (2025): https://www.kczg.org.cn/rules/detail?id=6357857
+- Cumulative total at end 2021: http://iicsh.pku.edu.cn/en/info/1017/1069.htm
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from littlegiants._exact import to_decimal
+from littlegiants.errors import InvalidRecordError, SourceLocation
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = [
+    "MIIT_BATCHES",
+    "Batch",
+    "Bound",
+    "Confidence",
+    "CumulativeTotal",
+    "FigureKind",
+    "ReReviewRound",
+    "ReportedSize",
+    "Source",
+    "cumulative_totals",
+    "miit_batch",
+    "miit_batches",
+    "re_review_rounds",
+]
+
+#: Every MIIT batch, 1st first, as a tuple of :class:`Batch`. Loaded on first access.
+MIIT_BATCHES: tuple[Batch, ...]
+
+_DATA_FILE: Final = "miit_batches.toml"
+
+
+class Confidence(enum.Enum):
+    """How far a figure can be trusted, on the reference notes' scale.
+
+    High: an official text, or several independent sources that agree. Med: one secondary source.
+    Low: the sources conflict, or the figure is derived. Med-High and Low-Med sit between.
+    """
+
+    HIGH = "High"
+    MED_HIGH = "Med-High"
+    MED = "Med"
+    LOW_MED = "Low-Med"
+    LOW = "Low"
+
+
+class FigureKind(enum.Enum):
+    """Which count a reported batch size is."""
+
+    #: A count whose stage (publicity or final list) the source does not state.
+    REPORTED = "reported"
+    #: The publicity (公示) count, about 2 firms off the final list.
+    PUBLICITY = "publicity"
+    #: Firms that "passed review" before the publicity.
+    PRE_PUBLICITY = "pre-publicity"
+    #: Not printed anywhere: implied by other figures (the note says how).
+    DERIVED = "derived"
+
+
+class Bound(enum.Enum):
+    """How a cumulative total was printed."""
+
+    #: The figure as printed.
+    EXACT = "exact"
+    #: Printed as "more than" (">12,000"): a lower bound.
+    MORE_THAN = "more-than"
+    #: Printed rounded in 万 (1.46万 for 14,600).
+    ROUNDED = "rounded"
+
+
+@attrs.frozen
+class Source:
+    """Where a figure was read: a title, a URL when one was recorded, a publication date."""
+
+    title: str
+    url: str | None = None
+    published: dt.date | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class ReportedSize:
+    """One reported size of a batch, with its sources and confidence."""
+
+    value: int
+    sources: tuple[Source, ...]
+    kind: FigureKind = attrs.field(kw_only=True)
+    confidence: Confidence = attrs.field(kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class Batch:
+    """One MIIT batch of State-level little giants.
+
+    Attributes:
+        number: the batch number, 1 for 2019.
+        year: the year the list was published.
+        reported_sizes: every reported size, as given by its sources.
+        confidence: the confidence the reference notes give the batch's row.
+        note: what is known about a conflict, or ``None``.
+        publicity_from: first day of the publicity (公示) period, where recorded.
+        publicity_to: last day of the publicity period, where recorded.
+        publicity_sources: where the publicity dates come from.
+    """
+
+    number: int
+    year: int
+    reported_sizes: tuple[ReportedSize, ...] = attrs.field(kw_only=True)
+    confidence: Confidence = attrs.field(kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
+    publicity_from: dt.date | None = attrs.field(default=None, kw_only=True)
+    publicity_to: dt.date | None = attrs.field(default=None, kw_only=True)
+    publicity_sources: tuple[Source, ...] = attrs.field(default=(), kw_only=True)
+
+    @property
+    def size(self) -> int | None:
+        """The number of firms when every source agrees; ``None`` when they conflict.
+
+        >>> miit_batch(3).size, miit_batch(4).size
+        (2930, None)
+        """
+        values = {figure.value for figure in self.reported_sizes}
+        return values.pop() if len(values) == 1 else None
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source behind the batch's sizes, each once, in order of first mention."""
+        return tuple(dict.fromkeys(s for f in self.reported_sizes for s in f.sources))
+
+
+@attrs.frozen
+class ReReviewRound:
+    """One year's re-review (复核) of earlier batches and how many firms passed.
+
+    Attributes:
+        year: the year of the re-review.
+        batches: the batch numbers re-reviewed (2025 re-reviewed the 4th batch, plus the 1st
+            batch's firms on their second review).
+        passed: firms that passed.
+        pass_rate: the published pass rate as a fraction, where one was published.
+    """
+
+    year: int
+    batches: tuple[int, ...]
+    passed: int = attrs.field(kw_only=True)
+    sources: tuple[Source, ...] = attrs.field(kw_only=True)
+    confidence: Confidence = attrs.field(kw_only=True)
+    pass_rate: Decimal | None = attrs.field(default=None, kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class CumulativeTotal:
+    """A published China-wide count of little giants at some point in time.
+
+    Attributes:
+        label: when, as the reference notes put it ("End of 2021 (after 3rd batch)").
+        year: the year the count refers to.
+        value: the figure.
+        bound: whether the figure is exact, a lower bound or rounded.
+        counts: what is counted (publicised, active, cultivated).
+    """
+
+    label: str
+    year: int
+    value: int = attrs.field(kw_only=True)
+    bound: Bound = attrs.field(kw_only=True)
+    counts: str = attrs.field(kw_only=True)
+    sources: tuple[Source, ...] = attrs.field(kw_only=True)
+    confidence: Confidence = attrs.field(kw_only=True)
+
+
+@attrs.frozen
+class _Dataset:
+    batches: tuple[Batch, ...]
+    re_reviews: tuple[ReReviewRound, ...]
+    totals: tuple[CumulativeTotal, ...]
+
+
+# -- reading the TOML ---------------------------------------------------------------------------
+
+
+class _Reader:
+    """Typed access to one TOML table, raising InvalidRecordError with the key's location."""
+
+    def __init__(self, table: object, path: str, key: str) -> None:
+        self.path = path
+        self.key = key
+        if not isinstance(table, dict):
+            raise self.error(table, "expected a table")
+        self.table: Mapping[str, Any] = table
+
+    def error(self, value: object, reason: str, field: str | None = None) -> InvalidRecordError:
+        where = self.key if field is None else f"{self.key}.{field}" if self.key else field
+        return InvalidRecordError(value, reason, SourceLocation(self.path, None, where))
+
+    def child(self, field: str) -> _Reader:
+        return _Reader(self.get(field, dict), self.path, f"{self.key}.{field}".lstrip("."))
+
+    def children(self, field: str) -> list[_Reader]:
+        items = self.get(field, list)
+        return [
+            _Reader(item, self.path, f"{self.key}.{field}[{index}]".lstrip("."))
+            for index, item in enumerate(items)
+        ]
+
+    def get(self, field: str, kind: type[Any], *, optional: bool = False) -> Any:  # noqa: ANN401
+        if field not in self.table:
+            if optional:
+                return None
+            raise self.error(None, f"{field} is missing", field)
+        value = self.table[field]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.error(value, f"{field} must be a {kind.__name__}", field)
+        if kind is dt.date and isinstance(value, dt.datetime):
+            raise self.error(value, f"{field} must be a date without a time", field)
+        return value
+
+    def count(self, field: str) -> int:
+        value: int = self.get(field, int)
+        if value < 0:
+            raise self.error(value, f"{field} must not be negative", field)
+        return value
+
+    def confidence(self, default: Confidence | None = None) -> Confidence:
+        text = self.get("confidence", str, optional=default is not None)
+        if text is None and default is not None:
+            return default
+        try:
+            return Confidence(text)
+        except ValueError:
+            names = ", ".join(c.value for c in Confidence)
+            raise self.error(text, f"confidence must be one of {names}", "confidence") from None
+
+    def sources(self, field: str, known: Mapping[str, Source]) -> tuple[Source, ...]:
+        keys = self.get(field, list, optional=True) or []
+        result = []
+        for key in keys:
+            if key not in known:
+                raise self.error(key, f"{field} names an unknown source", field)
+            result.append(known[key])
+        return tuple(result)
+
+
+def _parse_dataset(data: Mapping[str, Any], path: str) -> _Dataset:
+    """Build the dataset from parsed TOML, checking every field it reads."""
+    root = _Reader(dict(data), path, "")
+    if root.get("schema", int) != 1:
+        raise root.error(data.get("schema"), "this library reads schema 1", "schema")
+    known = {
+        key: Source(
+            source.get("title", str),
+            source.get("url", str, optional=True),
+            published=source.get("published", dt.date, optional=True),
+        )
+        for key, source in (
+            (key, root.child("sources").child(key)) for key in root.get("sources", dict)
+        )
+    }
+    batches = tuple(_parse_batch(item, known) for item in root.children("batches"))
+    for expected, batch in enumerate(batches, start=1):
+        if batch.number != expected:
+            raise root.error(batch.number, f"batch {expected} expected here", "batches")
+    re_reviews = tuple(
+        ReReviewRound(
+            item.count("year"),
+            tuple(item.get("batches", list)),
+            passed=item.count("passed"),
+            sources=item.sources("sources", known),
+            confidence=item.confidence(),
+            pass_rate=_rate(item, "pass_rate"),
+            note=item.get("note", str, optional=True),
+        )
+        for item in root.children("re_reviews")
+    )
+    totals = tuple(
+        CumulativeTotal(
+            item.get("label", str),
+            item.count("year"),
+            value=item.count("value"),
+            bound=_bound(item),
+            counts=item.get("counts", str),
+            sources=item.sources("sources", known),
+            confidence=item.confidence(),
+        )
+        for item in root.children("totals")
+    )
+    return _Dataset(batches, re_reviews, totals)
+
+
+def _parse_batch(item: _Reader, known: Mapping[str, Source]) -> Batch:
+    confidence = item.confidence()
+    sizes = tuple(
+        ReportedSize(
+            size.count("value"),
+            size.sources("sources", known),
+            kind=_kind(size),
+            confidence=size.confidence(default=confidence),
+            note=size.get("note", str, optional=True),
+        )
+        for size in item.children("sizes")
+    )
+    if not sizes:
+        raise item.error(None, "a batch needs at least one reported size", "sizes")
+    return Batch(
+        item.count("number"),
+        item.count("year"),
+        reported_sizes=sizes,
+        confidence=confidence,
+        note=item.get("note", str, optional=True),
+        publicity_from=item.get("publicity_from", dt.date, optional=True),
+        publicity_to=item.get("publicity_to", dt.date, optional=True),
+        publicity_sources=item.sources("publicity_sources", known),
+    )
+
+
+def _kind(item: _Reader) -> FigureKind:
+    text = item.get("kind", str)
+    try:
+        return FigureKind(text)
+    except ValueError:
+        names = ", ".join(k.value for k in FigureKind)
+        raise item.error(text, f"kind must be one of {names}", "kind") from None
+
+
+def _bound(item: _Reader) -> Bound:
+    text = item.get("bound", str)
+    try:
+        return Bound(text)
+    except ValueError:
+        names = ", ".join(b.value for b in Bound)
+        raise item.error(text, f"bound must be one of {names}", "bound") from None
+
+
+def _rate(item: _Reader, field: str) -> Decimal | None:
+    text = item.get(field, str, optional=True)
+    if text is None:
+        return None
+    rate = to_decimal(text)
+    if rate is None or not 0 <= rate <= 1:
+        raise item.error(text, f"{field} must be a quoted fraction from 0 to 1", field)
+    return rate
+
+
+@functools.cache
+def _dataset() -> _Dataset:
+    import tomllib  # noqa: PLC0415 - together ~10 ms: only paid when the table is first read
+    from importlib import resources  # noqa: PLC0415
+
+    text = resources.files("littlegiants").joinpath("data", _DATA_FILE).read_text("utf-8")
+    return _parse_dataset(tomllib.loads(text), _DATA_FILE)
+
+
+# -- public access ------------------------------------------------------------------------------
+
+
+def miit_batches() -> tuple[Batch, ...]:
+    """Return every MIIT batch, 1st first (read from the bundled TOML once, then cached).
+
+    >>> [(b.number, b.year) for b in miit_batches()][-1]
+    (7, 2025)
+    """
+    return _dataset().batches
+
+
+def miit_batch(number: int) -> Batch:
+    """Return the batch with this number.
+
+    Args:
+        number: the batch number, from 1.
+
+    Returns:
+        The batch.
+
+    Raises:
+        InvalidRecordError: there is no such batch in the bundled table.
+
+    >>> miit_batch(7).reported_sizes[0].value
+    3482
+    """
+    batches = miit_batches()
+    if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= len(batches):
+        return batches[number - 1]
+    raise InvalidRecordError(
+        number, f"there is no MIIT batch {number}; the bundled table has 1 to {len(batches)}"
+    )
+
+
+def re_review_rounds() -> tuple[ReReviewRound, ...]:
+    """Return the published re-review (复核) outcomes, earliest first.
+
+    >>> [(r.year, r.batches, r.passed) for r in re_review_rounds()][:2]
+    [(2022, (1,), 142), (2023, (2,), 1079)]
+    """
+    return _dataset().re_reviews
+
+
+def cumulative_totals() -> tuple[CumulativeTotal, ...]:
+    """Return the published China-wide counts of little giants, earliest first.
+
+    >>> first = cumulative_totals()[0]
+    >>> first.year, first.value, first.bound
+    (2021, 4762, <Bound.EXACT: 'exact'>)
+    """
+    return _dataset().totals
+
+
+def __getattr__(name: str) -> tuple[Batch, ...]:
+    """Load ``MIIT_BATCHES`` on first access (PEP 562)."""
+    if name == "MIIT_BATCHES":
+        return miit_batches()
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,206 @@
+"""Enterprises: who a firm is, where it is registered, what it was designated, what it reported.
+
+An :class:`Enterprise` gathers what the programme's sources say about one firm:
+
+- its **name** (Chinese, as registered) and optionally an English name;
+- its **Unified Social Credit Code** (统一社会信用代码, GB 32100-2015), optional because many
+  published lists give names only;
+- its **registered region**, a GB/T 2260 division: taken from the credit code's characters 3–8
+  when not given (unknown when that division is not in the data); an explicit region wins;
+- its **designations** (municipal or provincial 专精特新 SME, State-level little giant), with
+  their validity and re-reviews;
+- its **relocations** (some policies reward a little giant that moves into the jurisdiction);
+- its yearly **financial figures** and non-financial **profile**, used by eligibility criteria and
+  by incentive formulas.
+
+Designations, relocations and financial years are kept sorted, so two enterprises built from the
+same facts in a different order are equal, and nothing downstream depends on input order.
+
+>>> from datetime import date
+>>> from littlegiants.designation import Designation, DesignationLevel
+>>> hosin = Enterprise(
+...     "Shenzhen Hosin Global Electronics Co. Ltd.",  # the seed article gives no Chinese name
+...     region="440300",
+...     designations=[Designation(level="national", awarded_on=date(2022, 8, 1))],
+... )
+>>> hosin.level_on(date(2023, 1, 1))
+<DesignationLevel.NATIONAL: 'national'>
+>>> hosin.level_on(date(2022, 7, 31)) is None
+True
+>>> Enterprise("")
+Traceback (most recent call last):
+...
+littlegiants.errors.InvalidRecordError: Invalid record '': an enterprise needs a non-empty name.
+
+More information:
+
+- GB 32100-2015 (credit code): http://csres.com/detail/274489.html
+- Seed article (Hosin Global, State-level little giant): http://www.eyeshenzhen.com/content/2022-11/23/content_25472690.htm
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from datetime import date
+from typing import TYPE_CHECKING
+
+import attrs
+
+from littlegiants.credit import CreditCode, coerce_credit_code
+from littlegiants.designation import (
+    Designation,
+    DesignationLevel,
+    designations_between,
+    highest_valid_level,
+)
+from littlegiants.errors import InvalidRecordError
+from littlegiants.financials import FinancialYear, Profile
+from littlegiants.regions import Region
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from littlegiants.periods import Period
+
+__all__ = ["Enterprise", "Relocation"]
+
+
+def _region(value: Region | str | None) -> Region | None:
+    if value is None or isinstance(value, Region):
+        return value
+    return Region.parse(value)
+
+
+def _required_region(value: Region | str) -> Region:
+    return value if isinstance(value, Region) else Region.parse(value)
+
+
+def _optional_code(value: CreditCode | str | None) -> CreditCode | None:
+    return None if value is None else coerce_credit_code(value)
+
+
+@attrs.frozen
+class Relocation:
+    """A move of the registered seat from one region to another, effective on a date.
+
+    Guangzhou rewards a little giant that relocates into the city (domain-facts §3.2).
+
+    >>> move = Relocation(date(2023, 5, 1), "440106", "440305")
+    >>> move.from_region, move.to_region
+    (Region('440106'), Region('440305'))
+    """
+
+    on: date = attrs.field(validator=attrs.validators.instance_of(date))
+    from_region: Region | None = attrs.field(converter=_region)
+    to_region: Region = attrs.field(converter=_required_region)
+
+
+def _sorted_designations(values: Iterable[Designation]) -> tuple[Designation, ...]:
+    return tuple(sorted(values, key=lambda d: (d.awarded_on, d.level.rank, repr(d))))
+
+
+def _sorted_relocations(values: Iterable[Relocation]) -> tuple[Relocation, ...]:
+    return tuple(sorted(values, key=lambda r: (r.on, repr(r))))
+
+
+def _sorted_financials(values: Iterable[FinancialYear]) -> tuple[FinancialYear, ...]:
+    result = tuple(sorted(values, key=lambda f: f.year))
+    years = [f.year for f in result]
+    for earlier, later in itertools.pairwise(years):
+        if earlier == later:
+            raise InvalidRecordError(later, "two financial records for the same year")
+    return result
+
+
+def _default_region(self: Enterprise) -> Region | None:
+    return None if self.credit_code is None else self.credit_code.region
+
+
+def _check_name(_: object, __: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidRecordError(value, "an enterprise needs a non-empty name")
+
+
+@attrs.frozen
+class Enterprise:
+    """One firm, as the sources describe it.
+
+    Args:
+        name: the registered (usually Chinese) name.
+        credit_code: the Unified Social Credit Code, as a ``CreditCode`` or its text (validated).
+        region: the registered region, as a ``Region`` or its 6-digit code; defaults to the
+            credit code's division, or ``None`` (unknown) when there is neither.
+        english_name: an English name, where a source gives one.
+        industry: the industry or main product, free text.
+        designations: the firm's designations, in any order.
+        relocations: moves of the registered seat, in any order.
+        financials: one ``FinancialYear`` per year, in any order; two for one year raise.
+        profile: the non-financial facts, or ``None`` when none are known.
+    """
+
+    name: str = attrs.field(validator=_check_name)
+    credit_code: CreditCode | None = attrs.field(
+        default=None, converter=_optional_code, kw_only=True
+    )
+    region: Region | None = attrs.field(
+        default=attrs.Factory(_default_region, takes_self=True), converter=_region, kw_only=True
+    )
+    english_name: str | None = attrs.field(default=None, kw_only=True)
+    industry: str | None = attrs.field(default=None, kw_only=True)
+    designations: tuple[Designation, ...] = attrs.field(
+        default=(), converter=_sorted_designations, kw_only=True
+    )
+    relocations: tuple[Relocation, ...] = attrs.field(
+        default=(), converter=_sorted_relocations, kw_only=True
+    )
+    financials: tuple[FinancialYear, ...] = attrs.field(
+        default=(), converter=_sorted_financials, kw_only=True
+    )
+    profile: Profile | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def key(self) -> str:
+        """The identity used to link records: the credit code when known, else the name."""
+        return self.name if self.credit_code is None else str(self.credit_code)
+
+    def level_on(self, on: date) -> DesignationLevel | None:
+        """Return the highest level valid on ``on`` (not expired, not revoked), or ``None``.
+
+        >>> Enterprise("示例科技有限公司").level_on(date(2023, 1, 1)) is None
+        True
+        """
+        return highest_valid_level(self.designations, on)
+
+    def designations_between(self, period: Period) -> tuple[Designation, ...]:
+        """Return the designations awarded within ``period`` (inclusive dates)."""
+        return designations_between(self.designations, period.start, period.end)
+
+    def region_on(self, on: date) -> Region | None:
+        """Return the registered region on a date, following relocations.
+
+        Before the first relocation the firm was in that relocation's ``from_region``; after a
+        relocation, in its ``to_region``. With no relocations it is :attr:`region`.
+
+        >>> firm = Enterprise(
+        ...     "示例科技有限公司",
+        ...     region="440305",
+        ...     relocations=[Relocation(date(2023, 5, 1), "440106", "440305")],
+        ... )
+        >>> firm.region_on(date(2023, 4, 30)), firm.region_on(date(2023, 5, 1))
+        (Region('440106'), Region('440305'))
+        """
+        if not self.relocations:
+            return self.region
+        dates = [r.on for r in self.relocations]
+        index = bisect.bisect_right(dates, on)
+        if index == 0:
+            return self.relocations[0].from_region
+        return self.relocations[index - 1].to_region
+
+    def financial_year(self, year: int) -> FinancialYear | None:
+        """Return the financial figures for a calendar year, or ``None`` when not known."""
+        for figures in self.financials:
+            if figures.year == year:
+                return figures
+        return None

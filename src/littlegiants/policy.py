@@ -1,0 +1,400 @@
+"""Incentive policies as dated data: who pays what, for which designation, under which document.
+
+Cities, provinces and districts reward firms that win a 专精特新 designation. Shenzhen's
+深府〔2022〕31号 (in force 2022-04-08 to 2025-12-31) pays **up to** 100,000, 200,000 and 500,000
+yuan for municipal, provincial and national recognition; Guangdong paid 1,000,000 yuan per new 2022
+little giant in the Pearl River Delta and 1,200,000 elsewhere; Pudong pays 10% of last year's R&D
+super-deduction, capped; Longgang tops an upgrade up to the higher amount (domain-facts §3).
+
+An :class:`IncentivePolicy` is read from a TOML file (the format is documented in
+``docs/policy-files.md``; bundled ones live in ``littlegiants/data/policies/``). It holds the
+issuing document, its jurisdiction (a division code; districts inside it count), its effective
+dates (a bound the sources do not give stays open, and the file says so), its sources and their
+confidence, notes where the source is silent, how rewards at several levels combine, and its
+rules. Amounts are quoted strings in the file and exact :class:`~littlegiants.money.Money` here.
+
+>>> policy = load_policy("shenzhen-2022")
+>>> policy.document, str(policy.jurisdiction.code), policy.combination.value
+('深府〔2022〕31号', '440300', 'cumulative')
+>>> for rule in policy.rules:
+...     print(rule.id, rule.kind.value, rule.level.value, rule.amount, rule.up_to)
+municipal designation municipal 100000 CNY True
+provincial designation provincial 200000 CNY True
+national designation national 500000 CNY True
+>>> load_policy("atlantis-2030")
+Traceback (most recent call last):
+...
+littlegiants.errors.UnknownPolicyError: No bundled policy 'atlantis-2030': known ids are ...
+
+More information:
+
+- 深府〔2022〕31号: https://chinaflashmarket.com/a/176934
+- OpenFisca's country template (parameters as dated data with legal references):
+  https://github.com/openfisca/country-template
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from littlegiants.designation import DesignationLevel
+from littlegiants.errors import UnknownPolicyError
+from littlegiants.money import Money
+from littlegiants.regions import Region
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from littlegiants.enterprise import Enterprise
+    from littlegiants.payout import Payment, Payout, PayoutReport
+
+__all__ = [
+    "FIGURES",
+    "Combination",
+    "IncentivePolicy",
+    "RegionAmount",
+    "Rule",
+    "RuleKind",
+    "Source",
+    "load_policy",
+    "policies",
+]
+
+
+class Combination(enum.Enum):
+    """How rewards for several levels reached by one firm combine under one policy.
+
+    - ``CUMULATIVE``: each level reached is paid its own amount.
+    - ``HIGHEST_ONLY``: only the highest level reached pays; lower levels not yet paid are
+      superseded.
+    - ``TOP_UP``: an upgrade pays the difference between the higher amount and what was already
+      paid for lower levels (Longgang: "已获省级奖励的，按50万元补齐差额").
+    """
+
+    CUMULATIVE = "cumulative"
+    HIGHEST_ONLY = "highest-only"
+    TOP_UP = "top-up"
+
+
+class RuleKind(enum.Enum):
+    """What triggers a rule.
+
+    - ``DESIGNATION``: a designation of the rule's level awarded inside the effective period.
+    - ``PERCENTAGE``: the same trigger, paying a percentage of a financial figure of the calendar
+      year before the award, capped (Pudong).
+    - ``RE_REVIEW``: a passed re-review (复核) of a designation of the level (Huangpu, Jing'an).
+    - ``RELOCATION``: a firm holding the level that moves into the jurisdiction (Guangzhou).
+    """
+
+    DESIGNATION = "designation"
+    PERCENTAGE = "percentage"
+    RE_REVIEW = "re-review"
+    RELOCATION = "relocation"
+
+    @property
+    def is_award(self) -> bool:
+        """Whether the rule rewards the designation itself (the tiers that combine)."""
+        return self in (RuleKind.DESIGNATION, RuleKind.PERCENTAGE)
+
+
+#: Financial figures a percentage rule may read (fields of ``FinancialYear``).
+FIGURES: Final = frozenset(
+    {
+        "operating_revenue",
+        "main_business_revenue",
+        "rd_expense",
+        "total_assets",
+        "total_liabilities",
+        "equity_financing",
+        "rd_super_deduction",
+    }
+)
+
+
+@attrs.frozen
+class Source:
+    """Where a policy's text was read: a URL and what it is."""
+
+    url: str
+    note: str | None = None
+
+
+@attrs.frozen
+class RegionAmount:
+    """An amount that applies to firms registered in some regions (Guangdong's PRD amount)."""
+
+    regions: tuple[Region, ...]
+    amount: Money
+    label: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One reward of a policy.
+
+    Attributes:
+        id: the rule's name inside the policy, e.g. ``national``.
+        kind: what triggers it (:class:`RuleKind`).
+        level: the designation level it concerns.
+        amount: the amount (or the cap, for a percentage rule).
+        up_to: the source says "最高" (up to): the amount is an entitlement ceiling.
+        key: only for key (重点) little giants; a tier above the plain national one.
+        by_region: amounts that replace ``amount`` for firms in some regions.
+        percent: for a percentage rule, the percentage of ``figure``.
+        figure: for a percentage rule, the ``FinancialYear`` field it reads.
+        batches: MIIT batches the rule is limited to (empty: any).
+        quote: the source's own words.
+        note: how the source was read, where it is silent.
+    """
+
+    id: str
+    kind: RuleKind
+    level: DesignationLevel
+    amount: Money
+    up_to: bool = False
+    key: bool = False
+    by_region: tuple[RegionAmount, ...] = ()
+    percent: Decimal | None = None
+    figure: str | None = None
+    batches: tuple[int, ...] = ()
+    quote: str | None = None
+    note: str | None = None
+
+    @property
+    def tier(self) -> tuple[int, bool]:
+        """Order of award rules for combination: level rank, then key above plain."""
+        return (self.level.rank, self.key)
+
+    def amount_for(self, region: Region | None) -> Money:
+        """Return the amount (or cap) that applies to a firm registered in ``region``."""
+        if region is not None:
+            for option in self.by_region:
+                if any(region.within(area) for area in option.regions):
+                    return option.amount
+        return self.amount
+
+    @property
+    def highest_amount(self) -> Money:
+        """The largest amount this rule can pay, across its regional amounts."""
+        return max([self.amount, *(option.amount for option in self.by_region)])
+
+
+def _in_period(start: date | None, end: date | None, on: date) -> bool:
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+@attrs.frozen(kw_only=True)
+class IncentivePolicy:
+    """An incentive policy: its provenance, its dates, its jurisdiction and its rules.
+
+    Build one with :meth:`from_toml` or :func:`load_policy`; change one with :meth:`evolve`.
+    """
+
+    id: str
+    title: str
+    document: str
+    issuer: str
+    jurisdiction: Region
+    currency: str
+    effective_from: date | None
+    effective_to: date | None
+    combination: Combination
+    rules: tuple[Rule, ...]
+    sources: tuple[Source, ...] = ()
+    confidence: str | None = None
+    title_en: str | None = None
+    effective_note: str | None = None
+    combination_note: str | None = None
+    notes: tuple[str, ...] = ()
+    path: str | None = attrs.field(default=None, eq=False)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> IncentivePolicy:
+        """Read a policy file.
+
+        Raises:
+            PolicyFileError: any problem in the file, naming the file, the key path and the
+                line (a ``ValueError``).
+            OSError: the file cannot be read.
+        """
+        file = Path(path)
+        text = file.read_text(encoding="utf-8")
+        return cls.from_toml_text(text, path=str(file))
+
+    @classmethod
+    def from_toml_text(cls, text: str, *, path: str = "<string>") -> IncentivePolicy:
+        """Read a policy from TOML text (``path`` names it in errors).
+
+        >>> IncentivePolicy.from_toml_text('id = "x"', path="x.toml")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.PolicyFileError: Bad policy file (x.toml, key currency): a required ...
+        """
+        from littlegiants._policyfile import read_policy  # noqa: PLC0415
+
+        return read_policy(text, path)
+
+    def is_in_force(self, on: date) -> bool:
+        """Whether ``on`` falls within the effective period (open bounds count as in force).
+
+        >>> load_policy("shenzhen-2022").is_in_force(date(2022, 4, 7))
+        False
+        """
+        return _in_period(self.effective_from, self.effective_to, on)
+
+    def covers(self, region: Region) -> bool:
+        """Whether a firm registered in ``region`` is inside the jurisdiction.
+
+        >>> policy = load_policy("shenzhen-2022")
+        >>> policy.covers(Region("440305")), policy.covers(Region("440106"))
+        (True, False)
+        """
+        return region.within(self.jurisdiction)
+
+    def rule(self, rule_id: str) -> Rule:
+        """Return the rule with this id."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise UnknownPolicyError(f"{self.id}.{rule_id}", tuple(r.id for r in self.rules))
+
+    # -- what-if --------------------------------------------------------------------------------
+
+    def evolve(
+        self,
+        *,
+        amounts: Mapping[str, Money | str | int | Decimal] | None = None,
+        combination: Combination | str | None = None,
+        **changes: Any,  # noqa: ANN401 - any IncentivePolicy field, as attrs.evolve takes them
+    ) -> IncentivePolicy:
+        """Return a changed copy, for what-if and reform scenarios.
+
+        Args:
+            amounts: new amounts by rule id (or by level name, changing every plain award rule
+                of that level); text and numbers are read in the policy's currency.
+            combination: a new combination rule.
+            **changes: any other field, as ``attrs.evolve`` takes it (``effective_to=...``).
+
+        >>> reform = load_policy("shenzhen-2022").evolve(amounts={"national": "800000"})
+        >>> str(reform.rule("national").amount)
+        '800000 CNY'
+        """
+        rules = self.rules
+        if amounts:
+            rules = tuple(self._amended(rule, amounts) for rule in rules)
+            unknown = set(amounts) - {r.id for r in rules} - {r.level.value for r in rules}
+            if unknown:
+                raise UnknownPolicyError(min(unknown), tuple(r.id for r in rules))
+        if combination is not None:
+            changes["combination"] = Combination(combination)
+        return attrs.evolve(self, rules=rules, **changes)
+
+    def _amended(self, rule: Rule, amounts: Mapping[str, Money | str | int | Decimal]) -> Rule:
+        new = amounts.get(rule.id)
+        if new is None and rule.kind.is_award and not rule.key:
+            new = amounts.get(rule.level.value)
+        if new is None:
+            return rule
+        money = new if isinstance(new, Money) else Money(new, self.currency)
+        return attrs.evolve(rule, amount=money)
+
+    # -- the engine ----------------------------------------------------------------------------
+
+    def payout(
+        self,
+        enterprise: Enterprise,
+        *,
+        as_of: date | None = None,
+        ledger: Iterable[Payment] | None = None,
+    ) -> Payout:
+        """Compute what ``enterprise`` is owed under this policy, with the reason for each yuan.
+
+        See :mod:`littlegiants.payout` for the rules the engine follows.
+        """
+        from littlegiants.payout import compute_payout  # noqa: PLC0415 - payout imports policy
+
+        return compute_payout(self, enterprise, as_of=as_of, ledger=ledger)
+
+    def payouts(
+        self,
+        enterprises: Iterable[Enterprise],
+        *,
+        as_of: date | None = None,
+        ledger: Iterable[Payment] | None = None,
+    ) -> PayoutReport:
+        """Compute payouts for many enterprises, with totals by level and what was not evaluated."""
+        from littlegiants.payout import compute_report  # noqa: PLC0415
+
+        return compute_report(self, enterprises, as_of=as_of, ledger=ledger)
+
+    def budget(self, population: Mapping[DesignationLevel, int] | Iterable[Enterprise]) -> Money:
+        """Return what a population costs at most under this policy.
+
+        A mapping of counts by level costs ``count x amount`` for each level's plain award rule
+        (with regional amounts, the highest one: the result is an upper bound); enterprises cost
+        the total of their payouts.
+
+        >>> shenzhen = load_policy("shenzhen-2022")
+        >>> shenzhen.budget({DesignationLevel.NATIONAL: 275})
+        Money('137500000', 'CNY')
+        """
+        if isinstance(population, dict) or hasattr(population, "items"):
+            counts: Mapping[DesignationLevel, int] = population  # type: ignore[assignment]
+            total = Money.zero(self.currency)
+            for level, count in counts.items():
+                rules = [
+                    rule
+                    for rule in self.rules
+                    if rule.kind is RuleKind.DESIGNATION and rule.level is level and not rule.key
+                ]
+                for rule in rules:
+                    total = total + rule.highest_amount * count
+            return total
+        return self.payouts(population).total
+
+
+@functools.cache
+def _catalogue() -> dict[str, str]:
+    root = resources.files("littlegiants") / "data" / "policies"
+    found: dict[str, str] = {}
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                stack.append(entry)
+            elif entry.name.endswith(".toml"):
+                found[entry.name.removesuffix(".toml")] = str(entry)
+    return found
+
+
+@functools.cache
+def load_policy(policy_id: str) -> IncentivePolicy:
+    """Return the bundled policy with this id (see :func:`policies`).
+
+    Raises:
+        UnknownPolicyError: no bundled policy has this id (a ``LookupError``).
+    """
+    catalogue = _catalogue()
+    if policy_id not in catalogue:
+        raise UnknownPolicyError(policy_id, tuple(sorted(catalogue)))
+    return IncentivePolicy.from_toml(catalogue[policy_id])
+
+
+def policies() -> tuple[IncentivePolicy, ...]:
+    """Return every bundled policy, sorted by id.
+
+    >>> "shenzhen-2022" in [p.id for p in policies()]
+    True
+    """
+    return tuple(load_policy(policy_id) for policy_id in sorted(_catalogue()))

@@ -1,0 +1,434 @@
+"""Foreign trade of enterprises: records by period and flow, and summaries with year-on-year growth.
+
+Customs report **cumulative year-to-date** figures ("前10个月", Jan–Oct) compared with the same
+period a year earlier, headlined in yuan with a US-dollar equivalent (domain-facts §6). The seed
+article is such a report: 320 Shenzhen little giants traded 44.64 billion yuan (US$6.24 billion) in
+Jan–Oct 2022, up 11% year on year; Hosin Global Electronics imported US$99.2 million (+59%) and
+exported US$27.59 million (+109%).
+
+A :class:`TradeRecord` holds one enterprise's trade in one flow over one period, with either the
+prior-year value or the reported growth (or both, which must agree within the rounding of the
+stated percentage). :func:`summarize` adds records up per flow and per group, converting other
+currencies only with an explicit :class:`~littlegiants.fx.RateTable`, each value at the rate on its
+own period's end date, which is why growth in dollars differs from growth in yuan.
+
+>>> from littlegiants.enterprise import Enterprise
+>>> from littlegiants.money import Money
+>>> hosin = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
+>>> imports = TradeRecord(
+...     enterprise=hosin,
+...     period="2022-01..2022-10",
+...     flow="import",
+...     value=Money.parse("US$99.2 million"),
+...     growth="59%",
+... )
+>>> imports.previous.round()
+Money('62389937.11', 'USD')
+>>> TradeRecord(enterprise=hosin, period="2022-01..2022-10", flow="import",
+...             value=Money.parse("US$99.2 million"), previous=Money.parse("US$50 million"),
+...             growth="59%")
+Traceback (most recent call last):
+...
+littlegiants.errors.InvalidRecordError: Invalid record ...: the prior-year value implies +98.4% ...
+
+More information:
+
+- Seed article: http://www.eyeshenzhen.com/content/2022-11/23/content_25472690.htm
+- Customs conventions: http://en.people.cn/n3/2022/1024/c90000-10162770.html
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from littlegiants._exact import EXACT
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
+from littlegiants.growth import Growth
+from littlegiants.money import Money
+from littlegiants.periods import Period
+
+if TYPE_CHECKING:
+    from littlegiants.fx import RateTable
+
+__all__ = ["FlowSummary", "TradeFlow", "TradeRecord", "TradeSummary", "summarize"]
+
+
+class TradeFlow(enum.Enum):
+    """The direction of trade: ``IMPORT`` (进口) or ``EXPORT`` (出口).
+
+    >>> TradeFlow.parse("进口"), TradeFlow.parse("Exports")
+    (<TradeFlow.IMPORT: 'import'>, <TradeFlow.EXPORT: 'export'>)
+    >>> TradeFlow.parse("transit")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.InvalidRecordError: Invalid record 'transit': expected a trade flow: ...
+    """
+
+    IMPORT = "import"
+    EXPORT = "export"
+
+    @classmethod
+    def parse(cls, text: object) -> TradeFlow:
+        """Read ``import``/``imports``/``进口`` or ``export``/``exports``/``出口``."""
+        if isinstance(text, TradeFlow):
+            return text
+        if isinstance(text, str):
+            flow = _FLOWS.get(text.strip().lower())
+            if flow is not None:
+                return flow
+        raise InvalidRecordError(text, "expected a trade flow: import (进口) or export (出口)")
+
+    @property
+    def chinese(self) -> str:
+        """进口 or 出口."""
+        return "进口" if self is TradeFlow.IMPORT else "出口"
+
+
+_FLOWS: Final = {
+    "import": TradeFlow.IMPORT,
+    "imports": TradeFlow.IMPORT,
+    "进口": TradeFlow.IMPORT,
+    "export": TradeFlow.EXPORT,
+    "exports": TradeFlow.EXPORT,
+    "出口": TradeFlow.EXPORT,
+}
+
+
+def _period(value: Period | str) -> Period:
+    return value if isinstance(value, Period) else Period.parse(value)
+
+
+def _flow(value: TradeFlow | str) -> TradeFlow:
+    return TradeFlow.parse(value)
+
+
+def _growth(value: Growth | str | None) -> Growth | None:
+    if value is None or isinstance(value, Growth):
+        return value
+    return Growth.parse(value)
+
+
+def _stated_tolerance(growth: Growth) -> Decimal:
+    """Half a unit of the last stated digit of the percentage, as a rate (59% -> 0.005)."""
+    exponent = growth.percent.normalize(EXACT).as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return Decimal(5).scaleb(-(places + 1) - 2)
+
+
+@attrs.frozen
+class TradeRecord:
+    """One enterprise's trade in one flow over one period.
+
+    Args:
+        enterprise: the trading enterprise.
+        period: the period (a ``Period`` or text such as ``2022-01..2022-10``).
+        flow: import or export (text accepted).
+        value: the trade value (not negative).
+        previous: the value for the same period a year earlier, if reported.
+        growth: the reported year-on-year growth (a ``Growth`` or text such as ``59%``).
+        source: where the figure comes from.
+
+    Raises:
+        InvalidRecordError: a negative value, or a prior-year value and a growth that disagree
+            beyond the rounding of the stated percentage.
+        CurrencyMismatchError: ``previous`` is in another currency than ``value``.
+    """
+
+    enterprise: Enterprise
+    period: Period = attrs.field(converter=_period)
+    flow: TradeFlow = attrs.field(converter=_flow)
+    value: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    reported_previous: Money | None = attrs.field(default=None, alias="previous", kw_only=True)
+    reported_growth: Growth | None = attrs.field(
+        default=None, alias="growth", converter=_growth, kw_only=True
+    )
+    source: str | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        """Check the value, the currencies and that previous and growth agree."""
+        if self.value.amount < 0:
+            raise InvalidRecordError(self.value, "a trade value cannot be negative")
+        previous = self.reported_previous
+        if previous is None:
+            return
+        if not isinstance(previous, Money):
+            raise InvalidRecordError(previous, "the prior-year value must be Money")
+        if previous.currency != self.value.currency:
+            raise CurrencyMismatchError(self.value.currency, previous.currency, "compare")
+        if previous.amount < 0:
+            raise InvalidRecordError(previous, "a trade value cannot be negative")
+        stated = self.reported_growth
+        if stated is None or previous.amount == 0:
+            return
+        implied = Growth.between(previous, self.value)
+        if abs(implied.rate - stated.rate) > _stated_tolerance(stated):
+            shown = Growth(implied.rate.quantize(Decimal("0.001"), context=EXACT))
+            raise InvalidRecordError(
+                (str(previous), str(self.value), str(stated)),
+                f"the prior-year value implies {shown} but the growth given is {stated} "
+                "(they must agree within the rounding of the stated percentage)",
+            )
+
+    @property
+    def previous(self) -> Money | None:
+        """The prior-year value: as reported, else implied by the reported growth, else None."""
+        if self.reported_previous is not None:
+            return self.reported_previous
+        if self.reported_growth is not None:
+            return self.reported_growth.previous_of(self.value)
+        return None
+
+    @property
+    def growth(self) -> Growth | None:
+        """The year-on-year growth: as reported, else from the prior-year value.
+
+        ``None`` when neither is known, or when the prior-year value is zero (growth from
+        nothing is undefined).
+        """
+        if self.reported_growth is not None:
+            return self.reported_growth
+        previous = self.reported_previous
+        if previous is None or previous.amount == 0:
+            return None
+        return Growth.between(previous, self.value)
+
+
+def _keys(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(values)
+
+
+@attrs.frozen(kw_only=True)
+class FlowSummary:
+    """Totals of one flow (or of all flows, ``flow=None``) in one currency."""
+
+    flow: TradeFlow | None
+    total: Money
+    previous_total: Money | None
+    record_count: int
+    missing_previous: int
+    enterprise_keys: frozenset[str] = attrs.field(converter=_keys)
+
+    @property
+    def enterprise_count(self) -> int:
+        """Distinct enterprises (by credit code, else name)."""
+        return len(self.enterprise_keys)
+
+    @property
+    def growth(self) -> Growth | None:
+        """Growth over the prior-year total, when every record has a prior-year value."""
+        if self.previous_total is None or self.previous_total.amount <= 0:
+            return None
+        return Growth.between(self.previous_total, self.total)
+
+    def __add__(self, other: FlowSummary) -> FlowSummary:
+        """Combine summaries of disjoint sets of records."""
+        missing = self.missing_previous + other.missing_previous
+        previous = None
+        if missing == 0 and self.previous_total is not None and other.previous_total is not None:
+            previous = self.previous_total + other.previous_total
+        return FlowSummary(
+            flow=self.flow if self.flow is other.flow else None,
+            total=self.total + other.total,
+            previous_total=previous,
+            record_count=self.record_count + other.record_count,
+            missing_previous=missing,
+            enterprise_keys=self.enterprise_keys | other.enterprise_keys,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class TradeSummary:
+    """Trade totals, prior-year totals and growth, overall, per flow, and per group.
+
+    ``previous_total`` and ``growth`` are known only when every record has a prior-year value;
+    otherwise they are ``None`` and ``missing_previous`` says how many records lack one.
+    """
+
+    currency: str
+    overall: FlowSummary
+    flows: tuple[FlowSummary, ...]
+    groups: tuple[tuple[str, TradeSummary], ...] = ()
+
+    @property
+    def total(self) -> Money:
+        """Total trade value."""
+        return self.overall.total
+
+    @property
+    def previous_total(self) -> Money | None:
+        """Total a year earlier, or None when any record lacks a prior-year value."""
+        return self.overall.previous_total
+
+    @property
+    def growth(self) -> Growth | None:
+        """Year-on-year growth of the total, or None (see ``previous_total``)."""
+        return self.overall.growth
+
+    @property
+    def enterprise_count(self) -> int:
+        """Distinct enterprises (by credit code, else name)."""
+        return self.overall.enterprise_count
+
+    @property
+    def record_count(self) -> int:
+        """Records summarised."""
+        return self.overall.record_count
+
+    @property
+    def missing_previous(self) -> int:
+        """Records without a prior-year value."""
+        return self.overall.missing_previous
+
+    @property
+    def by_flow(self) -> dict[TradeFlow, FlowSummary]:
+        """The summary of each flow present."""
+        return {summary.flow: summary for summary in self.flows if summary.flow is not None}
+
+    @property
+    def by_group(self) -> dict[str, TradeSummary]:
+        """The summary of each group, when ``summarize`` was given ``by``."""
+        return dict(self.groups)
+
+    def __add__(self, other: TradeSummary) -> TradeSummary:
+        """Combine summaries of disjoint sets of records (same currency)."""
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(self.currency, other.currency, "add")
+        flows = {f.flow: f for f in self.flows}
+        for flow in other.flows:
+            flows[flow.flow] = flows[flow.flow] + flow if flow.flow in flows else flow
+        groups = dict(self.groups)
+        for key, summary in other.groups:
+            groups[key] = groups[key] + summary if key in groups else summary
+        return TradeSummary(
+            currency=self.currency,
+            overall=self.overall + other.overall,
+            flows=_ordered_flows(flows.values()),
+            groups=tuple(sorted(groups.items())),
+        )
+
+
+def _ordered_flows(flows: Iterable[FlowSummary]) -> tuple[FlowSummary, ...]:
+    order = {TradeFlow.IMPORT: 0, TradeFlow.EXPORT: 1}
+    return tuple(sorted(flows, key=lambda f: order[f.flow] if f.flow is not None else 2))
+
+
+GroupBy = str | Callable[[TradeRecord], str]
+
+
+def _group_key(record: TradeRecord, by: GroupBy) -> str:
+    if callable(by):
+        return by(record)
+    firm = record.enterprise
+    if by == "enterprise":
+        return firm.key
+    if by == "region":
+        region = firm.region
+        return "unknown" if region is None else region.code
+    if by == "level":
+        level = firm.level_on(record.period.end)
+        return "none" if level is None else level.value
+    raise InvalidRecordError(by, "group by 'region', 'level', 'enterprise' or a function")
+
+
+class _Converter:
+    def __init__(self, currency: str, rates: RateTable | None) -> None:
+        self.currency = currency
+        self.rates = rates
+
+    def __call__(self, money: Money, period: Period) -> Money:
+        if money.currency == self.currency:
+            return money
+        if self.rates is None:
+            raise CurrencyMismatchError(money.currency, self.currency, "sum")
+        return self.rates.convert(money, self.currency, on=period.end)
+
+
+def _flow_summary(
+    flow: TradeFlow | None, records: list[TradeRecord], convert: _Converter
+) -> FlowSummary:
+    total = Money.zero(convert.currency)
+    previous: Money | None = Money.zero(convert.currency)
+    missing = 0
+    for record in records:
+        total = total + convert(record.value, record.period)
+        prior = record.previous
+        if prior is None:
+            missing += 1
+        elif previous is not None:
+            previous = previous + convert(prior, record.period.previous_year())
+    return FlowSummary(
+        flow=flow,
+        total=total,
+        previous_total=previous if missing == 0 else None,
+        record_count=len(records),
+        missing_previous=missing,
+        enterprise_keys=frozenset(record.enterprise.key for record in records),
+    )
+
+
+def _summary(records: list[TradeRecord], convert: _Converter) -> TradeSummary:
+    per_flow: dict[TradeFlow, list[TradeRecord]] = {}
+    for record in records:
+        per_flow.setdefault(record.flow, []).append(record)
+    return TradeSummary(
+        currency=convert.currency,
+        overall=_flow_summary(None, records, convert),
+        flows=_ordered_flows(_flow_summary(f, rs, convert) for f, rs in per_flow.items()),
+    )
+
+
+def summarize(
+    records: Iterable[TradeRecord],
+    *,
+    currency: str,
+    rates: RateTable | None = None,
+    by: GroupBy | None = None,
+) -> TradeSummary:
+    """Add trade records up: totals, prior-year totals, growth and enterprise counts, per flow.
+
+    Args:
+        records: the records to summarise.
+        currency: the currency of the summary.
+        rates: exchange rates for records in other currencies; each value is converted at the rate
+            on its own period's end date (and the prior-year value at the prior period's end).
+        by: ``"region"``, ``"level"`` (highest valid level at the period's end), ``"enterprise"``
+            or a function of a record, to also summarise per group.
+
+    Raises:
+        CurrencyMismatchError: a record is in another currency and no rates were given.
+        RateNotFoundError: no rate applies to a record's date (never a silent skip).
+
+    >>> from littlegiants.enterprise import Enterprise
+    >>> hosin = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
+    >>> records = [
+    ...     TradeRecord(hosin, "2022-01..2022-10", "import", Money.parse("US$99.2 million"),
+    ...                 growth="59%"),
+    ...     TradeRecord(hosin, "2022-01..2022-10", "export", Money.parse("US$27.59 million"),
+    ...                 growth="109%"),
+    ... ]
+    >>> summary = summarize(records, currency="USD")
+    >>> summary.total, summary.enterprise_count
+    (Money('126790000.00', 'USD'), 1)
+    >>> print(summary.growth)  # doctest: +ELLIPSIS
+    +67.73...%
+    """
+    from littlegiants.money import validate_currency  # noqa: PLC0415
+
+    convert = _Converter(validate_currency(currency), rates)
+    everything = list(records)
+    result = _summary(everything, convert)
+    if by is None:
+        return result
+    grouped: dict[str, list[TradeRecord]] = {}
+    for record in everything:
+        grouped.setdefault(_group_key(record, by), []).append(record)
+    return attrs.evolve(
+        result,
+        groups=tuple((key, _summary(rs, convert)) for key, rs in sorted(grouped.items())),
+    )
