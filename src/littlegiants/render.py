@@ -1,0 +1,95 @@
+"""Rendering policies as text tables for people: the CLI's ``policy`` command and golden snapshots.
+
+A rendering is deterministic and locale-explicit, so a snapshot of it shows every change to the
+policy data in review.
+
+>>> from littlegiants.policy import load_policy
+>>> print(render_policy(load_policy("shenzhen-2022"), locale="en_US"))  # doctest: +ELLIPSIS
+shenzhen-2022: 深府〔2022〕31号
+  深圳市人民政府关于加快培育壮大市场主体的实施意见
+  Issuer:       深圳市人民政府 (Shenzhen Municipal People's Government)
+  Jurisdiction: 440300 广东省 深圳市
+  Effective:    2022-04-08 to 2025-12-31
+  Combination:  cumulative
+  Confidence:   High
+  Rules:
+    municipal   designation  municipal   up to CN¥100,000.00
+    provincial  designation  provincial  up to CN¥200,000.00
+    national    designation  national    up to CN¥500,000.00
+...
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from littlegiants.formatting import format_money
+from littlegiants.policy import IncentivePolicy, Rule, RuleKind
+from littlegiants.regions import format_region
+
+__all__ = ["render_policy", "render_rule_amount"]
+
+
+def render_rule_amount(rule: Rule, *, locale: str) -> str:
+    """Describe what a rule pays: ``up to CN¥500,000.00``, ``10% of rd_super_deduction, ...``."""
+    amount = format_money(rule.amount, locale=locale)
+    if rule.kind is RuleKind.PERCENTAGE:
+        text = f"{rule.percent}% of {rule.figure} (previous year), at most {amount}"
+    else:
+        text = f"up to {amount}" if rule.up_to else amount
+    for option in rule.by_region:
+        codes = ", ".join(region.code for region in option.regions)
+        label = f"{option.label}: " if option.label else ""
+        text += f"; {label}{format_money(option.amount, locale=locale)} in {codes}"
+    if rule.batches:
+        text += f"; batches {', '.join(str(b) for b in rule.batches)} only"
+    if rule.key:
+        text += "; key (重点) little giants only"
+    return text
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent
+    )
+
+
+def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
+    """Render a policy's provenance, dates, rules, notes and sources as a text table."""
+    start = policy.effective_from or "(open)"
+    end = policy.effective_to or "(open)"
+    lines = [
+        f"{policy.id}: {policy.document}",
+        f"  {policy.title}",
+        f"  Issuer:       {policy.issuer}",
+        f"  Jurisdiction: {policy.jurisdiction.code} {format_region(policy.jurisdiction)}",
+        f"  Effective:    {start} to {end}",
+        f"  Combination:  {policy.combination.value}",
+        f"  Confidence:   {policy.confidence}",
+        "  Rules:",
+    ]
+    width_id = max(len(rule.id) for rule in policy.rules)
+    width_kind = max(len(rule.kind.value) for rule in policy.rules)
+    lines.extend(
+        f"    {rule.id:<{width_id}}  {rule.kind.value:<{width_kind}}  "
+        f"{rule.level.value:<10}  {render_rule_amount(rule, locale=locale)}"
+        for rule in policy.rules
+    )
+    if policy.effective_note:
+        lines.append("  Dates:")
+        lines.extend(_wrap(policy.effective_note, "    "))
+    if policy.combination_note:
+        lines.append("  Combination reading:")
+        lines.extend(_wrap(policy.combination_note, "    "))
+    if policy.notes:
+        lines.append("  Notes:")
+        for note in policy.notes:
+            wrapped = _wrap(note, "      ")
+            lines.append("    - " + wrapped[0].strip())
+            lines.extend(wrapped[1:])
+    lines.append("  Sources:")
+    lines.extend(
+        f"    {source.url}" + (f" ({source.note})" if source.note else "")
+        for source in policy.sources
+    )
+    return "\n".join(lines)

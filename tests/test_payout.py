@@ -1,0 +1,146 @@
+"""Tests of littlegiants.payout: items, explanations, reports, comparisons and the ledger."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from littlegiants import (
+    CurrencyMismatchError,
+    Designation,
+    DesignationLevel,
+    Enterprise,
+    FinancialYear,
+    ItemStatus,
+    Money,
+    Payment,
+    compare,
+    load_policy,
+)
+
+SHENZHEN = load_policy("shenzhen-2022")
+
+
+def firm(
+    name: str = "示例科技有限公司", region: str | None = "440305", **levels: date
+) -> Enterprise:
+    return Enterprise(
+        name,
+        region=region,
+        designations=[Designation(level, on) for level, on in levels.items()],
+    )
+
+
+class TestExplain:
+    def test_english_trace_names_document_rules_and_sources(self) -> None:
+        """The English trace lists each item, the parameters read and the sources."""
+        text = SHENZHEN.payout(firm(national=date(2022, 8, 1))).explain(locale="en_US")
+        assert "深府〔2022〕31号" in text
+        assert "up to CN¥500,000.00" in text
+        assert "shenzhen-2022.rules.national.amount = 500000 CNY [2022-04-08..2025-12-31" in text
+        assert "https://chinaflashmarket.com/a/176934" in text
+
+    def test_chinese_trace(self) -> None:
+        """The Chinese trace uses Chinese words and zh_CN amounts."""
+        text = SHENZHEN.payout(firm(national=date(2022, 8, 1))).explain(locale="zh_CN")
+        assert "国家级认定：最高¥500,000.00" in text
+        assert "合计：¥500,000.00" in text
+
+    def test_every_zero_is_explained(self) -> None:
+        """An item outside the period says so, with the dates."""
+        payout = SHENZHEN.payout(firm(national=date(2022, 4, 7)))
+        (item,) = payout.items
+        assert ItemStatus.OUTSIDE_PERIOD is item.status
+        assert "2022-04-07 is outside 2022-04-08 to 2025-12-31" in item.reason()
+
+    def test_no_events(self) -> None:
+        """An enterprise without designations gets an empty payout that says why."""
+        payout = SHENZHEN.payout(firm())
+        assert Money(0, "CNY") == payout.total
+        assert "no designation" in payout.explain(locale="en_US")
+
+
+class TestReport:
+    def test_totals_by_level_and_unevaluated(self) -> None:
+        """A report totals by level and lists enterprises that lack data."""
+        firms = [
+            firm("甲", municipal=date(2022, 6, 1), national=date(2023, 8, 1)),
+            firm("乙", provincial=date(2023, 1, 1)),
+            firm("丙", region=None, national=date(2023, 1, 1)),
+        ]
+        report = SHENZHEN.payouts(firms, as_of=date(2024, 1, 1))
+        assert Money(800000, "CNY") == report.total
+        assert {
+            DesignationLevel.MUNICIPAL: Money(100000, "CNY"),
+            DesignationLevel.PROVINCIAL: Money(200000, "CNY"),
+            DesignationLevel.NATIONAL: Money(500000, "CNY"),
+        } == report.by_level()
+        ((unknown, reason),) = report.unevaluated
+        assert "丙" == unknown.name
+        assert "region is unknown" in reason
+
+    def test_budget_of_enterprises_is_their_payouts(self) -> None:
+        """Budgeting real enterprises adds their payouts."""
+        firms = [firm("甲", national=date(2023, 8, 1)), firm("乙", provincial=date(2023, 1, 1))]
+        assert Money(700000, "CNY") == SHENZHEN.budget(firms)
+
+
+class TestLedger:
+    def test_payment_accepts_an_enterprise_or_its_key(self) -> None:
+        """A payment names the enterprise by object or key; the level by text."""
+        payment = Payment(
+            enterprise=firm(),
+            policy_id="shenzhen-2022",
+            level="国家级",
+            amount=Money(500000, "CNY"),
+            paid_on=date(2022, 12, 1),
+        )
+        assert "示例科技有限公司" == payment.enterprise
+        assert DesignationLevel.NATIONAL is payment.level
+
+    def test_payments_under_other_policies_do_not_count(self) -> None:
+        """Only payments under the same policy count as already paid."""
+        elsewhere = Payment(
+            enterprise="示例科技有限公司",
+            policy_id="guangzhou",
+            level="national",
+            amount=Money(1000000, "CNY"),
+            paid_on=date(2022, 12, 1),
+        )
+        payout = SHENZHEN.payout(firm(national=date(2022, 8, 1)), ledger=[elsewhere])
+        assert Money(500000, "CNY") == payout.total
+
+
+class TestCompare:
+    def test_per_enterprise_and_total_differences(self) -> None:
+        """A reform's effect shows per enterprise and in total."""
+        reform = SHENZHEN.evolve(amounts={"national": "800000", "municipal": "0"})
+        firms = [firm("甲", municipal=date(2022, 6, 1)), firm("乙", national=date(2023, 1, 1))]
+        comparison = compare(SHENZHEN, reform, firms)
+        assert [Money(-100000, "CNY"), Money(300000, "CNY")] == [
+            row.difference for row in comparison.rows
+        ]
+        assert Money(200000, "CNY") == comparison.difference
+
+    def test_currencies_must_match(self) -> None:
+        """Policies in different currencies cannot be compared."""
+        other = SHENZHEN.evolve(currency="HKD")
+        with pytest.raises(CurrencyMismatchError):
+            compare(SHENZHEN, other, [])
+
+
+class TestPercentage:
+    def test_reads_the_year_before_the_event(self) -> None:
+        """Pudong reads the super-deduction of the calendar year before the award."""
+        pudong = load_policy("pudong")
+        enterprise = Enterprise(
+            "示例浦东有限公司",
+            region="310115",
+            designations=[Designation("national", date(2023, 8, 1))],
+            financials=[
+                FinancialYear(2022, rd_super_deduction=Money(2000000, "CNY")),
+                FinancialYear(2023, rd_super_deduction=Money(9000000, "CNY")),
+            ],
+        )
+        assert Money(200000, "CNY") == pudong.payout(enterprise).total
