@@ -41,12 +41,13 @@ from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, get_args
 
 import attrs
 
 from littlegiants.designation import DesignationLevel
 from littlegiants.errors import UnknownPolicyError
+from littlegiants.financials import MoneyFigure
 from littlegiants.money import Money
 from littlegiants.regions import Region
 
@@ -105,18 +106,8 @@ class RuleKind(enum.Enum):
         return self in (RuleKind.DESIGNATION, RuleKind.PERCENTAGE)
 
 
-#: Financial figures a percentage rule may read (fields of ``FinancialYear``).
-FIGURES: Final = frozenset(
-    {
-        "operating_revenue",
-        "main_business_revenue",
-        "rd_expense",
-        "total_assets",
-        "total_liabilities",
-        "equity_financing",
-        "rd_super_deduction",
-    }
-)
+#: Financial figures a percentage rule may read: the money fields of ``FinancialYear``.
+FIGURES: Final = frozenset(get_args(MoneyFigure))
 
 
 @attrs.frozen
