@@ -558,9 +558,15 @@ def compute_payout(
     return _payout(policy, enterprise, as_of, payments)
 
 
+def _ledger_order(payment: Payment) -> tuple[date, str, int, bool, Money]:
+    return (payment.paid_on, payment.event.value, payment.level.rank, payment.key, payment.amount)
+
+
 def _payout(
     policy: IncentivePolicy, enterprise: Enterprise, as_of: date | None, payments: list[Payment]
 ) -> Payout:
+    # Earliest payments are matched first, so the result never depends on the ledger's order.
+    payments = sorted(payments, key=_ledger_order)
     zero = Money.zero(policy.currency)
     covered = Money.total(
         (p.amount for p in payments if p.event is RuleKind.DESIGNATION), currency=policy.currency

@@ -272,7 +272,9 @@ class IncentivePolicy:
 
         Args:
             amounts: new amounts by rule id (or by level name, changing every plain award rule
-                of that level); text and numbers are read in the policy's currency.
+                of that level); text and numbers are read in the policy's currency. A new amount
+                replaces the rule's regional amounts too: evolve the rule's ``by_region`` with
+                ``attrs.evolve`` to change one region only.
             combination: a new combination rule.
             **changes: any other field, as ``attrs.evolve`` takes it (``effective_to=...``).
 
@@ -297,7 +299,8 @@ class IncentivePolicy:
         if new is None:
             return rule
         money = new if isinstance(new, Money) else Money(new, self.currency)
-        return attrs.evolve(rule, amount=money)
+        regional = tuple(attrs.evolve(option, amount=money) for option in rule.by_region)
+        return attrs.evolve(rule, amount=money, by_region=regional)
 
     # -- the engine ----------------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -49,14 +50,23 @@ import attrs
 from littlegiants._exact import EXACT
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
+from littlegiants.fx import ExchangeRate
 from littlegiants.growth import Growth
 from littlegiants.money import Money
 from littlegiants.periods import Period
+from littlegiants.regions import Region
 
 if TYPE_CHECKING:
     from littlegiants.fx import RateTable
 
-__all__ = ["FlowSummary", "TradeFlow", "TradeRecord", "TradeSummary", "summarize"]
+__all__ = [
+    "FlowSummary",
+    "TradeAggregate",
+    "TradeFlow",
+    "TradeRecord",
+    "TradeSummary",
+    "summarize",
+]
 
 
 class TradeFlow(enum.Enum):
@@ -106,6 +116,16 @@ def _period(value: Period | str) -> Period:
 
 def _flow(value: TradeFlow | str) -> TradeFlow:
     return TradeFlow.parse(value)
+
+
+def _optional_flow(value: TradeFlow | str | None) -> TradeFlow | None:
+    return None if value is None else TradeFlow.parse(value)
+
+
+def _optional_region(value: Region | str | None) -> Region | None:
+    if value is None or isinstance(value, Region):
+        return value
+    return Region.parse(value)
 
 
 def _growth(value: Growth | str | None) -> Growth | None:
@@ -432,3 +452,76 @@ def summarize(
         result,
         groups=tuple((key, _summary(rs, convert)) for key, rs in sorted(grouped.items())),
     )
+
+
+@attrs.frozen(kw_only=True)
+class TradeAggregate:
+    """A reported total over a group of enterprises, kept as the aggregate it is.
+
+    Customs and news report cohort figures ("320 little giants traded 44.64 billion yuan in
+    Jan–Oct 2022, up 11%") without the firms behind them. Such a figure is stored as one
+    aggregate, never spread over invented enterprises.
+
+    Args:
+        label: what the group is, e.g. "Shenzhen little giants with foreign-trade records".
+        period: the period covered.
+        value: the reported total.
+        enterprise_count: how many enterprises the figure covers, when reported.
+        region: the region of the group, when it has one.
+        flow: import or export, or ``None`` for imports and exports together.
+        growth: the reported year-on-year growth.
+        equivalent: the same total as reported in another currency (US$6.24 billion).
+        source: where the figure comes from.
+
+    >>> cohort = TradeAggregate(
+    ...     label="Shenzhen little giants with foreign-trade records at Shenzhen Customs",
+    ...     period="2022-01..2022-10",
+    ...     value=Money.parse("44.64 billion yuan"),
+    ...     enterprise_count=320,
+    ...     growth="11%",
+    ...     equivalent=Money.parse("US$6.24 billion"),
+    ... )
+    >>> cohort.previous.round()
+    Money('40216216216.22', 'CNY')
+    >>> cohort.implied_rate(on=cohort.period.end).rate.quantize(Decimal("0.0001"))
+    Decimal('7.1538')
+    """
+
+    label: str
+    period: Period = attrs.field(converter=_period)
+    value: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    enterprise_count: int | None = None
+    region: Region | None = attrs.field(default=None, converter=_optional_region)
+    flow: TradeFlow | None = attrs.field(default=None, converter=_optional_flow)
+    growth: Growth | None = attrs.field(default=None, converter=_growth)
+    equivalent: Money | None = None
+    source: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check the label, the value and the count."""
+        if not self.label.strip():
+            raise InvalidRecordError(self.label, "an aggregate needs a label")
+        if self.value.amount < 0:
+            raise InvalidRecordError(self.value, "a trade value cannot be negative")
+        count = self.enterprise_count
+        if count is not None and (isinstance(count, bool) or count < 0):
+            raise InvalidRecordError(count, "an enterprise count is a whole number >= 0")
+        if self.equivalent is not None and self.equivalent.currency == self.value.currency:
+            raise InvalidRecordError(
+                self.equivalent, "the equivalent must be in another currency than the value"
+            )
+
+    @property
+    def previous(self) -> Money | None:
+        """The total a year earlier implied by the reported growth, or ``None``."""
+        return None if self.growth is None else self.growth.previous_of(self.value)
+
+    def implied_rate(self, *, on: date) -> ExchangeRate:
+        """The exchange rate the value and its reported equivalent imply (1 equivalent = r value).
+
+        Raises:
+            InvalidRecordError: no equivalent was reported.
+        """
+        if self.equivalent is None:
+            raise InvalidRecordError(self.label, "no equivalent in another currency is reported")
+        return ExchangeRate.implied(self.value, self.equivalent, on=on, source=self.source)

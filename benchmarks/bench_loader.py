@@ -1,0 +1,179 @@
+"""Loading a large trade CSV: iter_trade_records into TradeRecord objects vs csv.reader into tuples.
+
+Run from the project root with the project's virtual environment:
+
+    .venv/bin/python benchmarks/bench_loader.py [--rows 1000000] [--small 100000] [--repeat 3]
+
+The script writes a trade CSV of ``--rows`` rows (and one of ``--small`` rows) into a temporary
+folder: 500 enterprises with credit codes, the months and year-to-date periods of 2022, both
+flows, plain amounts in USD or CNY, a prior-year value on a third of the rows and a growth on
+another third, as a customs extract has them. It then measures, in the same run:
+
+- **time**: the best of ``--repeat`` runs of ``csv.reader`` into tuples (the floor: reading and
+  splitting the text) and of ``iter_trade_records`` into ``TradeRecord`` objects, as rows per
+  second and as a ratio; and, for the breakdown, the ``TradeRecord`` constructor alone called as
+  many times (validation included), which no loader that builds validated records can avoid;
+- **peak memory** (``tracemalloc``) of both, on the small and the large file: a streaming reader's
+  peak stays flat as the file grows.
+
+Target: ``iter_trade_records`` at most 3x the ``csv.reader`` time, and flat peak memory. The
+script prints; it never asserts, so a slow machine never fails a build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import platform
+import random
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+from stdnum.cn import uscc
+
+from littlegiants.enterprise import Enterprise
+from littlegiants.loader import iter_trade_records
+from littlegiants.money import Money
+from littlegiants.periods import Period
+from littlegiants.trade import TradeRecord
+
+#: The project's target for the loader, as a multiple of csv.reader's time.
+TARGET = 3
+HEADER = ["name", "credit_code", "period", "flow", "value", "currency", "previous", "growth"]
+
+
+def credit_codes(count: int) -> list[str]:
+    """``count`` valid codes registered in Shenzhen (440300), check characters computed."""
+    codes = []
+    for number in range(count):
+        body = f"91440300MA5{number:06d}"
+        codes.append(body + uscc.calc_check_digit(body))
+    return codes
+
+
+def write_trade_csv(path: Path, rows: int, seed: int = 2022) -> None:
+    """A customs-like trade CSV of ``rows`` rows."""
+    chance = random.Random(seed)
+    firms = [(f"示例科技有限公司{i:03d}", code) for i, code in enumerate(credit_codes(500))]
+    periods = [f"2022-{m:02d}" for m in range(1, 13)] + [
+        f"2022-01..2022-{m:02d}" for m in (3, 6, 10)
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for row in range(rows):
+            name, code = firms[row % len(firms)]
+            value = chance.randrange(1, 10**9)
+            shape = row % 3
+            previous = f"{chance.randrange(1, 10**9)}.00" if shape == 1 else ""
+            growth = f"{chance.randrange(-50, 200)}%" if shape == 2 else ""
+            writer.writerow(
+                [
+                    name,
+                    code,
+                    periods[row % len(periods)],
+                    "import" if row % 2 else "export",
+                    f"{value // 100}.{value % 100:02d}",
+                    "USD" if row % 4 else "CNY",
+                    previous,
+                    growth,
+                ]
+            )
+
+
+def read_tuples(path: Path) -> int:
+    with path.open(encoding="utf-8", newline="") as handle:
+        count = 0
+        for row in csv.reader(handle):
+            tuple(row)
+            count += 1
+        return count - 1  # the header
+
+
+def read_records(path: Path) -> int:
+    count = 0
+    for _ in iter_trade_records(path):
+        count += 1
+    return count
+
+
+def construct_only(rows: int) -> Callable[[Path], int]:
+    """Call the TradeRecord constructor ``rows`` times with ready values (the floor)."""
+    firm = Enterprise("示例科技有限公司000", credit_code=credit_codes(1)[0])
+    period = Period.parse("2022-01..2022-10")
+    value = Money("12345.67", "USD")
+
+    def run(_: Path) -> int:
+        for _ in range(rows):
+            TradeRecord(firm, period, "import", value, previous=None, growth=None, source=None)
+        return rows
+
+    return run
+
+
+def best_time(run: Callable[[Path], int], path: Path, repeat: int) -> tuple[float, int]:
+    times = []
+    count = 0
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        count = run(path)
+        times.append(time.perf_counter() - start)
+    return min(times), count
+
+
+def peak_memory(run: Callable[[Path], int], path: Path) -> int:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        run(path)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the large file")
+    parser.add_argument("--small", type=int, default=100_000, help="rows of the small file")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs; the best is kept")
+    args = parser.parse_args()
+
+    print(f"Python {platform.python_version()} on {platform.machine()}")
+    with tempfile.TemporaryDirectory() as folder:
+        large, small = Path(folder) / "trade-large.csv", Path(folder) / "trade-small.csv"
+        write_trade_csv(large, args.rows)
+        write_trade_csv(small, args.small)
+        size = large.stat().st_size / 2**20
+        print(f"{args.rows:,} rows, {size:.1f} MiB; best of {args.repeat} runs\n")
+
+        base, rows = best_time(read_tuples, large, args.repeat)
+        load, loaded = best_time(read_records, large, args.repeat)
+        floor, _ = best_time(construct_only(args.rows), large, args.repeat)
+        if loaded != rows:
+            print(f"!! loaded {loaded:,} records from {rows:,} rows")
+        print(f"{'':42} {'seconds':>8} {'rows/s':>12} {'x csv':>6}")
+        for label, seconds in (
+            ("csv.reader into tuples", base),
+            ("iter_trade_records into TradeRecord", load),
+            ("  of which TradeRecord(...) alone", floor),
+        ):
+            print(f"{label:42} {seconds:8.2f} {rows / seconds:12,.0f} {seconds / base:6.2f}")
+        verdict = "met" if load <= TARGET * base else "missed"
+        print(f"\ntarget: at most {TARGET}x csv.reader: {verdict} ({load / base:.2f}x)")
+
+        print(f"\npeak memory (tracemalloc), {args.small:,} vs {args.rows:,} rows:")
+        for label, run in (
+            ("csv.reader into tuples", read_tuples),
+            ("iter_trade_records into TradeRecord", read_records),
+        ):
+            low, high = peak_memory(run, small), peak_memory(run, large)
+            print(f"{label:42} {low / 2**10:8,.0f} KiB {high / 2**10:8,.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()

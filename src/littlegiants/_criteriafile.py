@@ -1,0 +1,961 @@
+"""Reading eligibility-criteria TOML files strictly, every error located by file, key path and line.
+
+The format is documented in ``docs/eligibility.md``. Criteria are a flat ``[[criteria]]`` list whose
+dotted ids give the tree (``little-giant.refinement.debt-ratio`` sits inside
+``little-giant.refinement``); a parent comes before its children, and the file's order is the order
+of the criteria. ``sources``, ``confidence`` and ``annex`` are inherited from the parent.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+from littlegiants._exact import EXACT, to_decimal
+from littlegiants._tomlindex import KeyPath, line_index, locate, render
+from littlegiants.eligibility import (
+    RATIOS,
+    AmendmentRule,
+    AwardCheck,
+    Check,
+    ChuangkeCheck,
+    CriteriaSet,
+    Criterion,
+    FigureMinimum,
+    HonourCheck,
+    Indicator,
+    InstitutionLevelCheck,
+    MeanGrowthCheck,
+    Phrase,
+    ProductFieldCheck,
+    ProfileFlag,
+    ProfileMinimum,
+    Purpose,
+    RatioCheck,
+    Reading,
+    RevenueBand,
+    ScoreBand,
+    ScoreCheck,
+    ScoreGroup,
+    Scoring,
+    Source,
+    Supersession,
+    SuppliedScoreCheck,
+    Tier,
+    TotalCheck,
+    Waiver,
+)
+from littlegiants.errors import LittleGiantsError, PolicyFileError, SourceLocation
+from littlegiants.financials import ProductField
+from littlegiants.money import Money, validate_currency
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["read_criteria"]
+
+_ID: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CRITERION_ID: Final = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
+
+_TOP: Final = {
+    "id",
+    "title",
+    "title_en",
+    "document",
+    "issuer",
+    "currency",
+    "confidence",
+    "effective",
+    "superseded",
+    "sources",
+    "readings",
+    "criteria",
+    "scoring",
+    "amendments",
+}
+_EFFECTIVE: Final = {"start", "end", "note"}
+_SUPERSEDED: Final = {"title", "published", "effective", "sources", "note"}
+_SOURCE: Final = {"url", "note"}
+_READING: Final = {"id", "text", "quote"}
+_COMMON: Final = {
+    "id",
+    "name_en",
+    "name_zh",
+    "combine",
+    "test",
+    "annex",
+    "sources",
+    "confidence",
+    "readings",
+    "quote",
+    "text",
+    "note",
+    "band",
+    "by",
+}
+_TESTS: Final = {
+    "profile-minimum": {"field", "at_least"},
+    "profile-flag": {"field"},
+    "product-field": {"values"},
+    "institution-level": {"levels"},
+    "award": {"years", "levels", "top"},
+    "chuangke": {"years", "top"},
+    "honour": {"names"},
+    "figure-minimum": {"figure", "at_least"},
+    "ratio": {"ratio", "at_least", "at_most", "years"},
+    "total": {"figure", "years", "at_least", "statistic"},
+    "mean-growth": {"figure", "years", "at_least"},
+    "score": {"group", "at_least"},
+    "supplied-score": {"at_least"},
+}
+_COMBINES: Final = ("all", "any", "band")
+_MINIMUM_FIELDS: Final = {
+    "years_in_niche": int,
+    "information_systems": int,
+    "class1_ip_count": int,
+    "class2_ip_count": int,
+    "national_market_share": Decimal,
+}
+_FLAG_FIELDS: Final = {
+    "own_brand",
+    "supply_chain_role",
+    "rd_institution",
+    "management_certification",
+    "product_certification_developed_market",
+    "high_value_class1_ip",
+    "self_developed_class1_ip",
+}
+_MONEY_FIGURES: Final = {
+    "operating_revenue",
+    "main_business_revenue",
+    "rd_expense",
+    "total_assets",
+    "total_liabilities",
+    "equity_financing",
+}
+_LEVELS: Final = {"national", "provincial", "municipal"}
+_AWARD_LEVELS: Final = {"national", "provincial"}
+_SCORING: Final = {"tier", "readings", "groups", "indicators"}
+_GROUP: Final = {"id", "name_en", "name_zh", "points"}
+_INDICATOR: Final = {
+    "id",
+    "group",
+    "name_en",
+    "name_zh",
+    "points",
+    "measure",
+    "ratio",
+    "figure",
+    "readings",
+    "text",
+    "bands",
+}
+_MEASURES: Final = {
+    "ip": {"high-value-class1-ip", "self-developed-class1-ip", "class1-ip", "class2-ip"},
+    "field": {"strategic-emerging"},
+    "ratio": set(),
+    "growth": set(),
+}
+_BAND_OPS: Final = ("at_least", "above", "below", "at_most")
+_REVENUE_BAND: Final = {"at_least", "below"}
+_AMENDMENT: Final = {
+    "id",
+    "document",
+    "issued",
+    "summary",
+    "tiers",
+    "confidence",
+    "sources",
+    "readings",
+    "notes",
+    "applies",
+    "criteria",
+    "waivers",
+}
+_APPLIES: Final = {"start", "end", "note"}
+_WAIVER: Final = {"criterion", "purposes", "quote", "text"}
+
+
+class _Reader:
+    """Typed access to the parsed TOML, raising located ``PolicyFileError``s."""
+
+    def __init__(self, text: str, path: str, currency: str = "CNY") -> None:
+        self.path = path
+        self.lines = line_index(text)
+        self.currency = currency
+
+    def fail(self, at: KeyPath, value: object, reason: str) -> PolicyFileError:
+        location = SourceLocation(self.path, locate(self.lines, at), render(at), "key")
+        return PolicyFileError(value, reason, location)
+
+    def check_keys(self, table: dict[str, Any], allowed: set[str], at: KeyPath) -> None:
+        for key, value in table.items():
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                raise self.fail((*at, key), value, f"unknown key (known keys: {known})")
+
+    def table(self, value: object, at: KeyPath, what: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(at, value, f"expected {what}")
+        return value
+
+    def text(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool = True) -> Any:  # noqa: ANN401
+        value = self.present(table, key, at, required=required)
+        if value is not None and not isinstance(value, str):
+            raise self.fail((*at, key), value, "expected a quoted string")
+        return value
+
+    def integer(self, table: dict[str, Any], key: str, at: KeyPath, *, minimum: int = 1) -> int:
+        value = self.present(table, key, at, required=True)
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise self.fail((*at, key), value, f"expected a whole number, {minimum} or more")
+        return value
+
+    def day(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool = True) -> Any:  # noqa: ANN401
+        value = self.present(table, key, at, required=required)
+        if value is not None and type(value) is not date:
+            raise self.fail((*at, key), value, "expected a TOML date such as 2022-06-01")
+        return value
+
+    def strings(self, table: dict[str, Any], key: str, at: KeyPath) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail((*at, key), value, "expected an array of quoted strings")
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.fail((*at, key, index), item, "expected a quoted string")
+        return tuple(value)
+
+    def present(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool) -> Any:  # noqa: ANN401
+        if key not in table:
+            if required:
+                raise self.fail((*at, key), None, "a required key is missing")
+            return None
+        return table[key]
+
+    def percent(self, value: object, at: KeyPath) -> Decimal:
+        if isinstance(value, str) and value.strip().endswith("%"):
+            number = to_decimal(value.strip()[:-1])
+            if number is not None:
+                return number.scaleb(-2, context=EXACT)
+        raise self.fail(at, value, 'expected a quoted percentage such as "70%"')
+
+    def money(self, value: object, at: KeyPath) -> Money:
+        if not isinstance(value, str):
+            raise self.fail(at, value, 'expected quoted money as the source prints it ("5000万元")')
+        try:
+            amount = Money.parse(value)
+        except LittleGiantsError as exc:
+            raise self.fail(at, value, f"expected money such as 5000万元 ({exc})") from exc
+        if amount.currency != self.currency:
+            raise self.fail(at, value, f"expected an amount in the file's currency {self.currency}")
+        return amount
+
+    def choice(self, value: object, at: KeyPath, allowed: set[str] | tuple[str, ...]) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise self.fail(at, value, "expected one of " + ", ".join(sorted(allowed)))
+        return value
+
+    def convert(self, at: KeyPath, value: object, func: Callable[[Any], Any], what: str) -> Any:  # noqa: ANN401
+        try:
+            return func(value)
+        except (LittleGiantsError, ValueError) as exc:
+            raise self.fail(at, value, f"expected {what}") from exc
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, path: str) -> PolicyFileError:
+    match = re.search(r"line (\d+)", str(exc))
+    line = int(match[1]) if match else None
+    return PolicyFileError(str(exc), "it is not valid TOML", SourceLocation(path, line))
+
+
+def read_criteria(text: str, path: str) -> CriteriaSet:
+    """Parse and validate a criteria file's text (see ``CriteriaSet.from_toml``)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _syntax_error(exc, path) from exc
+    r = _Reader(text, path)
+    r.check_keys(data, _TOP, ())
+    criteria_id = r.text(data, "id", ())
+    if not _ID.match(criteria_id):
+        raise r.fail(("id",), criteria_id, "expected lower-case letters, digits and '-'")
+    title = r.text(data, "title", ())
+    document = r.text(data, "document", ())
+    issuer = r.text(data, "issuer", ())
+    r.currency = r.convert(
+        ("currency",), r.text(data, "currency", ()), validate_currency, "an ISO 4217 code"
+    )
+    confidence = r.text(data, "confidence", ())
+    effective = r.table(r.present(data, "effective", (), required=True), ("effective",), "a table")
+    r.check_keys(effective, _EFFECTIVE, ("effective",))
+    start = r.day(effective, "start", ("effective",))
+    end = r.day(effective, "end", ("effective",), required=False)
+    note = r.text(effective, "note", ("effective",), required=False)
+    if end is None and note is None:
+        raise r.fail(("effective", "note"), None, "an open end needs a note saying why")
+    if end is not None and end < start:
+        raise r.fail(("effective", "end"), end, f"the end is before the start {start}")
+    sources = _sources(r, data)
+    readings = _readings(r, data)
+    superseded = _superseded(r, data, sources, end)
+    scoring = _scoring(
+        r, data, sources=sources, document=document, confidence=confidence, readings=readings
+    )
+    base = _Base(document=document, sources=sources, confidence=confidence, readings=readings)
+    roots = _tree(r, data.get("criteria"), ("criteria",), base=base, scoring=scoring, roots=None)
+    for tier in Tier:
+        if not any(root.id == tier.value for root in roots):
+            raise r.fail(("criteria",), tier.value, "every tier needs a root criterion")
+    amendments = _amendments(r, data, base, scoring, roots)
+    return CriteriaSet(
+        id=criteria_id,
+        title=title,
+        title_en=r.text(data, "title_en", (), required=False),
+        document=document,
+        issuer=issuer,
+        currency=r.currency,
+        confidence=confidence,
+        effective_from=start,
+        effective_to=end,
+        effective_note=note,
+        superseded=superseded,
+        sources=tuple(sources.values()),
+        readings=tuple(readings.values()),
+        roots=roots,
+        scoring=scoring,
+        amendments=amendments,
+        path=path,
+    )
+
+
+def _sources(r: _Reader, data: dict[str, Any]) -> dict[str, Source]:
+    table = r.table(r.present(data, "sources", (), required=True), ("sources",), "a table")
+    if not table:
+        raise r.fail(("sources",), table, "at least one [sources.<id>] entry is required")
+    found: dict[str, Source] = {}
+    for source_id, entry in table.items():
+        at: KeyPath = ("sources", source_id)
+        entry_table = r.table(entry, at, "a table with url and note")
+        r.check_keys(entry_table, _SOURCE, at)
+        found[source_id] = Source(
+            source_id,
+            r.text(entry_table, "url", at),
+            r.text(entry_table, "note", at, required=False),
+        )
+    return found
+
+
+def _source_list(
+    r: _Reader, table: dict[str, Any], at: KeyPath, sources: dict[str, Source]
+) -> tuple[Source, ...]:
+    ids = r.strings(table, "sources", at)
+    for index, source_id in enumerate(ids):
+        if source_id not in sources:
+            raise r.fail((*at, "sources", index), source_id, "no [sources.<id>] has this id")
+    return tuple(sources[source_id] for source_id in ids)
+
+
+def _readings(r: _Reader, data: dict[str, Any]) -> dict[str, Reading]:
+    entries = data.get("readings", [])
+    if not isinstance(entries, list):
+        raise r.fail(("readings",), entries, "expected [[readings]] tables")
+    found: dict[str, Reading] = {}
+    for index, entry in enumerate(entries):
+        at: KeyPath = ("readings", index)
+        table = r.table(entry, at, "a [[readings]] table")
+        r.check_keys(table, _READING, at)
+        reading_id = r.text(table, "id", at)
+        if reading_id in found:
+            raise r.fail((*at, "id"), reading_id, "two readings have this id")
+        found[reading_id] = Reading(
+            id=reading_id,
+            text=r.text(table, "text", at),
+            quote=r.text(table, "quote", at, required=False),
+        )
+    return found
+
+
+def _reading_ids(
+    r: _Reader, table: dict[str, Any], at: KeyPath, readings: dict[str, Reading]
+) -> tuple[str, ...]:
+    ids = r.strings(table, "readings", at)
+    for index, reading_id in enumerate(ids):
+        if reading_id not in readings:
+            raise r.fail((*at, "readings", index), reading_id, "no [[readings]] entry has this id")
+    return ids
+
+
+def _superseded(
+    r: _Reader, data: dict[str, Any], sources: dict[str, Source], end: date | None
+) -> Supersession | None:
+    if "superseded" not in data:
+        return None
+    at: KeyPath = ("superseded",)
+    table = r.table(data["superseded"], at, "a table")
+    r.check_keys(table, _SUPERSEDED, at)
+    effective = r.day(table, "effective", at)
+    if end is None or effective.toordinal() != end.toordinal() + 1:
+        raise r.fail(
+            (*at, "effective"), effective, "expected the day after the [effective] end date"
+        )
+    return Supersession(
+        title=r.text(table, "title", at),
+        published=r.day(table, "published", at, required=False),
+        effective=effective,
+        sources=_source_list(r, table, at, sources),
+        note=r.text(table, "note", at),
+    )
+
+
+class _Base:
+    """What criteria inherit when they do not say: the document, sources, confidence."""
+
+    def __init__(
+        self,
+        *,
+        document: str,
+        sources: dict[str, Source],
+        confidence: str,
+        readings: dict[str, Reading],
+    ) -> None:
+        self.document = document
+        self.sources = sources
+        self.confidence = confidence
+        self.readings = readings
+
+
+class _Node:
+    """A criterion being built: its fields, and its children gathered from later entries."""
+
+    def __init__(self, fields: dict[str, Any], at: KeyPath) -> None:
+        self.fields = fields
+        self.at = at
+        self.children: list[_Node] = []
+
+    def build(self) -> Criterion:
+        return Criterion(**self.fields, children=tuple(child.build() for child in self.children))
+
+
+def _tree(
+    r: _Reader,
+    entries: object,
+    at: KeyPath,
+    *,
+    base: _Base,
+    scoring: Scoring | None,
+    roots: tuple[Criterion, ...] | None,
+) -> tuple[Criterion, ...]:
+    """Build the criteria tree from a flat list; with ``roots``, the entries extend those roots."""
+    if not isinstance(entries, list) or not entries:
+        raise r.fail(at, entries, "at least one criterion table is required")
+    nodes: dict[str, _Node] = {}
+    existing: dict[str, Criterion] = {}
+    if roots is not None:
+        for root in roots:
+            for criterion in root.walk():
+                existing[criterion.id] = criterion
+    top: list[_Node] = []
+    for index, entry in enumerate(entries):
+        where: KeyPath = (*at, index)
+        table = r.table(entry, where, "a criterion table")
+        criterion_id = r.text(table, "id", where)
+        if not _CRITERION_ID.match(criterion_id):
+            raise r.fail((*where, "id"), criterion_id, "expected dotted lower-case words")
+        if criterion_id in nodes or criterion_id in existing:
+            raise r.fail((*where, "id"), criterion_id, "two criteria have this id")
+        parent_id, _, _ = criterion_id.rpartition(".")
+        parent = _parent_of(
+            r,
+            where,
+            criterion_id=criterion_id,
+            parent_id=parent_id,
+            nodes=nodes,
+            existing=existing,
+            roots=roots,
+        )
+        fields = _criterion_fields(r, table, where, base=base, scoring=scoring, parent=parent)
+        node = _Node(fields, where)
+        nodes[criterion_id] = node
+        if isinstance(parent, _Node):
+            parent.children.append(node)
+        else:
+            top.append(node)
+    for node in nodes.values():
+        _check_group(r, node)
+    return tuple(node.build() for node in top)
+
+
+def _parent_of(
+    r: _Reader,
+    where: KeyPath,
+    *,
+    criterion_id: str,
+    parent_id: str,
+    nodes: dict[str, _Node],
+    existing: dict[str, Criterion],
+    roots: tuple[Criterion, ...] | None,
+) -> _Node | Criterion | None:
+    if not parent_id:
+        if roots is not None:
+            raise r.fail((*where, "id"), criterion_id, "an amendment adds criteria inside a tier")
+        if criterion_id not in {tier.value for tier in Tier}:
+            known = ", ".join(tier.value for tier in Tier)
+            raise r.fail((*where, "id"), criterion_id, f"a root criterion is a tier ({known})")
+        return None
+    parent: _Node | Criterion | None = nodes.get(parent_id) or existing.get(parent_id)
+    if parent is None:
+        raise r.fail((*where, "id"), criterion_id, f"its parent {parent_id!r} must come before it")
+    combine = parent.fields.get("combine") if isinstance(parent, _Node) else parent.combine
+    if combine is None:
+        raise r.fail((*where, "id"), criterion_id, f"its parent {parent_id!r} is a single test")
+    if roots is not None and combine == "band":
+        raise r.fail((*where, "id"), criterion_id, "an amendment cannot add a revenue band")
+    return parent
+
+
+def _criterion_fields(
+    r: _Reader,
+    table: dict[str, Any],
+    at: KeyPath,
+    *,
+    base: _Base,
+    scoring: Scoring | None,
+    parent: _Node | Criterion | None,
+) -> dict[str, Any]:
+    test = table.get("test")
+    if test is not None:
+        r.choice(test, (*at, "test"), set(_TESTS))
+    allowed = set(_COMMON)
+    if isinstance(test, str) and test in _TESTS:
+        allowed |= _TESTS[test]
+    r.check_keys(table, allowed, at)
+    combine = table.get("combine")
+    if (combine is None) == (test is None):
+        raise r.fail(at, table.get("id"), "a criterion has either combine or test, not both")
+    if combine is not None:
+        r.choice(combine, (*at, "combine"), _COMBINES)
+    if parent is None and combine != "all":
+        raise r.fail((*at, "combine"), combine, 'a tier\'s root criterion combines "all"')
+    inherited_document, inherited_sources, inherited_confidence, parent_combine = _inherited(
+        parent, base
+    )
+    annex = r.text(table, "annex", at, required=False)
+    document = f"{base.document} {annex}" if annex else inherited_document
+    sources = _source_list(r, table, at, base.sources) if "sources" in table else inherited_sources
+    if not sources:
+        raise r.fail((*at, "sources"), None, "a root criterion needs its sources")
+    band = None
+    if parent_combine == "band":
+        band = _revenue_band(r, table, at)
+    elif "band" in table:
+        raise r.fail((*at, "band"), table["band"], "only criteria inside a band group take a band")
+    by = None
+    if combine == "band":
+        by = r.choice(table.get("by"), (*at, "by"), _MONEY_FIGURES)
+    elif "by" in table:
+        raise r.fail((*at, "by"), table["by"], 'only a "band" group takes by')
+    return {
+        "id": table["id"],
+        "name": Phrase(r.text(table, "name_en", at), r.text(table, "name_zh", at)),
+        "combine": combine,
+        "check": None if test is None else _check(r, table, at, scoring),
+        "by": by,
+        "band": band,
+        "document": document,
+        "quote": r.text(table, "quote", at, required=False),
+        "text": r.text(table, "text", at, required=False),
+        "sources": sources,
+        "confidence": r.text(table, "confidence", at, required=False) or inherited_confidence,
+        "readings": _reading_ids(r, table, at, base.readings),
+        "note": r.text(table, "note", at, required=False),
+    }
+
+
+def _inherited(
+    parent: _Node | Criterion | None, base: _Base
+) -> tuple[str, tuple[Source, ...], str, str | None]:
+    """The parent's document, sources and confidence (inherited), and how it combines."""
+    if isinstance(parent, _Node):
+        fields = parent.fields
+        return fields["document"], fields["sources"], fields["confidence"], fields["combine"]
+    if isinstance(parent, Criterion):
+        return parent.document, parent.sources, parent.confidence, parent.combine
+    return base.document, (), base.confidence, None
+
+
+def _revenue_band(r: _Reader, table: dict[str, Any], at: KeyPath) -> RevenueBand:
+    band = r.table(r.present(table, "band", at, required=True), (*at, "band"), "a band table")
+    r.check_keys(band, _REVENUE_BAND, (*at, "band"))
+    low = None if "at_least" not in band else r.money(band["at_least"], (*at, "band", "at_least"))
+    high = None if "below" not in band else r.money(band["below"], (*at, "band", "below"))
+    if low is None and high is None:
+        raise r.fail((*at, "band"), band, "a band needs at_least, below or both")
+    if low is not None and high is not None and not low < high:
+        raise r.fail((*at, "band"), band, "at_least must be below below")
+    return RevenueBand(at_least=low, below=high)
+
+
+def _check_group(r: _Reader, node: _Node) -> None:
+    combine = node.fields.get("combine")
+    if combine is None:
+        return
+    if not node.children:
+        raise r.fail(node.at, node.fields["id"], "a group needs at least one criterion inside it")
+    if combine != "band":
+        return
+    bands = sorted(
+        (child.fields["band"] for child in node.children),
+        key=lambda b: Decimal(-1) if b.at_least is None else b.at_least.amount,
+    )
+    edge: Money | None = None
+    for index, band in enumerate(bands):
+        if band.at_least != edge or (band.below is None) != (index == len(bands) - 1):
+            raise r.fail(
+                node.at,
+                node.fields["id"],
+                "the bands inside must cover every revenue once, without gaps or overlaps",
+            )
+        edge = band.below
+
+
+def _check(  # noqa: C901, PLR0912
+    r: _Reader, table: dict[str, Any], at: KeyPath, scoring: Scoring | None
+) -> Check:
+    test = r.choice(table.get("test"), (*at, "test"), set(_TESTS))
+    if test == "profile-minimum":
+        field = r.choice(table.get("field"), (*at, "field"), set(_MINIMUM_FIELDS))
+        raw = r.present(table, "at_least", at, required=True)
+        if _MINIMUM_FIELDS[field] is Decimal:
+            return ProfileMinimum(field, r.percent(raw, (*at, "at_least")))
+        return ProfileMinimum(field, r.integer(table, "at_least", at, minimum=0))
+    if test == "profile-flag":
+        return ProfileFlag(r.choice(table.get("field"), (*at, "field"), _FLAG_FIELDS))
+    if test == "product-field":
+        values = r.strings(table, "values", at)
+        fields = tuple(
+            r.convert((*at, "values", i), value, ProductField, "a ProductField value")
+            for i, value in enumerate(values)
+        )
+        if not fields:
+            raise r.fail((*at, "values"), values, "expected at least one field")
+        return ProductFieldCheck(fields)
+    if test == "institution-level":
+        return InstitutionLevelCheck(_levels(r, table, at, _LEVELS))
+    if test == "award":
+        top = None if "top" not in table else r.integer(table, "top", at)
+        return AwardCheck(r.integer(table, "years", at), _levels(r, table, at, _AWARD_LEVELS), top)
+    if test == "chuangke":
+        return ChuangkeCheck(r.integer(table, "years", at), r.integer(table, "top", at))
+    if test == "honour":
+        names = r.strings(table, "names", at)
+        if not names or not all(name.strip() for name in names):
+            raise r.fail((*at, "names"), names, "expected the honours' names")
+        return HonourCheck(names)
+    if test == "figure-minimum":
+        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
+        return FigureMinimum(figure, r.money(table.get("at_least"), (*at, "at_least")))
+    if test == "ratio":
+        ratio = r.choice(table.get("ratio"), (*at, "ratio"), set(RATIOS))
+        ops = [op for op in ("at_least", "at_most") if op in table]
+        if len(ops) != 1:
+            raise r.fail(at, table.get("id"), "a ratio test has exactly one of at_least, at_most")
+        bound = r.percent(table[ops[0]], (*at, ops[0]))
+        return RatioCheck(ratio, ops[0], bound, r.integer(table, "years", at))
+    if test == "total":
+        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
+        statistic = table.get("statistic", "total")
+        r.choice(statistic, (*at, "statistic"), ("total", "mean"))
+        return TotalCheck(
+            figure,
+            r.integer(table, "years", at),
+            r.money(table.get("at_least"), (*at, "at_least")),
+            mean=statistic == "mean",
+        )
+    if test == "mean-growth":
+        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
+        return MeanGrowthCheck(
+            figure,
+            r.integer(table, "years", at),
+            r.percent(table.get("at_least"), (*at, "at_least")),
+        )
+    if test == "score":
+        if scoring is None:
+            raise r.fail((*at, "test"), test, "a score test needs a [scoring] table")
+        group = table.get("group")
+        if group is not None:
+            r.choice(group, (*at, "group"), {g.id for g in scoring.groups})
+        if not str(table.get("id", "")).startswith(scoring.tier.value + "."):
+            raise r.fail((*at, "test"), test, f"the score is for {scoring.tier.value} only")
+        return ScoreCheck(group, r.integer(table, "at_least", at, minimum=0))
+    return SuppliedScoreCheck(r.integer(table, "at_least", at, minimum=0))
+
+
+def _levels(r: _Reader, table: dict[str, Any], at: KeyPath, allowed: set[str]) -> tuple[str, ...]:
+    levels = r.strings(table, "levels", at)
+    if not levels:
+        raise r.fail((*at, "levels"), levels, "expected at least one level")
+    for index, level in enumerate(levels):
+        r.choice(level, (*at, "levels", index), allowed)
+    return levels
+
+
+def _scoring(
+    r: _Reader,
+    data: dict[str, Any],
+    *,
+    sources: dict[str, Source],
+    document: str,
+    confidence: str,
+    readings: dict[str, Reading],
+) -> Scoring | None:
+    if "scoring" not in data:
+        return None
+    at: KeyPath = ("scoring",)
+    table = r.table(data["scoring"], at, "a table")
+    r.check_keys(table, _SCORING, at)
+    tier = r.convert((*at, "tier"), r.text(table, "tier", at), Tier, "a tier")
+    groups = _score_groups(r, table, at)
+    indicators = table.get("indicators")
+    if not isinstance(indicators, list) or not indicators:
+        raise r.fail((*at, "indicators"), indicators, "expected [[scoring.indicators]] tables")
+    built = tuple(
+        _indicator(r, entry, (*at, "indicators", i), groups, readings)
+        for i, entry in enumerate(indicators)
+    )
+    for index, group in enumerate(groups):
+        total = sum(indicator.points for indicator in built if indicator.group == group.id)
+        if total != group.points:
+            raise r.fail(
+                (*at, "groups", index, "points"),
+                group.points,
+                f"the group's indicators add up to {total} points",
+            )
+    return Scoring(
+        tier=tier,
+        groups=groups,
+        indicators=built,
+        document=document,
+        sources=tuple(sources.values()),
+        confidence=confidence,
+        readings=_reading_ids(r, table, at, readings),
+    )
+
+
+def _score_groups(r: _Reader, table: dict[str, Any], at: KeyPath) -> tuple[ScoreGroup, ...]:
+    entries = table.get("groups")
+    if not isinstance(entries, list) or not entries:
+        raise r.fail((*at, "groups"), entries, "expected [[scoring.groups]] tables")
+    groups: list[ScoreGroup] = []
+    for index, entry in enumerate(entries):
+        where: KeyPath = (*at, "groups", index)
+        group = r.table(entry, where, "a group table")
+        r.check_keys(group, _GROUP, where)
+        groups.append(
+            ScoreGroup(
+                id=r.text(group, "id", where),
+                name=Phrase(r.text(group, "name_en", where), r.text(group, "name_zh", where)),
+                points=r.integer(group, "points", where),
+            )
+        )
+    return tuple(groups)
+
+
+def _indicator(
+    r: _Reader,
+    entry: object,
+    at: KeyPath,
+    groups: tuple[ScoreGroup, ...],
+    readings: dict[str, Reading],
+) -> Indicator:
+    table = r.table(entry, at, "an indicator table")
+    r.check_keys(table, _INDICATOR, at)
+    group = r.choice(table.get("group"), (*at, "group"), {g.id for g in groups})
+    measure = r.choice(table.get("measure"), (*at, "measure"), set(_MEASURES))
+    points = r.integer(table, "points", at)
+    ratio = figure = None
+    if measure == "ratio":
+        ratio = r.choice(table.get("ratio"), (*at, "ratio"), set(RATIOS))
+    if measure == "growth":
+        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
+    for key, needs in (("ratio", "ratio"), ("figure", "growth")):
+        if key in table and measure != needs:
+            raise r.fail((*at, key), table[key], f"a {measure} indicator does not take {key}")
+    bands = _score_bands(r, table, at, measure, points)
+    return Indicator(
+        id=r.text(table, "id", at),
+        group=group,
+        name=Phrase(r.text(table, "name_en", at), r.text(table, "name_zh", at)),
+        points=points,
+        measure=measure,
+        ratio=ratio,
+        figure=figure,
+        bands=bands,
+        text=r.text(table, "text", at, required=False),
+        readings=_reading_ids(r, table, at, readings),
+    )
+
+
+def _score_bands(
+    r: _Reader, table: dict[str, Any], at: KeyPath, measure: str, points: int
+) -> tuple[ScoreBand, ...]:
+    entries = table.get("bands")
+    where: KeyPath = (*at, "bands")
+    if not isinstance(entries, list) or len(entries) < 2:
+        raise r.fail(where, entries, "expected an array of at least two bands")
+    bands: list[ScoreBand] = []
+    for index, entry in enumerate(entries):
+        band = r.table(entry, (*where, index), "a band table")
+        r.check_keys(band, {"points", *_BAND_OPS, "when"}, (*where, index))
+        conditions = [key for key in (*_BAND_OPS, "when") if key in band]
+        last = index == len(entries) - 1
+        if len(conditions) != (0 if last else 1):
+            raise r.fail(
+                (*where, index), band, "each band but the last has one condition; the last none"
+            )
+        value = r.integer(band, "points", (*where, index), minimum=0)
+        previous = points + 1 if not bands else bands[-1].points
+        if value >= previous or (index == 0 and value != points):
+            raise r.fail(
+                (*where, index), value, "bands go from the indicator's points down, strictly"
+            )
+        if not conditions:
+            bands.append(ScoreBand(points=value))
+        elif conditions[0] == "when":
+            when = r.choice(band["when"], (*where, index), _MEASURES[measure])
+            bands.append(ScoreBand(points=value, when=when))
+        elif measure not in {"ratio", "growth"}:
+            raise r.fail((*where, index), band, f"a {measure} indicator's bands use when")
+        else:
+            op = conditions[0]
+            bound = r.percent(band[op], (*where, index))
+            bands.append(ScoreBand(points=value, op=op, bound=bound))
+    return tuple(bands)
+
+
+def _amendments(
+    r: _Reader,
+    data: dict[str, Any],
+    base: _Base,
+    scoring: Scoring | None,
+    roots: tuple[Criterion, ...],
+) -> tuple[AmendmentRule, ...]:
+    entries = data.get("amendments", [])
+    if not isinstance(entries, list):
+        raise r.fail(("amendments",), entries, "expected [[amendments]] tables")
+    return tuple(
+        _amendment(r, entry, ("amendments", index), base=base, scoring=scoring, roots=roots)
+        for index, entry in enumerate(entries)
+    )
+
+
+def _amendment(
+    r: _Reader,
+    entry: object,
+    at: KeyPath,
+    *,
+    base: _Base,
+    scoring: Scoring | None,
+    roots: tuple[Criterion, ...],
+) -> AmendmentRule:
+    table = r.table(entry, at, "an [[amendments]] table")
+    r.check_keys(table, _AMENDMENT, at)
+    document = r.text(table, "document", at)
+    tiers = tuple(
+        r.convert((*at, "tiers", i), value, Tier, "a tier")
+        for i, value in enumerate(r.strings(table, "tiers", at))
+    )
+    if not tiers:
+        raise r.fail((*at, "tiers"), [], "expected the tiers the amendment changes")
+    applies = r.table(r.present(table, "applies", at, required=True), (*at, "applies"), "a table")
+    r.check_keys(applies, _APPLIES, (*at, "applies"))
+    start = r.day(applies, "start", (*at, "applies"))
+    end = r.day(applies, "end", (*at, "applies"))
+    if end < start:
+        raise r.fail((*at, "applies", "end"), end, f"the end is before the start {start}")
+    sources = _source_list(r, table, at, base.sources)
+    confidence = r.text(table, "confidence", at)
+    amended = _Base(
+        document=document, sources=base.sources, confidence=confidence, readings=base.readings
+    )
+    criteria: tuple[Criterion, ...] = ()
+    if "criteria" in table:
+        criteria = _tree(
+            r, table["criteria"], (*at, "criteria"), base=amended, scoring=scoring, roots=roots
+        )
+        criteria = tuple(
+            _amended_criterion(r, criterion, at, tiers=tiers, document=document, sources=sources)
+            for criterion in criteria
+        )
+    known = {criterion.id for root in roots for criterion in root.walk()}
+    waivers = tuple(
+        _waiver(r, waiver, (*at, "waivers", i), known)
+        for i, waiver in enumerate(table.get("waivers", []))
+    )
+    if not criteria and not waivers:
+        raise r.fail(at, document, "an amendment adds or waives at least one criterion")
+    return AmendmentRule(
+        id=r.text(table, "id", at),
+        document=document,
+        issued=r.day(table, "issued", at),
+        summary=r.text(table, "summary", at),
+        tiers=tiers,
+        start=start,
+        end=end,
+        applies_note=r.text(applies, "note", (*at, "applies"), required=False),
+        criteria=criteria,
+        waivers=waivers,
+        sources=sources,
+        confidence=confidence,
+        readings=_reading_ids(r, table, at, base.readings),
+        notes=r.strings(table, "notes", at),
+    )
+
+
+def _amended_criterion(
+    r: _Reader,
+    criterion: Criterion,
+    at: KeyPath,
+    *,
+    tiers: tuple[Tier, ...],
+    document: str,
+    sources: tuple[Source, ...],
+) -> Criterion:
+    if criterion.id.partition(".")[0] not in {tier.value for tier in tiers}:
+        raise r.fail((*at, "criteria"), criterion.id, "the criterion's tier is not amended")
+    # An added criterion comes from the amending document and its sources.
+    return _with_provenance(criterion, document, sources)
+
+
+def _with_provenance(criterion: Criterion, document: str, sources: tuple[Source, ...]) -> Criterion:
+    import attrs  # noqa: PLC0415 - only amendments need it
+
+    return attrs.evolve(
+        criterion,
+        document=document,
+        sources=sources,
+        children=tuple(_with_provenance(c, document, sources) for c in criterion.children),
+    )
+
+
+def _waiver(r: _Reader, entry: object, at: KeyPath, known: set[str]) -> Waiver:
+    table = r.table(entry, at, "a [[waivers]] table")
+    r.check_keys(table, _WAIVER, at)
+    criterion = r.text(table, "criterion", at)
+    if criterion not in known:
+        raise r.fail((*at, "criterion"), criterion, "no criterion has this id")
+    purposes = tuple(
+        r.convert((*at, "purposes", i), value, Purpose, "application or re-review")
+        for i, value in enumerate(r.strings(table, "purposes", at))
+    )
+    if not purposes:
+        raise r.fail((*at, "purposes"), [], "expected the purposes the waiver applies to")
+    return Waiver(
+        criterion=criterion,
+        purposes=purposes,
+        quote=r.text(table, "quote", at, required=False),
+        text=r.text(table, "text", at, required=False),
+    )

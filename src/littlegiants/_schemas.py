@@ -1,0 +1,1048 @@
+"""Record kinds: the columns of each kind of source file, and how a row becomes a domain object.
+
+Five kinds of file hold the programme's data: enterprises, designations, trade records,
+financial years and exchange rates. Each has documented columns (English names, with the Chinese
+headers official lists use as aliases) published in ``docs/loading.md``; a test checks the docs
+against :func:`markdown_table`, so they cannot drift apart.
+
+A row becomes an object in two steps. Every cell is first **structured on its own** by the
+shared cattrs converter of :mod:`littlegiants.structure`, to the type its attrs field declares,
+so one row reports every bad cell at once, each by its column; the class's own constructor then
+builds the record and runs the checks that involve several fields (a batch on a provincial
+designation, a prior-year value that contradicts the growth).
+
+Trade files are the large ones (a customs extract has a row per firm, month and flow), so trade
+rows have a **fast path**: a row whose cells are plain (a known enterprise, period, flow and
+currency, amounts written as plain numbers) is built from caches and ``Decimal`` directly, without
+cattrs; any other row, and any row the fast path cannot finish, takes the general path above,
+which also fills the caches. Both end in ``TradeRecord``'s own constructor, so they accept and
+refuse the same rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final, cast
+
+import attrs
+
+from littlegiants._moneytext import parse_money_text
+from littlegiants._tables import Issue, unescape_formula
+from littlegiants.designation import Designation
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import LittleGiantsError, MoneyParseError
+from littlegiants.financials import FinancialYear
+from littlegiants.fx import ExchangeRate
+from littlegiants.money import Money, is_valid_currency, validate_currency
+from littlegiants.records import DesignationRecord, FinancialRecord
+from littlegiants.structure import StructureError, converter, structure
+from littlegiants.trade import TradeFlow, TradeRecord
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["KINDS", "Binding", "Column", "Kind", "RowReader", "bind", "markdown_table"]
+
+# The cells of a row are structured to the types the attrs fields declare: resolve them once.
+for _cls in (Enterprise, Designation, FinancialYear, TradeRecord, ExchangeRate):
+    attrs.resolve_types(_cls)
+
+#: Column types, and what their cells hold.
+TYPES: Final = {
+    "text": "free text, kept exactly",
+    "credit code": "18 characters, GB 32100",
+    "region": "6-digit GB/T 2260 code, or `unknown`",
+    "currency": "ISO 4217 code",
+    "money": "amount",
+    "integer": "whole number",
+    "batch": "whole number, or 第4批",
+    "decimal": "exact decimal",
+    "date": "date",
+    "period": "period",
+    "flow": "import/export",
+    "level": "level",
+    "growth": "percentage",
+    "boolean": "true/false, 是/否",
+    "re-reviews": "re-reviews",
+}
+_NUMERIC: Final = frozenset({"money", "integer", "batch", "decimal", "growth"})
+_CACHE_SIZE: Final = 4096
+_UNKNOWN_REGION: Final = frozenset({"unknown", "未知"})
+_NON_FINITE: Final = re.compile(r"[+-]?(?:nan|s?nan|inf|infinity)", re.IGNORECASE)
+_PLAIN: Final = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_FAST_AMOUNT: Final = re.compile(r"\d+(?:\.\d+)?")
+_DATE: Final = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_BATCH: Final = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*批")
+_NUMERALS: Final = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+_UNIT: Final = re.compile(r"^(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]$")
+_PASSED: Final = {
+    **dict.fromkeys(("passed", "pass", "通过", "true", "yes", "是"), True),
+    **dict.fromkeys(("failed", "fail", "未通过", "不通过", "false", "no", "否"), False),
+}
+_REVIEW: Final = re.compile(r"(\S+)\s+(\S+)")
+
+
+@attrs.frozen
+class Column:
+    """One column of a kind: its name, type, accepted aliases and meaning."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    meaning: str = ""
+
+
+@attrs.frozen
+class Kind:
+    """A kind of source file: its name, TOML table, columns and required columns.
+
+    ``required`` lists groups of columns; a file must have at least one column of each group.
+    """
+
+    name: str
+    table: str
+    columns: tuple[Column, ...]
+    required: tuple[tuple[str, ...], ...]
+    meaning: str
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        """The TOML table names (and XLSX sheet names) accepted, canonical first."""
+        return (self.table, self.name) if self.table != self.name else (self.table,)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """The canonical column names, in order (the header dumps write)."""
+        return tuple(column.name for column in self.columns)
+
+    @property
+    def text_columns(self) -> frozenset[str]:
+        """Columns of free text (kept exactly; escaped against formulas in CSV dumps)."""
+        return frozenset(column.name for column in self.columns if column.type == "text")
+
+
+_NAME = Column(
+    "name",
+    "text",
+    ("企业名称", "企业", "名称", "公司名称", "单位名称", "company", "enterprise", "company_name"),
+    "the enterprise's registered name",
+)
+_CODE = Column(
+    "credit_code",
+    "credit code",
+    ("统一社会信用代码", "社会信用代码", "信用代码", "uscc", "usci"),
+    "its Unified Social Credit Code",
+)
+_CURRENCY = Column(
+    "currency",
+    "currency",
+    ("币种", "币制", "货币"),
+    "the currency of the row's amounts that name none",
+)
+_SOURCE = Column("source", "text", ("来源", "数据来源"), "where the figure comes from")
+
+
+def _money(name: str, aliases: tuple[str, ...], meaning: str) -> Column:
+    return Column(name, "money", aliases, meaning)
+
+
+KINDS: Final = {
+    "enterprises": Kind(
+        "enterprises",
+        "enterprise",
+        (
+            _NAME,
+            Column(_CODE.name, _CODE.type, _CODE.aliases, "its credit code, when known"),
+            Column(
+                "region",
+                "region",
+                ("行政区划代码", "区划代码", "地区代码", "region_code"),
+                "registered region; empty: the credit code's division; `unknown`: not known",
+            ),
+            Column("english_name", "text", ("英文名称", "英文名"), "an English name"),
+            Column(
+                "industry", "text", ("所属行业", "行业", "主导产品"), "industry or main product"
+            ),
+        ),
+        (("name",),),
+        "one row per enterprise; a credit code or a name appears once",
+    ),
+    "designations": Kind(
+        "designations",
+        "designation",
+        (
+            _NAME,
+            _CODE,
+            Column(
+                "level", "level", ("认定级别", "级别", "层级"), "national, provincial, municipal"
+            ),
+            Column("awarded_on", "date", ("认定日期", "认定时间", "获评日期"), "the award date"),
+            Column("authority", "text", ("认定机构", "认定部门"), "the awarding body"),
+            Column("batch", "batch", ("批次",), "MIIT batch number (national only)"),
+            Column("valid_years", "integer", ("有效期", "有效期(年)"), "term in years (default 3)"),
+            Column("revoked_on", "date", ("撤销日期",), "the revocation date"),
+            Column("key", "boolean", ("重点", "是否重点"), "a key (重点) little giant"),
+            Column(
+                "re_reviews",
+                "re-reviews",
+                ("复核", "复核记录"),
+                "re-reviews: `2025-07-01 passed; 2028-06-30 failed`",
+            ),
+        ),
+        (("name", "credit_code"), ("level",), ("awarded_on",)),
+        "one row per designation",
+    ),
+    "trade": Kind(
+        "trade",
+        "trade",
+        (
+            _NAME,
+            _CODE,
+            Column(
+                "period", "period", ("期间", "统计期间", "时期", "报告期"), "`2022-01..2022-10`"
+            ),
+            Column(
+                "flow", "flow", ("进出口", "贸易方向", "流向"), "import (进口) or export (出口)"
+            ),
+            _money("value", ("金额", "贸易额", "进出口额"), "the trade value"),
+            _CURRENCY,
+            _money("previous", ("上年同期", "去年同期"), "the value a year earlier"),
+            Column("growth", "growth", ("同比", "同比增长", "增速"), "year-on-year growth, `59%`"),
+            _SOURCE,
+        ),
+        (("name", "credit_code"), ("period",), ("flow",), ("value",)),
+        "one row per enterprise, period and flow",
+    ),
+    "financials": Kind(
+        "financials",
+        "financials",
+        (
+            _NAME,
+            _CODE,
+            Column("year", "integer", ("年度", "年份", "会计年度"), "the calendar year"),
+            _CURRENCY,
+            _money("operating_revenue", ("营业收入",), "营业收入"),
+            _money("main_business_revenue", ("主营业务收入",), "主营业务收入"),
+            _money("rd_expense", ("研发费用",), "研发费用"),
+            Column("rd_staff", "integer", ("研发人员", "研发人员数"), "研发人员 (head count)"),
+            Column("staff", "integer", ("职工总数", "职工人数"), "职工总数 (head count)"),
+            _money("total_assets", ("资产总额", "总资产"), "资产总额 at year-end"),
+            _money("total_liabilities", ("负债总额", "总负债"), "负债总额 at year-end"),
+            _money("equity_financing", ("新增股权融资", "股权融资"), "新增股权融资"),
+            _money("rd_super_deduction", ("研发费用加计扣除额", "加计扣除额"), "加计扣除额"),
+        ),
+        (("name", "credit_code"), ("year",)),
+        "one row per enterprise and year",
+    ),
+    "rates": Kind(
+        "rates",
+        "rate",
+        (
+            Column("base", "currency", ("基础货币", "原币"), "the currency converted from"),
+            Column("quote", "currency", ("计价货币", "目标货币"), "the currency converted to"),
+            Column("rate", "decimal", ("汇率",), "units of quote per unit of base"),
+            Column("on", "date", ("日期", "date"), "the date the rate applies to"),
+            Column(_SOURCE.name, "text", _SOURCE.aliases, "where the rate comes from"),
+        ),
+        (("base",), ("quote",), ("rate",), ("on",)),
+        "one row per pair and date",
+    ),
+}
+
+
+def _normal(name: str) -> str:
+    """Header text as compared: NFKC (full-width to ASCII), trimmed, case-folded, ``_`` for gaps."""
+    text = unicodedata.normalize("NFKC", name).strip().casefold()
+    return re.sub(r"[\s\-]+", "_", text)
+
+
+@functools.cache
+def _aliases(kind_name: str) -> dict[str, Column]:
+    kind = KINDS[kind_name]
+    index: dict[str, Column] = {}
+    for column in kind.columns:
+        for alias in (column.name, *column.aliases):
+            index[_normal(alias)] = column
+    return index
+
+
+def markdown_table(kind_name: str) -> str:
+    """The kind's columns as the Markdown table ``docs/loading.md`` shows (a test compares them).
+
+    >>> print(markdown_table("rates").splitlines()[2])
+    | `base` | 基础货币, 原币 | ISO 4217 code | yes | the currency converted from |
+    """
+    kind = KINDS[kind_name]
+    required = {name for group in kind.required for name in group}
+    lines = [
+        "| column | aliases | holds | required | meaning |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for column in kind.columns:
+        need = "yes" if column.name in required else "no"
+        if any(column.name in group and len(group) > 1 for group in kind.required):
+            need = "one of " + " / ".join(
+                next(group for group in kind.required if column.name in group)
+            )
+        aliases = ", ".join(column.aliases)
+        lines.append(
+            f"| `{column.name}` | {aliases} | {TYPES[column.type]} | {need} | {column.meaning} |"
+        )
+    return "\n".join(lines)
+
+
+# -- binding a header (or a record's keys) to the kind's columns --------------------------------
+
+
+@attrs.frozen
+class Binding:
+    """Which column of the kind each position of a header (or key of a record) holds.
+
+    ``columns[i]`` is the kind's column at position ``i`` (``None`` for a column the kind does not
+    have, reported at binding); ``units`` maps a money or growth column to the unit its header
+    gives (``万元``, ``CNY``, ``%``); ``source`` maps a kind's column to the header text the file
+    uses, which is how problems name columns.
+    """
+
+    kind: Kind
+    names: tuple[str, ...]
+    columns: tuple[Column | None, ...]
+    units: Mapping[str, str]
+    source: Mapping[str, str]
+
+    def column_name(self, name: str | None) -> str | None:
+        """The file's own header for a kind's column (the kind's name when the file lacks it)."""
+        if name is None:
+            return None
+        return self.source.get(name, name)
+
+
+def _unit_issue(column: Column, unit: str, header: str) -> str | None:
+    if column.type == "growth":
+        return None if unit == "%" else f"the unit of {header!r} can only be %"
+    if column.type != "money":
+        return f"the column {header!r} takes no unit in its header"
+    try:
+        parse_money_text("1" + unit)
+    except MoneyParseError:
+        try:
+            parse_money_text("1" + unit, currency="CNY")
+        except (MoneyParseError, LittleGiantsError):
+            return f"{unit!r} in {header!r} is not a unit of money such as 万元, CNY or million USD"
+    return None
+
+
+def _unit_currency(unit: str) -> str | None:
+    try:
+        return parse_money_text("1" + unit)[1]
+    except MoneyParseError:
+        return None
+
+
+def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Binding, list[Issue]]:
+    """Bind header texts (or one record's keys) to the kind's columns.
+
+    Args:
+        kind: the kind of file.
+        names: the header cells, or a record's keys.
+        table: whether ``names`` is a table's header (a missing column is then a problem of
+            the file); for a record's keys it becomes a problem of the record.
+
+    Returns:
+        The binding, and the problems found (an unknown, duplicate or missing column, a
+        header without a name, a bad unit).
+    """
+    index = _aliases(kind.name)
+    issues: list[Issue] = []
+    columns: list[Column | None] = []
+    units: dict[str, str] = {}
+    source: dict[str, str] = {}
+    for position, header in enumerate(names, start=1):
+        text = "" if header is None else str(header)
+        column = index.get(_normal(text))
+        unit = None
+        if column is None and (match := _UNIT.match(unicodedata.normalize("NFKC", text))):
+            column = index.get(_normal(match[1]))
+            unit = match[2]
+        if not text.strip():
+            issues.append(Issue(None, text, f"column {position} has no header"))
+        elif column is None:
+            known = ", ".join(kind.column_names)
+            issues.append(
+                Issue(text, text, f"unknown column {text!r}; {kind.name} files have: {known}")
+            )
+        elif column.name in source:
+            issues.append(
+                Issue(text, text, f"{text!r} and {source[column.name]!r} are both {column.name}")
+            )
+            column = None
+        else:
+            source[column.name] = text
+            if unit is not None:
+                problem = _unit_issue(column, unit, text)
+                if problem is not None:
+                    issues.append(Issue(text, text, problem))
+                units[column.name] = unit
+        columns.append(column)
+    for group in kind.required if table else ():
+        if not any(name in source for name in group):
+            names_ = " or ".join(f"{name} ({_aliases_of(kind, name)})" for name in group)
+            issues.append(Issue(group[0], None, f"a required column is missing: {names_}"))
+    binding = Binding(kind, tuple(map(str, names)), tuple(columns), units, source)
+    return binding, issues
+
+
+def _aliases_of(kind: Kind, name: str) -> str:
+    column = next(column for column in kind.columns if column.name == name)
+    return column.aliases[0] if column.aliases else name
+
+
+# -- cells ----------------------------------------------------------------------------------------
+
+
+def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> object:
+    """Normalise one non-empty cell for its column, or return an :class:`Issue`."""
+    kind = column.type
+    if isinstance(raw, str):
+        if kind == "text":
+            return unescape_formula(raw) if escaped else raw
+        text = raw.strip()
+        if not text:
+            return None
+        if text.startswith("="):
+            return Issue(
+                column.name,
+                raw,
+                "a spreadsheet formula, not a value: formulas are never evaluated; paste the "
+                "values instead",
+            )
+        if kind in _NUMERIC and _NON_FINITE.fullmatch(text):
+            return Issue(column.name, raw, f"{text} is not a finite number")
+        return _prepare_text(column, text, unit)
+    if isinstance(raw, Decimal) and not raw.is_finite():
+        return Issue(column.name, str(raw), f"{raw} is not a finite number")
+    numeric = isinstance(raw, int | Decimal) and not isinstance(raw, bool)
+    if unit is not None and kind in ("money", "growth") and numeric:
+        return _prepare_text(column, format(raw, "f"), unit)
+    return raw
+
+
+def _prepare_text(column: Column, text: str, unit: str | None) -> object:
+    kind = column.type
+    if unit is not None:
+        if not _PLAIN.fullmatch(text):
+            return Issue(
+                column.name,
+                text,
+                f"the header gives the unit {unit}, so write a plain number such as 1,234.5",
+            )
+        return text + unit
+    if kind == "date":
+        match = _DATE.fullmatch(text)
+        return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text
+    if kind == "batch":
+        match = _BATCH.fullmatch(text)
+        if match:
+            number = match[1]
+            return int(number) if number.isdigit() else _chinese_number(number, text)
+        return text
+    if kind == "re-reviews":
+        return _re_reviews(column, text)
+    if kind == "region" and text.casefold() in _UNKNOWN_REGION:
+        return _UNKNOWN
+    return text
+
+
+def _chinese_number(numeral: str, text: str) -> object:
+    if numeral == "十":
+        return 10
+    if len(numeral) == 1 and numeral in _NUMERALS:
+        return _NUMERALS[numeral]
+    if len(numeral) == 2 and numeral[0] == "十" and numeral[1] in _NUMERALS:
+        return 10 + _NUMERALS[numeral[1]]
+    return text
+
+
+def _re_reviews(column: Column, text: str) -> object:
+    reviews: list[dict[str, object]] = []
+    for part in re.split(r"[;；]", text):
+        if not part.strip():
+            continue
+        match = _REVIEW.fullmatch(part.strip())
+        result = None if match is None else _PASSED.get(match[2].casefold())
+        if match is None or result is None:
+            return Issue(
+                column.name,
+                text,
+                f"{part.strip()!r} is not a re-review: write each as '2025-07-01 passed' or "
+                "'2025-07-01 failed' (通过 / 未通过), separated by ';'",
+            )
+        day = _DATE.fullmatch(match[1])
+        on = f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else match[1]
+        reviews.append({"on": on, "passed": result})
+    return reviews
+
+
+class _Unknown:
+    """An explicit 'unknown' region cell (``unknown`` / ``未知``): ``region=None``."""
+
+
+_UNKNOWN: Final = _Unknown()
+
+
+# -- structuring ----------------------------------------------------------------------------------
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, StructureError):
+        return f"{exc.path}: {exc.reason}" if exc.path.startswith("[") else exc.reason
+    return str(exc)
+
+
+def _column_of(exc: BaseException, kwargs: Mapping[str, object]) -> str | None:
+    """The one argument whose value an error names (its ``value``), or ``None``.
+
+    A check that involves several fields (a batch on a provincial designation) raises from the
+    constructor with the offending value first; when exactly one argument has that value, the
+    problem is reported at its column, else at the row.
+    """
+    value = getattr(exc, "value", _UNKNOWN)
+    found = [
+        name
+        for name, given in kwargs.items()
+        if given is not None and type(given) is type(value) and given == value
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+_Built = tuple[object | None, list[Issue]]
+
+
+def _structured(
+    cls: type[Any],
+    data: Mapping[str, object],
+    conv: cattrs.Converter,
+    *,
+    fixed: Mapping[str, object] | None = None,
+    build: bool = True,
+) -> _Built:
+    """Structure each cell to its field's declared type, then build the record.
+
+    Args:
+        cls: the attrs class.
+        data: prepared cells by the constructor's argument names.
+        conv: the converter (its currency is the row's).
+        fixed: arguments already built (the enterprise of a trade row).
+        build: whether to call the constructor; ``False`` only reports the cells' problems.
+    """
+    by_alias = {attribute.alias: attribute for attribute in attrs.fields(cls)}
+    kwargs: dict[str, object] = {}
+    issues: list[Issue] = []
+    for name, raw in data.items():
+        if raw is _UNKNOWN:
+            kwargs[name] = None
+            continue
+        try:
+            kwargs[name] = structure(raw, cast("type[Any]", by_alias[name].type), conv)
+        except StructureError as exc:
+            issues.append(Issue(name, raw, _message(exc)))
+    if issues or not build:
+        return None, issues
+    try:
+        return cls(**(fixed or {}), **kwargs), []
+    except (LittleGiantsError, ValueError, TypeError) as exc:
+        return None, [Issue(_column_of(exc, kwargs), getattr(exc, "value", None), str(exc))]
+
+
+def _take(values: Mapping[str, object], names: Sequence[str]) -> dict[str, object]:
+    return {name: values[name] for name in names if name in values}
+
+
+_ENTERPRISE_FIELDS: Final = ("name", "credit_code", "region", "english_name", "industry")
+_DESIGNATION_FIELDS: Final = (
+    "level",
+    "awarded_on",
+    "authority",
+    "batch",
+    "valid_years",
+    "revoked_on",
+    "key",
+    "re_reviews",
+)
+_TRADE_FIELDS: Final = ("period", "flow", "value", "previous", "growth", "source")
+_FIGURES: Final = tuple(
+    column.name
+    for column in KINDS["financials"].columns
+    if column.name not in ("name", "credit_code", "currency")
+)
+_MONEY_COLUMNS: Final = frozenset(
+    column.name for kind in KINDS.values() for column in kind.columns if column.type == "money"
+)
+_RATE_FIELDS: Final = ("base", "quote", "rate", "on", "source")
+
+
+def _future(record: object, as_of: dt.date) -> list[Issue]:
+    """Dates after ``as_of`` where the kind forbids them (see docs/loading.md)."""
+    after = f"after as_of={as_of}"
+    issues: list[Issue] = []
+    if isinstance(record, DesignationRecord):
+        designation = record.designation
+        if designation.awarded_on > as_of:
+            awarded = str(designation.awarded_on)
+            issues.append(Issue("awarded_on", awarded, f"an award date {after}"))
+        if designation.revoked_on is not None and designation.revoked_on > as_of:
+            revoked = str(designation.revoked_on)
+            issues.append(Issue("revoked_on", revoked, f"a revocation date {after}"))
+        late = [str(review.on) for review in designation.re_reviews if review.on > as_of]
+        if late:
+            issues.append(Issue("re_reviews", late[0], f"a re-review date {after}"))
+    elif isinstance(record, TradeRecord) and record.period.end > as_of:
+        issues.append(
+            Issue(
+                "period",
+                str(record.period),
+                f"the period ends on {record.period.end}, {after}: trade figures cannot cover "
+                "days that have not passed",
+            )
+        )
+    elif isinstance(record, FinancialRecord) and record.financial_year.year > as_of.year:
+        year = record.financial_year.year
+        issues.append(Issue("year", year, f"figures for {year}, a year {after}"))
+    elif isinstance(record, ExchangeRate) and record.on > as_of:
+        issues.append(Issue("on", str(record.on), f"a rate dated {after}"))
+    return issues
+
+
+def _missing(kind: Kind, group: Sequence[str]) -> str:
+    names = " or ".join(f"{name} ({_aliases_of(kind, name)})" for name in group)
+    return f"a required value is missing: {names}"
+
+
+class RowReader:
+    """Turns rows of one file into records of its kind (see the module docstring).
+
+    Args:
+        kind: the kind of file.
+        currency: the ``currency=`` given for amounts that name none.
+        as_of: the date after which the kind's dates are refused, or ``None`` for no check.
+        escaped: text cells may carry the CSV formula escape (an added leading apostrophe),
+            and cells are text as read (CSV): the trade fast path applies.
+    """
+
+    def __init__(
+        self, kind: Kind, *, currency: str | None, as_of: dt.date | None, escaped: bool
+    ) -> None:
+        self.kind = kind
+        self.currency = currency
+        self.as_of = as_of
+        self.escaped = escaped
+        self.enterprises: dict[tuple[object, object], tuple[Enterprise | None, list[Issue]]] = {}
+        self.fast: _TradeFastPath | None = None
+        self.binding: Binding | None = None
+
+    def use(self, binding: Binding) -> None:
+        """Read rows laid out as ``binding`` says (a table's header)."""
+        self.binding = binding
+        if self.kind.name == "trade" and self.escaped and not binding.units:
+            self.fast = _TradeFastPath(binding, self.currency)
+
+    def values(
+        self, binding: Binding, cells: Sequence[object]
+    ) -> tuple[dict[str, object], list[Issue]]:
+        """The prepared values of a row's non-empty cells, by column; and the cells' problems."""
+        values: dict[str, object] = {}
+        issues: list[Issue] = []
+        for column, raw in zip(binding.columns, cells, strict=False):
+            if column is None or raw is None or raw == "":
+                continue
+            value = _prepare(column, raw, binding.units.get(column.name), self.escaped)
+            if isinstance(value, Issue):
+                issues.append(value)
+            elif value is not None:
+                values[column.name] = value
+        return values, issues
+
+    def read(self, binding: Binding, cells: Sequence[object]) -> _Built:
+        """Build one record from a row on the general path, or return every problem in it."""
+        values, issues = self.values(binding, cells)
+        bad = frozenset(issue.column for issue in issues if issue.column is not None)
+        record, more = self.build(values, bad)
+        issues.extend(more)
+        if issues or record is None:
+            return None, issues
+        if self.fast is not None and binding is self.binding:
+            self.fast.remember(cells, cast("TradeRecord", record))
+        return record, []
+
+    def fast_function(self) -> Callable[[list[str]], object] | None:
+        """The trade fast path for rows of the bound table, or ``None`` for other kinds."""
+        return None if self.fast is None else self.fast.function()
+
+    def build(self, values: Mapping[str, object], bad: frozenset[str] = frozenset()) -> _Built:
+        """Build a record from prepared values (the general path); ``bad`` cells had problems."""
+        kind = self.kind
+        issues = [
+            Issue(group[0], None, _missing(kind, group))
+            for group in kind.required
+            if not any(name in values or name in bad for name in group)
+        ]
+        complete = not issues and not bad
+        plain = converter(currency=None)
+        if kind.name == "enterprises":
+            data = _take(values, _ENTERPRISE_FIELDS)
+            record, found = _structured(Enterprise, data, plain, build=complete)
+        elif kind.name == "rates":
+            data = _take(values, _RATE_FIELDS)
+            record, found = _structured(ExchangeRate, data, plain, build=complete)
+        else:
+            record, found = self._with_enterprise(values, complete=complete)
+        issues.extend(found)
+        if issues or record is None:
+            return None, issues
+        if self.as_of is not None:
+            late = _future(record, self.as_of)
+            if late:
+                return None, late
+        return record, []
+
+    def reference(self, values: Mapping[str, object]) -> tuple[Enterprise | None, list[Issue]]:
+        """The enterprise a row names, built from its name and credit code (cached per pair).
+
+        A row with a credit code and no name gets the code as its name (documented in
+        docs/loading.md; dumps write such a name back as empty).
+        """
+        name, code = values.get("name"), values.get("credit_code")
+        key = (name, code)
+        cached = self.enterprises.get(key)
+        if cached is not None:
+            return cached
+        plain = converter(currency=None)
+        data = _take(values, ("name", "credit_code"))
+        built, issues = _structured(Enterprise, data, plain, build=name is not None)
+        if name is None and not issues:
+            parsed = structure(
+                code, cast("type[Any]", attrs.fields(Enterprise).credit_code.type), plain
+            )
+            built = Enterprise(str(parsed), credit_code=parsed)
+        result = (cast("Enterprise | None", built), issues)
+        if len(self.enterprises) >= _CACHE_SIZE:
+            self.enterprises.clear()
+        self.enterprises[key] = result
+        return result
+
+    def _row_currency(self, values: Mapping[str, object]) -> tuple[str | None, list[Issue]]:
+        given = values.get("currency")
+        if given is None:
+            return self.currency, []
+        if isinstance(given, str) and is_valid_currency(given):
+            return validate_currency(given), []
+        return None, [
+            Issue("currency", given, f"{given!r} is not an ISO 4217 currency code such as CNY")
+        ]
+
+    def _with_enterprise(self, values: Mapping[str, object], *, complete: bool) -> _Built:
+        enterprise: Enterprise | None = None
+        issues: list[Issue] = []
+        if "name" in values or "credit_code" in values:
+            enterprise, cached = self.reference(values)
+            issues = list(cached)  # the cached list is shared by every row naming this firm
+        currency, more = self._row_currency(values)
+        data = dict(values)
+        if more:  # amounts cannot be read without their currency: report the currency only
+            issues.extend(more)
+            data = {k: v for k, v in values.items() if k not in _MONEY_COLUMNS}
+        build = complete and enterprise is not None and not issues
+        conv = converter(currency=currency)
+        if self.kind.name == "designations":
+            fields = _take(data, _DESIGNATION_FIELDS)
+            part, found = _structured(Designation, fields, conv, build=build)
+        elif self.kind.name == "trade":
+            fields = _take(data, _TRADE_FIELDS)
+            fixed = {"enterprise": enterprise}
+            part, found = _structured(TradeRecord, fields, conv, fixed=fixed, build=build)
+        else:
+            fields = _take(data, _FIGURES)
+            part, found = _structured(FinancialYear, fields, conv, build=build)
+        issues.extend(found)
+        if issues or enterprise is None or part is None:
+            return None, issues
+        if isinstance(part, Designation):
+            return DesignationRecord(enterprise, part), []
+        if isinstance(part, FinancialYear):
+            return FinancialRecord(enterprise, part), []
+        return part, []
+
+
+# -- the trade fast path --------------------------------------------------------------------------
+
+_new = object.__new__
+_set_amount = Money.__dict__["amount"].__set__
+_set_currency = Money.__dict__["currency"].__set__
+
+
+_FLOW_TEXT: Final = {
+    text: TradeFlow.parse(text) for text in ("import", "export", "进口", "出口", "Import", "Export")
+}
+
+
+class _TradeFastPath:
+    """Build plain trade rows from caches; return ``None`` for anything else."""
+
+    def __init__(self, binding: Binding, currency: str | None) -> None:
+        position = {column.name: i for i, column in enumerate(binding.columns) if column}
+        self.name = position.get("name")
+        self.code = position.get("credit_code")
+        self.period = position["period"]
+        self.flow = position["flow"]
+        self.value = position["value"]
+        self.currency_at = position.get("currency")
+        self.previous = position.get("previous")
+        self.growth = position.get("growth")
+        self.source = position.get("source")
+        self.default = currency
+        self.enterprises: dict[tuple[str, str], Enterprise] = {}
+        self.periods: dict[str, Any] = {}
+        self.growths: dict[str, Any] = {}
+        self.currencies: dict[str, str] = {}
+        self.width = len(binding.columns)
+
+    def remember(self, cells: Sequence[object], record: TradeRecord) -> None:
+        """Cache what a row built on the general path, for the rows that repeat it."""
+        for cache in (self.enterprises, self.periods, self.growths, self.currencies):
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+        texts = [cell if isinstance(cell, str) else "" for cell in cells]
+        name = "" if self.name is None else texts[self.name]
+        code = "" if self.code is None else texts[self.code]
+        self.enterprises[name, code] = record.enterprise
+        self.periods[texts[self.period]] = record.period
+        if self.growth is not None and record.reported_growth is not None:
+            self.growths[texts[self.growth]] = record.reported_growth
+        if self.currency_at is not None:
+            self.currencies[texts[self.currency_at]] = record.value.currency
+
+    def function(self) -> Callable[[list[str]], TradeRecord | None]:
+        """The fast path as a closure over its caches (a row's cells in, a record or ``None``).
+
+        A row is built here only when its enterprise, period, currency (and growth) texts were
+        seen before on a row the general path accepted, its flow is one of the plain words and
+        its amounts are plain digits; anything else returns ``None`` for the general path.
+        Cached periods passed the ``as_of`` check there.
+        """
+        name_at, code_at = self.name, self.code
+        period_at, flow_at, value_at = self.period, self.flow, self.value
+        currency_at, previous_at = self.currency_at, self.previous
+        growth_at, source_at = self.growth, self.source
+        default = self.default
+        enterprises, periods = self.enterprises.get, self.periods.get
+        growths, currencies = self.growths.get, self.currencies.get
+        flows, amount = _FLOW_TEXT.get, _FAST_AMOUNT.fullmatch
+        new, set_amount, set_currency, money_class = _new, _set_amount, _set_currency, Money
+        build = TradeRecord
+        expected = (LittleGiantsError, ValueError, TypeError, ArithmeticError)
+
+        def read(cells: list[str]) -> TradeRecord | None:
+            try:
+                enterprise = enterprises(
+                    (
+                        "" if name_at is None else cells[name_at],
+                        "" if code_at is None else cells[code_at],
+                    )
+                )
+                period = periods(cells[period_at])
+                flow = flows(cells[flow_at])
+                currency = default if currency_at is None else currencies(cells[currency_at])
+                value = cells[value_at]
+                if (
+                    enterprise is None
+                    or period is None
+                    or flow is None
+                    or currency is None
+                    or amount(value) is None
+                ):
+                    return None
+                worth = new(money_class)  # Money without re-validation: digits and a known code
+                set_amount(worth, Decimal(value))
+                set_currency(worth, currency)
+                previous = growth = source = None
+                if previous_at is not None and (text := cells[previous_at]):
+                    if amount(text) is None:
+                        return None
+                    previous = new(money_class)
+                    set_amount(previous, Decimal(text))
+                    set_currency(previous, currency)
+                if growth_at is not None and (text := cells[growth_at]):
+                    growth = growths(text)
+                    if growth is None:
+                        return None
+                if source_at is not None and (text := cells[source_at]):
+                    if text[0] == "'":
+                        return None
+                    source = text
+                return build(
+                    enterprise,
+                    period,
+                    flow,
+                    worth,
+                    previous=previous,
+                    growth=growth,
+                    source=source,
+                )
+            except expected:
+                return None
+
+        return read
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+def _amount(money: Money | None) -> str | None:
+    return None if money is None else format(money.amount, "f")
+
+
+def _reference_cells(enterprise: Enterprise) -> dict[str, object]:
+    code = enterprise.credit_code
+    name: str | None = enterprise.name
+    if code is not None and name == str(code):
+        name = None
+    return {"name": name, "credit_code": None if code is None else str(code)}
+
+
+def _region_cell(enterprise: Enterprise) -> str | None:
+    if enterprise.region is not None:
+        return enterprise.region.code
+    code = enterprise.credit_code
+    if code is not None and code.region is not None:
+        return "unknown"
+    return None
+
+
+def cells_of(kind: Kind, record: object) -> dict[str, object]:
+    """The cells of one record, native values (``None`` for none); see :func:`flatten`.
+
+    Raises:
+        InvalidRecordError: the record is not of the kind, or holds what the kind's files
+            cannot (an enterprise with designations, relocations, figures or a profile).
+    """
+    from littlegiants.errors import InvalidRecordError  # noqa: PLC0415
+
+    expected = {
+        "enterprises": Enterprise,
+        "designations": DesignationRecord,
+        "trade": TradeRecord,
+        "financials": FinancialRecord,
+        "rates": ExchangeRate,
+    }[kind.name]
+    if not isinstance(record, expected):
+        raise InvalidRecordError(
+            record,
+            f"{kind.name} files hold {expected.__name__} records, not {type(record).__name__}",
+        )
+    if isinstance(record, Enterprise):
+        nested = [
+            name for name in ("designations", "relocations", "financials") if getattr(record, name)
+        ] + (["profile"] if record.profile is not None else [])
+        if nested:
+            raise InvalidRecordError(
+                record.name,
+                f"an enterprises file holds only name, credit code, region, English name and "
+                f"industry, not its {', '.join(nested)}: write designations and financials with "
+                "dump_dataset (relocations and profiles have no file kind yet)",
+            )
+        return {
+            **_reference_cells(record),
+            "name": record.name,
+            "region": _region_cell(record),
+            "english_name": record.english_name,
+            "industry": record.industry,
+        }
+    if isinstance(record, DesignationRecord):
+        d = record.designation
+        return {
+            **_reference_cells(record.enterprise),
+            "level": d.level.value,
+            "awarded_on": d.awarded_on,
+            "authority": d.authority,
+            "batch": d.batch,
+            "valid_years": d.valid_years,
+            "revoked_on": d.revoked_on,
+            "key": d.key,
+            "re_reviews": [{"on": r.on, "passed": r.passed} for r in d.re_reviews] or None,
+        }
+    if isinstance(record, TradeRecord):
+        growth = record.reported_growth
+        return {
+            **_reference_cells(record.enterprise),
+            "period": str(record.period),
+            "flow": record.flow.value,
+            "value": _amount(record.value),
+            "currency": record.value.currency,
+            "previous": _amount(record.reported_previous),
+            "growth": None if growth is None else str(growth),
+            "source": record.source,
+        }
+    if isinstance(record, FinancialRecord):
+        figures = record.financial_year
+        cells: dict[str, object] = {
+            **_reference_cells(record.enterprise),
+            "year": figures.year,
+            "currency": figures.currency,
+        }
+        for name in _FIGURES[1:]:
+            value = getattr(figures, name)
+            cells[name] = _amount(value) if isinstance(value, Money) else value
+        return cells
+    rate = cast("ExchangeRate", record)
+    return {
+        "base": rate.base,
+        "quote": rate.quote,
+        "rate": format(rate.rate, "f"),
+        "on": rate.on,
+        "source": rate.source,
+    }
+
+
+def flatten(kind: Kind, cells: Mapping[str, object]) -> dict[str, str]:
+    """Cells as text for CSV and XLSX: every column, ``""`` for none."""
+    row: dict[str, str] = {}
+    for name in kind.column_names:
+        value = cells.get(name)
+        if value is None:
+            row[name] = ""
+        elif isinstance(value, bool):
+            row[name] = "true" if value else "false"
+        elif isinstance(value, list):
+            row[name] = "; ".join(
+                f"{review['on']} {'passed' if review['passed'] else 'failed'}" for review in value
+            )
+        else:
+            row[name] = str(value)
+    return row
+
+
+def natives(kind: Kind, cells: Mapping[str, object]) -> dict[str, object]:
+    """Cells for JSON and TOML: the columns with a value, in the kind's order."""
+    return {name: cells[name] for name in kind.column_names if cells.get(name) is not None}
+
+
+def check_text(kind: Kind, cells: Mapping[str, object], *, tabular: bool) -> str | None:
+    """Why a text cell cannot be written (a NUL or control character in a table), or ``None``."""
+    for name in kind.text_columns:
+        value = cells.get(name)
+        if isinstance(value, str):
+            if value == "":
+                return f"{name} is an empty text; use None for no value"
+            if tabular and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", value):
+                return f"{name} holds a control character, which CSV and XLSX cannot carry"
+    return None
+
+
+def table_issues(issues: Sequence[Issue], binding: Binding) -> list[Issue]:
+    """Issues with the kind's column names replaced by the file's own headers."""
+    return [issue._replace(column=binding.column_name(issue.column)) for issue in issues]

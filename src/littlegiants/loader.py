@@ -1,0 +1,1249 @@
+r"""Loading enterprises, designations, trade figures, financials and exchange rates from files.
+
+The programme's data reaches users as spreadsheets and exports: MIIT's little-giant lists and
+local reward notices (企业名称, 统一社会信用代码, 认定级别, 批次), customs extracts of firms'
+imports and exports (进口 / 出口, 同比), annual figures, exchange rates. This module turns such
+files into the library's objects and, on bad input, says exactly what is wrong and where: every
+problem in the file, each with its file, line (the row number a spreadsheet shows, header =
+line 1), column, the value and what was expected.
+
+- **Formats**, by extension: ``.csv`` (UTF-8 with or without a BOM; GB18030 when asked with
+  ``encoding="gb18030"`` or detected with certainty), ``.json`` (an array of records),
+  ``.jsonl`` (JSON Lines), ``.toml`` (an array of tables named after the kind, ``[[trade]]``) and
+  ``.xlsx`` (with the ``xlsx`` extra, openpyxl).
+- **Kinds** and their columns are documented in ``docs/loading.md``: enterprises, designations,
+  trade, financials, rates.
+- **Strict by default**: any bad row raises :class:`LoadError` listing the problems (the first
+  :data:`MAX_PROBLEMS`, and how many more). With ``errors="collect"`` the good records come back
+  with the rejected rows, and ``rows_read == len(records) + len(rejected)`` always. Problems of
+  the file as a whole (unreadable bytes, a header that does not fit the kind, a JSON syntax
+  error) raise :class:`LoadError` in both modes.
+- **Streaming**: ``iter_*`` functions read a row at a time, so memory stays bounded whatever the
+  file's size; ``load_*`` are built on them. Rows of designations, trade and financials carry an
+  enterprise built from the row's name and credit code; :func:`load_dataset` links them to the
+  full enterprise records instead.
+- **Nothing implicit**: amounts take their currency from the cell, a ``currency`` column, the
+  column header (``金额（万元）``, ``value (CNY)``) or ``currency=``, never a guess; dates after
+  ``as_of=`` are refused where a kind forbids them, and today's date is never read.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> path = folder / "trade.csv"
+>>> _ = path.write_text(
+...     "企业名称,期间,进出口,金额,币种,同比\n"
+...     "Hosin Global,2022-01..2022-10,进口,US$99.2 million,USD,59%\n",
+...     encoding="utf-8",
+... )
+>>> [record] = load_trade_records(path)
+>>> record.flow, record.value, record.previous.round()
+(<TradeFlow.IMPORT: 'import'>, Money('99200000.0', 'USD'), Money('62389937.11', 'USD'))
+>>> _ = path.write_text(
+...     "name,period,flow,value,currency\n"
+...     "示例科技有限公司,2022-02-30,export,-5,CNY\n", encoding="utf-8"
+... )
+>>> load_trade_records(path)
+Traceback (most recent call last):
+...
+littlegiants.loader.LoadError: Cannot load .../trade.csv: 1 problem.
+  line 2, column period: Invalid period '2022-02-30': 2022-02-30 is not a date in the calendar.
+
+More information:
+
+- MIIT list notices (the columns of official lists), e.g. 工信厅企业函〔2022〕133号:
+  https://saulcontrol.com/archives/12158
+- Customs year-to-date conventions (trade periods):
+  http://en.people.cn/n3/2022/1024/c90000-10162770.html
+- OWASP, CSV injection (why dumps escape formulas): https://owasp.org/www-community/attacks/CSV_Injection
+- RFC 4180 (CSV), RFC 8259 (JSON), JSON Lines (https://jsonlines.org), TOML 1.0 (https://toml.io)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno as errnos
+import importlib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, NamedTuple, TypeVar, overload
+
+import attrs
+
+from littlegiants import _schemas, _tables
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import InvalidRecordError, LittleGiantsError, SourceLocation
+from littlegiants.fx import ExchangeRate, RateTable
+from littlegiants.money import validate_currency
+from littlegiants.trade import TradeRecord
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Callable, Iterator, Sequence
+
+    from littlegiants.records import DesignationRecord, FinancialRecord
+
+__all__ = [
+    "MAX_PROBLEMS",
+    "Dataset",
+    "LoadError",
+    "LoadFileError",
+    "LoadProblem",
+    "LoadResult",
+    "MissingExtraError",
+    "MissingFileError",
+    "RecordStream",
+    "RejectedRow",
+    "iter_designations",
+    "iter_enterprises",
+    "iter_financials",
+    "iter_rates",
+    "iter_trade_records",
+    "load_dataset",
+    "load_designations",
+    "load_enterprises",
+    "load_financials",
+    "load_rates",
+    "load_trade_records",
+]
+
+T = TypeVar("T")
+
+#: The most problems a :class:`LoadError` lists; it counts the rest in ``more``.
+MAX_PROBLEMS: Final = 50
+
+Errors = Literal["strict", "collect"]
+
+
+# -- problems and errors ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class LoadProblem:
+    """One problem in a file: where it is, the value found and what was expected.
+
+    Args:
+        path: the file, as given.
+        line: the row number a spreadsheet shows (header = 1); for JSON the line the record
+            starts on, for TOML the line of the key (or of the table); ``None`` for the file.
+        column: the column as the file names it (its header or key), or ``None`` for the row.
+        value: the value found, or ``None``.
+        message: what is wrong and what was expected.
+
+    >>> problem = LoadProblem("trade.csv", 7, column="金额", value="12,5x", message="not a number")
+    >>> str(problem)
+    "trade.csv, line 7, column 金额: not a number (found '12,5x')."
+    """
+
+    path: str
+    line: int | None
+    column: str | None = attrs.field(default=None, kw_only=True)
+    value: object = attrs.field(default=None, kw_only=True, hash=False)
+    message: str = attrs.field(kw_only=True)
+
+    @property
+    def location(self) -> SourceLocation:
+        """The file, line and column as a :class:`~littlegiants.errors.SourceLocation`."""
+        return SourceLocation(self.path, self.line, self.column)
+
+    def describe(self, *, with_path: bool = True) -> str:
+        """The problem as a sentence, with or without the file's name."""
+        where = self.location if with_path else SourceLocation(None, self.line, self.column)
+        text = self.message.rstrip(".")
+        if self.value is not None and repr(self.value) not in text and str(self.value) not in text:
+            text += f" (found {self.value!r})"
+        return f"{where}: {text}." if str(where) != "<unknown location>" else f"{text}."
+
+    def __str__(self) -> str:
+        """``file, line N, column C: message (found value).``."""
+        return self.describe()
+
+
+@attrs.define(auto_exc=True, eq=False)
+class LoadError(LittleGiantsError, ValueError):
+    """A file (or a folder of files) could not be loaded: every problem found, located.
+
+    ``problems`` holds the first :data:`MAX_PROBLEMS`; ``more`` counts the others.
+
+    >>> err = LoadError("trade.csv", (LoadProblem("trade.csv", 3, message="the row is blank"),))
+    >>> print(err)
+    Cannot load trade.csv: 1 problem.
+      line 3: the row is blank.
+    >>> isinstance(err, ValueError)
+    True
+    """
+
+    path: str
+    problems: tuple[LoadProblem, ...]
+    more: int = 0
+
+    @property
+    def count(self) -> int:
+        """How many problems were found in all."""
+        return len(self.problems) + self.more
+
+    def __str__(self) -> str:
+        """A header line, then one problem per line."""
+        plural = "" if self.count == 1 else "s"
+        lines = [f"Cannot load {self.path}: {self.count} problem{plural}."]
+        lines.extend(
+            "  " + problem.describe(with_path=problem.path != self.path)
+            for problem in self.problems
+        )
+        if self.more:
+            lines.append(f"  ... and {self.more} more.")
+        return "\n".join(lines)
+
+
+class LoadFileError(LittleGiantsError, OSError):
+    """A file or folder cannot be read: missing, not a file, or not readable.
+
+    It is an ``OSError`` (with ``errno``, ``strerror`` and ``filename`` set); a missing file
+    raises the subclass :class:`MissingFileError`, also a ``FileNotFoundError``.
+
+    >>> err = LoadFileError("trade.csv", "permission denied", errnos.EACCES)
+    >>> str(err), err.errno == errnos.EACCES, err.filename
+    ('Cannot read trade.csv: permission denied.', True, 'trade.csv')
+    """
+
+    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
+        """Record the path, the reason and the ``errno`` of the failure, if any."""
+        super().__init__(errno, reason, path)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        """``Cannot read PATH: REASON.``."""
+        return f"Cannot read {self.path}: {self.reason}."
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as ``cls(path, reason, errno)``."""
+        return (type(self), (self.path, self.reason, self.errno))
+
+
+class MissingFileError(LoadFileError, FileNotFoundError):
+    """The file or folder does not exist (also a ``FileNotFoundError``)."""
+
+
+class MissingExtraError(LittleGiantsError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    >>> print(MissingExtraError("xlsx", "openpyxl", "read and write .xlsx files"))
+    Reading and writing .xlsx files needs openpyxl: pip install 'littlegiants[xlsx]'.
+    """
+
+    def __init__(self, extra: str, module: str, purpose: str) -> None:
+        """Record the extra, the module it installs and what it is needed for."""
+        super().__init__(f"{purpose} needs {module}", name=module)
+        self.extra = extra
+        self.module = module
+        self.purpose = purpose
+
+    def __str__(self) -> str:
+        """Say what to install."""
+        purpose = self.purpose[:1].upper() + self.purpose[1:]
+        purpose = purpose.replace("Read and write", "Reading and writing")
+        return f"{purpose} needs {self.module}: pip install 'littlegiants[{self.extra}]'."
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as ``cls(extra, module, purpose)``."""
+        return (type(self), (self.extra, self.module, self.purpose))
+
+
+def require_openpyxl() -> Any:  # noqa: ANN401 - openpyxl ships no type information
+    """Return the openpyxl module, or raise :class:`MissingExtraError` naming the extra."""
+    try:
+        return importlib.import_module("openpyxl")
+    except ImportError as exc:
+        raise MissingExtraError("xlsx", "openpyxl", "read and write .xlsx files") from exc
+
+
+# -- results ------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class RejectedRow:
+    """A row that was not loaded: where it is, its cells as read, and every problem in it."""
+
+    path: str
+    line: int | None
+    cells: Mapping[str, object] = attrs.field(kw_only=True, hash=False)
+    problems: tuple[LoadProblem, ...] = attrs.field(kw_only=True)
+
+
+def _reconciles(result: LoadResult[Any], _: object, rows_read: int) -> None:
+    if rows_read != len(result.records) + len(result.rejected):
+        raise InvalidRecordError(
+            rows_read,
+            f"rows_read must be records + rejected ({len(result.records)} + "
+            f"{len(result.rejected)})",
+        )
+
+
+@attrs.frozen
+class LoadResult(Generic[T]):
+    """What ``errors="collect"`` returns: the records, the rejected rows and the rows read.
+
+    ``rows_read == len(records) + len(rejected)`` always holds (it is checked).
+    """
+
+    records: tuple[T, ...]
+    rejected: tuple[RejectedRow, ...] = attrs.field(kw_only=True)
+    rows_read: int = attrs.field(kw_only=True, validator=_reconciles)
+
+    @property
+    def problems(self) -> tuple[LoadProblem, ...]:
+        """Every problem of every rejected row, in file order."""
+        return tuple(problem for row in self.rejected for problem in row.problems)
+
+
+def _rate_table(dataset: Dataset) -> RateTable:
+    return RateTable(dataset.rates)
+
+
+@attrs.frozen
+class Dataset:
+    """A folder's records, linked to their enterprises.
+
+    ``enterprises`` carry their designations and financial years; ``trade_records`` point at
+    those enterprises; ``rates`` are the exchange rates.
+    ``rejected`` and ``rows_read`` say what was read (with ``errors="collect"``); they do not
+    take part in equality, so a dataset equals the one read back from its dump.
+    Every accepted row is one object: ``rows_read - len(rejected)`` equals the enterprises plus
+    their designations and financial years plus the trade records plus the rates.
+    """
+
+    enterprises: tuple[Enterprise, ...]
+    trade_records: tuple[TradeRecord, ...] = attrs.field(kw_only=True, default=())
+    rates: tuple[ExchangeRate, ...] = attrs.field(kw_only=True, default=())
+    rejected: tuple[RejectedRow, ...] = attrs.field(kw_only=True, default=(), eq=False)
+    rows_read: int = attrs.field(kw_only=True, default=0, eq=False)
+
+    @property
+    def rate_table(self) -> RateTable:
+        """The rates as a :class:`~littlegiants.fx.RateTable`."""
+        return _rate_table(self)
+
+    @property
+    def objects(self) -> int:
+        """How many rows became objects (see the class docstring)."""
+        linked = sum(len(e.designations) + len(e.financials) for e in self.enterprises)
+        return len(self.enterprises) + linked + len(self.trade_records) + len(self.rates)
+
+
+# -- scanning a file ----------------------------------------------------------------------------
+
+
+class _Bad(NamedTuple):
+    """A rejected row, or (``fatal``) a problem that stops reading the file."""
+
+    line: int | None
+    problems: tuple[LoadProblem, ...]
+    cells: Mapping[str, object]
+    fatal: bool = False
+
+
+class _Seen(NamedTuple):
+    path: str
+    line: int | None
+    what: str
+
+
+def _where(seen: _Seen, path: str) -> str:
+    return f"line {seen.line}" if seen.path == path else f"{seen.path}, line {seen.line}"
+
+
+class _Scanner:
+    """Reads one file of one kind: rows in, records (or :class:`_Bad`) out."""
+
+    def __init__(
+        self,
+        path: Path,
+        kind: _schemas.Kind,
+        *,
+        encoding: str,
+        currency: str | None,
+        as_of: dt.date | None,
+        seen: dict[object, _Seen] | None = None,
+    ) -> None:
+        self.path = path
+        self.name = str(path)
+        self.kind = kind
+        self.encoding = encoding
+        self.fmt = _tables.format_of(path) or ""
+        self.currency = currency
+        self.reader = _schemas.RowReader(
+            kind, currency=currency, as_of=as_of, escaped=self.fmt == "csv"
+        )
+        self.binding: _schemas.Binding | None = None
+        self.header: list[str] = []
+        self.seen = {} if seen is None else seen
+        self.openpyxl = require_openpyxl() if self.fmt == "xlsx" else None
+        self.bindings: dict[tuple[str, ...], tuple[_schemas.Binding, list[_tables.Issue]]] = {}
+        self.check = kind.name in ("enterprises", "rates")
+        self.fast_slot: list[Callable[[list[str]], object] | None] = [None]
+        self.use_fast = True
+
+    def problem(self, line: int | None, issue: _tables.Issue, lines: object = None) -> LoadProblem:
+        """A located problem from an issue; TOML issues take their key's line."""
+        if isinstance(lines, dict) and issue.column in lines:
+            line = lines[issue.column]
+        return LoadProblem(
+            self.name,
+            issue.line if issue.line is not None else line,
+            column=issue.column,
+            value=issue.value,
+            message=issue.message,
+        )
+
+    def cells(self, cells: object) -> Mapping[str, object]:
+        """The cells of a row by column, as read (extra cells get ``#n`` names)."""
+        if isinstance(cells, dict):
+            return dict(cells)
+        if not isinstance(cells, list):
+            return {}
+        named: dict[str, object] = dict.fromkeys(self.header)
+        for index, value in enumerate(cells):
+            name = self.header[index] if index < len(self.header) else f"#{index + 1}"
+            named[name] = value
+        return named
+
+    def bad(
+        self, line: int | None, issues: Sequence[_tables.Issue], cells: object, lines: object = None
+    ) -> _Bad:
+        """A rejected row."""
+        problems = tuple(self.problem(line, issue, lines) for issue in issues)
+        return _Bad(line, problems, self.cells(cells))
+
+    def accept_header(self, names: list[str]) -> bool:
+        """Whether a header binds to the kind without problems (GB18030 detection)."""
+        _, issues = _schemas.bind(self.kind, names)
+        return not issues
+
+    def raw(self) -> Iterator[Any]:
+        """The file's rows as :mod:`littlegiants._tables` yields them (records from the fast path).
+
+        Raises:
+            LoadFileError: the file cannot be opened or read.
+        """
+        rows = _tables.read_rows(
+            self.path,
+            self.fmt,
+            encoding=self.encoding,
+            accept_header=self.accept_header,
+            tables=self.kind.tables,
+            openpyxl=self.openpyxl,
+            fast_slot=self.fast_slot,
+        )
+        try:
+            yield from rows
+        except OSError as exc:
+            raise _file_error(self.path, exc) from exc
+
+    def handle(self, row: tuple[Any, ...]) -> object:
+        """A row in, a record or a :class:`_Bad` out; ``None`` for the header (now bound)."""
+        kind, line, cells, issues, lines = row
+        if kind == "fatal":
+            return _Bad(line, tuple(self.problem(line, i) for i in issues), {}, fatal=True)
+        if kind == "header":
+            self.header = list(cells)
+            binding, found = _schemas.bind(self.kind, cells)
+            if found:
+                return _Bad(1, tuple(self.problem(1, issue) for issue in found), {}, fatal=True)
+            self.binding = binding
+            self.reader.use(binding)
+            if self.use_fast:
+                self.fast_slot[0] = self.reader.fast_function()
+            return None
+        if issues:
+            return self.bad(line, issues, cells, lines)
+        if isinstance(cells, dict):
+            binding, found = self._record_binding(cells)
+            record, more = self.reader.read(binding, list(cells.values()))
+            found = [*found, *_schemas.table_issues(more, binding)]
+        else:
+            binding = self.binding  # type: ignore[assignment]
+            record, more = self.reader.read(binding, cells)
+            found = _schemas.table_issues(more, binding) if more else more
+        if found or record is None:
+            return self.bad(line, found, cells, lines)
+        if self.check:
+            duplicate = self._duplicate(record, line, binding)
+            if duplicate is not None:
+                return self.bad(line, [duplicate], cells, lines)
+        return record
+
+    def items(self) -> Iterator[tuple[int | None, Any, object] | _Bad]:
+        """``(line, record, cells)`` for each good row, :class:`_Bad` for each bad one.
+
+        Used by :func:`load_dataset`, which needs the lines; the fast path is off here.
+        """
+        self.use_fast = False
+        for row in self.raw():
+            result = self.handle(row)
+            if result is None:
+                continue
+            if isinstance(result, _Bad):
+                yield result
+                continue
+            yield (row[1], result, row[2])
+
+    def _record_binding(
+        self, cells: dict[str, object]
+    ) -> tuple[_schemas.Binding, list[_tables.Issue]]:
+        bindings = self.bindings
+        keys = tuple(cells)
+        found = bindings.get(keys)
+        if found is None:
+            if len(bindings) >= 256:
+                bindings.clear()
+            found = _schemas.bind(self.kind, keys, table=False)
+            bindings[keys] = found
+        return found
+
+    def _duplicate(
+        self, record: object, line: int | None, binding: _schemas.Binding
+    ) -> _tables.Issue | None:
+        """A credit code, name or rate that an earlier row (of this or another file) has."""
+        value: object
+        if isinstance(record, Enterprise):
+            key: object = ("code", record.credit_code)
+            column, value = "credit_code", str(record.credit_code)
+            what = f"the credit code {record.credit_code}"
+            if record.credit_code is None:
+                key, column, value = ("name", record.name), "name", record.name
+                what = f"the name {record.name!r} without a credit code"
+        elif isinstance(record, ExchangeRate):
+            key = ("rate", record.base, record.quote, record.on)
+            column, value = "on", str(record.on)
+            what = f"the {record.base}->{record.quote} rate on {record.on}"
+        else:  # pragma: no cover - only enterprises and rates are checked
+            return None
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = _Seen(self.name, line, what)
+            return None
+        message = f"repeats {what}, first given on {_where(earlier, self.name)}"
+        if column == "name":
+            message += " (give each firm its credit code to tell them apart)"
+        return _tables.Issue(binding.column_name(column), value, message)
+
+
+def _file_error(path: Path, exc: OSError) -> LoadFileError:
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, FileNotFoundError):
+        return MissingFileError(str(path), "no such file", exc.errno)
+    return LoadFileError(str(path), reason.lower(), exc.errno)
+
+
+# -- streams --------------------------------------------------------------------------------------
+
+
+class RecordStream(Generic[T]):
+    """The records of one file, one at a time, with counts and rejected rows as they are found.
+
+    Iterate it once. With ``errors="strict"`` it stops yielding at the first bad row, reads on
+    to the end to find every problem, then raises :class:`LoadError`. With ``errors="collect"``
+    it yields every good record and keeps the bad rows in :attr:`rejected`. After iteration,
+    ``rows_read == records yielded + len(rejected)``.
+    """
+
+    def __init__(self, scanner: _Scanner, *, errors: Errors) -> None:
+        """Prepare to read ``scanner``'s file (nothing is read until iteration)."""
+        self._scanner = scanner
+        self.errors = errors
+        self.path = scanner.name
+        self.rows_read = 0
+        self.rejected: list[RejectedRow] = []
+        self._problems: list[LoadProblem] = []
+        self._more = 0
+        self._run = self._records()
+
+    def __iter__(self) -> Iterator[T]:
+        """The records (the stream's own generator)."""
+        return self._run
+
+    def __next__(self) -> T:
+        """The next record."""
+        return next(self._run)
+
+    def _note(self, bad: _Bad) -> None:
+        if self.errors == "collect" and not bad.fatal:
+            row = RejectedRow(self.path, bad.line, cells=bad.cells, problems=bad.problems)
+            self.rejected.append(row)
+            return
+        for problem in bad.problems:
+            if len(self._problems) < MAX_PROBLEMS:
+                self._problems.append(problem)
+            else:
+                self._more += 1
+
+    def _records(self) -> Iterator[T]:
+        handle = self._scanner.handle
+        failed = False
+        for item in self._scanner.raw():
+            if item.__class__ is tuple:  # a row the fast path did not build
+                item = handle(item)  # noqa: PLW2901 - the row becomes its result
+                if item is None:
+                    continue
+                if item.__class__ is _Bad:
+                    bad: _Bad = item
+                    self._note(bad)
+                    if bad.fatal:
+                        failed = True
+                        break
+                    self.rows_read += 1
+                    failed = failed or self.errors == "strict"
+                    continue
+            self.rows_read += 1
+            if not failed:
+                yield item
+        if failed:
+            raise LoadError(self.path, tuple(self._problems), self._more)
+
+    def result(self) -> LoadResult[T]:
+        """Read to the end and return everything (for ``errors="collect"``)."""
+        records = tuple(self)
+        return LoadResult(records, rejected=tuple(self.rejected), rows_read=self.rows_read)
+
+
+# -- arguments ------------------------------------------------------------------------------------
+
+
+def _check(
+    path: str | os.PathLike[str],
+    *,
+    kind: str,
+    encoding: str,
+    errors: str,
+    currency: str | None,
+    as_of: dt.date | None,
+) -> tuple[Path, str | None]:
+    if errors not in ("strict", "collect"):
+        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+    if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
+        raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
+    checked = None if currency is None else validate_currency(currency)
+    file = Path(path)
+    problem = _tables.check_encoding(encoding)
+    if problem is not None:
+        raise LoadError(str(file), (LoadProblem(str(file), None, message=problem),))
+    fmt = _tables.format_of(file)
+    if fmt is None:
+        formats = ", ".join(_tables.FORMATS)
+        message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
+        raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
+    if not file.exists():
+        raise MissingFileError(str(file), f"no such file (looked for a {kind} file)", errnos.ENOENT)
+    if not file.is_file():
+        raise LoadFileError(str(file), "it is not a file", errnos.EISDIR)
+    return file, checked
+
+
+def _stream(
+    path: str | os.PathLike[str],
+    kind: str,
+    *,
+    encoding: str,
+    errors: str,
+    currency: str | None,
+    as_of: dt.date | None,
+) -> RecordStream[Any]:
+    file, code = _check(
+        path, kind=kind, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    scanner = _Scanner(file, _schemas.KINDS[kind], encoding=encoding, currency=code, as_of=as_of)
+    return RecordStream(scanner, errors=errors)  # type: ignore[arg-type]
+
+
+def _load(stream: RecordStream[T]) -> list[T] | LoadResult[T]:
+    if stream.errors == "collect":
+        return stream.result()
+    return list(stream)
+
+
+def iter_enterprises(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[Enterprise]:
+    """Stream the enterprises of a file (see :func:`load_enterprises`)."""
+    return _stream(
+        path, "enterprises", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+
+
+def iter_designations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[DesignationRecord]:
+    """Stream the designations of a file (see :func:`load_designations`)."""
+    return _stream(
+        path, "designations", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+
+
+def iter_trade_records(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[TradeRecord]:
+    """Stream the trade records of a file, in memory bounded whatever its size.
+
+    See :func:`load_trade_records` for the arguments. Plain rows (a repeated enterprise,
+    period, flow and currency, amounts as plain numbers) take a fast path; see
+    ``docs/loading.md``.
+    """
+    return _stream(path, "trade", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+
+
+def iter_financials(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[FinancialRecord]:
+    """Stream the financial years of a file (see :func:`load_financials`)."""
+    return _stream(
+        path, "financials", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+
+
+def iter_rates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[ExchangeRate]:
+    """Stream the exchange rates of a file (see :func:`load_rates`)."""
+    return _stream(path, "rates", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+
+
+_ARGS_DOC: Final = """
+
+    Args:
+        path: the file; its extension gives the format (.csv, .json, .jsonl, .toml, .xlsx).
+        encoding: the text encoding; UTF-8 by default (a BOM is skipped), and a CSV file whose
+            first line is not UTF-8 but reads as GB18030 with a header of known columns is read
+            as GB18030. Pass ``"gb18030"`` to say so.
+        errors: ``"strict"`` raises on any bad row; ``"collect"`` returns a :class:`LoadResult`.
+        currency: the currency of amounts that name none (no marker, no currency column, no
+            unit in the header).
+        as_of: refuse dates after this day where the kind forbids them; no check when ``None``.
+
+    Returns:
+        The records (``errors="strict"``), or a :class:`LoadResult`.
+
+    Raises:
+        LoadError: a problem in the file (strict: any; collect: one that stops reading).
+        LoadFileError: the file cannot be read (:class:`MissingFileError` when it is missing).
+        MissingExtraError: an .xlsx file and openpyxl is not installed.
+        UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+        InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
+"""
+
+
+@overload
+def load_enterprises(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[Enterprise]: ...
+@overload
+def load_enterprises(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[Enterprise]: ...
+def load_enterprises(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[Enterprise] | LoadResult[Enterprise]:
+    """Load an enterprises file: name, credit code, region, English name, industry.
+
+    A credit code may appear once; a name without a credit code may appear once.
+    """
+    stream = iter_enterprises(
+        path, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    return _load(stream)
+
+
+@overload
+def load_designations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[DesignationRecord]: ...
+@overload
+def load_designations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[DesignationRecord]: ...
+def load_designations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[DesignationRecord] | LoadResult[DesignationRecord]:
+    """Load a designations file: the enterprise, level, award date, batch, re-reviews ...
+
+    With ``as_of``, award, revocation and re-review dates after it are refused.
+    """
+    stream = iter_designations(
+        path, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    return _load(stream)
+
+
+@overload
+def load_trade_records(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[TradeRecord]: ...
+@overload
+def load_trade_records(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[TradeRecord]: ...
+def load_trade_records(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[TradeRecord] | LoadResult[TradeRecord]:
+    """Load a trade file: the enterprise, period, flow, value, currency, previous, growth.
+
+    With ``as_of``, a period ending after it is refused.
+    """
+    stream = iter_trade_records(
+        path, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    return _load(stream)
+
+
+@overload
+def load_financials(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[FinancialRecord]: ...
+@overload
+def load_financials(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[FinancialRecord]: ...
+def load_financials(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[FinancialRecord] | LoadResult[FinancialRecord]:
+    """Load a financials file: the enterprise, year and the figures of a FinancialYear.
+
+    With ``as_of``, a year after ``as_of.year`` is refused.
+    """
+    stream = iter_financials(path, encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _load(stream)
+
+
+@overload
+def load_rates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[ExchangeRate]: ...
+@overload
+def load_rates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[ExchangeRate]: ...
+def load_rates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[ExchangeRate] | LoadResult[ExchangeRate]:
+    """Load an exchange-rates file: base, quote, rate, date and source.
+
+    A pair may have one rate per date; with ``as_of``, a rate dated after it is refused.
+    """
+    stream = iter_rates(path, encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _load(stream)
+
+
+for _function in (load_enterprises, load_designations, load_trade_records, load_financials):
+    _function.__doc__ = (_function.__doc__ or "").rstrip() + "\n" + _ARGS_DOC
+load_rates.__doc__ = (load_rates.__doc__ or "").rstrip() + "\n" + _ARGS_DOC
+
+
+# -- a folder -----------------------------------------------------------------------------------
+
+_KIND_WORD: Final = re.compile(r"^([a-z]+)(?:[-_].*)?$")
+_ORDER: Final = ("enterprises", "designations", "financials", "trade", "rates")
+
+
+def _kind_of(file: Path) -> str | None:
+    match = _KIND_WORD.match(file.name[: -len(file.suffix)].lower() if file.suffix else "")
+    return match[1] if match and match[1] in _schemas.KINDS else None
+
+
+def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem]]:
+    files: dict[str, list[Path]] = {kind: [] for kind in _ORDER}
+    problems: list[LoadProblem] = []
+    for file in sorted(folder.iterdir()):
+        if file.name.startswith(".") or file.is_dir():
+            continue
+        kind = _kind_of(file)
+        if _tables.format_of(file) is None or kind is None:
+            message = (
+                "a file matching no kind: name it enterprises, designations, trade, financials "
+                "or rates (optionally followed by - or _ and more), with the extension .csv, "
+                ".json, .jsonl, .toml or .xlsx"
+            )
+            problems.append(LoadProblem(str(file), None, value=file.name, message=message))
+            continue
+        files[kind].append(file)
+    return files, problems
+
+
+class _Linker:
+    """Links rows to the enterprises of the folder, by credit code, else by exact name."""
+
+    def __init__(self) -> None:
+        self.by_code: dict[object, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.enterprises: list[Enterprise] = []
+
+    def add(self, enterprise: Enterprise) -> None:
+        index = len(self.enterprises)
+        self.enterprises.append(enterprise)
+        if enterprise.credit_code is not None:
+            self.by_code[enterprise.credit_code] = index
+        self.by_name.setdefault(enterprise.name, []).append(index)
+
+    def find(self, reference: Enterprise) -> int | tuple[str, str]:
+        """The index of the enterprise a row names, or ``(column, why not)``."""
+        code = reference.credit_code
+        if code is not None:
+            index = self.by_code.get(code)
+            if index is None:
+                return "credit_code", f"no enterprise in the enterprises files has the code {code}"
+            found = self.enterprises[index]
+            if reference.name not in (str(code), found.name):
+                why = f"the credit code {code} is {found.name!r} in the enterprises files"
+                return "name", f"{why}, not {reference.name!r}"
+            return index
+        found_names = self.by_name.get(reference.name, [])
+        if len(found_names) == 1:
+            return found_names[0]
+        if found_names:
+            count = len(found_names)
+            return "name", f"{count} enterprises are named {reference.name!r}: give the credit code"
+        close = [name for name in self.by_name if name.strip() == reference.name.strip()]
+        hint = f" (did you mean {close[0]!r}? names must match exactly)" if close else ""
+        return "name", f"no enterprise in the enterprises files is named {reference.name!r}{hint}"
+
+
+class _DatasetReader:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        encoding: str,
+        errors: str,
+        currency: str | None,
+        as_of: dt.date | None,
+    ) -> None:
+        self.folder = folder
+        self.encoding = encoding
+        self.errors = errors
+        self.currency = currency
+        self.as_of = as_of
+        self.problems: list[LoadProblem] = []
+        self.more = 0
+        self.rejected: list[RejectedRow] = []
+        self.rows_read = 0
+        self.linker = _Linker()
+        self.seen: dict[object, _Seen] = {}
+
+    def reject(
+        self,
+        line: int | None,
+        problems: Sequence[LoadProblem],
+        cells: Mapping[str, object],
+        path: str,
+    ) -> None:
+        self.rows_read += 1
+        if self.errors == "collect":
+            self.rejected.append(RejectedRow(path, line, cells=cells, problems=tuple(problems)))
+            return
+        self.note(problems)
+
+    def note(self, problems: Sequence[LoadProblem]) -> None:
+        for problem in problems:
+            if len(self.problems) < MAX_PROBLEMS:
+                self.problems.append(problem)
+            else:
+                self.more += 1
+
+    def scan(self, file: Path, kind: str) -> Iterator[tuple[int | None, Any, object, _Scanner]]:
+        scanner = _Scanner(
+            file,
+            _schemas.KINDS[kind],
+            encoding=self.encoding,
+            currency=self.currency,
+            as_of=self.as_of,
+            seen=self.seen,
+        )
+        for item in scanner.items():
+            if isinstance(item, _Bad):
+                if item.fatal:
+                    self.note(item.problems)
+                    return
+                self.reject(item.line, item.problems, item.cells, scanner.name)
+                continue
+            line, record, cells = item
+            yield line, record, cells, scanner
+
+    def link(
+        self, file: Path, kind: str
+    ) -> Iterator[tuple[int | None, Any, int, _Scanner, object]]:
+        for line, record, cells, scanner in self.scan(file, kind):
+            found = self.linker.find(record.enterprise)
+            if isinstance(found, tuple):
+                column, message = found
+                problem = LoadProblem(
+                    scanner.name,
+                    line,
+                    column=_column(scanner, column),
+                    value=str(record.enterprise.credit_code or record.enterprise.name),
+                    message=message,
+                )
+                self.reject(line, [problem], scanner.cells(cells), scanner.name)
+                continue
+            yield line, record, found, scanner, cells
+
+    def duplicate(
+        self,
+        key: tuple[object, ...],
+        what: str,
+        line: int | None,
+        scanner: _Scanner,
+        column: str,
+    ) -> LoadProblem | None:
+        """A problem when ``key`` was seen before (naming the earlier row), else ``None``."""
+        earlier = self.seen.get(key)
+        if earlier is None:
+            self.seen[key] = _Seen(scanner.name, line, what)
+            return None
+        value = key[-1] if key[0] != "designation" else None
+        return LoadProblem(
+            scanner.name,
+            line,
+            column=_column(scanner, column),
+            value=value,
+            message=f"repeats {what}, first given on {_where(earlier, scanner.name)}",
+        )
+
+    def read(self, files: Mapping[str, list[Path]]) -> Dataset:
+        """Read the folder's files, kind by kind, linking as it goes."""
+        for file in files["enterprises"]:
+            for _, enterprise, _, _ in self.scan(file, "enterprises"):
+                self.rows_read += 1
+                self.linker.add(enterprise)
+        designations = self.attach(files["designations"], "designations")
+        financials = self.attach(files["financials"], "financials")
+        enterprises = [
+            attrs.evolve(
+                enterprise,
+                designations=(*enterprise.designations, *designations.get(index, ())),
+                financials=(*enterprise.financials, *financials.get(index, ())),
+            )
+            for index, enterprise in enumerate(self.linker.enterprises)
+        ]
+        trade: list[TradeRecord] = []
+        for file in files["trade"]:
+            for line, record, index, scanner, cells in self.link(file, "trade"):
+                key = ("trade", index, record.flow, str(record.period))
+                what = f"this enterprise's {record.flow.value} for {record.period}"
+                if self.repeated(key, what, line, scanner, "period", cells):
+                    continue
+                self.rows_read += 1
+                trade.append(attrs.evolve(record, enterprise=enterprises[index]))
+        rates: list[ExchangeRate] = []
+        for file in files["rates"]:
+            for _, rate, _, _ in self.scan(file, "rates"):
+                self.rows_read += 1
+                rates.append(rate)
+        if self.problems or self.more:
+            raise LoadError(str(self.folder), tuple(self.problems), self.more)
+        return Dataset(
+            tuple(enterprises),
+            trade_records=tuple(trade),
+            rates=tuple(rates),
+            rejected=tuple(self.rejected),
+            rows_read=self.rows_read,
+        )
+
+    def attach(self, files: Sequence[Path], kind: str) -> dict[int, list[Any]]:
+        """Designations or financial years of the files, by the index of their enterprise."""
+        found: dict[int, list[Any]] = {}
+        for file in files:
+            for line, record, index, scanner, cells in self.link(file, kind):
+                if kind == "designations":
+                    value = record.designation
+                    key: tuple[object, ...] = ("designation", index, value)
+                    what, column = "this enterprise's designation", "awarded_on"
+                else:
+                    value = record.financial_year
+                    key = ("year", index, value.year)
+                    what, column = f"this enterprise's figures for {value.year}", "year"
+                if self.repeated(key, what, line, scanner, column, cells):
+                    continue
+                self.rows_read += 1
+                found.setdefault(index, []).append(value)
+        return found
+
+    def repeated(  # noqa: PLR0917 - one call site, read as a sentence
+        self,
+        key: tuple[object, ...],
+        what: str,
+        line: int | None,
+        scanner: _Scanner,
+        column: str,
+        cells: object,
+    ) -> bool:
+        """Whether ``key`` was seen before; a repeat is rejected, naming the earlier row."""
+        problem = self.duplicate(key, what, line, scanner, column)
+        if problem is None:
+            return False
+        self.reject(line, [problem], scanner.cells(cells), scanner.name)
+        return True
+
+
+def _column(scanner: _Scanner, column: str) -> str:
+    if scanner.binding is None:
+        return column
+    return scanner.binding.column_name(column) or column
+
+
+def load_dataset(
+    folder: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> Dataset:
+    """Load a folder of files and link designations, financials and trade to their enterprises.
+
+    A file's kind is the first word of its name: ``enterprises``, ``designations``, ``trade``,
+    ``financials`` or ``rates``, optionally followed by ``-`` or ``_`` and more
+    (``trade-2022.csv``); a kind may have several files. Files whose names start with ``.`` and
+    sub-folders are not read; any other file that matches no kind is a problem.
+
+    Rows name their enterprise by credit code, or else by exact name; a row naming an unknown
+    enterprise, or one whose name contradicts its credit code, is a problem (never dropped),
+    and so are a credit code or rate given twice, figures for one year given twice, the same
+    designation twice and a trade figure (enterprise, period, flow) given twice, each naming
+    both rows.
+
+    Args:
+        folder: the folder.
+        encoding: see :func:`load_enterprises`.
+        errors: ``"strict"`` raises :class:`LoadError` listing every problem of every file;
+            ``"collect"`` puts rejected rows in ``Dataset.rejected``.
+        currency: see :func:`load_enterprises`.
+        as_of: see :func:`load_enterprises`.
+
+    Returns:
+        The linked :class:`Dataset`.
+
+    Raises:
+        LoadError: problems, as above; a file matching no kind always raises.
+        LoadFileError: the folder or a file cannot be read.
+    """
+    path = Path(folder)
+    if errors not in ("strict", "collect"):
+        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+    if not path.exists():
+        raise MissingFileError(str(path), "no such folder", errnos.ENOENT)
+    if not path.is_dir():
+        raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
+    files, problems = _folder_files(path)
+    if problems:
+        raise LoadError(str(path), tuple(problems))
+    for kind_files in files.values():
+        for file in kind_files:
+            _check(
+                file,
+                kind="",
+                encoding=encoding,
+                errors=errors,
+                currency=currency,
+                as_of=as_of,
+            )
+    code = None if currency is None else validate_currency(currency)
+    reader = _DatasetReader(path, encoding=encoding, errors=errors, currency=code, as_of=as_of)
+    return reader.read(files)

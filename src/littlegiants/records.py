@@ -1,0 +1,98 @@
+"""Records as source files list them: a designation or a year's figures, with the firm it is about.
+
+Published lists name the firm on every row. The MIIT little-giant lists give each recognised
+firm's name (企业名称), usually its Unified Social Credit Code (统一社会信用代码) and the batch
+(批次); a local reward notice lists firm, level (认定级别) and date; an annual report lists a
+firm's revenue and R&D figures for one year. A :class:`~littlegiants.designation.Designation`
+and a :class:`~littlegiants.financials.FinancialYear` do not say whose they are, so a row of such
+a file is one of these pairs: the enterprise it names and the value.
+
+:class:`~littlegiants.trade.TradeRecord` already carries its enterprise, and an exchange rate
+belongs to no firm, so those kinds need no pair.
+
+Read alone (:func:`littlegiants.loader.load_designations`), a row's enterprise is built from the
+row's name and credit code only; :func:`littlegiants.loader.load_dataset` attaches designations
+and figures to the full enterprise records instead.
+
+>>> from datetime import date
+>>> from littlegiants.enterprise import Enterprise
+>>> from littlegiants.designation import Designation
+>>> row = DesignationRecord(
+...     Enterprise("示例科技有限公司", credit_code="91110000600037341L"),
+...     Designation("national", date(2022, 8, 1), batch=4),
+... )
+>>> row.enterprise.key, row.designation.expires_on
+('91110000600037341L', datetime.date(2025, 7, 31))
+>>> DesignationRecord("示例科技有限公司", Designation("national", date(2022, 8, 1)))
+Traceback (most recent call last):
+...
+littlegiants.errors.InvalidRecordError: Invalid record '示例科技有限公司': expected an ...
+
+More information:
+
+- MIIT list notices, e.g. 工信厅企业函〔2022〕133号 (4th batch): https://saulcontrol.com/archives/12158
+- 工信部企业〔2022〕63号 (the figures the criteria ask for): http://wap.feibaos.com/news/info/76438.html
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from littlegiants.designation import Designation
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import InvalidRecordError
+from littlegiants.financials import FinancialYear
+
+__all__ = ["DesignationRecord", "FinancialRecord"]
+
+
+def _enterprise(_: object, __: attrs.Attribute[Enterprise], value: object) -> None:
+    if not isinstance(value, Enterprise):
+        raise InvalidRecordError(value, "expected an Enterprise (build one from the name first)")
+
+
+def _designation(_: object, __: attrs.Attribute[Designation], value: object) -> None:
+    if not isinstance(value, Designation):
+        raise InvalidRecordError(value, "expected a Designation")
+
+
+def _figures(_: object, __: attrs.Attribute[FinancialYear], value: object) -> None:
+    if not isinstance(value, FinancialYear):
+        raise InvalidRecordError(value, "expected a FinancialYear")
+
+
+@attrs.frozen
+class DesignationRecord:
+    """One designation and the enterprise it was awarded to (one row of a designations file).
+
+    Args:
+        enterprise: the firm, as the row names it (or its full record, after linking).
+        designation: the designation.
+
+    Raises:
+        InvalidRecordError: an argument has the wrong type.
+    """
+
+    enterprise: Enterprise = attrs.field(validator=_enterprise)
+    designation: Designation = attrs.field(validator=_designation)
+
+
+@attrs.frozen
+class FinancialRecord:
+    """One year's figures and the enterprise they belong to (one row of a financials file).
+
+    Args:
+        enterprise: the firm, as the row names it (or its full record, after linking).
+        financial_year: the figures.
+
+    Raises:
+        InvalidRecordError: an argument has the wrong type.
+
+    >>> from littlegiants.money import Money
+    >>> row = FinancialRecord(Enterprise("示例科技有限公司"), FinancialYear(2022, staff=120))
+    >>> row.financial_year.staff
+    120
+    """
+
+    enterprise: Enterprise = attrs.field(validator=_enterprise)
+    financial_year: FinancialYear = attrs.field(validator=_figures)

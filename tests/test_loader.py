@@ -1,0 +1,1088 @@
+"""Tests of littlegiants.loader and littlegiants.dumps: strict, located loading and exact dumps."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import errno
+import importlib
+import json
+import pickle
+import re
+import tempfile
+import tracemalloc
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from littlegiants import _schemas, _tables, strategies
+from littlegiants.dumps import (
+    dump_dataset,
+    dump_designations,
+    dump_enterprises,
+    dump_financials,
+    dump_rates,
+    dump_trade_records,
+)
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import InvalidRecordError, LittleGiantsError, UnknownCurrencyError
+from littlegiants.fx import ExchangeRate
+from littlegiants.loader import (
+    MAX_PROBLEMS,
+    Dataset,
+    LoadError,
+    LoadFileError,
+    LoadProblem,
+    LoadResult,
+    MissingExtraError,
+    MissingFileError,
+    iter_trade_records,
+    load_dataset,
+    load_designations,
+    load_enterprises,
+    load_financials,
+    load_rates,
+    load_trade_records,
+)
+from littlegiants.money import Money
+from littlegiants.records import DesignationRecord, FinancialRecord
+from littlegiants.trade import TradeFlow, TradeRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+BAD = DATA / "bad"
+GOOD = DATA / "good"
+EXAMPLES = ROOT / "docs" / "examples" / "loading"
+A, B, C = "91440300MA5DC12341", "91440300MA5F00001A", "91440300192180754J"
+FORMATS = (".csv", ".json", ".jsonl", ".toml", ".xlsx")
+LOADERS: dict[str, Callable[..., Any]] = {
+    "enterprises": load_enterprises,
+    "designations": load_designations,
+    "trade": load_trade_records,
+    "financials": load_financials,
+    "rates": load_rates,
+}
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(call: Callable[[], object]) -> list[LoadProblem]:
+    with pytest.raises(LoadError) as info:
+        call()
+    return list(info.value.problems)
+
+
+def located(problems: Iterable[LoadProblem]) -> list[tuple[str, int | None, str | None]]:
+    return [(problem.path, problem.line, problem.column) for problem in problems]
+
+
+# -- the corpus of bad files ----------------------------------------------------------------------
+
+
+class Bad(NamedTuple):
+    file: str
+    expected: list[tuple[int | None, str | None, str]]  # line, column, a phrase of the message
+    as_of: dt.date | None = None
+    whole: bool = False  # a problem of the file as a whole: it fails in collect mode too
+
+
+BAD_FILES = [
+    Bad("enterprises-blank-row.csv", [(3, None, "the row is blank")]),
+    Bad(
+        "enterprises-duplicate-credit-code.csv",
+        [(4, "统一社会信用代码", f"repeats the credit code {A}, first given on line 2")],
+    ),
+    Bad(
+        "enterprises-ragged-rows.csv",
+        [(3, None, "4 fields, more than the header's 3"), (4, None, "2 fields, fewer")],
+    ),
+    Bad("enterprises-wrong-delimiter.csv", [(1, None, "separate columns with ';'")], whole=True),
+    Bad(
+        "enterprises-bad-credit-code.csv",
+        [(2, "credit_code", "checksum check failed"), (3, "region", "Unknown region '999999'")],
+    ),
+    Bad("enterprises-unknown-column.csv", [(1, "序号", "unknown column '序号'")], whole=True),
+    Bad(
+        "enterprises-missing-column.csv", [(1, "name", "a required column is missing")], whole=True
+    ),
+    Bad("enterprises-empty.csv", [(1, None, "the file is empty")], whole=True),
+    Bad("enterprises-binary-junk.csv", [(None, None, "binary data")], whole=True),
+    Bad("enterprises-binary-file.csv", [(None, None, "binary data")], whole=True),
+    Bad(
+        "enterprises-xlsx-renamed.csv",
+        [(None, None, "zip archive (an .xlsx workbook?)")],
+        whole=True,
+    ),
+    Bad(
+        "enterprises-undeclared-gb18030.csv",
+        [(2, None, "not valid utf-8; the line reads as GB18030: pass encoding='gb18030'")],
+    ),
+    Bad("enterprises-overlong-field.csv", [(2, "name", "10,001 characters; the limit is")]),
+    Bad("enterprises-overlong-line.csv", [(2, None, "longer than 4,096 bytes, the limit")]),
+    Bad("enterprises-unclosed-quote.csv", [(2, None, "the CSV is malformed here")]),
+    Bad("enterprises-unknown-table.toml", [(4, None, "unknown table 'enterprize'")], whole=True),
+    Bad(
+        "enterprises-bad-value.toml",
+        [(8, "credit_code", "checksum check failed"), (9, "industry", "expected text")],
+    ),
+    Bad("enterprises-syntax-error.toml", [(2, None, "not TOML: Illegal character")], whole=True),
+    Bad("designations-impossible-date.csv", [(2, "awarded_on", "day is out of range")]),
+    Bad(
+        "designations-future-date.csv",
+        [
+            (2, "撤销日期", "a revocation date after as_of=2023-06-30"),
+            (3, "认定日期", "an award date after as_of=2023-06-30"),
+            (4, "复核", "a re-review date after as_of=2023-06-30"),
+        ],
+        as_of=dt.date(2023, 6, 30),
+    ),
+    Bad(
+        "designations-cross-field.csv",
+        [
+            (2, "batch", "only national designations have"),
+            (3, "key", "only a national little giant can be key"),
+            (4, "revoked_on", "revoked_on must be after the award"),
+        ],
+    ),
+    Bad(
+        "designations-many-problems.csv",
+        [
+            (2, "re_reviews", "is not a re-review"),
+            (2, "credit_code", "length check failed"),
+            (2, "level", "Unknown designation level 'county'"),
+            (2, "awarded_on", "month must be in 1..12"),
+            (2, "valid_years", "expected a whole number"),
+        ],
+    ),
+    Bad(
+        "trade-nan-infinity.csv",
+        [(2, "value", "NaN is not a finite number"), (3, "previous", "Infinity is not a finite")],
+    ),
+    Bad(
+        "trade-negative-value.csv",
+        [(2, "value", "a trade value cannot be negative"), (3, "previous", "cannot be negative")],
+    ),
+    Bad("trade-formula.csv", [(2, "value", "a spreadsheet formula, not a value")]),
+    Bad("trade-no-currency.csv", [(2, "value", "it names no currency")]),
+    Bad(
+        "trade-future-period.csv",
+        [(3, "period", "ends on 2022-11-30, after as_of=2022-11-23")],
+        as_of=dt.date(2022, 11, 23),
+    ),
+    Bad(
+        "trade-inconsistent.csv",
+        [
+            (2, None, "the prior-year value implies +98.4% but the growth given is +59%"),
+            (3, "value", "it says CNY but the currency given is USD"),
+            (4, "currency", "'XYZ' is not an ISO 4217 currency code"),
+            (4, "flow", "expected a trade flow"),
+            (4, "growth", "it has no percent sign"),
+        ],
+    ),
+    Bad(
+        "trade-unit-header.csv",
+        [(3, "金额（万元）", "the header gives the unit 万元, so write a plain number")],
+    ),
+    Bad("trade-syntax-error.json", [(3, None, "not JSON: Expecting ','")], whole=True),
+    Bad("trade-not-an-array.json", [(1, None, "holds an array of records")], whole=True),
+    Bad("trade-duplicate-key.json", [(2, "value", "the key 'value' is given twice")]),
+    Bad(
+        "trade-bad-lines.jsonl",
+        [
+            (2, None, "the line is blank"),
+            (3, None, "expected a record {...}, got an array"),
+            (4, "value", "NaN is not a finite number"),
+            (5, None, "not JSON: Expecting ',' delimiter"),
+        ],
+    ),
+    Bad(
+        "financials-bad-figures.csv",
+        [
+            (2, "main_business_revenue", "cannot exceed operating_revenue"),
+            (3, "operating_revenue", "Cannot read '1.5e3' as money"),
+            (4, "year", "expected a whole number"),
+        ],
+    ),
+    Bad("rates-duplicate.csv", [(4, "on", "repeats the USD->CNY rate on 2022-11-07")]),
+]
+
+
+class TestBadFiles:
+    @pytest.mark.parametrize("case", BAD_FILES, ids=[case.file for case in BAD_FILES])
+    def test_exact_problems(self, case: Bad, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Each bad file raises LoadError listing exactly its problems: file, line, column."""
+        if "overlong-line" in case.file:
+            monkeypatch.setattr(_tables, "MAX_LINE_BYTES", 4096)  # a small file shows the limit
+        path = BAD / case.file
+        load = LOADERS[case.file.split("-")[0]]
+        problems = problems_of(lambda: load(path, as_of=case.as_of))
+        expected = [(str(path), line, column) for line, column, _ in case.expected]
+        assert expected == located(problems)
+        for problem, (_, _, phrase) in zip(problems, case.expected, strict=True):
+            assert phrase in problem.message
+
+    def test_corpus_is_all_tested(self) -> None:
+        """Every file of the bad corpus has its expected problems here."""
+        tested = {case.file for case in BAD_FILES} | {
+            "dataset-unknown-enterprise",
+            "dataset-stray-file",
+            "trade-too-many-problems.csv",
+        }
+        assert sorted(path.name for path in BAD.iterdir()) == sorted(tested)
+
+    def test_problem_list_is_capped(self) -> None:
+        """Sixty bad rows list the first 50 problems and count the other 10."""
+        with pytest.raises(LoadError) as info:
+            load_trade_records(BAD / "trade-too-many-problems.csv")
+        error = info.value
+        assert (MAX_PROBLEMS, 10, 60) == (len(error.problems), error.more, error.count)
+        assert list(range(2, 52)) == [problem.line for problem in error.problems]
+        assert str(error).endswith("  ... and 10 more.")
+
+    def test_unknown_enterprises_in_a_folder(self) -> None:
+        """Unknown, ambiguous and contradicting enterprise references and repeats are located."""
+        folder = BAD / "dataset-unknown-enterprise"
+        problems = problems_of(lambda: load_dataset(folder))
+        expected = [
+            (str(folder / "designations.csv"), 3, "name"),
+            (str(folder / "designations.csv"), 4, "credit_code"),
+            (str(folder / "designations.csv"), 5, "name"),
+            (str(folder / "financials.csv"), 3, "year"),
+            (str(folder / "trade-2022.csv"), 3, "name"),
+            (str(folder / "trade-2022.csv"), 4, "period"),
+        ]
+        assert expected == located(problems)
+        messages = [problem.message for problem in problems]
+        assert "did you mean '示例科技有限公司'?" in messages[0]
+        assert "no enterprise in the enterprises files has the code" in messages[1]
+        assert f"the credit code {A} is '示例科技有限公司'" in messages[2]
+        assert "repeats this enterprise's figures for 2022, first given on line 2" in messages[3]
+        assert "2 enterprises are named '样例电子有限公司'" in messages[4]
+        assert "repeats this enterprise's import for 2022-03" in messages[5]
+
+    def test_stray_files_in_a_folder(self) -> None:
+        """A file matching no kind is a problem, never skipped silently."""
+        folder = BAD / "dataset-stray-file"
+        problems = problems_of(lambda: load_dataset(folder))
+        expected = [
+            (str(folder / "enterprise-list.xls"), None, None),
+            (str(folder / "notes.txt"), None, None),
+        ]
+        assert expected == located(problems)
+        assert all("a file matching no kind" in problem.message for problem in problems)
+
+
+# -- collecting -----------------------------------------------------------------------------------
+
+
+class TestCollect:
+    @pytest.mark.parametrize("case", BAD_FILES, ids=[case.file for case in BAD_FILES])
+    def test_counts_reconcile(self, case: Bad, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With errors="collect", rows read = records + rejected, or the file as a whole fails."""
+        if "overlong-line" in case.file:
+            monkeypatch.setattr(_tables, "MAX_LINE_BYTES", 4096)
+        path = BAD / case.file
+        load = LOADERS[case.file.split("-")[0]]
+        if case.whole:
+            problems = problems_of(lambda: load(path, errors="collect", as_of=case.as_of))
+            assert [(str(path), line, column) for line, column, _ in case.expected] == located(
+                problems
+            )
+            return
+        result = load(path, errors="collect", as_of=case.as_of)
+        assert result.rows_read == len(result.records) + len(result.rejected)
+        expected = [(str(path), line, column) for line, column, _ in case.expected]
+        assert expected == located(result.problems)
+
+    def test_rejected_rows_keep_their_cells(self) -> None:
+        """A rejected row carries its cells as read, extra cells under #n names."""
+        result = load_enterprises(BAD / "enterprises-ragged-rows.csv", errors="collect")
+        expected = {"name": "样例电子有限公司", "credit_code": B, "region": "440305", "#4": "extra"}
+        assert expected == result.rejected[0].cells
+        assert [Enterprise("示例科技有限公司", credit_code=A, region="440305")] == list(
+            result.records
+        )
+
+    def test_formula_text_is_kept(self) -> None:
+        """A formula in a text column is kept as text, never evaluated."""
+        result = load_trade_records(BAD / "trade-formula.csv", errors="collect")
+        [record] = result.records
+        assert '=HYPERLINK("http://example.invalid","样例")' == record.enterprise.name
+
+    def test_result_checks_the_counts(self) -> None:
+        """A LoadResult whose counts do not reconcile cannot be built."""
+        with pytest.raises(InvalidRecordError):
+            LoadResult((), rejected=(), rows_read=1)
+
+    def test_dataset_counts_reconcile(self) -> None:
+        """In a folder, rows read = objects built + rows rejected."""
+        data = load_dataset(BAD / "dataset-unknown-enterprise", errors="collect")
+        assert data.rows_read == data.objects + len(data.rejected)
+        assert (12, 6) == (data.rows_read, len(data.rejected))
+
+
+# -- streaming ------------------------------------------------------------------------------------
+
+
+class TestStreaming:
+    def test_strict_stream_stops_at_the_first_bad_row(self, tmp_path: Path) -> None:
+        """A strict stream yields the rows before the first bad one, then raises listing all."""
+        rows = ["示例科技有限公司,2022-01,import,1,CNY"] * 3 + ["示例,2022-13,import,1,CNY"]
+        rows += ["示例科技有限公司,2022-02,import,1,CNY", "示例,2022-14,import,1,CNY"]
+        path = write(tmp_path, "trade.csv", "name,period,flow,value,currency\n" + "\n".join(rows))
+        stream = iter_trade_records(path)
+        seen: list[TradeRecord] = []
+        with pytest.raises(LoadError) as info:
+            seen.extend(stream)
+        assert (3, [5, 7], 6) == (
+            len(seen),
+            [p.line for p in info.value.problems],
+            stream.rows_read,
+        )
+
+    def test_collecting_stream_fills_rejected(self, tmp_path: Path) -> None:
+        """A collecting stream yields every good record and keeps the bad rows."""
+        path = write(
+            tmp_path, "trade.csv", "name,period,flow,value,currency\nx,2022-01,import,1,CNY\n\n"
+        )
+        stream = iter_trade_records(path, errors="collect")
+        assert (1, 2, [3]) == (
+            len(list(stream)),
+            stream.rows_read,
+            [r.line for r in stream.rejected],
+        )
+
+    def test_memory_stays_flat(self, tmp_path: Path) -> None:
+        """Iterating a large file keeps peak memory far below the file's size."""
+        path = tmp_path / "trade.csv"
+        row = "示例科技有限公司{},,2022-01..2022-10,import,{}.50,USD,,,customs\n"
+        with path.open("w", encoding="utf-8") as handle:
+            handle.write("name,credit_code,period,flow,value,currency,previous,growth,source\n")
+            handle.writelines(row.format(i % 50, i) for i in range(30_000))
+        tracemalloc.start()
+        try:
+            count = sum(1 for _ in iter_trade_records(path))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert count == 30_000
+        assert peak < path.stat().st_size / 4
+
+    def test_fast_path_is_used(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Rows repeating an accepted row's texts skip the general path."""
+        calls: list[object] = []
+        general = _schemas.RowReader.read
+
+        def counting(self: _schemas.RowReader, *args: Any) -> Any:
+            calls.append(args)
+            return general(self, *args)
+
+        monkeypatch.setattr(_schemas.RowReader, "read", counting)
+        lines = [
+            f"示例科技有限公司,2022-03,{flow},{i},CNY"
+            for i in range(50)
+            for flow in ("出口", "进口")
+        ]
+        path = write(tmp_path, "trade.csv", "name,period,flow,value,currency\n" + "\n".join(lines))
+        assert 100 == len(load_trade_records(path))
+        assert 1 == len(calls)
+
+
+# -- encodings, formats, files --------------------------------------------------------------------
+
+
+def hosin_trade(value: str = "99200000.0") -> TradeRecord:
+    return TradeRecord(
+        Enterprise("Shenzhen Hosin Global Electronics Co. Ltd."),
+        "2022-01..2022-10",
+        "import",
+        Money(value, "USD"),
+        growth="59%",
+    )
+
+
+class TestEncodings:
+    def test_bom_is_skipped(self) -> None:
+        """A UTF-8 BOM before the header is not part of the first column's name."""
+        assert [Enterprise("示例科技有限公司", credit_code=A)] == load_enterprises(
+            GOOD / "enterprises-bom.csv"
+        )
+
+    def test_gb18030_is_detected_from_a_chinese_header(self) -> None:
+        """A GB18030 file whose Chinese header names known columns is read as GB18030."""
+        expected = [Enterprise("示例科技有限公司", credit_code=A, region="440305")]
+        assert expected == load_enterprises(GOOD / "enterprises-gb18030.csv")
+        assert expected == load_enterprises(GOOD / "enterprises-gb18030.csv", encoding="gb18030")
+
+    def test_declared_gb18030(self) -> None:
+        """encoding="gb18030" reads a GB18030 file whose header is ASCII."""
+        expected = [Enterprise("示例科技有限公司", credit_code=A)]
+        path = BAD / "enterprises-undeclared-gb18030.csv"
+        assert expected == load_enterprises(path, encoding="gb18030")
+
+    def test_bad_bytes_after_a_malformed_row(self, tmp_path: Path) -> None:
+        """Undecodable bytes are still reported after a row the CSV parser refused."""
+        path = tmp_path / "enterprises.csv"
+        path.write_bytes(b'name\n"a"x\nb\n\xff\xfe bad\nc\n')
+        result = load_enterprises(path, errors="collect")
+        assert ([2, 4], ["b", "c"]) == (
+            [row.line for row in result.rejected],
+            [firm.name for firm in result.records],
+        )
+        assert "are not valid utf-8" in result.rejected[1].problems[0].message
+
+    @pytest.mark.parametrize(
+        ("encoding", "phrase"),
+        [("utf-16", "not ASCII-compatible"), ("klingon", "not an encoding Python knows")],
+    )
+    def test_unusable_encodings(self, encoding: str, phrase: str) -> None:
+        """An encoding that cannot be split into lines, or an unknown one, is refused."""
+        problems = problems_of(
+            lambda: load_enterprises(GOOD / "enterprises-bom.csv", encoding=encoding)
+        )
+        assert phrase in problems[0].message
+
+
+class TestFormats:
+    def test_json_numbers_are_exact(self, tmp_path: Path) -> None:
+        """JSON numbers are read as Decimal, never as floats."""
+        record = {
+            "name": "x",
+            "period": "2022-03",
+            "flow": "import",
+            "value": 0.1,
+            "currency": "CNY",
+        }
+        path = write(tmp_path, "trade.json", json.dumps([record]))
+        assert Money("0.1", "CNY") == load_trade_records(path)[0].value
+
+    def test_toml_rows(self, tmp_path: Path) -> None:
+        """TOML rows are [[kind]] tables; numbers and dates are native."""
+        path = write(
+            tmp_path,
+            "rates.toml",
+            '[[rate]]\nbase = "USD"\nquote = "CNY"\nrate = 7.2292\non = 2022-11-07\n',
+        )
+        assert [ExchangeRate("USD", "CNY", rate="7.2292", on=dt.date(2022, 11, 7))] == load_rates(
+            path
+        )
+
+    def test_unknown_extension(self, tmp_path: Path) -> None:
+        """A file whose extension names no format is refused before reading."""
+        problems = problems_of(lambda: load_rates(write(tmp_path, "rates.xls", "")))
+        assert "cannot tell the format from the extension '.xls'" in problems[0].message
+
+    def test_xlsx_needs_its_extra(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without openpyxl, an .xlsx file raises MissingExtraError naming the extra."""
+        real = importlib.import_module
+
+        def without_openpyxl(name: str) -> Any:
+            if name == "openpyxl":
+                raise ModuleNotFoundError(name)
+            return real(name)
+
+        monkeypatch.setattr(importlib, "import_module", without_openpyxl)
+        with pytest.raises(MissingExtraError) as info:
+            load_rates(write(tmp_path, "rates.xlsx", ""))
+        assert isinstance(info.value, ImportError)
+        assert "pip install 'littlegiants[xlsx]'" in str(info.value)
+        with pytest.raises(MissingExtraError):
+            dump_rates([], tmp_path / "out.xlsx")
+
+    def test_xlsx_cells(self, tmp_path: Path) -> None:
+        """XLSX numbers are read from their shortest decimal form; binary noise is refused."""
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["base", "quote", "rate", "on"])
+        sheet.append(["USD", "CNY", 7.2292, dt.date(2022, 11, 7)])
+        sheet.append(["USD", "CNY", 1234.5678, dt.date(2022, 11, 8)])
+        sheet.append([None, None, None, None])
+        book.save(tmp_path / "saved.xlsx")
+        # Excel stores 17 digits, openpyxl fewer: write the binary noise of =0.1+0.2 directly.
+        with (
+            zipfile.ZipFile(tmp_path / "saved.xlsx") as source,
+            zipfile.ZipFile(tmp_path / "rates.xlsx", "w") as target,
+        ):
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename.startswith("xl/worksheets/"):
+                    data = data.replace(b"<v>1234.5678</v>", b"<v>0.30000000000000004</v>")
+                target.writestr(item, data)
+        result = load_rates(tmp_path / "rates.xlsx", errors="collect")
+        assert [Decimal("7.2292")] == [rate.rate for rate in result.records]
+        assert [(3, "rate")] == [(p.line, p.column) for p in result.problems]
+
+    def test_xlsx_sheet_choice(self, tmp_path: Path) -> None:
+        """With several sheets, the one named after the kind is read; else it is a problem."""
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        book.active.title = "notes"
+        rates = book.create_sheet("Rates 2022")
+        rates.append(["base", "quote", "rate", "on"])
+        rates.append(["USD", "CNY", "7.2292", "2022-11-07"])
+        book.save(tmp_path / "rates.xlsx")
+        assert 1 == len(load_rates(tmp_path / "rates.xlsx"))
+        book.create_sheet("rates")
+        book.save(tmp_path / "rates.xlsx")
+        problems = problems_of(lambda: load_rates(tmp_path / "rates.xlsx"))
+        assert "keep one sheet, or name the one to read 'rate'" in problems[0].message
+
+
+class TestFiles:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file raises MissingFileError, a LoadFileError and FileNotFoundError."""
+        with pytest.raises(MissingFileError) as info:
+            load_rates(tmp_path / "rates.csv")
+        error = info.value
+        assert isinstance(error, LoadFileError)
+        assert isinstance(error, FileNotFoundError)
+        assert isinstance(error, LittleGiantsError)
+        assert (errno.ENOENT, str(tmp_path / "rates.csv")) == (error.errno, error.filename)
+
+    def test_unreadable_file(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file the system refuses to open raises LoadFileError with its errno."""
+        path = write(tmp_path, "rates.csv", "base,quote,rate,on\n")
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(Path, "open", refuse)
+        with pytest.raises(LoadFileError) as info:
+            load_rates(path)
+        assert (errno.EACCES, "Cannot read " + str(path) + ": permission denied.") == (
+            info.value.errno,
+            str(info.value),
+        )
+
+    def test_folder_given_as_file(self, tmp_path: Path) -> None:
+        """A folder where a file is expected raises LoadFileError."""
+        (tmp_path / "rates.csv").mkdir()
+        with pytest.raises(LoadFileError, match="it is not a file"):
+            load_rates(tmp_path / "rates.csv")
+
+    def test_missing_folder(self, tmp_path: Path) -> None:
+        """load_dataset on a missing folder raises MissingFileError."""
+        with pytest.raises(MissingFileError):
+            load_dataset(tmp_path / "nowhere")
+
+
+class TestArguments:
+    def test_errors_mode(self) -> None:
+        """errors= is 'strict' or 'collect'."""
+        with pytest.raises(InvalidRecordError, match="errors= must be"):
+            load_rates(EXAMPLES / "rates.csv", errors="ignore")  # type: ignore[call-overload]
+
+    def test_as_of_is_a_date(self) -> None:
+        """as_of= must be a date, not a datetime."""
+        with pytest.raises(InvalidRecordError, match=r"as_of= must be a datetime\.date"):
+            load_rates(EXAMPLES / "rates.csv", as_of=dt.datetime(2022, 1, 1))  # noqa: DTZ001
+
+    def test_currency_is_checked(self) -> None:
+        """currency= must be an ISO 4217 code."""
+        with pytest.raises(UnknownCurrencyError):
+            load_rates(EXAMPLES / "rates.csv", currency="RMB")
+
+
+class TestHeaders:
+    @pytest.mark.parametrize(
+        ("header", "column", "phrase"),
+        [
+            ("name,,credit_code", None, "column 2 has no header"),
+            ("name,企业名称", "企业名称", "'企业名称' and 'name' are both name"),
+            ("name,region (CNY)", "region (CNY)", "takes no unit in its header"),
+            ("name,credit code", None, ""),
+            ("NAME, Credit-Code ", None, ""),
+        ],
+    )
+    def test_header_problems(self, tmp_path: Path, header: str, column: str, phrase: str) -> None:
+        """Empty, repeated and unit-bearing headers stop the load; case and gaps do not matter."""
+        path = write(tmp_path, "enterprises.csv", f"{header}\n示例科技有限公司,{A}\n")
+        if not phrase:
+            assert [Enterprise("示例科技有限公司", credit_code=A)] == load_enterprises(path)
+            return
+        problems = problems_of(lambda: load_enterprises(path))
+        assert [(str(path), 1, column)] == located(problems)
+        assert phrase in problems[0].message
+
+    @pytest.mark.parametrize(
+        ("header", "phrase"),
+        [("value,growth (pct)", "can only be %"), ("value (dongs)", "is not a unit of money")],
+    )
+    def test_bad_units(self, tmp_path: Path, header: str, phrase: str) -> None:
+        """A unit that is not a unit of money (or % for growth) stops the load."""
+        text = f"name,period,flow,currency,{header}\n"
+        problems = problems_of(lambda: load_trade_records(write(tmp_path, "trade.csv", text)))
+        assert phrase in problems[0].message
+
+    def test_units_apply_to_json_numbers(self, tmp_path: Path) -> None:
+        """A unit in a JSON key scales numbers as it scales CSV cells."""
+        record = {
+            "name": "x",
+            "period": "2022-03",
+            "flow": "出口",
+            "金额（万元）": 50,
+            "同比(%)": 59,
+        }
+        path = write(tmp_path, "trade.json", json.dumps([record], ensure_ascii=False))
+        [loaded] = load_trade_records(path)
+        assert (Money("500000", "CNY"), Decimal("0.59")) == (
+            loaded.value,
+            loaded.reported_growth.rate if loaded.reported_growth else None,
+        )
+
+
+class TestJsonStreaming:
+    def test_lines_across_chunks(self, tmp_path: Path) -> None:
+        """Records of a large JSON array keep their line numbers across read chunks."""
+        good = {"name": "示例科技有限公司", "period": "2022-03", "flow": "import", "value": "1"}
+        rows = [json.dumps({**good, "currency": "CNY"}, ensure_ascii=False)] * 3000
+        rows.append(json.dumps({**good, "currency": "XYZ"}))
+        path = write(tmp_path, "trade.json", "[\n" + ",\n".join(rows) + "\n]\n")
+        result = load_trade_records(path, errors="collect")
+        assert (3000, [3002]) == (len(result.records), [row.line for row in result.rejected])
+
+    @pytest.mark.parametrize(
+        ("text", "line", "phrase"),
+        [
+            ('[{"name": "x"}] trailing', 1, "text after the closing ']'"),
+            ('[{"name": "x"},\n]', 2, "not JSON"),
+            ('[{"name": "x"}\n', 2, "expected ',' or ']' after a record"),
+            ("[\n", 2, "the array is not closed"),
+            ("", 1, "the file is empty"),
+            ('[{"name": "' + "x" * 3000, 1, "longer than 1,024 characters"),
+        ],
+    )
+    def test_broken_arrays(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, line: int, phrase: str
+    ) -> None:
+        """A broken JSON array stops the load at the line where it breaks."""
+        monkeypatch.setattr(_tables, "MAX_RECORD_CHARS", 1024)
+        monkeypatch.setattr(_tables, "_CHUNK", 512)
+        path = write(tmp_path, "enterprises.json", text)
+        problems = problems_of(lambda: load_enterprises(path))
+        assert [(str(path), line, None)] == located(problems)
+        assert phrase in problems[0].message
+
+    def test_json_not_utf8(self, tmp_path: Path) -> None:
+        """JSON that is not UTF-8 stops the load."""
+        path = tmp_path / "enterprises.json"
+        path.write_bytes(b'[{"name": "\xff"}]')
+        assert "JSON files are UTF-8" in problems_of(lambda: load_enterprises(path))[0].message
+
+
+class TestTomlFiles:
+    @pytest.mark.parametrize(
+        ("text", "line", "phrase"),
+        [
+            ('enterprise = "x"\n', 1, "must be an array of tables"),
+            ('enterprise = ["x"]\n', 1, "expected a table"),
+            ("[[enterprise]]\n", 1, "the table is empty"),
+            ('[[enterprises]]\nname = "示例科技有限公司"\n', None, ""),
+        ],
+    )
+    def test_tables(self, tmp_path: Path, text: str, line: int | None, phrase: str) -> None:
+        """Rows are arrays of tables named after the kind (singular or plural)."""
+        path = write(tmp_path, "enterprises.toml", text)
+        if not phrase:
+            assert [Enterprise("示例科技有限公司")] == load_enterprises(path)
+            return
+        problems = problems_of(lambda: load_enterprises(path))
+        assert [(str(path), line, None)] == located(problems)
+        assert phrase in problems[0].message
+
+    def test_size_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A TOML file over the size limit stops the load before it is parsed."""
+        monkeypatch.setattr(_tables, "MAX_TOML_BYTES", 10)
+        path = write(tmp_path, "enterprises.toml", '[[enterprise]]\nname = "x"\n')
+        assert "use CSV or JSON Lines" in problems_of(lambda: load_enterprises(path))[0].message
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """TOML that is not UTF-8 stops the load at the line of the bad bytes."""
+        path = tmp_path / "enterprises.toml"
+        path.write_bytes(b'[[enterprise]]\nname = "\xff"\n')
+        assert [(str(path), 2, None)] == located(problems_of(lambda: load_enterprises(path)))
+
+
+class TestFastPathBranches:
+    def test_unusual_cells_take_the_general_path(self, tmp_path: Path) -> None:
+        """Grouped amounts, new growth texts and escaped sources are read on the general path."""
+        lines = [
+            "示例科技有限公司,2022-03,import,1,CNY,2,-50%,customs",
+            '示例科技有限公司,2022-03,import,1,CNY,"1,000",,customs',
+            "示例科技有限公司,2022-03,import,1,CNY,,+50%,customs",
+            "示例科技有限公司,2022-03,import,1,CNY,,,'=customs",
+        ]
+        header = "name,period,flow,value,currency,previous,growth,source\n"
+        path = write(tmp_path, "trade.csv", header + "\n".join(lines) + "\n")
+        records = load_trade_records(path)
+        assert [Money("1000", "CNY"), "=customs"] == [
+            records[1].reported_previous,
+            records[3].source,
+        ]
+
+
+class TestDumpChecks:
+    def test_empty_text_is_refused(self, tmp_path: Path) -> None:
+        """An empty text where None is meant cannot be written (it would read back as None)."""
+        with pytest.raises(InvalidRecordError, match="use None for no value"):
+            dump_enterprises([Enterprise("x", english_name="")], tmp_path / "enterprises.json")
+
+    def test_unknown_extension(self, tmp_path: Path) -> None:
+        """A dump to an extension that names no format is refused."""
+        problems = problems_of(lambda: dump_rates([], tmp_path / "rates.txt"))
+        assert "cannot tell the format" in problems[0].message
+
+
+# -- amounts and currencies -----------------------------------------------------------------------
+
+
+class TestAmounts:
+    @pytest.mark.parametrize(
+        ("header", "cells", "kwargs", "expected"),
+        [
+            ("value,currency", '"1,234.50",CNY', {}, Money("1234.50", "CNY")),
+            ("value", "446.4亿元", {}, Money("44640000000.0", "CNY")),
+            ("value", "US$99.2 million", {}, Money("99200000.0", "USD")),
+            ("金额（万元）", "50", {}, Money("500000", "CNY")),
+            ("value (CNY)", '"1,234.5"', {}, Money("1234.5", "CNY")),
+            ("value (million USD)", "99.2", {}, Money("99200000.0", "USD")),
+            ("value", "12.5", {"currency": "HKD"}, Money("12.5", "HKD")),
+            ("value,currency", "12.5,USD", {"currency": "HKD"}, Money("12.5", "USD")),
+        ],
+    )
+    def test_currency_sources(
+        self, tmp_path: Path, header: str, cells: str, kwargs: dict[str, str], expected: Money
+    ) -> None:
+        """The currency comes from the cell, the row, the header or currency=, never a guess."""
+        text = f"name,period,flow,{header}\nx,2022-03,import,{cells}\n"
+        path = write(tmp_path, "trade.csv", text)
+        [record] = load_trade_records(path, currency=kwargs.get("currency"))
+        assert (expected, expected.currency) == (record.value, record.value.currency)
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+class TestErrors:
+    def test_load_error_pickles(self) -> None:
+        """LoadError keeps its problems across pickling."""
+        error = LoadError(
+            "x.csv", (LoadProblem("x.csv", 2, column="c", value="v", message="m"),), 3
+        )
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+        assert (error.path, error.problems, error.more, str(error)) == (
+            copy.path,
+            copy.problems,
+            copy.more,
+            str(copy),
+        )
+
+    @pytest.mark.parametrize(
+        "error",
+        [
+            LoadFileError("x.csv", "permission denied", errno.EACCES),
+            MissingFileError("x.csv", "no such file", errno.ENOENT),
+            MissingExtraError("xlsx", "openpyxl", "read and write .xlsx files"),
+        ],
+    )
+    def test_file_errors_pickle(self, error: Exception) -> None:
+        """File and extra errors pickle with their message."""
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+        assert (type(error), str(error)) == (type(copy), str(copy))
+
+    def test_problem_sentence(self) -> None:
+        """A problem reads as a sentence with its location and the value found."""
+        problem = LoadProblem("t.csv", 4, column="金额", value="12,5x", message="not a number")
+        assert "t.csv, line 4, column 金额: not a number (found '12,5x')." == str(problem)
+
+
+# -- the docs -------------------------------------------------------------------------------------
+
+
+class TestDocs:
+    @pytest.mark.parametrize("kind", sorted(_schemas.KINDS))
+    def test_schema_tables(self, kind: str) -> None:
+        """docs/loading.md shows each kind's columns exactly as the code knows them."""
+        docs = (ROOT / "docs" / "loading.md").read_text(encoding="utf-8")
+        assert _schemas.markdown_table(kind) in docs
+
+    def test_example_folder(self) -> None:
+        """The docs' example files load, link and reconcile."""
+        data = load_dataset(EXAMPLES)
+        hosin = data.enterprises[0]
+        assert [record.enterprise for record in data.trade_records] == [hosin, hosin]
+        assert [TradeFlow.IMPORT, TradeFlow.EXPORT] == [r.flow for r in data.trade_records]
+        assert (11, 11, ()) == (data.rows_read, data.objects, data.rejected)
+
+    @pytest.mark.parametrize("kind", sorted(_schemas.KINDS))
+    def test_example_files_use_known_columns(self, kind: str) -> None:
+        """Every example file loads on its own too."""
+        name = {"trade": "trade.csv"}.get(kind, f"{kind}.csv")
+        assert LOADERS[kind](EXAMPLES / name)
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+apos = "'"
+FORMULAS = ('=HYPERLINK("http://x","y")', "+86 755", "-x", "@x", "'=1", "''+1", "'t Hooft")
+
+
+class TestDumps:
+    def test_formulas_are_escaped_in_csv(self, tmp_path: Path) -> None:
+        """A formula-like text gets a leading apostrophe in CSV and reads back unchanged."""
+        firms = [Enterprise(name) for name in FORMULAS]
+        path = tmp_path / "enterprises.csv"
+        dump_enterprises(firms, path)
+        lines = path.read_text(encoding="utf-8-sig").splitlines()[1:]
+        cells = [row[0] for row in csv.reader(lines)]
+        assert [apos + name for name in FORMULAS[:-1]] + [FORMULAS[-1]] == cells
+        assert firms == load_enterprises(path)
+
+    def test_formulas_are_text_cells_in_xlsx(self, tmp_path: Path) -> None:
+        """In XLSX a formula-like text is a text cell, never a formula."""
+        openpyxl = pytest.importorskip("openpyxl")
+        path = tmp_path / "enterprises.xlsx"
+        dump_enterprises([Enterprise(FORMULAS[0])], path)
+        cell = openpyxl.load_workbook(path)["enterprise"]["A2"]
+        assert ("s", FORMULAS[0]) == (cell.data_type, cell.value)
+
+    def test_nested_enterprise_is_refused(self, tmp_path: Path) -> None:
+        """An enterprise with designations is not written to an enterprises file."""
+        firm = load_dataset(EXAMPLES).enterprises[0]
+        with pytest.raises(InvalidRecordError, match="not its designations"):
+            dump_enterprises([firm], tmp_path / "enterprises.csv")
+        assert [] == list(tmp_path.iterdir())
+
+    def test_wrong_record_is_refused(self, tmp_path: Path) -> None:
+        """A record of another kind is refused and nothing is written."""
+        with pytest.raises(InvalidRecordError, match="trade files hold TradeRecord records"):
+            dump_trade_records([Enterprise("x")], tmp_path / "trade.csv")  # type: ignore[list-item]
+        assert [] == list(tmp_path.iterdir())
+
+    def test_control_characters_are_refused_in_tables(self, tmp_path: Path) -> None:
+        """CSV cannot carry a control character; JSON can."""
+        firms = [Enterprise("a\x00b")]
+        with pytest.raises(InvalidRecordError, match="control character"):
+            dump_enterprises(firms, tmp_path / "enterprises.csv")
+        dump_enterprises(firms, tmp_path / "enterprises.json")
+        assert firms == load_enterprises(tmp_path / "enterprises.json")
+
+    def test_money_is_written_exactly(self, tmp_path: Path) -> None:
+        """Amounts are decimal text with their currency, in every format."""
+        record = hosin_trade("12345678901234567890.123456789")
+        for extension in (".json", ".jsonl", ".toml"):
+            path = tmp_path / f"trade{extension}"
+            dump_trade_records([record], path)
+            assert '"12345678901234567890.123456789"' in path.read_text(encoding="utf-8")
+            assert [record] == load_trade_records(path)
+
+
+# -- round trips ----------------------------------------------------------------------------------
+
+_cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+names = st.one_of(
+    st.builds("{}{}".format, st.text(_cjk, min_size=2, max_size=6), st.just("科技有限公司")),
+    st.sampled_from([*FORMULAS, 'a,"b"\nc', " spaced ", "Hosin Global Electronics Co. Ltd."]),
+)
+texts = st.none() | st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), min_size=1, max_size=12
+)
+
+
+@st.composite
+def references(draw: st.DrawFn) -> Enterprise:
+    """An enterprise as a row names it: a name, a credit code, or both."""
+    code = draw(st.none() | strategies.credit_codes())
+    shape = draw(st.sampled_from(["name", "code", "both"])) if code is not None else "name"
+    if shape == "code":
+        return Enterprise(str(code), credit_code=code)
+    return Enterprise(draw(names), credit_code=code if shape == "both" else None)
+
+
+@st.composite
+def flat_enterprises(draw: st.DrawFn) -> Enterprise:
+    """Enterprises with only what an enterprises file holds."""
+    firm = draw(references())
+    region = draw(st.sampled_from(["default", "given", "unknown"]))
+    extra: dict[str, Any] = {}
+    if region == "given":
+        extra["region"] = draw(strategies.regions())
+    elif region == "unknown":
+        extra["region"] = None
+    return Enterprise(
+        firm.name,
+        credit_code=firm.credit_code,
+        english_name=draw(texts),
+        industry=draw(texts),
+        **extra,
+    )
+
+
+def _firm_name(firm: Enterprise) -> str:
+    return firm.name
+
+
+def _firm_key(firm: Enterprise) -> str:
+    return str(firm.credit_code) if firm.credit_code is not None else "name:" + firm.name
+
+
+KIND_STRATEGIES: dict[str, st.SearchStrategy[list[Any]]] = {
+    "enterprises": st.lists(flat_enterprises(), max_size=4, unique_by=(_firm_key, _firm_name)),
+    "designations": st.lists(
+        st.builds(DesignationRecord, references(), strategies.designations()), max_size=4
+    ),
+    "trade": st.lists(strategies.trade_records(enterprise=references()), max_size=4),
+    "financials": st.lists(
+        st.builds(
+            FinancialRecord,
+            references(),
+            strategies.financial_years(currency=strategies.currencies()),
+        ),
+        max_size=4,
+    ),
+    "rates": st.lists(
+        strategies.exchange_rates(), max_size=4, unique_by=lambda r: (r.base, r.quote, r.on)
+    ),
+}
+DUMPERS: dict[str, Callable[..., int]] = {
+    "enterprises": dump_enterprises,
+    "designations": dump_designations,
+    "trade": dump_trade_records,
+    "financials": dump_financials,
+    "rates": dump_rates,
+}
+ROUND_TRIP = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class TestRoundTrip:
+    @pytest.mark.parametrize("extension", FORMATS)
+    @pytest.mark.parametrize("kind", sorted(KIND_STRATEGIES))
+    def test_load_of_dump(self, kind: str, extension: str) -> None:
+        """load(dump(records)) == records, for every kind and format."""
+        if extension == ".xlsx":
+            pytest.importorskip("openpyxl")
+
+        @ROUND_TRIP
+        @given(KIND_STRATEGIES[kind])
+        def round_trip(records: list[Any]) -> None:
+            if extension == ".xlsx":  # XLSX text cannot hold some characters at all
+                records = [r for r in records if _xlsx_safe(r)]
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / f"{kind}{extension}"
+                assert len(records) == DUMPERS[kind](records, path)
+                assert records == LOADERS[kind](path)
+
+        round_trip()
+
+    @pytest.mark.parametrize("extension", FORMATS)
+    def test_dataset(self, extension: str) -> None:
+        """load_dataset(dump_dataset(dataset)) == dataset."""
+        if extension == ".xlsx":
+            pytest.importorskip("openpyxl")
+
+        @ROUND_TRIP
+        @given(datasets())
+        def round_trip(dataset: Dataset) -> None:
+            with tempfile.TemporaryDirectory() as folder:
+                dump_dataset(dataset, folder, extension=extension)
+                loaded = load_dataset(folder)
+                assert dataset == loaded
+                assert loaded.rows_read == loaded.objects
+
+        round_trip()
+
+
+def _xlsx_safe(record: object) -> bool:
+    text = repr(attrs.asdict(record, recurse=False)) if attrs.has(type(record)) else ""  # type: ignore[arg-type]
+    return not re.search(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]", text)
+
+
+@st.composite
+def datasets(draw: st.DrawFn) -> Dataset:
+    """Linked datasets: enterprises with designations and figures, trade pointing at them."""
+    firms = draw(
+        st.lists(flat_enterprises(), min_size=1, max_size=3, unique_by=(_firm_key, _firm_name))
+    )
+    full = []
+    for firm in firms:
+        designations = draw(st.lists(strategies.designations(), max_size=2, unique=True))
+        years = draw(st.lists(strategies.financial_years(), max_size=2, unique_by=lambda y: y.year))
+        full.append(attrs.evolve(firm, designations=designations, financials=years))
+    trade = draw(
+        st.lists(
+            strategies.trade_records(enterprise=st.sampled_from(full)),
+            max_size=4,
+            unique_by=lambda r: (_firm_key(r.enterprise), r.flow, str(r.period)),
+        )
+    )
+    rates = draw(KIND_STRATEGIES["rates"])
+    return Dataset(tuple(full), trade_records=tuple(trade), rates=tuple(rates))
+
+
+class TestFastPath:
+    @settings(max_examples=30, deadline=None)
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["示例科技有限公司", "样例", "", "'=x"]),
+                st.sampled_from(["", A, "123"]),
+                st.sampled_from(["2022-03", "2022-01..2022-10", "2022-02-30", ""]),
+                st.sampled_from(["import", "出口", "Import", "sideways"]),
+                st.sampled_from(["1", "0012", "1.50", "-5", "1,234", "NaN", ""]),
+                st.sampled_from(["CNY", "USD", "", "XYZ"]),
+                st.sampled_from(["", "2", "x"]),
+                st.sampled_from(["", "50%", "-50%", "5"]),
+            ),
+            max_size=12,
+        )
+    )
+    def test_same_as_general_path(self, rows: list[tuple[str, ...]]) -> None:
+        """CSV rows (fast path) load exactly as the same rows in JSON Lines (general path)."""
+        columns = [
+            "name",
+            "credit_code",
+            "period",
+            "flow",
+            "value",
+            "currency",
+            "previous",
+            "growth",
+        ]
+        with tempfile.TemporaryDirectory() as folder:
+            csv_path = Path(folder) / "trade.csv"
+            lines = [",".join(columns)] + [",".join(f'"{cell}"' for cell in row) for row in rows]
+            csv_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            jsonl_path = Path(folder) / "trade.jsonl"
+            records = [
+                {  # the CSV formula escape is undone in CSV only
+                    key: _tables.unescape_formula(cell) if key == "name" else cell
+                    for key, cell in zip(columns, row, strict=True)
+                    if cell
+                }
+                or {"name": ""}
+                for row in rows
+            ]
+            jsonl_path.write_text(
+                "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records),
+                encoding="utf-8",
+            )
+            fast = load_trade_records(csv_path, errors="collect")
+            general = load_trade_records(jsonl_path, errors="collect")
+        assert general.records == fast.records
+        assert [row.line for row in general.rejected] == [
+            (row.line or 0) - 1 for row in fast.rejected
+        ]
