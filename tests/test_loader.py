@@ -22,7 +22,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from littlegiants import _schemas, _tables, strategies
+from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.dumps import (
+    dump_aggregates,
+    dump_counts,
     dump_dataset,
     dump_designations,
     dump_enterprises,
@@ -36,13 +39,18 @@ from littlegiants.fx import ExchangeRate
 from littlegiants.loader import (
     MAX_PROBLEMS,
     Dataset,
+    FileSource,
     LoadError,
     LoadFileError,
     LoadProblem,
     LoadResult,
     MissingExtraError,
     MissingFileError,
+    iter_aggregates,
+    iter_counts,
     iter_trade_records,
+    load_aggregates,
+    load_counts,
     load_dataset,
     load_designations,
     load_enterprises,
@@ -52,7 +60,7 @@ from littlegiants.loader import (
 )
 from littlegiants.money import Money
 from littlegiants.records import DesignationRecord, FinancialRecord
-from littlegiants.trade import TradeFlow, TradeRecord
+from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -70,6 +78,8 @@ LOADERS: dict[str, Callable[..., Any]] = {
     "trade": load_trade_records,
     "financials": load_financials,
     "rates": load_rates,
+    "aggregates": load_aggregates,
+    "counts": load_counts,
 }
 
 
@@ -99,6 +109,13 @@ class Bad(NamedTuple):
     whole: bool = False  # a problem of the file as a whole: it fails in collect mode too
 
 
+REPEATED_AGGREGATE = (
+    "repeats the imports and exports of 'Shenzhen little giants' in 440300 for 2022-01..2022-10, "
+    "first given on line 7"
+)
+REPEATED_COUNT = (
+    "repeats the held count of national firms in 440300 on 2022-11-23, first given on line 7"
+)
 BAD_FILES = [
     Bad("enterprises-blank-row.csv", [(3, None, "the row is blank")]),
     Bad(
@@ -217,6 +234,35 @@ BAD_FILES = [
         ],
     ),
     Bad("rates-duplicate.csv", [(4, "on", "repeats the USD->CNY rate on 2022-11-07")]),
+    Bad(
+        "aggregates-bad-values.csv",
+        [
+            (2, "flow", "expected a trade flow"),
+            (3, "equivalent", "the equivalent must be in another currency than the value"),
+            (4, "enterprise_count", "an enterprise count is a whole number >= 0"),
+            (5, "growth", "it has no percent sign"),
+            (5, "equivalent", "it names no currency"),
+            (6, "label", "an aggregate needs a label"),
+            (8, "period", REPEATED_AGGREGATE),
+            (9, "equivalent_currency", "'XYZ' is not an ISO 4217 currency code"),
+            (10, "value", "it names no currency"),
+        ],
+    ),
+    Bad(
+        "counts-bad-values.csv",
+        [
+            (2, "kind", "'stock' is not a kind of count"),
+            (3, "count", "a count is a whole number >= 0"),
+            (4, "batch", "a batch count needs its MIIT batch"),
+            (5, "by", "only a target has a date to be reached by"),
+            (6, "region", "Unknown region '999999'"),
+            (8, "on", REPEATED_COUNT),
+            (9, "count", "expected a whole number"),
+            (9, "on", "month must be in 1..12"),
+            (10, "level", "Unknown designation level 'county'"),
+            (11, "by", "a target needs the date it is to be reached by"),
+        ],
+    ),
 ]
 
 
@@ -239,6 +285,7 @@ class TestBadFiles:
         tested = {case.file for case in BAD_FILES} | {
             "dataset-unknown-enterprise",
             "dataset-stray-file",
+            "dataset-bad-sources",
             "trade-too-many-problems.csv",
         }
         assert sorted(path.name for path in BAD.iterdir()) == sorted(tested)
@@ -810,6 +857,258 @@ class TestErrors:
         assert "t.csv, line 4, column 金额: not a number (found '12,5x')." == str(problem)
 
 
+# -- aggregates and counts -----------------------------------------------------------------------
+
+COHORT = (
+    "label,period,value,enterprise_count,growth,{header}\n"
+    "Shenzhen little giants,2022-01..2022-10,44.64 billion yuan,320,11%,{cells}\n"
+)
+
+
+class TestAggregates:
+    @pytest.mark.parametrize(
+        ("header", "cells"),
+        [
+            ("equivalent", "US$6.24 billion"),
+            ("equivalent,equivalent_currency", "6240000000,USD"),
+            ("equivalent (billion USD)", "6.24"),
+            ("折合,折合币种", "62.4亿,USD"),
+        ],
+    )
+    def test_equivalent_currency_sources(self, tmp_path: Path, header: str, cells: str) -> None:
+        """The equivalent's currency comes from its cell, its own column or its header."""
+        path = write(tmp_path, "aggregates.csv", COHORT.format(header=header, cells=cells))
+        [cohort] = load_aggregates(path)
+        assert Money("6240000000", "USD") == cohort.equivalent
+        assert "USD" == cohort.equivalent.currency
+
+    def test_currency_argument_is_the_values_only(self, tmp_path: Path) -> None:
+        """currency= never gives an equivalent its currency: it is another currency."""
+        text = "label,period,value,equivalent\nx,2022,4464,624\n"
+        path = write(tmp_path, "aggregates.csv", text)
+        problems = problems_of(lambda: load_aggregates(path, currency="CNY"))
+        assert [(str(path), 2, "equivalent")] == located(problems)
+        assert "it names no currency" in problems[0].message
+
+    @pytest.mark.parametrize(
+        ("cell", "expected"),
+        [
+            ("", None),
+            ("total", None),
+            ("进出口", None),
+            ("Total", None),
+            ("进口", TradeFlow.IMPORT),
+        ],
+    )
+    def test_flow_words(self, tmp_path: Path, cell: str, expected: TradeFlow | None) -> None:
+        """An empty flow, total or 进出口 means imports and exports together."""
+        path = write(tmp_path, "aggregates.csv", f"label,period,value,flow\nx,2022,1 CNY,{cell}\n")
+        assert [expected] == [cohort.flow for cohort in load_aggregates(path)]
+
+    def test_total_is_written_empty(self, tmp_path: Path) -> None:
+        """A dump writes imports and exports together as an empty flow and reads it back."""
+        cohort = TradeAggregate(
+            label="x", period="2022", value=Money("1", "CNY"), equivalent=Money("2", "USD")
+        )
+        path = tmp_path / "aggregates.csv"
+        dump_aggregates([cohort], path)
+        row = next(csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()))
+        assert ("", "1", "CNY", "2", "USD") == (
+            row["flow"],
+            row["value"],
+            row["currency"],
+            row["equivalent"],
+            row["equivalent_currency"],
+        )
+        assert [cohort] == load_aggregates(path)
+
+    def test_period_after_as_of(self, tmp_path: Path) -> None:
+        """An aggregate cannot cover days after as_of."""
+        path = write(tmp_path, "aggregates.csv", "label,period,value\nx,2022-01..2022-11,1 CNY\n")
+        problems = problems_of(lambda: load_aggregates(path, as_of=dt.date(2022, 11, 23)))
+        assert [(str(path), 2, "period")] == located(problems)
+        assert load_aggregates(path, as_of=dt.date(2022, 11, 30))
+
+    def test_toml_and_stream(self, tmp_path: Path) -> None:
+        """[[aggregate]] tables load, and iter_aggregates streams them."""
+        text = '[[aggregate]]\nlabel = "x"\nperiod = "2022"\nvalue = "446.4亿元"\n'
+        path = write(tmp_path, "aggregates.toml", text)
+        stream = iter_aggregates(path)
+        assert [Money("44640000000.0", "CNY")] == [cohort.value for cohort in stream]
+        assert 1 == stream.rows_read
+
+
+class TestCounts:
+    def test_kinds_and_aliases(self, tmp_path: Path) -> None:
+        """Chinese headers and kind words read like the English ones."""
+        text = (
+            "行政区划代码,认定级别,数量,日期,类型,批次,目标日期\n"
+            "440300,国家级,443,2022年11月23日,现有,,\n"
+            "440300,国家级,275,2022-11-23,新增,第四批,\n"
+            ",国家级,600,2022-11-23,目标,,2025-12-31\n"
+        )
+        counts = load_counts(write(tmp_path, "counts.csv", text))
+        expected = [
+            (CountKind.HELD, 443, None, None, "440300"),
+            (CountKind.BATCH, 275, 4, None, "440300"),
+            (CountKind.TARGET, 600, None, dt.date(2025, 12, 31), None),
+        ]
+        assert expected == [
+            (c.kind, c.count, c.batch, c.by, None if c.region is None else c.region.code)
+            for c in counts
+        ]
+
+    def test_date_after_as_of(self, tmp_path: Path) -> None:
+        """A count reported after as_of is refused; a target's date may lie ahead."""
+        text = (
+            "level,count,on,kind,by\n"
+            "national,443,2022-11-24,held,\n"
+            "national,600,2022-11-23,target,2025-12-31\n"
+        )
+        path = write(tmp_path, "counts.csv", text)
+        result = load_counts(path, errors="collect", as_of=dt.date(2022, 11, 23))
+        assert [(str(path), 2, "on")] == located(result.problems)
+        assert [600] == [count.count for count in result.records]
+
+    def test_stream(self, tmp_path: Path) -> None:
+        """iter_counts streams a JSON Lines file."""
+        line = '{"level": "national", "count": 443, "on": "2022-11-23", "kind": "held"}\n'
+        stream = iter_counts(write(tmp_path, "counts.jsonl", line * 2), errors="collect")
+        assert ([443], [2]) == (
+            [count.count for count in stream],
+            [row.line for row in stream.rejected],
+        )
+
+    def test_wrong_record_is_refused(self, tmp_path: Path) -> None:
+        """A dump of counts refuses an aggregate, and writes nothing."""
+        cohort = TradeAggregate(label="x", period="2022", value=Money("1", "CNY"))
+        with pytest.raises(InvalidRecordError, match="counts files hold DesignationCount"):
+            dump_counts([cohort], tmp_path / "counts.csv")  # type: ignore[list-item]
+        assert [] == list(tmp_path.iterdir())
+
+
+# -- sources.toml ---------------------------------------------------------------------------------
+
+SOURCED = """\
+[dataset]
+title = "Shenzhen, 2022"
+note = "What the sources leave out."
+policies = ["shenzhen-2022"]
+
+[files."rates.csv"]
+source = "Sun News, 2022-11-07"
+url = "https://www.sunnewsonline.com/chinese-yuan-strengthens-to-7-2292-against-dollar/"
+confidence = "High"
+note = "Central parity."
+"""
+RATES = "base,quote,rate,on\nUSD,CNY,7.2292,2022-11-07\n"
+
+
+class TestSources:
+    def test_sources_are_read(self, tmp_path: Path) -> None:
+        """A folder's sources.toml gives its title, note, sources and policies."""
+        write(tmp_path, "rates.csv", RATES)
+        write(tmp_path, "sources.toml", SOURCED)
+        data = load_dataset(tmp_path)
+        expected = FileSource(
+            "Sun News, 2022-11-07",
+            url="https://www.sunnewsonline.com/chinese-yuan-strengthens-to-7-2292-against-dollar/",
+            confidence="High",
+            note="Central parity.",
+        )
+        assert ("Shenzhen, 2022", "What the sources leave out.") == (data.title, data.note)
+        assert {"rates.csv": expected} == dict(data.sources)
+        assert ["shenzhen-2022"] == [policy.id for policy in data.policies]
+        with pytest.raises(TypeError):
+            data.sources["x.csv"] = expected  # type: ignore[index]
+
+    def test_dataset_pickles_with_its_sources(self, tmp_path: Path) -> None:
+        """A dataset with sources survives pickling, sources and all."""
+        write(tmp_path, "rates.csv", RATES)
+        write(tmp_path, "sources.toml", SOURCED)
+        data = load_dataset(tmp_path)
+        copy = pickle.loads(pickle.dumps(data))  # noqa: S301 - our own object
+        assert (data, dict(data.sources)) == (copy, dict(copy.sources))
+
+    def test_without_sources(self) -> None:
+        """A folder without sources.toml has no sources and no policies."""
+        data = load_dataset(EXAMPLES)
+        assert ({}, (), None) == (dict(data.sources), data.policies, data.title)
+
+    def test_provenance_takes_no_part_in_equality(self, tmp_path: Path) -> None:
+        """A dataset equals the same records without their provenance."""
+        write(tmp_path, "rates.csv", RATES)
+        write(tmp_path, "sources.toml", SOURCED)
+        data = load_dataset(tmp_path)
+        assert Dataset((), rates=data.rates) == data
+        assert hash(Dataset((), rates=data.rates)) == hash(data)
+
+    def test_problems_are_located(self) -> None:
+        """Every problem of a sources.toml is listed with its line and key, in both modes."""
+        folder = BAD / "dataset-bad-sources"
+        sources = str(folder / "sources.toml")
+        expected = [
+            (2, "dataset.title", "title must be a non-empty text"),
+            (3, "dataset.policies", "No bundled policy 'atlantis-2030'"),
+            (4, "dataset.colour", "unknown key 'colour'"),
+            (8, 'files."rates.csv".url', "url must be a web address starting with https://"),
+            (9, 'files."rates.csv".rating', "unknown key 'rating'"),
+            (11, 'files."counts.csv"', "a file's entry needs source"),
+            (14, 'files."missing.csv"', "missing.csv, which is not in the folder"),
+            (17, 'files."sources.toml"', "sources.toml, which is not a data file"),
+            (20, "extra", "unknown key 'extra'"),
+            (None, "files", 'enterprises.csv has no [files."enterprises.csv"] entry'),
+        ]
+        for errors in ("strict", "collect"):
+            problems = problems_of(lambda errors=errors: load_dataset(folder, errors=errors))
+            assert [(sources, line, column) for line, column, _ in expected] == located(problems)
+            for problem, (_, _, phrase) in zip(problems, expected, strict=True):
+                assert phrase in problem.message
+
+    @pytest.mark.parametrize(
+        ("text", "line", "column", "phrase"),
+        [
+            ('[dataset\ntitle = "x"\n', 1, None, "not TOML"),
+            ('files = "rates.csv"\n', 1, "files", "files must be a table"),
+            ('dataset = "x"\n[files."rates.csv"]\nsource = "x"\n', 1, "dataset", "a table"),
+            ('[files]\n"rates.csv" = "Sun News"\n', 2, 'files."rates.csv"', "must be a table"),
+            ('[dataset]\npolicies = "shenzhen-2022"\n', 2, "dataset.policies", "a list"),
+            (
+                '[dataset]\npolicies = ["shenzhen-2022", "shenzhen-2022"]\n',
+                2,
+                "dataset.policies",
+                "a policy id is given twice",
+            ),
+            ('[files."rates.csv"]\nsource = 7\n', 2, 'files."rates.csv".source', "a non-empty"),
+        ],
+    )
+    def test_shapes(
+        self, tmp_path: Path, text: str, line: int, column: str | None, phrase: str
+    ) -> None:
+        """A sources.toml of the wrong shape is a located problem, never a traceback."""
+        write(tmp_path, "rates.csv", RATES)
+        path = write(tmp_path, "sources.toml", text)
+        problems = problems_of(lambda: load_dataset(tmp_path))
+        assert (str(path), line, column) == located(problems)[0]
+        assert phrase in problems[0].message
+
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A sources.toml that is not UTF-8 is a problem at its line."""
+        write(tmp_path, "rates.csv", RATES)
+        (tmp_path / "sources.toml").write_bytes(b'[dataset]\ntitle = "\xc9\xee\xdb\xda"\n')
+        problems = problems_of(lambda: load_dataset(tmp_path))
+        assert [(str(tmp_path / "sources.toml"), 2, None)] == located(problems)
+
+    def test_sources_file_is_not_a_stray_file(self, tmp_path: Path) -> None:
+        """sources.toml is the folder's provenance; sources-2022.toml matches no kind."""
+        write(tmp_path, "rates.csv", RATES)
+        write(tmp_path, "sources.toml", SOURCED)
+        write(tmp_path, "sources-2022.toml", SOURCED)
+        problems = problems_of(lambda: load_dataset(tmp_path))
+        assert [(str(tmp_path / "sources-2022.toml"), None, None)] == located(problems)
+        assert "provenance goes in sources.toml" in problems[0].message
+
+
 # -- the docs -------------------------------------------------------------------------------------
 
 
@@ -826,7 +1125,9 @@ class TestDocs:
         hosin = data.enterprises[0]
         assert [record.enterprise for record in data.trade_records] == [hosin, hosin]
         assert [TradeFlow.IMPORT, TradeFlow.EXPORT] == [r.flow for r in data.trade_records]
-        assert (11, 11, ()) == (data.rows_read, data.objects, data.rejected)
+        assert [443, 275, 600] == [count.count for count in data.counts]
+        assert [Money.parse("446.4亿元")] == [aggregate.value for aggregate in data.aggregates]
+        assert (15, 15, ()) == (data.rows_read, data.objects, data.rejected)
 
     @pytest.mark.parametrize("kind", sorted(_schemas.KINDS))
     def test_example_files_use_known_columns(self, kind: str) -> None:
@@ -862,7 +1163,7 @@ class TestDumps:
 
     def test_nested_enterprise_is_refused(self, tmp_path: Path) -> None:
         """An enterprise with designations is not written to an enterprises file."""
-        firm = load_dataset(EXAMPLES).enterprises[0]
+        firm = load_dataset(EXAMPLES).enterprises[1]
         with pytest.raises(InvalidRecordError, match="not its designations"):
             dump_enterprises([firm], tmp_path / "enterprises.csv")
         assert [] == list(tmp_path.iterdir())
@@ -940,6 +1241,50 @@ def _firm_key(firm: Enterprise) -> str:
     return str(firm.credit_code) if firm.credit_code is not None else "name:" + firm.name
 
 
+@st.composite
+def trade_aggregates(draw: st.DrawFn) -> TradeAggregate:
+    """Aggregates with or without each optional figure, the equivalent in another currency."""
+    code = draw(strategies.currencies())
+    other = draw(strategies.currencies().filter(lambda c: c != code))
+    return TradeAggregate(
+        label=draw(names),
+        period=draw(strategies.periods()),
+        value=draw(strategies.money(code, min_value=0)),
+        enterprise_count=draw(st.none() | st.integers(0, 10**6)),
+        region=draw(st.none() | strategies.regions()),
+        flow=draw(st.none() | st.sampled_from(TradeFlow)),
+        growth=draw(st.none() | strategies.growths()),
+        equivalent=draw(st.none() | strategies.money(other, min_value=0)),
+        source=draw(texts),
+    )
+
+
+@st.composite
+def designation_counts(draw: st.DrawFn) -> DesignationCount:
+    """Counts of each kind: a batch count with its batch, a target with its date."""
+    kind = draw(st.sampled_from(CountKind))
+    days = st.dates(dt.date(2011, 1, 1), dt.date(2035, 12, 31))
+    batches = st.integers(1, 12)
+    return DesignationCount(
+        level=draw(strategies.designation_levels()),
+        count=draw(st.integers(0, 10**6)),
+        on=draw(days),
+        kind=kind,
+        region=draw(st.none() | strategies.regions()),
+        batch=draw(batches if kind is CountKind.BATCH else st.none() | batches),
+        by=draw(days) if kind is CountKind.TARGET else None,
+        source=draw(texts),
+    )
+
+
+def _aggregate_key(record: TradeAggregate) -> tuple[object, ...]:
+    return (record.label, str(record.period), record.flow, record.region)
+
+
+def _count_key(record: DesignationCount) -> tuple[object, ...]:
+    return (record.region, record.level, record.kind, record.on, record.batch, record.by)
+
+
 KIND_STRATEGIES: dict[str, st.SearchStrategy[list[Any]]] = {
     "enterprises": st.lists(flat_enterprises(), max_size=4, unique_by=(_firm_key, _firm_name)),
     "designations": st.lists(
@@ -957,6 +1302,8 @@ KIND_STRATEGIES: dict[str, st.SearchStrategy[list[Any]]] = {
     "rates": st.lists(
         strategies.exchange_rates(), max_size=4, unique_by=lambda r: (r.base, r.quote, r.on)
     ),
+    "aggregates": st.lists(trade_aggregates(), max_size=4, unique_by=_aggregate_key),
+    "counts": st.lists(designation_counts(), max_size=4, unique_by=_count_key),
 }
 DUMPERS: dict[str, Callable[..., int]] = {
     "enterprises": dump_enterprises,
@@ -964,6 +1311,8 @@ DUMPERS: dict[str, Callable[..., int]] = {
     "trade": dump_trade_records,
     "financials": dump_financials,
     "rates": dump_rates,
+    "aggregates": dump_aggregates,
+    "counts": dump_counts,
 }
 ROUND_TRIP = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -1030,7 +1379,15 @@ def datasets(draw: st.DrawFn) -> Dataset:
         )
     )
     rates = draw(KIND_STRATEGIES["rates"])
-    return Dataset(tuple(full), trade_records=tuple(trade), rates=tuple(rates))
+    aggregates = [a for a in draw(KIND_STRATEGIES["aggregates"]) if _xlsx_safe(a)]
+    counts = [c for c in draw(KIND_STRATEGIES["counts"]) if _xlsx_safe(c)]
+    return Dataset(
+        tuple(full),
+        trade_records=tuple(trade),
+        rates=tuple(rates),
+        aggregates=tuple(aggregates),
+        counts=tuple(counts),
+    )
 
 
 class TestFastPath:

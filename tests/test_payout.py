@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 
 from littlegiants import (
@@ -125,7 +126,8 @@ class TestCompare:
 
     def test_currencies_must_match(self) -> None:
         """Policies in different currencies cannot be compared."""
-        other = SHENZHEN.evolve(currency="HKD")
+        rules = tuple(attrs.evolve(r, amount=Money(r.amount.amount, "HKD")) for r in SHENZHEN.rules)
+        other = SHENZHEN.evolve(currency="HKD", rules=rules)
         with pytest.raises(CurrencyMismatchError):
             compare(SHENZHEN, other, [])
 

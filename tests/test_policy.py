@@ -209,3 +209,29 @@ class TestBudget:
         """With regional amounts, a count budget uses the highest amount."""
         budget = load_policy("guangdong-2022").budget({DesignationLevel.NATIONAL: 2})
         assert Money("2400000", "CNY") == budget
+
+
+class TestPoliciesBuiltInCode:
+    def test_rules_are_checked_like_file_rules(self) -> None:
+        """Rules built in code are checked as the file reader checks them."""
+        import attrs
+
+        from littlegiants import InvalidRecordError
+
+        national = load_policy("shenzhen-2022").rule("national")
+        with pytest.raises(InvalidRecordError):
+            attrs.evolve(national, amount=Money(-1, "CNY"))
+        with pytest.raises(InvalidRecordError):
+            attrs.evolve(load_policy("shenzhen-2022").rule("provincial"), key=True)
+
+    def test_policies_are_checked_like_file_policies(self) -> None:
+        """Duplicate rule ids and rules in another currency are refused."""
+        import attrs
+
+        from littlegiants import CurrencyMismatchError, InvalidRecordError
+
+        policy = load_policy("shenzhen-2022")
+        with pytest.raises(InvalidRecordError):
+            attrs.evolve(policy, rules=(*policy.rules, policy.rules[0]))
+        with pytest.raises(CurrencyMismatchError):
+            attrs.evolve(policy, currency="HKD")

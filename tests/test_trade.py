@@ -193,3 +193,18 @@ class TestSummarize:
             records[1:], currency="USD", by="enterprise"
         )
         assert whole == parts
+
+
+class TestImpossibleGrowth:
+    @pytest.mark.parametrize("growth", ["-100%", "-150%"])
+    def test_a_fall_of_100_percent_or_more_needs_the_previous_value(self, growth: str) -> None:
+        """A growth of -100% or less implies no prior-year value: it needs one given."""
+        with pytest.raises(InvalidRecordError, match="100%"):
+            TradeRecord(HOSIN, JAN_OCT_2022, "export", Money(0, "USD"), growth=growth)
+
+    def test_a_full_fall_with_its_previous_value_is_fine(self) -> None:
+        """Trade that stopped entirely is recorded with its prior-year value."""
+        record = TradeRecord(
+            HOSIN, JAN_OCT_2022, "export", Money(0, "USD"), previous=Money(5, "USD"), growth="-100%"
+        )
+        assert Money(5, "USD") == record.previous

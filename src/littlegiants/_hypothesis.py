@@ -24,8 +24,9 @@ Money('0.00', 'USD')
 
 More information:
 
-- Hypothesis, registering strategies via entry points:
-  https://hypothesis.readthedocs.io/en/latest/strategies.html#registering-strategies-via-setuptools-entry-points
+- Hypothesis runs the ``hypothesis`` entry points on import (added in 5.29.0):
+  https://github.com/HypothesisWorks/hypothesis/blob/master/hypothesis-python/src/hypothesis/entry_points.py
+- ``register_type_strategy``: https://hypothesis.readthedocs.io/en/latest/reference/strategies.html
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Record kinds: the columns of each kind of source file, and how a row becomes a domain object.
 
-Five kinds of file hold the programme's data: enterprises, designations, trade records,
-financial years and exchange rates. Each has documented columns (English names, with the Chinese
-headers official lists use as aliases) published in ``docs/loading.md``; a test checks the docs
-against :func:`markdown_table`, so they cannot drift apart.
+Seven kinds of file hold the programme's data: enterprises, designations, trade records,
+financial years, exchange rates, and the figures sources report without the firms behind them:
+trade aggregates (a cohort's total) and designation counts (how many a place holds). Each has
+documented columns (English names, with the Chinese headers official lists use as aliases)
+published in ``docs/loading.md``; a test checks the docs against :func:`markdown_table`, so they
+cannot drift apart.
 
 A row becomes an object in two steps. Every cell is first **structured on its own** by the
 shared cattrs converter of :mod:`littlegiants.structure`, to the type its attrs field declares,
@@ -33,6 +35,7 @@ import attrs
 
 from littlegiants._moneytext import parse_money_text
 from littlegiants._tables import Issue, unescape_formula
+from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import LittleGiantsError, MoneyParseError
@@ -41,7 +44,7 @@ from littlegiants.fx import ExchangeRate
 from littlegiants.money import Money, is_valid_currency, validate_currency
 from littlegiants.records import DesignationRecord, FinancialRecord
 from littlegiants.structure import StructureError, converter, structure
-from littlegiants.trade import TradeFlow, TradeRecord
+from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
 if TYPE_CHECKING:
     import cattrs
@@ -49,7 +52,15 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "Binding", "Column", "Kind", "RowReader", "bind", "markdown_table"]
 
 # The cells of a row are structured to the types the attrs fields declare: resolve them once.
-for _cls in (Enterprise, Designation, FinancialYear, TradeRecord, ExchangeRate):
+for _cls in (
+    Enterprise,
+    Designation,
+    FinancialYear,
+    TradeRecord,
+    ExchangeRate,
+    TradeAggregate,
+    DesignationCount,
+):
     attrs.resolve_types(_cls)
 
 #: Column types, and what their cells hold.
@@ -57,6 +68,7 @@ TYPES: Final = {
     "text": "free text, kept exactly",
     "credit code": "18 characters, GB 32100",
     "region": "6-digit GB/T 2260 code, or `unknown`",
+    "division": "6-digit GB/T 2260 code",
     "currency": "ISO 4217 code",
     "money": "amount",
     "integer": "whole number",
@@ -65,6 +77,8 @@ TYPES: Final = {
     "date": "date",
     "period": "period",
     "flow": "import/export",
+    "flows": "import/export, or `total` (进出口)",
+    "count kind": "held/batch/target (现有/批次/目标)",
     "level": "level",
     "growth": "percentage",
     "boolean": "true/false, 是/否",
@@ -85,6 +99,12 @@ _PASSED: Final = {
     **dict.fromkeys(("failed", "fail", "未通过", "不通过", "false", "no", "否"), False),
 }
 _REVIEW: Final = re.compile(r"(\S+)\s+(\S+)")
+_BOTH_FLOWS: Final = frozenset({"total", "进出口", "imports and exports"})
+_COUNT_KINDS: Final = {
+    **dict.fromkeys(("held", "现有", "累计"), CountKind.HELD),
+    **dict.fromkeys(("batch", "批次", "新增"), CountKind.BATCH),
+    **dict.fromkeys(("target", "目标"), CountKind.TARGET),
+}
 
 
 @attrs.frozen
@@ -145,6 +165,11 @@ _CURRENCY = Column(
     "the currency of the row's amounts that name none",
 )
 _SOURCE = Column("source", "text", ("来源", "数据来源"), "where the figure comes from")
+_REGION_ALIASES: Final = ("行政区划代码", "区划代码", "地区代码", "region_code")
+_FLOW_ALIASES: Final = ("进出口", "贸易方向", "流向")
+_PERIOD = Column("period", "period", ("期间", "统计期间", "时期", "报告期"), "`2022-01..2022-10`")
+_GROWTH = Column("growth", "growth", ("同比", "同比增长", "增速"), "year-on-year growth, `59%`")
+_LEVEL = Column("level", "level", ("认定级别", "级别", "层级"), "national, provincial, municipal")
 
 
 def _money(name: str, aliases: tuple[str, ...], meaning: str) -> Column:
@@ -161,7 +186,7 @@ KINDS: Final = {
             Column(
                 "region",
                 "region",
-                ("行政区划代码", "区划代码", "地区代码", "region_code"),
+                _REGION_ALIASES,
                 "registered region; empty: the credit code's division; `unknown`: not known",
             ),
             Column("english_name", "text", ("英文名称", "英文名"), "an English name"),
@@ -178,9 +203,7 @@ KINDS: Final = {
         (
             _NAME,
             _CODE,
-            Column(
-                "level", "level", ("认定级别", "级别", "层级"), "national, provincial, municipal"
-            ),
+            _LEVEL,
             Column("awarded_on", "date", ("认定日期", "认定时间", "获评日期"), "the award date"),
             Column("authority", "text", ("认定机构", "认定部门"), "the awarding body"),
             Column("batch", "batch", ("批次",), "MIIT batch number (national only)"),
@@ -203,16 +226,12 @@ KINDS: Final = {
         (
             _NAME,
             _CODE,
-            Column(
-                "period", "period", ("期间", "统计期间", "时期", "报告期"), "`2022-01..2022-10`"
-            ),
-            Column(
-                "flow", "flow", ("进出口", "贸易方向", "流向"), "import (进口) or export (出口)"
-            ),
+            _PERIOD,
+            Column("flow", "flow", _FLOW_ALIASES, "import (进口) or export (出口)"),
             _money("value", ("金额", "贸易额", "进出口额"), "the trade value"),
             _CURRENCY,
             _money("previous", ("上年同期", "去年同期"), "the value a year earlier"),
-            Column("growth", "growth", ("同比", "同比增长", "增速"), "year-on-year growth, `59%`"),
+            _GROWTH,
             _SOURCE,
         ),
         (("name", "credit_code"), ("period",), ("flow",), ("value",)),
@@ -251,6 +270,90 @@ KINDS: Final = {
         ),
         (("base",), ("quote",), ("rate",), ("on",)),
         "one row per pair and date",
+    ),
+    "aggregates": Kind(
+        "aggregates",
+        "aggregate",
+        (
+            Column(
+                "label",
+                "text",
+                ("统计对象", "统计范围", "group", "cohort"),
+                "what the group is, e.g. `Shenzhen little giants with foreign-trade records`",
+            ),
+            _PERIOD,
+            _money("value", ("金额", "贸易额", "进出口额", "总额"), "the reported total"),
+            Column(
+                _CURRENCY.name,
+                _CURRENCY.type,
+                _CURRENCY.aliases,
+                "the currency of a value that names none",
+            ),
+            Column(
+                "enterprise_count",
+                "integer",
+                ("企业数", "企业数量", "家数"),
+                "how many enterprises the figure covers, when reported",
+            ),
+            Column(
+                "region",
+                "division",
+                _REGION_ALIASES,
+                "the group's region; empty: none given",
+            ),
+            Column(
+                "flow",
+                "flows",
+                _FLOW_ALIASES,
+                "empty or `total`: imports and exports together",
+            ),
+            _GROWTH,
+            _money(
+                "equivalent",
+                ("折合", "等值", "折合金额"),
+                "the same total as reported in another currency, `US$6.24 billion`",
+            ),
+            Column(
+                "equivalent_currency",
+                "currency",
+                ("折合币种",),
+                "the currency of an equivalent that names none",
+            ),
+            _SOURCE,
+        ),
+        (("label",), ("period",), ("value",)),
+        "one row per reported total; a label, period, flow and region appear once",
+    ),
+    "counts": Kind(
+        "counts",
+        "count",
+        (
+            _LEVEL,
+            Column("count", "integer", ("数量", "企业数", "家数"), "the figure, a whole number"),
+            Column(
+                "on",
+                "date",
+                ("日期", "截至日期", "date"),
+                "the date the figure was reported (or is as of)",
+            ),
+            Column(
+                "kind",
+                "count kind",
+                ("类型", "口径"),
+                "held on the date, brought by a batch, or a target",
+            ),
+            Column(
+                "region",
+                "division",
+                _REGION_ALIASES,
+                "the place counted; empty: China as a whole",
+            ),
+            Column("batch", "batch", ("批次",), "the MIIT batch, for a batch count"),
+            Column("by", "date", ("目标日期", "达成日期"), "the date a target is to be reached by"),
+            _SOURCE,
+        ),
+        (("level",), ("count",), ("on",), ("kind",)),
+        "one row per figure; a place, level, kind, date, batch and target date appear once",
     ),
 }
 
@@ -455,6 +558,18 @@ def _prepare_text(column: Column, text: str, unit: str | None) -> object:
         return _re_reviews(column, text)
     if kind == "region" and text.casefold() in _UNKNOWN_REGION:
         return _UNKNOWN
+    if kind == "flows" and text.casefold() in _BOTH_FLOWS:
+        return _UNKNOWN
+    if kind == "count kind":
+        found = _COUNT_KINDS.get(text.casefold())
+        if found is None:
+            return Issue(
+                column.name,
+                text,
+                f"{text!r} is not a kind of count: write held (现有), batch (批次) or "
+                "target (目标)",
+            )
+        return found
     return text
 
 
@@ -489,7 +604,7 @@ def _re_reviews(column: Column, text: str) -> object:
 
 
 class _Unknown:
-    """An explicit 'unknown' region cell (``unknown`` / ``未知``): ``region=None``."""
+    """An explicit 'none' cell: a region ``unknown`` (``未知``), a flow ``total`` (``进出口``)."""
 
 
 _UNKNOWN: Final = _Unknown()
@@ -530,6 +645,7 @@ def _structured(
     *,
     fixed: Mapping[str, object] | None = None,
     build: bool = True,
+    convs: Mapping[str, cattrs.Converter] | None = None,
 ) -> _Built:
     """Structure each cell to its field's declared type, then build the record.
 
@@ -539,6 +655,8 @@ def _structured(
         conv: the converter (its currency is the row's).
         fixed: arguments already built (the enterprise of a trade row).
         build: whether to call the constructor; ``False`` only reports the cells' problems.
+        convs: converters for some fields instead of ``conv`` (an aggregate's equivalent, in
+            its own currency).
     """
     by_alias = {attribute.alias: attribute for attribute in attrs.fields(cls)}
     kwargs: dict[str, object] = {}
@@ -548,7 +666,8 @@ def _structured(
             kwargs[name] = None
             continue
         try:
-            kwargs[name] = structure(raw, cast("type[Any]", by_alias[name].type), conv)
+            field_conv = conv if convs is None else convs.get(name, conv)
+            kwargs[name] = structure(raw, cast("type[Any]", by_alias[name].type), field_conv)
         except StructureError as exc:
             issues.append(Issue(name, raw, _message(exc)))
     if issues or not build:
@@ -584,6 +703,18 @@ _MONEY_COLUMNS: Final = frozenset(
     column.name for kind in KINDS.values() for column in kind.columns if column.type == "money"
 )
 _RATE_FIELDS: Final = ("base", "quote", "rate", "on", "source")
+_AGGREGATE_FIELDS: Final = (
+    "label",
+    "period",
+    "value",
+    "enterprise_count",
+    "region",
+    "flow",
+    "growth",
+    "equivalent",
+    "source",
+)
+_COUNT_FIELDS: Final = ("level", "count", "on", "kind", "region", "batch", "by", "source")
 
 
 def _future(record: object, as_of: dt.date) -> list[Issue]:
@@ -615,7 +746,28 @@ def _future(record: object, as_of: dt.date) -> list[Issue]:
         issues.append(Issue("year", year, f"figures for {year}, a year {after}"))
     elif isinstance(record, ExchangeRate) and record.on > as_of:
         issues.append(Issue("on", str(record.on), f"a rate dated {after}"))
+    elif isinstance(record, TradeAggregate) and record.period.end > as_of:
+        issues.append(
+            Issue(
+                "period",
+                str(record.period),
+                f"the period ends on {record.period.end}, {after}: a reported total cannot "
+                "cover days that have not passed",
+            )
+        )
+    elif isinstance(record, DesignationCount) and record.on > as_of:
+        issues.append(Issue("on", str(record.on), f"a count reported {after}"))
     return issues
+
+
+def _count_needs(kind: object, values: Mapping[str, object], bad: frozenset[str]) -> list[Issue]:
+    """The column a count's kind needs and the row lacks: a batch's batch, a target's date."""
+    needed = {CountKind.BATCH: ("batch", "a batch count needs its MIIT batch (批次)")}
+    needed[CountKind.TARGET] = ("by", "a target needs the date it is to be reached by (目标日期)")
+    if not isinstance(kind, CountKind) or kind not in needed:
+        return []
+    column, message = needed[kind]
+    return [] if column in values or column in bad else [Issue(column, None, message)]
 
 
 def _missing(kind: Kind, group: Sequence[str]) -> str:
@@ -699,6 +851,13 @@ class RowReader:
         elif kind.name == "rates":
             data = _take(values, _RATE_FIELDS)
             record, found = _structured(ExchangeRate, data, plain, build=complete)
+        elif kind.name == "counts":
+            data = _take(values, _COUNT_FIELDS)
+            needs = _count_needs(values.get("kind"), values, bad)
+            record, found = _structured(DesignationCount, data, plain, build=complete and not needs)
+            issues.extend(needs)
+        elif kind.name == "aggregates":
+            record, found = self._aggregate(values, complete=complete)
         else:
             record, found = self._with_enterprise(values, complete=complete)
         issues.extend(found)
@@ -744,6 +903,31 @@ class RowReader:
         return None, [
             Issue("currency", given, f"{given!r} is not an ISO 4217 currency code such as CNY")
         ]
+
+    def _aggregate(self, values: Mapping[str, object], *, complete: bool) -> _Built:
+        """A trade aggregate: the value in the row's currency, the equivalent in its own."""
+        data = _take(values, _AGGREGATE_FIELDS)
+        currency, issues = self._row_currency(values)
+        if issues:  # an amount cannot be read without its currency: report the currency only
+            data.pop("value", None)
+        given = values.get("equivalent_currency")
+        equivalent_currency = None
+        if given is not None:
+            if isinstance(given, str) and is_valid_currency(given):
+                equivalent_currency = validate_currency(given)
+            else:
+                message = f"{given!r} is not an ISO 4217 currency code such as USD"
+                issues.append(Issue("equivalent_currency", given, message))
+                data.pop("equivalent", None)
+        convs = {"equivalent": converter(currency=equivalent_currency)}
+        record, found = _structured(
+            TradeAggregate,
+            data,
+            converter(currency=currency),
+            build=complete and not issues,
+            convs=convs,
+        )
+        return record, [*issues, *found]
 
     def _with_enterprise(self, values: Mapping[str, object], *, complete: bool) -> _Built:
         enterprise: Enterprise | None = None
@@ -938,6 +1122,8 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
         "trade": TradeRecord,
         "financials": FinancialRecord,
         "rates": ExchangeRate,
+        "aggregates": TradeAggregate,
+        "counts": DesignationCount,
     }[kind.name]
     if not isinstance(record, expected):
         raise InvalidRecordError(
@@ -998,6 +1184,19 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             value = getattr(figures, name)
             cells[name] = _amount(value) if isinstance(value, Money) else value
         return cells
+    if isinstance(record, TradeAggregate):
+        return _aggregate_cells(record)
+    if isinstance(record, DesignationCount):
+        return {
+            "level": record.level.value,
+            "count": record.count,
+            "on": record.on,
+            "kind": record.kind.value,
+            "region": None if record.region is None else record.region.code,
+            "batch": record.batch,
+            "by": record.by,
+            "source": record.source,
+        }
     rate = cast("ExchangeRate", record)
     return {
         "base": rate.base,
@@ -1005,6 +1204,23 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
         "rate": format(rate.rate, "f"),
         "on": rate.on,
         "source": rate.source,
+    }
+
+
+def _aggregate_cells(record: TradeAggregate) -> dict[str, object]:
+    equivalent = record.equivalent
+    return {
+        "label": record.label,
+        "period": str(record.period),
+        "value": _amount(record.value),
+        "currency": record.value.currency,
+        "enterprise_count": record.enterprise_count,
+        "region": None if record.region is None else record.region.code,
+        "flow": None if record.flow is None else record.flow.value,
+        "growth": None if record.growth is None else str(record.growth),
+        "equivalent": _amount(equivalent),
+        "equivalent_currency": None if equivalent is None else equivalent.currency,
+        "source": record.source,
     }
 
 

@@ -16,7 +16,7 @@ needed to reach 600) without inventing the firms.
 >>> DesignationCount(level="national", count=275, on=date(2022, 11, 23), kind="batch")
 Traceback (most recent call last):
 ...
-littlegiants.errors.InvalidRecordError: Invalid record None: a batch count names its MIIT batch.
+littlegiants.errors.InvalidRecordError: Invalid record 'batch': a batch count names its MIIT batch.
 
 More information:
 
@@ -89,8 +89,10 @@ class DesignationCount:
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 0:
             raise InvalidRecordError(self.count, "a count is a whole number >= 0")
         if self.kind is CountKind.BATCH and self.batch is None:
-            raise InvalidRecordError(self.batch, "a batch count names its MIIT batch")
+            raise InvalidRecordError(self.kind.value, "a batch count names its MIIT batch")
         if self.kind is CountKind.TARGET and self.by is None:
-            raise InvalidRecordError(self.by, "a target names the date it is to be reached by")
+            raise InvalidRecordError(
+                self.kind.value, "a target names the date it is to be reached by"
+            )
         if self.kind is not CountKind.TARGET and self.by is not None:
             raise InvalidRecordError(self.by, "only a target has a date to be reached by")

@@ -1,4 +1,4 @@
-"""Writing enterprises, designations, trade figures, financials and rates back to files.
+"""Writing enterprises, designations, trade, financials, rates, aggregates and counts to files.
 
 Each ``dump_*`` writes the format its file's extension names (``.csv``, ``.json``, ``.jsonl``,
 ``.toml``, ``.xlsx``) with the columns documented in ``docs/loading.md``, so that loading the
@@ -52,12 +52,15 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator
 
+    from littlegiants.counts import DesignationCount
     from littlegiants.enterprise import Enterprise
     from littlegiants.fx import ExchangeRate
     from littlegiants.loader import Dataset
-    from littlegiants.trade import TradeRecord
+    from littlegiants.trade import TradeAggregate, TradeRecord
 
 __all__ = [
+    "dump_aggregates",
+    "dump_counts",
     "dump_dataset",
     "dump_designations",
     "dump_enterprises",
@@ -169,12 +172,37 @@ def dump_rates(
     return _dump("rates", records, path, encoding)
 
 
+def dump_aggregates(
+    records: Iterable[TradeAggregate],
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+) -> int:
+    """Write trade aggregates: the value with its currency, the equivalent with its own.
+
+    An aggregate of imports and exports together (``flow=None``) is written with an empty flow.
+    """
+    return _dump("aggregates", records, path, encoding)
+
+
+def dump_counts(
+    records: Iterable[DesignationCount],
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+) -> int:
+    """Write designation counts: level, count, date, kind, place, batch, target date, source."""
+    return _dump("counts", records, path, encoding)
+
+
 for _function in (
     dump_enterprises,
     dump_designations,
     dump_trade_records,
     dump_financials,
     dump_rates,
+    dump_aggregates,
+    dump_counts,
 ):
     _function.__doc__ = (_function.__doc__ or "").rstrip() + "\n" + _ARGS
 
@@ -188,8 +216,11 @@ def dump_dataset(
 ) -> dict[str, int]:
     """Write a dataset as a folder that :func:`~littlegiants.loader.load_dataset` reads back.
 
-    Writes ``enterprises``, ``designations``, ``financials``, ``trade`` and ``rates`` files with
-    the given extension (the folder is created if needed; files of those names are replaced).
+    Writes ``enterprises``, ``designations``, ``financials``, ``trade``, ``rates``,
+    ``aggregates`` and ``counts`` files with the given extension (the folder is created if
+    needed; files of those names are replaced). A ``sources.toml`` is not written: it says where
+    files come from, and these are new files; write one beside them to source them (a folder
+    that has one must source every data file).
 
     Args:
         dataset: the dataset.
@@ -226,4 +257,8 @@ def dump_dataset(
             dataset.trade_records, target / f"trade{extension}", encoding=encoding
         ),
         "rates": dump_rates(dataset.rates, target / f"rates{extension}", encoding=encoding),
+        "aggregates": dump_aggregates(
+            dataset.aggregates, target / f"aggregates{extension}", encoding=encoding
+        ),
+        "counts": dump_counts(dataset.counts, target / f"counts{extension}", encoding=encoding),
     }

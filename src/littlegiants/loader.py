@@ -1,18 +1,20 @@
-r"""Loading enterprises, designations, trade figures, financials and exchange rates from files.
+r"""Loading enterprises, designations, trade, financials, rates, aggregates and counts from files.
 
 The programme's data reaches users as spreadsheets and exports: MIIT's little-giant lists and
 local reward notices (企业名称, 统一社会信用代码, 认定级别, 批次), customs extracts of firms'
-imports and exports (进口 / 出口, 同比), annual figures, exchange rates. This module turns such
-files into the library's objects and, on bad input, says exactly what is wrong and where: every
-problem in the file, each with its file, line (the row number a spreadsheet shows, header =
-line 1), column, the value and what was expected.
+imports and exports (进口 / 出口, 同比), annual figures, exchange rates, and the figures news
+and customs report without the firms behind them (a cohort's trade, a city's count). This module
+turns such files into the library's objects and, on bad input, says exactly what is wrong and
+where: every problem in the file, each with its file, line (the row number a spreadsheet shows,
+header = line 1), column, the value and what was expected.
 
 - **Formats**, by extension: ``.csv`` (UTF-8 with or without a BOM; GB18030 when asked with
   ``encoding="gb18030"`` or detected with certainty), ``.json`` (an array of records),
   ``.jsonl`` (JSON Lines), ``.toml`` (an array of tables named after the kind, ``[[trade]]``) and
   ``.xlsx`` (with the ``xlsx`` extra, openpyxl).
 - **Kinds** and their columns are documented in ``docs/loading.md``: enterprises, designations,
-  trade, financials, rates.
+  trade, financials, rates, aggregates (:class:`~littlegiants.trade.TradeAggregate`) and counts
+  (:class:`~littlegiants.counts.DesignationCount`).
 - **Strict by default**: any bad row raises :class:`LoadError` listing the problems (the first
   :data:`MAX_PROBLEMS`, and how many more). With ``errors="collect"`` the good records come back
   with the rejected rows, and ``rows_read == len(records) + len(rejected)`` always. Problems of
@@ -25,6 +27,10 @@ line 1), column, the value and what was expected.
 - **Nothing implicit**: amounts take their currency from the cell, a ``currency`` column, the
   column header (``金额（万元）``, ``value (CNY)``) or ``currency=``, never a guess; dates after
   ``as_of=`` are refused where a kind forbids them, and today's date is never read.
+- **Provenance**: a folder may hold a ``sources.toml`` saying where each data file comes from and
+  which bundled policies the data is meant to be read with; :func:`load_dataset` checks it (a
+  data file without a source is then a problem) and returns it. :func:`example_path` finds the
+  bundled example, the seed article's figures and nothing else.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -63,18 +69,28 @@ import datetime as dt
 import errno as errnos
 import importlib
 import re
+import tomllib
 from collections.abc import Mapping
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Generic, Literal, NamedTuple, TypeVar, overload
 
 import attrs
 
 from littlegiants import _schemas, _tables
+from littlegiants.counts import DesignationCount
 from littlegiants.enterprise import Enterprise
-from littlegiants.errors import InvalidRecordError, LittleGiantsError, SourceLocation
+from littlegiants.errors import (
+    InvalidRecordError,
+    LittleGiantsError,
+    PolicyFileError,
+    SourceLocation,
+    UnknownPolicyError,
+)
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.money import validate_currency
-from littlegiants.trade import TradeRecord
+from littlegiants.policy import IncentivePolicy, load_policy
+from littlegiants.trade import TradeAggregate, TradeRecord
 
 if TYPE_CHECKING:
     import os
@@ -84,7 +100,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_PROBLEMS",
+    "SOURCES_FILE",
     "Dataset",
+    "FileSource",
     "LoadError",
     "LoadFileError",
     "LoadProblem",
@@ -93,11 +111,16 @@ __all__ = [
     "MissingFileError",
     "RecordStream",
     "RejectedRow",
+    "example_path",
+    "iter_aggregates",
+    "iter_counts",
     "iter_designations",
     "iter_enterprises",
     "iter_financials",
     "iter_rates",
     "iter_trade_records",
+    "load_aggregates",
+    "load_counts",
     "load_dataset",
     "load_designations",
     "load_enterprises",
@@ -110,6 +133,8 @@ T = TypeVar("T")
 
 #: The most problems a :class:`LoadError` lists; it counts the rest in ``more``.
 MAX_PROBLEMS: Final = 50
+#: The name of a dataset folder's provenance file (see :func:`load_dataset`).
+SOURCES_FILE: Final = "sources.toml"
 
 Errors = Literal["strict", "collect"]
 
@@ -301,22 +326,78 @@ def _rate_table(dataset: Dataset) -> RateTable:
 
 
 @attrs.frozen
+class FileSource:
+    """Where one data file of a dataset comes from: its entry in the folder's ``sources.toml``.
+
+    Args:
+        source: who published the figures, where and when (publisher, writer, date, title).
+        url: the source's address, when it has one.
+        confidence: how far the figures can be trusted, in words (``High``; ``derived``).
+        note: what the source does not say, and the readings made of it.
+
+    >>> FileSource("Shenzhen Daily, 2022-11-23", confidence="High")
+    FileSource(source='Shenzhen Daily, 2022-11-23', url=None, confidence='High', note=None)
+    """
+
+    source: str
+    url: str | None = attrs.field(default=None, kw_only=True)
+    confidence: str | None = attrs.field(default=None, kw_only=True)
+    note: str | None = attrs.field(default=None, kw_only=True)
+
+
+class _SourceMap(Mapping[str, FileSource]):
+    """File name -> :class:`FileSource`, read-only (and picklable, unlike a mappingproxy)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, FileSource]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, name: str) -> FileSource:
+        return self._items[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+
+def _frozen_sources(value: Mapping[str, FileSource]) -> Mapping[str, FileSource]:
+    return value if isinstance(value, _SourceMap) else _SourceMap(value)
+
+
+@attrs.frozen
 class Dataset:
-    """A folder's records, linked to their enterprises.
+    """A folder's records, linked to their enterprises, with the folder's provenance.
 
     ``enterprises`` carry their designations and financial years; ``trade_records`` point at
-    those enterprises; ``rates`` are the exchange rates.
-    ``rejected`` and ``rows_read`` say what was read (with ``errors="collect"``); they do not
-    take part in equality, so a dataset equals the one read back from its dump.
+    those enterprises; ``rates`` are the exchange rates; ``aggregates`` and ``counts`` are the
+    figures reported without the firms behind them.
+    ``rejected`` and ``rows_read`` say what was read (with ``errors="collect"``); ``title``,
+    ``note``, ``sources`` (file name -> :class:`FileSource`) and ``policies`` (the bundled
+    policies the data is meant to be read with) come from the folder's ``sources.toml``. None of
+    these take part in equality, so a dataset equals the one read back from its dump.
     Every accepted row is one object: ``rows_read - len(rejected)`` equals the enterprises plus
-    their designations and financial years plus the trade records plus the rates.
+    their designations and financial years plus the trade records, rates, aggregates and counts.
     """
 
     enterprises: tuple[Enterprise, ...]
     trade_records: tuple[TradeRecord, ...] = attrs.field(kw_only=True, default=())
     rates: tuple[ExchangeRate, ...] = attrs.field(kw_only=True, default=())
+    aggregates: tuple[TradeAggregate, ...] = attrs.field(kw_only=True, default=())
+    counts: tuple[DesignationCount, ...] = attrs.field(kw_only=True, default=())
     rejected: tuple[RejectedRow, ...] = attrs.field(kw_only=True, default=(), eq=False)
     rows_read: int = attrs.field(kw_only=True, default=0, eq=False)
+    title: str | None = attrs.field(kw_only=True, default=None, eq=False)
+    note: str | None = attrs.field(kw_only=True, default=None, eq=False)
+    sources: Mapping[str, FileSource] = attrs.field(
+        kw_only=True, factory=dict, converter=_frozen_sources, eq=False
+    )
+    policies: tuple[IncentivePolicy, ...] = attrs.field(kw_only=True, default=(), eq=False)
 
     @property
     def rate_table(self) -> RateTable:
@@ -327,7 +408,8 @@ class Dataset:
     def objects(self) -> int:
         """How many rows became objects (see the class docstring)."""
         linked = sum(len(e.designations) + len(e.financials) for e in self.enterprises)
-        return len(self.enterprises) + linked + len(self.trade_records) + len(self.rates)
+        flat = len(self.trade_records) + len(self.rates) + len(self.aggregates) + len(self.counts)
+        return len(self.enterprises) + linked + flat
 
 
 # -- scanning a file ----------------------------------------------------------------------------
@@ -379,7 +461,7 @@ class _Scanner:
         self.seen = {} if seen is None else seen
         self.openpyxl = require_openpyxl() if self.fmt == "xlsx" else None
         self.bindings: dict[tuple[str, ...], tuple[_schemas.Binding, list[_tables.Issue]]] = {}
-        self.check = kind.name in ("enterprises", "rates")
+        self.check = kind.name in ("enterprises", "rates", "aggregates", "counts")
         self.fast_slot: list[Callable[[list[str]], object] | None] = [None]
         self.use_fast = True
 
@@ -503,7 +585,7 @@ class _Scanner:
     def _duplicate(
         self, record: object, line: int | None, binding: _schemas.Binding
     ) -> _tables.Issue | None:
-        """A credit code, name or rate that an earlier row (of this or another file) has."""
+        """A credit code, name, rate, aggregate or count that an earlier row already gave."""
         value: object
         if isinstance(record, Enterprise):
             key: object = ("code", record.credit_code)
@@ -516,7 +598,13 @@ class _Scanner:
             key = ("rate", record.base, record.quote, record.on)
             column, value = "on", str(record.on)
             what = f"the {record.base}->{record.quote} rate on {record.on}"
-        else:  # pragma: no cover - only enterprises and rates are checked
+        elif isinstance(record, TradeAggregate):
+            key, what = _aggregate_key(record)
+            column, value = "period", str(record.period)
+        elif isinstance(record, DesignationCount):
+            key, what = _count_key(record)
+            column, value = "on", str(record.on)
+        else:  # pragma: no cover - only the kinds of self.check are checked
             return None
         earlier = self.seen.get(key)
         if earlier is None:
@@ -526,6 +614,32 @@ class _Scanner:
         if column == "name":
             message += " (give each firm its credit code to tell them apart)"
         return _tables.Issue(binding.column_name(column), value, message)
+
+
+def _aggregate_key(record: TradeAggregate) -> tuple[tuple[object, ...], str]:
+    """An aggregate's identity (label, period, flow, region) and how to name it."""
+    flow = "imports and exports" if record.flow is None else f"{record.flow.value}s"
+    region = "" if record.region is None else f" in {record.region.code}"
+    key = ("aggregate", record.label, str(record.period), record.flow, record.region)
+    return key, f"the {flow} of {record.label!r}{region} for {record.period}"
+
+
+def _count_key(record: DesignationCount) -> tuple[tuple[object, ...], str]:
+    """A count's identity (place, level, kind, date, batch, target date) and how to name it."""
+    where = "China" if record.region is None else record.region.code
+    key = (
+        "count",
+        record.region,
+        record.level,
+        record.kind,
+        record.on,
+        record.batch,
+        record.by,
+    )
+    batch = "" if record.batch is None else f" of batch {record.batch}"
+    target = "" if record.by is None else f" for {record.by}"
+    what = f"the {record.kind.value} count{batch}{target} of {record.level.value} firms"
+    return key, f"{what} in {where} on {record.on}"
 
 
 def _file_error(path: Path, exc: OSError) -> LoadFileError:
@@ -732,6 +846,32 @@ def iter_rates(
     return _stream(path, "rates", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
 
 
+def iter_aggregates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[TradeAggregate]:
+    """Stream the trade aggregates of a file (see :func:`load_aggregates`)."""
+    return _stream(
+        path, "aggregates", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+
+
+def iter_counts(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[DesignationCount]:
+    """Stream the designation counts of a file (see :func:`load_counts`)."""
+    return _stream(path, "counts", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+
+
 _ARGS_DOC: Final = """
 
     Args:
@@ -932,15 +1072,126 @@ def load_rates(
     return _load(stream)
 
 
-for _function in (load_enterprises, load_designations, load_trade_records, load_financials):
+@overload
+def load_aggregates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[TradeAggregate]: ...
+@overload
+def load_aggregates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[TradeAggregate]: ...
+def load_aggregates(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[TradeAggregate] | LoadResult[TradeAggregate]:
+    r"""Load a trade-aggregates file: a group's reported total, count, growth and equivalent.
+
+    ``currency=`` applies to the value only: an equivalent is in another currency by definition,
+    so it names its own (in the cell, the ``equivalent_currency`` column or the header). A
+    label, period, flow and region may appear once; with ``as_of``, a period ending after it is
+    refused.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "aggregates.csv"
+    >>> _ = path.write_text(
+    ...     "label,period,value,enterprise_count,growth,equivalent\n"
+    ...     "Shenzhen little giants,2022-01..2022-10,44.64 billion yuan,320,11%,US$6.24 billion\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> [cohort] = load_aggregates(path)
+    >>> cohort.value, cohort.enterprise_count, str(cohort.growth), cohort.flow
+    (Money('44640000000.00', 'CNY'), 320, '+11%', None)
+    """
+    stream = iter_aggregates(path, encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _load(stream)
+
+
+@overload
+def load_counts(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[DesignationCount]: ...
+@overload
+def load_counts(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[DesignationCount]: ...
+def load_counts(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[DesignationCount] | LoadResult[DesignationCount]:
+    r"""Load a designation-counts file: how many firms a place holds, a batch brought, a target.
+
+    A batch count names its batch and a target its date (``by``); only a target has one. A
+    place, level, kind, date, batch and target date may appear once; with ``as_of``, a count
+    reported after it is refused (a target's ``by`` date may lie ahead). ``currency`` is unused.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "counts.csv"
+    >>> _ = path.write_text(
+    ...     "region,level,count,on,kind,batch,by\n"
+    ...     "440300,national,443,2022-11-23,held,,\n"
+    ...     "440300,国家级,275,2022-11-23,批次,第四批,\n"
+    ...     "440300,national,600,2022-11-23,target,,2025-12-31\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> [(c.kind.value, c.count, c.batch) for c in load_counts(path)]
+    [('held', 443, None), ('batch', 275, 4), ('target', 600, None)]
+    """
+    stream = iter_counts(path, encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _load(stream)
+
+
+for _function in (
+    load_enterprises,
+    load_designations,
+    load_trade_records,
+    load_financials,
+    load_rates,
+    load_aggregates,
+    load_counts,
+):
     _function.__doc__ = (_function.__doc__ or "").rstrip() + "\n" + _ARGS_DOC
-load_rates.__doc__ = (load_rates.__doc__ or "").rstrip() + "\n" + _ARGS_DOC
 
 
 # -- a folder -----------------------------------------------------------------------------------
 
 _KIND_WORD: Final = re.compile(r"^([a-z]+)(?:[-_].*)?$")
-_ORDER: Final = ("enterprises", "designations", "financials", "trade", "rates")
+_ORDER: Final = (
+    "enterprises",
+    "designations",
+    "financials",
+    "trade",
+    "rates",
+    "aggregates",
+    "counts",
+)
 
 
 def _kind_of(file: Path) -> str | None:
@@ -952,19 +1203,234 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
     files: dict[str, list[Path]] = {kind: [] for kind in _ORDER}
     problems: list[LoadProblem] = []
     for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.is_dir():
+        if file.name.startswith(".") or file.is_dir() or file.name == SOURCES_FILE:
             continue
         kind = _kind_of(file)
         if _tables.format_of(file) is None or kind is None:
             message = (
-                "a file matching no kind: name it enterprises, designations, trade, financials "
-                "or rates (optionally followed by - or _ and more), with the extension .csv, "
-                ".json, .jsonl, .toml or .xlsx"
+                "a file matching no kind: name it enterprises, designations, trade, financials, "
+                "rates, aggregates or counts (optionally followed by - or _ and more), with the "
+                f"extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in {SOURCES_FILE}"
             )
             problems.append(LoadProblem(str(file), None, value=file.name, message=message))
             continue
         files[kind].append(file)
     return files, problems
+
+
+# -- sources.toml ---------------------------------------------------------------------------------
+
+_DATASET_KEYS: Final = ("title", "note", "policies")
+_SOURCE_KEYS: Final = ("source", "url", "confidence", "note")
+_TOML_AT: Final = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TABLE_LINE: Final = re.compile(r"^\s*\[[^\[].*\]\s*(?:#.*)?$")
+_KEY_LINE: Final = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')\s*=""")
+_BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
+_SOURCES_SHAPE: Final = (
+    f'{SOURCES_FILE} holds a [dataset] table (title, note, policies) and a [files."NAME"] table '
+    "(source, url, confidence, note) for each data file"
+)
+
+
+def _sources_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The first line of each table and key of a sources.toml, quoted names included."""
+    index: dict[tuple[str, ...], int] = {}
+    current: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _TABLE_LINE.match(line):
+            try:
+                table: object = tomllib.loads(line)
+            except tomllib.TOMLDecodeError:
+                continue
+            path: list[str] = []
+            while isinstance(table, dict) and len(table) == 1:
+                name, table = next(iter(table.items()))
+                path.append(name)
+            current = tuple(path)
+            index.setdefault(current, number)
+            continue
+        key = _KEY_LINE.match(line)
+        if key:
+            index.setdefault((*current, key[1].strip("\"'")), number)
+    return index
+
+
+def _key_text(key: tuple[str, ...]) -> str:
+    """A key path as TOML writes it: ``files."trade.csv".url``."""
+    return ".".join(part if _BARE_KEY.fullmatch(part) else f'"{part}"' for part in key)
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+@attrs.frozen
+class _Provenance:
+    """What a sources.toml says."""
+
+    title: str | None = None
+    note: str | None = None
+    sources: Mapping[str, FileSource] = attrs.field(factory=dict)
+    policies: tuple[IncentivePolicy, ...] = ()
+
+
+class _SourcesReader:
+    """Reads and checks a folder's sources.toml against the folder's data files."""
+
+    def __init__(self, path: Path, data_files: Sequence[Path]) -> None:
+        self.path = path
+        self.name = str(path)
+        self.data_files = data_files
+        self.problems: list[LoadProblem] = []
+        self.lines: dict[tuple[str, ...], int] = {}
+
+    def problem(self, key: tuple[str, ...], value: object, message: str) -> None:
+        line = next(
+            (self.lines[key[:cut]] for cut in range(len(key), 0, -1) if key[:cut] in self.lines),
+            None,
+        )
+        column = _key_text(key) if key else None
+        self.problems.append(
+            LoadProblem(self.name, line, column=column, value=value, message=message)
+        )
+
+    def read(self) -> _Provenance:
+        """Read the file; problems go to :attr:`problems`.
+
+        Raises:
+            LoadFileError: the file cannot be read.
+        """
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise _file_error(self.path, exc) from exc
+        try:
+            text = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            bad_line = data.count(b"\n", 0, exc.start) + 1
+            self.problems.append(
+                LoadProblem(self.name, bad_line, message=f"{SOURCES_FILE} is not valid UTF-8")
+            )
+            return _Provenance()
+        try:
+            document = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            where = _TOML_AT.search(str(exc))
+            message = f"not TOML: {_TOML_AT.sub('', str(exc)).strip()}"
+            line = int(where[1]) if where else None
+            self.problems.append(LoadProblem(self.name, line, message=message))
+            return _Provenance()
+        self.lines = _sources_lines(text)
+        for key, value in document.items():
+            if key not in ("dataset", "files"):
+                self.problem((key,), value, f"unknown key {key!r}: {_SOURCES_SHAPE}")
+        title, note, policies = self.dataset(document.get("dataset", {}))
+        sources, named = self.files(document.get("files", {}))
+        for file in self.data_files:
+            if file.name not in named:
+                message = (
+                    f'the data file {file.name} has no [files."{file.name}"] entry: say where '
+                    "its figures come from (source, and url, confidence, note where known)"
+                )
+                self.problem(("files",), file.name, message)
+        self.problems.sort(key=lambda problem: (problem.line is None, problem.line or 0))
+        return _Provenance(title, note, sources, policies)
+
+    def dataset(self, table: object) -> tuple[str | None, str | None, tuple[IncentivePolicy, ...]]:
+        """The [dataset] table: title, note and the bundled policies it names."""
+        if not isinstance(table, dict):
+            self.problem(("dataset",), table, f"dataset must be a table: {_SOURCES_SHAPE}")
+            return None, None, ()
+        for key, value in table.items():
+            if key not in _DATASET_KEYS:
+                known = ", ".join(_DATASET_KEYS)
+                self.problem(("dataset", key), value, f"unknown key {key!r}: [dataset] has {known}")
+        texts: list[str | None] = []
+        for key in ("title", "note"):
+            value = table.get(key)
+            if value is not None and not _is_text(value):
+                self.problem(("dataset", key), value, f"{key} must be a non-empty text")
+                value = None
+            texts.append(value)
+        return texts[0], texts[1], self.policies(table.get("policies", []))
+
+    def policies(self, ids: object) -> tuple[IncentivePolicy, ...]:
+        """The bundled policies ``[dataset] policies`` names, by id."""
+        key = ("dataset", "policies")
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            message = 'policies must be a list of bundled policy ids, such as ["shenzhen-2022"]'
+            self.problem(key, ids, message)
+            return ()
+        if len(set(ids)) != len(ids):
+            self.problem(key, ids, "a policy id is given twice")
+        found: list[IncentivePolicy] = []
+        for policy_id in dict.fromkeys(ids):
+            try:
+                found.append(load_policy(policy_id))
+            except (UnknownPolicyError, PolicyFileError) as exc:
+                self.problem(key, policy_id, str(exc))
+        return tuple(found)
+
+    def files(self, table: object) -> tuple[dict[str, FileSource], set[str]]:
+        """The [files."NAME"] tables, checked against the folder; and every name they give."""
+        if not isinstance(table, dict):
+            self.problem(("files",), table, f"files must be a table: {_SOURCES_SHAPE}")
+            return {}, set()
+        data_names = {file.name for file in self.data_files}
+        present = {entry.name for entry in self.path.parent.iterdir()}
+        sources: dict[str, FileSource] = {}
+        for name, entry in table.items():
+            key = ("files", name)
+            if name not in data_names:
+                why = (
+                    "which is not in the folder"
+                    if name not in present
+                    else ("which is not a data file (a data file's name starts with its kind)")
+                )
+                self.problem(key, name, f"the entry names {name}, {why}")
+            if not isinstance(entry, dict):
+                message = f'files."{name}" must be a table with at least source = "..."'
+                self.problem(key, entry, message)
+                continue
+            source = self.entry(key, entry)
+            if source is not None and name in data_names:
+                sources[name] = source
+        return sources, set(table)
+
+    def entry(self, key: tuple[str, ...], entry: Mapping[str, object]) -> FileSource | None:
+        """One data file's source, or ``None`` when the entry has a problem."""
+        good = True
+        for name, value in entry.items():
+            if name not in _SOURCE_KEYS:
+                known = ", ".join(_SOURCE_KEYS)
+                self.problem(
+                    (*key, name), value, f"unknown key {name!r}: a file's entry has {known}"
+                )
+                good = False
+            elif not _is_text(value):
+                self.problem((*key, name), value, f"{name} must be a non-empty text")
+                good = False
+        url = entry.get("url")
+        if _is_text(url) and not str(url).startswith(("https://", "http://")):
+            self.problem((*key, "url"), url, "url must be a web address starting with https://")
+            good = False
+        if "source" not in entry:
+            message = "a file's entry needs source: who published the figures, where and when"
+            self.problem(key, None, message)
+            good = False
+        if not good:
+            return None
+        texts = {name: entry.get(name) for name in _SOURCE_KEYS}
+        return FileSource(
+            str(texts["source"]),
+            url=_text_or_none(texts["url"]),
+            confidence=_text_or_none(texts["confidence"]),
+            note=_text_or_none(texts["note"]),
+        )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 class _Linker:
@@ -1131,20 +1597,29 @@ class _DatasetReader:
                     continue
                 self.rows_read += 1
                 trade.append(attrs.evolve(record, enterprise=enterprises[index]))
-        rates: list[ExchangeRate] = []
-        for file in files["rates"]:
-            for _, rate, _, _ in self.scan(file, "rates"):
-                self.rows_read += 1
-                rates.append(rate)
+        rates = self.plain(files["rates"], "rates")
+        aggregates = self.plain(files["aggregates"], "aggregates")
+        counts = self.plain(files["counts"], "counts")
         if self.problems or self.more:
             raise LoadError(str(self.folder), tuple(self.problems), self.more)
         return Dataset(
             tuple(enterprises),
             trade_records=tuple(trade),
             rates=tuple(rates),
+            aggregates=tuple(aggregates),
+            counts=tuple(counts),
             rejected=tuple(self.rejected),
             rows_read=self.rows_read,
         )
+
+    def plain(self, files: Sequence[Path], kind: str) -> list[Any]:
+        """The records of files that name no enterprise (rates, aggregates, counts)."""
+        found: list[Any] = []
+        for file in files:
+            for _, record, _, _ in self.scan(file, kind):
+                self.rows_read += 1
+                found.append(record)
+        return found
 
     def attach(self, files: Sequence[Path], kind: str) -> dict[int, list[Any]]:
         """Designations or financial years of the files, by the index of their enterprise."""
@@ -1199,9 +1674,17 @@ def load_dataset(
     """Load a folder of files and link designations, financials and trade to their enterprises.
 
     A file's kind is the first word of its name: ``enterprises``, ``designations``, ``trade``,
-    ``financials`` or ``rates``, optionally followed by ``-`` or ``_`` and more
-    (``trade-2022.csv``); a kind may have several files. Files whose names start with ``.`` and
-    sub-folders are not read; any other file that matches no kind is a problem.
+    ``financials``, ``rates``, ``aggregates`` or ``counts``, optionally followed by ``-`` or
+    ``_`` and more (``trade-2022.csv``); a kind may have several files. Files whose names start
+    with ``.`` and sub-folders are not read; ``sources.toml`` is the folder's provenance (below);
+    any other file that matches no kind is a problem.
+
+    When the folder has a ``sources.toml``, every data file must have an entry there
+    (``[files."trade.csv"]`` with ``source``, and ``url``, ``confidence``, ``note`` where known),
+    every entry must name a data file of the folder, no key may be unknown, and the policy ids of
+    ``[dataset] policies`` must be bundled ones; any problem with it stops the load in both
+    modes, like a stray file. The dataset's ``title``, ``note``, ``sources`` and ``policies``
+    come from it.
 
     Rows name their enterprise by credit code, or else by exact name; a row naming an unknown
     enterprise, or one whose name contradicts its credit code, is a problem (never dropped),
@@ -1221,8 +1704,18 @@ def load_dataset(
         The linked :class:`Dataset`.
 
     Raises:
-        LoadError: problems, as above; a file matching no kind always raises.
+        LoadError: problems, as above; a file matching no kind or a problem of ``sources.toml``
+            always raises.
         LoadFileError: the folder or a file cannot be read.
+
+    >>> data = load_dataset(example_path("shenzhen-2022"))
+    >>> [cohort] = data.aggregates
+    >>> cohort.value, cohort.equivalent, str(cohort.growth), cohort.enterprise_count
+    (Money('44640000000.00', 'CNY'), Money('6240000000.00', 'USD'), '+11%', 320)
+    >>> data.sources["aggregates.csv"].url
+    'http://www.eyeshenzhen.com/content/2022-11/23/content_25472690.htm'
+    >>> [policy.id for policy in data.policies]
+    ['shenzhen-2022']
     """
     path = Path(folder)
     if errors not in ("strict", "collect"):
@@ -1232,8 +1725,16 @@ def load_dataset(
     if not path.is_dir():
         raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
     files, problems = _folder_files(path)
+    provenance = _Provenance()
+    if (path / SOURCES_FILE).is_file():
+        data_files = [file for kind_files in files.values() for file in kind_files]
+        sources = _SourcesReader(path / SOURCES_FILE, sorted(data_files))
+        provenance = sources.read()
+        problems.extend(sources.problems)
     if problems:
-        raise LoadError(str(path), tuple(problems))
+        raise LoadError(
+            str(path), tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
+        )
     for kind_files in files.values():
         for file in kind_files:
             _check(
@@ -1246,4 +1747,56 @@ def load_dataset(
             )
     code = None if currency is None else validate_currency(currency)
     reader = _DatasetReader(path, encoding=encoding, errors=errors, currency=code, as_of=as_of)
-    return reader.read(files)
+    return attrs.evolve(
+        reader.read(files),
+        title=provenance.title,
+        note=provenance.note,
+        sources=provenance.sources,
+        policies=provenance.policies,
+    )
+
+
+_EXAMPLE_NAME: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+def example_path(name: str = "shenzhen-2022") -> Path:
+    """The folder of a bundled example dataset, for :func:`load_dataset`.
+
+    ``shenzhen-2022`` holds what Shenzhen Daily reported on 2022-11-23 ("'Little giants' see
+    foreign trade up 11% in first 10 months", Han Ximin) and nothing else: Hosin Global
+    Electronics and its Jan–Oct 2022 imports and exports, the cohort's trade (an aggregate, never
+    spread over invented firms), the counts of State-level little giants, and the CNY/USD rate
+    those figures imply; its ``sources.toml`` sources every file, says what the article leaves
+    out, and names the policy it is read with (``shenzhen-2022``).
+
+    Args:
+        name: the example's name.
+
+    Returns:
+        The folder (inside the installed package).
+
+    Raises:
+        MissingFileError: no bundled example has this name (the message lists those that do).
+        InvalidRecordError: ``name`` is not an example's name (lower-case letters, digits, -).
+        LoadFileError: the package is not installed as files on disk (a zip archive).
+
+    >>> example_path().name
+    'shenzhen-2022'
+    >>> sorted(file.name for file in example_path().iterdir())[:3]
+    ['aggregates.csv', 'counts.csv', 'enterprises.csv']
+    """
+    if not isinstance(name, str) or not _EXAMPLE_NAME.fullmatch(name):
+        raise InvalidRecordError(
+            name, "an example's name is lower-case letters, digits and -, such as shenzhen-2022"
+        )
+    root = resources.files("littlegiants").joinpath("data", "examples")
+    if not isinstance(root, Path):
+        raise LoadFileError(
+            str(root), "the package's data are not files on disk: install it unzipped", None
+        )
+    folder = root / name
+    if not folder.is_dir():
+        known = ", ".join(sorted(entry.name for entry in root.iterdir() if entry.is_dir()))
+        message = f"no bundled example is named {name!r}; the examples are: {known}"
+        raise MissingFileError(str(folder), message, errnos.ENOENT)
+    return folder

@@ -572,8 +572,15 @@ def _payout(
         (p.amount for p in payments if p.event is RuleKind.DESIGNATION), currency=policy.currency
     )
     items: list[PayoutItem] = []
+    granted: dict[str, date] = {}
     for candidate in _candidates(policy, enterprise, as_of):
         status, detail, region = _gate(policy, enterprise, candidate)
+        rule_id = candidate.rule.id
+        if status is ItemStatus.PAYABLE and candidate.rule.kind.is_award and rule_id in granted:
+            # An award rule is a one-off reward: a second designation of the same level (say a
+            # re-designation after a lapse) does not pay it again.
+            status = ItemStatus.ALREADY_PAID
+            detail = f"a one-off reward, already granted for the designation of {granted[rule_id]}"
         entitlement: Money | None = None
         amount: Money | None = zero
         if status is ItemStatus.PAYABLE:
@@ -581,22 +588,16 @@ def _payout(
             if entitlement is None:
                 status, amount = ItemStatus.MISSING_DATA, None
             else:
-                paid = _ledger_match(payments, candidate)
-                if paid is not None:
-                    payments.remove(paid)
-                    status = ItemStatus.ALREADY_PAID
-                    detail = f"{paid.amount} paid on {paid.paid_on}"
-                elif candidate.rule.kind.is_award and policy.combination is Combination.TOP_UP:
-                    amount = max(entitlement - covered, zero)
-                    if amount:
-                        covered = covered + amount
-                        if amount != entitlement:
-                            detail = f"difference to the {entitlement - amount} already paid"
-                    else:
-                        status = ItemStatus.ALREADY_PAID
-                        detail = f"lower levels already paid {covered}"
-                else:
-                    amount = entitlement
+                status, amount, detail, covered = _settle(
+                    policy,
+                    candidate,
+                    entitlement,
+                    payments=payments,
+                    covered=covered,
+                    detail=detail,
+                )
+                if candidate.rule.kind.is_award:
+                    granted.setdefault(rule_id, candidate.on)
         elif status is ItemStatus.MISSING_DATA:
             amount = None
         items.append(
@@ -614,6 +615,34 @@ def _payout(
     if policy.combination is Combination.HIGHEST_ONLY:
         items = _highest_only(items, zero)
     return Payout(policy=policy, enterprise=enterprise, as_of=as_of, items=tuple(items))
+
+
+def _settle(
+    policy: IncentivePolicy,
+    candidate: _Candidate,
+    entitlement: Money,
+    *,
+    payments: list[Payment],
+    covered: Money,
+    detail: str | None,
+) -> tuple[ItemStatus, Money, str | None, Money]:
+    """Apply the ledger and the combination rule to an entitlement.
+
+    Returns the status, the amount, the detail and what is now covered under top-up.
+    """
+    zero = Money.zero(policy.currency)
+    paid = _ledger_match(payments, candidate)
+    if paid is not None:
+        payments.remove(paid)
+        return ItemStatus.ALREADY_PAID, zero, f"{paid.amount} paid on {paid.paid_on}", covered
+    if not (candidate.rule.kind.is_award and policy.combination is Combination.TOP_UP):
+        return ItemStatus.PAYABLE, entitlement, detail, covered
+    amount = max(entitlement - covered, zero)
+    if not amount:
+        return ItemStatus.ALREADY_PAID, zero, f"lower levels already paid {covered}", covered
+    if amount != entitlement:
+        detail = f"difference to the {entitlement - amount} already paid"
+    return ItemStatus.PAYABLE, amount, detail, covered + amount
 
 
 def _highest_only(items: list[PayoutItem], zero: Money) -> list[PayoutItem]:

@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Final, get_args
 import attrs
 
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import UnknownPolicyError
+from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, UnknownPolicyError
 from littlegiants.financials import MoneyFigure
 from littlegiants.money import Money
 from littlegiants.regions import Region
@@ -159,6 +159,22 @@ class Rule:
     quote: str | None = None
     note: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        """Check what the file reader checks, for rules built in code too."""
+        amounts = [self.amount, *(option.amount for option in self.by_region)]
+        for amount in amounts:
+            if amount.currency != self.amount.currency:
+                raise CurrencyMismatchError(self.amount.currency, amount.currency, "mix")
+            if amount.amount < 0:
+                raise InvalidRecordError(amount, f"rule {self.id}: amounts are not negative")
+        if self.key and self.level is not DesignationLevel.NATIONAL:
+            raise InvalidRecordError(self.id, "only national (little giant) rules can be key")
+        percentage = self.kind is RuleKind.PERCENTAGE
+        if percentage != (self.percent is not None and self.figure in FIGURES):
+            raise InvalidRecordError(
+                self.id, "a percentage rule, and only one, has a percent and a known figure"
+            )
+
     @property
     def tier(self) -> tuple[int, bool]:
         """Order of award rules for combination: level rank, then key above plain."""
@@ -206,6 +222,18 @@ class IncentivePolicy:
     combination_note: str | None = None
     notes: tuple[str, ...] = ()
     path: str | None = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check what the file reader checks, for policies built in code too."""
+        ids = [rule.id for rule in self.rules]
+        if len(set(ids)) != len(ids):
+            raise InvalidRecordError(self.id, "two rules have the same id")
+        for rule in self.rules:
+            if rule.amount.currency != self.currency:
+                raise CurrencyMismatchError(self.currency, rule.amount.currency, "mix")
+        start, end = self.effective_from, self.effective_to
+        if start is not None and end is not None and end < start:
+            raise InvalidRecordError(end, f"the effective period ends before it starts ({start})")
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -282,7 +310,7 @@ class IncentivePolicy:
         >>> str(reform.rule("national").amount)
         '800000 CNY'
         """
-        rules = self.rules
+        rules = changes.pop("rules", self.rules)
         if amounts:
             rules = tuple(self._amended(rule, amounts) for rule in rules)
             unknown = set(amounts) - {r.id for r in rules} - {r.level.value for r in rules}

@@ -47,8 +47,8 @@ More information:
 
 - Hypothesis strategies and ``register_type_strategy``:
   https://hypothesis.readthedocs.io/en/latest/reference/strategies.html
-- Hypothesis entry points for third-party types:
-  https://hypothesis.readthedocs.io/en/latest/strategies.html#registering-strategies-via-setuptools-entry-points
+- Hypothesis runs the ``hypothesis`` entry points on import (added in 5.29.0):
+  https://github.com/HypothesisWorks/hypothesis/blob/master/hypothesis-python/src/hypothesis/entry_points.py
 - GB 32100-2015 structure and the GB 11714 check on position 17 (project domain facts §5.2–5.3):
   http://coloradmin.cn/o/878512.html ; http://www.51517777.com/post/31787.html
 - python-stdnum, ``stdnum/cn/uscc.py``: https://github.com/arthurdejong/python-stdnum/

@@ -176,6 +176,12 @@ class TradeRecord:
             raise InvalidRecordError(self.value, "a trade value cannot be negative")
         previous = self.reported_previous
         if previous is None:
+            stated = self.reported_growth
+            if stated is not None and stated.rate <= -1:
+                raise InvalidRecordError(
+                    str(stated),
+                    "a fall of 100% or more leaves no prior-year value to imply: give previous",
+                )
             return
         if not isinstance(previous, Money):
             raise InvalidRecordError(previous, "the prior-year value must be Money")

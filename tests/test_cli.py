@@ -1,0 +1,247 @@
+"""Tests of the littlegiants command line, in-process and as a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from littlegiants import load_policy
+from littlegiants.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "docs" / "examples" / "loading"
+BAD = ROOT / "tests" / "data" / "bad"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+class TestDemo:
+    def test_prints_the_seed_figures_as_computed_values(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The demo shows every figure of the article, computed from the bundled example."""
+        status, out, err = run(capsys, "demo")
+        assert (0, "") == (status, err)
+        for figure in (
+            "CN¥44.64B",
+            "$6.24B",
+            "+11%",
+            "320 enterprises",
+            "$99.2M",
+            "+59%",
+            "$27.59M",
+            "+109%",
+            "CN¥500,000.00",
+            "CN¥200,000.00",
+            "CN¥100,000.00",
+            "443",
+            "275",
+            "600",
+            "CN¥137,500,000.00",
+            "CN¥78,500,000.00",
+            "7.1538",
+        ):
+            assert figure in out
+
+    def test_chinese_amounts_read_in_yi(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Under zh_CN large amounts read in 万 and 亿."""
+        status, out, _ = run(capsys, "demo", "--locale", "zh_CN")
+        assert 0 == status
+        assert "¥446.4亿" in out
+        assert "US$9920万" in out
+
+    def test_json_has_exact_decimal_strings(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """JSON output carries exact amounts as strings, never floats."""
+        status, out, _ = run(capsys, "demo", "--format", "json")
+        assert 0 == status
+        values = {row["figure"]: row["value"] for row in json.loads(out)}
+        assert "44640000000.00" in values.values()
+        assert all(isinstance(value, str) for value in values.values())
+
+
+class TestPayouts:
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The payout table lists items with their status and the total."""
+        status, out, _ = run(
+            capsys, "payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--as-of", "2024-01-01"
+        )
+        assert 0 == status
+        assert "outside-period" in out
+        assert "total: CN¥500,000.00 (3 enterprises)" in out
+
+    def test_csv_and_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """CSV has a header and one row per item; JSON has the exact total."""
+        _, out, _ = run(
+            capsys, "payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--format", "csv"
+        )
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert {"500000", "0"} <= {row["amount"] for row in rows}
+        _, out, _ = run(
+            capsys, "payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--format", "json"
+        )
+        payload = json.loads(out)
+        assert ("shenzhen-2022", "500000") == (payload["policy"], payload["total"])
+
+    def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--explain prints each payout's trace with the parameters read."""
+        _, out, _ = run(capsys, "payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--explain")
+        assert "Parameters read:" in out
+
+    def test_policy_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--policy takes a policy file as well as a bundled id."""
+        source = load_policy("shenzhen-2022").path
+        assert source is not None
+        copy = tmp_path / "mine.toml"
+        copy.write_text(Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+        status, out, _ = run(capsys, "payouts", str(EXAMPLE), "--policy", str(copy))
+        assert 0 == status
+        assert "total:" in out
+
+
+class TestTrade:
+    def test_by_enterprise(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The trade summary shows totals and growth per group and flow."""
+        status, out, _ = run(capsys, "trade", str(EXAMPLE / "trade.csv"), "--by", "enterprise")
+        assert 0 == status
+        assert "+67.7%" in out
+        assert "$126.79M" in out
+
+    def test_json_is_exact(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """JSON trade rows carry exact values and rates."""
+        _, out, _ = run(capsys, "trade", str(EXAMPLE / "trade.csv"), "--format", "json")
+        total = next(row for row in json.loads(out) if row["flow"] == "total")
+        assert "126790000.0" == total["value"]
+
+    def test_other_currency_needs_rates(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Converting without a rate is an error of the data, not a traceback."""
+        status, _, err = run(capsys, "trade", str(EXAMPLE / "trade.csv"), "--currency", "CNY")
+        assert 1 == status
+        assert err.startswith("littlegiants: error: ")
+        assert "Traceback" not in err
+
+
+class TestPolicies:
+    def test_catalogue_in_three_formats(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """policies lists every bundled policy as a table, CSV or JSON."""
+        _, table, _ = run(capsys, "policies")
+        assert "深府〔2022〕31号" in table
+        _, out, _ = run(capsys, "policies", "--format", "csv")
+        assert "shenzhen-2022" in {row["id"] for row in csv.DictReader(io.StringIO(out))}
+        _, out, _ = run(capsys, "policies", "--format", "json")
+        assert "shenzhen-2022" in {row["id"] for row in json.loads(out)}
+
+    def test_one_policy(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """policy ID shows the table with sources; JSON has the exact amounts."""
+        _, out, _ = run(capsys, "policy", "shenzhen-2022")
+        assert "https://chinaflashmarket.com/a/176934" in out
+        _, out, _ = run(capsys, "policy", "shenzhen-2022", "--format", "json")
+        payload = json.loads(out)
+        assert ["100000", "200000", "500000"] == [row["amount"] for row in payload["rows"]]
+
+    def test_unknown_policy_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id exits 2 with one line on stderr."""
+        status, _, err = run(capsys, "policy", "atlantis")
+        assert 2 == status
+        assert 1 == len(err.splitlines())
+
+
+class TestValidate:
+    def test_clean_folder(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A clean folder exits 0."""
+        status, out, _ = run(capsys, "validate", str(EXAMPLE))
+        assert 0 == status
+        assert "0 problems" in out
+
+    def test_problems_are_located(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every problem is printed with file, line and column; exit status 1."""
+        status, out, _ = run(
+            capsys, "validate", str(BAD / "trade-negative-value.csv"), "--format", "csv"
+        )
+        assert 1 == status
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [("2", "value"), ("3", "previous")] == [(r["line"], r["column"]) for r in rows]
+
+    def test_unreadable_file_kind(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A file whose kind cannot be told is a usage error."""
+        stray = tmp_path / "notes.csv"
+        stray.write_text("a,b\n", encoding="utf-8")
+        status, _, err = run(capsys, "validate", str(stray))
+        assert 2 == status
+        assert "--kind" in err
+
+
+class TestUsage:
+    def test_missing_data_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing DATA path exits 2."""
+        status, _, err = run(capsys, "payouts", "nope", "--policy", "shenzhen-2022")
+        assert 2 == status
+        assert "no such file or folder" in err
+
+    def test_bad_option(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """argparse errors exit 2."""
+        status, _, _ = run(capsys, "payouts", str(EXAMPLE), "--policy", "x", "--as-of", "soon")
+        assert 2 == status
+
+    @pytest.mark.parametrize(
+        "command", ["demo", "payouts", "trade", "policies", "policy", "validate", "check"]
+    )
+    def test_help_has_an_example(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every command's --help ends with an example."""
+        status, out, _ = run(capsys, command, "--help")
+        assert 0 == status
+        assert "example:\n  littlegiants " in out
+
+    def test_bad_rows_exit_1_without_traceback(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Loading a bad file for payouts exits 1, one line per problem, no traceback."""
+        status, _, err = run(
+            capsys,
+            "payouts",
+            str(BAD / "designations-many-problems.csv"),
+            "--policy",
+            "shenzhen-2022",
+        )
+        assert 1 == status
+        assert "Traceback" not in err
+        assert all(line.startswith("littlegiants: ") for line in err.splitlines())
+
+
+class TestSubprocess:
+    def test_module_and_exit_codes(self) -> None:
+        """python -m littlegiants runs, and exit codes hold for a real process."""
+        run_ok = subprocess.run(
+            [sys.executable, "-m", "littlegiants", "policies", "--format", "csv"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 0 == run_ok.returncode
+        assert run_ok.stdout.startswith("id,document")
+        run_bad = subprocess.run(
+            [sys.executable, "-m", "littlegiants", "validate", str(BAD / "trade-formula.csv")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 1 == run_bad.returncode
+        assert "Traceback" not in run_bad.stderr
+
+    def test_demo_runs_as_a_process(self) -> None:
+        """The README's first command's program prints the article's figures."""
+        result = subprocess.run(
+            [sys.executable, "-m", "littlegiants", "demo"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (0, "") == (result.returncode, result.stderr)
+        assert "CN¥44.64B" in result.stdout
