@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,44 @@ class TestSubprocess:
         )
         assert (0, "") == (result.returncode, result.stderr)
         assert "CN¥44.64B" in result.stdout
+
+
+class TestBundledExample:
+    @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("trade", "{data}"),
+            ("trade", "{data}", "--by", "region"),
+            ("validate", "{data}"),
+            ("payouts", "{data}", "--policy", "shenzhen-2022"),
+            ("check", "{data}", "--tier", "little-giant", "--as-of", "2023-01-01"),
+        ],
+    )
+    def test_every_format_of_every_data_command(
+        self, argv: tuple[str, ...], fmt: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Each data command reads the bundled example cleanly in each output format."""
+        from littlegiants import example_path
+
+        data = str(example_path())
+        status, out, err = run(capsys, *(a.format(data=data) for a in argv), "--format", fmt)
+        assert (0, "") == (status, err)
+        if fmt == "json":
+            json.loads(out)
+        elif fmt == "csv":
+            assert list(csv.reader(io.StringIO(out)))
+        else:
+            assert out.strip()
+
+    def test_trade_of_the_example_matches_the_article(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Hosin's imports and exports, with their growth, as the article prints them."""
+        from littlegiants import example_path
+
+        _, out, _ = run(capsys, "trade", str(example_path()), "--format", "json")
+        rows = {row["flow"]: row for row in json.loads(out)}
+        imports, exports = rows["import"], rows["export"]
+        assert ("99200000.00", Decimal("0.59")) == (imports["value"], Decimal(imports["growth"]))
+        assert ("27590000.00", Decimal("1.09")) == (exports["value"], Decimal(exports["growth"]))

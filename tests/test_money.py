@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from littlegiants import CurrencyMismatchError, LittleGiantsError, Money
+from littlegiants import strategies as lg
 from littlegiants._units import registry
 from littlegiants.errors import (
     DivisionByZeroError,
@@ -25,15 +26,15 @@ from littlegiants.money import currency_precision, is_valid_currency
 
 CURRENCIES = ("CNY", "USD", "JPY", "KWD", "EUR", "HKD")
 
-amounts = st.decimals(
-    min_value=Decimal("-1e15"), max_value=Decimal("1e15"), allow_nan=False, allow_infinity=False
-)
-currencies = st.sampled_from(CURRENCIES)
 
-
-@st.composite
-def moneys(draw: st.DrawFn, currency: str | None = None) -> Money:
-    return Money(draw(amounts), currency or draw(currencies))
+def moneys(currency: str | None = None) -> st.SearchStrategy[Money]:
+    """The library's own money strategy, with more decimals than the minor unit (to round)."""
+    return lg.money(
+        currency=currency or st.sampled_from(CURRENCIES),
+        min_value="-1e15",
+        max_value="1e15",
+        places=st.integers(min_value=0, max_value=8),
+    )
 
 
 class TestConstruction:
