@@ -9,13 +9,12 @@ of the criteria. ``sources``, ``confidence`` and ``annex`` are inherited from th
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from littlegiants._exact import EXACT, to_decimal
-from littlegiants._tomlindex import KeyPath, line_index, locate, render
+from littlegiants._tomlindex import KeyPath, TomlReader, load_toml
 from littlegiants.eligibility import (
     RATIOS,
     AmendmentRule,
@@ -48,12 +47,9 @@ from littlegiants.eligibility import (
     TotalCheck,
     Waiver,
 )
-from littlegiants.errors import LittleGiantsError, PolicyFileError, SourceLocation
+from littlegiants.errors import LittleGiantsError, PolicyFileError
 from littlegiants.financials import ProductField
 from littlegiants.money import Money, validate_currency
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 __all__ = ["read_criteria"]
 
@@ -179,23 +175,14 @@ _APPLIES: Final = {"start", "end", "note"}
 _WAIVER: Final = {"criterion", "purposes", "quote", "text"}
 
 
-class _Reader:
+class _Reader(TomlReader):
     """Typed access to the parsed TOML, raising located ``PolicyFileError``s."""
 
+    error = PolicyFileError
+
     def __init__(self, text: str, path: str, currency: str = "CNY") -> None:
-        self.path = path
-        self.lines = line_index(text)
+        super().__init__(text, path)
         self.currency = currency
-
-    def fail(self, at: KeyPath, value: object, reason: str) -> PolicyFileError:
-        location = SourceLocation(self.path, locate(self.lines, at), render(at), "key")
-        return PolicyFileError(value, reason, location)
-
-    def check_keys(self, table: dict[str, Any], allowed: set[str], at: KeyPath) -> None:
-        for key, value in table.items():
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                raise self.fail((*at, key), value, f"unknown key (known keys: {known})")
 
     def table(self, value: object, at: KeyPath, what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -259,25 +246,10 @@ class _Reader:
             raise self.fail(at, value, "expected one of " + ", ".join(sorted(allowed)))
         return value
 
-    def convert(self, at: KeyPath, value: object, func: Callable[[Any], Any], what: str) -> Any:  # noqa: ANN401
-        try:
-            return func(value)
-        except (LittleGiantsError, ValueError) as exc:
-            raise self.fail(at, value, f"expected {what}") from exc
-
-
-def _syntax_error(exc: tomllib.TOMLDecodeError, path: str) -> PolicyFileError:
-    match = re.search(r"line (\d+)", str(exc))
-    line = int(match[1]) if match else None
-    return PolicyFileError(str(exc), "it is not valid TOML", SourceLocation(path, line))
-
 
 def read_criteria(text: str, path: str) -> CriteriaSet:
     """Parse and validate a criteria file's text (see ``CriteriaSet.from_toml``)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _syntax_error(exc, path) from exc
+    data = load_toml(text, path, PolicyFileError)
     r = _Reader(text, path)
     r.check_keys(data, _TOP, ())
     criteria_id = r.text(data, "id", ())

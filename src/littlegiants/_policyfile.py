@@ -7,16 +7,14 @@ syntax errors, so a small index maps each key path (``rules[2].amount``) to the 
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 from littlegiants._exact import to_decimal
 from littlegiants._tomlindex import KeyPath as Path
-from littlegiants._tomlindex import line_index as _line_index
-from littlegiants._tomlindex import render as _render
+from littlegiants._tomlindex import TomlReader, load_toml
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import LittleGiantsError, PolicyFileError, SourceLocation
+from littlegiants.errors import PolicyFileError
 from littlegiants.money import Money, validate_currency
 from littlegiants.policy import (
     FIGURES,
@@ -30,7 +28,6 @@ from littlegiants.policy import (
 from littlegiants.regions import Region
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from decimal import Decimal
 
 __all__ = ["read_policy"]
@@ -73,26 +70,10 @@ _RULE: Final = {
 _BY_REGION: Final = {"regions", "amount", "label"}
 
 
-class _Reader:
+class _Reader(TomlReader):
     """Typed access to the parsed TOML, raising located ``PolicyFileError``s."""
 
-    def __init__(self, text: str, path: str) -> None:
-        self.path = path
-        self.lines = _line_index(text)
-
-    def fail(self, at: Path, value: object, reason: str) -> PolicyFileError:
-        line = None
-        for cut in range(len(at), 0, -1):
-            if at[:cut] in self.lines:
-                line = self.lines[at[:cut]]
-                break
-        return PolicyFileError(value, reason, SourceLocation(self.path, line, _render(at), "key"))
-
-    def check_keys(self, table: dict[str, Any], allowed: set[str], at: Path) -> None:
-        for key, value in table.items():
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                raise self.fail((*at, key), value, f"unknown key (known keys: {known})")
+    error = PolicyFileError
 
     def get(
         self, table: dict[str, Any], key: str, at: Path, kind: type, *, required: bool = True
@@ -130,27 +111,10 @@ class _Reader:
     def money(self, table: dict[str, Any], key: str, at: Path, currency: str) -> Money:
         return Money(self.decimal(table, key, at), currency)
 
-    def convert(self, at: Path, value: object, func: Callable[[Any], Any], what: str) -> Any:  # noqa: ANN401
-        try:
-            return func(value)
-        except LittleGiantsError as exc:
-            raise self.fail(at, value, f"expected {what} ({exc})") from exc
-        except ValueError as exc:
-            raise self.fail(at, value, f"expected {what}") from exc
-
-
-def _syntax_error(exc: tomllib.TOMLDecodeError, path: str) -> PolicyFileError:
-    match = re.search(r"line (\d+)", str(exc))
-    line = int(match[1]) if match else None
-    return PolicyFileError(str(exc), "it is not valid TOML", SourceLocation(path, line))
-
 
 def read_policy(text: str, path: str) -> IncentivePolicy:
     """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``)."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise _syntax_error(exc, path) from exc
+    data = load_toml(text, path, PolicyFileError)
     r = _Reader(text, path)
     r.check_keys(data, _TOP, ())
     policy_id = r.get(data, "id", (), str)

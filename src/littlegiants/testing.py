@@ -23,7 +23,6 @@ AssertionError: payout differs from the expected one:
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -31,9 +30,9 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from littlegiants._exact import to_decimal
-from littlegiants._tomlindex import KeyPath, line_index, locate, render
+from littlegiants._tomlindex import KeyPath, TomlReader, load_toml, locate
 from littlegiants.enterprise import Enterprise
-from littlegiants.errors import LittleGiantsError, ScenarioFileError, SourceLocation
+from littlegiants.errors import LittleGiantsError, ScenarioFileError
 from littlegiants.money import Money
 from littlegiants.payout import Payment, Payout
 from littlegiants.policy import IncentivePolicy, load_policy
@@ -183,29 +182,18 @@ def check_scenario(scenario: Scenario) -> Payout:
     return payout
 
 
-class _ScenarioReader:
+class _ScenarioReader(TomlReader):
+    error = ScenarioFileError
+
     def __init__(self, text: str, path: Path) -> None:
-        self.path = path
-        self.index = line_index(text)
-
-    def fail(self, at: KeyPath, value: object, reason: str) -> ScenarioFileError:
-        location = SourceLocation(str(self.path), locate(self.index, at), render(at), "key")
-        return ScenarioFileError(value, reason, location)
-
-    def check_keys(self, table: object, allowed: set[str], at: KeyPath) -> dict[str, Any]:
-        if not isinstance(table, dict):
-            raise self.fail(at, table, "expected a table")
-        for key, value in table.items():
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                raise self.fail((*at, key), value, f"unknown key (known keys: {known})")
-        return table
+        super().__init__(text, str(path))
+        self.file = path
 
     def policy(self, value: object, at: KeyPath) -> IncentivePolicy:
         if not isinstance(value, str):
             raise self.fail(at, value, "expected a bundled policy id or a path to a policy file")
         if value.endswith(".toml"):
-            return IncentivePolicy.from_toml(self.path.parent / value)
+            return IncentivePolicy.from_toml(self.file.parent / value)
         try:
             return load_policy(value)
         except LittleGiantsError as exc:
@@ -234,8 +222,8 @@ class _ScenarioReader:
         expected = self.check_keys(data["expected"], _EXPECTED_KEYS, (*at, "expected"))
         return Scenario(
             name=name,
-            path=str(self.path),
-            line=locate(self.index, at),
+            path=self.path,
+            line=locate(self.lines, at),
             policy=policy,
             as_of=as_of,
             enterprise=enterprise,
@@ -312,12 +300,7 @@ def load_scenarios(path: str | Path) -> tuple[Scenario, ...]:
     """
     file = Path(path)
     text = file.read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioFileError(
-            str(exc), "it is not valid TOML", SourceLocation(str(file))
-        ) from exc
+    data = load_toml(text, str(file), ScenarioFileError)
     reader = _ScenarioReader(text, file)
     reader.check_keys(data, {"scenario"}, ())
     scenarios = data.get("scenario", [])
