@@ -17,24 +17,29 @@ Trade files are the large ones (a customs extract has a row per firm, month and 
 rows have a **fast path**: a row whose cells are plain (a known enterprise, period, flow and
 currency, amounts written as plain numbers) is built from caches and ``Decimal`` directly, without
 cattrs; any other row, and any row the fast path cannot finish, takes the general path above,
-which also fills the caches. Both end in ``TradeRecord``'s own constructor, so they accept and
-refuse the same rows.
+which also fills the caches. The fast path builds a list of rows a column at a time when it can
+build them all, else row by row. It ends in ``TradeRecord``'s trusted constructors, which take
+the values it made (already of the fields' types) and run the same checks as the class's own
+constructor, so both paths accept and refuse the same rows.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
 from littlegiants._moneytext import parse_money_text
-from littlegiants._tables import Issue, unescape_formula
+from littlegiants._tables import FastPath, Issue, unescape_formula
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise
@@ -48,6 +53,8 @@ from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
 if TYPE_CHECKING:
     import cattrs
+
+    from littlegiants.growth import Growth
 
 __all__ = ["KINDS", "Binding", "Column", "Kind", "RowReader", "bind", "markdown_table"]
 
@@ -89,7 +96,6 @@ _CACHE_SIZE: Final = 4096
 _UNKNOWN_REGION: Final = frozenset({"unknown", "未知"})
 _NON_FINITE: Final = re.compile(r"[+-]?(?:nan|s?nan|inf|infinity)", re.IGNORECASE)
 _PLAIN: Final = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_FAST_AMOUNT: Final = re.compile(r"\d+(?:\.\d+)?")
 _DATE: Final = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _BATCH: Final = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*批")
 _NUMERALS: Final = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
@@ -831,9 +837,11 @@ class RowReader:
             self.fast.remember(cells, cast("TradeRecord", record))
         return record, []
 
-    def fast_function(self) -> Callable[[list[str]], object] | None:
+    def fast_function(self) -> FastPath | None:
         """The trade fast path for rows of the bound table, or ``None`` for other kinds."""
-        return None if self.fast is None else self.fast.function()
+        if self.fast is None:
+            return None
+        return FastPath(self.fast.function(), self.fast.read_rows)
 
     def build(self, values: Mapping[str, object], bad: frozenset[str] = frozenset()) -> _Built:
         """Build a record from prepared values (the general path); ``bad`` cells had problems."""
@@ -969,9 +977,72 @@ _set_amount = Money.__dict__["amount"].__set__
 _set_currency = Money.__dict__["currency"].__set__
 
 
+_EXPECTED: Final = (LittleGiantsError, ValueError, TypeError, ArithmeticError)
+_NONES: Final = itertools.repeat(None)
+_consume = collections.deque[object](maxlen=0).extend  # runs an iterator for its effects
+_References = tuple[list[Enterprise], list[Any], list[TradeFlow], list[str]]
+
+
+def _plain_money(text: str, code: str) -> Money:
+    """Money from a plain amount (checked digits) in a known code, built without re-validation."""
+    money = _new(Money)
+    _set_amount(money, Decimal(text))
+    _set_currency(money, code)
+    return money
+
+
+def _monies(texts: Sequence[str], codes: Iterable[str]) -> list[Money]:
+    """Money from plain amounts (checked digits) in known codes, built without re-validation."""
+    monies = list(map(_new, itertools.repeat(Money, len(texts))))
+    _consume(map(_set_amount, monies, map(Decimal, texts)))
+    _consume(map(_set_currency, monies, codes))
+    return monies
+
+
 _FLOW_TEXT: Final = {
     text: TradeFlow.parse(text) for text in ("import", "export", "进口", "出口", "Import", "Export")
 }
+
+
+def _plain_amounts(texts: Sequence[str]) -> bool:
+    r"""Whether every text is a plain amount: what ``\d+(?:\.\d+)?`` matches in full.
+
+    ASCII texts are checked joined by commas, as bytes, a few calls for the whole column: only
+    digits, commas and dots; as many commas as texts less one (no text holds one); digits at
+    both ends and never two marks in a row (no text is empty or starts or ends with a dot); and
+    never two dots without a comma between them (no text has two dots). Other texts are checked
+    one by one: ``str.isdecimal`` is the class of ``\d`` (Unicode category Nd).
+
+    >>> _plain_amounts(["1", "0012", "1.50"]), _plain_amounts(["1", "1.2.3"])
+    (True, False)
+    >>> [_plain_amounts([text]) for text in ("", ".5", "5.", "1,234", "-5", "1e3", " 1", "١٢")]
+    [False, False, False, False, False, False, False, True]
+    """
+    joined = ",".join(texts)
+    if not joined:  # no texts, or one empty text
+        return not texts
+    if not joined.isascii():
+        return all(map(_plain_amount, texts))
+    data = joined.encode("ascii")
+    marks = data.translate(None, b"0123456789")
+    return (
+        not data.translate(None, b"0123456789,.")
+        and marks.count(b",") == len(texts) - 1
+        and data[0] in _DIGITS
+        and data[-1] in _DIGITS
+        and b"pp" not in data.translate(_MARKS)
+        and b".." not in marks
+    )
+
+
+def _plain_amount(text: str) -> bool:
+    """Whether one text is a plain amount (see :func:`_plain_amounts`)."""
+    whole, dot, fraction = text.partition(".")
+    return whole.isdecimal() and (fraction.isdecimal() or not dot)
+
+
+_DIGITS: Final = frozenset(b"0123456789")
+_MARKS: Final = bytes.maketrans(b",.", b"pp")  # both marks read as one letter
 
 
 class _TradeFastPath:
@@ -989,7 +1060,11 @@ class _TradeFastPath:
         self.growth = position.get("growth")
         self.source = position.get("source")
         self.default = currency
-        self.enterprises: dict[tuple[str, str], Enterprise] = {}
+        # The enterprise cache is keyed by the row's name and credit code texts: the pair when
+        # the file has both columns, else the one it has (bind requires one of them).
+        named = [at for at in (self.name, self.code) if at is not None]
+        self.key: Callable[[Sequence[str]], object] = operator.itemgetter(*named)
+        self.enterprises: dict[object, Enterprise] = {}
         self.periods: dict[str, Any] = {}
         self.growths: dict[str, Any] = {}
         self.currencies: dict[str, str] = {}
@@ -1001,9 +1076,7 @@ class _TradeFastPath:
             if len(cache) >= _CACHE_SIZE:
                 cache.clear()
         texts = [cell if isinstance(cell, str) else "" for cell in cells]
-        name = "" if self.name is None else texts[self.name]
-        code = "" if self.code is None else texts[self.code]
-        self.enterprises[name, code] = record.enterprise
+        self.enterprises[self.key(texts)] = record.enterprise
         self.periods[texts[self.period]] = record.period
         if self.growth is not None and record.reported_growth is not None:
             self.growths[texts[self.growth]] = record.reported_growth
@@ -1014,73 +1087,143 @@ class _TradeFastPath:
         """The fast path as a closure over its caches (a row's cells in, a record or ``None``).
 
         A row is built here only when its enterprise, period, currency (and growth) texts were
-        seen before on a row the general path accepted, its flow is one of the plain words and
-        its amounts are plain digits; anything else returns ``None`` for the general path.
-        Cached periods passed the ``as_of`` check there.
+        seen before on a row the general path accepted, its flow is one of the plain words, its
+        amounts are plain digits (:func:`_plain_amounts`) and its source is not escaped;
+        anything else returns ``None`` for the general path. Cached periods passed the
+        ``as_of`` check there. The record is built by ``TradeRecord._checked`` from these
+        values of the right types, so every check of the record still runs.
         """
-        name_at, code_at = self.name, self.code
+        key, width, default = self.key, self.width, self.default
         period_at, flow_at, value_at = self.period, self.flow, self.value
         currency_at, previous_at = self.currency_at, self.previous
         growth_at, source_at = self.growth, self.source
-        default = self.default
         enterprises, periods = self.enterprises.get, self.periods.get
         growths, currencies = self.growths.get, self.currencies.get
-        flows, amount = _FLOW_TEXT.get, _FAST_AMOUNT.fullmatch
-        new, set_amount, set_currency, money_class = _new, _set_amount, _set_currency, Money
-        build = TradeRecord
-        expected = (LittleGiantsError, ValueError, TypeError, ArithmeticError)
+        flows, plain, money = _FLOW_TEXT.get, _plain_amount, _plain_money
+        build = TradeRecord._checked  # noqa: SLF001 - the loader's trusted path, see its contract
+        expected = _EXPECTED
 
         def read(cells: list[str]) -> TradeRecord | None:
+            if len(cells) != width:
+                return None
             try:
-                enterprise = enterprises(
-                    (
-                        "" if name_at is None else cells[name_at],
-                        "" if code_at is None else cells[code_at],
-                    )
-                )
+                enterprise = enterprises(key(cells))
                 period = periods(cells[period_at])
                 flow = flows(cells[flow_at])
                 currency = default if currency_at is None else currencies(cells[currency_at])
                 value = cells[value_at]
+                earlier = "" if previous_at is None else cells[previous_at]
+                stated = "" if growth_at is None else cells[growth_at]
+                growth = growths(stated) if stated else None
+                source = None if source_at is None else cells[source_at] or None
                 if (
                     enterprise is None
                     or period is None
                     or flow is None
                     or currency is None
-                    or amount(value) is None
+                    or not plain(value)
+                    or (earlier and not plain(earlier))
+                    or (stated and growth is None)
+                    or (source is not None and source[0] == "'")
                 ):
                     return None
-                worth = new(money_class)  # Money without re-validation: digits and a known code
-                set_amount(worth, Decimal(value))
-                set_currency(worth, currency)
-                previous = growth = source = None
-                if previous_at is not None and (text := cells[previous_at]):
-                    if amount(text) is None:
-                        return None
-                    previous = new(money_class)
-                    set_amount(previous, Decimal(text))
-                    set_currency(previous, currency)
-                if growth_at is not None and (text := cells[growth_at]):
-                    growth = growths(text)
-                    if growth is None:
-                        return None
-                if source_at is not None and (text := cells[source_at]):
-                    if text[0] == "'":
-                        return None
-                    source = text
+                previous = money(earlier, currency) if earlier else None
                 return build(
-                    enterprise,
-                    period,
-                    flow,
-                    worth,
-                    previous=previous,
-                    growth=growth,
-                    source=source,
+                    enterprise, period, flow, money(value, currency), previous, growth, source
                 )
             except expected:
                 return None
 
         return read
+
+    def read_rows(self, rows: list[list[str]]) -> list[TradeRecord] | None:
+        """The fast path for many rows at once: their records, or ``None`` unless it builds all.
+
+        It builds records from a list of rows exactly when :meth:`function` would build one
+        from every row, and the same records, a column at a time: each step is one call over
+        the whole column, with no Python step per row but the records' own checks. ``None``
+        sends the rows to :meth:`function` one by one.
+        """
+        try:
+            columns = list(zip(*rows, strict=True))
+        except ValueError:  # rows of different widths
+            return None
+        if len(columns) != self.width:
+            return None
+        found = self._references(columns)
+        if found is None:
+            return None
+        firms, dates, ways, codes = found
+        amounts = self._amounts(columns, codes)
+        extras = self._extras(columns)
+        if amounts is None or extras is None:
+            return None
+        try:
+            return TradeRecord._checked_columns(  # noqa: SLF001 - the loader's trusted path
+                firms, dates, ways, *amounts, *extras
+            )
+        except _EXPECTED:
+            return None
+
+    def _references(self, columns: list[tuple[str, ...]]) -> _References | None:
+        """The enterprises, periods, flows and currencies of the columns' rows, all cached."""
+        named = [columns[at] for at in (self.name, self.code) if at is not None]
+        keys = zip(*named, strict=True) if len(named) > 1 else named[0]
+        try:  # a text not in a cache raises KeyError: no cache holds None
+            firms = list(map(self.enterprises.__getitem__, keys))
+            dates = list(map(self.periods.__getitem__, columns[self.period]))
+            ways = list(map(_FLOW_TEXT.__getitem__, columns[self.flow]))
+            if self.currency_at is not None:
+                codes = list(map(self.currencies.__getitem__, columns[self.currency_at]))
+            elif self.default is not None:
+                codes = [self.default] * len(dates)
+            else:
+                return None
+        except KeyError:
+            return None
+        return firms, dates, ways, codes
+
+    def _amounts(
+        self, columns: list[tuple[str, ...]], codes: list[str]
+    ) -> tuple[list[Money], list[Money | None]] | None:
+        """The values and prior-year values, when every amount is written as plain digits."""
+        if not _plain_amounts(columns[self.value]):
+            return None
+        values = _monies(columns[self.value], codes)
+        earlier: list[Money | None] = [None] * len(values)
+        if self.previous is not None:
+            column = columns[self.previous]
+            given = list(itertools.compress(range(len(column)), column))  # the non-empty ones
+            if given:
+                # A list, not a tuple: tuple() of an iterator grows through sizes that the
+                # interpreter keeps for reuse, which would show as memory growing with the file.
+                texts = list(map(column.__getitem__, given))
+                if not _plain_amounts(texts):
+                    return None
+                found = _monies(texts, map(codes.__getitem__, given))
+                _consume(map(operator.setitem, itertools.repeat(earlier), given, found))
+        return values, earlier
+
+    def _extras(
+        self, columns: list[tuple[str, ...]]
+    ) -> tuple[list[Growth | None], list[str | None]] | None:
+        """The growths (all cached) and sources (none escaped) of the columns' rows."""
+        count = len(columns[0])
+        rates: list[Growth | None] = [None] * count
+        if self.growth is not None:
+            texts = columns[self.growth]
+            rates = list(map(self.growths.get, texts))
+            # Only non-empty texts are cached (as a growth): every one must have been found, so
+            # the texts found nothing for are the empty ones.
+            if texts.count("") != sum(map(operator.is_, rates, _NONES)):
+                return None
+        sources: list[str | None] = [None] * count
+        if self.source is not None:
+            texts = columns[self.source]
+            if any(map(str.startswith, texts, itertools.repeat("'"))):
+                return None
+            sources = [text or None for text in texts]
+        return rates, sources
 
 
 # -- writing --------------------------------------------------------------------------------------

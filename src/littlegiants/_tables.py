@@ -13,6 +13,8 @@ file is read whole, up to :data:`MAX_TOML_BYTES`.
 Rows are plain tuples ``(kind, line, cells, issues, key_lines)`` for speed (a million-row file
 makes a million of them): ``kind`` is ``"header"``, ``"row"`` or ``"fatal"`` (the file cannot be
 read further); ``cells`` is a list for CSV and XLSX and a dict for JSON, JSON Lines and TOML.
+For CSV, the caller may give a function that builds records from clean rows (the trade fast
+path): the records it builds come as lists of records among the rows.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import codecs
 import csv
 import datetime as dt
 import importlib
+import itertools
 import json
 import math
 import os
@@ -34,7 +37,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
 from littlegiants._tomlindex import line_index
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 
 __all__ = [
     "FORMATS",
@@ -42,6 +45,7 @@ __all__ = [
     "MAX_LINE_BYTES",
     "MAX_RECORD_CHARS",
     "MAX_TOML_BYTES",
+    "FastPath",
     "Issue",
     "Row",
     "escape_formula",
@@ -69,6 +73,13 @@ MAX_RECORD_CHARS: Final = 1 << 20
 MAX_TOML_BYTES: Final = 16 << 20
 
 _CHUNK: Final = 1 << 16
+#: The bytes a CSV or JSON Lines file is read by, when its blocks are clean (see _Lines).
+_BLOCK: Final = 1 << 14
+#: Encodings that read a block as the concatenation of its lines: no state, and the byte
+#: "\n" is never part of a longer character (UTF-8, the GB family, Big5, ASCII, Latin-1).
+_BLOCK_CODECS: Final = frozenset(
+    {"utf-8", "gb18030", "gbk", "gb2312", "big5", "ascii", "iso8859-1"}
+)
 #: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 _TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED: Final = re.compile(r"'+[=+\-@\t\r]")
@@ -155,15 +166,31 @@ def check_encoding(encoding: str) -> str | None:
 
 
 class _Lines:
-    """The physical lines of a binary file, decoded, with what was wrong with each since asked.
+    r"""The physical lines of a binary file, decoded, with what was wrong with each since asked.
 
     Lines longer than :data:`MAX_LINE_BYTES` are cut and skipped (the rest is read and dropped,
     so memory stays bounded); undecodable bytes are replaced and reported.
+
+    Reading is by blocks of :data:`_BLOCK` bytes: a block whose lines are all short, decode
+    without error and hold no NUL is decoded at once and split on ``\n``, which gives exactly
+    the lines (and no problems) that reading it line by line would. Any other block, from its
+    first line on, is read line by line (:meth:`_each`), which finds and reports the problems;
+    block reading resumes at the next line boundary after the bytes already read. Block
+    decoding is only for the encodings of :data:`_BLOCK_CODECS`, where the byte ``\n`` is
+    always a whole character; any other encoding is read line by line.
+
+    Args:
+        binary: the file, positioned after the lines already read (the CSV header).
+        encoding: the text encoding.
+        bare: the lines feed a ``csv.reader``, so lines may come without their ``\n`` as long
+            as no quote character was met yet: outside quotes, ``csv`` ends a row at the end of
+            a line with or without it.
     """
 
-    def __init__(self, binary: IO[bytes], encoding: str) -> None:
+    def __init__(self, binary: IO[bytes], encoding: str, *, bare: bool = False) -> None:
         self.binary = binary
         self.encoding = encoding
+        self.bare = bare
         self.flags: list[str] = []  # cleared in place: the row loop holds this very list
         self.longs: list[int] = []  # lengths of lines longer than a cell may be
 
@@ -192,10 +219,59 @@ class _Lines:
 
     def __iter__(self) -> Iterator[str]:
         """Yield decoded lines; see the class docstring."""
-        readline = self.binary.readline
+        return itertools.chain.from_iterable(group for group, _ in self.groups())
+
+    def groups(self) -> Iterator[_Group]:
+        r"""The lines in groups: ``(lines, plain)``; see the class docstring.
+
+        A group is the list of the lines of a clean block, or a line-by-line reader for the
+        others. ``plain`` (only with ``bare``) marks a list whose lines are each one CSV row,
+        whose cells ``line.split(",")`` gives exactly as ``csv.reader`` would (an empty line is
+        the row of no cells): no quote character was met so far, the lines come without their
+        ``\n`` or ``\r\n``, and no other line break (a lone ``\r``) is in them.
+        """
+        binary = self.binary
+        encoding = self.encoding  # the header chose the encoding already
+        if codecs.lookup(encoding).name not in _BLOCK_CODECS:
+            yield self._each(binary.readline), False
+            return
+        threshold = min(MAX_CELL_CHARS, MAX_LINE_BYTES)
+        quoted = not self.bare  # whether lines must keep their "\n"
+        pending = b""  # the start of a line whose end is in the next block
+        while True:
+            block = binary.read(_BLOCK)
+            data = pending + block if pending else block
+            if not data:
+                return
+            cut = data.rfind(b"\n") + 1 if block else len(data)
+            found = None
+            if len(data) - cut < threshold:
+                if not cut:  # no line ends in this block yet
+                    pending = data
+                    continue
+                complete = data[:cut] if cut < len(data) else data
+                found = _block_lines(complete, encoding, threshold, quoted=quoted)
+            if found is None:  # a line to read on its own: long, undecodable or holding a NUL
+                resume = _Resume(data, binary)
+                yield self._each(resume.readline, resume), False
+                pending, quoted = b"", True  # those lines may have opened a quote
+            else:
+                pending = data[cut:]
+                lines, plain, quoted = found
+                yield lines, plain
+            if not block:
+                return
+
+    def _each(
+        self, readline: Callable[[int], bytes], resume: _Resume | None = None
+    ) -> Iterator[str]:
+        """Yield decoded lines one by one, noting their problems; see the class docstring.
+
+        With ``resume``, stop at the first line boundary after the bytes it holds.
+        """
         limit = MAX_LINE_BYTES + 1
         threshold = min(MAX_CELL_CHARS, MAX_LINE_BYTES)
-        decode, encoding = self.decode, self.encoding  # the header chose the encoding already
+        decode, encoding = self.decode, self.encoding
         while data := readline(limit):
             if len(data) > threshold:
                 self.longs.append(len(data))
@@ -207,16 +283,108 @@ class _Lines:
                         "is this a table with line breaks?"
                     )
                     yield "\n"
+                    if resume is not None and resume.done:
+                        return
                     continue
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
-                yield decode(data)  # reports the bytes
-                continue
-            if "\x00" in text:
-                yield decode(data)  # reports the NUL
-                continue
+                text = decode(data)  # reports the bytes
+            else:
+                if "\x00" in text:
+                    text = decode(data)  # reports the NUL
             yield text
+            if resume is not None and resume.done:
+                return
+
+
+#: ``(lines, plain)``: see :meth:`_Lines.groups`.
+_Group = tuple["list[str] | Iterator[str]", bool]
+
+
+class _Resume:
+    """``readline`` over bytes already read from a file, then over the rest of the file."""
+
+    def __init__(self, data: bytes, binary: IO[bytes]) -> None:
+        self.data = data
+        self.position = 0
+        self.binary = binary
+
+    @property
+    def done(self) -> bool:
+        """Whether every byte already read has been returned."""
+        return self.position >= len(self.data)
+
+    def readline(self, limit: int) -> bytes:
+        """Like ``binary.readline(limit)`` on the bytes already read followed by the file."""
+        data, start = self.data, self.position
+        if start >= len(data):
+            return self.binary.readline(limit)
+        end = data.find(b"\n", start, start + limit) + 1
+        if end:
+            self.position = end
+            return data[start:end]
+        if len(data) - start >= limit:
+            self.position = start + limit
+            return data[start : start + limit]
+        self.position = len(data)
+        return data[start:] + self.binary.readline(limit - (len(data) - start))
+
+
+def _block_lines(
+    data: bytes, encoding: str, threshold: int, *, quoted: bool
+) -> tuple[list[str], bool, bool] | None:
+    r"""The lines of a block, when reading it line by line would find nothing wrong in it.
+
+    Nothing wrong: every line is shorter than ``threshold`` bytes (a last line of
+    ``threshold`` bytes without its ``\n`` is read line by line too, which only costs time),
+    there is no NUL, and the bytes decode. The checks are on the bytes, which is exact for
+    :data:`_BLOCK_CODECS`: a NUL, ``\r``, ``\n`` or ``"`` byte is always that character.
+
+    Args:
+        data: whole lines (the last one may lack its ``\n`` at the end of the file).
+        encoding: the encoding, one of :data:`_BLOCK_CODECS`.
+        threshold: the length from which a line is read on its own.
+        quoted: whether a quote character was met before (lines must keep their ``\n``).
+
+    Returns:
+        ``(lines, plain, quoted)``, see :meth:`_Lines.groups`, or ``None``.
+    """
+    if b"\x00" in data or not _short_lines(data, threshold):
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if not quoted and b'"' not in data and data.endswith(b"\n"):
+        lines = text.splitlines()  # ends lines at "\n" and "\r\n", and at other breaks too:
+        if len(lines) == data.count(b"\n"):  # one line a "\n": there was no other break
+            return lines, True, False
+    lines = text.split("\n")
+    last = lines.pop()  # "" after a final "\n", else the file's unended last line
+    if quoted or b'"' in data:
+        quoted = True
+        lines = [line + "\n" for line in lines]
+    if last:
+        lines.append(last)
+    return lines, False, quoted
+
+
+def _short_lines(data: bytes, threshold: int) -> bool:
+    r"""Whether every line of ``data`` (split on ``\n``) is shorter than ``threshold`` bytes.
+
+    A line of ``2 * half`` bytes or more covers a whole aligned window of ``half`` bytes, so
+    when every such window holds a ``\n`` no line is that long; only otherwise are the lines
+    measured one by one.
+    """
+    half = threshold // 2
+    if half:
+        find = data.find
+        if all(
+            find(b"\n", start, start + half) >= 0 for start in range(0, len(data) - half + 1, half)
+        ):
+            return True
+    return max(map(len, data.split(b"\n"))) < threshold
 
 
 def _binary_problem(head: bytes) -> str | None:
@@ -250,45 +418,153 @@ def _csv_rows(
     path: Path,
     encoding: str,
     accept_header: Callable[[list[str]], bool],
-    fast_slot: list[Callable[[list[str]], object] | None],
+    fast_slot: list[FastPath | None],
 ) -> Iterator[Any]:
-    """Rows of a CSV file; a row the fast function builds a record from is yielded as it."""
+    """Rows of a CSV file; records the fast path builds are yielded in lists of them.
+
+    The file is read in blocks (see :class:`_Lines`): plain blocks are split into rows
+    directly (:func:`_plain_rows`), the rest of the file from the first other block on is
+    parsed by ``csv.reader`` (:func:`_quoted_rows`). Both number rows as a spreadsheet does.
+    """
     with path.open("rb") as binary:
-        head = binary.read(_CHUNK)
-        problem = _binary_problem(head)
+        problem = _binary_problem(binary.read(_CHUNK))
         if problem is not None:
             yield _fatal(f"the file is not a CSV table: {problem}")
             return
         binary.seek(0)
-        lines = _Lines(binary, encoding)
+        lines = _Lines(binary, encoding, bare=True)
         header = _csv_header(binary, lines, encoding, accept_header)
         if isinstance(header, tuple):
             yield header
             return
         yield ("header", 1, header, (), None)
         fast = fast_slot[0]  # set by the consumer while it handled the header
-        width = len(header)
-        reader = csv.reader(lines, strict=True)
-        flags, longs = lines.flags, lines.longs
+        groups = lines.groups()
         record = 1
-        while True:
-            try:
-                for cells in reader:
+        if csv.field_size_limit() >= min(MAX_CELL_CHARS, MAX_LINE_BYTES):
+            groups, record = yield from _plain_rows(groups, header, fast)
+        yield from _quoted_rows(groups, header, lines, fast, record)
+
+
+class FastPath(NamedTuple):
+    """Functions that build records from rows of cells, for the rows they can (see read_rows).
+
+    ``row`` builds a record from one row's cells, or returns ``None``. ``rows`` builds the
+    records of a list of rows, or returns ``None`` when it cannot build every one of them (the
+    rows are then given to ``row`` one by one). Both may be given rows of any width.
+    """
+
+    row: Callable[[list[str]], object]
+    rows: Callable[[list[list[str]]], list[Any] | None]
+
+
+#: The rows given to the fast path's ``rows`` together (a few hundred records held at once).
+_BATCH: Final = 128
+
+
+def _plain_rows(
+    groups: Iterator[_Group], header: list[str], fast: FastPath | None
+) -> Generator[Any, None, tuple[Iterator[_Group], int]]:
+    """Rows of the plain groups at the start of the file (see :meth:`_Lines.groups`).
+
+    Each line is one row, split on commas. Returns the groups left, from the first that is not
+    plain, and the number of the last row read, for :func:`_quoted_rows`.
+    """
+    split, comma = str.split, itertools.repeat(",")
+    record = 1
+    for group, plain in groups:
+        if not plain or not isinstance(group, list):
+            return itertools.chain([(group, plain)], groups), record
+        for start in range(0, len(group), _BATCH):
+            part = group[start : start + _BATCH]
+            if "" in part:  # csv.reader reads an empty line as the empty row
+                rows = [line.split(",") if line else [] for line in part]
+            else:
+                rows = list(map(split, part, comma))
+            yield from _clean_rows(rows, record, header, fast)
+            record += len(rows)
+    return iter(()), record
+
+
+def _clean_rows(
+    rows: list[list[str]], record: int, header: list[str], fast: FastPath | None
+) -> Iterator[Any]:
+    """Rows numbered from ``record + 1`` whose lines had no problem: records, in lists, or rows.
+
+    The fast path builds what it can: all the rows at once, else row by row in order (a row the
+    general path reads may fill its caches for the next ones).
+    """
+    if fast is not None:
+        built = fast.rows(rows)
+        if built is not None:
+            yield built
+            return
+    batch: list[object] = []
+    width = len(header)
+    for cells in rows:
+        record += 1
+        made = None if fast is None else fast.row(cells)
+        if made is not None:
+            batch.append(made)
+            continue
+        if batch:
+            yield batch
+            batch = []
+        shaped = len(cells) == width and any(cells)
+        yield (
+            "row",
+            record,
+            cells,
+            () if shaped else _shape_issues(cells, header, long=False),
+            None,
+        )
+    if batch:
+        yield batch
+
+
+def _quoted_rows(
+    groups: Iterator[_Group],
+    header: list[str],
+    lines: _Lines,
+    fast: FastPath | None,
+    record: int,
+) -> Iterator[Any]:
+    """Rows of the rest of the file, parsed by ``csv.reader`` (quotes, line-by-line reading).
+
+    Rows whose lines had no problem are given to the fast path in lists (:func:`_clean_rows`);
+    the list is handed on before any other row, so rows keep their order.
+    """
+    reader = csv.reader(itertools.chain.from_iterable(group for group, _ in groups), strict=True)
+    flags, longs = lines.flags, lines.longs
+    clean: list[list[str]] = []
+    while True:
+        try:
+            for cells in reader:
+                if flags or longs:
+                    if clean:
+                        yield from _clean_rows(clean, record, header, fast)
+                        record += len(clean)
+                        clean = []
                     record += 1
-                    if flags or longs or len(cells) != width:
-                        yield ("row", record, cells, _row_issues(cells, header, lines), None)
-                    elif fast is not None and (built := fast(cells)) is not None:
-                        yield built
-                    elif any(cells):
-                        yield ("row", record, cells, (), None)
-                    else:
-                        yield ("row", record, cells, _row_issues(cells, header, lines), None)
-                break
-            except csv.Error as exc:
-                record += 1
-                found = [_issue(flag) for flag in lines.take()]
-                message = f"the CSV is malformed here ({exc}); a quote may be unclosed or stray"
-                yield ("row", record, [], (*found, _issue(message)), None)
+                    yield ("row", record, cells, _row_issues(cells, header, lines), None)
+                    continue
+                clean.append(cells)
+                if len(clean) >= _BATCH:
+                    yield from _clean_rows(clean, record, header, fast)
+                    record += len(clean)
+                    clean = []
+            break
+        except csv.Error as exc:
+            if clean:
+                yield from _clean_rows(clean, record, header, fast)
+                record += len(clean)
+                clean = []
+            record += 1
+            found = [_issue(flag) for flag in lines.take()]
+            message = f"the CSV is malformed here ({exc}); a quote may be unclosed or stray"
+            yield ("row", record, [], (*found, _issue(message)), None)
+    if clean:
+        yield from _clean_rows(clean, record, header, fast)
 
 
 def _csv_header(
@@ -349,11 +625,18 @@ def _detect_gb18030(
 
 
 def _row_issues(cells: list[str], header: list[str], lines: _Lines) -> tuple[Issue, ...]:
-    width = len(header)
+    """The problems of a row: of its lines (taken from ``lines``), else of its cells."""
     long = lines.long
     issues = [_issue(flag) for flag in lines.take()]
     if issues:
         return tuple(issues)
+    return _shape_issues(cells, header, long=long)
+
+
+def _shape_issues(cells: list[str], header: list[str], *, long: bool) -> tuple[Issue, ...]:
+    """The problems of a row's cells: blank, more or fewer than the header, too long."""
+    width = len(header)
+    issues: list[Issue] = []
     if not any(cell.strip() for cell in cells):
         return (_issue("the row is blank; delete it"),)
     if len(cells) != width:
@@ -746,7 +1029,7 @@ def read_rows(
     accept_header: Callable[[list[str]], bool],
     tables: Sequence[str],
     openpyxl: Any = None,  # noqa: ANN401 - the module, when fmt is xlsx
-    fast_slot: list[Callable[[list[str]], object] | None] | None = None,
+    fast_slot: list[FastPath | None] | None = None,
 ) -> Iterator[Any]:
     """Yield the rows of a file; opening it happens on the first ``next()``.
 
@@ -758,8 +1041,9 @@ def read_rows(
         tables: the TOML table names of the kind, canonical first; also the sheet names.
         openpyxl: the openpyxl module, for XLSX.
         fast_slot: for CSV, a one-item list the caller fills, while it handles the header row,
-            with a function that builds a record from a clean row's cells (or returns ``None``);
-            a row it builds is yielded as the record instead of a :data:`Row`.
+            with a :class:`FastPath` for the rows whose lines had no problem; the records it
+            builds are yielded in lists of them (in file order with the rows) instead of as
+            :data:`Row` tuples.
 
     Raises:
         OSError: the file cannot be opened or read.

@@ -68,6 +68,7 @@ from __future__ import annotations
 import datetime as dt
 import errno as errnos
 import importlib
+import itertools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -94,7 +95,7 @@ from littlegiants.trade import TradeAggregate, TradeRecord
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from littlegiants.records import DesignationRecord, FinancialRecord
 
@@ -462,7 +463,7 @@ class _Scanner:
         self.openpyxl = require_openpyxl() if self.fmt == "xlsx" else None
         self.bindings: dict[tuple[str, ...], tuple[_schemas.Binding, list[_tables.Issue]]] = {}
         self.check = kind.name in ("enterprises", "rates", "aggregates", "counts")
-        self.fast_slot: list[Callable[[list[str]], object] | None] = [None]
+        self.fast_slot: list[_tables.FastPath | None] = [None]
         self.use_fast = True
 
     def problem(self, line: int | None, issue: _tables.Issue, lines: object = None) -> LoadProblem:
@@ -670,10 +671,10 @@ class RecordStream(Generic[T]):
         self.rejected: list[RejectedRow] = []
         self._problems: list[LoadProblem] = []
         self._more = 0
-        self._run = self._records()
+        self._run = itertools.chain.from_iterable(self._batches())
 
     def __iter__(self) -> Iterator[T]:
-        """The records (the stream's own generator)."""
+        """The records (the stream's own iterator)."""
         return self._run
 
     def __next__(self) -> T:
@@ -691,10 +692,20 @@ class RecordStream(Generic[T]):
             else:
                 self._more += 1
 
-    def _records(self) -> Iterator[T]:
+    def _batches(self) -> Iterator[list[T]]:
+        """The records in lists, as the fast path builds them (and one by one from the others).
+
+        ``__iter__`` chains the lists, so a record costs no step of this generator; the counts
+        are kept per list, and match the records yielded once the stream is read to the end.
+        """
         handle = self._scanner.handle
         failed = False
         for item in self._scanner.raw():
+            if item.__class__ is list:  # records the fast path built, in file order
+                self.rows_read += len(item)
+                if not failed:
+                    yield item
+                continue
             if item.__class__ is tuple:  # a row the fast path did not build
                 item = handle(item)  # noqa: PLW2901 - the row becomes its result
                 if item is None:
@@ -710,7 +721,7 @@ class RecordStream(Generic[T]):
                     continue
             self.rows_read += 1
             if not failed:
-                yield item
+                yield [item]
         if failed:
             raise LoadError(self.path, tuple(self._problems), self._more)
 

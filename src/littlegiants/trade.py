@@ -39,8 +39,10 @@ More information:
 
 from __future__ import annotations
 
+import collections
 import enum
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -141,6 +143,40 @@ def _stated_tolerance(growth: Growth) -> Decimal:
     return Decimal(5).scaleb(-(places + 1) - 2)
 
 
+def _check_trade(value: Money, previous: Money | None, stated: Growth | None) -> None:
+    """The checks of every trade record, however it is built (``__init__`` or ``_checked``).
+
+    A value is not negative; a prior-year value is Money in the value's currency and not
+    negative; a growth of -100% or less needs a prior-year value; a prior-year value and a growth
+    given together agree within the rounding of the stated percentage.
+    """
+    if value.amount < 0:
+        raise InvalidRecordError(value, "a trade value cannot be negative")
+    if previous is None:
+        if stated is not None and stated.rate <= -1:
+            raise InvalidRecordError(
+                str(stated),
+                "a fall of 100% or more leaves no prior-year value to imply: give previous",
+            )
+        return
+    if not isinstance(previous, Money):
+        raise InvalidRecordError(previous, "the prior-year value must be Money")
+    if previous.currency != value.currency:
+        raise CurrencyMismatchError(value.currency, previous.currency, "compare")
+    if previous.amount < 0:
+        raise InvalidRecordError(previous, "a trade value cannot be negative")
+    if stated is None or previous.amount == 0:
+        return
+    implied = Growth.between(previous, value)
+    if abs(implied.rate - stated.rate) > _stated_tolerance(stated):
+        shown = Growth(implied.rate.quantize(Decimal("0.001"), context=EXACT))
+        raise InvalidRecordError(
+            (str(previous), str(value), str(stated)),
+            f"the prior-year value implies {shown} but the growth given is {stated} "
+            "(they must agree within the rounding of the stated percentage)",
+        )
+
+
 @attrs.frozen
 class TradeRecord:
     """One enterprise's trade in one flow over one period.
@@ -172,34 +208,85 @@ class TradeRecord:
 
     def __attrs_post_init__(self) -> None:
         """Check the value, the currencies and that previous and growth agree."""
-        if self.value.amount < 0:
-            raise InvalidRecordError(self.value, "a trade value cannot be negative")
-        previous = self.reported_previous
-        if previous is None:
-            stated = self.reported_growth
-            if stated is not None and stated.rate <= -1:
-                raise InvalidRecordError(
-                    str(stated),
-                    "a fall of 100% or more leaves no prior-year value to imply: give previous",
-                )
-            return
-        if not isinstance(previous, Money):
-            raise InvalidRecordError(previous, "the prior-year value must be Money")
-        if previous.currency != self.value.currency:
-            raise CurrencyMismatchError(self.value.currency, previous.currency, "compare")
-        if previous.amount < 0:
-            raise InvalidRecordError(previous, "a trade value cannot be negative")
-        stated = self.reported_growth
-        if stated is None or previous.amount == 0:
-            return
-        implied = Growth.between(previous, self.value)
-        if abs(implied.rate - stated.rate) > _stated_tolerance(stated):
-            shown = Growth(implied.rate.quantize(Decimal("0.001"), context=EXACT))
+        _check_trade(self.value, self.reported_previous, self.reported_growth)
+
+    @classmethod
+    def _checked(  # noqa: PLR0917 - the seven fields, in their order
+        cls,
+        enterprise: Enterprise,
+        period: Period,
+        flow: TradeFlow,
+        value: Money,
+        previous: Money | None,
+        growth: Growth | None,
+        source: str | None,
+    ) -> TradeRecord:
+        """Build a record from values that already have their fields' types (a trusted path).
+
+        The loader's trade fast path builds a million records from values it made itself, so
+        this skips what ``__init__`` adds to the checks: the converters (``period``, ``flow`` and
+        ``growth`` from text) and the ``value`` type check. Every check of the record itself
+        (:func:`_check_trade`, which ``__attrs_post_init__`` runs too) still runs.
+
+        Contract: only the loader's fast path calls this (and ``benchmarks/bench_loader.py``,
+        which times it), and only with an ``Enterprise``, a ``Period``, a ``TradeFlow``, a
+        ``Money``, a ``Money`` or ``None``, a ``Growth`` or ``None``, and a ``str`` or ``None``,
+        exactly as ``__init__`` would have stored them, values it made itself. Anything else
+        must go through ``TradeRecord(...)``.
+
+        Raises:
+            InvalidRecordError: as ``TradeRecord(...)`` does.
+            CurrencyMismatchError: as ``TradeRecord(...)`` does.
+        """
+        _check_trade(value, previous, growth)
+        record = _new(cls)
+        _set_enterprise(record, enterprise)
+        _set_period(record, period)
+        _set_flow(record, flow)
+        _set_value(record, value)
+        _set_previous(record, previous)
+        _set_growth(record, growth)
+        _set_source(record, source)
+        return record
+
+    @classmethod
+    def _checked_columns(  # noqa: PLR0917 - the seven fields, in their order
+        cls,
+        enterprises: Sequence[Enterprise],
+        periods: Sequence[Period],
+        flows: Sequence[TradeFlow],
+        values: Sequence[Money],
+        previous: Sequence[Money | None],
+        growths: Sequence[Growth | None],
+        sources: Sequence[str | None],
+    ) -> list[TradeRecord]:
+        """Build many records at once, from columns of values as :meth:`_checked` takes them.
+
+        Record ``i`` takes the ``i``-th item of every column. Every record's checks
+        (:func:`_check_trade`) run first, so when one fails, it raises and nothing is built.
+        Same contract as :meth:`_checked`, for each item of each column; the loader's fast path
+        builds a few hundred records a call this way, with no Python step per field.
+
+        Raises:
+            InvalidRecordError: as ``TradeRecord(...)`` does, or the columns differ in length.
+            CurrencyMismatchError: as ``TradeRecord(...)`` does.
+        """
+        columns = (enterprises, periods, flows, values, previous, growths, sources)
+        count = len(values)
+        if any(len(column) != count for column in columns):
             raise InvalidRecordError(
-                (str(previous), str(self.value), str(stated)),
-                f"the prior-year value implies {shown} but the growth given is {stated} "
-                "(they must agree within the rounding of the stated percentage)",
+                tuple(map(len, columns)), "the columns of the records differ in length"
             )
+        _consume(map(_check_trade, values, previous, growths))
+        records = list(map(_new, itertools.repeat(cls, count)))
+        _consume(map(_set_enterprise, records, enterprises))
+        _consume(map(_set_period, records, periods))
+        _consume(map(_set_flow, records, flows))
+        _consume(map(_set_value, records, values))
+        _consume(map(_set_previous, records, previous))
+        _consume(map(_set_growth, records, growths))
+        _consume(map(_set_source, records, sources))
+        return records
 
     @property
     def previous(self) -> Money | None:
@@ -223,6 +310,19 @@ class TradeRecord:
         if previous is None or previous.amount == 0:
             return None
         return Growth.between(previous, self.value)
+
+
+# The loader's trusted path (TradeRecord._checked) sets the slots directly, as Money's hot path
+# does; bound once here (measured in benchmarks/bench_loader.py).
+_new = object.__new__
+_set_enterprise = TradeRecord.__dict__["enterprise"].__set__
+_set_period = TradeRecord.__dict__["period"].__set__
+_set_flow = TradeRecord.__dict__["flow"].__set__
+_set_value = TradeRecord.__dict__["value"].__set__
+_set_previous = TradeRecord.__dict__["reported_previous"].__set__
+_set_growth = TradeRecord.__dict__["reported_growth"].__set__
+_set_source = TradeRecord.__dict__["source"].__set__
+_consume = collections.deque[object](maxlen=0).extend  # runs an iterator for its effects
 
 
 def _keys(values: Iterable[str]) -> frozenset[str]:
