@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from importlib import resources
@@ -52,7 +53,7 @@ from littlegiants.money import Money
 from littlegiants.regions import Region
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable
 
     from littlegiants.enterprise import Enterprise
     from littlegiants.payout import Payment, Payout, PayoutReport
@@ -370,10 +371,11 @@ class IncentivePolicy:
         >>> shenzhen.budget({DesignationLevel.NATIONAL: 275})
         Money('137500000', 'CNY')
         """
-        if isinstance(population, dict) or hasattr(population, "items"):
-            counts: Mapping[DesignationLevel, int] = population  # type: ignore[assignment]
+        if isinstance(population, Mapping):
             total = Money.zero(self.currency)
-            for level, count in counts.items():
+            for level, count in population.items():
+                if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                    raise InvalidRecordError(count, f"a count of {level} firms is a whole number")
                 rules = [
                     rule
                     for rule in self.rules
