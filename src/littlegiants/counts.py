@@ -30,9 +30,9 @@ from datetime import date
 
 import attrs
 
-from littlegiants.designation import DesignationLevel
+from littlegiants.designation import DesignationLevel, coerce_level
 from littlegiants.errors import InvalidRecordError
-from littlegiants.regions import Region
+from littlegiants.regions import Region, coerce_optional_region
 
 __all__ = ["CountKind", "DesignationCount"]
 
@@ -50,16 +50,6 @@ class CountKind(enum.Enum):
     TARGET = "target"
 
 
-def _level(value: DesignationLevel | str) -> DesignationLevel:
-    return DesignationLevel.parse(value)
-
-
-def _region(value: Region | str | None) -> Region | None:
-    if value is None or isinstance(value, Region):
-        return value
-    return Region.parse(value)
-
-
 @attrs.frozen(kw_only=True)
 class DesignationCount:
     """A reported count of designated enterprises.
@@ -75,11 +65,11 @@ class DesignationCount:
         source: where the figure comes from.
     """
 
-    level: DesignationLevel = attrs.field(converter=_level)
+    level: DesignationLevel = attrs.field(converter=coerce_level)
     count: int
     on: date
     kind: CountKind = attrs.field(converter=CountKind)
-    region: Region | None = attrs.field(default=None, converter=_region)
+    region: Region | None = attrs.field(default=None, converter=coerce_optional_region)
     batch: int | None = None
     by: date | None = None
     source: str | None = None

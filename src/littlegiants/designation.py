@@ -85,6 +85,7 @@ __all__ = [
     "Designation",
     "DesignationLevel",
     "ReReview",
+    "coerce_level",
     "designations_between",
     "format_level",
     "highest_valid_level",
@@ -269,7 +270,12 @@ def format_level(level: DesignationLevel, *, locale: str) -> str:
     )
 
 
-def _to_level(value: DesignationLevel | str) -> DesignationLevel:
+def coerce_level(value: DesignationLevel | str) -> DesignationLevel:
+    """Return ``value`` as a :class:`DesignationLevel`, parsing text; for attrs converters.
+
+    >>> coerce_level("国家级")
+    <DesignationLevel.NATIONAL: 'national'>
+    """
     return DesignationLevel.parse(value)
 
 
@@ -418,7 +424,7 @@ class Designation:
     ``revoked_on``.
     """
 
-    level: DesignationLevel = attrs.field(converter=_to_level)
+    level: DesignationLevel = attrs.field(converter=coerce_level)
     awarded_on: dt.date = attrs.field(validator=_date_field)
     authority: str | None = attrs.field(default=None, kw_only=True, validator=_check_authority)
     batch: int | None = attrs.field(default=None, kw_only=True, validator=_check_batch)

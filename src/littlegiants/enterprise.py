@@ -56,7 +56,7 @@ from littlegiants.designation import (
 )
 from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import FinancialYear, Profile
-from littlegiants.regions import Region
+from littlegiants.regions import Region, coerce_optional_region, coerce_region
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -64,16 +64,6 @@ if TYPE_CHECKING:
     from littlegiants.periods import Period
 
 __all__ = ["Enterprise", "Relocation"]
-
-
-def _region(value: Region | str | None) -> Region | None:
-    if value is None or isinstance(value, Region):
-        return value
-    return Region.parse(value)
-
-
-def _required_region(value: Region | str) -> Region:
-    return value if isinstance(value, Region) else Region.parse(value)
 
 
 def _optional_code(value: CreditCode | str | None) -> CreditCode | None:
@@ -92,8 +82,8 @@ class Relocation:
     """
 
     on: date = attrs.field(validator=attrs.validators.instance_of(date))
-    from_region: Region | None = attrs.field(converter=_region)
-    to_region: Region = attrs.field(converter=_required_region)
+    from_region: Region | None = attrs.field(converter=coerce_optional_region)
+    to_region: Region = attrs.field(converter=coerce_region)
 
 
 def _sorted_designations(values: Iterable[Designation]) -> tuple[Designation, ...]:
@@ -144,7 +134,9 @@ class Enterprise:
         default=None, converter=_optional_code, kw_only=True
     )
     region: Region | None = attrs.field(
-        default=attrs.Factory(_default_region, takes_self=True), converter=_region, kw_only=True
+        default=attrs.Factory(_default_region, takes_self=True),
+        converter=coerce_optional_region,
+        kw_only=True,
     )
     english_name: str | None = attrs.field(default=None, kw_only=True)
     industry: str | None = attrs.field(default=None, kw_only=True)

@@ -88,7 +88,7 @@ if TYPE_CHECKING:
     from littlegiants.growth import Growth
     from littlegiants.money import Money
 
-__all__ = ["format_growth", "format_money", "format_money_long"]
+__all__ = ["babel_locale", "format_growth", "format_money", "format_money_long"]
 
 #: Compact forms keep at most two fraction digits in the unit of their scale word.
 _COMPACT_QUANTUM: Final = Decimal("0.01")
@@ -112,7 +112,7 @@ def _parse_locale(identifier: str) -> Locale:
     return Locale.parse(identifier.replace("-", "_"))
 
 
-def _locale(locale: object) -> Locale:
+def babel_locale(locale: object) -> Locale:
     """The babel ``Locale`` for ``locale``; strings are parsed once and cached."""
     if isinstance(locale, Locale):
         return locale
@@ -220,7 +220,7 @@ def format_money(m: Money, *, locale: str | Locale, compact: bool = False) -> st
     ...
     TypeError: Expected a locale such as 'zh_CN' or a babel.Locale, got None: ...
     """
-    where = _locale(locale)
+    where = babel_locale(locale)
     if compact:
         value = _round_compact(m.amount, _compact_table(where, "currency"))
         with decimal.localcontext(EXACT):
@@ -265,7 +265,7 @@ def format_money_long(m: Money, *, locale: str | Locale) -> str:
     >>> format_money_long(Money("-1234567", "EUR"), locale="zh_CN")
     '-123.46万欧元'
     """
-    where = _locale(locale)
+    where = babel_locale(locale)
     kind: Literal["short", "long"] = "long" if "long" in where.compact_decimal_formats else "short"
     value = _round_compact(m.amount, _compact_table(where, kind))
     unit = _LONG_UNITS.get((where.language, m.currency))
@@ -319,7 +319,7 @@ def format_growth(g: Growth, *, locale: str | Locale, digits: int = 1) -> str:
     if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
         msg = f"Expected digits to be a whole number from 0, got {digits!r}."
         raise ValueError(msg)
-    where = _locale(locale)
+    where = babel_locale(locale)
     percent = g.rate.scaleb(2, context=EXACT).quantize(
         Decimal(1).scaleb(-digits, context=EXACT),
         rounding=decimal.ROUND_HALF_UP,

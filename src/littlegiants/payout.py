@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from littlegiants.designation import Designation, DesignationLevel
+from littlegiants.designation import Designation, DesignationLevel, coerce_level
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
 from littlegiants.formatting import format_money
@@ -134,10 +134,6 @@ def _enterprise_key(value: Enterprise | str) -> str:
     return value.key if isinstance(value, Enterprise) else value
 
 
-def _level(value: DesignationLevel | str) -> DesignationLevel:
-    return DesignationLevel.parse(value)
-
-
 def _payment_kind(value: RuleKind | str) -> RuleKind:
     kind = RuleKind(value)
     return RuleKind.DESIGNATION if kind is RuleKind.PERCENTAGE else kind
@@ -159,7 +155,7 @@ class Payment:
 
     enterprise: str = attrs.field(converter=_enterprise_key)
     policy_id: str
-    level: DesignationLevel = attrs.field(converter=_level)
+    level: DesignationLevel = attrs.field(converter=coerce_level)
     amount: Money
     paid_on: date
     event: RuleKind = attrs.field(default=RuleKind.DESIGNATION, converter=_payment_kind)

@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import functools
 import re
 from typing import TYPE_CHECKING, Any, Final
 
@@ -398,13 +397,6 @@ def is_valid_period(text: object) -> bool:
     return True
 
 
-@functools.cache
-def _locale(name: str) -> Any:  # noqa: ANN401 - babel has no type information
-    from babel import Locale  # noqa: PLC0415 - babel data loads on first use
-
-    return Locale.parse(name)
-
-
 def format_period(period: Period, *, locale: str | Locale) -> str:
     """Return the period as people write it, in the given locale.
 
@@ -437,7 +429,9 @@ def format_period(period: Period, *, locale: str | Locale) -> str:
     >>> format_period(Period.parse("2022-01-15..2022-02-20"), locale="en_US")
     'Jan 15, 2022–Feb 20, 2022'
     """
-    loc = _locale(locale) if isinstance(locale, str) else locale
+    from littlegiants.formatting import babel_locale  # noqa: PLC0415 - babel loads on first use
+
+    loc = babel_locale(locale)
     start, end = period.start, period.end
     if not period.is_month_aligned:
         from babel.dates import format_date  # noqa: PLC0415

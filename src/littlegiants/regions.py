@@ -70,6 +70,7 @@ __all__ = [
     "Region",
     "RegionLevel",
     "RegionName",
+    "coerce_optional_region",
     "coerce_region",
     "find_region",
     "format_region",
@@ -405,6 +406,15 @@ def coerce_region(value: Region | str) -> Region:
     if isinstance(value, Region):
         return value
     return Region.parse(value)
+
+
+def coerce_optional_region(value: Region | str | None) -> Region | None:
+    """Like :func:`coerce_region`, with ``None`` (an unknown region) passed through.
+
+    >>> coerce_optional_region(None) is None, coerce_optional_region("440305")
+    (True, Region('440305'))
+    """
+    return None if value is None else coerce_region(value)
 
 
 def format_region(region: Region | str) -> str:

@@ -56,7 +56,7 @@ from littlegiants.fx import ExchangeRate
 from littlegiants.growth import Growth
 from littlegiants.money import Money
 from littlegiants.periods import Period
-from littlegiants.regions import Region
+from littlegiants.regions import Region, coerce_optional_region
 
 if TYPE_CHECKING:
     from littlegiants.fx import RateTable
@@ -122,12 +122,6 @@ def _flow(value: TradeFlow | str) -> TradeFlow:
 
 def _optional_flow(value: TradeFlow | str | None) -> TradeFlow | None:
     return None if value is None else TradeFlow.parse(value)
-
-
-def _optional_region(value: Region | str | None) -> Region | None:
-    if value is None or isinstance(value, Region):
-        return value
-    return Region.parse(value)
 
 
 def _growth(value: Growth | str | None) -> Growth | None:
@@ -597,7 +591,7 @@ class TradeAggregate:
     period: Period = attrs.field(converter=_period)
     value: Money = attrs.field(validator=attrs.validators.instance_of(Money))
     enterprise_count: int | None = None
-    region: Region | None = attrs.field(default=None, converter=_optional_region)
+    region: Region | None = attrs.field(default=None, converter=coerce_optional_region)
     flow: TradeFlow | None = attrs.field(default=None, converter=_optional_flow)
     growth: Growth | None = attrs.field(default=None, converter=_growth)
     equivalent: Money | None = None
