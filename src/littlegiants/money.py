@@ -163,7 +163,6 @@ def _plain(value: Decimal) -> Decimal:
 
 
 _new = object.__new__
-_set = object.__setattr__
 
 
 @attrs.frozen(init=False, repr=False)
@@ -202,8 +201,8 @@ class Money:
 
     def __init__(self, amount: Decimal | int | str, currency: str) -> None:
         """Validate and store ``amount`` and ``currency`` (see the class docstring)."""
-        _set(self, "amount", _coerce_amount(amount))
-        _set(self, "currency", validate_currency(currency))
+        _set_amount(self, _coerce_amount(amount))
+        _set_currency(self, validate_currency(currency))
 
     # -- named constructors -------------------------------------------------------------------
 
