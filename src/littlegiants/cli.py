@@ -130,9 +130,9 @@ def _date(text: str) -> dt.date:
 def _kind(path: Path, given: str | None) -> str:
     if given is not None:
         return given
-    from littlegiants.loader import _kind_of  # noqa: PLC0415
+    from littlegiants.loader import kind_of  # noqa: PLC0415
 
-    kind = _kind_of(path)
+    kind = kind_of(path)
     if kind is None:
         msg = (
             f"cannot tell what {path.name} holds: name it after its kind "

@@ -120,6 +120,7 @@ __all__ = [
     "iter_financials",
     "iter_rates",
     "iter_trade_records",
+    "kind_of",
     "load_aggregates",
     "load_counts",
     "load_dataset",
@@ -1205,7 +1206,15 @@ _ORDER: Final = (
 )
 
 
-def _kind_of(file: Path) -> str | None:
+def kind_of(file: str | os.PathLike[str]) -> str | None:
+    """Return the record kind a file's name gives, or ``None`` when it matches no kind.
+
+    The kind is the first word of the name, optionally followed by ``-`` or ``_`` and more.
+
+    >>> kind_of("trade-2022.csv"), kind_of("enterprises_shenzhen.xlsx"), kind_of("notes.txt")
+    ('trade', 'enterprises', None)
+    """
+    file = Path(file)
     match = _KIND_WORD.match(file.name[: -len(file.suffix)].lower() if file.suffix else "")
     return match[1] if match and match[1] in _schemas.KINDS else None
 
@@ -1216,7 +1225,7 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
     for file in sorted(folder.iterdir()):
         if file.name.startswith(".") or file.is_dir() or file.name == SOURCES_FILE:
             continue
-        kind = _kind_of(file)
+        kind = kind_of(file)
         if _tables.format_of(file) is None or kind is None:
             message = (
                 "a file matching no kind: name it enterprises, designations, trade, financials, "
