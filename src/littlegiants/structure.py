@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from littlegiants._exact import to_decimal
-from littlegiants.credit import CreditCode
+from littlegiants.credit import CreditCode, coerce_credit_code
 from littlegiants.designation import Designation, DesignationLevel, ReReview
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import FloatAmountError, InvalidRecordError, LittleGiantsError
@@ -54,7 +54,7 @@ from littlegiants.financials import Award, ChuangkePlacing, FinancialYear, Produ
 from littlegiants.growth import Growth
 from littlegiants.money import Money
 from littlegiants.periods import Period
-from littlegiants.regions import Region
+from littlegiants.regions import Region, coerce_region
 from littlegiants.trade import TradeFlow
 
 if TYPE_CHECKING:
@@ -152,24 +152,6 @@ def _parsed(parse: Any) -> Any:  # noqa: ANN401 - a cattrs hook
     return hook
 
 
-def _region(value: object, _: object) -> Region:
-    if isinstance(value, Region):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Region.parse(str(value))
-    if not isinstance(value, str):
-        raise InvalidRecordError(value, "expected a 6-digit division code")
-    return Region.parse(value)
-
-
-def _credit_code(value: object, _: object) -> CreditCode:
-    if isinstance(value, CreditCode):
-        return value
-    if not isinstance(value, str):
-        raise InvalidRecordError(value, "expected an 18-character credit code")
-    return CreditCode.parse(value)
-
-
 @functools.cache
 def converter(*, currency: str | None = None) -> cattrs.Converter:
     """Return the converter for plain data whose bare amounts are in ``currency``.
@@ -185,8 +167,8 @@ def converter(*, currency: str | None = None) -> cattrs.Converter:
     conv.register_structure_hook(bool, _boolean)
     conv.register_structure_hook(str, _text)
     conv.register_structure_hook(Money, _money_hook(currency))
-    conv.register_structure_hook(Region, _region)
-    conv.register_structure_hook(CreditCode, _credit_code)
+    conv.register_structure_hook(Region, _parsed(coerce_region))
+    conv.register_structure_hook(CreditCode, _parsed(coerce_credit_code))
     conv.register_structure_hook(DesignationLevel, _parsed(DesignationLevel.parse))
     conv.register_structure_hook(TradeFlow, _parsed(TradeFlow.parse))
     conv.register_structure_hook(Growth, _parsed(Growth.parse))
