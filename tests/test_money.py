@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import decimal
 import pickle
 from decimal import Decimal, localcontext
 
-import attrs
 import pint
 import pytest
 from hypothesis import given
@@ -69,11 +69,29 @@ class TestConstruction:
         """Currency codes are case-insensitive and stored upper-case."""
         assert "CNY" == Money(1, "cny").currency
 
-    def test_evolve_revalidates(self) -> None:
-        """attrs.evolve goes through the validating constructor."""
-        assert Money(2, "CNY") == attrs.evolve(Money(1, "CNY"), amount=2)
-        with pytest.raises(FloatAmountError):
-            attrs.evolve(Money(1, "CNY"), amount=2.0)
+    @pytest.mark.parametrize("name", ["amount", "currency"])
+    def test_is_immutable(self, name: str) -> None:
+        """Neither field can be reassigned, and no new attribute can be added."""
+        money = Money(1, "CNY")
+        with pytest.raises(AttributeError, match=name):
+            setattr(money, name, 2)
+        with pytest.raises(AttributeError):
+            money.note = "x"  # type: ignore[attr-defined]
+        assert Money(1, "CNY") == money
+
+    def test_copies_are_the_value_itself(self) -> None:
+        """Like Decimal, an immutable Money copies to itself."""
+        money = Money("1.50", "CNY")
+        assert money is copy.copy(money)
+        assert money is copy.deepcopy(money)
+
+    def test_matches_by_field(self) -> None:
+        """Pattern matching reads amount and currency positionally."""
+        match Money("500000", "CNY"):
+            case Money(amount, "CNY"):
+                assert Decimal(500000) == amount
+            case _:
+                pytest.fail("a CNY amount did not match")
 
     def test_is_valid_currency_never_raises(self) -> None:
         """is_valid_currency answers False for junk instead of raising."""
@@ -157,6 +175,15 @@ class TestArithmetic:
         with pytest.raises(TypeError, match=r"Money\.zero"):
             sum(values)
         assert Money(0, "USD") == Money.total([], currency="USD")
+
+    @given(moneys(), moneys())
+    def test_equal_values_hash_alike(self, a: Money, b: Money) -> None:
+        """Equality is by amount value and currency, and hashing follows it."""
+        assert (a == b) == (a.amount == b.amount and a.currency == b.currency)
+        rescaled = a * Decimal("1.000")  # the same value with three more trailing zeros
+        assert str(rescaled.amount) != str(a.amount)
+        assert a == rescaled
+        assert hash(a) == hash(rescaled)
 
     def test_equality_across_currencies_is_false(self) -> None:
         """Equal amounts in different currencies are not equal; hashing follows equality."""

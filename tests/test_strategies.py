@@ -91,6 +91,8 @@ def _rebuilt(value: object) -> object:
     """Build the value again through its validating constructor."""
     if isinstance(value, DesignationLevel):
         return DesignationLevel(value.value)
+    if isinstance(value, Money):  # hand-written like Fraction, not an attrs class
+        return Money(value.amount, value.currency)
     return attrs.evolve(value)  # type: ignore[misc]
 
 
@@ -491,7 +493,7 @@ class TestTypeRegistration:
     @given(st.builds(Invoice))
     def test_builds_fills_littlegiants_fields(self, invoice: Invoice) -> None:
         """st.builds infers valid Money, Region, level and Period fields of a user's class."""
-        assert invoice.amount == attrs.evolve(invoice.amount)
+        assert invoice.amount == Money(invoice.amount.amount, invoice.amount.currency)
         assert invoice.region == Region(invoice.region.code)
         assert isinstance(invoice.level, DesignationLevel)
         assert invoice.period.start <= invoice.period.end

@@ -973,8 +973,8 @@ class RowReader:
 # -- the trade fast path --------------------------------------------------------------------------
 
 _new = object.__new__
-_set_amount = Money.__dict__["amount"].__set__
-_set_currency = Money.__dict__["currency"].__set__
+_set_amount = Money.__dict__["_amount"].__set__
+_set_currency = Money.__dict__["_currency"].__set__
 
 
 _EXPECTED: Final = (LittleGiantsError, ValueError, TypeError, ArithmeticError)
