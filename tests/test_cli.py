@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from littlegiants import load_policy
+from littlegiants import _schemas, load_policy
 from littlegiants.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +162,30 @@ class TestValidate:
         status, out, _ = run(capsys, "validate", str(EXAMPLE))
         assert 0 == status
         assert "0 problems" in out
+
+    @pytest.mark.parametrize("kind", _schemas.KINDS)
+    def test_clean_file_of_each_kind(self, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """One clean file of any kind exits 0 and counts its rows (was a crash: issue-free files).
+
+        The command used to iterate the stream and then ask it for its result, which found
+        every record already taken.
+        """
+        path = EXAMPLE / f"{kind}.csv"
+        rows = len(path.read_text(encoding="utf-8").splitlines()) - 1
+        status, out, err = run(capsys, "validate", str(path))
+        assert (0, "") == (status, err)
+        noun = "row" if rows == 1 else "rows"
+        assert f"{rows} {noun} read, 0 problems" in out
+
+    @pytest.mark.parametrize("kind", ["designations", "relocations", "financials"])
+    def test_payouts_from_one_file_of_facts(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file of facts about enterprises gathers them by enterprise (financials crashed)."""
+        path = EXAMPLE / f"{kind}.csv"
+        status, out, err = run(capsys, "payouts", str(path), "--policy", "guangzhou")
+        assert (0, "") == (status, err)
+        assert "total:" in out
 
     def test_problems_are_located(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Every problem is printed with file, line and column; exit status 1."""

@@ -21,7 +21,7 @@ from littlegiants import strategies as lgst
 from littlegiants._hypothesis import setup
 from littlegiants.credit import CreditCode, is_valid_credit_code
 from littlegiants.designation import Designation, DesignationLevel, ReReview
-from littlegiants.enterprise import Enterprise
+from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import (
     CurrencyMismatchError,
     FloatAmountError,
@@ -81,6 +81,7 @@ REGISTERED: list[tuple[type, st.SearchStrategy[object]]] = [
     (FinancialYear, lgst.financial_years()),
     (Profile, lgst.profiles()),
     (Enterprise, lgst.enterprises()),
+    (Relocation, lgst.relocations()),
     (TradeRecord, lgst.trade_records()),
     (IncentivePolicy, lgst.incentive_policies()),
     (Payment, lgst.payments()),

@@ -54,6 +54,7 @@ _REGISTRY: Final = (
     ("littlegiants.financials", "FinancialYear", "financial_years"),
     ("littlegiants.financials", "Profile", "profiles"),
     ("littlegiants.enterprise", "Enterprise", "enterprises"),
+    ("littlegiants.enterprise", "Relocation", "relocations"),
     ("littlegiants.trade", "TradeRecord", "trade_records"),
     ("littlegiants.policy", "IncentivePolicy", "incentive_policies"),
     ("littlegiants.payout", "Payment", "payments"),
@@ -76,7 +77,7 @@ def setup() -> None:
     """Register a strategy for each littlegiants type with ``st.register_type_strategy``.
 
     Registered: Money, Growth, Period, ExchangeRate, RateTable, Region, CreditCode,
-    DesignationLevel, Designation, FinancialYear, Profile, Enterprise, TradeRecord,
+    DesignationLevel, Designation, FinancialYear, Profile, Enterprise, Relocation, TradeRecord,
     IncentivePolicy and Payment, each drawn by the :mod:`littlegiants.strategies` function of
     the same name with its defaults.
     """

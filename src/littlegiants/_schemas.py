@@ -1,7 +1,8 @@
 """Record kinds: the columns of each kind of source file, and how a row becomes a domain object.
 
-Seven kinds of file hold the programme's data: enterprises, designations, trade records,
-financial years, exchange rates, and the figures sources report without the firms behind them:
+Eight kinds of file hold the programme's data: enterprises, designations, relocations, trade
+records, financial years, exchange rates, and the figures sources report without the firms behind
+them:
 trade aggregates (a cohort's total) and designation counts (how many a place holds). Each has
 documented columns (English names, with the Chinese headers official lists use as aliases)
 published in ``docs/loading.md``; a test checks the docs against :func:`markdown_table`, so they
@@ -42,12 +43,12 @@ from littlegiants._moneytext import parse_money_text
 from littlegiants._tables import FastPath, Issue, unescape_formula
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
-from littlegiants.enterprise import Enterprise
+from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import LittleGiantsError, MoneyParseError
 from littlegiants.financials import FinancialYear
 from littlegiants.fx import ExchangeRate
 from littlegiants.money import Money, is_valid_currency, validate_currency
-from littlegiants.records import DesignationRecord, FinancialRecord
+from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
 from littlegiants.structure import StructureError, converter, structure
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
@@ -225,6 +226,31 @@ KINDS: Final = {
         ),
         (("name", "credit_code"), ("level",), ("awarded_on",)),
         "one row per designation",
+    ),
+    "relocations": Kind(
+        "relocations",
+        "relocation",
+        (
+            _NAME,
+            _CODE,
+            Column(
+                "on", "date", ("迁移日期", "变更日期", "迁入日期", "date"), "the date of the move"
+            ),
+            Column(
+                "from_region",
+                "region",
+                ("迁出地", "原注册地", "迁出地区划代码"),
+                "the region it left; empty or `unknown`: not known",
+            ),
+            Column(
+                "to_region",
+                "division",
+                ("迁入地", "新注册地", "迁入地区划代码"),
+                "the region it moved its registered seat to",
+            ),
+        ),
+        (("name", "credit_code"), ("on",), ("to_region",)),
+        "one row per move of an enterprise's registered seat; an enterprise moves once a day",
     ),
     "trade": Kind(
         "trade",
@@ -699,6 +725,7 @@ _DESIGNATION_FIELDS: Final = (
     "key",
     "re_reviews",
 )
+_RELOCATION_FIELDS: Final = ("on", "from_region", "to_region")
 _TRADE_FIELDS: Final = ("period", "flow", "value", "previous", "growth", "source")
 _FIGURES: Final = tuple(
     column.name
@@ -738,6 +765,8 @@ def _future(record: object, as_of: dt.date) -> list[Issue]:
         late = [str(review.on) for review in designation.re_reviews if review.on > as_of]
         if late:
             issues.append(Issue("re_reviews", late[0], f"a re-review date {after}"))
+    elif isinstance(record, RelocationRecord) and record.relocation.on > as_of:
+        issues.append(Issue("on", str(record.relocation.on), f"a move dated {after}"))
     elif isinstance(record, TradeRecord) and record.period.end > as_of:
         issues.append(
             Issue(
@@ -953,6 +982,10 @@ class RowReader:
         if self.kind.name == "designations":
             fields = _take(data, _DESIGNATION_FIELDS)
             part, found = _structured(Designation, fields, conv, build=build)
+        elif self.kind.name == "relocations":
+            fields = _take(data, _RELOCATION_FIELDS)
+            fields.setdefault("from_region", _UNKNOWN)  # an empty origin is an unknown one
+            part, found = _structured(Relocation, fields, conv, build=build)
         elif self.kind.name == "trade":
             fields = _take(data, _TRADE_FIELDS)
             fixed = {"enterprise": enterprise}
@@ -967,6 +1000,8 @@ class RowReader:
             return DesignationRecord(enterprise, part), []
         if isinstance(part, FinancialYear):
             return FinancialRecord(enterprise, part), []
+        if isinstance(part, Relocation):
+            return RelocationRecord(enterprise, part), []
         return part, []
 
 
@@ -1262,6 +1297,7 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
     expected = {
         "enterprises": Enterprise,
         "designations": DesignationRecord,
+        "relocations": RelocationRecord,
         "trade": TradeRecord,
         "financials": FinancialRecord,
         "rates": ExchangeRate,
@@ -1281,8 +1317,8 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             raise InvalidRecordError(
                 record.name,
                 f"an enterprises file holds only name, credit code, region, English name and "
-                f"industry, not its {', '.join(nested)}: write designations and financials with "
-                "dump_dataset (relocations and profiles have no file kind yet)",
+                f"industry, not its {', '.join(nested)}: write designations, relocations and "
+                "financials with dump_dataset (profiles have no file kind yet)",
             )
         return {
             **_reference_cells(record),
@@ -1303,6 +1339,15 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             "revoked_on": d.revoked_on,
             "key": d.key,
             "re_reviews": [{"on": r.on, "passed": r.passed} for r in d.re_reviews] or None,
+        }
+    if isinstance(record, RelocationRecord):
+        move = record.relocation
+        origin = move.from_region
+        return {
+            **_reference_cells(record.enterprise),
+            "on": move.on,
+            "from_region": None if origin is None else origin.code,
+            "to_region": move.to_region.code,
         }
     if isinstance(record, TradeRecord):
         growth = record.reported_growth

@@ -2,8 +2,8 @@
 
 Commands: ``demo``, ``payouts``, ``trade``, ``policies``, ``policy``, ``validate``, ``check``. Each
 takes ``--help`` with an example. DATA is a file or a folder of files; a file's record kind comes
-from the first word of its name (``enterprises``, ``designations``, ``trade``, ``financials``,
-``rates``, ``aggregates``, ``counts``) or from ``--kind``.
+from the first word of its name (``enterprises``, ``designations``, ``relocations``, ``trade``,
+``financials``, ``rates``, ``aggregates``, ``counts``) or from ``--kind``.
 
 Output is a readable table by default (aligned, locale-aware amounts), or ``--format csv`` /
 ``--format json`` with exact decimal strings, never floats. Errors go to standard error, one line
@@ -41,6 +41,7 @@ USAGE: Final = 2
 _KINDS: Final = (
     "enterprises",
     "designations",
+    "relocations",
     "trade",
     "financials",
     "rates",
@@ -158,8 +159,12 @@ def _trade_with_progress(path: Path, **options: Any) -> list[Any]:  # noqa: ANN4
     return records
 
 
-def _gathered(records: Iterable[Any], field: str) -> tuple[Enterprise, ...]:
-    """Enterprises rebuilt from records that each carry one of their facts (designations...)."""
+def _gathered(records: Iterable[Any], field: str, fact: str) -> tuple[Enterprise, ...]:
+    """Enterprises rebuilt from records that each carry one of their facts.
+
+    ``field`` is the enterprise's field the facts go to (``financials``), ``fact`` the record's
+    attribute that holds one (``financial_year``).
+    """
     import attrs  # noqa: PLC0415
 
     firms: dict[str, Enterprise] = {}
@@ -167,7 +172,7 @@ def _gathered(records: Iterable[Any], field: str) -> tuple[Enterprise, ...]:
     for record in records:
         firm = record.enterprise
         firms.setdefault(firm.key, firm)
-        facts.setdefault(firm.key, []).append(getattr(record, field.rstrip("s")))
+        facts.setdefault(firm.key, []).append(getattr(record, fact))
     changes: dict[str, dict[str, Any]] = {key: {field: tuple(facts[key])} for key in firms}
     return tuple(attrs.evolve(firms[key], **changes[key]) for key in firms)
 
@@ -185,9 +190,14 @@ def load_data(path: Path, kind: str | None = None) -> Dataset:
     if kind == "enterprises":
         return loader.Dataset(tuple(loader.load_enterprises(path)))
     if kind == "designations":
-        return loader.Dataset(_gathered(loader.load_designations(path), "designations"))
+        designations = loader.load_designations(path)
+        return loader.Dataset(_gathered(designations, "designations", "designation"))
+    if kind == "relocations":
+        relocations = loader.load_relocations(path)
+        return loader.Dataset(_gathered(relocations, "relocations", "relocation"))
     if kind == "financials":
-        return loader.Dataset(_gathered(loader.load_financials(path), "financials"))
+        financials = loader.load_financials(path)
+        return loader.Dataset(_gathered(financials, "financials", "financial_year"))
     if kind == "trade":
         records = _trade_with_progress(path) if _progress(path) else loader.load_trade_records(path)
         firms = tuple({record.enterprise.key: record.enterprise for record in records}.values())
@@ -465,10 +475,9 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any]]:
     kind = _kind(path, kind)
     iterate = getattr(loader, "iter_trade_records" if kind == "trade" else f"iter_{kind}")
     stream = iterate(path, errors="collect")
-    for _ in stream:
+    for _ in stream:  # read to the end without keeping the records: memory stays bounded
         pass
-    result = stream.result()
-    return result.rows_read, list(result.problems)
+    return stream.rows_read, [problem for row in stream.rejected for problem in row.problems]
 
 
 def cmd_validate(args: argparse.Namespace, out: Output) -> int:
@@ -498,7 +507,9 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     if rows or args.format != "table":
         out.rows(["file", "line", "column", "problem", "value"], rows)
     if args.format == "table":
-        out.text(f"{rows_read} rows read, {len(problems)} problems")
+        row_word = "row" if rows_read == 1 else "rows"
+        problem_word = "problem" if len(problems) == 1 else "problems"
+        out.text(f"{rows_read} {row_word} read, {len(problems)} {problem_word}")
     return PROBLEMS if problems else OK
 
 

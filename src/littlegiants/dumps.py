@@ -1,4 +1,4 @@
-"""Writing enterprises, designations, trade, financials, rates, aggregates and counts to files.
+"""Writing enterprises, designations, relocations, trade, financials and other kinds to files.
 
 Each ``dump_*`` writes the format its file's extension names (``.csv``, ``.json``, ``.jsonl``,
 ``.toml``, ``.xlsx``) with the columns documented in ``docs/loading.md``, so that loading the
@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Any, Final
 from littlegiants import _schemas, _tables
 from littlegiants.errors import InvalidRecordError
 from littlegiants.loader import LoadError, LoadProblem, require_openpyxl
-from littlegiants.records import DesignationRecord, FinancialRecord
+from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
 
 if TYPE_CHECKING:
     import os
@@ -66,6 +66,7 @@ __all__ = [
     "dump_enterprises",
     "dump_financials",
     "dump_rates",
+    "dump_relocations",
     "dump_trade_records",
 ]
 
@@ -130,10 +131,10 @@ def dump_enterprises(
 ) -> int:
     """Write enterprises: name, credit code, region, English name, industry.
 
-    An enterprise's designations and financial years go to their own files
-    (:func:`dump_dataset`); an enterprise that has any is refused here, and so is one with
-    relocations or a profile, which have no file kind yet. A region that is unknown although the
-    credit code names a division is written ``unknown``.
+    An enterprise's designations, relocations and financial years go to their own files
+    (:func:`dump_dataset`); an enterprise that has any is refused here, and so is one with a
+    profile, which has no file kind yet. A region that is unknown although the credit code names
+    a division is written ``unknown``.
     """
     return _dump("enterprises", records, path, encoding)
 
@@ -146,6 +147,19 @@ def dump_designations(
 ) -> int:
     """Write designations, each with its enterprise's name and credit code."""
     return _dump("designations", records, path, encoding)
+
+
+def dump_relocations(
+    records: Iterable[RelocationRecord],
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+) -> int:
+    """Write moves of registered seats: the enterprise, the date and both regions.
+
+    A move from an unknown place is written with an empty ``from_region``.
+    """
+    return _dump("relocations", records, path, encoding)
 
 
 def dump_trade_records(
@@ -198,6 +212,7 @@ def dump_counts(
 for _function in (
     dump_enterprises,
     dump_designations,
+    dump_relocations,
     dump_trade_records,
     dump_financials,
     dump_rates,
@@ -216,11 +231,11 @@ def dump_dataset(
 ) -> dict[str, int]:
     """Write a dataset as a folder that :func:`~littlegiants.loader.load_dataset` reads back.
 
-    Writes ``enterprises``, ``designations``, ``financials``, ``trade``, ``rates``,
-    ``aggregates`` and ``counts`` files with the given extension (the folder is created if
-    needed; files of those names are replaced). A ``sources.toml`` is not written: it says where
-    files come from, and these are new files; write one beside them to source them (a folder
-    that has one must source every data file).
+    Writes ``enterprises``, ``designations``, ``relocations``, ``financials``, ``trade``,
+    ``rates``, ``aggregates`` and ``counts`` files with the given extension (the folder is
+    created if needed; files of those names are replaced). A ``sources.toml`` is not written: it
+    says where files come from, and these are new files; write one beside them to source them (a
+    folder that has one must source every data file).
 
     Args:
         dataset: the dataset.
@@ -232,16 +247,17 @@ def dump_dataset(
         The number of rows written per kind.
 
     Raises:
-        InvalidRecordError: an enterprise has relocations or a profile (no file kind holds
-            them), or a record cannot be written (see :func:`dump_enterprises`).
+        InvalidRecordError: an enterprise has a profile (no file kind holds one yet), or a
+            record cannot be written (see :func:`dump_enterprises`).
     """
     import attrs  # noqa: PLC0415
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     firms = dataset.enterprises
-    flat = [attrs.evolve(firm, designations=(), financials=()) for firm in firms]
+    flat = [attrs.evolve(firm, designations=(), relocations=(), financials=()) for firm in firms]
     designations = [DesignationRecord(f, d) for f in firms for d in f.designations]
+    relocations = [RelocationRecord(f, r) for f in firms for r in f.relocations]
     financials = [FinancialRecord(f, y) for f in firms for y in f.financials]
     return {
         "enterprises": dump_enterprises(
@@ -249,6 +265,9 @@ def dump_dataset(
         ),
         "designations": dump_designations(
             designations, target / f"designations{extension}", encoding=encoding
+        ),
+        "relocations": dump_relocations(
+            relocations, target / f"relocations{extension}", encoding=encoding
         ),
         "financials": dump_financials(
             financials, target / f"financials{extension}", encoding=encoding

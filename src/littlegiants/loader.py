@@ -1,4 +1,4 @@
-r"""Loading enterprises, designations, trade, financials, rates, aggregates and counts from files.
+r"""Loading enterprises, designations, relocations, trade, financials, rates and more from files.
 
 The programme's data reaches users as spreadsheets and exports: MIIT's little-giant lists and
 local reward notices (企业名称, 统一社会信用代码, 认定级别, 批次), customs extracts of firms'
@@ -13,17 +13,17 @@ header = line 1), column, the value and what was expected.
   ``.jsonl`` (JSON Lines), ``.toml`` (an array of tables named after the kind, ``[[trade]]``) and
   ``.xlsx`` (with the ``xlsx`` extra, openpyxl).
 - **Kinds** and their columns are documented in ``docs/loading.md``: enterprises, designations,
-  trade, financials, rates, aggregates (:class:`~littlegiants.trade.TradeAggregate`) and counts
-  (:class:`~littlegiants.counts.DesignationCount`).
+  relocations, trade, financials, rates, aggregates (:class:`~littlegiants.trade.TradeAggregate`)
+  and counts (:class:`~littlegiants.counts.DesignationCount`).
 - **Strict by default**: any bad row raises :class:`LoadError` listing the problems (the first
   :data:`MAX_PROBLEMS`, and how many more). With ``errors="collect"`` the good records come back
   with the rejected rows, and ``rows_read == len(records) + len(rejected)`` always. Problems of
   the file as a whole (unreadable bytes, a header that does not fit the kind, a JSON syntax
   error) raise :class:`LoadError` in both modes.
 - **Streaming**: ``iter_*`` functions read a row at a time, so memory stays bounded whatever the
-  file's size; ``load_*`` are built on them. Rows of designations, trade and financials carry an
-  enterprise built from the row's name and credit code; :func:`load_dataset` links them to the
-  full enterprise records instead.
+  file's size; ``load_*`` are built on them. Rows of designations, relocations, trade and
+  financials carry an enterprise built from the row's name and credit code; :func:`load_dataset`
+  links them to the full enterprise records instead.
 - **Nothing implicit**: amounts take their currency from the cell, a ``currency`` column, the
   column header (``金额（万元）``, ``value (CNY)``) or ``currency=``, never a guess; dates after
   ``as_of=`` are refused where a kind forbids them, and today's date is never read.
@@ -97,7 +97,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterator, Sequence
 
-    from littlegiants.records import DesignationRecord, FinancialRecord
+    from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -119,6 +119,7 @@ __all__ = [
     "iter_enterprises",
     "iter_financials",
     "iter_rates",
+    "iter_relocations",
     "iter_trade_records",
     "kind_of",
     "load_aggregates",
@@ -128,6 +129,7 @@ __all__ = [
     "load_enterprises",
     "load_financials",
     "load_rates",
+    "load_relocations",
     "load_trade_records",
 ]
 
@@ -376,15 +378,16 @@ def _frozen_sources(value: Mapping[str, FileSource]) -> Mapping[str, FileSource]
 class Dataset:
     """A folder's records, linked to their enterprises, with the folder's provenance.
 
-    ``enterprises`` carry their designations and financial years; ``trade_records`` point at
-    those enterprises; ``rates`` are the exchange rates; ``aggregates`` and ``counts`` are the
-    figures reported without the firms behind them.
+    ``enterprises`` carry their designations, relocations and financial years; ``trade_records``
+    point at those enterprises; ``rates`` are the exchange rates; ``aggregates`` and ``counts`` are
+    the figures reported without the firms behind them.
     ``rejected`` and ``rows_read`` say what was read (with ``errors="collect"``); ``title``,
     ``note``, ``sources`` (file name -> :class:`FileSource`) and ``policies`` (the bundled
     policies the data is meant to be read with) come from the folder's ``sources.toml``. None of
     these take part in equality, so a dataset equals the one read back from its dump.
     Every accepted row is one object: ``rows_read - len(rejected)`` equals the enterprises plus
-    their designations and financial years plus the trade records, rates, aggregates and counts.
+    their designations, relocations and financial years plus the trade records, rates, aggregates
+    and counts.
     """
 
     enterprises: tuple[Enterprise, ...]
@@ -409,7 +412,9 @@ class Dataset:
     @property
     def objects(self) -> int:
         """How many rows became objects (see the class docstring)."""
-        linked = sum(len(e.designations) + len(e.financials) for e in self.enterprises)
+        linked = sum(
+            len(e.designations) + len(e.relocations) + len(e.financials) for e in self.enterprises
+        )
         flat = len(self.trade_records) + len(self.rates) + len(self.aggregates) + len(self.counts)
         return len(self.enterprises) + linked + flat
 
@@ -727,8 +732,22 @@ class RecordStream(Generic[T]):
             raise LoadError(self.path, tuple(self._problems), self._more)
 
     def result(self) -> LoadResult[T]:
-        """Read to the end and return everything (for ``errors="collect"``)."""
+        """Read to the end and return everything (for ``errors="collect"``).
+
+        Call it on a stream not yet iterated: records already taken cannot be returned again.
+
+        Raises:
+            InvalidRecordError: the stream was partly or wholly iterated before.
+        """
         records = tuple(self)
+        taken = self.rows_read - len(self.rejected) - len(records)
+        if taken:
+            raise InvalidRecordError(
+                self.path,
+                f"result() returns every record of the file, but {taken} had already been taken "
+                "by iterating the stream: call result() on a fresh stream, or read "
+                "stream.rows_read and stream.rejected after iterating it",
+            )
         return LoadResult(records, rejected=tuple(self.rejected), rows_read=self.rows_read)
 
 
@@ -812,6 +831,20 @@ def iter_designations(
     """Stream the designations of a file (see :func:`load_designations`)."""
     return _stream(
         path, "designations", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+
+
+def iter_relocations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[RelocationRecord]:
+    """Stream the moves of registered seats in a file (see :func:`load_relocations`)."""
+    return _stream(
+        path, "relocations", encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
 
 
@@ -1017,6 +1050,54 @@ def load_trade_records(
 
 
 @overload
+def load_relocations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[RelocationRecord]: ...
+@overload
+def load_relocations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[RelocationRecord]: ...
+def load_relocations(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[RelocationRecord] | LoadResult[RelocationRecord]:
+    r"""Load a relocations file: the enterprise, the date and the regions of each move.
+
+    An empty ``from_region`` (or ``unknown``) is a move from a place the source does not name.
+    With ``as_of``, a move dated after it is refused.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "relocations.csv"
+    >>> _ = path.write_text(
+    ...     "企业名称,迁移日期,迁出地,迁入地\n"
+    ...     "示例科技有限公司,2023-05-01,440305,440106\n"
+    ...     "样例电子有限公司,2024-01-15,,440106\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> [(r.enterprise.name, r.relocation.from_region) for r in load_relocations(path)]
+    [('示例科技有限公司', Region('440305')), ('样例电子有限公司', None)]
+    """
+    stream = iter_relocations(
+        path, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    return _load(stream)
+
+
+@overload
 def load_financials(
     path: str | os.PathLike[str],
     *,
@@ -1183,6 +1264,7 @@ def load_counts(
 for _function in (
     load_enterprises,
     load_designations,
+    load_relocations,
     load_trade_records,
     load_financials,
     load_rates,
@@ -1198,6 +1280,7 @@ _KIND_WORD: Final = re.compile(r"^([a-z]+)(?:[-_].*)?$")
 _ORDER: Final = (
     "enterprises",
     "designations",
+    "relocations",
     "financials",
     "trade",
     "rates",
@@ -1228,9 +1311,10 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
         kind = kind_of(file)
         if _tables.format_of(file) is None or kind is None:
             message = (
-                "a file matching no kind: name it enterprises, designations, trade, financials, "
-                "rates, aggregates or counts (optionally followed by - or _ and more), with the "
-                f"extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in {SOURCES_FILE}"
+                "a file matching no kind: name it enterprises, designations, relocations, trade, "
+                "financials, rates, aggregates or counts (optionally followed by - or _ and more), "
+                "with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in "
+                f"{SOURCES_FILE}"
             )
             problems.append(LoadProblem(str(file), None, value=file.name, message=message))
             continue
@@ -1599,11 +1683,13 @@ class _DatasetReader:
                 self.rows_read += 1
                 self.linker.add(enterprise)
         designations = self.attach(files["designations"], "designations")
+        relocations = self.attach(files["relocations"], "relocations")
         financials = self.attach(files["financials"], "financials")
         enterprises = [
             attrs.evolve(
                 enterprise,
                 designations=(*enterprise.designations, *designations.get(index, ())),
+                relocations=(*enterprise.relocations, *relocations.get(index, ())),
                 financials=(*enterprise.financials, *financials.get(index, ())),
             )
             for index, enterprise in enumerate(self.linker.enterprises)
@@ -1642,7 +1728,7 @@ class _DatasetReader:
         return found
 
     def attach(self, files: Sequence[Path], kind: str) -> dict[int, list[Any]]:
-        """Designations or financial years of the files, by the index of their enterprise."""
+        """Designations, moves or financial years of the files, by their enterprise's index."""
         found: dict[int, list[Any]] = {}
         for file in files:
             for line, record, index, scanner, cells in self.link(file, kind):
@@ -1650,6 +1736,10 @@ class _DatasetReader:
                     value = record.designation
                     key: tuple[object, ...] = ("designation", index, value)
                     what, column = "this enterprise's designation", "awarded_on"
+                elif kind == "relocations":
+                    value = record.relocation
+                    key = ("relocation", index, value.on)
+                    what, column = f"this enterprise's move on {value.on}", "on"
                 else:
                     value = record.financial_year
                     key = ("year", index, value.year)
@@ -1691,11 +1781,11 @@ def load_dataset(
     currency: str | None = None,
     as_of: dt.date | None = None,
 ) -> Dataset:
-    """Load a folder of files and link designations, financials and trade to their enterprises.
+    """Load a folder of files and link designations, moves, figures and trade to their enterprises.
 
-    A file's kind is the first word of its name: ``enterprises``, ``designations``, ``trade``,
-    ``financials``, ``rates``, ``aggregates`` or ``counts``, optionally followed by ``-`` or
-    ``_`` and more (``trade-2022.csv``); a kind may have several files. Files whose names start
+    A file's kind is the first word of its name: ``enterprises``, ``designations``, ``relocations``,
+    ``trade``, ``financials``, ``rates``, ``aggregates`` or ``counts``, optionally followed by ``-``
+    or ``_`` and more (``trade-2022.csv``); a kind may have several files. Files whose names start
     with ``.`` and sub-folders are not read; ``sources.toml`` is the folder's provenance (below);
     any other file that matches no kind is a problem.
 
@@ -1707,10 +1797,10 @@ def load_dataset(
     come from it.
 
     Rows name their enterprise by credit code, or else by exact name; a row naming an unknown
-    enterprise, or one whose name contradicts its credit code, is a problem (never dropped),
-    and so are a credit code or rate given twice, figures for one year given twice, the same
-    designation twice and a trade figure (enterprise, period, flow) given twice, each naming
-    both rows.
+    enterprise, or one whose name contradicts its credit code, is a problem (never dropped), and so
+    are a credit code or rate given twice, figures for one year given twice, the same designation
+    twice, two moves of one enterprise on one day and a trade figure (enterprise, period, flow)
+    given twice, each naming both rows.
 
     Args:
         folder: the folder.

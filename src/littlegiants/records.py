@@ -1,18 +1,20 @@
-"""Records as source files list them: a designation or a year's figures, with the firm it is about.
+"""Records as source files list them: a designation, a move or a year's figures, with the firm.
 
 Published lists name the firm on every row. The MIIT little-giant lists give each recognised
 firm's name (企业名称), usually its Unified Social Credit Code (统一社会信用代码) and the batch
-(批次); a local reward notice lists firm, level (认定级别) and date; an annual report lists a
-firm's revenue and R&D figures for one year. A :class:`~littlegiants.designation.Designation`
-and a :class:`~littlegiants.financials.FinancialYear` do not say whose they are, so a row of such
-a file is one of these pairs: the enterprise it names and the value.
+(批次); a local reward notice lists firm, level (认定级别) and date; a register of changes lists
+a firm's move of its registered seat (迁入, 迁出) and the date; an annual report lists a firm's
+revenue and R&D figures for one year. A :class:`~littlegiants.designation.Designation`, a
+:class:`~littlegiants.enterprise.Relocation` and a :class:`~littlegiants.financials.FinancialYear`
+do not say whose they are, so a row of such a file is one of these pairs: the enterprise it
+names and the value.
 
 :class:`~littlegiants.trade.TradeRecord` already carries its enterprise, and an exchange rate
 belongs to no firm, so those kinds need no pair.
 
 Read alone (:func:`littlegiants.loader.load_designations`), a row's enterprise is built from the
-row's name and credit code only; :func:`littlegiants.loader.load_dataset` attaches designations
-and figures to the full enterprise records instead.
+row's name and credit code only; :func:`littlegiants.loader.load_dataset` attaches designations,
+relocations and figures to the full enterprise records instead.
 
 >>> from datetime import date
 >>> from littlegiants.enterprise import Enterprise
@@ -39,11 +41,11 @@ from __future__ import annotations
 import attrs
 
 from littlegiants.designation import Designation
-from littlegiants.enterprise import Enterprise
+from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import FinancialYear
 
-__all__ = ["DesignationRecord", "FinancialRecord"]
+__all__ = ["DesignationRecord", "FinancialRecord", "RelocationRecord"]
 
 
 def _enterprise(_: object, __: attrs.Attribute[Enterprise], value: object) -> None:
@@ -54,6 +56,11 @@ def _enterprise(_: object, __: attrs.Attribute[Enterprise], value: object) -> No
 def _designation(_: object, __: attrs.Attribute[Designation], value: object) -> None:
     if not isinstance(value, Designation):
         raise InvalidRecordError(value, "expected a Designation")
+
+
+def _move(_: object, __: attrs.Attribute[Relocation], value: object) -> None:
+    if not isinstance(value, Relocation):
+        raise InvalidRecordError(value, "expected a Relocation")
 
 
 def _figures(_: object, __: attrs.Attribute[FinancialYear], value: object) -> None:
@@ -75,6 +82,32 @@ class DesignationRecord:
 
     enterprise: Enterprise = attrs.field(validator=_enterprise)
     designation: Designation = attrs.field(validator=_designation)
+
+
+@attrs.frozen
+class RelocationRecord:
+    """One move of a registered seat and the enterprise that moved (one row of a relocations file).
+
+    Guangzhou rewards a little giant that moves into the city (domain-facts §3.2), so the date
+    and both regions of a move are facts a payout can turn on.
+
+    Args:
+        enterprise: the firm, as the row names it (or its full record, after linking).
+        relocation: the move.
+
+    Raises:
+        InvalidRecordError: an argument has the wrong type.
+
+    >>> from datetime import date
+    >>> row = RelocationRecord(
+    ...     Enterprise("示例科技有限公司"), Relocation(date(2023, 5, 1), "440305", "440106")
+    ... )
+    >>> row.relocation.to_region
+    Region('440106')
+    """
+
+    enterprise: Enterprise = attrs.field(validator=_enterprise)
+    relocation: Relocation = attrs.field(validator=_move)
 
 
 @attrs.frozen

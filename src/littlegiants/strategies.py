@@ -128,6 +128,7 @@ __all__ = [
     "profiles",
     "rate_tables",
     "regions",
+    "relocations",
     "trade_records",
 ]
 
@@ -788,6 +789,52 @@ _company_names = st.builds(
     st.text(_cjk, min_size=2, max_size=8),
     st.sampled_from(("科技有限公司", "有限公司", "股份有限公司", "电子有限公司")),
 )
+
+
+def relocations(
+    to_region: _Or[Region | str] | None = None,
+    on: _Or[dt.date] | None = None,
+) -> SearchStrategy[Relocation]:
+    """Draw moves of a registered seat: a date, the region left (or unknown) and another region.
+
+    Args:
+        to_region: the region moved to (a Region, its code, or a strategy); by default any
+            division.
+        on: the date of the move, or a strategy; by default a day from 2018 to 2030.
+
+    Returns:
+        A strategy of :class:`~littlegiants.enterprise.Relocation`; about one in four comes from
+        an unknown place (``from_region=None``), the others from a different division.
+
+    Raises:
+        UnknownRegionError: ``to_region`` is not a known division.
+
+    >>> from hypothesis import find
+    >>> move = find(relocations("440106"), lambda m: m.from_region is not None)
+    >>> move.to_region, move.from_region != move.to_region
+    (Region('440106'), True)
+    """
+    destination: SearchStrategy[Region]
+    if to_region is None:
+        destination = regions()
+    elif isinstance(to_region, SearchStrategy):
+        destination = to_region.map(coerce_region)
+    else:
+        destination = st.just(coerce_region(to_region))
+    return _relocation(
+        destination, st.dates(_FIRST_DAY, _LAST_DAY) if on is None else _as_strategy(on)
+    )
+
+
+@st.composite
+def _relocation(
+    draw: st.DrawFn, destination: SearchStrategy[Region], on: SearchStrategy[dt.date]
+) -> Relocation:
+    to = draw(destination)
+    origin = (
+        None if _sometimes(draw) else draw(regions().filter(functools.partial(operator.ne, to)))
+    )
+    return Relocation(draw(on), origin, to)
 
 
 def _relocations(draw: st.DrawFn, region: Region) -> list[Relocation]:
