@@ -177,7 +177,7 @@ class TestValidate:
         noun = "row" if rows == 1 else "rows"
         assert f"{rows} {noun} read, 0 problems" in out
 
-    @pytest.mark.parametrize("kind", ["designations", "relocations", "financials"])
+    @pytest.mark.parametrize("kind", ["designations", "relocations", "financials", "profiles"])
     def test_payouts_from_one_file_of_facts(
         self, kind: str, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -186,6 +186,26 @@ class TestValidate:
         status, out, err = run(capsys, "payouts", str(path), "--policy", "guangzhou")
         assert (0, "") == (status, err)
         assert "total:" in out
+
+    def test_check_reads_a_profiles_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`check` on a profiles file assesses the facts it states (4 years in the niche)."""
+        argv = ("check", str(EXAMPLE / "profiles.csv"), "--tier", "srdi-sme")
+        status, out, err = run(capsys, *argv, "--as-of", "2025-06-30", "--format", "json")
+        assert (0, "") == (status, err)
+        [row] = json.loads(out)
+        assert "srdi-sme.niche-years" not in row["failed"] + row["unknown"]
+
+    def test_two_profiles_of_one_firm(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A profiles file giving one firm twice is a data problem (exit 1), not a silent pick."""
+        path = tmp_path / "profiles.csv"
+        path.write_text("name,years_in_niche\n甲公司,4\n甲公司,5\n", encoding="utf-8")
+        status, _, err = run(
+            capsys, "check", str(path), "--tier", "srdi-sme", "--as-of", "2025-06-30"
+        )
+        assert 1 == status
+        assert "a second profile for this enterprise" in err
 
     def test_problems_are_located(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Every problem is printed with file, line and column; exit status 1."""

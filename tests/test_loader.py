@@ -30,13 +30,15 @@ from littlegiants.dumps import (
     dump_designations,
     dump_enterprises,
     dump_financials,
+    dump_profiles,
     dump_rates,
     dump_relocations,
     dump_trade_records,
 )
+from littlegiants.eligibility import Verdict, assess
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError, LittleGiantsError, UnknownCurrencyError
-from littlegiants.financials import Profile
+from littlegiants.financials import Award, ChuangkePlacing, Profile
 from littlegiants.fx import ExchangeRate
 from littlegiants.loader import (
     MAX_PROBLEMS,
@@ -57,12 +59,18 @@ from littlegiants.loader import (
     load_designations,
     load_enterprises,
     load_financials,
+    load_profiles,
     load_rates,
     load_relocations,
     load_trade_records,
 )
 from littlegiants.money import Money
-from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
+from littlegiants.records import (
+    DesignationRecord,
+    FinancialRecord,
+    ProfileRecord,
+    RelocationRecord,
+)
 from littlegiants.regions import Region
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
@@ -82,6 +90,7 @@ LOADERS: dict[str, Callable[..., Any]] = {
     "relocations": load_relocations,
     "trade": load_trade_records,
     "financials": load_financials,
+    "profiles": load_profiles,
     "rates": load_rates,
     "aggregates": load_aggregates,
     "counts": load_counts,
@@ -247,6 +256,20 @@ BAD_FILES = [
             (5, "to_region", "Unknown region 'unknown'"),
         ],
     ),
+    Bad(
+        "profiles-bad-facts.csv",
+        [
+            (2, "years_in_niche", "must be a whole number, 0 or more"),
+            (3, "national_market_share", "must be an exact fraction from 0 to 1"),
+            (4, "rd_institution_level", "contradicts rd_institution=False"),
+            (5, "national_market_share", "is not a percentage such as 12%"),
+            (5, "rd_institution_level", "write national, provincial or municipal"),
+            (5, "science_awards", "write each as 'national 2 2023'"),
+            (5, "honours", "an empty name between ';' separators"),
+            (5, "chuangke_placings", "group must read like '500强'"),
+            (5, "main_product_field", "expected one of core_components"),
+        ],
+    ),
     Bad("rates-duplicate.csv", [(4, "on", "repeats the USD->CNY rate on 2022-11-07")]),
     Bad(
         "aggregates-bad-values.csv",
@@ -323,6 +346,7 @@ class TestBadFiles:
             (str(folder / "designations.csv"), 5, "name"),
             (str(folder / "relocations.csv"), 3, "on"),
             (str(folder / "financials.csv"), 3, "year"),
+            (str(folder / "profiles.csv"), 3, "credit_code"),
             (str(folder / "trade-2022.csv"), 3, "name"),
             (str(folder / "trade-2022.csv"), 4, "period"),
         ]
@@ -333,8 +357,9 @@ class TestBadFiles:
         assert f"the credit code {A} is '示例科技有限公司'" in messages[2]
         assert "repeats this enterprise's move on 2020-09-01, first given on line 2" in messages[3]
         assert "repeats this enterprise's figures for 2022, first given on line 2" in messages[4]
-        assert "2 enterprises are named '样例电子有限公司'" in messages[5]
-        assert "repeats this enterprise's import for 2022-03" in messages[6]
+        assert "repeats this enterprise's profile (one row per enterprise)" in messages[5]
+        assert "2 enterprises are named '样例电子有限公司'" in messages[6]
+        assert "repeats this enterprise's import for 2022-03" in messages[7]
 
     def test_stray_files_in_a_folder(self) -> None:
         """A file matching no kind is a problem, never skipped silently."""
@@ -394,7 +419,7 @@ class TestCollect:
         """In a folder, rows read = objects built + rows rejected."""
         data = load_dataset(BAD / "dataset-unknown-enterprise", errors="collect")
         assert data.rows_read == data.objects + len(data.rejected)
-        assert (14, 7) == (data.rows_read, len(data.rejected))
+        assert (16, 8) == (data.rows_read, len(data.rejected))
 
 
 # -- streaming ------------------------------------------------------------------------------------
@@ -1015,12 +1040,77 @@ class TestRelocations:
         assert Region("440106") == firm.region_on(dt.date(2021, 2, 28))
         assert Region("440305") == firm.region_on(dt.date(2021, 3, 1))
 
-    def test_a_profile_is_still_refused(self, tmp_path: Path) -> None:
-        """An enterprise with a profile cannot be dumped: no file kind holds a profile yet."""
-        firm = Enterprise("示例科技有限公司", profile=Profile(years_in_niche=3))
-        with pytest.raises(InvalidRecordError, match="profiles have no file kind yet"):
-            dump_dataset(Dataset((firm,)), tmp_path)
-        assert not (tmp_path / "enterprises.csv").exists()
+
+class TestProfiles:
+    def test_chinese_cells(self, tmp_path: Path) -> None:
+        """Chinese headers, levels, 是/否, a percentage share and 无 for a known-empty list."""
+        text = (
+            "企业名称,市场占有率,研发机构,研发机构级别,科技奖励,创客中国,荣誉\n"
+            "示例科技有限公司,12.5％,是,省部级,国家级 第2名 2023年; 省级 1 2021,2023 500强,"
+            "高新技术企业；专精特新中小企业\n"
+            "样例电子有限公司,0.05,否,,无,none,\n"
+        )
+        first, second = (row.profile for row in load_profiles(write(tmp_path, "p.csv", text)))
+        assert (
+            Profile(
+                national_market_share=Decimal("0.125"),
+                rd_institution=True,
+                rd_institution_level="provincial",
+                science_awards=(Award("national", 2, 2023), Award("provincial", 1, 2021)),
+                chuangke_placings=(ChuangkePlacing(2023, "500强"),),
+                honours=("高新技术企业", "专精特新中小企业"),
+            )
+            == first
+        )
+        assert (
+            Profile(
+                national_market_share=Decimal("0.05"),
+                rd_institution=False,
+                science_awards=(),
+                chuangke_placings=(),
+            )
+            == second
+        )
+
+    def test_unknown_is_not_none(self, tmp_path: Path) -> None:
+        """An empty list cell reads None (unknown); `none` reads () and is written back so."""
+        rows = [
+            ProfileRecord(Enterprise("甲公司"), Profile(honours=None, science_awards=())),
+            ProfileRecord(Enterprise("乙公司"), Profile(honours=(), science_awards=None)),
+        ]
+        path = tmp_path / "profiles.csv"
+        dump_profiles(rows, path)
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        header = lines[0].split(",")
+        cells = [dict(zip(header, line.split(","), strict=True)) for line in lines[1:]]
+        assert [("", "none"), ("none", "")] == [(c["honours"], c["science_awards"]) for c in cells]
+        assert rows == load_profiles(path)
+
+    @pytest.mark.parametrize("honour", ["高新;示范", " 高新", "none", "无"])
+    def test_honours_a_table_cannot_carry(self, honour: str, tmp_path: Path) -> None:
+        """In CSV an honour that would read back otherwise is refused; JSON keeps it exactly."""
+        rows = [ProfileRecord(Enterprise("甲公司"), Profile(honours=(honour,)))]
+        with pytest.raises(InvalidRecordError, match="cannot carry"):
+            dump_profiles(rows, tmp_path / "profiles.csv")
+        assert not (tmp_path / "profiles.csv").exists()
+        dump_profiles(rows, tmp_path / "profiles.json")
+        assert rows == load_profiles(tmp_path / "profiles.json")
+
+    def test_an_award_after_as_of_is_refused(self, tmp_path: Path) -> None:
+        """With as_of, an award or placing in a later year is a located problem."""
+        text = "name,science_awards,chuangke_placings\n甲公司,national 1 2023,2024 500强\n"
+        path = write(tmp_path, "profiles.csv", text)
+        problems = problems_of(lambda: load_profiles(path, as_of=dt.date(2023, 6, 30)))
+        assert [(str(path), 2, "chuangke_placings")] == located(problems)
+        assert "year after as_of=2023-06-30" in problems[0].message
+
+    def test_linked_profile_feeds_an_assessment(self, tmp_path: Path) -> None:
+        """In a folder, the profile attaches to its enterprise and the criteria read it."""
+        write(tmp_path, "enterprises.csv", f"name,credit_code\n示例科技有限公司,{A}\n")
+        write(tmp_path, "profiles.csv", f"credit_code,years_in_niche\n{A},1\n")
+        [firm] = load_dataset(tmp_path).enterprises
+        result = assess(firm, "srdi-sme", as_of=dt.date(2025, 6, 30))
+        assert Verdict.FAIL == result.find("srdi-sme.niche-years").verdict
 
 
 class TestCounts:
@@ -1212,7 +1302,7 @@ class TestDocs:
         assert [TradeFlow.IMPORT, TradeFlow.EXPORT] == [r.flow for r in data.trade_records]
         assert [443, 275, 600] == [count.count for count in data.counts]
         assert [Money.parse("446.4亿元")] == [aggregate.value for aggregate in data.aggregates]
-        assert (16, 16, ()) == (data.rows_read, data.objects, data.rejected)
+        assert (17, 17, ()) == (data.rows_read, data.objects, data.rejected)
 
     @pytest.mark.parametrize("kind", sorted(_schemas.KINDS))
     def test_example_files_use_known_columns(self, kind: str) -> None:
@@ -1387,6 +1477,7 @@ KIND_STRATEGIES: dict[str, st.SearchStrategy[list[Any]]] = {
         ),
         max_size=4,
     ),
+    "profiles": st.lists(st.builds(ProfileRecord, references(), strategies.profiles()), max_size=4),
     "rates": st.lists(
         strategies.exchange_rates(), max_size=4, unique_by=lambda r: (r.base, r.quote, r.on)
     ),
@@ -1399,6 +1490,7 @@ DUMPERS: dict[str, Callable[..., int]] = {
     "relocations": dump_relocations,
     "trade": dump_trade_records,
     "financials": dump_financials,
+    "profiles": dump_profiles,
     "rates": dump_rates,
     "aggregates": dump_aggregates,
     "counts": dump_counts,
@@ -1460,8 +1552,15 @@ def datasets(draw: st.DrawFn) -> Dataset:
         designations = draw(st.lists(strategies.designations(), max_size=2, unique=True))
         moves = draw(st.lists(strategies.relocations(), max_size=2, unique_by=lambda r: r.on))
         years = draw(st.lists(strategies.financial_years(), max_size=2, unique_by=lambda y: y.year))
+        profile = draw(st.none() | strategies.profiles())
         full.append(
-            attrs.evolve(firm, designations=designations, relocations=moves, financials=years)
+            attrs.evolve(
+                firm,
+                designations=designations,
+                relocations=moves,
+                financials=years,
+                profile=profile,
+            )
         )
     trade = draw(
         st.lists(

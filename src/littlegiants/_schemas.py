@@ -1,8 +1,8 @@
 """Record kinds: the columns of each kind of source file, and how a row becomes a domain object.
 
-Eight kinds of file hold the programme's data: enterprises, designations, relocations, trade
-records, financial years, exchange rates, and the figures sources report without the firms behind
-them:
+Nine kinds of file hold the programme's data: enterprises, designations, relocations, trade
+records, financial years, profiles (the non-financial facts an application states), exchange
+rates, and the figures sources report without the firms behind them:
 trade aggregates (a cohort's total) and designation counts (how many a place holds). Each has
 documented columns (English names, with the Chinese headers official lists use as aliases)
 published in ``docs/loading.md``; a test checks the docs against :func:`markdown_table`, so they
@@ -45,10 +45,15 @@ from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import LittleGiantsError, MoneyParseError
-from littlegiants.financials import FinancialYear
+from littlegiants.financials import FinancialYear, Profile
 from littlegiants.fx import ExchangeRate
 from littlegiants.money import Money, is_valid_currency, validate_currency
-from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
+from littlegiants.records import (
+    DesignationRecord,
+    FinancialRecord,
+    ProfileRecord,
+    RelocationRecord,
+)
 from littlegiants.structure import StructureError, converter, structure
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
@@ -91,7 +96,24 @@ TYPES: Final = {
     "growth": "percentage",
     "boolean": "true/false, 是/否",
     "re-reviews": "re-reviews",
+    "share": "fraction 0–1, or a percentage `12%`",
+    "tier": "national/provincial/municipal (国家级/省级/市级)",
+    "product field": "a `ProductField` value",
+    "awards": "awards, or `none`",
+    "placings": "placings, or `none`",
+    "names": "names separated by `;`, or `none`",
 }
+#: Cell types that hold a list; a cell of ``none`` (无) is a list known to be empty.
+_LISTS: Final = frozenset({"re-reviews", "awards", "placings", "names"})
+_NONE_LIST: Final = frozenset({"none", "无"})
+_LIST_SPLIT: Final = re.compile(r"[;；]")
+_TIERS: Final = {
+    **dict.fromkeys(("national", "国家级", "国家"), "national"),
+    **dict.fromkeys(("provincial", "省级", "省部级"), "provincial"),
+    **dict.fromkeys(("municipal", "市级"), "municipal"),
+}
+_AWARD: Final = re.compile(r"(\S+?)\s*(?:第\s*)?([0-9]+)\s*名?\s+([0-9]{4})\s*年?")
+_PLACING_CELL: Final = re.compile(r"([0-9]{4})\s*年?\s+(\S+)")
 _NUMERIC: Final = frozenset({"money", "integer", "batch", "decimal", "growth"})
 _CACHE_SIZE: Final = 4096
 _UNKNOWN_REGION: Final = frozenset({"unknown", "未知"})
@@ -150,8 +172,11 @@ class Kind:
     @property
     def text_columns(self) -> frozenset[str]:
         """Columns of free text (kept exactly; escaped against formulas in CSV dumps)."""
-        return frozenset(column.name for column in self.columns if column.type == "text")
+        return frozenset(column.name for column in self.columns if column.type in _FREE_TEXT)
 
+
+#: Cell types written as the user's own text, so a CSV dump escapes them against formulas.
+_FREE_TEXT: Final = frozenset({"text", "names"})
 
 _NAME = Column(
     "name",
@@ -289,6 +314,107 @@ KINDS: Final = {
         ),
         (("name", "credit_code"), ("year",)),
         "one row per enterprise and year",
+    ),
+    "profiles": Kind(
+        "profiles",
+        "profile",
+        (
+            _NAME,
+            _CODE,
+            Column(
+                "years_in_niche",
+                "integer",
+                ("细分市场年限", "从事细分市场年限"),
+                "whole years in the niche market by last year-end",
+            ),
+            Column(
+                "national_market_share",
+                "share",
+                ("细分市场占有率", "全国市场占有率", "市场占有率"),
+                "the main product's national niche market share",
+            ),
+            Column(
+                "class1_ip_count",
+                "integer",
+                ("I类知识产权", "Ⅰ类知识产权", "一类知识产权"),
+                "Class-I IP rights tied to the main product",
+            ),
+            Column(
+                "class2_ip_count",
+                "integer",
+                ("II类知识产权", "Ⅱ类知识产权", "二类知识产权"),
+                "Class-II IP rights tied to the main product",
+            ),
+            Column(
+                "high_value_class1_ip",
+                "boolean",
+                ("高价值I类知识产权",),
+                "holds a high-value (高价值) Class-I IP right",
+            ),
+            Column(
+                "self_developed_class1_ip",
+                "boolean",
+                ("自主研发I类知识产权",),
+                "holds a self-developed Class-I IP right",
+            ),
+            Column(
+                "rd_institution", "boolean", ("研发机构",), "has an own or joint R&D institution"
+            ),
+            Column(
+                "rd_institution_level", "tier", ("研发机构级别",), "the institution's recognition"
+            ),
+            Column(
+                "management_certification",
+                "boolean",
+                ("管理体系认证",),
+                "holds a management-system certification",
+            ),
+            Column(
+                "product_certification_developed_market",
+                "boolean",
+                ("发达国家产品认证", "产品认证"),
+                "holds a developed country's or region's product certification",
+            ),
+            Column("own_brand", "boolean", ("自主品牌",), "has an own brand"),
+            Column(
+                "science_awards",
+                "awards",
+                ("科技奖励", "科学技术奖"),
+                "`national 2 2023; provincial 1 2021` (level, rank, year)",
+            ),
+            Column(
+                "chuangke_placings",
+                "placings",
+                ("创客中国",),
+                "`2023 500强; 2022 50强` (year, group)",
+            ),
+            Column(
+                "main_product_field",
+                "product field",
+                ("主导产品所属领域", "主导产品领域"),
+                "`core_components`, `key_software`, `strategic_emerging`, ...",
+            ),
+            Column(
+                "information_systems",
+                "integer",
+                ("信息系统",),
+                "core businesses supported by an information system",
+            ),
+            Column(
+                "honours",
+                "names",
+                ("荣誉", "资质"),
+                "valid honours: `高新技术企业; 国家级技术创新示范企业`",
+            ),
+            Column(
+                "supply_chain_role",
+                "boolean",
+                ("产业链作用", "产业链关键环节"),
+                "sits at a key link of the industrial chain",
+            ),
+        ),
+        (("name", "credit_code"),),
+        "one row per enterprise: the facts of a Profile, each empty when unknown",
     ),
     "rates": Kind(
         "rates",
@@ -546,6 +672,8 @@ def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> ob
     if isinstance(raw, str):
         if kind == "text":
             return unescape_formula(raw) if escaped else raw
+        if kind == "names":
+            return _names(column, unescape_formula(raw) if escaped else raw)
         text = raw.strip()
         if not text:
             return None
@@ -586,8 +714,11 @@ def _prepare_text(column: Column, text: str, unit: str | None) -> object:
             number = match[1]
             return int(number) if number.isdigit() else _chinese_number(number, text)
         return text
-    if kind == "re-reviews":
-        return _re_reviews(column, text)
+    if kind in _LISTS and text.casefold() in _NONE_LIST:
+        return []
+    parse = _TEXT_PARSERS.get(kind)
+    if parse is not None:
+        return parse(column, text)
     if kind == "region" and text.casefold() in _UNKNOWN_REGION:
         return _UNKNOWN
     if kind == "flows" and text.casefold() in _BOTH_FLOWS:
@@ -633,6 +764,74 @@ def _re_reviews(column: Column, text: str) -> object:
         on = f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else match[1]
         reviews.append({"on": on, "passed": result})
     return reviews
+
+
+def _names(column: Column, text: str) -> object:
+    """Names separated by ``;``: ``高新技术企业; 专精特新``; ``none`` (无) for none."""
+    if text.strip().casefold() in _NONE_LIST:
+        return []
+    names = [part.strip() for part in _LIST_SPLIT.split(text)]
+    if any(not name for name in names):
+        return Issue(column.name, text, "an empty name between ';' separators")
+    return names
+
+
+def _list_issue(column: Column, text: str, part: str, example: str) -> Issue:
+    return Issue(
+        column.name,
+        text,
+        f"{part!r} is not one of {column.name}: write each as {example!r}, separated by ';', "
+        "or none",
+    )
+
+
+def _awards(column: Column, text: str) -> object:
+    awards: list[dict[str, object]] = []
+    for part in filter(None, (piece.strip() for piece in _LIST_SPLIT.split(text))):
+        match = _AWARD.fullmatch(part)
+        level = None if match is None else _TIERS.get(match[1].casefold())
+        if match is None or level is None:
+            return _list_issue(column, text, part, "national 2 2023")
+        awards.append({"level": level, "rank": int(match[2]), "year": int(match[3])})
+    return awards
+
+
+def _placings(column: Column, text: str) -> object:
+    placings: list[dict[str, object]] = []
+    for part in filter(None, (piece.strip() for piece in _LIST_SPLIT.split(text))):
+        match = _PLACING_CELL.fullmatch(part)
+        if match is None:
+            return _list_issue(column, text, part, "2023 500强")
+        placings.append({"year": int(match[1]), "group": match[2]})
+    return placings
+
+
+def _share(column: Column, text: str) -> object:
+    """A fraction as written (``0.12``) or a percentage (``12%``, ``12％``), exactly."""
+    if text[-1:] not in ("%", "％"):
+        return text
+    number = text[:-1].strip()
+    if not _PLAIN.fullmatch(number):
+        return Issue(column.name, text, f"{text!r} is not a percentage such as 12%")
+    return Decimal(number.replace(",", "")).scaleb(-2)
+
+
+def _tier(column: Column, text: str) -> object:
+    found = _TIERS.get(text.casefold())
+    if found is None:
+        message = f"{text!r} is not a level: write national, provincial or municipal"
+        return Issue(column.name, text, message)
+    return found
+
+
+#: Cell types read by a parser of their own (after ``none`` for a list): the text to a value.
+_TEXT_PARSERS: Final[dict[str, Callable[[Column, str], object]]] = {
+    "re-reviews": _re_reviews,
+    "awards": _awards,
+    "placings": _placings,
+    "share": _share,
+    "tier": _tier,
+}
 
 
 class _Unknown:
@@ -726,6 +925,11 @@ _DESIGNATION_FIELDS: Final = (
     "re_reviews",
 )
 _RELOCATION_FIELDS: Final = ("on", "from_region", "to_region")
+_PROFILE_FIELDS: Final = tuple(
+    column.name
+    for column in KINDS["profiles"].columns
+    if column.name not in ("name", "credit_code")
+)
 _TRADE_FIELDS: Final = ("period", "flow", "value", "previous", "growth", "source")
 _FIGURES: Final = tuple(
     column.name
@@ -765,6 +969,8 @@ def _future(record: object, as_of: dt.date) -> list[Issue]:
         late = [str(review.on) for review in designation.re_reviews if review.on > as_of]
         if late:
             issues.append(Issue("re_reviews", late[0], f"a re-review date {after}"))
+    elif isinstance(record, ProfileRecord):
+        issues.extend(_future_profile(record.profile, as_of))
     elif isinstance(record, RelocationRecord) and record.relocation.on > as_of:
         issues.append(Issue("on", str(record.relocation.on), f"a move dated {after}"))
     elif isinstance(record, TradeRecord) and record.period.end > as_of:
@@ -792,6 +998,16 @@ def _future(record: object, as_of: dt.date) -> list[Issue]:
         )
     elif isinstance(record, DesignationCount) and record.on > as_of:
         issues.append(Issue("on", str(record.on), f"a count reported {after}"))
+    return issues
+
+
+def _future_profile(profile: Profile, as_of: dt.date) -> list[Issue]:
+    """Awards and placings in a year after ``as_of``'s year have not happened yet."""
+    issues: list[Issue] = []
+    for name in ("science_awards", "chuangke_placings"):
+        late = [item.year for item in getattr(profile, name) or () if item.year > as_of.year]
+        if late:
+            issues.append(Issue(name, late[0], f"a {name} year after as_of={as_of}"))
     return issues
 
 
@@ -982,6 +1198,9 @@ class RowReader:
         if self.kind.name == "designations":
             fields = _take(data, _DESIGNATION_FIELDS)
             part, found = _structured(Designation, fields, conv, build=build)
+        elif self.kind.name == "profiles":
+            fields = _take(data, _PROFILE_FIELDS)
+            part, found = _structured(Profile, fields, conv, build=build)
         elif self.kind.name == "relocations":
             fields = _take(data, _RELOCATION_FIELDS)
             fields.setdefault("from_region", _UNKNOWN)  # an empty origin is an unknown one
@@ -1002,6 +1221,8 @@ class RowReader:
             return FinancialRecord(enterprise, part), []
         if isinstance(part, Relocation):
             return RelocationRecord(enterprise, part), []
+        if isinstance(part, Profile):
+            return ProfileRecord(enterprise, part), []
         return part, []
 
 
@@ -1298,6 +1519,7 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
         "enterprises": Enterprise,
         "designations": DesignationRecord,
         "relocations": RelocationRecord,
+        "profiles": ProfileRecord,
         "trade": TradeRecord,
         "financials": FinancialRecord,
         "rates": ExchangeRate,
@@ -1317,8 +1539,8 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             raise InvalidRecordError(
                 record.name,
                 f"an enterprises file holds only name, credit code, region, English name and "
-                f"industry, not its {', '.join(nested)}: write designations, relocations and "
-                "financials with dump_dataset (profiles have no file kind yet)",
+                f"industry, not its {', '.join(nested)}: write those with dump_dataset, which "
+                "gives each its own file",
             )
         return {
             **_reference_cells(record),
@@ -1340,6 +1562,8 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             "key": d.key,
             "re_reviews": [{"on": r.on, "passed": r.passed} for r in d.re_reviews] or None,
         }
+    if isinstance(record, ProfileRecord):
+        return {**_reference_cells(record.enterprise), **_profile_cells(record.profile)}
     if isinstance(record, RelocationRecord):
         move = record.relocation
         origin = move.from_region
@@ -1395,6 +1619,24 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
     }
 
 
+def _profile_cells(profile: Profile) -> dict[str, object]:
+    cells: dict[str, object] = {}
+    for name in _PROFILE_FIELDS:
+        value = getattr(profile, name)
+        if name == "science_awards" and value is not None:
+            value = [{"level": a.level, "rank": a.rank, "year": a.year} for a in value]
+        elif name == "chuangke_placings" and value is not None:
+            value = [{"year": p.year, "group": p.group} for p in value]
+        elif name == "honours" and value is not None:
+            value = list(value)
+        elif name == "main_product_field" and value is not None:
+            value = value.value
+        elif name == "national_market_share" and value is not None:
+            value = format(value, "f")
+        cells[name] = value
+    return cells
+
+
 def _aggregate_cells(record: TradeAggregate) -> dict[str, object]:
     equivalent = record.equivalent
     return {
@@ -1415,19 +1657,31 @@ def _aggregate_cells(record: TradeAggregate) -> dict[str, object]:
 def flatten(kind: Kind, cells: Mapping[str, object]) -> dict[str, str]:
     """Cells as text for CSV and XLSX: every column, ``""`` for none."""
     row: dict[str, str] = {}
-    for name in kind.column_names:
+    for column in kind.columns:
+        name = column.name
         value = cells.get(name)
         if value is None:
             row[name] = ""
         elif isinstance(value, bool):
             row[name] = "true" if value else "false"
         elif isinstance(value, list):
-            row[name] = "; ".join(
-                f"{review['on']} {'passed' if review['passed'] else 'failed'}" for review in value
-            )
+            row[name] = "; ".join(map(_LIST_ITEM[column.type], value)) if value else "none"
         else:
             row[name] = str(value)
     return row
+
+
+def _review_text(review: Mapping[str, object]) -> str:
+    return f"{review['on']} {'passed' if review['passed'] else 'failed'}"
+
+
+#: How one item of a list cell is written in a table, by the column's type.
+_LIST_ITEM: Final[dict[str, Callable[[Any], str]]] = {
+    "re-reviews": _review_text,
+    "awards": lambda award: f"{award['level']} {award['rank']} {award['year']}",
+    "placings": lambda placing: f"{placing['year']} {placing['group']}",
+    "names": str,
+}
 
 
 def natives(kind: Kind, cells: Mapping[str, object]) -> dict[str, object]:
@@ -1439,12 +1693,29 @@ def check_text(kind: Kind, cells: Mapping[str, object], *, tabular: bool) -> str
     """Why a text cell cannot be written (a NUL or control character in a table), or ``None``."""
     for name in kind.text_columns:
         value = cells.get(name)
-        if isinstance(value, str):
-            if value == "":
+        texts = value if isinstance(value, list) else [value]
+        for text in texts:
+            if not isinstance(text, str):
+                continue
+            if text == "":
                 return f"{name} is an empty text; use None for no value"
-            if tabular and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", value):
+            if tabular and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text):
                 return f"{name} holds a control character, which CSV and XLSX cannot carry"
+            if tabular and text is not value and not _reads_back_as_a_name(text):
+                return (
+                    f"{name} holds {text!r}, which a table cell of names separated by ';' "
+                    "cannot carry (a ';', outer spaces, or the word none): use JSON or TOML"
+                )
     return None
+
+
+def _reads_back_as_a_name(text: str) -> bool:
+    """Whether one name in a ``;``-separated cell reads back as itself."""
+    return (
+        text == text.strip()
+        and _LIST_SPLIT.search(text) is None
+        and text.casefold() not in _NONE_LIST
+    )
 
 
 def table_issues(issues: Sequence[Issue], binding: Binding) -> list[Issue]:

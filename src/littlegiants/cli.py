@@ -3,7 +3,7 @@
 Commands: ``demo``, ``payouts``, ``trade``, ``policies``, ``policy``, ``validate``, ``check``. Each
 takes ``--help`` with an example. DATA is a file or a folder of files; a file's record kind comes
 from the first word of its name (``enterprises``, ``designations``, ``relocations``, ``trade``,
-``financials``, ``rates``, ``aggregates``, ``counts``) or from ``--kind``.
+``financials``, ``profiles``, ``rates``, ``aggregates``, ``counts``) or from ``--kind``.
 
 Output is a readable table by default (aligned, locale-aware amounts), or ``--format csv`` /
 ``--format json`` with exact decimal strings, never floats. Errors go to standard error, one line
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from littlegiants.loader import Dataset
     from littlegiants.money import Money
     from littlegiants.policy import IncentivePolicy
+    from littlegiants.records import ProfileRecord
 
 __all__ = ["main"]
 
@@ -44,6 +45,7 @@ _KINDS: Final = (
     "relocations",
     "trade",
     "financials",
+    "profiles",
     "rates",
     "aggregates",
     "counts",
@@ -177,6 +179,24 @@ def _gathered(records: Iterable[Any], field: str, fact: str) -> tuple[Enterprise
     return tuple(attrs.evolve(firms[key], **changes[key]) for key in firms)
 
 
+def _profiled(records: Iterable[ProfileRecord], path: Path) -> tuple[Enterprise, ...]:
+    """Enterprises with the profile a profiles file gives each; a second one is a problem."""
+    import attrs  # noqa: PLC0415
+
+    from littlegiants.loader import LoadError, LoadProblem  # noqa: PLC0415
+
+    firms: dict[str, Enterprise] = {}
+    for record in records:
+        firm = record.enterprise
+        if firm.key in firms:
+            column = "name" if firm.credit_code is None else "credit_code"
+            message = "a second profile for this enterprise: an enterprise has one profile"
+            problem = LoadProblem(str(path), None, column=column, value=firm.key, message=message)
+            raise LoadError(str(path), (problem,))
+        firms[firm.key] = attrs.evolve(firm, profile=record.profile)
+    return tuple(firms.values())
+
+
 def load_data(path: Path, kind: str | None = None) -> Dataset:
     """Read DATA (a folder, or one file of a kind) into a ``Dataset``."""
     from littlegiants import loader  # noqa: PLC0415
@@ -198,6 +218,8 @@ def load_data(path: Path, kind: str | None = None) -> Dataset:
     if kind == "financials":
         financials = loader.load_financials(path)
         return loader.Dataset(_gathered(financials, "financials", "financial_year"))
+    if kind == "profiles":
+        return loader.Dataset(_profiled(loader.load_profiles(path), path))
     if kind == "trade":
         records = _trade_with_progress(path) if _progress(path) else loader.load_trade_records(path)
         firms = tuple({record.enterprise.key: record.enterprise for record in records}.values())

@@ -46,7 +46,12 @@ from typing import TYPE_CHECKING, Any, Final
 from littlegiants import _schemas, _tables
 from littlegiants.errors import InvalidRecordError
 from littlegiants.loader import LoadError, LoadProblem, require_openpyxl
-from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
+from littlegiants.records import (
+    DesignationRecord,
+    FinancialRecord,
+    ProfileRecord,
+    RelocationRecord,
+)
 
 if TYPE_CHECKING:
     import os
@@ -65,6 +70,7 @@ __all__ = [
     "dump_designations",
     "dump_enterprises",
     "dump_financials",
+    "dump_profiles",
     "dump_rates",
     "dump_relocations",
     "dump_trade_records",
@@ -131,10 +137,9 @@ def dump_enterprises(
 ) -> int:
     """Write enterprises: name, credit code, region, English name, industry.
 
-    An enterprise's designations, relocations and financial years go to their own files
-    (:func:`dump_dataset`); an enterprise that has any is refused here, and so is one with a
-    profile, which has no file kind yet. A region that is unknown although the credit code names
-    a division is written ``unknown``.
+    An enterprise's designations, relocations, financial years and profile go to their own files
+    (:func:`dump_dataset`); an enterprise that has any is refused here. A region that is unknown
+    although the credit code names a division is written ``unknown``.
     """
     return _dump("enterprises", records, path, encoding)
 
@@ -179,6 +184,22 @@ def dump_financials(
     return _dump("financials", records, path, encoding)
 
 
+def dump_profiles(
+    records: Iterable[ProfileRecord],
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+) -> int:
+    """Write profiles, one row per enterprise: every fact, empty where unknown.
+
+    In CSV and XLSX a list known to be empty is written ``none``; awards as
+    ``national 2 2023``, contest placings as ``2023 500强`` and honours as names, each separated
+    by ``;``. An honour a table cannot carry that way (one holding ``;``, with outer spaces, or
+    the word ``none``) is refused there; JSON and TOML write lists as lists.
+    """
+    return _dump("profiles", records, path, encoding)
+
+
 def dump_rates(
     records: Iterable[ExchangeRate], path: str | os.PathLike[str], *, encoding: str | None = None
 ) -> int:
@@ -215,6 +236,7 @@ for _function in (
     dump_relocations,
     dump_trade_records,
     dump_financials,
+    dump_profiles,
     dump_rates,
     dump_aggregates,
     dump_counts,
@@ -231,10 +253,10 @@ def dump_dataset(
 ) -> dict[str, int]:
     """Write a dataset as a folder that :func:`~littlegiants.loader.load_dataset` reads back.
 
-    Writes ``enterprises``, ``designations``, ``relocations``, ``financials``, ``trade``,
-    ``rates``, ``aggregates`` and ``counts`` files with the given extension (the folder is
-    created if needed; files of those names are replaced). A ``sources.toml`` is not written: it
-    says where files come from, and these are new files; write one beside them to source them (a
+    Writes ``enterprises``, ``designations``, ``relocations``, ``financials``, ``profiles``,
+    ``trade``, ``rates``, ``aggregates`` and ``counts`` files with the given extension (the folder
+    is created if needed; files of those names are replaced). A ``sources.toml`` is not written:
+    it says where files come from, and these are new files; write one beside them to source them (a
     folder that has one must source every data file).
 
     Args:
@@ -247,18 +269,22 @@ def dump_dataset(
         The number of rows written per kind.
 
     Raises:
-        InvalidRecordError: an enterprise has a profile (no file kind holds one yet), or a
-            record cannot be written (see :func:`dump_enterprises`).
+        InvalidRecordError: a record cannot be written (see :func:`dump_enterprises` and
+            :func:`dump_profiles`).
     """
     import attrs  # noqa: PLC0415
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     firms = dataset.enterprises
-    flat = [attrs.evolve(firm, designations=(), relocations=(), financials=()) for firm in firms]
+    flat = [
+        attrs.evolve(firm, designations=(), relocations=(), financials=(), profile=None)
+        for firm in firms
+    ]
     designations = [DesignationRecord(f, d) for f in firms for d in f.designations]
     relocations = [RelocationRecord(f, r) for f in firms for r in f.relocations]
     financials = [FinancialRecord(f, y) for f in firms for y in f.financials]
+    profiles = [ProfileRecord(f, f.profile) for f in firms if f.profile is not None]
     return {
         "enterprises": dump_enterprises(
             flat, target / f"enterprises{extension}", encoding=encoding
@@ -272,6 +298,7 @@ def dump_dataset(
         "financials": dump_financials(
             financials, target / f"financials{extension}", encoding=encoding
         ),
+        "profiles": dump_profiles(profiles, target / f"profiles{extension}", encoding=encoding),
         "trade": dump_trade_records(
             dataset.trade_records, target / f"trade{extension}", encoding=encoding
         ),

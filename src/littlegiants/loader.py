@@ -13,17 +13,18 @@ header = line 1), column, the value and what was expected.
   ``.jsonl`` (JSON Lines), ``.toml`` (an array of tables named after the kind, ``[[trade]]``) and
   ``.xlsx`` (with the ``xlsx`` extra, openpyxl).
 - **Kinds** and their columns are documented in ``docs/loading.md``: enterprises, designations,
-  relocations, trade, financials, rates, aggregates (:class:`~littlegiants.trade.TradeAggregate`)
-  and counts (:class:`~littlegiants.counts.DesignationCount`).
+  relocations, trade, financials, profiles, rates, aggregates
+  (:class:`~littlegiants.trade.TradeAggregate`) and counts
+  (:class:`~littlegiants.counts.DesignationCount`).
 - **Strict by default**: any bad row raises :class:`LoadError` listing the problems (the first
   :data:`MAX_PROBLEMS`, and how many more). With ``errors="collect"`` the good records come back
   with the rejected rows, and ``rows_read == len(records) + len(rejected)`` always. Problems of
   the file as a whole (unreadable bytes, a header that does not fit the kind, a JSON syntax
   error) raise :class:`LoadError` in both modes.
 - **Streaming**: ``iter_*`` functions read a row at a time, so memory stays bounded whatever the
-  file's size; ``load_*`` are built on them. Rows of designations, relocations, trade and
-  financials carry an enterprise built from the row's name and credit code; :func:`load_dataset`
-  links them to the full enterprise records instead.
+  file's size; ``load_*`` are built on them. Rows of designations, relocations, trade, financials
+  and profiles carry an enterprise built from the row's name and credit code;
+  :func:`load_dataset` links them to the full enterprise records instead.
 - **Nothing implicit**: amounts take their currency from the cell, a ``currency`` column, the
   column header (``金额（万元）``, ``value (CNY)``) or ``currency=``, never a guess; dates after
   ``as_of=`` are refused where a kind forbids them, and today's date is never read.
@@ -97,7 +98,12 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterator, Sequence
 
-    from littlegiants.records import DesignationRecord, FinancialRecord, RelocationRecord
+    from littlegiants.records import (
+        DesignationRecord,
+        FinancialRecord,
+        ProfileRecord,
+        RelocationRecord,
+    )
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -118,6 +124,7 @@ __all__ = [
     "iter_designations",
     "iter_enterprises",
     "iter_financials",
+    "iter_profiles",
     "iter_rates",
     "iter_relocations",
     "iter_trade_records",
@@ -128,6 +135,7 @@ __all__ = [
     "load_designations",
     "load_enterprises",
     "load_financials",
+    "load_profiles",
     "load_rates",
     "load_relocations",
     "load_trade_records",
@@ -378,16 +386,16 @@ def _frozen_sources(value: Mapping[str, FileSource]) -> Mapping[str, FileSource]
 class Dataset:
     """A folder's records, linked to their enterprises, with the folder's provenance.
 
-    ``enterprises`` carry their designations, relocations and financial years; ``trade_records``
-    point at those enterprises; ``rates`` are the exchange rates; ``aggregates`` and ``counts`` are
-    the figures reported without the firms behind them.
+    ``enterprises`` carry their designations, relocations, financial years and profiles;
+    ``trade_records`` point at those enterprises; ``rates`` are the exchange rates; ``aggregates``
+    and ``counts`` are the figures reported without the firms behind them.
     ``rejected`` and ``rows_read`` say what was read (with ``errors="collect"``); ``title``,
     ``note``, ``sources`` (file name -> :class:`FileSource`) and ``policies`` (the bundled
     policies the data is meant to be read with) come from the folder's ``sources.toml``. None of
     these take part in equality, so a dataset equals the one read back from its dump.
     Every accepted row is one object: ``rows_read - len(rejected)`` equals the enterprises plus
-    their designations, relocations and financial years plus the trade records, rates, aggregates
-    and counts.
+    their designations, relocations, financial years and profiles plus the trade records, rates,
+    aggregates and counts.
     """
 
     enterprises: tuple[Enterprise, ...]
@@ -413,7 +421,8 @@ class Dataset:
     def objects(self) -> int:
         """How many rows became objects (see the class docstring)."""
         linked = sum(
-            len(e.designations) + len(e.relocations) + len(e.financials) for e in self.enterprises
+            len(e.designations) + len(e.relocations) + len(e.financials) + (e.profile is not None)
+            for e in self.enterprises
         )
         flat = len(self.trade_records) + len(self.rates) + len(self.aggregates) + len(self.counts)
         return len(self.enterprises) + linked + flat
@@ -879,6 +888,20 @@ def iter_financials(
     )
 
 
+def iter_profiles(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> RecordStream[ProfileRecord]:
+    """Stream the profiles of a file (see :func:`load_profiles`)."""
+    return _stream(
+        path, "profiles", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+
+
 def iter_rates(
     path: str | os.PathLike[str],
     *,
@@ -1132,6 +1155,58 @@ def load_financials(
 
 
 @overload
+def load_profiles(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["strict"] = ...,
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> list[ProfileRecord]: ...
+@overload
+def load_profiles(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = ...,
+    errors: Literal["collect"],
+    currency: str | None = ...,
+    as_of: dt.date | None = ...,
+) -> LoadResult[ProfileRecord]: ...
+def load_profiles(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+) -> list[ProfileRecord] | LoadResult[ProfileRecord]:
+    r"""Load a profiles file: the enterprise and the facts of its Profile, one row per firm.
+
+    Every fact is optional: an empty cell is unknown (``None``), never false or zero; a list cell
+    of ``none`` (无) is known to be empty. With ``as_of``, an award or contest placing in a year
+    after ``as_of`` is refused.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "profiles.csv"
+    >>> _ = path.write_text(
+    ...     "企业名称,细分市场年限,市场占有率,I类知识产权,科技奖励,荣誉\n"
+    ...     "示例科技有限公司,4,12%,3,national 2 2023,高新技术企业; 专精特新中小企业\n"
+    ...     "样例电子有限公司,,,0,none,\n",
+    ...     encoding="utf-8",
+    ... )
+    >>> first, second = (row.profile for row in load_profiles(path))
+    >>> first.years_in_niche, first.national_market_share, first.science_awards[0].rank
+    (4, Decimal('0.12'), 2)
+    >>> first.honours
+    ('高新技术企业', '专精特新中小企业')
+    >>> second.years_in_niche, second.class1_ip_count, second.science_awards, second.honours
+    (None, 0, (), None)
+    """
+    stream = iter_profiles(path, encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _load(stream)
+
+
+@overload
 def load_rates(
     path: str | os.PathLike[str],
     *,
@@ -1267,6 +1342,7 @@ for _function in (
     load_relocations,
     load_trade_records,
     load_financials,
+    load_profiles,
     load_rates,
     load_aggregates,
     load_counts,
@@ -1282,6 +1358,7 @@ _ORDER: Final = (
     "designations",
     "relocations",
     "financials",
+    "profiles",
     "trade",
     "rates",
     "aggregates",
@@ -1312,7 +1389,8 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
         if _tables.format_of(file) is None or kind is None:
             message = (
                 "a file matching no kind: name it enterprises, designations, relocations, trade, "
-                "financials, rates, aggregates or counts (optionally followed by - or _ and more), "
+                "financials, profiles, rates, aggregates or counts (optionally followed by - or _ "
+                "and more), "
                 "with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in "
                 f"{SOURCES_FILE}"
             )
@@ -1685,12 +1763,14 @@ class _DatasetReader:
         designations = self.attach(files["designations"], "designations")
         relocations = self.attach(files["relocations"], "relocations")
         financials = self.attach(files["financials"], "financials")
+        profiles = self.attach(files["profiles"], "profiles")
         enterprises = [
             attrs.evolve(
                 enterprise,
                 designations=(*enterprise.designations, *designations.get(index, ())),
                 relocations=(*enterprise.relocations, *relocations.get(index, ())),
                 financials=(*enterprise.financials, *financials.get(index, ())),
+                profile=profiles[index][0] if index in profiles else enterprise.profile,
             )
             for index, enterprise in enumerate(self.linker.enterprises)
         ]
@@ -1740,6 +1820,12 @@ class _DatasetReader:
                     value = record.relocation
                     key = ("relocation", index, value.on)
                     what, column = f"this enterprise's move on {value.on}", "on"
+                elif kind == "profiles":
+                    value = record.profile
+                    named = record.enterprise
+                    key = ("profile", index, named.key)
+                    what = "this enterprise's profile (one row per enterprise)"
+                    column = "name" if named.credit_code is None else "credit_code"
                 else:
                     value = record.financial_year
                     key = ("year", index, value.year)
@@ -1781,13 +1867,13 @@ def load_dataset(
     currency: str | None = None,
     as_of: dt.date | None = None,
 ) -> Dataset:
-    """Load a folder of files and link designations, moves, figures and trade to their enterprises.
+    """Load a folder of files and link facts, figures and trade to their enterprises.
 
     A file's kind is the first word of its name: ``enterprises``, ``designations``, ``relocations``,
-    ``trade``, ``financials``, ``rates``, ``aggregates`` or ``counts``, optionally followed by ``-``
-    or ``_`` and more (``trade-2022.csv``); a kind may have several files. Files whose names start
-    with ``.`` and sub-folders are not read; ``sources.toml`` is the folder's provenance (below);
-    any other file that matches no kind is a problem.
+    ``trade``, ``financials``, ``profiles``, ``rates``, ``aggregates`` or ``counts``, optionally
+    followed by ``-`` or ``_`` and more (``trade-2022.csv``); a kind may have several files. Files
+    whose names start with ``.`` and sub-folders are not read; ``sources.toml`` is the folder's
+    provenance (below); any other file that matches no kind is a problem.
 
     When the folder has a ``sources.toml``, every data file must have an entry there
     (``[files."trade.csv"]`` with ``source``, and ``url``, ``confidence``, ``note`` where known),
@@ -1799,8 +1885,8 @@ def load_dataset(
     Rows name their enterprise by credit code, or else by exact name; a row naming an unknown
     enterprise, or one whose name contradicts its credit code, is a problem (never dropped), and so
     are a credit code or rate given twice, figures for one year given twice, the same designation
-    twice, two moves of one enterprise on one day and a trade figure (enterprise, period, flow)
-    given twice, each naming both rows.
+    twice, two moves of one enterprise on one day, two profiles of one enterprise and a trade figure
+    (enterprise, period, flow) given twice, each naming both rows.
 
     Args:
         folder: the folder.

@@ -1,20 +1,21 @@
-"""Records as source files list them: a designation, a move or a year's figures, with the firm.
+"""Records as source files list them: a designation, a move, figures or facts, with the firm.
 
 Published lists name the firm on every row. The MIIT little-giant lists give each recognised
 firm's name (企业名称), usually its Unified Social Credit Code (统一社会信用代码) and the batch
 (批次); a local reward notice lists firm, level (认定级别) and date; a register of changes lists
 a firm's move of its registered seat (迁入, 迁出) and the date; an annual report lists a firm's
-revenue and R&D figures for one year. A :class:`~littlegiants.designation.Designation`, a
-:class:`~littlegiants.enterprise.Relocation` and a :class:`~littlegiants.financials.FinancialYear`
-do not say whose they are, so a row of such a file is one of these pairs: the enterprise it
-names and the value.
+revenue and R&D figures for one year; an application file lists the facts the criteria ask
+about (years in the niche, IP, awards). A :class:`~littlegiants.designation.Designation`, a
+:class:`~littlegiants.enterprise.Relocation`, a :class:`~littlegiants.financials.FinancialYear`
+and a :class:`~littlegiants.financials.Profile` do not say whose they are, so a row of such a file
+is one of these pairs: the enterprise it names and the value.
 
 :class:`~littlegiants.trade.TradeRecord` already carries its enterprise, and an exchange rate
 belongs to no firm, so those kinds need no pair.
 
 Read alone (:func:`littlegiants.loader.load_designations`), a row's enterprise is built from the
 row's name and credit code only; :func:`littlegiants.loader.load_dataset` attaches designations,
-relocations and figures to the full enterprise records instead.
+relocations, figures and profiles to the full enterprise records instead.
 
 >>> from datetime import date
 >>> from littlegiants.enterprise import Enterprise
@@ -43,9 +44,9 @@ import attrs
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
-from littlegiants.financials import FinancialYear
+from littlegiants.financials import FinancialYear, Profile
 
-__all__ = ["DesignationRecord", "FinancialRecord", "RelocationRecord"]
+__all__ = ["DesignationRecord", "FinancialRecord", "ProfileRecord", "RelocationRecord"]
 
 
 def _enterprise(_: object, __: attrs.Attribute[Enterprise], value: object) -> None:
@@ -61,6 +62,11 @@ def _designation(_: object, __: attrs.Attribute[Designation], value: object) -> 
 def _move(_: object, __: attrs.Attribute[Relocation], value: object) -> None:
     if not isinstance(value, Relocation):
         raise InvalidRecordError(value, "expected a Relocation")
+
+
+def _profile(_: object, __: attrs.Attribute[Profile], value: object) -> None:
+    if not isinstance(value, Profile):
+        raise InvalidRecordError(value, "expected a Profile")
 
 
 def _figures(_: object, __: attrs.Attribute[FinancialYear], value: object) -> None:
@@ -129,3 +135,27 @@ class FinancialRecord:
 
     enterprise: Enterprise = attrs.field(validator=_enterprise)
     financial_year: FinancialYear = attrs.field(validator=_figures)
+
+
+@attrs.frozen
+class ProfileRecord:
+    """The non-financial facts about an enterprise (one row of a profiles file).
+
+    An application for a tier is assessed on these facts (years in the niche, market share, IP,
+    R&D institution, certifications, awards, honours); :func:`littlegiants.eligibility.assess`
+    reads them from :attr:`Enterprise.profile`, and a firm has one profile.
+
+    Args:
+        enterprise: the firm, as the row names it (or its full record, after linking).
+        profile: the facts; each unknown one is ``None``.
+
+    Raises:
+        InvalidRecordError: an argument has the wrong type.
+
+    >>> row = ProfileRecord(Enterprise("示例科技有限公司"), Profile(years_in_niche=4))
+    >>> row.profile.years_in_niche, row.profile.class1_ip_count
+    (4, None)
+    """
+
+    enterprise: Enterprise = attrs.field(validator=_enterprise)
+    profile: Profile = attrs.field(validator=_profile)
