@@ -1183,6 +1183,19 @@ class TestInnovativeCriteria:
         """A strategic emerging product scores 10, another 5, and an undecided field 5 to 10."""
         assert points == _points(firm(profile={"main_product_field": field}), "product-field")
 
+    @pytest.mark.parametrize("field", [None, ProductField.KEY_MATERIALS, ProductField.CYBER_POWER])
+    @pytest.mark.parametrize(("in_catalogue", "points"), [(True, (10, 10)), (False, (5, 5))])
+    def test_catalogue_flag_decides_the_field_band(
+        self, field: ProductField | None, in_catalogue: bool, points: tuple[int, int]
+    ) -> None:
+        """A listed field is 5 to 10 alone; stating the catalogue membership decides it."""
+        profile = {"main_product_field": field, "in_strategic_emerging_catalogue": in_catalogue}
+        assert points == _points(firm(profile=profile), "product-field")
+        little_giant = verdict_of(
+            firm(profile=profile), Tier.LITTLE_GIANT, "little-giant.product-field"
+        )
+        assert little_giant == (Verdict.UNKNOWN if field is None else Verdict.PASS)
+
     @pytest.mark.parametrize(
         ("enterprise", "total", "failing", "expected"),
         [

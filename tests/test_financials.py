@@ -280,6 +280,18 @@ class TestProfile:
             ({"rd_institution_level": "county"}, "one of municipal, national, provincial"),
             ({"own_brand": "yes"}, "True, False or None"),
             ({"main_product_field": "key_software"}, "ProductField"),
+            (
+                {
+                    "main_product_field": ProductField.STRATEGIC_EMERGING,
+                    "in_strategic_emerging_catalogue": False,
+                },
+                "contradicts main_product_field=strategic_emerging",
+            ),
+            (
+                {"main_product_field": ProductField.OTHER, "in_strategic_emerging_catalogue": True},
+                "contradicts main_product_field=other",
+            ),
+            ({"in_strategic_emerging_catalogue": "是"}, "True, False or None"),
             ({"honours": "高新技术企业"}, "sequence"),
             ({"honours": [""]}, "non-empty"),
             ({"science_awards": Award("national", 1, 2023)}, "sequence"),

@@ -395,6 +395,12 @@ KINDS: Final = {
                 "`core_components`, `key_software`, `strategic_emerging`, ...",
             ),
             Column(
+                "in_strategic_emerging_catalogue",
+                "boolean",
+                ("战略性新兴产业", "属于战略性新兴产业分类"),
+                "the main product is in 《战略性新兴产业分类》",
+            ),
+            Column(
                 "information_systems",
                 "integer",
                 ("信息系统",),

@@ -1838,17 +1838,7 @@ def _indicator(indicator: Indicator, context: _Context) -> IndicatorScore:
     if indicator.measure == "ip":
         conditions, figures = _ip_conditions(context.profile)
     elif indicator.measure == "field":
-        field = context.profile.main_product_field
-        figures = (Figure("main_product_field", field),)
-        conditions["strategic-emerging"] = (
-            None
-            if field is None
-            else True
-            if field is ProductField.STRATEGIC_EMERGING
-            else False
-            if field is ProductField.OTHER
-            else None
-        )
+        conditions["strategic-emerging"], figures = _in_catalogue(context.profile)
     elif indicator.measure == "ratio":
         ratio = indicator.ratio or ""
         value, figures = _share(context, ratio, year)
@@ -1881,6 +1871,25 @@ def _indicator(indicator: Indicator, context: _Context) -> IndicatorScore:
         figures=figures,
         note=note if low != high else None,
     )
+
+
+def _in_catalogue(profile: Profile) -> tuple[bool | None, tuple[Figure, ...]]:
+    """Whether the main product is in 《战略性新兴产业分类》, and the facts that say so.
+
+    The catalogue flag decides when it is known; otherwise the field does where it can
+    (``STRATEGIC_EMERGING`` is in the catalogue, ``OTHER`` is not) and a listed field, which may
+    or may not also be in the catalogue, leaves it unknown.
+    """
+    field = profile.main_product_field
+    flag = profile.in_strategic_emerging_catalogue
+    if flag is not None:
+        return flag, (Figure("in_strategic_emerging_catalogue", flag),)
+    figures = (Figure("main_product_field", field),)
+    if field is ProductField.STRATEGIC_EMERGING:
+        return True, figures
+    if field is ProductField.OTHER:
+        return False, figures
+    return None, figures
 
 
 def _ip_conditions(profile: Profile) -> tuple[dict[str, bool | None], tuple[Figure, ...]]:
@@ -1969,6 +1978,10 @@ _FIGURE_NAMES: Final = {
     "science_awards": Phrase("science and technology awards", "科技奖励"),
     "chuangke_placings": Phrase("创客中国 placings", "创客中国名次"),
     "main_product_field": Phrase("main-product field", "主导产品所属领域"),
+    "in_strategic_emerging_catalogue": Phrase(
+        "main product in the strategic emerging industries catalogue",
+        "主导产品属于《战略性新兴产业分类》",
+    ),
     "information_systems": Phrase(
         "core businesses with an information system", "信息系统支撑的核心业务数"
     ),

@@ -531,6 +531,10 @@ class Profile:
         science_awards: science and technology awards won (``()`` for none known to exist).
         chuangke_placings: 创客中国 contest placings.
         main_product_field: the main product's field (附件3 item 6; 附件1 scoring).
+        in_strategic_emerging_catalogue: the main product is in 《战略性新兴产业分类》, the
+            strategic emerging industries catalogue (附件1 scores 10 for it, else 5). A product
+            can be in a field the little-giant criteria list (key materials, say) and in the
+            catalogue too; ``main_product_field`` holds one value, so this flag says the second.
         information_systems: core businesses supported by an information system (at least 1).
         honours: valid honours such as ``"高新技术企业"``, ``"国家级技术创新示范企业"`` or an IP
             优势/示范企业 title (附件1 direct pass).
@@ -540,7 +544,8 @@ class Profile:
     Raises:
         InvalidRecordError: a field has the wrong type or range, or two fields contradict each
             other (a high-value Class-I IP right with ``class1_ip_count=0``; an institution level
-            with ``rd_institution=False``).
+            with ``rd_institution=False``; a ``STRATEGIC_EMERGING`` field outside the catalogue, or
+            an ``OTHER`` one, "none of the above", inside it).
 
     >>> Profile(class1_ip_count=0, high_value_class1_ip=True)
     Traceback (most recent call last):
@@ -564,6 +569,7 @@ class Profile:
         default=None, converter=_to_placings
     )
     main_product_field: ProductField | None = attrs.field(default=None, validator=_product_field)
+    in_strategic_emerging_catalogue: bool | None = attrs.field(default=None, validator=_flag)
     information_systems: int | None = attrs.field(default=None, validator=_count)
     honours: tuple[str, ...] | None = attrs.field(default=None, converter=_to_honours)
     supply_chain_role: bool | None = attrs.field(default=None, validator=_flag)
@@ -580,4 +586,14 @@ class Profile:
         if self.rd_institution is False and self.rd_institution_level is not None:
             raise InvalidRecordError(
                 self.rd_institution_level, "an institution level contradicts rd_institution=False"
+            )
+        catalogue = self.in_strategic_emerging_catalogue
+        field = self.main_product_field
+        if (field is ProductField.STRATEGIC_EMERGING and catalogue is False) or (
+            field is ProductField.OTHER and catalogue is True
+        ):
+            raise InvalidRecordError(
+                catalogue,
+                f"in_strategic_emerging_catalogue={catalogue} contradicts "
+                f"main_product_field={field.value}",
             )

@@ -752,6 +752,12 @@ def _profiles(draw: st.DrawFn) -> Profile:
     placings = st.builds(
         ChuangkePlacing, years, st.sampled_from((500, 50, 100)).map(lambda n: f"{n}强")
     )
+    field = _maybe(draw, st.sampled_from(ProductField))
+    catalogue = st.booleans()
+    if field is ProductField.STRATEGIC_EMERGING:
+        catalogue = st.just(True)  # noqa: FBT003 - a value to draw
+    elif field is ProductField.OTHER:
+        catalogue = st.just(False)  # noqa: FBT003 - a value to draw
     return Profile(
         years_in_niche=_maybe(draw, st.integers(0, 30)),
         national_market_share=_maybe(draw, st.decimals(0, 1, places=4)),
@@ -768,7 +774,8 @@ def _profiles(draw: st.DrawFn) -> Profile:
         own_brand=_maybe(draw, st.booleans()),
         science_awards=_maybe(draw, st.lists(awards, max_size=2)),
         chuangke_placings=_maybe(draw, st.lists(placings, max_size=2)),
-        main_product_field=_maybe(draw, st.sampled_from(ProductField)),
+        main_product_field=field,
+        in_strategic_emerging_catalogue=_maybe(draw, catalogue),
         information_systems=_maybe(draw, st.integers(0, 20)),
         honours=_maybe(draw, st.lists(_words, max_size=3)),
         supply_chain_role=_maybe(draw, st.booleans()),
