@@ -268,6 +268,7 @@ BAD_FILES = [
             (5, "honours", "an empty name between ';' separators"),
             (5, "chuangke_placings", "group must read like '500强'"),
             (5, "main_product_field", "expected one of core_components"),
+            (6, "chuangke_placings", "write each as '2023 500强'"),
         ],
     ),
     Bad("rates-duplicate.csv", [(4, "on", "repeats the USD->CNY rate on 2022-11-07")]),

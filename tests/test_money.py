@@ -101,6 +101,22 @@ class TestConstruction:
 
 
 class TestArithmetic:
+    @pytest.mark.parametrize("other", [1, Decimal(1), "1", None])
+    def test_other_operands_are_refused(self, other: object) -> None:
+        """Only Money adds to, subtracts from and orders against Money; equality is just False."""
+        money = Money(1, "CNY")
+        for operation in (
+            lambda: money + other,
+            lambda: other + money,
+            lambda: money - other,
+            lambda: money < other,
+            lambda: money * Money(1, "CNY"),
+        ):
+            with pytest.raises(TypeError):
+                operation()
+        assert money != other
+        assert +money is money
+
     @given(moneys("CNY"), moneys("CNY"))
     def test_addition_commutes(self, a: Money, b: Money) -> None:
         """a + b == b + a within a currency."""
