@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
+from littlegiants._exact import EXACT
 from littlegiants._moneytext import parse_money_text
 from littlegiants._tables import FastPath, Issue, unescape_formula
 from littlegiants.counts import CountKind, DesignationCount
@@ -819,7 +820,7 @@ def _share(column: Column, text: str) -> object:
     number = text[:-1].strip()
     if not _PLAIN.fullmatch(number):
         return Issue(column.name, text, f"{text!r} is not a percentage such as 12%")
-    return Decimal(number.replace(",", "")).scaleb(-2)
+    return Decimal(number.replace(",", "")).scaleb(-2, context=EXACT)
 
 
 def _tier(column: Column, text: str) -> object:

@@ -24,6 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final
 
+from littlegiants._exact import EXACT
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -272,7 +274,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
             rate = cohort.implied_rate(on=cohort.period.end)
             add(
                 "  implied exchange rate",
-                f"{rate.rate.quantize(Decimal('0.0001'))}",
+                f"{rate.rate.quantize(Decimal('0.0001'), context=EXACT)}",
                 f"{rate.quote} per {rate.base}",
             )
         add("  a year earlier (implied)", _amount(cohort.previous, fmt, locale, compact=True))

@@ -391,7 +391,7 @@ class Money:
             msg = f"Unknown rounding mode {rounding!r}: use one of the decimal.ROUND_* names."
             raise ValueError(msg)
         digits = self.precision if places is None else places
-        quantum = Decimal(1).scaleb(-digits)
+        quantum = Decimal(1).scaleb(-digits, context=EXACT)
         return _money(
             self._amount.quantize(quantum, rounding=rounding, context=EXACT), self._currency
         )

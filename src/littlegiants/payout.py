@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from littlegiants._exact import EXACT
 from littlegiants.designation import Designation, DesignationLevel, coerce_level
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
@@ -525,7 +526,7 @@ def _entitlement(
         return None, f"{rule.figure} for {year} is unknown"
     if not isinstance(value, Money):
         raise InvalidRecordError(value, f"{rule.figure} is not an amount of money")
-    share = (value * rule.percent.scaleb(-2)).round()
+    share = (value * rule.percent.scaleb(-2, context=EXACT)).round()
     if share > cap:
         return cap, f"{rule.percent}% of {rule.figure} {year} ({value}) is {share}, capped"
     return share, f"{rule.percent}% of {rule.figure} {year} ({value})"

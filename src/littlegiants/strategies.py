@@ -401,7 +401,8 @@ def _growths(
     digits = _places(draw(places))
     low = _percent_bound(draw(min_percent), "min_percent")
     high = _percent_bound(draw(max_percent), "max_percent")
-    low = EXACT.add(Decimal(-100), Decimal(1).scaleb(-digits)) if low is None else low
+    step = Decimal(1).scaleb(-digits, context=EXACT)
+    low = EXACT.add(Decimal(-100), step) if low is None else low
     high = Decimal(1000) if high is None else high
     percent = _units(draw, low, high, digits)
     if percent is None:
@@ -933,7 +934,7 @@ def enterprises(
 
 def _agreeing_pair(draw: st.DrawFn, code: str) -> tuple[Money, Money, Growth]:
     """A prior-year value, a value grown from it, and the growth stated as a source rounds it."""
-    unit = Decimal(1).scaleb(-currency_precision(code))
+    unit = Decimal(1).scaleb(-currency_precision(code), context=EXACT)
     previous = draw(money(code, min_value=unit, max_value=_MAX_FIGURE))
     value = draw(growths()).apply(previous).round()
     implied = Growth.between(previous, value).percent

@@ -134,7 +134,7 @@ def _stated_tolerance(growth: Growth) -> Decimal:
     """Half a unit of the last stated digit of the percentage, as a rate (59% -> 0.005)."""
     exponent = growth.percent.normalize(EXACT).as_tuple().exponent
     places = max(0, -exponent) if isinstance(exponent, int) else 0
-    return Decimal(5).scaleb(-(places + 1) - 2)
+    return Decimal(5).scaleb(-(places + 1) - 2, context=EXACT)
 
 
 def _check_trade(value: Money, previous: Money | None, stated: Growth | None) -> None:
