@@ -1512,6 +1512,8 @@ class TestRoundTrip:
         def round_trip(records: list[Any]) -> None:
             if extension == ".xlsx":  # XLSX text cannot hold some characters at all
                 records = [r for r in records if _xlsx_safe(r)]
+            if extension in (".csv", ".xlsx"):  # nor a table cell every honour (tested apart)
+                records = [r for r in records if _names_safe(r)]
             with tempfile.TemporaryDirectory() as folder:
                 path = Path(folder) / f"{kind}{extension}"
                 assert len(records) == DUMPERS[kind](records, path)
@@ -1537,9 +1539,20 @@ class TestRoundTrip:
         round_trip()
 
 
+def _names_safe(record: object) -> bool:
+    """Whether a record's profile (if any) can be written to a table cell (see TestProfiles)."""
+    profile = getattr(record, "profile", None)
+    return profile is None or _table_honours(profile)
+
+
 def _xlsx_safe(record: object) -> bool:
     text = repr(attrs.asdict(record, recurse=False)) if attrs.has(type(record)) else ""  # type: ignore[arg-type]
     return not re.search(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]", text)
+
+
+def _table_honours(profile: Profile) -> bool:
+    """Whether a profile's honours read back from a table cell (datasets dump to every format)."""
+    return all(_schemas._reads_back_as_a_name(h) for h in profile.honours or ())
 
 
 @st.composite
@@ -1553,7 +1566,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         designations = draw(st.lists(strategies.designations(), max_size=2, unique=True))
         moves = draw(st.lists(strategies.relocations(), max_size=2, unique_by=lambda r: r.on))
         years = draw(st.lists(strategies.financial_years(), max_size=2, unique_by=lambda y: y.year))
-        profile = draw(st.none() | strategies.profiles())
+        profile = draw(st.none() | strategies.profiles().filter(_table_honours))
         full.append(
             attrs.evolve(
                 firm,
