@@ -39,6 +39,8 @@ More information:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import attrs
 
 from littlegiants.designation import Designation
@@ -46,32 +48,27 @@ from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import FinancialYear, Profile
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 __all__ = ["DesignationRecord", "FinancialRecord", "ProfileRecord", "RelocationRecord"]
 
 
-def _enterprise(_: object, __: attrs.Attribute[Enterprise], value: object) -> None:
-    if not isinstance(value, Enterprise):
-        raise InvalidRecordError(value, "expected an Enterprise (build one from the name first)")
+def _expects(kind: type, message: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """An attrs validator: the value is a ``kind``, else ``InvalidRecordError(value, message)``."""
+
+    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise InvalidRecordError(value, message)
+
+    return check
 
 
-def _designation(_: object, __: attrs.Attribute[Designation], value: object) -> None:
-    if not isinstance(value, Designation):
-        raise InvalidRecordError(value, "expected a Designation")
-
-
-def _move(_: object, __: attrs.Attribute[Relocation], value: object) -> None:
-    if not isinstance(value, Relocation):
-        raise InvalidRecordError(value, "expected a Relocation")
-
-
-def _profile(_: object, __: attrs.Attribute[Profile], value: object) -> None:
-    if not isinstance(value, Profile):
-        raise InvalidRecordError(value, "expected a Profile")
-
-
-def _figures(_: object, __: attrs.Attribute[FinancialYear], value: object) -> None:
-    if not isinstance(value, FinancialYear):
-        raise InvalidRecordError(value, "expected a FinancialYear")
+_enterprise = _expects(Enterprise, "expected an Enterprise (build one from the name first)")
+_designation = _expects(Designation, "expected a Designation")
+_move = _expects(Relocation, "expected a Relocation")
+_profile = _expects(Profile, "expected a Profile")
+_figures = _expects(FinancialYear, "expected a FinancialYear")
 
 
 @attrs.frozen
