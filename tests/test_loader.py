@@ -834,6 +834,24 @@ class TestFastPathBranches:
         ]
 
 
+class TestRecords:
+    @pytest.mark.parametrize(
+        ("cls", "expected"),
+        [
+            (DesignationRecord, "expected a Designation"),
+            (RelocationRecord, "expected a Relocation"),
+            (FinancialRecord, "expected a FinancialYear"),
+            (ProfileRecord, "expected a Profile"),
+        ],
+    )
+    def test_wrong_types_are_refused(self, cls: type, expected: str) -> None:
+        """A record pairs an Enterprise with its value; anything else is named in the error."""
+        with pytest.raises(InvalidRecordError, match=r"expected an Enterprise \(build one"):
+            cls("示例科技有限公司", None)
+        with pytest.raises(InvalidRecordError, match=expected):
+            cls(Enterprise("示例科技有限公司"), "2022")
+
+
 class TestDumpChecks:
     def test_empty_text_is_refused(self, tmp_path: Path) -> None:
         """An empty text where None is meant cannot be written (it would read back as None)."""
