@@ -187,6 +187,22 @@ class TestValidate:
         assert (0, "") == (status, err)
         assert "total:" in out
 
+    @pytest.mark.parametrize("kind", sorted(set(_schemas.KINDS) - {"trade"}))
+    def test_every_command_reads_one_file_of_each_kind(
+        self, kind: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """payouts and check read any single file; trade says when a file has no trade."""
+        path = str(EXAMPLE / f"{kind}.csv")
+        for argv in (
+            ("payouts", path, "--policy", "shenzhen-2022"),
+            ("check", path, "--tier", "srdi-sme", "--as-of", "2025-06-30"),
+        ):
+            status, _, err = run(capsys, *argv)
+            assert (0, "") == (status, err), argv
+        status, _, err = run(capsys, "trade", path)
+        assert 2 == status
+        assert "holds no trade records" in err
+
     def test_check_reads_a_profiles_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`check` on a profiles file assesses the facts it states (4 years in the niche)."""
         argv = ("check", str(EXAMPLE / "profiles.csv"), "--tier", "srdi-sme")

@@ -373,6 +373,9 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
 
     data = load_data(Path(args.data), args.kind)
     records = data.trade_records
+    if not records:
+        msg = f"{args.data} holds no trade records: give a trade file or a folder with one"
+        raise UsageError(msg)
     currencies = sorted({r.value.currency for r in records})
     currency = args.currency or (currencies[0] if len(currencies) == 1 else None)
     if currency is None:
