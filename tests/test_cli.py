@@ -210,6 +210,7 @@ class TestValidate:
         assert (0, "") == (status, err)
         [row] = json.loads(out)
         assert "srdi-sme.niche-years" not in row["failed"] + row["unknown"]
+        assert "unknown" == row["general"]  # the example states no Article 3 facts
 
     def test_two_profiles_of_one_firm(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -110,6 +110,12 @@ BASE_PROFILE = Profile(
     information_systems=2,
     honours=("高新技术企业",),
     supply_chain_role=True,
+    independent_legal_person=True,
+    sme_by_size_rules=True,
+    abnormal_operations_listed=False,
+    single_champion=False,
+    little_giant_control=False,
+    little_giant_group_peer=False,
 )
 
 
@@ -361,6 +367,16 @@ BROKEN_RULES: list[tuple[str, str, str]] = [
         'test = "profile-flag"\nfield = "supply_chain_role"',
         'combine = "all"',
         "at least one criterion inside",
+    ),
+    (
+        'field = "abnormal_operations_listed"\nexpected = false',
+        'field = "abnormal_operations_listed"\nexpected = "no"',
+        "expected true or false",
+    ),
+    (
+        '[[criteria]]\nid = "general"\n',
+        '[[criteria]]\nid = "common"\n',
+        "a root criterion is a tier",
     ),
 ]
 
@@ -710,6 +726,71 @@ LOW_BAND_EDGES: list[tuple[str, str, str, str, int, int, str, Verdict]] = [
     ("4000万元", "4000万元", "1500万元", "1500万元", 100, 49, "rd-staff", FAIL),
     ("4000万元", "4000万元", "1500万元", "1500万元", 100, 51, "", PASS),
 ]
+
+
+class TestGeneralConditions:
+    @pytest.mark.parametrize(
+        ("field", "value", "verdict"),
+        [
+            ("independent_legal_person", True, PASS),
+            ("independent_legal_person", False, FAIL),
+            ("independent_legal_person", None, UNKNOWN),
+            ("sme_by_size_rules", False, FAIL),
+            ("abnormal_operations_listed", False, PASS),
+            ("abnormal_operations_listed", True, FAIL),
+            ("abnormal_operations_listed", None, UNKNOWN),
+        ],
+    )
+    def test_article_3_beside_the_verdict(
+        self, field: str, value: bool | None, verdict: Verdict
+    ) -> None:
+        """Each Article 3 fact decides its condition; the tier's verdict does not change."""
+        complete = assess(firm(), Tier.SRDI_SME, as_of=AS_OF)
+        result = assess(firm(profile={field: value}), Tier.SRDI_SME, as_of=AS_OF)
+        assert complete.verdict == result.verdict
+        assert verdict == result.general_verdict
+        assert Verdict.all_of((result.verdict, verdict)) == result.eligible
+        conditions = {
+            "independent_legal_person": "general.legal-person",
+            "sme_by_size_rules": "general.sme",
+        }
+        assert verdict == result.find(conditions.get(field, "general.not-abnormal")).verdict
+
+    @pytest.mark.parametrize(
+        ("tier", "as_of", "count"),
+        [
+            (Tier.LITTLE_GIANT, date(2025, 6, 30), 6),
+            (Tier.LITTLE_GIANT, date(2024, 6, 30), 3),
+            (Tier.LITTLE_GIANT, date(2026, 1, 1), 3),
+            (Tier.SRDI_SME, date(2025, 6, 30), 3),
+            (Tier.INNOVATIVE_SME, date(2025, 6, 30), 3),
+        ],
+    )
+    def test_exclusion_c_only_for_little_giants_in_the_2025_window(
+        self, tier: Tier, as_of: date, count: int
+    ) -> None:
+        """The 2025 notice's exclusions join the general conditions of little giants in 2025."""
+        assert count == len(assess(firm(), tier, as_of=as_of).general)
+
+    @pytest.mark.parametrize(
+        "field", ["single_champion", "little_giant_control", "little_giant_group_peer"]
+    )
+    def test_a_single_champion_is_not_recommended(self, field: str) -> None:
+        """Any of exclusion (c)'s facts fails the general conditions, and with them eligibility."""
+        result = assess(firm(profile={field: True}), LG, as_of=date(2025, 6, 30))
+        assert (FAIL, FAIL) == (result.general_verdict, result.eligible)
+        failed = [r.id for r in result.general if r.verdict is FAIL]
+        assert 1 == len(failed)
+        assert result.find(failed[0]).source.document == "工信厅企业函〔2025〕190号"
+
+    def test_explained_in_both_languages(self) -> None:
+        """explain() lists the general conditions after the tier's criteria."""
+        result = assess(firm(profile={"abnormal_operations_listed": True}), LG, as_of=AS_OF)
+        english = result.explain(locale="en_US")
+        chinese = result.explain(locale="zh_CN")
+        assert "General conditions (Article 3): FAIL" in english
+        assert "on the abnormal-operations list: no" in english
+        assert "一般条件（第三条）" in chinese
 
 
 class TestLittleGiantCriteria:

@@ -16,6 +16,7 @@ from typing import Any, Final
 from littlegiants._exact import EXACT, to_decimal
 from littlegiants._tomlindex import KeyPath, TomlReader, load_toml
 from littlegiants.eligibility import (
+    GENERAL,
     RATIOS,
     AmendmentRule,
     AwardCheck,
@@ -94,7 +95,7 @@ _COMMON: Final = {
 }
 _TESTS: Final = {
     "profile-minimum": {"field", "at_least"},
-    "profile-flag": {"field"},
+    "profile-flag": {"field", "expected"},
     "product-field": {"values"},
     "institution-level": {"levels"},
     "award": {"years", "levels", "top"},
@@ -123,6 +124,12 @@ _FLAG_FIELDS: Final = {
     "product_certification_developed_market",
     "high_value_class1_ip",
     "self_developed_class1_ip",
+    "independent_legal_person",
+    "sme_by_size_rules",
+    "abnormal_operations_listed",
+    "single_champion",
+    "little_giant_control",
+    "little_giant_group_peer",
 }
 _MONEY_FIGURES: Final = {
     "operating_revenue",
@@ -474,9 +481,11 @@ def _parent_of(
     if not parent_id:
         if roots is not None:
             raise r.fail((*where, "id"), criterion_id, "an amendment adds criteria inside a tier")
-        if criterion_id not in {tier.value for tier in Tier}:
+        if criterion_id not in {tier.value for tier in Tier} | {GENERAL}:
             known = ", ".join(tier.value for tier in Tier)
-            raise r.fail((*where, "id"), criterion_id, f"a root criterion is a tier ({known})")
+            raise r.fail(
+                (*where, "id"), criterion_id, f"a root criterion is a tier ({known}) or {GENERAL}"
+            )
         return None
     parent: _Node | Criterion | None = nodes.get(parent_id) or existing.get(parent_id)
     if parent is None:
@@ -605,7 +614,11 @@ def _check(  # noqa: C901, PLR0912
             return ProfileMinimum(field, r.percent(raw, (*at, "at_least")))
         return ProfileMinimum(field, r.integer(table, "at_least", at, minimum=0))
     if test == "profile-flag":
-        return ProfileFlag(r.choice(table.get("field"), (*at, "field"), _FLAG_FIELDS))
+        field = r.choice(table.get("field"), (*at, "field"), _FLAG_FIELDS)
+        expected = table.get("expected", True)
+        if not isinstance(expected, bool):
+            raise r.fail((*at, "expected"), expected, "expected true or false")
+        return ProfileFlag(field, expected=expected)
     if test == "product-field":
         values = r.strings(table, "values", at)
         fields = tuple(
@@ -896,7 +909,7 @@ def _amended_criterion(
     document: str,
     sources: tuple[Source, ...],
 ) -> Criterion:
-    if criterion.id.partition(".")[0] not in {tier.value for tier in tiers}:
+    if criterion.id.partition(".")[0] not in {tier.value for tier in tiers} | {GENERAL}:
         raise r.fail((*at, "criteria"), criterion.id, "the criterion's tier is not amended")
     # An added criterion comes from the amending document and its sources.
     return _with_provenance(criterion, document, sources)

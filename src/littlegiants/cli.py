@@ -554,11 +554,12 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
             {
                 "enterprise": assessment.name,
                 "verdict": assessment.verdict.value,
+                "general": assessment.general_verdict.value,
                 "failed": " ".join(failed),
                 "unknown": " ".join(unknown),
             }
         )
-    out.rows(["enterprise", "verdict", "failed", "unknown"], rows)
+    out.rows(["enterprise", "verdict", "general", "failed", "unknown"], rows)
     if args.explain and args.format == "table":
         for assessment in assessments:
             out.text("\n" + assessment.explain(locale=args.locale))

@@ -18,7 +18,11 @@ The 2022 Interim Measures (《优质中小企业梯度培育管理暂行办法�
 The criteria are **dated data**, not constants: ``littlegiants/data/criteria/miit-2022.toml`` holds
 every threshold with the source's own words, its URL and its confidence, and the 2025 notice
 (工信厅企业函〔2025〕190号) as a dated amendment for little giants assessed from 2025-05-14 to
-2025-12-31 (a revenue floor of 5000万元; the 5% growth test waived for re-reviews). The revised
+2025-12-31 (a revenue floor of 5000万元; the 5% growth test waived for re-reviews; exclusion (c)
+of single champions and firms tied to a little giant). Article 3's general conditions (registered
+with independent legal personality, an SME by the size rules, not on the abnormal-operations list)
+are assessed for every tier and reported beside the tier's verdict (:attr:`Assessment.general`),
+not inside it. The revised
 Measures take effect on 2026-04-01 but their numbers were not found, so an assessment dated from
 then, or before 2022-06-01, raises :class:`CriteriaNotAvailableError` rather than applying the
 2022 numbers silently.
@@ -113,6 +117,7 @@ if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
 
 __all__ = [
+    "GENERAL",
     "AmendmentRule",
     "Assessment",
     "AwardCheck",
@@ -164,6 +169,10 @@ _Language = Literal["en", "zh"]
 
 
 # -- the vocabulary -------------------------------------------------------------------------------
+
+
+#: The id of the root criterion holding the general conditions every tier shares (Article 3).
+GENERAL: Final = "general"
 
 
 class Tier(enum.Enum):
@@ -536,6 +545,11 @@ class Assessment:
             PASS.
         criteria: the tier's criteria (aspects, conditions), each with its sub-criteria.
         score: the innovative-SME score, for that tier only.
+        general: the general conditions every applicant meets whatever the tier (Article 3:
+            registered with independent legal personality, an SME by the size rules, not on
+            the abnormal-operations list; the 2025 notice adds exclusions for little giants).
+            They are reported beside the tier's verdict, not inside it: sources about a firm
+            rarely state them, and :attr:`eligible` combines the two.
     """
 
     name: str
@@ -549,10 +563,21 @@ class Assessment:
     verdict: Verdict
     criteria: tuple[CriterionResult, ...]
     score: Score | None = None
+    general: tuple[CriterionResult, ...] = ()
+
+    @property
+    def general_verdict(self) -> Verdict:
+        """The general conditions' verdict: PASS when every one holds (or there are none)."""
+        return Verdict.all_of(result.verdict for result in self.general)
+
+    @property
+    def eligible(self) -> Verdict:
+        """The tier's verdict and the general conditions together (FAIL if either fails)."""
+        return Verdict.all_of((self.verdict, self.general_verdict))
 
     def walk(self) -> Iterator[CriterionResult]:
-        """Yield every criterion result, depth first."""
-        for result in self.criteria:
+        """Yield every criterion result, the general conditions' too, depth first."""
+        for result in (*self.criteria, *self.general):
             yield from result.walk()
 
     def find(self, criterion_id: str) -> CriterionResult:
@@ -709,26 +734,31 @@ class ProfileMinimum(Check):
 
 @attrs.frozen
 class ProfileFlag(Check):
-    """A Profile fact that must be true: an own brand, a certification, a supply-chain role."""
+    """A Profile fact that must be true (an own brand), or false (the abnormal-operations list)."""
 
     field: str
+    expected: bool = attrs.field(default=True, kw_only=True)
 
     def evaluate(self, context: _Context) -> _Outcome:
-        """PASS when true, FAIL when false, UNKNOWN when unknown."""
+        """PASS when the fact is as expected, FAIL when not, UNKNOWN when unknown."""
         value: bool | None = getattr(context.profile, self.field)
         figures = (Figure(self.field, value),)
         note = _unknown_fact(self.field) if value is None else None
-        return _Outcome(Verdict.of(value), figures, note)
+        return _Outcome(
+            Verdict.of(None if value is None else value is self.expected), figures, note
+        )
 
     def threshold(self) -> Threshold:
-        """The fact is true."""
-        return Threshold("is", value=True)
+        """The fact is as expected."""
+        return Threshold("is", value=self.expected)
 
     def describe(self, language: _Language, last_year: int | None) -> str:
-        """``own brand: yes``."""
+        """``own brand: yes``; ``on the abnormal-operations list: no``."""
         del last_year
         label = _FIGURE_NAMES[self.field].pick(language)
-        return f"{label}：是" if language == "zh" else f"{label}: yes"
+        if language == "zh":
+            return f"{label}：{'是' if self.expected else '否'}"
+        return f"{label}: {'yes' if self.expected else 'no'}"
 
 
 @attrs.frozen
@@ -1481,6 +1511,13 @@ class CriteriaSet:
         """Whether the criteria govern assessments dated ``on``."""
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
 
+    def general(self) -> Criterion | None:
+        """The criterion holding the general conditions of every tier, if the set has them."""
+        for root in self.roots:
+            if root.id == GENERAL:
+                return root
+        return None
+
     def root(self, tier: Tier) -> Criterion:
         """The criterion holding all of a tier's criteria."""
         for root in self.roots:
@@ -1641,9 +1678,13 @@ def assess(
     context = _Context(enterprise, as_of=as_of, purpose=purpose, supplied_score=supplied)
     amendments = tuple(a for a in criteria.amendments if a.applies(tier, as_of))
     root = criteria.root(tier)
+    general = criteria.general()
     for amendment in amendments:
         for added in amendment.criteria:
-            root = _insert(root, added)
+            if added.id.startswith(GENERAL + ".") and general is not None:
+                general = _insert(general, added)
+            else:
+                root = _insert(root, added)
     waivers = {
         waiver.criterion: amendment
         for amendment in amendments
@@ -1653,6 +1694,7 @@ def assess(
     if criteria.scoring is not None and criteria.scoring.tier is tier:
         context.score = _score(criteria.scoring, context)
     results = tuple(_evaluate(child, context, waivers) for child in root.children)
+    conditions = () if general is None else general.children
     return Assessment(
         name=enterprise.name,
         key=enterprise.key,
@@ -1665,6 +1707,7 @@ def assess(
         verdict=Verdict.all_of(result.verdict for result in results),
         criteria=results,
         score=context.score,
+        general=tuple(_evaluate(child, context, waivers) for child in conditions),
     )
 
 
@@ -1982,6 +2025,22 @@ _FIGURE_NAMES: Final = {
         "main product in the strategic emerging industries catalogue",
         "主导产品属于《战略性新兴产业分类》",
     ),
+    "independent_legal_person": Phrase(
+        "registered in the PRC with independent legal personality",
+        "在中国境内登记注册、具有独立法人资格",
+    ),
+    "sme_by_size_rules": Phrase(
+        "an SME under the size-classification rules", "符合《中小企业划型标准规定》"
+    ),
+    "abnormal_operations_listed": Phrase("on the abnormal-operations list", "被列入经营异常名录"),
+    "single_champion": Phrase("a manufacturing single champion", "制造业单项冠军企业"),
+    "little_giant_control": Phrase(
+        "in a controlling relationship with a little giant", "与已认定小巨人企业存在控股关系"
+    ),
+    "little_giant_group_peer": Phrase(
+        "in a little giant's group with a similar main product",
+        "与已认定小巨人企业同属一个集团且主导产品相近",
+    ),
     "information_systems": Phrase(
         "core businesses with an information system", "信息系统支撑的核心业务数"
     ),
@@ -2165,6 +2224,15 @@ def _explain(assessment: Assessment, locale: str) -> str:
         _explain_result(result, language, locale, 0, lines)
     if assessment.score is not None:
         _explain_score(assessment.score, language, locale, lines)
+    if assessment.general:
+        general = _VERDICT_WORDS[assessment.general_verdict].pick(language)
+        lines.append(
+            f"一般条件（第三条）：{general}"
+            if language == "zh"
+            else f"General conditions (Article 3): {general}"
+        )
+        for result in assessment.general:
+            _explain_result(result, language, locale, 0, lines)
     return "\n".join(lines)
 
 
@@ -2263,8 +2331,12 @@ def render_criteria(criteria: CriteriaSet, *, locale: str) -> str:
         else ("Criterion", "Requirement", "Source text", "Conf.", "Readings")
     )
     for root in criteria.roots:
-        tier = Tier(root.id)
-        title = _TIER_NAMES[tier].pick(language)
+        tier = None if root.id == GENERAL else Tier(root.id)
+        title = (
+            ("一般条件（各层级）" if zh else "general conditions (every tier)")
+            if tier is None
+            else _TIER_NAMES[tier].pick(language)
+        )
         lines += [f"### {title[:1].upper()}{title[1:]} ({root.document})", ""]
         lines += [
             "| " + " | ".join(headers) + " |",
@@ -2274,7 +2346,7 @@ def render_criteria(criteria: CriteriaSet, *, locale: str) -> str:
         lines += ["", ("来源（可信度 " if zh else "Sources (confidence ") + f"{root.confidence}):"]
         lines += [""] + [f"- {source.url}" + _source_note(source) for source in root.sources]
         lines.append("")
-        if criteria.scoring is not None and criteria.scoring.tier is tier:
+        if tier is not None and criteria.scoring is not None and criteria.scoring.tier is tier:
             lines += _scoring_rows(criteria.scoring, language)
     for amendment in criteria.amendments:
         lines += _amendment_rows(amendment, language)

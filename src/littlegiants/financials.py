@@ -540,6 +540,18 @@ class Profile:
             优势/示范企业 title (附件1 direct pass).
         supply_chain_role: sits at a key link of the industrial chain, fixing weak links,
             strengthening strong ones or filling gaps (补短板/锻长板/填空白).
+        independent_legal_person: registered in the PRC with independent legal personality
+            (Article 3, every tier).
+        sme_by_size_rules: an SME under 《中小企业划型标准规定》, the SME size-classification
+            rules (Article 3).
+        abnormal_operations_listed: on the list of abnormal operations (Article 3 requires
+            that it is not).
+        single_champion: recognised by MIIT as a 制造业单项冠军 (manufacturing single champion);
+            the 2025 notice does not recommend such firms as little giants.
+        little_giant_control: in a controlling relationship with an existing little giant
+            (2025 notice, exclusion (c)).
+        little_giant_group_peer: in the same group as an existing little giant and making a
+            similar main product (2025 notice, exclusion (c)).
 
     Raises:
         InvalidRecordError: a field has the wrong type or range, or two fields contradict each
@@ -573,6 +585,12 @@ class Profile:
     information_systems: int | None = attrs.field(default=None, validator=_count)
     honours: tuple[str, ...] | None = attrs.field(default=None, converter=_to_honours)
     supply_chain_role: bool | None = attrs.field(default=None, validator=_flag)
+    independent_legal_person: bool | None = attrs.field(default=None, validator=_flag)
+    sme_by_size_rules: bool | None = attrs.field(default=None, validator=_flag)
+    abnormal_operations_listed: bool | None = attrs.field(default=None, validator=_flag)
+    single_champion: bool | None = attrs.field(default=None, validator=_flag)
+    little_giant_control: bool | None = attrs.field(default=None, validator=_flag)
+    little_giant_group_peer: bool | None = attrs.field(default=None, validator=_flag)
 
     def __attrs_post_init__(self) -> None:
         """Check that the facts agree with each other."""

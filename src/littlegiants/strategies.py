@@ -780,6 +780,12 @@ def _profiles(draw: st.DrawFn) -> Profile:
         information_systems=_maybe(draw, st.integers(0, 20)),
         honours=_maybe(draw, st.lists(_words, max_size=3)),
         supply_chain_role=_maybe(draw, st.booleans()),
+        independent_legal_person=_maybe(draw, st.booleans()),
+        sme_by_size_rules=_maybe(draw, st.booleans()),
+        abnormal_operations_listed=_maybe(draw, st.booleans()),
+        single_champion=_maybe(draw, st.booleans()),
+        little_giant_control=_maybe(draw, st.booleans()),
+        little_giant_group_peer=_maybe(draw, st.booleans()),
     )
 
 
