@@ -393,7 +393,7 @@ KINDS: Final = {
                 "main_product_field",
                 "product field",
                 ("主导产品所属领域", "主导产品领域"),
-                "`core_components`, `key_software`, `strategic_emerging`, ...",
+                "`key_software` or 关键软件, `key_materials` or 关键基础材料, ...",
             ),
             Column(
                 "in_strategic_emerging_catalogue",

@@ -359,6 +359,55 @@ class ProductField(enum.Enum):
     #: None of the above.
     OTHER = "other"
 
+    @classmethod
+    def parse(cls, text: object) -> ProductField:
+        """Read a field by its value, its name, or the words the criteria use (domain-facts §2.2).
+
+        >>> ProductField.parse("关键基础材料"), ProductField.parse("key_software")
+        (<ProductField.KEY_MATERIALS: 'key_materials'>, <ProductField.KEY_SOFTWARE: 'key_software'>)
+        >>> ProductField.parse("制造业核心基础零部件/元器件")
+        <ProductField.CORE_COMPONENTS: 'core_components'>
+        >>> ProductField.parse("gadgets")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.InvalidRecordError: Invalid record 'gadgets': expected one of ...
+        """
+        if isinstance(text, ProductField):
+            return text
+        if isinstance(text, str):
+            key = text.strip()
+            found = _FIELD_WORDS.get(key) or _FIELD_WORDS.get(key.lower())
+            if found is not None:
+                return found
+        words = ", ".join(member.value for member in cls)
+        raise InvalidRecordError(
+            text, f"expected one of {words}, or the criteria's words (关键软件, 网络强国 ...)"
+        )
+
+
+#: The words that name each field: its value and name, and the criteria's own Chinese words
+#: (附件3 item 6 and 附件1, domain-facts §2.2).
+_FIELD_WORDS: Final[dict[str, ProductField]] = {
+    **{member.value: member for member in ProductField},
+    **{member.name.lower(): member for member in ProductField},
+    **dict.fromkeys(
+        (
+            "制造业核心基础零部件/元器件",
+            "核心基础零部件/元器件",
+            "核心基础零部件",
+            "核心基础元器件",
+        ),
+        ProductField.CORE_COMPONENTS,
+    ),
+    "关键软件": ProductField.KEY_SOFTWARE,
+    "先进基础工艺": ProductField.ADVANCED_PROCESSES,
+    "关键基础材料": ProductField.KEY_MATERIALS,
+    **dict.fromkeys(("战略性新兴产业", "战略性新兴产业分类"), ProductField.STRATEGIC_EMERGING),
+    **dict.fromkeys(("制造强国", "制造强国重点产业"), ProductField.MANUFACTURING_POWER_KEY),
+    **dict.fromkeys(("网络强国", "网络强国领域"), ProductField.CYBER_POWER),
+    "其他": ProductField.OTHER,
+}
+
 
 _AWARD_LEVELS: Final = frozenset({"national", "provincial"})
 _TIER_LEVELS: Final = frozenset({"national", "provincial", "municipal"})

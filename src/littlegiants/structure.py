@@ -173,7 +173,7 @@ def converter(*, currency: str | None = None) -> cattrs.Converter:
     conv.register_structure_hook(TradeFlow, _parsed(TradeFlow.parse))
     conv.register_structure_hook(Growth, _parsed(Growth.parse))
     conv.register_structure_hook(Period, _parsed(Period.parse))
-    conv.register_structure_hook(ProductField, _parsed(_product_field))
+    conv.register_structure_hook(ProductField, _parsed(ProductField.parse))
     for cls in (
         Award,
         ChuangkePlacing,
@@ -186,17 +186,6 @@ def converter(*, currency: str | None = None) -> cattrs.Converter:
     ):
         attrs.resolve_types(cls)
     return conv
-
-
-def _product_field(value: object) -> ProductField:
-    if isinstance(value, ProductField):
-        return value
-    if isinstance(value, str):
-        key = value.strip()
-        for member in ProductField:
-            if key in (member.value, member.name, member.name.lower()):
-                return member
-    raise InvalidRecordError(value, "expected one of " + ", ".join(m.value for m in ProductField))
 
 
 def _path_of(exc: BaseException) -> tuple[str, BaseException]:
