@@ -47,7 +47,7 @@ import functools
 import math
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Self
 
 from littlegiants._exact import DIVISION, EXACT, to_decimal
 from littlegiants.errors import (
@@ -213,10 +213,16 @@ class Money:
     _amount: Decimal
     _currency: str
 
-    def __init__(self, amount: Decimal | int | str, currency: str) -> None:
-        """Validate and store ``amount`` and ``currency`` (see the class docstring)."""
+    def __new__(cls, amount: Decimal | int | str, currency: str) -> Self:
+        """Validate ``amount`` and ``currency`` and build the value (see the class docstring).
+
+        The checks run in ``__new__``, not ``__init__``, so no later call can change an existing
+        value (``fractions.Fraction`` does the same).
+        """
+        self = _new(cls)
         self._amount = _coerce_amount(amount)
         self._currency = validate_currency(currency)
+        return self
 
     @property
     def amount(self) -> Decimal:
