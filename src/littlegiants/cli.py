@@ -286,7 +286,11 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
             f"{growth}; a year earlier {_amount(record.previous, fmt, locale, compact=True)}",
         )
     for rate in data.rates:
-        add(f"rate {rate.base}->{rate.quote} on {rate.on}", f"{rate.rate:f}", "file")
+        # A table shows the rate as the row above does; csv and json keep it exact.
+        shown = (
+            rate.rate.quantize(Decimal("0.0001"), context=EXACT) if fmt == "table" else rate.rate
+        )
+        add(f"rate {rate.base}->{rate.quote} on {rate.on}", f"{shown:f}", "rates.csv")
     held = {c.kind: c for c in data.counts if c.level is DesignationLevel.NATIONAL}
     for count in data.counts:
         add(
