@@ -1091,6 +1091,27 @@ class TestProfiles:
             == second
         )
 
+    def test_json_lists_read_like_table_cells(self, tmp_path: Path) -> None:
+        """In JSON, awards are objects and honours strings; levels read 国家级 as in a table."""
+        record = {
+            "name": "甲公司",
+            "rd_institution_level": "省级",
+            "science_awards": [{"level": "国家级", "rank": 2, "year": 2023}],
+            "honours": [],
+            "national_market_share": "12%",
+        }
+        path = write(tmp_path, "profiles.json", json.dumps([record], ensure_ascii=False))
+        [row] = load_profiles(path)
+        assert (
+            Profile(
+                rd_institution_level="provincial",
+                science_awards=(Award("national", 2, 2023),),
+                honours=(),
+                national_market_share=Decimal("0.12"),
+            )
+            == row.profile
+        )
+
     def test_unknown_is_not_none(self, tmp_path: Path) -> None:
         """An empty list cell reads None (unknown); `none` reads () and is written back so."""
         rows = [

@@ -735,7 +735,17 @@ def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> ob
     numeric = isinstance(raw, int | Decimal) and not isinstance(raw, bool)
     if unit is not None and kind in ("money", "growth") and numeric:
         return _prepare_text(column, format(raw, "f"), unit)
+    if kind == "awards" and isinstance(raw, list):
+        return [_award_level(item) for item in raw]
     return raw
+
+
+def _award_level(item: object) -> object:
+    """An award in JSON or TOML, its level read as in a table cell (国家级 is national)."""
+    level = item.get("level") if isinstance(item, dict) else None
+    if isinstance(item, dict) and isinstance(level, str) and level.strip().casefold() in _TIERS:
+        return {**item, "level": _TIERS[level.strip().casefold()]}
+    return item
 
 
 def _prepare_text(column: Column, text: str, unit: str | None) -> object:
