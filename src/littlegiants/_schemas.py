@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import enum
 import functools
 import itertools
 import operator
@@ -1673,21 +1674,20 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
 
 
 def _profile_cells(profile: Profile) -> dict[str, object]:
-    cells: dict[str, object] = {}
-    for name in _PROFILE_FIELDS:
-        value = getattr(profile, name)
-        if name == "science_awards" and value is not None:
-            value = [{"level": a.level, "rank": a.rank, "year": a.year} for a in value]
-        elif name == "chuangke_placings" and value is not None:
-            value = [{"year": p.year, "group": p.group} for p in value]
-        elif name == "honours" and value is not None:
-            value = list(value)
-        elif name == "main_product_field" and value is not None:
-            value = value.value
-        elif name == "national_market_share" and value is not None:
-            value = format(value, "f")
-        cells[name] = value
-    return cells
+    """A profile's facts as cells: awards and placings as tables, sequences as lists."""
+    cells = attrs.asdict(profile, value_serializer=_cell_value)
+    return {
+        name: list(value) if isinstance(value, tuple) else value for name, value in cells.items()
+    }
+
+
+def _cell_value(_: object, __: object, value: object) -> object:
+    """A value as a cell holds it: an enum by its value, a Decimal as its exact text."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
 
 
 def _aggregate_cells(record: TradeAggregate) -> dict[str, object]:

@@ -42,7 +42,7 @@ import datetime as dt
 import enum
 import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -322,7 +322,7 @@ def _parse_dataset(data: Mapping[str, Any], path: str) -> _Dataset:
             item.get("label", str),
             item.count("year"),
             value=item.count("value"),
-            bound=_bound(item),
+            bound=_member(item, "bound", Bound),
             counts=item.get("counts", str),
             sources=item.sources("sources", known),
             confidence=item.confidence(),
@@ -338,7 +338,7 @@ def _parse_batch(item: _Reader, known: Mapping[str, Source]) -> Batch:
         ReportedSize(
             size.count("value"),
             size.sources("sources", known),
-            kind=_kind(size),
+            kind=_member(size, "kind", FigureKind),
             confidence=size.confidence(default=confidence),
             note=size.get("note", str, optional=True),
         )
@@ -358,22 +358,17 @@ def _parse_batch(item: _Reader, known: Mapping[str, Source]) -> Batch:
     )
 
 
-def _kind(item: _Reader) -> FigureKind:
-    text = item.get("kind", str)
-    try:
-        return FigureKind(text)
-    except ValueError:
-        names = ", ".join(k.value for k in FigureKind)
-        raise item.error(text, f"kind must be one of {names}", "kind") from None
+_E = TypeVar("_E", bound=enum.Enum)
 
 
-def _bound(item: _Reader) -> Bound:
-    text = item.get("bound", str)
+def _member(item: _Reader, field: str, kind: type[_E]) -> _E:
+    """The enum member a field names by its value, or an error listing the values."""
+    text = item.get(field, str)
     try:
-        return Bound(text)
+        return kind(text)
     except ValueError:
-        names = ", ".join(b.value for b in Bound)
-        raise item.error(text, f"bound must be one of {names}", "bound") from None
+        names = ", ".join(member.value for member in kind)
+        raise item.error(text, f"{field} must be one of {names}", field) from None
 
 
 def _rate(item: _Reader, field: str) -> Decimal | None:
