@@ -9,6 +9,27 @@
 
 The global context (``decimal.getcontext()``) is never read or changed by the library.
 
+**Bounds.** Every figure the library accepts (an amount, a rate, a growth, a threshold, a loader
+cell, a JSON or TOML number) lies within two documented limits, so that no input can make an exact
+operation build a number with millions of digits (``Decimal("1E+999999999")`` quantized to fen is
+a billion-digit number: a hang, then ``MemoryError``):
+
+- its magnitude is below ``10**31`` (:data:`MAX_ADJUSTED_EXPONENT`: the leading digit's exponent
+  is at most 30), far above any real amount (the whole of China's 2022 trade is about ``4.2E+13``
+  yuan);
+- no digit is finer than ``10**-64`` (:data:`MIN_EXPONENT`): 30 places below the unit, plus the
+  34 significant digits of a quotient in :data:`DIVISION`, so every ratio, rate and growth the
+  library computes stays inside the bounds and its ``str()`` reads back.
+
+:func:`bounds_problem` says why a value is outside them; each value type raises its own error with
+that reason.
+
+>>> bounds_problem(Decimal("44640000000"))
+>>> bounds_problem(Decimal("1E+999999999"))
+'its magnitude is beyond the limit of 1E+31 (an exponent of at most 30)'
+>>> bounds_problem(Decimal("1E-999999999"))
+'it has a digit finer than the limit of 1E-64'
+
 >>> from decimal import Decimal, localcontext
 >>> with localcontext() as ctx:
 ...     ctx.prec = 3
@@ -23,7 +44,15 @@ from __future__ import annotations
 import decimal
 from decimal import Context, Decimal
 
-__all__ = ["DIVISION", "DIVISION_PRECISION", "EXACT", "to_decimal"]
+__all__ = [
+    "DIVISION",
+    "DIVISION_PRECISION",
+    "EXACT",
+    "MAX_ADJUSTED_EXPONENT",
+    "MIN_EXPONENT",
+    "bounds_problem",
+    "to_decimal",
+]
 
 EXACT = Context(
     prec=decimal.MAX_PREC,
@@ -42,6 +71,38 @@ DIVISION = Context(
     Emin=decimal.MIN_EMIN,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+
+#: The largest exponent of a figure's leading digit: every figure is below ``10**31`` in magnitude.
+MAX_ADJUSTED_EXPONENT = 30
+
+#: The finest digit a figure may carry: ``10**-64`` (30 places, plus the 34 digits of a quotient).
+MIN_EXPONENT = -64
+
+
+def bounds_problem(value: Decimal) -> str | None:
+    """Return why a finite ``value`` is outside the library's bounds, or ``None`` when it is inside.
+
+    Zero is inside whatever its written exponent, as long as that exponent is inside too
+    (``0E+999999999`` is refused: adding it to an amount would pad it with zeros).
+
+    >>> bounds_problem(Decimal("9.99E+30")), bounds_problem(Decimal("0.0001"))
+    (None, None)
+    >>> bounds_problem(Decimal("1E+31"))
+    'its magnitude is beyond the limit of 1E+31 (an exponent of at most 30)'
+    >>> bounds_problem(Decimal("0E+40"))
+    'its magnitude is beyond the limit of 1E+31 (an exponent of at most 30)'
+    """
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return "it is not a finite number"
+    if value.adjusted() > MAX_ADJUSTED_EXPONENT or exponent > MAX_ADJUSTED_EXPONENT:
+        return (
+            f"its magnitude is beyond the limit of 1E+{MAX_ADJUSTED_EXPONENT + 1} "
+            f"(an exponent of at most {MAX_ADJUSTED_EXPONENT})"
+        )
+    if exponent < MIN_EXPONENT:
+        return f"it has a digit finer than the limit of 1E{MIN_EXPONENT}"
+    return None
 
 
 def to_decimal(value: object) -> Decimal | None:
