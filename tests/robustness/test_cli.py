@@ -241,7 +241,7 @@ class TestBadArguments:
             ]
         )
 
-        @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+        @settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
         @given(st.lists(words | st.text(max_size=8), max_size=8))
         def check(argv: list[str]) -> None:
             _check(argv, *_run(capsys, argv))
