@@ -505,6 +505,19 @@ class TestOutputFailures:
             capsys.readouterr().err
         )
 
+    def test_interrupt(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-C ends the command with 130 and no traceback."""
+        from littlegiants import cli
+
+        def interrupted(*_: object) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "cmd_policies", interrupted)
+        assert 130 == main(["policies"])
+        assert "" == capsys.readouterr().err
+
     def test_closed_pipe_as_a_process(self) -> None:
         """`littlegiants policies | head -0`: status 141, nothing on standard error."""
         read, write = os.pipe()
