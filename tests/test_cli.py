@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -348,3 +350,213 @@ class TestBundledExample:
         imports, exports = rows["import"], rows["export"]
         assert ("99200000.00", Decimal("0.59")) == (imports["value"], Decimal(imports["growth"]))
         assert ("27590000.00", Decimal("1.09")) == (exports["value"], Decimal(exports["growth"]))
+
+
+def _policy_file(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    """A copy of Shenzhen's policy file, with ``old`` replaced by ``new``."""
+    source = load_policy("shenzhen-2022").path
+    assert source is not None
+    text = Path(source).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "policy.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+class TestCsvIsSafeToOpen:
+    def test_text_that_reads_as_a_formula_is_neutralized(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """An enterprise named like a formula gets a leading apostrophe in payouts CSV."""
+        path = tmp_path / "designations.csv"
+        path.write_text(
+            "name,level,awarded_on\n"
+            '"=HYPERLINK(""http://x"",""y"")",national,2022-08-01\n'
+            "@SUM(A1),national,2022-08-01\n",
+            encoding="utf-8",
+        )
+        status, out, _ = run(
+            capsys, "payouts", str(path), "--policy", "shenzhen-2022", "--format", "csv"
+        )
+        assert 0 == status
+        names = [row["enterprise"] for row in csv.DictReader(io.StringIO(out))]
+        assert ['\'=HYPERLINK("http://x","y")', "'@SUM(A1)"] == names
+
+    def test_every_cell_of_validate_output_is_neutralized(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """validate --format csv writes the file's own bad values as text, not formulas."""
+        status, out, _ = run(capsys, "validate", str(BAD / "trade-formula.csv"), "--format", "csv")
+        assert 1 == status
+        values = [row["value"] for row in csv.DictReader(io.StringIO(out))]
+        assert values
+        assert all(not value.startswith(("=", "+", "-", "@", "\t", "\r")) for value in values)
+
+    def test_rule_ids_in_policy_csv(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A policy file's rule id starting with '=' is neutralized in policy --format csv."""
+        path = _policy_file(tmp_path, 'id = "national"', 'id = "=1+2"')
+        status, out, _ = run(capsys, "policy", str(path), "--format", "csv")
+        assert 0 == status
+        assert "'=1+2" in [row["rule"] for row in csv.DictReader(io.StringIO(out))]
+
+    def test_negative_numbers_stay_numbers(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A computed decrease (-0.5) is data: CSV keeps it a number, as the dumps do."""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "name,period,flow,value,previous,currency\n示例科技有限公司,2022,export,100,200,CNY\n",
+            encoding="utf-8",
+        )
+        status, out, _ = run(capsys, "trade", str(path), "--format", "csv")
+        assert 0 == status
+        growth = {row["growth"] for row in csv.DictReader(io.StringIO(out))}
+        assert {"-0.5"} == growth
+
+
+class TestExitStatus:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ("trade", "{example}/trade.csv", "--currency", "XYZ"),
+            ("payouts", "{example}", "--policy", "shenzhen-2022", "--as-of", "2023-02-30"),
+            ("payouts", "{example}", "--policy", "shenzhen-2022", "--bogus"),
+            ("policies", "--locale", "xx_XX"),
+            ("policies", "--format", "xml"),
+            ("check", "{example}", "--tier", "little-giant"),
+            ("frobnicate",),
+            (),
+        ],
+    )
+    def test_usage_errors_are_one_line_and_exit_2(
+        self, argv: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Bad options, dates, currencies and commands print one line and exit 2."""
+        status, out, err = run(capsys, *(a.format(example=EXAMPLE) for a in argv))
+        assert (2, "") == (status, out)
+        assert 1 == len(err.splitlines())
+        assert err.startswith("littlegiants: error: ")
+
+    def test_a_folder_as_a_policy_file(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A folder given as --policy is a usage error naming it, not a traceback."""
+        folder = tmp_path / "mine.toml"
+        folder.mkdir()
+        status, _, err = run(capsys, "payouts", str(EXAMPLE), "--policy", str(folder))
+        assert 2 == status
+        assert f"Cannot read {folder}: it is a folder" in err
+
+    def test_a_fifo_is_refused_not_waited_on(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A FIFO as DATA or as a policy file is refused at once (opening it would block)."""
+        fifo = tmp_path / "trade.csv"
+        os.mkfifo(fifo)
+        for argv in (("validate", str(fifo)), ("policy", str(fifo))):
+            status, _, err = run(capsys, *argv)
+            assert 2 == status, argv
+            assert "FIFO" in err
+
+    def test_a_name_too_long(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A path longer than the system allows is a usage error (it was exit 1, Errno 36)."""
+        status, _, err = run(capsys, "validate", "x" * 5000 + ".csv")
+        assert 2 == status
+        assert "file name too long" in err
+
+    def test_a_bad_policy_file_is_a_data_problem(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A policy file that is not UTF-8 exits 1 with the file and line."""
+        path = tmp_path / "policy.toml"
+        path.write_bytes('id = "x"\ntitle = "深圳"\n'.encode("gb18030"))
+        status, _, err = run(capsys, "policy", str(path))
+        assert 1 == status
+        assert f"({path}, line 2): it is not UTF-8" in err
+
+
+class _Failing(io.StringIO):
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise self.error
+
+
+class TestOutputFailures:
+    def test_broken_pipe_in_process(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A reader that went away ends the command quietly with 141 (was 0)."""
+        monkeypatch.setattr(sys, "stdout", _Failing(BrokenPipeError(errno.EPIPE, "Broken pipe")))
+        assert 141 == main(["policies"])
+        assert "" == capsys.readouterr().err
+
+    def test_full_disk_in_process(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A full disk ends the command with 74 and one line on standard error."""
+        monkeypatch.setattr(sys, "stdout", _Failing(OSError(errno.ENOSPC, "No space left")))
+        assert 74 == main(["policies"])
+        assert "littlegiants: error: cannot write the output: no space left\n" == (
+            capsys.readouterr().err
+        )
+
+    def test_interrupt(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Ctrl-C ends the command with 130 and no traceback."""
+        from littlegiants import cli
+
+        def interrupted(*_: object) -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "cmd_policies", interrupted)
+        assert 130 == main(["policies"])
+        assert "" == capsys.readouterr().err
+
+    def test_closed_pipe_as_a_process(self) -> None:
+        """`littlegiants policies | head -0`: status 141, nothing on standard error."""
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "littlegiants", "policies"],
+                stdout=write,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        finally:
+            os.close(write)
+        assert (141, "") == (result.returncode, result.stderr)
+
+    def test_full_disk_as_a_process(self) -> None:
+        """Output to /dev/full: status 74, one line, no "Exception ignored" at exit."""
+        with Path("/dev/full").open("w", encoding="utf-8") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "littlegiants", "demo"],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        assert 74 == result.returncode
+        assert ["littlegiants: error: cannot write the output: no space left on device"] == (
+            result.stderr.splitlines()
+        )
+
+    def test_closed_stdout_as_a_process(self) -> None:
+        """Started with standard output closed: status 74 and one line, not a traceback."""
+        result = subprocess.run(
+            ["/bin/sh", "-c", f'exec "{sys.executable}" -m littlegiants policies >&-'],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert 74 == result.returncode
+        assert "standard output is closed" in result.stderr
+        assert "Traceback" not in result.stderr

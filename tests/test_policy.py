@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -235,3 +239,210 @@ class TestPoliciesBuiltInCode:
             attrs.evolve(policy, rules=(*policy.rules, policy.rules[0]))
         with pytest.raises(CurrencyMismatchError):
             attrs.evolve(policy, currency="HKD")
+
+
+class TestReadingFiles:
+    """Policy files that are not readable text: each is a located library error."""
+
+    def test_not_utf8_names_the_line(self, tmp_path: Path) -> None:
+        """A file saved as GB18030 is refused with the line of the first bad byte."""
+        path = tmp_path / "demo.toml"
+        path.write_bytes(MINIMAL.encode("gb18030"))
+        with pytest.raises(PolicyFileError, match="it is not UTF-8") as info:
+            IncentivePolicy.from_toml(path)
+        assert (str(path), 2) == (info.value.location.path, info.value.location.line)
+
+    def test_a_byte_order_mark_is_allowed(self, tmp_path: Path) -> None:
+        """A UTF-8 file saved with a byte-order mark reads as without one."""
+        path = tmp_path / "demo.toml"
+        path.write_bytes(b"\xef\xbb\xbf" + MINIMAL.encode("utf-8"))
+        assert IncentivePolicy.from_toml_text(MINIMAL) == IncentivePolicy.from_toml(path)
+
+    @pytest.mark.parametrize(
+        "value",
+        ["[" * 10_000 + "]" * 10_000, "{a = " * 3_000 + "1" + "}" * 3_000],
+        ids=["arrays", "inline-tables"],
+    )
+    def test_deep_nesting_is_refused_with_its_line(self, value: str) -> None:
+        """Values nested thousands deep are refused (tomllib raised RecursionError)."""
+        with pytest.raises(PolicyFileError, match="nests tables and arrays more than 32") as info:
+            IncentivePolicy.from_toml_text(MINIMAL + f"notes = {value}\n", path="demo.toml")
+        assert 22 == info.value.location.line
+
+    def test_nesting_beyond_the_limit_names_the_key(self) -> None:
+        """Nesting that tomllib reads but the limit refuses names its key path."""
+        text = MINIMAL.replace('id = "national"', 'id = "national"\nquote = ' + "[" * 40 + "]" * 40)
+        with pytest.raises(PolicyFileError, match="more than 32 deep") as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        # rules, [0], quote and 30 arrays: the 33rd level is the first refused
+        assert (19, "rules[0].quote" + "[0]" * 30) == (
+            info.value.location.line,
+            info.value.location.field,
+        )
+
+    def test_a_number_too_long_for_python(self) -> None:
+        """A 5,000-digit number is refused with its line (int() raised ValueError)."""
+        text = MINIMAL + "batches = " + "9" * 5000 + "\n"
+        with pytest.raises(PolicyFileError, match="far beyond the limit") as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert 22 == info.value.location.line
+
+    def test_a_whole_number_beyond_the_bounds(self) -> None:
+        """A batch number of 10**40 is refused by the bounds, with its key path."""
+        text = MINIMAL.replace(
+            'amount = "500000"', 'amount = "500000"\nbatches = [1' + "0" * 40 + "]"
+        )
+        with pytest.raises(PolicyFileError, match=r"beyond the limit of 1E\+31") as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert (22, "rules[0].batches[0]") == (
+            info.value.location.line,
+            info.value.location.field,
+        )
+
+    @pytest.mark.parametrize(
+        ("amount", "reason"),
+        [("1E+999999999", "magnitude"), ("1E+31", "magnitude"), ("1E-65", "finer")],
+    )
+    def test_amounts_beyond_the_bounds(self, amount: str, reason: str) -> None:
+        """An amount beyond the library's bounds is refused where the file is read."""
+        with pytest.raises(PolicyFileError, match=reason) as info:
+            IncentivePolicy.from_toml_text(
+                _broken('amount = "500000"', f'amount = "{amount}"'), path="demo.toml"
+            )
+        assert (21, "rules[0].amount") == (info.value.location.line, info.value.location.field)
+
+    def test_too_large_a_file(self, tmp_path: Path) -> None:
+        """A file above 16 MiB is refused before it is read."""
+        path = tmp_path / "demo.toml"
+        path.write_bytes(MINIMAL.encode() + b"#" * (16 << 20))
+        with pytest.raises(PolicyFileError, match="larger than 16,777,216 bytes"):
+            IncentivePolicy.from_toml(path)
+
+
+class TestUnreadablePaths:
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file is a library error that is also FileNotFoundError."""
+        from littlegiants.errors import MissingDataFileError
+
+        with pytest.raises(MissingDataFileError, match="no such file") as info:
+            IncentivePolicy.from_toml(tmp_path / "nope.toml")
+        assert isinstance(info.value, FileNotFoundError)
+
+    def test_broken_symlink(self, tmp_path: Path) -> None:
+        """A link to nothing says so."""
+        from littlegiants.errors import MissingDataFileError
+
+        (tmp_path / "link.toml").symlink_to(tmp_path / "gone.toml")
+        with pytest.raises(MissingDataFileError, match="a symbolic link to nothing"):
+            IncentivePolicy.from_toml(tmp_path / "link.toml")
+
+    @pytest.mark.parametrize(
+        ("make", "reason"),
+        [
+            (lambda path: path.mkdir(), "it is a folder, not a file"),
+            (os.mkfifo, "it is a FIFO, not a regular file"),
+        ],
+        ids=["folder", "fifo"],
+    )
+    def test_not_a_regular_file(
+        self, tmp_path: Path, make: Callable[[Path], None], reason: str
+    ) -> None:
+        """A folder or a FIFO is refused at once, never opened (a FIFO would block)."""
+        from littlegiants.errors import UnreadableFileError
+
+        path = tmp_path / "demo.toml"
+        make(path)
+        outcome: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                IncentivePolicy.from_toml(path)
+            except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+                outcome.append(exc)
+
+        worker = threading.Thread(target=read, daemon=True)
+        worker.start()
+        worker.join(timeout=10)
+        assert not worker.is_alive(), "reading the path blocked"
+        [error] = outcome
+        assert isinstance(error, UnreadableFileError)
+        assert isinstance(error, OSError)
+        assert f"Cannot read {path}: {reason}." == str(error)
+
+    @pytest.mark.parametrize("name", ["x" * 5000 + ".toml", "a\x00b.toml"], ids=["long", "nul"])
+    def test_impossible_names(self, name: str) -> None:
+        """A name too long for the system, or holding a NUL, is a library OSError."""
+        from littlegiants.errors import UnreadableFileError
+
+        with pytest.raises(UnreadableFileError):
+            IncentivePolicy.from_toml(name)
+
+    def test_permission_denied_when_opening(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An OSError opening the file (EACCES here) becomes a library OSError naming it."""
+        from littlegiants import _tomlindex
+        from littlegiants.errors import UnreadableFileError
+
+        def refuse(*args: object) -> int:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        path = tmp_path / "demo.toml"
+        path.write_text(MINIMAL, encoding="utf-8")
+        monkeypatch.setattr(_tomlindex.os, "open", refuse)
+        with pytest.raises(UnreadableFileError, match="permission denied") as info:
+            IncentivePolicy.from_toml(path)
+        assert (errno.EACCES, str(path)) == (info.value.errno, info.value.filename)
+
+    @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+    def test_no_permission(self, tmp_path: Path) -> None:
+        """A file the user may not read is a library OSError naming it."""
+        from littlegiants.errors import UnreadableFileError
+
+        path = tmp_path / "demo.toml"
+        path.write_text(MINIMAL, encoding="utf-8")
+        path.chmod(0)
+        with pytest.raises(UnreadableFileError, match="permission denied"):
+            IncentivePolicy.from_toml(path)
+
+
+class TestCleanIdentifiers:
+    @pytest.mark.parametrize(
+        ("old", "new", "key"),
+        [
+            ('id = "demo"', 'id = "demo\\n"', "id"),
+            ('id = "demo"', 'id = "demo\\u202e"', "id"),
+            ('id = "national"', 'id = "national\\n"', "rules[0].id"),
+            ('id = "national"', 'id = "nati\\u0000onal"', "rules[0].id"),
+            ('id = "national"', 'id = " national"', "rules[0].id"),
+            ('title = "示例"', '"ti\\ttle" = "示例"', '"ti\\ttle"'),
+        ],
+    )
+    def test_control_characters_are_refused(self, old: str, new: str, key: str) -> None:
+        """Ids and keys with control characters or trailing newlines are refused by key path."""
+        with pytest.raises(PolicyFileError, match=r"control character|spaces|lower-case") as info:
+            IncentivePolicy.from_toml_text(_broken(old, new), path="demo.toml")
+        assert key == info.value.location.field
+
+
+class TestLocations:
+    def test_quoted_array_of_tables_header(self) -> None:
+        """A quoted [[ "rules" ]] header locates the key under it on its real line."""
+        text = _broken("[[rules]]", '[[ "rules" ]]  # quoted').replace(
+            'amount = "500000"', "amount = 5.0"
+        )
+        with pytest.raises(PolicyFileError) as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert (21, "rules[0].amount") == (info.value.location.line, info.value.location.field)
+
+    def test_dotted_keys(self) -> None:
+        """effective.start written as a dotted key is located on its own line."""
+        text = _broken("[effective]\nstart = 2026-01-01\nend = 2026-12-31\n", "").replace(
+            'combination = "cumulative"',
+            'combination = "cumulative"\n'
+            'effective.start = "2026-01-01"\n'
+            "effective.end = 2026-12-31",
+        )
+        with pytest.raises(PolicyFileError, match="TOML date") as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert (9, "effective.start") == (info.value.location.line, info.value.location.field)

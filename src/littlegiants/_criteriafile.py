@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from littlegiants._exact import EXACT, to_decimal
-from littlegiants._tomlindex import KeyPath, TomlReader, load_toml
+from littlegiants._exact import EXACT, bounds_problem, to_decimal
+from littlegiants._tomlindex import MAX_NESTING, KeyPath, TomlReader
 from littlegiants.eligibility import (
     GENERAL,
     RATIOS,
@@ -54,8 +54,8 @@ from littlegiants.money import Money, validate_currency
 
 __all__ = ["read_criteria"]
 
-_ID: Final = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_CRITERION_ID: Final = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$")
+_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
+_CRITERION_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*")
 
 _TOP: Final = {
     "id",
@@ -234,8 +234,15 @@ class _Reader(TomlReader):
         if isinstance(value, str) and value.strip().endswith("%"):
             number = to_decimal(value.strip()[:-1])
             if number is not None:
-                return number.scaleb(-2, context=EXACT)
+                self.bounded(number, value, at)
+                return self.bounded(number.scaleb(-2, context=EXACT), value, at)
         raise self.fail(at, value, 'expected a quoted percentage such as "70%"')
+
+    def bounded(self, number: Decimal, value: object, at: KeyPath) -> Decimal:
+        problem = bounds_problem(number)
+        if problem is not None:
+            raise self.fail(at, value, f"the number cannot be used: {problem}")
+        return number
 
     def money(self, value: object, at: KeyPath) -> Money:
         if not isinstance(value, str):
@@ -244,6 +251,7 @@ class _Reader(TomlReader):
             amount = Money.parse(value)
         except LittleGiantsError as exc:
             raise self.fail(at, value, f"expected money such as 5000万元 ({exc})") from exc
+        self.bounded(amount.amount, value, at)
         if amount.currency != self.currency:
             raise self.fail(at, value, f"expected an amount in the file's currency {self.currency}")
         return amount
@@ -256,11 +264,10 @@ class _Reader(TomlReader):
 
 def read_criteria(text: str, path: str) -> CriteriaSet:
     """Parse and validate a criteria file's text (see ``CriteriaSet.from_toml``)."""
-    data = load_toml(text, path, PolicyFileError)
     r = _Reader(text, path)
-    r.check_keys(data, _TOP, ())
+    data = r.check_keys(r.data, _TOP, ())
     criteria_id = r.text(data, "id", ())
-    if not _ID.match(criteria_id):
+    if not _ID.fullmatch(criteria_id):
         raise r.fail(("id",), criteria_id, "expected lower-case letters, digits and '-'")
     title = r.text(data, "title", ())
     document = r.text(data, "document", ())
@@ -318,6 +325,7 @@ def _sources(r: _Reader, data: dict[str, Any]) -> dict[str, Source]:
     found: dict[str, Source] = {}
     for source_id, entry in table.items():
         at: KeyPath = ("sources", source_id)
+        r.clean(at, source_id, "a source id")
         entry_table = r.table(entry, at, "a table with url and note")
         r.check_keys(entry_table, _SOURCE, at)
         found[source_id] = Source(
@@ -347,7 +355,7 @@ def _readings(r: _Reader, data: dict[str, Any]) -> dict[str, Reading]:
         at: KeyPath = ("readings", index)
         table = r.table(entry, at, "a [[readings]] table")
         r.check_keys(table, _READING, at)
-        reading_id = r.text(table, "id", at)
+        reading_id = r.clean((*at, "id"), r.text(table, "id", at), "a reading id")
         if reading_id in found:
             raise r.fail((*at, "id"), reading_id, "two readings have this id")
         found[reading_id] = Reading(
@@ -442,8 +450,11 @@ def _tree(
         where: KeyPath = (*at, index)
         table = r.table(entry, where, "a criterion table")
         criterion_id = r.text(table, "id", where)
-        if not _CRITERION_ID.match(criterion_id):
+        if not _CRITERION_ID.fullmatch(criterion_id):
             raise r.fail((*where, "id"), criterion_id, "expected dotted lower-case words")
+        if criterion_id.count(".") >= MAX_NESTING:
+            reason = f"criteria nest at most {MAX_NESTING} deep"
+            raise r.fail((*where, "id"), criterion_id, reason)
         if criterion_id in nodes or criterion_id in existing:
             raise r.fail((*where, "id"), criterion_id, "two criteria have this id")
         parent_id, _, _ = criterion_id.rpartition(".")
@@ -741,7 +752,7 @@ def _score_groups(r: _Reader, table: dict[str, Any], at: KeyPath) -> tuple[Score
         r.check_keys(group, _GROUP, where)
         groups.append(
             ScoreGroup(
-                id=r.text(group, "id", where),
+                id=r.clean((*where, "id"), r.text(group, "id", where), "a group id"),
                 name=Phrase(r.text(group, "name_en", where), r.text(group, "name_zh", where)),
                 points=r.integer(group, "points", where),
             )
@@ -771,7 +782,7 @@ def _indicator(
             raise r.fail((*at, key), table[key], f"a {measure} indicator does not take {key}")
     bands = _score_bands(r, table, at, measure, points)
     return Indicator(
-        id=r.text(table, "id", at),
+        id=r.clean((*at, "id"), r.text(table, "id", at), "an indicator id"),
         group=group,
         name=Phrase(r.text(table, "name_en", at), r.text(table, "name_zh", at)),
         points=points,
@@ -883,7 +894,7 @@ def _amendment(
     if not criteria and not waivers:
         raise r.fail(at, document, "an amendment adds or waives at least one criterion")
     return AmendmentRule(
-        id=r.text(table, "id", at),
+        id=r.clean((*at, "id"), r.text(table, "id", at), "an amendment id"),
         document=document,
         issued=r.day(table, "issued", at),
         summary=r.text(table, "summary", at),

@@ -10,9 +10,9 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from littlegiants._exact import to_decimal
+from littlegiants._exact import bounds_problem, to_decimal
 from littlegiants._tomlindex import KeyPath as Path
-from littlegiants._tomlindex import TomlReader, load_toml
+from littlegiants._tomlindex import TomlReader
 from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError
 from littlegiants.money import Money, validate_currency
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["read_policy"]
 
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 _TOP: Final = {
     "id",
@@ -106,6 +106,9 @@ class _Reader(TomlReader):
         number = to_decimal(value)
         if number is None or number < 0:
             raise self.fail((*at, key), value, "expected a non-negative decimal number")
+        problem = bounds_problem(number)
+        if problem is not None:
+            raise self.fail((*at, key), value, f"the number cannot be used: {problem}")
         return number
 
     def money(self, table: dict[str, Any], key: str, at: Path, currency: str) -> Money:
@@ -114,11 +117,10 @@ class _Reader(TomlReader):
 
 def read_policy(text: str, path: str) -> IncentivePolicy:
     """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``)."""
-    data = load_toml(text, path, PolicyFileError)
     r = _Reader(text, path)
-    r.check_keys(data, _TOP, ())
+    data = r.check_keys(r.data, _TOP, ())
     policy_id = r.get(data, "id", (), str)
-    if not _ID.match(policy_id):
+    if not _ID.fullmatch(policy_id):
         raise r.fail(("id",), policy_id, "expected lower-case letters, digits and '-'")
     currency = r.convert(
         ("currency",), r.get(data, "currency", (), str), validate_currency, "an ISO 4217 code"
@@ -191,7 +193,7 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
     if not isinstance(table, dict):
         raise r.fail(at, table, "expected a [[rules]] table")
     r.check_keys(table, _RULE, at)
-    rule_id = r.get(table, "id", at, str)
+    rule_id = r.clean((*at, "id"), r.get(table, "id", at, str), "a rule id")
     kind = r.convert(
         (*at, "kind"),
         r.get(table, "kind", at, str),

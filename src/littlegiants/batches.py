@@ -280,7 +280,7 @@ class _Reader:
         keys = self.get(field, list, optional=True) or []
         result = []
         for key in keys:
-            if key not in known:
+            if not isinstance(key, str) or key not in known:
                 raise self.error(key, f"{field} names an unknown source", field)
             result.append(known[key])
         return tuple(result)
@@ -383,11 +383,18 @@ def _rate(item: _Reader, field: str) -> Decimal | None:
 
 @functools.cache
 def _dataset() -> _Dataset:
-    import tomllib  # noqa: PLC0415 - together ~10 ms: only paid when the table is first read
     from importlib import resources  # noqa: PLC0415
 
     text = resources.files("littlegiants").joinpath("data", _DATA_FILE).read_text("utf-8")
-    return _parse_dataset(tomllib.loads(text), _DATA_FILE)
+    return _read_dataset(text, _DATA_FILE)
+
+
+def _read_dataset(text: str, path: str) -> _Dataset:
+    """Parse and check a batches TOML text; every problem is an ``InvalidRecordError``."""
+    # tomllib and the located reader together cost ~10 ms: only paid when the table is first read.
+    from littlegiants._tomlindex import parse  # noqa: PLC0415
+
+    return _parse_dataset(parse(text, path, InvalidRecordError), path)
 
 
 # -- public access ------------------------------------------------------------------------------

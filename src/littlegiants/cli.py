@@ -6,28 +6,48 @@ from the first word of its name (``enterprises``, ``designations``, ``relocation
 ``financials``, ``profiles``, ``rates``, ``aggregates``, ``counts``) or from ``--kind``.
 
 Output is a readable table by default (aligned, locale-aware amounts), or ``--format csv`` /
-``--format json`` with exact decimal strings, never floats. Errors go to standard error, one line
-each, without a traceback unless ``--debug``. The exit status is 0 when all is well, 1 when the
-data has problems, and 2 for a usage error (a bad option, a missing file, an unknown policy).
+``--format json`` with exact decimal strings, never floats. A CSV cell a spreadsheet would read as
+a formula (text starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a
+leading ``'``, as the dumps' CSV files do; numbers the command computed (``-500``, ``-0.25``) are
+data and are written as they are. Errors go to standard error, one line each, without a
+traceback unless ``--debug``.
+
+The exit status:
+
+- 0: all is well;
+- 1: the data has problems (a bad row, a bad policy file, a figure the command cannot use);
+- 2: a usage error (an unknown option or command, a bad date or currency, a path that is missing,
+  a folder, a FIFO or unreadable, an unknown policy);
+- 74 (``EX_IOERR``): the output could not be written (a full disk, an I/O error, a closed
+  standard output), with one line on standard error;
+- 130: interrupted (Ctrl-C);
+- 141 (128 + ``SIGPIPE``, what a shell reports for a program a closed pipe ended): the reader of
+  the output went away (``littlegiants policies | head -1``); nothing more is printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
+import errno
 import json
 import os
+import re
+import stat
 import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
 from littlegiants._exact import EXACT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+
+    from _typeshed import SupportsWrite
 
     from littlegiants.enterprise import Enterprise
     from littlegiants.loader import Dataset
@@ -40,6 +60,9 @@ __all__ = ["main"]
 OK: Final = 0
 PROBLEMS: Final = 1
 USAGE: Final = 2
+OUTPUT_FAILED: Final = 74
+INTERRUPTED: Final = 130
+BROKEN_PIPE: Final = 141
 
 _KINDS: Final = (
     "enterprises",
@@ -59,6 +82,96 @@ class UsageError(Exception):
     """A command was used wrongly: exit status 2."""
 
 
+class _OutputError(Exception):
+    """Writing the output failed (kept apart from errors reading the data)."""
+
+    def __init__(self, error: OSError | UnicodeEncodeError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Stdout:
+    """Standard output for the commands: a failed write raises :class:`_OutputError`."""
+
+    def __init__(self, stream: IO[str] | None) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if self.stream is None:  # started with standard output closed
+            raise _OutputError(OSError(errno.EBADF, "standard output is closed"))
+        try:
+            return self.stream.write(text)
+        except (OSError, UnicodeEncodeError) as exc:
+            raise _OutputError(exc) from exc
+
+    def flush(self) -> None:
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _OutputError(exc) from exc
+
+
+def _say(text: str, end: str = "\n") -> None:
+    """Write to standard error; if that fails too there is nowhere left to report it."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(text + end)
+        sys.stderr.flush()
+
+
+def _one_line(text: str) -> str:
+    r"""``text`` as one line of a terminal: spaces for line breaks, escapes for control characters.
+
+    >>> _one_line("unrecognized arguments: \r x\u202e\n  y")
+    'unrecognized arguments: x\\u202e y'
+    """
+    flat = " ".join(text.split())
+    return "".join(
+        ascii(char)[1:-1] if unicodedata.category(char) in _CONTROL else char for char in flat
+    )
+
+
+_CONTROL: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at the null device, so the interpreter's last flush cannot fail.
+
+    Python's documentation on ``SIGPIPE`` recommends this: without it, the text still buffered
+    is flushed again at exit and fails with "Exception ignored ... BrokenPipeError".
+    """
+    if sys.stdout is None:
+        return
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's stream): nothing is flushed at exit
+        return
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, descriptor)
+        finally:
+            os.close(devnull)
+
+
+def _output_failed(error: OSError | UnicodeEncodeError) -> int:
+    _discard_stdout()
+    if isinstance(error, BrokenPipeError):
+        return BROKEN_PIPE
+    if isinstance(error, UnicodeEncodeError):
+        reason = (
+            f"the output holds characters the {error.encoding} encoding of standard output "
+            "cannot carry; set PYTHONIOENCODING=utf-8"
+        )
+    else:
+        reason = (error.strerror or str(error)).lower()
+    _say(f"littlegiants: error: cannot write the output: {reason}")
+    return OUTPUT_FAILED
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 
@@ -71,10 +184,21 @@ def _pad(text: str, width: int, *, right: bool) -> str:
     return gap + text if right else text + gap
 
 
+#: A number the CLI wrote itself (an exact decimal with ``:f``): data, not a formula, in CSV.
+_NUMBER: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+def _csv_cell(text: str, *, numeric: bool) -> str:
+    """A CSV cell that a spreadsheet shows as text: formulas are neutralized, numbers kept."""
+    from littlegiants._tables import escape_formula  # noqa: PLC0415
+
+    return text if numeric and _NUMBER.fullmatch(text) else escape_formula(text)
+
+
 class Output:
     """Rows written as an aligned table, CSV or JSON."""
 
-    def __init__(self, fmt: str, stream: IO[str]) -> None:
+    def __init__(self, fmt: str, stream: _Stdout) -> None:
         """Write ``fmt`` (table, csv, json) to ``stream``."""
         self.fmt = fmt
         self.stream = stream
@@ -93,9 +217,12 @@ class Output:
             json.dump(payload, self.stream, ensure_ascii=False, indent=2)
             self.stream.write("\n")
         elif self.fmt == "csv":
-            writer = csv.DictWriter(self.stream, fieldnames=list(columns), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+            numbers = set(numeric)
+            writer = csv.writer(self.stream, lineterminator="\n")
+            writer.writerow([_csv_cell(column, numeric=False) for column in columns])
+            writer.writerows(
+                [_csv_cell(row.get(c, ""), numeric=c in numbers) for c in columns] for row in rows
+            )
         else:
             right = set(numeric)
             widths = {c: max([_width(c), *(_width(r.get(c, "")) for r in rows)]) for c in columns}
@@ -148,7 +275,7 @@ def _kind(path: Path, given: str | None) -> str:
 
 
 def _progress(path: Path) -> bool:
-    return sys.stderr.isatty() and path.stat().st_size > _PROGRESS_BYTES
+    return sys.stderr is not None and sys.stderr.isatty() and path.stat().st_size > _PROGRESS_BYTES
 
 
 def _trade_with_progress(path: Path, **options: Any) -> list[Any]:  # noqa: ANN401
@@ -158,8 +285,8 @@ def _trade_with_progress(path: Path, **options: Any) -> list[Any]:  # noqa: ANN4
     for count, record in enumerate(iter_trade_records(path, **options), start=1):
         records.append(record)
         if count % 50_000 == 0:
-            sys.stderr.write(f"\rreading {path.name}: {count:,} rows")
-    sys.stderr.write("\r" + " " * 60 + "\r")
+            _say(f"\rreading {path.name}: {count:,} rows", end="")
+    _say("\r" + " " * 60 + "\r", end="")
     return records
 
 
@@ -199,14 +326,33 @@ def _profiled(records: Iterable[ProfileRecord], path: Path) -> tuple[Enterprise,
     return tuple(firms.values())
 
 
+def _checked(path: Path) -> bool:
+    """Whether ``path`` is a folder (else a regular file); what is neither is a usage error.
+
+    The path is checked before anything opens it: a FIFO is refused, not waited on.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        msg = f"no such file or folder: {path}"
+        raise UsageError(msg) from None
+    except OSError as exc:
+        msg = f"cannot read {path}: {(exc.strerror or str(exc)).lower()}"
+        raise UsageError(msg) from None
+    except ValueError:
+        msg = f"cannot read {path!r}: the path holds a NUL character"
+        raise UsageError(msg) from None
+    if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
+        msg = f"cannot read {path}: it is not a regular file or a folder (a FIFO or a device?)"
+        raise UsageError(msg)
+    return stat.S_ISDIR(mode)
+
+
 def load_data(path: Path, kind: str | None = None) -> Dataset:
     """Read DATA (a folder, or one file of a kind) into a ``Dataset``."""
     from littlegiants import loader  # noqa: PLC0415
 
-    if not path.exists():
-        msg = f"no such file or folder: {path}"
-        raise UsageError(msg)
-    if path.is_dir():
+    if _checked(path):
         return loader.load_dataset(path)
     kind = _kind(path, kind)
     if kind == "enterprises":
@@ -234,14 +380,19 @@ def load_data(path: Path, kind: str | None = None) -> Dataset:
 
 
 def _policy(value: str) -> IncentivePolicy:
+    """A bundled policy by id, or a policy file (a name ending .toml, a path, an existing file)."""
     from littlegiants.policy import IncentivePolicy, load_policy  # noqa: PLC0415
 
-    if value.endswith(".toml") or Path(value).is_file():
-        if not Path(value).is_file():
-            msg = f"no such policy file: {value}"
-            raise UsageError(msg)
+    if value.endswith(".toml") or "/" in value or os.sep in value or _exists(value):
         return IncentivePolicy.from_toml(value)
     return load_policy(value)
+
+
+def _exists(value: str) -> bool:
+    try:
+        return Path(value).exists()
+    except (OSError, ValueError):  # a name too long or holding a NUL: not a file
+        return False
 
 
 # -- commands ----------------------------------------------------------------------------------
@@ -386,6 +537,8 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
         found = ", ".join(currencies) or "no currency"
         msg = f"the records are in {found}: pass --currency (and --rates)"
         raise UsageError(msg)
+    if args.rates:
+        _checked(Path(args.rates))
     rates = RateTable([*data.rates, *(load_rates(args.rates) if args.rates else ())])
     summary = summarize(records, currency=currency, rates=rates, by=args.by)
     groups = summary.groups or (("all", summary),)
@@ -493,7 +646,8 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
         "notes": list(policy.notes),
     }
     columns = ["rule", "kind", "level", "amount", "currency", "up_to", "key", "percent", "figure"]
-    out.rows(columns, rows, extra=extra if args.format == "json" else None)
+    extra_json = extra if args.format == "json" else None
+    out.rows(columns, rows, numeric=["amount", "percent"], extra=extra_json)
     return OK
 
 
@@ -516,15 +670,13 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     from littlegiants.loader import LoadError  # noqa: PLC0415
 
     path = Path(args.data)
-    if not path.exists():
-        msg = f"no such file or folder: {path}"
-        raise UsageError(msg)
+    _checked(path)
     try:
         rows_read, problems = _problems_of(path, args.kind)
     except LoadError as err:
         rows_read, problems = 0, list(err.problems)
         if err.more:
-            sys.stderr.write(f"littlegiants: ... and {err.more} more problems\n")
+            _say(f"littlegiants: ... and {err.more} more problems")
     rows = [
         {
             "file": problem.path,
@@ -536,7 +688,7 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
         for problem in problems
     ]
     if rows or args.format != "table":
-        out.rows(["file", "line", "column", "problem", "value"], rows)
+        out.rows(["file", "line", "column", "problem", "value"], rows, numeric=["line"])
     if args.format == "table":
         row_word = "row" if rows_read == 1 else "rows"
         problem_word = "problem" if len(problems) == 1 else "problems"
@@ -573,6 +725,30 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
 # -- the parser --------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, raised as :class:`UsageError`."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the problem for :func:`main` to print in one line (exit status 2)."""
+        msg = f"{message} (see {self.prog} --help)"
+        raise UsageError(msg)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        """Write help, letting a failed write through (argparse's own ignores it, exiting 0)."""
+        if message:
+            (file or sys.stderr).write(message)
+
+
+def _currency(text: str) -> str:
+    from littlegiants.errors import UnknownCurrencyError  # noqa: PLC0415
+    from littlegiants.money import validate_currency  # noqa: PLC0415
+
+    try:
+        return validate_currency(text)
+    except UnknownCurrencyError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _command(
     commands: Any,  # noqa: ANN401 - argparse's private subparsers action
     name: str,
@@ -599,7 +775,7 @@ def _command(
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``littlegiants`` argument parser."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="littlegiants",
         description=__doc__.split("\n\n")[0] if __doc__ else None,
         epilog="example:\n  littlegiants demo --locale zh_CN",
@@ -622,7 +798,7 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "trade", cmd_trade, "littlegiants trade trade-2022.csv --by region", data=True
     )
     trade.add_argument("--by", choices=["region", "level", "enterprise"])
-    trade.add_argument("--currency", help="the currency of the summary")
+    trade.add_argument("--currency", type=_currency, help="the currency of the summary")
     trade.add_argument("--rates", help="an exchange-rate file for records in other currencies")
     _command(commands, "policies", cmd_policies, "littlegiants policies --format csv")
     policy = _command(commands, "policy", cmd_policy, "littlegiants policy shenzhen-2022")
@@ -649,31 +825,53 @@ def _report(error: BaseException) -> None:
 
     if isinstance(error, LoadError):
         for problem in error.problems:
-            sys.stderr.write(f"littlegiants: {problem}\n")
+            _say(f"littlegiants: {_one_line(str(problem))}")
         if error.more:
-            sys.stderr.write(f"littlegiants: ... and {error.more} more problems\n")
+            _say(f"littlegiants: ... and {error.more} more problems")
         return
-    sys.stderr.write(f"littlegiants: error: {' '.join(str(error).split())}\n")
+    _say(f"littlegiants: error: {_one_line(str(error))}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (0 ok, 1 problems, 2 usage)."""
-    from littlegiants.errors import LittleGiantsError, UnknownPolicyError  # noqa: PLC0415
+    """Run the command line; return the exit status (see the module's docstring for each one).
+
+    Everything is written and flushed before returning, so a closed or full standard output is
+    reported here (141 or 74), never as noise when the interpreter exits.
+    """
+    stdout = _Stdout(sys.stdout)
+    try:
+        status = _run(argv, stdout)
+        stdout.flush()
+    except _OutputError as failure:
+        return _output_failed(failure.error)
+    except KeyboardInterrupt:
+        _discard_stdout()
+        return INTERRUPTED
+    return status
+
+
+def _run(argv: Sequence[str] | None, stdout: _Stdout) -> int:
+    from littlegiants.errors import (  # noqa: PLC0415
+        LittleGiantsError,
+        UnknownPolicyError,
+        UnreadableFileError,
+    )
     from littlegiants.loader import LoadFileError  # noqa: PLC0415
 
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exit_:
+    except UsageError as error:
+        _say(f"littlegiants: error: {_one_line(str(error))}")
+        return USAGE
+    except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
-    out = Output(args.format, sys.stdout)
+    except OSError as exc:  # writing --help to standard output
+        raise _OutputError(exc) from exc
+    out = Output(args.format, stdout)
     try:
         return int(args.handler(args, out))
-    except BrokenPipeError:
-        # The reader went away (``littlegiants ... | head``): stop quietly.
-        sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
-        return OK
-    except (UsageError, UnknownPolicyError, LoadFileError) as error:
+    except (UsageError, UnknownPolicyError, LoadFileError, UnreadableFileError) as error:
         if args.debug:
             raise
         _report(error)

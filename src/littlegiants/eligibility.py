@@ -1488,11 +1488,16 @@ class CriteriaSet:
         """Read a criteria file.
 
         Raises:
-            PolicyFileError: any problem in the file, naming the file, key path and line.
-            OSError: the file cannot be read.
+            PolicyFileError: any problem in the file, naming the file, key path and line: not
+                UTF-8, not TOML, nested too deeply, a bad value.
+            UnreadableFileError: the path is missing (``MissingDataFileError``, also a
+                ``FileNotFoundError``), a folder or FIFO, or not permitted (an ``OSError``).
         """
+        from littlegiants._tomlindex import read_file  # noqa: PLC0415
+        from littlegiants.errors import PolicyFileError  # noqa: PLC0415
+
         file = Path(path)
-        return cls.from_toml_text(file.read_text(encoding="utf-8"), path=str(file))
+        return cls.from_toml_text(read_file(file, PolicyFileError), path=str(file))
 
     @classmethod
     def from_toml_text(cls, text: str, *, path: str = "<string>") -> CriteriaSet:

@@ -21,6 +21,8 @@ errors pickle (their fields are their ``args``), so they cross process boundarie
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "InvalidRateError",
     "InvalidRecordError",
     "LittleGiantsError",
+    "MissingDataFileError",
     "MoneyParseError",
     "PolicyFileError",
     "RateNotFoundError",
@@ -43,6 +46,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownPolicyError",
     "UnknownRegionError",
+    "UnreadableFileError",
 ]
 
 
@@ -315,3 +319,37 @@ class ScenarioFileError(LittleGiantsError, ValueError):
     def __str__(self) -> str:
         """Name the file, the key path, the line and what was expected."""
         return f"Bad scenario file{_where(self.location)}: {self.reason} (got {self.value!r})."
+
+
+class UnreadableFileError(LittleGiantsError, OSError):
+    """A data file (policy, criteria, scenario) cannot be read: not a regular file, not permitted.
+
+    It is an ``OSError`` with ``errno``, ``strerror`` and ``filename`` set. The path is checked
+    before it is opened, so a FIFO or a device is refused rather than waited on.
+
+    >>> import errno
+    >>> err = UnreadableFileError("p.toml", "it is a folder, not a file", errno.EISDIR)
+    >>> str(err), err.errno == errno.EISDIR, err.filename
+    ('Cannot read p.toml: it is a folder, not a file.', True, 'p.toml')
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(err)).reason
+    'it is a folder, not a file'
+    """
+
+    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
+        """Record the path, the reason and the ``errno`` of the failure, if any."""
+        super().__init__(errno, reason, path)
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        """``Cannot read PATH: REASON.``."""
+        return f"Cannot read {self.path}: {self.reason}."
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as ``cls(path, reason, errno)``."""
+        return (type(self), (self.path, self.reason, self.errno))
+
+
+class MissingDataFileError(UnreadableFileError, FileNotFoundError):
+    """A data file does not exist (also a ``FileNotFoundError``), or is a link to nothing."""

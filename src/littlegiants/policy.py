@@ -244,12 +244,15 @@ class IncentivePolicy:
 
         Raises:
             PolicyFileError: any problem in the file, naming the file, the key path and the
-                line (a ``ValueError``).
-            OSError: the file cannot be read.
+                line (a ``ValueError``): not UTF-8, not TOML, nested too deeply, a bad value.
+            UnreadableFileError: the path is missing (``MissingDataFileError``, also a
+                ``FileNotFoundError``), a folder or FIFO, or not permitted (an ``OSError``).
         """
+        from littlegiants._tomlindex import read_file  # noqa: PLC0415
+        from littlegiants.errors import PolicyFileError  # noqa: PLC0415
+
         file = Path(path)
-        text = file.read_text(encoding="utf-8")
-        return cls.from_toml_text(text, path=str(file))
+        return cls.from_toml_text(read_file(file, PolicyFileError), path=str(file))
 
     @classmethod
     def from_toml_text(cls, text: str, *, path: str = "<string>") -> IncentivePolicy:

@@ -3,7 +3,12 @@
 It is registered through the ``pytest11`` entry point, so it is active wherever littlegiants is
 installed. Each ``[[scenario]]`` of a file becomes one test item named after the scenario; a
 failure prints expected against actual items, the engine's explanation of each actual item, and
-the scenario's file and line. A malformed file fails with the key path and line, not a traceback.
+the scenario's file and line.
+
+A file that cannot be read (not UTF-8, not TOML, nested too deeply, a bad value, a policy file it
+names that is missing or bad, a path that is not a readable file) never stops the test session:
+it becomes one failing item that names the file, the line and the key path, and every other test
+still runs.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from littlegiants.errors import ScenarioFileError
+from littlegiants.errors import LittleGiantsError
 from littlegiants.testing import Scenario, check_scenario, load_scenarios
 
 if TYPE_CHECKING:
@@ -39,7 +44,7 @@ class ScenarioFile(pytest.File):
         """Read the file; a malformed file becomes one failing item with the located error."""
         try:
             scenarios = load_scenarios(self.path)
-        except ScenarioFileError as exc:
+        except Exception as exc:  # noqa: BLE001 - a collection error would stop the session; the item fails instead
             yield BrokenScenarioFile.from_parent(self, name=self.path.name, error=exc)
             return
         for scenario in scenarios:
@@ -64,6 +69,8 @@ class ScenarioItem(pytest.Item):
             check_scenario(self.scenario)
         except AssertionError as exc:
             raise ScenarioFailedError(str(exc)) from None
+        except LittleGiantsError as exc:
+            raise ScenarioFailedError(f"the payout could not be computed: {exc}") from None
 
     def repr_failure(
         self,
@@ -85,7 +92,7 @@ class ScenarioItem(pytest.Item):
 class BrokenScenarioFile(pytest.Item):
     """A scenario file that could not be read: fails with the located problem."""
 
-    def __init__(self, *, error: ScenarioFileError, **kwargs: object) -> None:
+    def __init__(self, *, error: Exception, **kwargs: object) -> None:
         """Keep the error to report."""
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.error = error
@@ -99,11 +106,13 @@ class BrokenScenarioFile(pytest.Item):
         excinfo: pytest.ExceptionInfo[BaseException],
         style: str | None = None,
     ) -> str | TerminalRepr:
-        """One line: the file, key path, line and problem."""
-        del style
-        return str(excinfo.value)
+        """One line for a library error (the file, key path, line and problem), else a traceback."""
+        if isinstance(excinfo.value, LittleGiantsError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo, style=style)  # type: ignore[arg-type]
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        """Point reports at the file."""
-        line = None if self.error.location is None else self.error.location.line
+        """Point reports at the file, and at the line of the problem where there is one."""
+        location = getattr(self.error, "location", None)
+        line = getattr(location, "line", None)
         return self.path, None if line is None else line - 1, f"scenario file: {self.name}"

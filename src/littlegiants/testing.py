@@ -29,13 +29,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from littlegiants._exact import to_decimal
-from littlegiants._tomlindex import KeyPath, TomlReader, load_toml, locate
+from littlegiants._exact import bounds_problem
+from littlegiants._tomlindex import KeyPath, TomlReader, locate, read_file
+from littlegiants.designation import DesignationLevel
 from littlegiants.enterprise import Enterprise
-from littlegiants.errors import LittleGiantsError, ScenarioFileError
+from littlegiants.errors import LittleGiantsError, ScenarioFileError, UnknownPolicyError
 from littlegiants.money import Money
-from littlegiants.payout import Payment, Payout
-from littlegiants.policy import IncentivePolicy, load_policy
+from littlegiants.payout import ItemStatus, Payment, Payout
+from littlegiants.policy import Combination, IncentivePolicy, RuleKind, load_policy
 from littlegiants.structure import StructureError, converter, structure, structure_enterprise
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ __all__ = [
     "assert_payout",
     "check_scenario",
     "load_scenarios",
+    "scenarios_from_text",
 ]
 
 _SCENARIO_KEYS: Final = {
@@ -61,6 +63,7 @@ _SCENARIO_KEYS: Final = {
 _EXPECTED_KEYS: Final = {"total", "items", "complete"}
 _ITEM_KEYS: Final = {"level", "amount", "ceiling", "status", "rule", "kind", "on"}
 _OVERRIDE_KEYS: Final = {"amounts", "combination", "effective_from", "effective_to"}
+_PAYMENT_KEYS: Final = {"level", "amount", "paid_on", "event", "key"}
 
 
 @attrs.frozen(kw_only=True)
@@ -192,8 +195,12 @@ class _ScenarioReader(TomlReader):
     def policy(self, value: object, at: KeyPath) -> IncentivePolicy:
         if not isinstance(value, str):
             raise self.fail(at, value, "expected a bundled policy id or a path to a policy file")
+        self.clean(at, value, "a bundled policy id or a path to a policy file")
         if value.endswith(".toml"):
-            return IncentivePolicy.from_toml(self.file.parent / value)
+            try:
+                return IncentivePolicy.from_toml(self.file.parent / value)
+            except LittleGiantsError as exc:
+                raise self.fail(at, value, f"the policy file cannot be read: {exc}") from exc
         try:
             return load_policy(value)
         except LittleGiantsError as exc:
@@ -205,13 +212,12 @@ class _ScenarioReader(TomlReader):
             if required not in data:
                 raise self.fail((*at, required), None, "a required key is missing")
         name = data["name"]
-        if not isinstance(name, str) or not name.strip():
-            raise self.fail((*at, "name"), name, "expected a non-empty name")
+        if not isinstance(name, str):
+            raise self.fail((*at, "name"), name, "expected a quoted name")
+        self.clean((*at, "name"), name, "a name")
         policy = self.policy(data["policy"], (*at, "policy"))
         policy = self.overridden(policy, data.get("overrides"), (*at, "overrides"))
-        as_of = data.get("as_of")
-        if as_of is not None and type(as_of) is not date:
-            raise self.fail((*at, "as_of"), as_of, "expected a TOML date such as 2023-01-01")
+        as_of = self.day(data.get("as_of"), (*at, "as_of"))
         convert = converter(currency=policy.currency)
         try:
             enterprise = structure_enterprise(data["enterprise"], convert)
@@ -220,6 +226,10 @@ class _ScenarioReader(TomlReader):
             raise self.fail(path, exc.value, exc.reason) from exc
         payments = self.payments(data.get("payments", []), (*at, "payments"), policy, enterprise)
         expected = self.check_keys(data["expected"], _EXPECTED_KEYS, (*at, "expected"))
+        complete = expected.get("complete")
+        if complete is not None and not isinstance(complete, bool):
+            raise self.fail((*at, "expected", "complete"), complete, "expected true or false")
+        currency = policy.currency
         return Scenario(
             name=name,
             path=self.path,
@@ -228,43 +238,98 @@ class _ScenarioReader(TomlReader):
             as_of=as_of,
             enterprise=enterprise,
             payments=payments,
-            total=self.amount(expected.get("total"), (*at, "expected", "total")),
-            items=self.items(expected.get("items"), (*at, "expected", "items")),
-            complete=expected.get("complete"),
+            total=self.amount(expected.get("total"), (*at, "expected", "total"), currency),
+            items=self.items(expected.get("items"), (*at, "expected", "items"), currency),
+            complete=complete,
         )
+
+    def day(self, value: object, at: KeyPath) -> date | None:
+        if value is not None and type(value) is not date:
+            raise self.fail(at, value, "expected a TOML date such as 2023-01-01, not quoted")
+        return value
 
     def overridden(self, policy: IncentivePolicy, table: object, at: KeyPath) -> IncentivePolicy:
         if table is None:
             return policy
         data = self.check_keys(table, _OVERRIDE_KEYS, at)
+        changes: dict[str, Any] = {}
+        if "amounts" in data:
+            amounts = data["amounts"]
+            if not isinstance(amounts, dict):
+                raise self.fail((*at, "amounts"), amounts, "expected a table of rule ids or levels")
+            changes["amounts"] = {
+                key: self.money(value, (*at, "amounts", key), policy.currency)
+                for key, value in amounts.items()
+            }
+        if "combination" in data:
+            changes["combination"] = self.convert(
+                (*at, "combination"),
+                data["combination"],
+                Combination,
+                "one of " + ", ".join(c.value for c in Combination),
+            )
+        for key in ("effective_from", "effective_to"):
+            if key in data:
+                changes[key] = self.day(data[key], (*at, key))
         try:
-            return policy.evolve(**data)
-        except (LittleGiantsError, ValueError, TypeError) as exc:
+            return policy.evolve(**changes)
+        except UnknownPolicyError as exc:
+            reason = f"no rule or level of {policy.id} has this name"
+            raise self.fail((*at, "amounts", str(exc.value)), exc.value, reason) from exc
+        except LittleGiantsError as exc:
             raise self.fail(at, data, f"cannot apply the overrides ({exc})") from exc
 
-    def amount(self, value: object, at: KeyPath) -> str | None:
+    def money(self, value: object, at: KeyPath, currency: str) -> Money:
+        """Money as the file gives it (quoted text in the policy's currency), checked now."""
+        if not isinstance(value, str):
+            raise self.fail(at, value, 'expected a quoted amount such as "500000"')
+        try:
+            money = Money.parse(value, currency=currency)
+        except LittleGiantsError as exc:
+            raise self.fail(at, value, f"expected an amount such as 500000 ({exc})") from exc
+        problem = bounds_problem(money.amount)
+        if problem is not None:
+            raise self.fail(at, value, f"the amount cannot be used: {problem}")
+        return money
+
+    def amount(self, value: object, at: KeyPath, currency: str) -> str | None:
         if value is None:
             return None
-        if not isinstance(value, str) or to_decimal(value) is None:
-            raise self.fail(at, value, 'expected a quoted decimal amount such as "500000"')
-        return value
+        self.money(value, at, currency)
+        return str(value)
 
-    def items(self, value: object, at: KeyPath) -> tuple[ExpectedItem, ...] | None:
+    def items(self, value: object, at: KeyPath, currency: str) -> tuple[ExpectedItem, ...] | None:
         if value is None:
             return None
         if not isinstance(value, list):
             raise self.fail(at, value, "expected an array of item tables")
-        out: list[ExpectedItem] = []
-        for i, entry in enumerate(value):
-            data = self.check_keys(entry, _ITEM_KEYS, (*at, i))
-            amount = data.get("amount")
-            if amount is not None and amount != "unknown":
-                self.amount(amount, (*at, i, "amount"))
-            try:
-                out.append(ExpectedItem(**data))
-            except TypeError as exc:
-                raise self.fail((*at, i), entry, str(exc)) from exc
-        return tuple(out)
+        return tuple(self.item(entry, (*at, i), currency) for i, entry in enumerate(value))
+
+    def item(self, entry: object, at: KeyPath, currency: str) -> ExpectedItem:
+        data = self.check_keys(entry, _ITEM_KEYS, at)
+        amount = data.get("amount")
+        if amount != "unknown":
+            self.amount(amount, (*at, "amount"), currency)
+        fields: dict[str, Any] = {"amount": amount}
+        for key, choices in (("status", ItemStatus), ("kind", RuleKind)):
+            if key in data:
+                fields[key] = self.convert(
+                    (*at, key), data[key], choices, "one of " + ", ".join(c.value for c in choices)
+                ).value
+        if "level" in data:
+            fields["level"] = self.convert(
+                (*at, "level"), data["level"], DesignationLevel.parse, "a designation level"
+            ).value
+        if "ceiling" in data and not isinstance(data["ceiling"], bool):
+            raise self.fail((*at, "ceiling"), data["ceiling"], "expected true or false")
+        if "rule" in data and not isinstance(data["rule"], str):
+            raise self.fail((*at, "rule"), data["rule"], "expected a quoted rule id")
+        return ExpectedItem(
+            **fields,
+            ceiling=data.get("ceiling"),
+            rule=data.get("rule"),
+            on=self.day(data.get("on"), (*at, "on")),
+        )
 
     def payments(
         self, value: object, at: KeyPath, policy: IncentivePolicy, firm: Enterprise
@@ -274,13 +339,19 @@ class _ScenarioReader(TomlReader):
         convert = converter(currency=policy.currency)
         out: list[Payment] = []
         for i, entry in enumerate(value):
-            data = dict(self.check_keys(entry, {"level", "amount", "paid_on", "event", "key"}, at))
+            where = (*at, i)
+            data = dict(self.check_keys(entry, _PAYMENT_KEYS, where))
             data.setdefault("enterprise", firm.key)
             data.setdefault("policy_id", policy.id)
             try:
-                out.append(structure(data, Payment, convert))
+                payment = structure(data, Payment, convert)
             except StructureError as exc:
-                raise self.fail((*at, i, *_split(exc.path)), exc.value, exc.reason) from exc
+                raise self.fail((*where, *_split(exc.path)), exc.value, exc.reason) from exc
+            problem = bounds_problem(payment.amount.amount)
+            if problem is not None:
+                reason = f"the amount cannot be used: {problem}"
+                raise self.fail((*where, "amount"), data["amount"], reason)
+            out.append(payment)
         return tuple(out)
 
 
@@ -292,18 +363,54 @@ def _split(path: str) -> KeyPath:
 
 
 def load_scenarios(path: str | Path) -> tuple[Scenario, ...]:
-    """Read every scenario of a scenario file.
+    """Read every scenario of a scenario file, checking every value now, not when it runs.
+
+    A policy file the scenario names is read relative to the scenario file; a problem in it is
+    reported at the scenario's ``policy`` key.
 
     Raises:
-        ScenarioFileError: a problem in the file, with the key path and line (a ``ValueError``).
-        OSError: the file cannot be read.
+        ScenarioFileError: a problem in the file, with the key path and line (a ``ValueError``):
+            not UTF-8, not TOML, nested too deeply, a bad value or a policy it cannot read.
+        UnreadableFileError: the path is missing (``MissingDataFileError``, also a
+            ``FileNotFoundError``), a folder or FIFO, or not permitted (an ``OSError``).
     """
     file = Path(path)
-    text = file.read_text(encoding="utf-8")
-    data = load_toml(text, str(file), ScenarioFileError)
-    reader = _ScenarioReader(text, file)
-    reader.check_keys(data, {"scenario"}, ())
+    return scenarios_from_text(read_file(file, ScenarioFileError), path=file)
+
+
+def scenarios_from_text(text: str, *, path: str | Path = "<string>") -> tuple[Scenario, ...]:
+    r"""Read scenarios from TOML text; ``path`` names it in errors and anchors relative policies.
+
+    >>> text = '''
+    ... [[scenario]]
+    ... name = "a national designation in Nanshan"
+    ... policy = "shenzhen-2022"
+    ... as_of = 2023-01-01
+    ... enterprise = { name = "示例科技有限公司", region = "440305", designations = [
+    ...     { level = "national", awarded_on = 2022-08-01 },
+    ... ] }
+    ... expected = { total = "500000" }
+    ... '''
+    >>> [scenario.line for scenario in scenarios_from_text(text, path="s.toml")]
+    [2]
+    >>> scenarios_from_text(text.replace("2022-08-01", '"2022-08-32"'), path="s.toml")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.ScenarioFileError: Bad scenario file (s.toml, line 7, key scenario[0]...
+
+    Raises:
+        ScenarioFileError: as :func:`load_scenarios`.
+    """
+    reader = _ScenarioReader(text, Path(path))
+    data = reader.check_keys(reader.data, {"scenario"}, ())
     scenarios = data.get("scenario", [])
     if not isinstance(scenarios, list) or not scenarios:
         raise reader.fail(("scenario",), scenarios, "expected one or more [[scenario]] tables")
-    return tuple(reader.scenario(table, ("scenario", i)) for i, table in enumerate(scenarios))
+    read: list[Scenario] = []
+    for i, table in enumerate(scenarios):
+        scenario = reader.scenario(table, ("scenario", i))
+        if any(other.name == scenario.name for other in read):
+            reason = "two scenarios have this name (each becomes a test of that name)"
+            raise reader.fail(("scenario", i, "name"), scenario.name, reason)
+        read.append(scenario)
+    return tuple(read)
