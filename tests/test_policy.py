@@ -17,6 +17,8 @@ from littlegiants import (
     load_policy,
     policies,
 )
+from littlegiants._policyfile import read_policy
+from littlegiants.policy import SourceKind
 from littlegiants.render import render_policy
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -73,6 +75,12 @@ class TestPolicyFiles:
             (_broken('jurisdiction = "440300"', 'jurisdiction = "999999"'), 5, "jurisdiction", ""),
             (_broken('currency = "CNY"', 'currency = "RMB"'), 6, "currency", "ISO 4217"),
             (_broken("start = 2026-01-01", 'start = "2026-01-01"'), 11, "effective.start", "date"),
+            (
+                _broken('url = "https://example.invalid"', 'url = "x"\nkind = "copy"'),
+                16,
+                "sources[0].kind",
+                "mirror (a copy of the official text elsewhere)",
+            ),
         ],
     )
     def test_every_problem_is_located(
@@ -103,6 +111,20 @@ class TestPolicyFiles:
         text = MINIMAL + MINIMAL[MINIMAL.index("[[rules]]") :]
         with pytest.raises(PolicyFileError, match="two rules"):
             IncentivePolicy.from_toml_text(text, path="demo.toml")
+
+    def test_a_bundled_source_states_its_kind(self) -> None:
+        """The catalogue's reader refuses a source without a kind; a user's file may omit it."""
+        with pytest.raises(PolicyFileError) as info:
+            read_policy(MINIMAL, "demo.toml", bundled=True)
+        assert info.value.location is not None
+        assert ("sources[0].kind", 14) == (info.value.location.field, info.value.location.line)
+        assert None is IncentivePolicy.from_toml_text(MINIMAL).sources[0].kind
+
+    def test_source_kinds_read(self) -> None:
+        """official, mirror and summary are read into SourceKind."""
+        text = _broken('url = "https://example.invalid"', 'url = "x"\nkind = "mirror"')
+        [source] = IncentivePolicy.from_toml_text(text).sources
+        assert (SourceKind.MIRROR, "[mirror]") == (source.kind, source.label)
 
     def test_missing_file_is_an_os_error(self, tmp_path: Path) -> None:
         """A file that does not exist raises OSError."""
@@ -157,6 +179,18 @@ class TestCatalogue:
             assert policy.confidence
             if policy.effective_from is None or policy.effective_to is None:
                 assert policy.effective_note
+
+    def test_every_bundled_source_says_what_it_is(self) -> None:
+        """Every citation of the catalogue is labelled official, mirror or summary."""
+        for policy in policies():
+            for source in policy.sources:
+                assert source.kind in set(SourceKind), (policy.id, source.url)
+
+    def test_rendering_shows_which_citations_are_copies(self) -> None:
+        """The policy table tags each source, so an analyst can tell copies from the text."""
+        text = render_policy(load_policy("hangzhou-2025"), locale="en_US")
+        assert "[mirror] https://www.163.com/dy/article/KIMB03G405119LB9.html" in text
+        assert "[official] http://jxj.hangzhou.gov.cn/" in text
 
     def test_unknown_id(self) -> None:
         """An unknown id is a LookupError that lists the known ids."""

@@ -24,6 +24,7 @@ from littlegiants.policy import (
     Rule,
     RuleKind,
     Source,
+    SourceKind,
 )
 from littlegiants.regions import Region
 
@@ -52,7 +53,7 @@ _TOP: Final = {
     "rules",
 }
 _EFFECTIVE: Final = {"start", "end", "note"}
-_SOURCE: Final = {"url", "note"}
+_SOURCE: Final = {"url", "note", "kind"}
 _RULE: Final = {
     "id",
     "kind",
@@ -112,8 +113,12 @@ class _Reader(TomlReader):
         return Money(self.decimal(table, key, at), currency)
 
 
-def read_policy(text: str, path: str) -> IncentivePolicy:
-    """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``)."""
+def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePolicy:
+    """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``).
+
+    ``bundled`` holds the catalogue's files to the catalogue's standard: every source states its
+    kind (official, mirror or summary).
+    """
     data = load_toml(text, path, PolicyFileError)
     r = _Reader(text, path)
     r.check_keys(data, _TOP, ())
@@ -170,7 +175,9 @@ def read_policy(text: str, path: str) -> IncentivePolicy:
         effective_note=note,
         combination=combination,
         combination_note=r.get(data, "combination_note", (), str, required=False),
-        sources=tuple(_source(r, source, ("sources", i)) for i, source in enumerate(sources)),
+        sources=tuple(
+            _source(r, source, ("sources", i), bundled=bundled) for i, source in enumerate(sources)
+        ),
         confidence=r.get(data, "confidence", (), str),
         notes=tuple(notes),
         rules=parsed_rules,
@@ -178,13 +185,24 @@ def read_policy(text: str, path: str) -> IncentivePolicy:
     )
 
 
-def _source(r: _Reader, table: object, at: Path) -> Source:
+def _source(r: _Reader, table: object, at: Path, *, bundled: bool) -> Source:
     if not isinstance(table, dict):
-        raise r.fail(at, table, "expected a table with url and note")
+        raise r.fail(at, table, "expected a table with url, kind and note")
     r.check_keys(table, _SOURCE, at)
+    kind = r.get(table, "kind", at, str, required=bundled)  # the catalogue always says
+    if kind is not None:
+        kind = r.convert((*at, "kind"), kind, SourceKind, _KINDS_OF_SOURCE)
     return Source(
-        url=r.get(table, "url", at, str), note=r.get(table, "note", at, str, required=False)
+        url=r.get(table, "url", at, str),
+        note=r.get(table, "note", at, str, required=False),
+        kind=kind,
     )
+
+
+_KINDS_OF_SOURCE: Final = (
+    "one of official (the issuer's own page or a government site), "
+    "mirror (a copy of the official text elsewhere), summary (news, consultancy or compilation)"
+)
 
 
 def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:

@@ -489,7 +489,10 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
         "effective_to": None if policy.effective_to is None else str(policy.effective_to),
         "combination": policy.combination.value,
         "confidence": policy.confidence,
-        "sources": [s.url for s in policy.sources],
+        "sources": [
+            {"url": s.url, "kind": None if s.kind is None else s.kind.value, "note": s.note}
+            for s in policy.sources
+        ],
         "notes": list(policy.notes),
     }
     columns = ["rule", "kind", "level", "amount", "currency", "up_to", "key", "percent", "figure"]

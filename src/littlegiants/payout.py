@@ -313,7 +313,7 @@ class Payout:
         quotes = dict.fromkeys(item.rule.quote for item in self.items if item.rule.quote)
         lines.extend(f'  "{quote}"' for quote in quotes)
         lines.append("来源：" if lang == "zh" else "Sources:")
-        lines.extend(f"  {source.url}" for source in policy.sources)
+        lines.extend(f"  {source.label} {source.url}" for source in policy.sources)
         return "\n".join(lines)
 
     def _line(self, item: PayoutItem, locale: str, lang: str) -> str:

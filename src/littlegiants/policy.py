@@ -66,6 +66,7 @@ __all__ = [
     "Rule",
     "RuleKind",
     "Source",
+    "SourceKind",
     "load_policy",
     "policies",
 ]
@@ -111,12 +112,56 @@ class RuleKind(enum.Enum):
 FIGURES: Final = frozenset(get_args(MoneyFigure))
 
 
+class SourceKind(enum.Enum):
+    """What a cited page is, so a reader can tell the issuer's own text from copies and summaries.
+
+    - ``OFFICIAL``: the issuer's own page, or a government site publishing the text.
+    - ``MIRROR``: a copy of the official text on another site (a consultancy or news page that
+      reproduces the text itself).
+    - ``SUMMARY``: news, a consultancy summary or a compilation: it restates the text, it is not
+      the text.
+
+    Many policy pages survive only as mirrors (domain-facts, introduction); a citation's kind says
+    how far its words can be taken as the document's.
+    """
+
+    OFFICIAL = "official"
+    MIRROR = "mirror"
+    SUMMARY = "summary"
+
+
+def _source_kind(value: SourceKind | str | None) -> SourceKind | None:
+    if value is None or isinstance(value, SourceKind):
+        return value
+    try:
+        return SourceKind(value)
+    except ValueError:
+        kinds = ", ".join(kind.value for kind in SourceKind)
+        raise InvalidRecordError(value, f"a source's kind is one of {kinds}") from None
+
+
 @attrs.frozen
 class Source:
-    """Where a policy's text was read: a URL and what it is."""
+    """Where a policy's text was read: a URL, what it is, and what kind of page it is.
+
+    ``kind`` is ``None`` only in a user's file that does not say; every bundled source states it.
+
+    >>> Source("https://example.invalid/text", kind="mirror").kind
+    <SourceKind.MIRROR: 'mirror'>
+    """
 
     url: str
     note: str | None = None
+    kind: SourceKind | None = attrs.field(default=None, converter=_source_kind, kw_only=True)
+
+    @property
+    def label(self) -> str:
+        """The kind as a bracketed tag for people: ``[official]``, ``[mirror]``, ``[summary]``.
+
+        >>> Source("https://example.invalid").label
+        '[kind not stated]'
+        """
+        return "[kind not stated]" if self.kind is None else f"[{self.kind.value}]"
 
 
 @attrs.frozen
@@ -412,7 +457,10 @@ def load_policy(policy_id: str) -> IncentivePolicy:
     catalogue = _catalogue()
     if policy_id not in catalogue:
         raise UnknownPolicyError(policy_id, tuple(sorted(catalogue)))
-    return IncentivePolicy.from_toml(catalogue[policy_id])
+    from littlegiants._policyfile import read_policy  # noqa: PLC0415 - the reader imports policy
+
+    path = catalogue[policy_id]
+    return read_policy(Path(path).read_text(encoding="utf-8"), path, bundled=True)
 
 
 def policies() -> tuple[IncentivePolicy, ...]:

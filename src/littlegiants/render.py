@@ -48,6 +48,13 @@ def render_rule_amount(rule: Rule, *, locale: str) -> str:
     return text
 
 
+#: The sources heading says what each kind means, so a reader can weigh every citation.
+_SOURCES_HEADING = (
+    "  Sources ([official] the issuer's own page; [mirror] a copy of the text elsewhere; "
+    "[summary] news or a summary, not the text):"
+)
+
+
 def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(
         " ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent
@@ -87,9 +94,9 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
             wrapped = _wrap(note, "      ")
             lines.append("    - " + wrapped[0].strip())
             lines.extend(wrapped[1:])
-    lines.append("  Sources:")
+    lines.append(_SOURCES_HEADING)
     lines.extend(
-        f"    {source.url}" + (f" ({source.note})" if source.note else "")
+        f"    {source.label} {source.url}" + (f" ({source.note})" if source.note else "")
         for source in policy.sources
     )
     return "\n".join(lines)

@@ -103,6 +103,7 @@ from littlegiants.policy import (
     Rule,
     RuleKind,
     Source,
+    SourceKind,
 )
 from littlegiants.regions import Region, coerce_region, region_codes
 from littlegiants.trade import TradeFlow, TradeRecord
@@ -1191,6 +1192,7 @@ def _incentive_policies(
                             lambda s: f"https://example.invalid/{s}"
                         ),
                         st.none() | _words,
+                        kind=st.none() | st.sampled_from(SourceKind),
                     ),
                     min_size=1,
                     max_size=2,
