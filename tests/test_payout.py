@@ -13,9 +13,11 @@ from littlegiants import (
     DesignationLevel,
     Enterprise,
     FinancialYear,
+    IncentivePolicy,
     ItemStatus,
     Money,
     Payment,
+    Profile,
     compare,
     load_policy,
 )
@@ -146,3 +148,98 @@ class TestPercentage:
             ],
         )
         assert Money(200000, "CNY") == pudong.payout(enterprise).total
+
+
+def make_policy(
+    rules: str, *, head: str = "", jurisdiction: str = "310000", tail: str = ""
+) -> IncentivePolicy:
+    """A policy file of the format's examples: the given rules, and tables after them."""
+    text = f"""\
+id = "demo"
+title = "示例"
+document = "示例〔2026〕1号"
+issuer = "示例"
+jurisdiction = "{jurisdiction}"
+currency = "CNY"
+confidence = "Low"
+combination = "cumulative"
+{head}
+[effective]
+start = 2020-01-01
+end = 2028-12-31
+
+[[sources]]
+url = "https://example.invalid"
+kind = "summary"
+
+{rules}
+{tail}"""
+    return IncentivePolicy.from_toml_text(text, path="demo.toml")
+
+
+NATIONAL = """
+[[rules]]
+id = "national"
+kind = "designation"
+level = "national"
+amount = "500000"
+"""
+
+LINGANG_ZONE = """
+[zone]
+name = "中国（上海）自由贸易试验区临港新片区"
+aliases = ["临港新片区"]
+divisions = ["310000"]
+extent = "part"
+source = { url = "https://zhengcejia.com/news/55313.html", kind = "summary" }
+"""
+
+
+def zoned(region: str, zones: list[str] | None) -> Enterprise:
+    return Enterprise(
+        "示例临港有限公司",
+        region=region,
+        designations=[Designation("national", date(2024, 8, 1))],
+        profile=None if zones is None else Profile(zones=zones),
+    )
+
+
+class TestZones:
+    def test_a_member_of_a_part_zone_is_paid(self) -> None:
+        """A firm whose profile records the zone (by its name or an alias) is inside it."""
+        policy = make_policy(NATIONAL, tail=LINGANG_ZONE)
+        payout = policy.payout(zoned("310115", ["临港新片区"]))
+        assert [ItemStatus.PAYABLE] == [item.status for item in payout.items]
+
+    def test_unknown_membership_is_missing_data(self) -> None:
+        """Inside the zone's divisions but with no zones recorded: missing data, not zero."""
+        policy = make_policy(NATIONAL, tail=LINGANG_ZONE)
+        [item] = policy.payout(zoned("310115", None)).items
+        assert (ItemStatus.MISSING_DATA, None) == (item.status, item.amount)
+        assert "registered in 中国（上海）自由贸易试验区临港新片区 is unknown" in (
+            item.detail or ""
+        )
+
+    def test_a_recorded_non_member_is_outside(self) -> None:
+        """Zones recorded without this one: outside the jurisdiction."""
+        policy = make_policy(NATIONAL, tail=LINGANG_ZONE)
+        [item] = policy.payout(zoned("310115", [])).items
+        assert ItemStatus.OUTSIDE_JURISDICTION is item.status
+
+    def test_outside_the_divisions_needs_no_membership(self) -> None:
+        """A firm outside every division of the zone is outside, whatever its zones say."""
+        policy = make_policy(NATIONAL, tail=LINGANG_ZONE)
+        [item] = policy.payout(zoned("440305", None)).items
+        assert ItemStatus.OUTSIDE_JURISDICTION is item.status
+        assert "中国（上海）自由贸易试验区临港新片区 (310000)" in (item.detail or "")
+
+    def test_a_whole_zone_is_decided_by_divisions(self) -> None:
+        """A zone made of whole divisions covers exactly them; no membership fact is needed."""
+        whole = LINGANG_ZONE.replace('extent = "part"', 'extent = "whole"').replace(
+            '["310000"]', '["310115", "310120"]'
+        )
+        policy = make_policy(NATIONAL, tail=whole)
+        statuses = [
+            policy.payout(zoned(code, None)).items[0].status for code in ("310120", "310101")
+        ]
+        assert [ItemStatus.PAYABLE, ItemStatus.OUTSIDE_JURISDICTION] == statuses

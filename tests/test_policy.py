@@ -18,7 +18,8 @@ from littlegiants import (
     policies,
 )
 from littlegiants._policyfile import read_policy
-from littlegiants.policy import SourceKind
+from littlegiants.policy import SourceKind, ZoneExtent
+from littlegiants.regions import Region
 from littlegiants.render import render_policy
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -130,6 +131,67 @@ class TestPolicyFiles:
         """A file that does not exist raises OSError."""
         with pytest.raises(OSError, match="nope"):
             IncentivePolicy.from_toml(tmp_path / "nope.toml")
+
+
+ZONE = """
+[zone]
+name = "中国（上海）自由贸易试验区临港新片区"
+divisions = ["310000"]
+extent = "part"
+source = { url = "https://zhengcejia.com/news/55313.html", kind = "summary" }
+"""
+ZONED = _broken('jurisdiction = "440300"', 'jurisdiction = "310000"') + ZONE
+MOVE = """
+[[rules]]
+id = "moving-in"
+kind = "relocation"
+level = "national"
+amount = "1"
+"""
+
+
+class TestZoneFiles:
+    def test_a_zone_reads(self) -> None:
+        """A zone is named, listed with its divisions and extent, and sourced."""
+        zone = IncentivePolicy.from_toml_text(ZONED).zone
+        assert zone is not None
+        assert ("中国（上海）自由贸易试验区临港新片区", ("310000",), ZoneExtent.PART) == (
+            zone.name,
+            tuple(d.code for d in zone.divisions),
+            zone.extent,
+        )
+        assert SourceKind.SUMMARY is zone.source.kind
+
+    @pytest.mark.parametrize(
+        ("text", "key", "reason"),
+        [
+            (ZONED.replace('["310000"]', '["440300"]'), "zone.divisions[0]", "within 310000"),
+            (ZONED.replace('["310000"]', "[]"), "zone.divisions", "list the division codes"),
+            (ZONED.replace('"part"', '"most"'), "zone.extent", "whole (the zone is exactly"),
+            (ZONED.replace('name = "中', 'nom = "中'), "zone.nom", "unknown key"),
+            (ZONED + MOVE, "rules[1].kind", "cannot be told from division codes"),
+            (ZONED.replace(', kind = "summary"', ""), "zone.source.kind", "missing"),
+        ],
+    )
+    def test_zone_problems_are_located(self, text: str, key: str, reason: str) -> None:
+        """Each problem of a zone names its key path (the catalogue's standard: kinds required)."""
+        with pytest.raises(PolicyFileError) as info:
+            read_policy(
+                text.replace('example.invalid"', 'example.invalid"\nkind = "summary"'),
+                "z.toml",
+                bundled=True,
+            )
+        assert info.value.location is not None
+        assert key == info.value.location.field
+        assert info.value.location.line is not None
+        assert reason in str(info.value)
+
+    def test_a_zone_is_rendered_with_its_extent(self) -> None:
+        """The table names the zone, says it has no code of its own, and cites its source."""
+        text = render_policy(IncentivePolicy.from_toml_text(ZONED), locale="en_US")
+        assert "Zone:         中国（上海）自由贸易试验区临港新片区" in text
+        assert "part of 310000 上海市; no division code of its own" in text
+        assert "zone source: [summary] https://zhengcejia.com/news/55313.html" in text
 
 
 class TestCatalogue:
@@ -269,3 +331,19 @@ class TestPoliciesBuiltInCode:
             attrs.evolve(policy, rules=(*policy.rules, policy.rules[0]))
         with pytest.raises(CurrencyMismatchError):
             attrs.evolve(policy, currency="HKD")
+
+    def test_zones_are_checked_like_file_zones(self) -> None:
+        """A zone outside the jurisdiction, or a part zone with a relocation rule, is refused."""
+        import attrs
+
+        from littlegiants import InvalidRecordError
+
+        policy = IncentivePolicy.from_toml_text(ZONED)
+        assert policy.zone is not None
+        with pytest.raises(InvalidRecordError, match="lies within 310000"):
+            attrs.evolve(policy, zone=attrs.evolve(policy.zone, divisions=(Region("440300"),)))
+        moving = IncentivePolicy.from_toml_text(
+            _broken('kind = "designation"', 'kind = "relocation"')
+        )
+        with pytest.raises(InvalidRecordError, match="no relocation rules"):
+            attrs.evolve(moving, jurisdiction=Region("310000"), zone=policy.zone)

@@ -17,6 +17,7 @@ from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError
 from littlegiants.money import Money, validate_currency
 from littlegiants.policy import (
+    _PART_ZONE_MOVES,
     FIGURES,
     Combination,
     IncentivePolicy,
@@ -25,6 +26,8 @@ from littlegiants.policy import (
     RuleKind,
     Source,
     SourceKind,
+    Zone,
+    ZoneExtent,
 )
 from littlegiants.regions import Region
 
@@ -51,7 +54,9 @@ _TOP: Final = {
     "effective",
     "sources",
     "rules",
+    "zone",
 }
+_ZONE: Final = {"name", "name_en", "aliases", "divisions", "extent", "source", "note"}
 _EFFECTIVE: Final = {"start", "end", "note"}
 _SOURCE: Final = {"url", "note", "kind"}
 _RULE: Final = {
@@ -162,6 +167,7 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
         if rule.id in seen:
             raise r.fail(("rules", i, "id"), rule.id, "two rules have this id")
         seen.add(rule.id)
+    zone = _zone(r, data, jurisdiction, parsed_rules, bundled=bundled)
     return IncentivePolicy(
         id=policy_id,
         title=r.get(data, "title", (), str),
@@ -181,6 +187,7 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
         confidence=r.get(data, "confidence", (), str),
         notes=tuple(notes),
         rules=parsed_rules,
+        zone=zone,
         path=path,
     )
 
@@ -203,6 +210,59 @@ _KINDS_OF_SOURCE: Final = (
     "one of official (the issuer's own page or a government site), "
     "mirror (a copy of the official text elsewhere), summary (news, consultancy or compilation)"
 )
+
+
+def _zone(
+    r: _Reader,
+    data: dict[str, Any],
+    jurisdiction: Region,
+    rules: tuple[Rule, ...],
+    *,
+    bundled: bool,
+) -> Zone | None:
+    if "zone" not in data:
+        return None
+    at: Path = ("zone",)
+    table = r.get(data, "zone", (), dict)
+    r.check_keys(table, _ZONE, at)
+    name = r.get(table, "name", at, str)
+    if not name.strip():
+        raise r.fail((*at, "name"), name, "a zone needs its name")
+    codes = r.get(table, "divisions", at, list)
+    if not codes:
+        raise r.fail((*at, "divisions"), codes, "list the division codes the zone is made of or in")
+    divisions = []
+    for i, code in enumerate(codes):
+        division = r.convert((*at, "divisions", i), code, Region.parse, "a division code")
+        if not division.within(jurisdiction):
+            raise r.fail(
+                (*at, "divisions", i), code, f"a zone's divisions lie within {jurisdiction.code}"
+            )
+        divisions.append(division)
+    aliases = r.get(table, "aliases", at, list, required=False) or []
+    for i, alias in enumerate(aliases):
+        if not isinstance(alias, str) or not alias.strip():
+            raise r.fail((*at, "aliases", i), alias, "expected a quoted, non-empty name")
+    extent = r.convert(
+        (*at, "extent"),
+        r.get(table, "extent", at, str),
+        ZoneExtent,
+        "whole (the zone is exactly its divisions) or part (it covers part of them)",
+    )
+    if extent is ZoneExtent.PART:
+        for i, rule in enumerate(rules):
+            if rule.kind is RuleKind.RELOCATION:
+                raise r.fail(("rules", i, "kind"), rule.kind.value, _PART_ZONE_MOVES)
+    source = _source(r, r.get(table, "source", at, dict), (*at, "source"), bundled=bundled)
+    return Zone(
+        name=name,
+        divisions=tuple(divisions),
+        extent=extent,
+        source=source,
+        name_en=r.get(table, "name_en", at, str, required=False),
+        aliases=tuple(aliases),
+        note=r.get(table, "note", at, str, required=False),
+    )
 
 
 def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:

@@ -456,6 +456,12 @@ KINDS: Final = {
                 ("同集团小巨人",),
                 "in a little giant's group, with a similar main product",
             ),
+            Column(
+                "zones",
+                "names",
+                ("所在园区", "所在功能区"),
+                "named zones it is registered in: `临港新片区; 高新区`",
+            ),
         ),
         (("name", "credit_code"),),
         "one row per enterprise: the facts of a Profile, each empty when unknown",

@@ -499,16 +499,23 @@ def _to_placings(value: Iterable[ChuangkePlacing] | None) -> tuple[ChuangkePlaci
     return None if value is None else _items(value, ChuangkePlacing, "chuangke_placings")
 
 
-def _to_honours(value: Iterable[str] | None) -> tuple[str, ...] | None:
+def _names(value: Iterable[str] | None, field: str, example: str) -> tuple[str, ...] | None:
+    """A tuple of non-empty names (``None`` stays unknown)."""
     if value is None:
         return None
-    honours = _items(value, str, "honours")
-    for honour in honours:
-        if not honour.strip():
-            raise InvalidRecordError(
-                honour, "an honour must be a non-empty name, e.g. 高新技术企业"
-            )
-    return honours
+    names = _items(value, str, field)
+    for name in names:
+        if not name.strip():
+            raise InvalidRecordError(name, f"each of {field} must be a non-empty name, {example}")
+    return names
+
+
+def _to_honours(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return _names(value, "honours", "e.g. 高新技术企业")
+
+
+def _to_zones(value: Iterable[str] | None) -> tuple[str, ...] | None:
+    return _names(value, "zones", "e.g. 临港新片区")
 
 
 def _items(value: Iterable[_T], kind: type[_T], name: str) -> tuple[_T, ...]:
@@ -601,6 +608,9 @@ class Profile:
             (2025 notice, exclusion (c)).
         little_giant_group_peer: in the same group as an existing little giant and making a
             similar main product (2025 notice, exclusion (c)).
+        zones: the named zones the firm is registered in (``("临港新片区",)``): special areas,
+            高新区 and 经开区 that have no division code of their own, so a policy of such a zone
+            reads the firm's membership here (``()``: in none; ``None``: unknown).
 
     Raises:
         InvalidRecordError: a field has the wrong type or range, or two fields contradict each
@@ -640,6 +650,7 @@ class Profile:
     single_champion: bool | None = attrs.field(default=None, validator=_flag)
     little_giant_control: bool | None = attrs.field(default=None, validator=_flag)
     little_giant_group_peer: bool | None = attrs.field(default=None, validator=_flag)
+    zones: tuple[str, ...] | None = attrs.field(default=None, converter=_to_zones)
 
     def __attrs_post_init__(self) -> None:
         """Check that the facts agree with each other."""

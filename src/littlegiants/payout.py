@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -475,41 +475,87 @@ def _candidates(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -
     return found
 
 
+#: A check's finding: the status and why, or ``None`` when the check lets the candidate through.
+_Finding = tuple[ItemStatus, str] | None
+
+
 def _gate(
     policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate
 ) -> tuple[ItemStatus, str | None, Region | None]:
-    """Decide whether a candidate may pay at all; return status, detail and the region used."""
-    rule, on = candidate.rule, candidate.on
+    """Decide whether a candidate may pay at all; return status, detail and the region used.
+
+    The period and the registered region come first; then each of :data:`_CHECKS` in turn, the
+    first finding deciding.
+    """
+    on = candidate.on
     if not policy.is_in_force(on):
         window = f"{policy.effective_from or '…'} to {policy.effective_to or '…'}"
         return ItemStatus.OUTSIDE_PERIOD, f"{on} is outside {window}", None
     region = firm.region_on(on)
     if region is None:
         return ItemStatus.MISSING_DATA, "the registered region is unknown", None
-    if not policy.covers(region):
-        return (
-            ItemStatus.OUTSIDE_JURISDICTION,
-            f"{region.code} {region.name} is not within {policy.jurisdiction.code}",
-            region,
-        )
-    designation = candidate.designation
-    if rule.key and designation is not None and not designation.key:
-        return ItemStatus.NOT_ELIGIBLE, "not a key (重点) little giant", region
-    if rule.batches and designation is not None:
-        if designation.batch is None:
-            return ItemStatus.MISSING_DATA, "the MIIT batch is unknown", region
-        if designation.batch not in rule.batches:
-            return ItemStatus.NOT_ELIGIBLE, f"batch {designation.batch} is not covered", region
-    relocation = candidate.relocation
-    if relocation is not None:
-        if relocation.from_region is None:
-            return ItemStatus.MISSING_DATA, "the region moved from is unknown", region
-        if policy.covers(relocation.from_region):
-            return ItemStatus.NOT_ELIGIBLE, "a move within the jurisdiction", region
-        held = firm.level_on(on)
-        if held is None or held < rule.level:
-            return ItemStatus.NOT_ELIGIBLE, f"no valid {rule.level.value} designation held", region
+    for check in _CHECKS:
+        finding = check(policy, firm, candidate, region)
+        if finding is not None:
+            return (*finding, region)
     return ItemStatus.PAYABLE, None, region
+
+
+def _jurisdiction(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """The firm is registered inside the jurisdiction (and, for a part zone, in the zone)."""
+    del candidate
+    if not policy.covers(region):
+        where = f"{region.code} {region.name} is not within {policy.area}"
+        return ItemStatus.OUTSIDE_JURISDICTION, where
+    member = policy.in_zone(firm)
+    if member is True or policy.zone is None:
+        return None
+    if member is None:
+        unknown = f"whether the firm is registered in {policy.zone.name} is unknown"
+        return ItemStatus.MISSING_DATA, unknown + " (Profile.zones)"
+    return ItemStatus.OUTSIDE_JURISDICTION, f"not registered in {policy.zone.name}"
+
+
+def _key_and_batch(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A key rule needs a key little giant; a batch rule needs a designation of its batches."""
+    del policy, firm, region
+    rule, designation = candidate.rule, candidate.designation
+    if designation is None:
+        return None
+    if rule.key and not designation.key:
+        return ItemStatus.NOT_ELIGIBLE, "not a key (重点) little giant"
+    if rule.batches:
+        if designation.batch is None:
+            return ItemStatus.MISSING_DATA, "the MIIT batch is unknown"
+        if designation.batch not in rule.batches:
+            return ItemStatus.NOT_ELIGIBLE, f"batch {designation.batch} is not covered"
+    return None
+
+
+def _moved_in(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A relocation rule needs a move from outside the jurisdiction, holding the level."""
+    del region
+    rule, relocation = candidate.rule, candidate.relocation
+    if relocation is None:
+        return None
+    if relocation.from_region is None:
+        return ItemStatus.MISSING_DATA, "the region moved from is unknown"
+    if policy.covers(relocation.from_region):
+        return ItemStatus.NOT_ELIGIBLE, "a move within the jurisdiction"
+    held = firm.level_on(candidate.on)
+    if held is None or held < rule.level:
+        return ItemStatus.NOT_ELIGIBLE, f"no valid {rule.level.value} designation held"
+    return None
+
+
+#: The checks a candidate passes after the period and the region, in order.
+_CHECKS: Final = (_jurisdiction, _key_and_batch, _moved_in)
 
 
 def _entitlement(

@@ -67,6 +67,8 @@ __all__ = [
     "RuleKind",
     "Source",
     "SourceKind",
+    "Zone",
+    "ZoneExtent",
     "load_policy",
     "policies",
 ]
@@ -164,6 +166,83 @@ class Source:
         return "[kind not stated]" if self.kind is None else f"[{self.kind.value}]"
 
 
+class ZoneExtent(enum.Enum):
+    """How a named zone relates to the GB/T 2260 divisions it is listed with.
+
+    - ``WHOLE``: the zone is exactly those divisions, so a firm's registered division decides
+      whether it is in the zone.
+    - ``PART``: the zone lies within those divisions and covers only part of them (Shanghai's
+      Lingang special area, a 高新区 or 经开区 has no division code of its own), so the division
+      only rules firms out; whether a firm inside them is in the zone is a fact of the firm
+      (:attr:`~littlegiants.financials.Profile.zones`).
+    """
+
+    WHOLE = "whole"
+    PART = "part"
+
+
+@attrs.frozen(kw_only=True)
+class Zone:
+    """A jurisdiction that is a named zone rather than one division: its name and extent.
+
+    Zones such as 临港新片区, a 高新区 or an 经开区 have no GB/T 2260 code of their own, and
+    littlegiants never invents one: a zone is named, listed with the divisions it is made of
+    (``WHOLE``) or lies within (``PART``), and sourced.
+
+    Attributes:
+        name: the zone's name as the source gives it.
+        divisions: the divisions it is made of or lies within.
+        extent: whether it is the whole of those divisions or a part of them.
+        source: where its name and extent were read.
+        name_en: an English name.
+        aliases: other names a firm's record may give it (a short name).
+        note: what the source does not say about the zone's extent.
+
+    >>> lingang = Zone(
+    ...     name="中国（上海）自由贸易试验区临港新片区",
+    ...     aliases=("临港新片区",),
+    ...     divisions=(Region("310000"),),
+    ...     extent="part",
+    ...     source=Source("https://zhengcejia.com/news/55313.html", kind="summary"),
+    ... )
+    >>> lingang.holds(Region("310115")), lingang.holds(Region("440300"))
+    (True, False)
+    >>> lingang.registers(["临港新片区"]), lingang.registers(()), lingang.registers(None)
+    (True, False, None)
+    """
+
+    name: str
+    divisions: tuple[Region, ...] = attrs.field(converter=tuple)
+    extent: ZoneExtent = attrs.field(converter=ZoneExtent)
+    source: Source
+    name_en: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """A zone names itself and lists at least one division."""
+        if not self.name.strip():
+            raise InvalidRecordError(self.name, "a zone needs its name")
+        if not self.divisions:
+            raise InvalidRecordError(self.name, "a zone lists the divisions it is made of or in")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the zone goes by: its name, then its aliases."""
+        return (self.name, *self.aliases)
+
+    def holds(self, region: Region) -> bool:
+        """Whether ``region`` lies in the zone's divisions (for a part zone: may be in it)."""
+        return any(region.within(division) for division in self.divisions)
+
+    def registers(self, zones: Iterable[str] | None) -> bool | None:
+        """Whether a firm recorded in ``zones`` (names) is in this zone; ``None`` when unknown."""
+        if zones is None:
+            return None
+        recorded = {name.strip() for name in zones}
+        return any(name in recorded for name in self.names)
+
+
 @attrs.frozen
 class RegionAmount:
     """An amount that applies to firms registered in some regions (Guangdong's PRD amount)."""
@@ -240,6 +319,12 @@ class Rule:
         return max([self.amount, *(option.amount for option in self.by_region)])
 
 
+_PART_ZONE_MOVES: Final = (
+    "a move into a zone that covers part of its divisions cannot be told from division codes, "
+    "so such a policy has no relocation rules"
+)
+
+
 def _in_period(start: date | None, end: date | None, on: date) -> bool:
     return (start is None or start <= on) and (end is None or on <= end)
 
@@ -267,6 +352,7 @@ class IncentivePolicy:
     effective_note: str | None = None
     combination_note: str | None = None
     notes: tuple[str, ...] = ()
+    zone: Zone | None = None
     path: str | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -274,6 +360,16 @@ class IncentivePolicy:
         ids = [rule.id for rule in self.rules]
         if len(set(ids)) != len(ids):
             raise InvalidRecordError(self.id, "two rules have the same id")
+        if self.zone is not None:
+            for division in self.zone.divisions:
+                if not division.within(self.jurisdiction):
+                    raise InvalidRecordError(
+                        division.code, f"a zone's division lies within {self.jurisdiction.code}"
+                    )
+            if self.zone.extent is ZoneExtent.PART and any(
+                rule.kind is RuleKind.RELOCATION for rule in self.rules
+            ):
+                raise InvalidRecordError(self.zone.name, _PART_ZONE_MOVES)
         for rule in self.rules:
             if rule.amount.currency != self.currency:
                 raise CurrencyMismatchError(self.currency, rule.amount.currency, "mix")
@@ -320,11 +416,41 @@ class IncentivePolicy:
     def covers(self, region: Region) -> bool:
         """Whether a firm registered in ``region`` is inside the jurisdiction.
 
+        For a policy of a zone that covers part of its divisions (:class:`ZoneExtent`), this
+        says only that the firm may be in it; :meth:`in_zone` says whether it is.
+
         >>> policy = load_policy("shenzhen-2022")
         >>> policy.covers(Region("440305")), policy.covers(Region("440106"))
         (True, False)
         """
+        if self.zone is not None:
+            return self.zone.holds(region)
         return region.within(self.jurisdiction)
+
+    @property
+    def area(self) -> str:
+        """The jurisdiction in words: its division code, or the zone's name and divisions.
+
+        >>> load_policy("shenzhen-2022").area
+        '440300'
+        """
+        if self.zone is None:
+            return self.jurisdiction.code
+        codes = ", ".join(division.code for division in self.zone.divisions)
+        return f"{self.zone.name} ({codes})"
+
+    def in_zone(self, enterprise: Enterprise) -> bool | None:
+        """Whether the firm is registered in the policy's part zone (``None``: unknown).
+
+        Always ``True`` for a policy without a zone or with a zone made of whole divisions,
+        where the registered division decides (:meth:`covers`). For a zone that covers part of
+        its divisions the firm's :attr:`Profile.zones <littlegiants.financials.Profile.zones>`
+        decides: unknown when the firm has no profile or its zones are not recorded.
+        """
+        if self.zone is None or self.zone.extent is ZoneExtent.WHOLE:
+            return True
+        profile = enterprise.profile
+        return self.zone.registers(None if profile is None else profile.zones)
 
     def rule(self, rule_id: str) -> Rule:
         """Return the rule with this id."""

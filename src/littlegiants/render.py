@@ -24,7 +24,7 @@ from __future__ import annotations
 import textwrap
 
 from littlegiants.formatting import format_money
-from littlegiants.policy import IncentivePolicy, Rule, RuleKind
+from littlegiants.policy import IncentivePolicy, Rule, RuleKind, Zone, ZoneExtent
 from littlegiants.regions import format_region
 
 __all__ = ["render_policy", "render_rule_amount"]
@@ -61,6 +61,26 @@ def _wrap(text: str, indent: str) -> list[str]:
     )
 
 
+def _zone_lines(zone: Zone) -> list[str]:
+    title = zone.name if zone.name_en is None else f"{zone.name} ({zone.name_en})"
+    divisions = "; ".join(f"{d.code} {format_region(d)}" for d in zone.divisions)
+    if zone.extent is ZoneExtent.WHOLE:
+        extent = f"made of {divisions}"
+    else:
+        extent = (
+            f"part of {divisions}; no division code of its own, so a firm's membership is "
+            "read from its Profile.zones"
+        )
+    lines = [f"  Zone:         {title}"]
+    lines.extend(_wrap(extent, "                "))
+    if zone.aliases:
+        lines.append(f"                also called {', '.join(zone.aliases)}")
+    lines.append(f"                zone source: {zone.source.label} {zone.source.url}")
+    if zone.note:
+        lines.extend(_wrap(zone.note, "                "))
+    return lines
+
+
 def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
     """Render a policy's provenance, dates, rules, notes and sources as a text table."""
     start = policy.effective_from or "(open)"
@@ -73,8 +93,10 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         f"  Effective:    {start} to {end}",
         f"  Combination:  {policy.combination.value}",
         f"  Confidence:   {policy.confidence}",
-        "  Rules:",
     ]
+    if policy.zone is not None:
+        lines.extend(_zone_lines(policy.zone))
+    lines.append("  Rules:")
     width_id = max(len(rule.id) for rule in policy.rules)
     width_kind = max(len(rule.kind.value) for rule in policy.rules)
     lines.extend(
