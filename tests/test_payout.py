@@ -17,6 +17,7 @@ from littlegiants import (
     ItemStatus,
     Money,
     Payment,
+    PolicyFileError,
     Profile,
     compare,
     load_policy,
@@ -243,3 +244,57 @@ class TestZones:
             policy.payout(zoned(code, None)).items[0].status for code in ("310120", "310101")
         ]
         assert [ItemStatus.PAYABLE, ItemStatus.OUTSIDE_JURISDICTION] == statuses
+
+
+FIRST_TIME = NATIONAL + "first_time = true\n"
+
+
+class TestFirstTime:
+    def test_an_earlier_recognition_of_the_level_is_not_first_time(self) -> None:
+        """Recognised in 2019 and again in 2024: the 2024 designation is not a first recognition."""
+        policy = make_policy(FIRST_TIME, jurisdiction="330100")
+        firm = Enterprise(
+            "示例杭州有限公司",
+            region="330106",
+            designations=[
+                Designation("national", date(2019, 6, 1)),
+                Designation("national", date(2024, 8, 1)),
+            ],
+        )
+        items = policy.payout(firm).items
+        assert [ItemStatus.OUTSIDE_PERIOD, ItemStatus.NOT_ELIGIBLE] == [i.status for i in items]
+        assert "an earlier national designation on 2019-06-01" in (items[1].detail or "")
+
+    def test_another_level_earlier_does_not_count(self) -> None:
+        """A provincial recognition before the first national one leaves it first-time."""
+        policy = make_policy(FIRST_TIME, jurisdiction="330100")
+        firm = Enterprise(
+            "示例杭州有限公司",
+            region="330106",
+            designations=[
+                Designation("provincial", date(2021, 6, 1)),
+                Designation("national", date(2024, 8, 1)),
+            ],
+        )
+        assert Money(500000, "CNY") == policy.payout(firm).total
+
+    def test_without_the_flag_a_re_designation_is_only_once_paid(self) -> None:
+        """Without first_time the earlier out-of-period designation does not block the later one."""
+        policy = make_policy(NATIONAL, jurisdiction="330100")
+        firm = Enterprise(
+            "示例杭州有限公司",
+            region="330106",
+            designations=[
+                Designation("national", date(2019, 6, 1)),
+                Designation("national", date(2024, 8, 1)),
+            ],
+        )
+        assert Money(500000, "CNY") == policy.payout(firm).total
+
+    def test_only_award_rules_can_be_first_time(self) -> None:
+        """A re-review or relocation rule with first_time is refused where it is written."""
+        rule = FIRST_TIME.replace('kind = "designation"', 'kind = "re-review"')
+        with pytest.raises(PolicyFileError) as info:
+            make_policy(rule)
+        assert info.value.location is not None
+        assert "rules[0].first_time" == info.value.location.field

@@ -17,6 +17,7 @@ from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError
 from littlegiants.money import Money, validate_currency
 from littlegiants.policy import (
+    _FIRST_TIME_AWARDS,
     _PART_ZONE_MOVES,
     FIGURES,
     Combination,
@@ -70,6 +71,7 @@ _RULE: Final = {
     "percent",
     "figure",
     "batches",
+    "first_time",
     "quote",
     "note",
 }
@@ -296,6 +298,9 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
     for i, batch in enumerate(batches):
         if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
             raise r.fail((*at, "batches", i), batch, "expected a MIIT batch number")
+    first_time = r.get(table, "first_time", at, bool, required=False) or False
+    if first_time and not kind.is_award:
+        raise r.fail((*at, "first_time"), first_time, _FIRST_TIME_AWARDS)
     by_region = r.get(table, "by_region", at, list, required=False) or []
     return Rule(
         id=rule_id,
@@ -311,6 +316,7 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
         percent=percent,
         figure=figure,
         batches=tuple(batches),
+        first_time=first_time,
         quote=r.get(table, "quote", at, str, required=False),
         note=r.get(table, "note", at, str, required=False),
     )

@@ -11,9 +11,11 @@ event triggers, produces a :class:`PayoutItem` with an amount and a status sayin
   what was paid for lower levels already reaches the amount);
 - ``SUPERSEDED``: under ``highest-only`` a higher level reached replaces it;
 - ``NOT_ELIGIBLE``: a condition of the rule is not met (not a key little giant, another batch,
-  a move within the jurisdiction, the level not held when relocating);
-- ``MISSING_DATA``: a fact the amount depends on is unknown (the region, the batch, the financial
-  figure). Its amount is ``None``, never zero, and :attr:`Payout.is_complete` is false.
+  a move within the jurisdiction, the level not held when relocating, an earlier recognition at
+  the level under a first-time rule);
+- ``MISSING_DATA``: a fact the amount depends on is unknown (the region, membership of a zone,
+  the batch, the financial figure). Its amount is ``None``, never zero, and
+  :attr:`Payout.is_complete` is false.
 
 Events after ``as_of`` are ignored. A percentage rule reads the figure of the calendar year before
 the triggering event and rounds half-up to the minor unit, the one named rounding point of the
@@ -554,8 +556,34 @@ def _moved_in(
     return None
 
 
+def _first_time(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A first-time rule (首次认定) pays no designation that an earlier one of its level precedes.
+
+    The whole history counts, inside the effective period or not: a firm recognised in 2022 and
+    again in 2026 is not recognised for the first time in 2026.
+    """
+    del policy, region
+    designation = candidate.designation
+    if not candidate.rule.first_time or designation is None:
+        return None
+    earlier = [
+        held.awarded_on
+        for held in firm.designations
+        if held.level is designation.level and held.awarded_on < designation.awarded_on
+    ]
+    if not earlier:
+        return None
+    level = designation.level.value
+    return (
+        ItemStatus.NOT_ELIGIBLE,
+        f"first-time recognition only (首次认定): an earlier {level} designation on {min(earlier)}",
+    )
+
+
 #: The checks a candidate passes after the period and the region, in order.
-_CHECKS: Final = (_jurisdiction, _key_and_batch, _moved_in)
+_CHECKS: Final = (_jurisdiction, _key_and_batch, _moved_in, _first_time)
 
 
 def _entitlement(

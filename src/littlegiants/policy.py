@@ -267,6 +267,8 @@ class Rule:
         percent: for a percentage rule, the percentage of ``figure``.
         figure: for a percentage rule, the ``FinancialYear`` field it reads.
         batches: MIIT batches the rule is limited to (empty: any).
+        first_time: only a first recognition at the level pays (首次认定, 年度首次认定): a
+            designation after an earlier one of the same level is not eligible.
         quote: the source's own words.
         note: how the source was read, where it is silent.
     """
@@ -281,11 +283,14 @@ class Rule:
     percent: Decimal | None = None
     figure: str | None = None
     batches: tuple[int, ...] = ()
+    first_time: bool = False
     quote: str | None = None
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
         """Check what the file reader checks, for rules built in code too."""
+        if self.first_time and not self.kind.is_award:
+            raise InvalidRecordError(self.id, _FIRST_TIME_AWARDS)
         amounts = [self.amount, *(option.amount for option in self.by_region)]
         for amount in amounts:
             if amount.currency != self.amount.currency:
@@ -319,6 +324,9 @@ class Rule:
         return max([self.amount, *(option.amount for option in self.by_region)])
 
 
+_FIRST_TIME_AWARDS: Final = (
+    "only designation and percentage rules reward a recognition, so only they can be first_time"
+)
 _PART_ZONE_MOVES: Final = (
     "a move into a zone that covers part of its divisions cannot be told from division codes, "
     "so such a policy has no relocation rules"

@@ -45,6 +45,8 @@ def render_rule_amount(rule: Rule, *, locale: str) -> str:
         text += f"; batches {', '.join(str(b) for b in rule.batches)} only"
     if rule.key:
         text += "; key (重点) little giants only"
+    if rule.first_time:
+        text += "; first-time recognition only"
     return text
 
 
