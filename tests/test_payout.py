@@ -19,6 +19,7 @@ from littlegiants import (
     Payment,
     PolicyFileError,
     Profile,
+    Relocation,
     compare,
     load_policy,
 )
@@ -298,3 +299,86 @@ class TestFirstTime:
             make_policy(rule)
         assert info.value.location is not None
         assert "rules[0].first_time" == info.value.location.field
+
+
+MATCHING = """
+[[rules]]
+id = "key-matching"
+kind = "designation"
+level = "national"
+key = true
+amount = "1500000"
+percent = "100"
+figure = "central_funds_received"
+figure_year = "event"
+"""
+
+
+def key_firm(*figures: FinancialYear) -> Enterprise:
+    return Enterprise(
+        "示例静安有限公司",
+        region="310106",
+        designations=[Designation("national", date(2024, 8, 1), key=True)],
+        financials=figures,
+    )
+
+
+class TestFigureDependentAmounts:
+    @pytest.mark.parametrize(
+        ("received", "paid"), [("1200000", "1200000"), ("2000000", "1500000"), ("0", "0")]
+    )
+    def test_matching_pays_the_figure_of_the_events_year_up_to_the_cap(
+        self, received: str, paid: str
+    ) -> None:
+        """1:1 matching of the central funds received in the year of the key designation."""
+        figures = FinancialYear(2024, central_funds_received=Money(received, "CNY"))
+        payout = make_policy(MATCHING).payout(key_firm(figures))
+        assert Money(paid, "CNY") == payout.total
+
+    def test_an_absent_figure_is_missing_data(self) -> None:
+        """Without the central funds received, the item is missing data, never zero."""
+        other_year = FinancialYear(2023, central_funds_received=Money("900000", "CNY"))
+        payout = make_policy(MATCHING).payout(key_firm(other_year))
+        [item] = payout.items
+        assert (ItemStatus.MISSING_DATA, None, False) == (
+            item.status,
+            item.amount,
+            payout.is_complete,
+        )
+        assert "central_funds_received for 2024 is unknown" == item.detail
+
+    def test_a_relocation_can_pay_a_share_of_the_previous_year(self) -> None:
+        """A move-in rule with a percent reads the figure of the year before the move."""
+        rule = """
+[[rules]]
+id = "moving-in"
+kind = "relocation"
+level = "national"
+amount = "1000000"
+percent = "10"
+figure = "rd_super_deduction"
+"""
+        firm = Enterprise(
+            "示例迁入有限公司",
+            region="310115",
+            designations=[Designation("national", date(2022, 8, 1))],
+            relocations=[Relocation(date(2024, 3, 1), "440305", "310115")],
+            financials=[FinancialYear(2023, rd_super_deduction=Money("3000000", "CNY"))],
+        )
+        payout = make_policy(rule, jurisdiction="310115").payout(firm)
+        assert Money("300000", "CNY") == payout.total
+
+    @pytest.mark.parametrize(
+        ("old", "new", "key"),
+        [
+            ('percent = "100"\n', "", "rules[0].figure"),
+            ('figure_year = "event"', 'figure_year = "first"', "rules[0].figure_year"),
+            ('figure = "central_funds_received"', 'figure = "profit"', "rules[0].figure"),
+        ],
+    )
+    def test_share_problems_are_located(self, old: str, new: str, key: str) -> None:
+        """A figure without a percent, or an unknown figure or year, is located."""
+        with pytest.raises(PolicyFileError) as info:
+            make_policy(MATCHING.replace(old, new))
+        assert info.value.location is not None
+        assert key == info.value.location.field

@@ -21,6 +21,7 @@ from littlegiants.policy import (
     _PART_ZONE_MOVES,
     FIGURES,
     Combination,
+    FigureYear,
     IncentivePolicy,
     RegionAmount,
     Rule,
@@ -70,6 +71,7 @@ _RULE: Final = {
     "by_region",
     "percent",
     "figure",
+    "figure_year",
     "batches",
     "first_time",
     "quote",
@@ -284,16 +286,7 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
     key = r.get(table, "key", at, bool, required=False) or False
     if key and level is not DesignationLevel.NATIONAL:
         raise r.fail((*at, "key"), key, "only national (little giant) rules can be for key firms")
-    percent = figure = None
-    if kind is RuleKind.PERCENTAGE:
-        percent = r.decimal(table, "percent", at)
-        figure = r.get(table, "figure", at, str)
-        if figure not in FIGURES:
-            raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
-    else:
-        for name in ("percent", "figure"):
-            if name in table:
-                raise r.fail((*at, name), table[name], "only percentage rules take this key")
+    percent, figure, figure_year = _share(r, table, at, kind)
     batches = r.get(table, "batches", at, list, required=False) or []
     for i, batch in enumerate(batches):
         if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
@@ -315,11 +308,35 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
         ),
         percent=percent,
         figure=figure,
+        figure_year=figure_year,
         batches=tuple(batches),
         first_time=first_time,
         quote=r.get(table, "quote", at, str, required=False),
         note=r.get(table, "note", at, str, required=False),
     )
+
+
+def _share(
+    r: _Reader, table: dict[str, Any], at: Path, kind: RuleKind
+) -> tuple[Decimal | None, str | None, FigureYear]:
+    """A rule's share of a figure: percent, figure and year (a percentage rule must have one)."""
+    if kind is not RuleKind.PERCENTAGE and "percent" not in table:
+        for name in ("figure", "figure_year"):
+            if name in table:
+                raise r.fail((*at, name), table[name], "only a rule with a percent takes this key")
+        return None, None, FigureYear.PREVIOUS
+    percent = r.decimal(table, "percent", at)
+    figure = r.get(table, "figure", at, str)
+    if figure not in FIGURES:
+        raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
+    year = r.get(table, "figure_year", at, str, required=False) or "previous"
+    figure_year = r.convert(
+        (*at, "figure_year"),
+        year,
+        FigureYear,
+        "previous (the year before the event) or event (the event's year)",
+    )
+    return percent, figure, figure_year
 
 
 def _region_amount(r: _Reader, table: object, at: Path, currency: str) -> RegionAmount:

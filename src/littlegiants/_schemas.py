@@ -313,6 +313,11 @@ KINDS: Final = {
             _money("total_liabilities", ("负债总额", "总负债"), "负债总额 at year-end"),
             _money("equity_financing", ("新增股权融资", "股权融资"), "新增股权融资"),
             _money("rd_super_deduction", ("研发费用加计扣除额", "加计扣除额"), "加计扣除额"),
+            _money(
+                "central_funds_received",
+                ("中央财政资金", "中央财政支持资金"),
+                "central funds received as a key little giant",
+            ),
         ),
         (("name", "credit_code"), ("year",)),
         "one row per enterprise and year",

@@ -10,7 +10,9 @@ the last 2 years":
 - 研发人员 / 职工总数 (**R&D staff** and **total staff**);
 - 资产总额 / 负债总额 (**total assets and liabilities**: a debt-to-asset ratio of at most 70%);
 - 新增股权融资 (**new equity financing** from qualified investors, paid in);
-- and, for Shanghai Pudong's reward, 研发费用加计扣除额 (the **extra R&D tax deduction**).
+- and, for reward formulas, 研发费用加计扣除额 (the **extra R&D tax deduction**, Shanghai Pudong)
+  and the **central funds received** as a key (重点) little giant (Shanghai Jing'an matches them
+  1:1).
 
 A :class:`FinancialYear` holds those figures for one year. Every figure is optional and ``None``
 means **unknown**: nothing is ever filled in from another figure, and a method that needs a figure
@@ -91,6 +93,7 @@ MoneyFigure = Literal[
     "total_liabilities",
     "equity_financing",
     "rd_super_deduction",
+    "central_funds_received",
 ]
 #: The head counts of a :class:`FinancialYear`.
 CountFigure = Literal["rd_staff", "staff"]
@@ -181,6 +184,9 @@ class FinancialYear:
         equity_financing: 新增股权融资, new equity financing paid in by qualified investors
             during the year.
         rd_super_deduction: 研发费用加计扣除额, the extra R&D deduction claimed for the year's tax.
+        central_funds_received: 中央财政资金, the central fiscal support received in the year as a
+            key (重点) little giant (财建〔2021〕2号; domain-facts §1.6). Jing'an matches the first
+            year's 1:1 (domain audit §2).
 
     Raises:
         InvalidRecordError: a figure has the wrong type, is negative, or contradicts another.
@@ -206,6 +212,7 @@ class FinancialYear:
     total_liabilities: Money | None = attrs.field(default=None, kw_only=True, validator=_money)
     equity_financing: Money | None = attrs.field(default=None, kw_only=True, validator=_money)
     rd_super_deduction: Money | None = attrs.field(default=None, kw_only=True, validator=_money)
+    central_funds_received: Money | None = attrs.field(default=None, kw_only=True, validator=_money)
 
     def __attrs_post_init__(self) -> None:
         """Check that the figures agree with each other."""

@@ -17,10 +17,13 @@ event triggers, produces a :class:`PayoutItem` with an amount and a status sayin
   the batch, the financial figure). Its amount is ``None``, never zero, and
   :attr:`Payout.is_complete` is false.
 
-Events after ``as_of`` are ignored. A percentage rule reads the figure of the calendar year before
-the triggering event and rounds half-up to the minor unit, the one named rounding point of the
-engine. Rewards at several levels combine as the policy's :class:`~littlegiants.policy.Combination`
-says; re-review and relocation rewards are paid in addition.
+Events after ``as_of`` are ignored. A rule paying a share of a figure (every percentage rule,
+and any other rule with a ``percent``) reads the figure of the calendar year before the
+triggering event, or of its own year when the rule says ``figure_year = "event"``; an unknown
+figure is missing data. The share is rounded half-up to the minor unit, the one named rounding
+point of the engine. Rewards at several levels combine as the policy's
+:class:`~littlegiants.policy.Combination` says; re-review and relocation rewards are paid in
+addition.
 
 >>> from datetime import date
 >>> from littlegiants.designation import Designation
@@ -258,7 +261,8 @@ class Payout:
             rule = item.rule
             values = [("amount", str(rule.amount))]
             if rule.percent is not None:
-                values.append(("percent", f"{rule.percent}% of {rule.figure}"))
+                share = f"{rule.percent}% of {rule.figure} ({rule.figure_year.value} year)"
+                values.append(("percent", share))
             values.extend(
                 (f"by_region[{i}].amount", str(option.amount))
                 for i, option in enumerate(rule.by_region)
@@ -591,9 +595,9 @@ def _entitlement(
 ) -> tuple[Money | None, str | None]:
     rule = candidate.rule
     cap = rule.amount_for(region)
-    if rule.kind is not RuleKind.PERCENTAGE or rule.percent is None or rule.figure is None:
+    if rule.percent is None or rule.figure is None:
         return cap, None
-    year = candidate.on.year - 1
+    year = rule.figure_year.of(candidate.on)
     figures = firm.financial_year(year)
     value = None if figures is None else getattr(figures, rule.figure)
     if value is None:

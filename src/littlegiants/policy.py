@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FIGURES",
     "Combination",
+    "FigureYear",
     "IncentivePolicy",
     "RegionAmount",
     "Rule",
@@ -93,8 +94,8 @@ class RuleKind(enum.Enum):
     """What triggers a rule.
 
     - ``DESIGNATION``: a designation of the rule's level awarded inside the effective period.
-    - ``PERCENTAGE``: the same trigger, paying a percentage of a financial figure of the calendar
-      year before the award, capped (Pudong).
+    - ``PERCENTAGE``: the same trigger, always paying a percentage of a financial figure, capped
+      (Pudong). A rule of any other kind may pay a share of a figure too (:class:`FigureYear`).
     - ``RE_REVIEW``: a passed re-review (复核) of a designation of the level (Huangpu, Jing'an).
     - ``RELOCATION``: a firm holding the level that moves into the jurisdiction (Guangzhou).
     """
@@ -110,8 +111,24 @@ class RuleKind(enum.Enum):
         return self in (RuleKind.DESIGNATION, RuleKind.PERCENTAGE)
 
 
-#: Financial figures a percentage rule may read: the money fields of ``FinancialYear``.
+#: Financial figures a rule's share may read: the money fields of ``FinancialYear``.
 FIGURES: Final = frozenset(get_args(MoneyFigure))
+
+
+class FigureYear(enum.Enum):
+    """Which calendar year's figure a rule paying a share of a figure reads.
+
+    - ``PREVIOUS``: the year before the event ("上年度", Pudong's last year's R&D deduction).
+    - ``EVENT``: the year of the event (Jing'an matches the central funds of the first year of
+      support, the year the firm became a key little giant).
+    """
+
+    PREVIOUS = "previous"
+    EVENT = "event"
+
+    def of(self, on: date) -> int:
+        """The calendar year read for an event on ``on``."""
+        return on.year - 1 if self is FigureYear.PREVIOUS else on.year
 
 
 class SourceKind(enum.Enum):
@@ -264,8 +281,10 @@ class Rule:
         up_to: the source says "最高" (up to): the amount is an entitlement ceiling.
         key: only for key (重点) little giants; a tier above the plain national one.
         by_region: amounts that replace ``amount`` for firms in some regions.
-        percent: for a percentage rule, the percentage of ``figure``.
-        figure: for a percentage rule, the ``FinancialYear`` field it reads.
+        percent: for a rule paying a share of a figure, the percentage of ``figure`` (1:1
+            matching is 100); the amount is then a cap. Required for a percentage rule.
+        figure: the ``FinancialYear`` money field the share is of.
+        figure_year: which year's figure: the year before the event (default) or its year.
         batches: MIIT batches the rule is limited to (empty: any).
         first_time: only a first recognition at the level pays (首次认定, 年度首次认定): a
             designation after an earlier one of the same level is not eligible.
@@ -282,6 +301,7 @@ class Rule:
     by_region: tuple[RegionAmount, ...] = ()
     percent: Decimal | None = None
     figure: str | None = None
+    figure_year: FigureYear = attrs.field(default=FigureYear.PREVIOUS, converter=FigureYear)
     batches: tuple[int, ...] = ()
     first_time: bool = False
     quote: str | None = None
@@ -299,11 +319,16 @@ class Rule:
                 raise InvalidRecordError(amount, f"rule {self.id}: amounts are not negative")
         if self.key and self.level is not DesignationLevel.NATIONAL:
             raise InvalidRecordError(self.id, "only national (little giant) rules can be key")
-        percentage = self.kind is RuleKind.PERCENTAGE
-        if percentage != (self.percent is not None and self.figure in FIGURES):
-            raise InvalidRecordError(
-                self.id, "a percentage rule, and only one, has a percent and a known figure"
-            )
+        shares = self.percent is not None or self.figure is not None
+        if shares and (self.percent is None or self.figure not in FIGURES):
+            raise InvalidRecordError(self.id, "a share of a figure needs a percent and a figure")
+        if self.kind is RuleKind.PERCENTAGE and not shares:
+            raise InvalidRecordError(self.id, "a percentage rule has a percent and a figure")
+
+    @property
+    def pays_a_share(self) -> bool:
+        """Whether the amount is a share of a figure (``percent`` of ``figure``), capped."""
+        return self.percent is not None
 
     @property
     def tier(self) -> tuple[int, bool]:

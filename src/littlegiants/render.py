@@ -24,7 +24,7 @@ from __future__ import annotations
 import textwrap
 
 from littlegiants.formatting import format_money
-from littlegiants.policy import IncentivePolicy, Rule, RuleKind, Zone, ZoneExtent
+from littlegiants.policy import FigureYear, IncentivePolicy, Rule, Zone, ZoneExtent
 from littlegiants.regions import format_region
 
 __all__ = ["render_policy", "render_rule_amount"]
@@ -33,8 +33,9 @@ __all__ = ["render_policy", "render_rule_amount"]
 def render_rule_amount(rule: Rule, *, locale: str) -> str:
     """Describe what a rule pays: ``up to CN¥500,000.00``, ``10% of rd_super_deduction, ...``."""
     amount = format_money(rule.amount, locale=locale)
-    if rule.kind is RuleKind.PERCENTAGE:
-        text = f"{rule.percent}% of {rule.figure} (previous year), at most {amount}"
+    if rule.percent is not None:
+        year = "previous year" if rule.figure_year is FigureYear.PREVIOUS else "year of the event"
+        text = f"{rule.percent}% of {rule.figure} ({year}), at most {amount}"
     else:
         text = f"up to {amount}" if rule.up_to else amount
     for option in rule.by_region:

@@ -719,6 +719,7 @@ def _financial_years(
         total_liabilities=_figure(draw, code),
         equity_financing=_figure(draw, code),
         rd_super_deduction=_figure(draw, code),
+        central_funds_received=_figure(draw, code),
     )
 
 
