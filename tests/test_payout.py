@@ -23,6 +23,7 @@ from littlegiants import (
     compare,
     load_policy,
 )
+from littlegiants.policy import ConditionStatus
 
 SHENZHEN = load_policy("shenzhen-2022")
 
@@ -382,3 +383,106 @@ figure = "rd_super_deduction"
             make_policy(MATCHING.replace(old, new))
         assert info.value.location is not None
         assert key == info.value.location.field
+
+
+CONDITIONS = """
+[[conditions]]
+id = "not-abnormal"
+fact = "abnormal_operations_listed"
+expected = false
+text = "Not on the abnormal-operations list."
+
+[[conditions]]
+id = "no-tax-evasion"
+fact = "tax_evasion_in_3_years"
+expected = false
+text = "No tax evasion in the last 3 years."
+"""
+
+
+def profiled(profile: Profile | None) -> Enterprise:
+    return Enterprise(
+        "示例广东有限公司",
+        region="440604",
+        designations=[Designation("national", date(2024, 8, 1))],
+        profile=profile,
+    )
+
+
+class TestConditions:
+    def test_all_met_pays_and_says_so(self) -> None:
+        """With every condition met the item is payable and lists them as met."""
+        policy = make_policy(NATIONAL, jurisdiction="440000", tail=CONDITIONS)
+        facts = Profile(abnormal_operations_listed=False, tax_evasion_in_3_years=False)
+        payout = policy.payout(profiled(facts))
+        [item] = payout.items
+        assert (ItemStatus.PAYABLE, [ConditionStatus.MET] * 2, ()) == (
+            item.status,
+            [check.status for check in item.conditions],
+            payout.unknown_conditions,
+        )
+
+    def test_one_not_met_makes_the_item_not_eligible_with_the_reason(self) -> None:
+        """A firm on the abnormal-operations list gets a not-eligible item naming the condition."""
+        policy = make_policy(NATIONAL, jurisdiction="440000", tail=CONDITIONS)
+        payout = policy.payout(profiled(Profile(abnormal_operations_listed=True)))
+        [item] = payout.items
+        assert (ItemStatus.NOT_ELIGIBLE, Money(0, "CNY")) == (item.status, item.amount)
+        assert (
+            "condition not-abnormal not met (Not on the abnormal-operations list.)" == item.detail
+        )
+
+    def test_unknown_facts_are_reported_not_assumed(self) -> None:
+        """Without the facts the item stays payable, and the payout names what is still open."""
+        policy = make_policy(NATIONAL, jurisdiction="440000", tail=CONDITIONS)
+        payout = policy.payout(profiled(None))
+        [item] = payout.items
+        assert [ConditionStatus.UNKNOWN] * 2 == [check.status for check in item.conditions]
+        assert ["not-abnormal", "no-tax-evasion"] == [c.id for c in payout.unknown_conditions]
+        text = payout.explain(locale="en_US")
+        assert "conditions: not-abnormal unknown; no-tax-evasion unknown" in text
+        assert "if the conditions the data leave open hold: not-abnormal, no-tax-evasion" in text
+        assert "条件：not-abnormal 未知" in payout.explain(locale="zh_CN")
+
+    def test_conditions_are_not_checked_for_items_that_fail_earlier(self) -> None:
+        """An item outside the jurisdiction carries no condition checks."""
+        policy = make_policy(NATIONAL, jurisdiction="440000", tail=CONDITIONS)
+        firm = attrs.evolve(profiled(None), region="310115")
+        [item] = policy.payout(firm).items
+        assert (ItemStatus.OUTSIDE_JURISDICTION, ()) == (item.status, item.conditions)
+
+    @pytest.mark.parametrize(
+        ("old", "new", "key"),
+        [
+            (
+                'fact = "abnormal_operations_listed"',
+                'fact = "years_in_niche"',
+                "conditions[0].fact",
+            ),
+            (
+                'expected = false\ntext = "Not',
+                'expected = "no"\ntext = "Not',
+                "conditions[0].expected",
+            ),
+            ('id = "no-tax-evasion"', 'id = "not-abnormal"', "conditions[1].id"),
+            ('text = "No tax', 'txt = "No tax', "conditions[1].txt"),
+        ],
+    )
+    def test_condition_problems_are_located(self, old: str, new: str, key: str) -> None:
+        """A condition on a fact that is not yes/no, or a bad key, is located."""
+        assert old in CONDITIONS
+        with pytest.raises(PolicyFileError) as info:
+            make_policy(NATIONAL, jurisdiction="440000", tail=CONDITIONS.replace(old, new))
+        assert info.value.location is not None
+        assert (key, True) == (info.value.location.field, info.value.location.line is not None)
+
+    def test_the_policy_table_lists_the_conditions(self) -> None:
+        """render_policy shows each condition with the fact it reads."""
+        from littlegiants.render import render_policy
+
+        text = render_policy(make_policy(NATIONAL, tail=CONDITIONS), locale="en_US")
+        expected = (
+            "    - not-abnormal: Not on the abnormal-operations list. "
+            "[abnormal_operations_listed = false]"
+        )
+        assert expected in text

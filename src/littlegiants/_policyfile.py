@@ -15,12 +15,15 @@ from littlegiants._tomlindex import KeyPath as Path
 from littlegiants._tomlindex import TomlReader, load_toml
 from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError
+from littlegiants.financials import PROFILE_FLAGS
 from littlegiants.money import Money, validate_currency
 from littlegiants.policy import (
     _FIRST_TIME_AWARDS,
+    _FLAG_FACTS,
     _PART_ZONE_MOVES,
     FIGURES,
     Combination,
+    Condition,
     FigureYear,
     IncentivePolicy,
     RegionAmount,
@@ -57,7 +60,9 @@ _TOP: Final = {
     "sources",
     "rules",
     "zone",
+    "conditions",
 }
+_CONDITION: Final = {"id", "fact", "expected", "text", "quote", "note"}
 _ZONE: Final = {"name", "name_en", "aliases", "divisions", "extent", "source", "note"}
 _EFFECTIVE: Final = {"start", "end", "note"}
 _SOURCE: Final = {"url", "note", "kind"}
@@ -172,6 +177,7 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
             raise r.fail(("rules", i, "id"), rule.id, "two rules have this id")
         seen.add(rule.id)
     zone = _zone(r, data, jurisdiction, parsed_rules, bundled=bundled)
+    conditions = _conditions(r, data)
     return IncentivePolicy(
         id=policy_id,
         title=r.get(data, "title", (), str),
@@ -192,6 +198,7 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
         notes=tuple(notes),
         rules=parsed_rules,
         zone=zone,
+        conditions=conditions,
         path=path,
     )
 
@@ -267,6 +274,33 @@ def _zone(
         aliases=tuple(aliases),
         note=r.get(table, "note", at, str, required=False),
     )
+
+
+def _conditions(r: _Reader, data: dict[str, Any]) -> tuple[Condition, ...]:
+    tables = r.get(data, "conditions", (), list, required=False) or []
+    found: list[Condition] = []
+    for i, table in enumerate(tables):
+        at: Path = ("conditions", i)
+        r.check_keys(table, _CONDITION, at)
+        condition_id = r.get(table, "id", at, str)
+        if not _ID.match(condition_id):
+            raise r.fail((*at, "id"), condition_id, "expected lower-case letters, digits and '-'")
+        if condition_id in {condition.id for condition in found}:
+            raise r.fail((*at, "id"), condition_id, "two conditions have this id")
+        fact = r.get(table, "fact", at, str)
+        if fact not in PROFILE_FLAGS:
+            raise r.fail((*at, "fact"), fact, _FLAG_FACTS)
+        found.append(
+            Condition(
+                id=condition_id,
+                fact=fact,
+                expected=r.get(table, "expected", at, bool),
+                text=r.get(table, "text", at, str),
+                quote=r.get(table, "quote", at, str, required=False),
+                note=r.get(table, "note", at, str, required=False),
+            )
+        )
+    return tuple(found)
 
 
 def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:

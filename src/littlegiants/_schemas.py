@@ -462,6 +462,30 @@ KINDS: Final = {
                 "in a little giant's group, with a similar main product",
             ),
             Column(
+                "serious_dishonesty_listed",
+                "boolean",
+                ("严重失信主体名单", "列入严重失信主体名单"),
+                "on a list of seriously dishonest entities",
+            ),
+            Column(
+                "restricted_products",
+                "boolean",
+                ("禁止限制淘汰类产品",),
+                "makes prohibited, restricted or eliminated products",
+            ),
+            Column(
+                "major_accident_in_3_years",
+                "boolean",
+                ("近3年重大事故",),
+                "a major safety, quality or environmental accident in the last 3 years",
+            ),
+            Column(
+                "tax_evasion_in_3_years",
+                "boolean",
+                ("近3年偷漏税",),
+                "tax evasion in the last 3 years",
+            ),
+            Column(
                 "zones",
                 "names",
                 ("所在园区", "所在功能区"),

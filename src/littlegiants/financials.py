@@ -75,6 +75,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "PROFILE_FLAGS",
     "Award",
     "ChuangkePlacing",
     "CountFigure",
@@ -615,6 +616,15 @@ class Profile:
             (2025 notice, exclusion (c)).
         little_giant_group_peer: in the same group as an existing little giant and making a
             similar main product (2025 notice, exclusion (c)).
+        serious_dishonesty_listed: on a list of seriously dishonest entities (严重失信主体名单);
+            Guangdong's 2022 subsidy excludes such firms, as it does those on the
+            abnormal-operations list.
+        restricted_products: makes products the state prohibits, restricts or eliminates
+            (国家禁止、限制或淘汰类产品).
+        major_accident_in_3_years: had a major safety, quality or environmental accident in
+            the last 3 years (近3年发生重大安全、质量、环境污染事故). Like every fact here it
+            describes the firm at the time the profile is for (the application or assessment).
+        tax_evasion_in_3_years: evaded tax in the last 3 years (近3年偷漏税).
         zones: the named zones the firm is registered in (``("临港新片区",)``): special areas,
             高新区 and 经开区 that have no division code of their own, so a policy of such a zone
             reads the firm's membership here (``()``: in none; ``None``: unknown).
@@ -657,6 +667,10 @@ class Profile:
     single_champion: bool | None = attrs.field(default=None, validator=_flag)
     little_giant_control: bool | None = attrs.field(default=None, validator=_flag)
     little_giant_group_peer: bool | None = attrs.field(default=None, validator=_flag)
+    serious_dishonesty_listed: bool | None = attrs.field(default=None, validator=_flag)
+    restricted_products: bool | None = attrs.field(default=None, validator=_flag)
+    major_accident_in_3_years: bool | None = attrs.field(default=None, validator=_flag)
+    tax_evasion_in_3_years: bool | None = attrs.field(default=None, validator=_flag)
     zones: tuple[str, ...] | None = attrs.field(default=None, converter=_to_zones)
 
     def __attrs_post_init__(self) -> None:
@@ -682,3 +696,9 @@ class Profile:
                 f"in_strategic_emerging_catalogue={catalogue} contradicts "
                 f"main_product_field={field.value}",
             )
+
+
+#: The yes/no facts of a :class:`Profile`, which a policy's conditions may name.
+PROFILE_FLAGS: Final = tuple(
+    field.name for field in attrs.fields(Profile) if field.validator is _flag
+)

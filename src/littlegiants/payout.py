@@ -62,7 +62,14 @@ from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
-from littlegiants.policy import Combination, IncentivePolicy, Rule, RuleKind
+from littlegiants.policy import (
+    Combination,
+    Condition,
+    ConditionStatus,
+    IncentivePolicy,
+    Rule,
+    RuleKind,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -72,6 +79,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Comparison",
     "ComparisonRow",
+    "ConditionCheck",
     "ItemStatus",
     "Parameter",
     "Payment",
@@ -132,6 +140,20 @@ _STATUS_WORDS = {
 }
 
 
+_CONDITION_WORDS = {
+    "en": {
+        ConditionStatus.MET: "met",
+        ConditionStatus.NOT_MET: "not met",
+        ConditionStatus.UNKNOWN: "unknown",
+    },
+    "zh": {
+        ConditionStatus.MET: "满足",
+        ConditionStatus.NOT_MET: "不满足",
+        ConditionStatus.UNKNOWN: "未知",
+    },
+}
+
+
 def _language(locale: str) -> str:
     return "zh" if locale.lower().startswith("zh") else "en"
 
@@ -179,12 +201,28 @@ class Parameter:
     sources: tuple[str, ...]
 
 
+@attrs.frozen
+class ConditionCheck:
+    """One of a policy's conditions as the firm's facts decide it: met, not met or unknown."""
+
+    condition: Condition
+    status: ConditionStatus
+
+    def __str__(self) -> str:
+        """``not-abnormal not met (Not on the abnormal-operations list.)``."""
+        words = _CONDITION_WORDS["en"][self.status]
+        return f"condition {self.condition.id} {words} ({self.condition.text})"
+
+
 @attrs.frozen(kw_only=True)
 class PayoutItem:
     """One rule applied to one event of one enterprise.
 
     ``amount`` is ``None`` only for ``MISSING_DATA``; ``entitlement`` is what the rule grants before
-    the ledger and the combination rule are applied.
+    the ledger and the combination rule are applied. ``conditions`` are the policy's conditions
+    as checked for an item that passed every other test: one not met makes it ``NOT_ELIGIBLE``;
+    one the facts do not decide leaves it payable, reported here and in
+    :attr:`Payout.unknown_conditions`, never assumed met.
     """
 
     rule: Rule
@@ -195,6 +233,7 @@ class PayoutItem:
     designation: Designation | None = None
     relocation: Relocation | None = None
     detail: str | None = None
+    conditions: tuple[ConditionCheck, ...] = ()
 
     @property
     def level(self) -> DesignationLevel:
@@ -240,6 +279,21 @@ class Payout:
     def missing(self) -> tuple[PayoutItem, ...]:
         """The items that could not be computed for lack of data."""
         return tuple(i for i in self.items if i.status is ItemStatus.MISSING_DATA)
+
+    @property
+    def unknown_conditions(self) -> tuple[Condition, ...]:
+        """The policy's conditions the firm's facts leave open for the payable items.
+
+        A payable amount is owed only if these hold; the engine never assumes they do.
+        """
+        found = {
+            check.condition.id: check.condition
+            for item in self.items
+            if item.status is ItemStatus.PAYABLE
+            for check in item.conditions
+            if check.status is ConditionStatus.UNKNOWN
+        }
+        return tuple(found.values())
 
     def by_level(self) -> dict[DesignationLevel, Money]:
         """Totals per designation level (levels with items only)."""
@@ -305,12 +359,24 @@ class Payout:
             )
         for item in self.items:
             lines.append("  " + self._line(item, locale, lang))
+            if item.conditions:
+                checked = "; ".join(
+                    f"{check.condition.id} {_CONDITION_WORDS[lang][check.status]}"
+                    for check in item.conditions
+                )
+                lines.append(("    条件：" if lang == "zh" else "    conditions: ") + checked)
         total = format_money(self.total, locale=locale)
+        open_ids = ", ".join(condition.id for condition in self.unknown_conditions)
         if lang == "zh":
-            lines.append(f"合计：{total}" + ("" if self.is_complete else "（缺少数据，至少）"))
+            suffix = "" if self.is_complete else "（缺少数据，至少）"
+            if open_ids:
+                suffix += f"（以下条件未能核实：{open_ids}）"
+            lines.append(f"合计：{total}{suffix}")
             lines.append("读取的参数：")
         else:
             suffix = "" if self.is_complete else " (at least: some data is missing)"
+            if open_ids:
+                suffix += f" (if the conditions the data leave open hold: {open_ids})"
             lines.append(f"Total: {total}{suffix}")
             lines.append("Parameters read:")
         lines.extend(
@@ -648,8 +714,14 @@ def _payout(
     )
     items: list[PayoutItem] = []
     granted: dict[str, date] = {}
+    profile = enterprise.profile
+    checks = tuple(ConditionCheck(c, c.check(profile)) for c in policy.conditions)
     for candidate in _candidates(policy, enterprise, as_of):
         status, detail, region = _gate(policy, enterprise, candidate)
+        conditions = checks if status is ItemStatus.PAYABLE else ()
+        failed = [check for check in conditions if check.status is ConditionStatus.NOT_MET]
+        if failed:
+            status, detail = ItemStatus.NOT_ELIGIBLE, "; ".join(map(str, failed))
         rule_id = candidate.rule.id
         if status is ItemStatus.PAYABLE and candidate.rule.kind.is_award and rule_id in granted:
             # An award rule is a one-off reward: a second designation of the same level (say a
@@ -685,6 +757,7 @@ def _payout(
                 designation=candidate.designation,
                 relocation=candidate.relocation,
                 detail=detail,
+                conditions=conditions,
             )
         )
     if policy.combination is Combination.HIGHEST_ONLY:

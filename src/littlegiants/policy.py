@@ -48,7 +48,7 @@ import attrs
 
 from littlegiants.designation import DesignationLevel
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, UnknownPolicyError
-from littlegiants.financials import MoneyFigure
+from littlegiants.financials import PROFILE_FLAGS, MoneyFigure
 from littlegiants.money import Money
 from littlegiants.regions import Region
 
@@ -56,11 +56,14 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from littlegiants.enterprise import Enterprise
+    from littlegiants.financials import Profile
     from littlegiants.payout import Payment, Payout, PayoutReport
 
 __all__ = [
     "FIGURES",
     "Combination",
+    "Condition",
+    "ConditionStatus",
     "FigureYear",
     "IncentivePolicy",
     "RegionAmount",
@@ -260,6 +263,56 @@ class Zone:
         return any(name in recorded for name in self.names)
 
 
+class ConditionStatus(enum.Enum):
+    """What a firm's facts say about one condition of a policy."""
+
+    MET = "met"
+    NOT_MET = "not-met"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """A condition every reward of a policy is subject to, read from a yes/no Profile fact.
+
+    Guangdong's 2022 subsidy excludes firms on the abnormal-operations or serious-dishonesty
+    lists, firms making prohibited, restricted or eliminated products, and firms with a major
+    accident or tax evasion in the last 3 years. Each is a condition on a
+    :class:`~littlegiants.financials.Profile` fact: met when the fact has the ``expected`` value,
+    not met when it has the other, unknown when the fact is unknown (never assumed).
+
+    >>> from littlegiants.financials import Profile
+    >>> listed = Condition(id="not-abnormal", fact="abnormal_operations_listed", expected=False,
+    ...                    text="Not on the abnormal-operations list.")
+    >>> profiles = (Profile(abnormal_operations_listed=False), Profile(), None)
+    >>> [listed.check(profile).value for profile in profiles]
+    ['met', 'unknown', 'unknown']
+    >>> listed.check(Profile(abnormal_operations_listed=True)).value
+    'not-met'
+    """
+
+    id: str
+    fact: str
+    expected: bool
+    text: str
+    quote: str | None = None
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """The fact is one of the Profile's yes/no facts."""
+        if self.fact not in PROFILE_FLAGS:
+            raise InvalidRecordError(self.fact, _FLAG_FACTS)
+        if not isinstance(self.expected, bool):
+            raise InvalidRecordError(self.expected, "a condition expects true or false")
+
+    def check(self, profile: Profile | None) -> ConditionStatus:
+        """Whether the firm's profile meets the condition (``UNKNOWN`` without the fact)."""
+        value = None if profile is None else getattr(profile, self.fact)
+        if value is None:
+            return ConditionStatus.UNKNOWN
+        return ConditionStatus.MET if value is self.expected else ConditionStatus.NOT_MET
+
+
 @attrs.frozen
 class RegionAmount:
     """An amount that applies to firms registered in some regions (Guangdong's PRD amount)."""
@@ -349,6 +402,9 @@ class Rule:
         return max([self.amount, *(option.amount for option in self.by_region)])
 
 
+_FLAG_FACTS: Final = "a condition reads one of the Profile's yes/no facts: " + ", ".join(
+    PROFILE_FLAGS
+)
 _FIRST_TIME_AWARDS: Final = (
     "only designation and percentage rules reward a recognition, so only they can be first_time"
 )
@@ -386,13 +442,15 @@ class IncentivePolicy:
     combination_note: str | None = None
     notes: tuple[str, ...] = ()
     zone: Zone | None = None
+    conditions: tuple[Condition, ...] = ()
     path: str | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
         """Check what the file reader checks, for policies built in code too."""
-        ids = [rule.id for rule in self.rules]
-        if len(set(ids)) != len(ids):
-            raise InvalidRecordError(self.id, "two rules have the same id")
+        for things in (self.rules, self.conditions):
+            ids = [thing.id for thing in things]
+            if len(set(ids)) != len(ids):
+                raise InvalidRecordError(self.id, f"two {type(things[0]).__name__}s share an id")
         if self.zone is not None:
             for division in self.zone.divisions:
                 if not division.within(self.jurisdiction):

@@ -107,6 +107,14 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         f"{rule.level.value:<10}  {render_rule_amount(rule, locale=locale)}"
         for rule in policy.rules
     )
+    if policy.conditions:
+        lines.append("  Conditions (checked for every item from the firm's Profile; unknown is")
+        lines.append("  reported, never assumed):")
+        for condition in policy.conditions:
+            expected = "true" if condition.expected else "false"
+            wrapped = _wrap(f"{condition.text} [{condition.fact} = {expected}]", "      ")
+            lines.append(f"    - {condition.id}: " + wrapped[0].strip())
+            lines.extend(wrapped[1:])
     if policy.effective_note:
         lines.append("  Dates:")
         lines.extend(_wrap(policy.effective_note, "    "))

@@ -788,6 +788,10 @@ def _profiles(draw: st.DrawFn) -> Profile:
         single_champion=_maybe(draw, st.booleans()),
         little_giant_control=_maybe(draw, st.booleans()),
         little_giant_group_peer=_maybe(draw, st.booleans()),
+        serious_dishonesty_listed=_maybe(draw, st.booleans()),
+        restricted_products=_maybe(draw, st.booleans()),
+        major_accident_in_3_years=_maybe(draw, st.booleans()),
+        tax_evasion_in_3_years=_maybe(draw, st.booleans()),
     )
 
 
