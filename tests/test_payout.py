@@ -20,6 +20,7 @@ from littlegiants import (
     PolicyFileError,
     Profile,
     Relocation,
+    ReReview,
     compare,
     load_policy,
 )
@@ -486,3 +487,183 @@ class TestConditions:
             "[abnormal_operations_listed = false]"
         )
         assert expected in text
+
+
+SHANGHAI_LEVELS = """
+[[rules]]
+id = "municipal"
+kind = "designation"
+level = "municipal"
+amount = "250000"
+
+[[rules]]
+id = "provincial-recorded"
+kind = "designation"
+level = "provincial"
+not_rewarded = "Shanghai's own recognition is the municipal (市级) tier: record it as municipal."
+
+[[rules]]
+id = "municipal-moving-in"
+kind = "relocation"
+level = "municipal"
+amount = "300000"
+up_to = true
+
+[[rules]]
+id = "national-moving-in"
+kind = "relocation"
+level = "national"
+amount = "600000"
+up_to = true
+
+[[rules]]
+id = "municipal-re-review"
+kind = "re-review"
+level = "municipal"
+amount = "100000"
+"""
+
+
+class TestNotRewarded:
+    def test_a_level_the_policy_does_not_reward_gets_an_item_with_the_reason(self) -> None:
+        """A firm recorded at provincial level under a Shanghai policy is told why, not ignored."""
+        policy = make_policy(SHANGHAI_LEVELS, jurisdiction="310106")
+        payout = policy.payout(firm(region="310106", provincial=date(2024, 5, 1)))
+        [item] = payout.items
+        assert (ItemStatus.NOT_ELIGIBLE, Money(0, "CNY")) == (item.status, item.amount)
+        assert "record it as municipal" in (item.detail or "")
+
+    def test_evolving_amounts_by_level_leaves_it_alone(self) -> None:
+        """A what-if by level name changes the paying rules only."""
+        policy = make_policy(SHANGHAI_LEVELS, jurisdiction="310106")
+        reform = policy.evolve(amounts={"provincial": "1", "municipal": "2"})
+        assert reform.rule("provincial-recorded") == policy.rule("provincial-recorded")
+        assert Money(2, "CNY") == reform.rule("municipal").amount
+
+    @pytest.mark.parametrize("key", ['amount = "1"', "up_to = true", 'percent = "10"'])
+    def test_a_rule_that_is_not_rewarded_has_no_amount(self, key: str) -> None:
+        """An amount (or a percent, or up_to) beside not_rewarded is refused where written."""
+        rules = SHANGHAI_LEVELS.replace(
+            'not_rewarded = "Shanghai', f'{key}\nnot_rewarded = "Shanghai'
+        )
+        with pytest.raises(PolicyFileError) as info:
+            make_policy(rules, jurisdiction="310106")
+        assert info.value.location is not None
+        assert info.value.location.field == "rules[1]." + key.split(" ", maxsplit=1)[0]
+
+
+class TestMovesAndReReviews:
+    def test_a_move_is_rewarded_once_at_the_highest_level_held(self) -> None:
+        """A little giant moving in gets the little-giant amount, not both move-in amounts."""
+        policy = make_policy(SHANGHAI_LEVELS, jurisdiction="310106")
+        mover = Enterprise(
+            "示例迁入有限公司",
+            region="310106",
+            designations=[
+                Designation("municipal", date(2021, 3, 1)),
+                Designation("national", date(2022, 8, 1)),
+            ],
+            relocations=[Relocation(date(2024, 3, 1), "310115", "310106")],
+        )
+        moves = [item for item in policy.payout(mover).items if item.relocation is not None]
+        assert [
+            ("municipal-moving-in", ItemStatus.SUPERSEDED, Money(0, "CNY")),
+            ("national-moving-in", ItemStatus.PAYABLE, Money(600000, "CNY")),
+        ] == [(item.rule.id, item.status, item.amount) for item in moves]
+        assert "by rule national-moving-in" in (moves[0].detail or "")
+
+    def test_a_municipal_firm_moving_in_gets_the_municipal_amount(self) -> None:
+        """A Shanghai 专精特新 firm moving in gets the municipal move-in amount."""
+        policy = make_policy(SHANGHAI_LEVELS, jurisdiction="310106")
+        mover = Enterprise(
+            "示例迁入有限公司",
+            region="310106",
+            designations=[Designation("municipal", date(2023, 3, 1))],
+            relocations=[Relocation(date(2024, 3, 1), "310115", "310106")],
+        )
+        assert Money(300000, "CNY") == policy.payout(mover).total
+
+    def test_a_municipal_re_review_is_rewarded(self) -> None:
+        """A passed re-review of a municipal designation pays the municipal re-review rule."""
+        policy = make_policy(SHANGHAI_LEVELS, jurisdiction="310106")
+        reviewed = Designation(
+            "municipal", date(2021, 3, 1), re_reviews=[ReReview(date(2024, 2, 1), passed=True)]
+        )
+        payout = policy.payout(
+            Enterprise("示例复核有限公司", region="310106", designations=[reviewed])
+        )
+        assert [
+            ("municipal", Money(250000, "CNY")),
+            ("municipal-re-review", Money(100000, "CNY")),
+        ] == [(item.rule.id, item.amount) for item in payout.items]
+
+
+WINDOWED = """
+[[rules]]
+id = "national"
+kind = "designation"
+level = "national"
+amount = "400000"
+designated_from = 2022-10-01
+
+[[rules]]
+id = "national-on-re-review"
+kind = "re-review"
+level = "national"
+amount = "400000"
+designated_before = 2022-10-01
+"""
+
+
+class TestDesignatedWindows:
+    def test_an_earlier_designation_claims_on_its_re_review(self) -> None:
+        """Announced before October 2022: not paid on recognition, paid with the re-review."""
+        policy = make_policy(WINDOWED, jurisdiction="310101")
+        reviewed = Designation(
+            "national", date(2021, 7, 1), re_reviews=[ReReview(date(2024, 6, 1), passed=True)]
+        )
+        items = policy.payout(
+            Enterprise("示例黄浦有限公司", region="310101", designations=[reviewed])
+        ).items
+        assert [
+            ("national", ItemStatus.NOT_ELIGIBLE),
+            ("national-on-re-review", ItemStatus.PAYABLE),
+        ] == [(item.rule.id, item.status) for item in items]
+        assert (
+            "designated on 2021-07-01; this rule is for designations from 2022-10-01"
+            == items[0].detail
+        )
+
+    def test_a_later_designation_is_paid_on_recognition(self) -> None:
+        """Announced from October 2022: paid on recognition; the re-review rule does not apply."""
+        policy = make_policy(WINDOWED, jurisdiction="310101")
+        reviewed = Designation(
+            "national", date(2022, 10, 1), re_reviews=[ReReview(date(2025, 9, 1), passed=True)]
+        )
+        items = policy.payout(
+            Enterprise("示例黄浦有限公司", region="310101", designations=[reviewed])
+        ).items
+        assert [ItemStatus.PAYABLE, ItemStatus.NOT_ELIGIBLE] == [item.status for item in items]
+
+    @pytest.mark.parametrize(
+        ("old", "new", "key"),
+        [
+            (
+                "designated_from = 2022-10-01",
+                'designated_from = "2022-10"',
+                "rules[0].designated_from",
+            ),
+            ('kind = "re-review"', 'kind = "relocation"', "rules[1].designated_before"),
+            (
+                "designated_from = 2022-10-01",
+                "designated_from = 2022-10-01\ndesignated_before = 2022-01-01",
+                "rules[0].designated_before",
+            ),
+        ],
+    )
+    def test_window_problems_are_located(self, old: str, new: str, key: str) -> None:
+        """A window that is not a date, on a relocation, or empty is located."""
+        with pytest.raises(PolicyFileError) as info:
+            make_policy(WINDOWED.replace(old, new, 1), jurisdiction="310101")
+        assert info.value.location is not None
+        assert key == info.value.location.field

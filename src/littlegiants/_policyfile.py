@@ -20,7 +20,9 @@ from littlegiants.money import Money, validate_currency
 from littlegiants.policy import (
     _FIRST_TIME_AWARDS,
     _FLAG_FACTS,
+    _NOT_REWARDED_PAYS_NOTHING,
     _PART_ZONE_MOVES,
+    _WINDOW_DESIGNATIONS,
     FIGURES,
     Combination,
     Condition,
@@ -79,6 +81,9 @@ _RULE: Final = {
     "figure_year",
     "batches",
     "first_time",
+    "designated_from",
+    "designated_before",
+    "not_rewarded",
     "quote",
     "note",
 }
@@ -320,6 +325,7 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
     key = r.get(table, "key", at, bool, required=False) or False
     if key and level is not DesignationLevel.NATIONAL:
         raise r.fail((*at, "key"), key, "only national (little giant) rules can be for key firms")
+    amount = _amount(r, table, at, currency)
     percent, figure, figure_year = _share(r, table, at, kind)
     batches = r.get(table, "batches", at, list, required=False) or []
     for i, batch in enumerate(batches):
@@ -328,12 +334,13 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
     first_time = r.get(table, "first_time", at, bool, required=False) or False
     if first_time and not kind.is_award:
         raise r.fail((*at, "first_time"), first_time, _FIRST_TIME_AWARDS)
+    window = _window(r, table, at, kind)
     by_region = r.get(table, "by_region", at, list, required=False) or []
     return Rule(
         id=rule_id,
         kind=kind,
         level=level,
-        amount=r.money(table, "amount", at, currency),
+        amount=amount,
         up_to=r.get(table, "up_to", at, bool, required=False) or False,
         key=key,
         by_region=tuple(
@@ -345,9 +352,37 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
         figure_year=figure_year,
         batches=tuple(batches),
         first_time=first_time,
+        designated_from=window[0],
+        designated_before=window[1],
+        not_rewarded=r.get(table, "not_rewarded", at, str, required=False),
         quote=r.get(table, "quote", at, str, required=False),
         note=r.get(table, "note", at, str, required=False),
     )
+
+
+def _amount(r: _Reader, table: dict[str, Any], at: Path, currency: str) -> Money:
+    """The rule's amount; a rule that is not rewarded has none (it pays nothing)."""
+    if "not_rewarded" not in table:
+        return r.money(table, "amount", at, currency)
+    for name in ("amount", "percent", "up_to"):
+        if name in table:
+            raise r.fail((*at, name), table[name], _NOT_REWARDED_PAYS_NOTHING)
+    return Money.zero(currency)
+
+
+def _window(
+    r: _Reader, table: dict[str, Any], at: Path, kind: RuleKind
+) -> tuple[date | None, date | None]:
+    """The award dates a rule about a designation is limited to: from (included), before."""
+    start = r.get(table, "designated_from", at, date, required=False)
+    before = r.get(table, "designated_before", at, date, required=False)
+    if kind is RuleKind.RELOCATION:
+        for name in ("designated_from", "designated_before"):
+            if name in table:
+                raise r.fail((*at, name), table[name], _WINDOW_DESIGNATIONS)
+    if start is not None and before is not None and before <= start:
+        raise r.fail((*at, "designated_before"), before, f"expected a date after {start}")
+    return start, before
 
 
 def _share(

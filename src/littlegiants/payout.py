@@ -652,8 +652,42 @@ def _first_time(
     )
 
 
+def _not_rewarded(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A rule the policy states pays nothing gives a not-eligible item with the policy's reason."""
+    del policy, firm, region
+    reason = candidate.rule.not_rewarded
+    return None if reason is None else (ItemStatus.NOT_ELIGIBLE, reason)
+
+
+def _designated_window(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A rule limited to designations awarded in a window pays no designation outside it."""
+    del policy, firm, region
+    rule, designation = candidate.rule, candidate.designation
+    if designation is None:
+        return None
+    awarded = designation.awarded_on
+    if rule.designated_from is not None and awarded < rule.designated_from:
+        window = f"designations from {rule.designated_from}"
+    elif rule.designated_before is not None and awarded >= rule.designated_before:
+        window = f"designations before {rule.designated_before}"
+    else:
+        return None
+    return ItemStatus.NOT_ELIGIBLE, f"designated on {awarded}; this rule is for {window}"
+
+
 #: The checks a candidate passes after the period and the region, in order.
-_CHECKS: Final = (_jurisdiction, _key_and_batch, _moved_in, _first_time)
+_CHECKS: Final = (
+    _jurisdiction,
+    _not_rewarded,
+    _key_and_batch,
+    _designated_window,
+    _moved_in,
+    _first_time,
+)
 
 
 def _entitlement(
@@ -760,6 +794,7 @@ def _payout(
                 conditions=conditions,
             )
         )
+    items = _one_reward_per_move(items, zero)
     if policy.combination is Combination.HIGHEST_ONLY:
         items = _highest_only(items, zero)
     return Payout(policy=policy, enterprise=enterprise, as_of=as_of, items=tuple(items))
@@ -791,6 +826,32 @@ def _settle(
     if amount != entitlement:
         detail = f"difference to the {entitlement - amount} already paid"
     return ItemStatus.PAYABLE, amount, detail, covered + amount
+
+
+def _one_reward_per_move(items: list[PayoutItem], zero: Money) -> list[PayoutItem]:
+    """A move is rewarded once, by the rule of the highest level the firm holds.
+
+    Jing'an rewards a Shanghai 专精特新 firm moving in with up to 30万 and a little giant with up
+    to 60万: a little giant is not paid both. Lower-level relocation rules that would pay for the
+    same move are superseded.
+    """
+    top: dict[Relocation, Rule] = {}
+    for item in items:
+        move = item.relocation
+        if move is None or item.status is not ItemStatus.PAYABLE:
+            continue
+        if move not in top or top[move].tier < item.rule.tier:
+            top[move] = item.rule
+    out: list[PayoutItem] = []
+    for item in items:
+        move = item.relocation
+        if move is not None and item.status is ItemStatus.PAYABLE and item.rule is not top[move]:
+            detail = f"a move is rewarded once, by rule {top[move].id} of the highest level held"
+            item = attrs.evolve(  # noqa: PLW2901
+                item, status=ItemStatus.SUPERSEDED, amount=zero, detail=detail
+            )
+        out.append(item)
+    return out
 
 
 def _highest_only(items: list[PayoutItem], zero: Money) -> list[PayoutItem]:

@@ -341,6 +341,13 @@ class Rule:
         batches: MIIT batches the rule is limited to (empty: any).
         first_time: only a first recognition at the level pays (首次认定, 年度首次认定): a
             designation after an earlier one of the same level is not eligible.
+        designated_from, designated_before: for a rule about a designation (award or
+            re-review), the award dates it is limited to: from ``designated_from`` (included)
+            and before ``designated_before`` (excluded). Huangpu lets little giants announced
+            before October 2022 claim the recognition reward on their re-review.
+        not_rewarded: the reason the policy pays nothing for events of this rule; the item is
+            not eligible with that reason instead of missing (a Shanghai firm recorded at
+            provincial level, where Shanghai has no provincial tier of its own).
         quote: the source's own words.
         note: how the source was read, where it is silent.
     """
@@ -357,6 +364,9 @@ class Rule:
     figure_year: FigureYear = attrs.field(default=FigureYear.PREVIOUS, converter=FigureYear)
     batches: tuple[int, ...] = ()
     first_time: bool = False
+    designated_from: date | None = None
+    designated_before: date | None = None
+    not_rewarded: str | None = None
     quote: str | None = None
     note: str | None = None
 
@@ -364,6 +374,13 @@ class Rule:
         """Check what the file reader checks, for rules built in code too."""
         if self.first_time and not self.kind.is_award:
             raise InvalidRecordError(self.id, _FIRST_TIME_AWARDS)
+        start, before = self.designated_from, self.designated_before
+        if (start is not None or before is not None) and self.kind is RuleKind.RELOCATION:
+            raise InvalidRecordError(self.id, _WINDOW_DESIGNATIONS)
+        if start is not None and before is not None and before <= start:
+            raise InvalidRecordError(before, f"designated_before must come after {start}")
+        if self.not_rewarded is not None and (self.amount.amount or self.percent is not None):
+            raise InvalidRecordError(self.id, _NOT_REWARDED_PAYS_NOTHING)
         amounts = [self.amount, *(option.amount for option in self.by_region)]
         for amount in amounts:
             if amount.currency != self.amount.currency:
@@ -404,6 +421,12 @@ class Rule:
 
 _FLAG_FACTS: Final = "a condition reads one of the Profile's yes/no facts: " + ", ".join(
     PROFILE_FLAGS
+)
+_WINDOW_DESIGNATIONS: Final = (
+    "designated_from and designated_before limit rules about a designation, not relocations"
+)
+_NOT_REWARDED_PAYS_NOTHING: Final = (
+    "a rule that is not rewarded pays nothing: it takes no amount (other than 0) and no percent"
 )
 _FIRST_TIME_AWARDS: Final = (
     "only designation and percentage rules reward a recognition, so only they can be first_time"
@@ -585,7 +608,7 @@ class IncentivePolicy:
 
     def _amended(self, rule: Rule, amounts: Mapping[str, Money | str | int | Decimal]) -> Rule:
         new = amounts.get(rule.id)
-        if new is None and rule.kind.is_award and not rule.key:
+        if new is None and rule.kind.is_award and not rule.key and rule.not_rewarded is None:
             new = amounts.get(rule.level.value)
         if new is None:
             return rule

@@ -32,6 +32,8 @@ __all__ = ["render_policy", "render_rule_amount"]
 
 def render_rule_amount(rule: Rule, *, locale: str) -> str:
     """Describe what a rule pays: ``up to CN¥500,000.00``, ``10% of rd_super_deduction, ...``."""
+    if rule.not_rewarded is not None:
+        return "not rewarded (the reason is below)"
     amount = format_money(rule.amount, locale=locale)
     if rule.percent is not None:
         year = "previous year" if rule.figure_year is FigureYear.PREVIOUS else "year of the event"
@@ -48,6 +50,10 @@ def render_rule_amount(rule: Rule, *, locale: str) -> str:
         text += "; key (重点) little giants only"
     if rule.first_time:
         text += "; first-time recognition only"
+    if rule.designated_from is not None:
+        text += f"; designations from {rule.designated_from}"
+    if rule.designated_before is not None:
+        text += f"; designations before {rule.designated_before}"
     return text
 
 
@@ -107,6 +113,13 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         f"{rule.level.value:<10}  {render_rule_amount(rule, locale=locale)}"
         for rule in policy.rules
     )
+    refused = [rule for rule in policy.rules if rule.not_rewarded is not None]
+    if refused:
+        lines.append("  Not rewarded (a not-eligible item with this reason, never no item):")
+        for rule in refused:
+            wrapped = _wrap(f"{rule.id}: {rule.not_rewarded}", "      ")
+            lines.append("    - " + wrapped[0].strip())
+            lines.extend(wrapped[1:])
     if policy.conditions:
         lines.append("  Conditions (checked for every item from the firm's Profile; unknown is")
         lines.append("  reported, never assumed):")
