@@ -347,3 +347,17 @@ class TestPoliciesBuiltInCode:
         )
         with pytest.raises(InvalidRecordError, match="no relocation rules"):
             attrs.evolve(moving, jurisdiction=Region("310000"), zone=policy.zone)
+
+    def test_unknowns_are_read_and_rendered(self) -> None:
+        """unknowns list what the sources do not give; the table shows them."""
+        text = MINIMAL.replace(
+            'combination = "cumulative"\n',
+            'combination = "cumulative"\nunknowns = ["The issuer."]\n',
+        )
+        policy = IncentivePolicy.from_toml_text(text)
+        assert ("The issuer.",) == policy.unknowns
+        assert "  Still unknown (looked for in the sources, not found):\n    - The issuer." in (
+            render_policy(policy, locale="en_US")
+        )
+        with pytest.raises(PolicyFileError, match="non-empty string"):
+            IncentivePolicy.from_toml_text(text.replace('"The issuer."', '""'))

@@ -58,6 +58,7 @@ _TOP: Final = {
     "combination",
     "combination_note",
     "notes",
+    "unknowns",
     "effective",
     "sources",
     "rules",
@@ -168,10 +169,8 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
     sources = r.get(data, "sources", (), list)
     if not sources:
         raise r.fail(("sources",), sources, "at least one [[sources]] entry is required")
-    notes = r.get(data, "notes", (), list, required=False) or []
-    for i, item in enumerate(notes):
-        if not isinstance(item, str):
-            raise r.fail(("notes", i), item, "expected a quoted string")
+    notes = _strings(r, data, "notes")
+    unknowns = _strings(r, data, "unknowns")
     rules = r.get(data, "rules", (), list)
     if not rules:
         raise r.fail(("rules",), rules, "at least one [[rules]] entry is required")
@@ -200,12 +199,21 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
             _source(r, source, ("sources", i), bundled=bundled) for i, source in enumerate(sources)
         ),
         confidence=r.get(data, "confidence", (), str),
-        notes=tuple(notes),
+        notes=notes,
+        unknowns=unknowns,
         rules=parsed_rules,
         zone=zone,
         conditions=conditions,
         path=path,
     )
+
+
+def _strings(r: _Reader, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    items = r.get(data, key, (), list, required=False) or []
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            raise r.fail((key, i), item, "expected a quoted, non-empty string")
+    return tuple(items)
 
 
 def _source(r: _Reader, table: object, at: Path, *, bundled: bool) -> Source:

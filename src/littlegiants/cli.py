@@ -494,6 +494,8 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
             for s in policy.sources
         ],
         "notes": list(policy.notes),
+        "unknowns": list(policy.unknowns),
+        "zone": None if policy.zone is None else policy.zone.name,
     }
     columns = ["rule", "kind", "level", "amount", "currency", "up_to", "key", "percent", "figure"]
     out.rows(columns, rows, extra=extra if args.format == "json" else None)

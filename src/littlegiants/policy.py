@@ -446,6 +446,9 @@ class IncentivePolicy:
     """An incentive policy: its provenance, its dates, its jurisdiction and its rules.
 
     Build one with :meth:`from_toml` or :func:`load_policy`; change one with :meth:`evolve`.
+    ``notes`` say how the sources were read; ``unknowns`` list what was looked for in them and
+    not found (a document number, an issuer, dates, conditions), so the catalogue can show what
+    is still open for each policy.
     """
 
     id: str
@@ -464,6 +467,7 @@ class IncentivePolicy:
     effective_note: str | None = None
     combination_note: str | None = None
     notes: tuple[str, ...] = ()
+    unknowns: tuple[str, ...] = ()
     zone: Zone | None = None
     conditions: tuple[Condition, ...] = ()
     path: str | None = attrs.field(default=None, eq=False)

@@ -22,10 +22,14 @@ shenzhen-2022: 深府〔2022〕31号
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from littlegiants.formatting import format_money
 from littlegiants.policy import FigureYear, IncentivePolicy, Rule, Zone, ZoneExtent
 from littlegiants.regions import format_region
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["render_policy", "render_rule_amount"]
 
@@ -68,6 +72,17 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(
         " ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent
     )
+
+
+def _section(lines: list[str], heading: str, items: Iterable[str]) -> None:
+    """Append a heading and its items as wrapped bullets; nothing when there are no items."""
+    bullets = [_wrap(item, "      ") for item in items]
+    if not bullets:
+        return
+    lines.append(heading)
+    for wrapped in bullets:
+        lines.append("    - " + wrapped[0].strip())
+        lines.extend(wrapped[1:])
 
 
 def _zone_lines(zone: Zone) -> list[str]:
@@ -113,33 +128,28 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         f"{rule.level.value:<10}  {render_rule_amount(rule, locale=locale)}"
         for rule in policy.rules
     )
-    refused = [rule for rule in policy.rules if rule.not_rewarded is not None]
-    if refused:
-        lines.append("  Not rewarded (a not-eligible item with this reason, never no item):")
-        for rule in refused:
-            wrapped = _wrap(f"{rule.id}: {rule.not_rewarded}", "      ")
-            lines.append("    - " + wrapped[0].strip())
-            lines.extend(wrapped[1:])
-    if policy.conditions:
-        lines.append("  Conditions (checked for every item from the firm's Profile; unknown is")
-        lines.append("  reported, never assumed):")
-        for condition in policy.conditions:
-            expected = "true" if condition.expected else "false"
-            wrapped = _wrap(f"{condition.text} [{condition.fact} = {expected}]", "      ")
-            lines.append(f"    - {condition.id}: " + wrapped[0].strip())
-            lines.extend(wrapped[1:])
+    _section(
+        lines,
+        "  Not rewarded (a not-eligible item with this reason, never no item):",
+        [f"{rule.id}: {rule.not_rewarded}" for rule in policy.rules if rule.not_rewarded],
+    )
+    _section(
+        lines,
+        "  Conditions (checked for every item from the firm's Profile; unknown ones are reported,"
+        " never assumed):",
+        [
+            f"{c.id}: {c.text} [{c.fact} = {'true' if c.expected else 'false'}]"
+            for c in policy.conditions
+        ],
+    )
     if policy.effective_note:
         lines.append("  Dates:")
         lines.extend(_wrap(policy.effective_note, "    "))
     if policy.combination_note:
         lines.append("  Combination reading:")
         lines.extend(_wrap(policy.combination_note, "    "))
-    if policy.notes:
-        lines.append("  Notes:")
-        for note in policy.notes:
-            wrapped = _wrap(note, "      ")
-            lines.append("    - " + wrapped[0].strip())
-            lines.extend(wrapped[1:])
+    _section(lines, "  Notes:", policy.notes)
+    _section(lines, "  Still unknown (looked for in the sources, not found):", policy.unknowns)
     lines.append(_SOURCES_HEADING)
     lines.extend(
         f"    {source.label} {source.url}" + (f" ({source.note})" if source.note else "")
