@@ -110,7 +110,7 @@ class TestLedger:
         """Only payments under the same policy count as already paid."""
         elsewhere = Payment(
             enterprise="示例科技有限公司",
-            policy_id="guangzhou",
+            policy_id="guangzhou-2022",
             level="national",
             amount=Money(1000000, "CNY"),
             paid_on=date(2022, 12, 1),

@@ -209,8 +209,10 @@ class TestCatalogue:
         expected = {
             "shenzhen-2022",
             "guangdong-2022",
-            "guangzhou",
+            "guangzhou-2022",
+            "guangzhou-2025",
             "hangzhou-2025",
+            "lingang",
             "pudong",
             "huangpu",
             "jingan",
@@ -233,6 +235,69 @@ class TestCatalogue:
             policy.effective_to,
         )
         assert "深府〔2022〕31号" == policy.document
+
+    @pytest.mark.parametrize(
+        ("policy_id", "document", "start", "end"),
+        [
+            ("guangdong-2022", "粤工信融资函〔2022〕44号", None, None),
+            ("guangzhou-2022", "穗府办规〔2022〕4号", date(2022, 1, 1), date(2024, 12, 31)),
+            ("guangzhou-2025", "穗府办规〔2025〕13号", date(2025, 8, 23), None),
+            ("lingang", "临港新片区政策文件（文号未找到）", None, date(2028, 3, 31)),
+        ],
+    )
+    def test_documents_and_dates_as_the_audit_found_them(
+        self, policy_id: str, document: str, start: date | None, end: date | None
+    ) -> None:
+        """The document numbers and dates found by the 2026-12 audit (§2)."""
+        policy = load_policy(policy_id)
+        assert (document, start, end) == (
+            policy.document,
+            policy.effective_from,
+            policy.effective_to,
+        )
+
+    @pytest.mark.parametrize(
+        ("policy_id", "rule_id", "amount"),
+        [
+            ("jingan", "municipal", 250000),
+            ("jingan", "national-re-review", 250000),
+            ("hangzhou-2025", "provincial", 200000),
+            ("guangzhou-2025", "national", 1000000),
+        ],
+    )
+    def test_amounts_the_sources_give_as_caps_are_caps(
+        self, policy_id: str, rule_id: str, amount: int
+    ) -> None:
+        """最高不超过 / 不超过: the amount is a ceiling (audit §2), not a fixed payment."""
+        rule = load_policy(policy_id).rule(rule_id)
+        assert (Money(amount, "CNY"), True) == (rule.amount, rule.up_to)
+
+    def test_hangzhou_issuer_and_first_time_rules(self) -> None:
+        """Hangzhou's measures: 杭州市人民政府办公厅, 2025-12-28, first-time recognition only."""
+        policy = load_policy("hangzhou-2025")
+        assert policy.issuer.startswith("杭州市人民政府办公厅")
+        assert (date(2025, 12, 28), [True, True]) == (
+            policy.effective_from,
+            [rule.first_time for rule in policy.rules],
+        )
+
+    def test_guangdong_exclusions_are_conditions(self) -> None:
+        """粤工信融资函〔2022〕44号's five exclusions are checked from Profile facts."""
+        conditions = load_policy("guangdong-2022").conditions
+        assert [
+            ("abnormal_operations_listed", False),
+            ("serious_dishonesty_listed", False),
+            ("restricted_products", False),
+            ("major_accident_in_3_years", False),
+            ("tax_evasion_in_3_years", False),
+        ] == [(c.fact, c.expected) for c in conditions]
+
+    @pytest.mark.parametrize("policy_id", ["jingan", "huangpu", "pudong", "lingang"])
+    def test_shanghai_policies_answer_a_provincial_record(self, policy_id: str) -> None:
+        """Each Shanghai policy has a rule saying why a provincial record is not paid."""
+        [rule] = [r for r in load_policy(policy_id).rules if r.level is DesignationLevel.PROVINCIAL]
+        assert rule.not_rewarded is not None
+        assert "record it as municipal" in rule.not_rewarded
 
     def test_every_policy_states_sources_and_readings(self) -> None:
         """Every file has a source and a confidence; open dates and combinations are explained."""

@@ -9,7 +9,8 @@ event triggers, produces a :class:`PayoutItem` with an amount and a status sayin
 - ``OUTSIDE_JURISDICTION``: the firm was registered outside the jurisdiction on the event date;
 - ``ALREADY_PAID``: the ledger of earlier :class:`Payment` s covers it (or, under ``top-up``,
   what was paid for lower levels already reaches the amount);
-- ``SUPERSEDED``: under ``highest-only`` a higher level reached replaces it;
+- ``SUPERSEDED``: under ``highest-only`` a higher level reached replaces it, and a move is
+  rewarded once, by the relocation rule of the highest level held;
 - ``NOT_ELIGIBLE``: a condition of the rule is not met (not a key little giant, another batch,
   a move within the jurisdiction, the level not held when relocating, an earlier recognition at
   the level under a first-time rule);
@@ -124,7 +125,7 @@ _STATUS_WORDS = {
         ItemStatus.OUTSIDE_PERIOD: "not paid: outside the policy's effective period",
         ItemStatus.OUTSIDE_JURISDICTION: "not paid: registered outside the jurisdiction",
         ItemStatus.ALREADY_PAID: "not paid again: already paid",
-        ItemStatus.SUPERSEDED: "not paid: superseded by a higher level (highest-only)",
+        ItemStatus.SUPERSEDED: "not paid: superseded by a higher level",
         ItemStatus.NOT_ELIGIBLE: "not paid: a condition of the rule is not met",
         ItemStatus.MISSING_DATA: "cannot be computed: data missing",
     },
