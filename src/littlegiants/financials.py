@@ -470,9 +470,10 @@ class ChuangkePlacing:
         year: the contest year.
         group: the group reached, as printed: ``"500强"`` (national top 500), ``"50强"``.
 
-    The little-giant direct pass asks for a national 500强 place in the last 3 years; one mirror
-    of the criteria says 50强 (domain-facts §2.2). :attr:`top` is the group's size, so a 50强 place
-    is also within the 500强.
+    The provincial tier accepts a national 500强 place in the last 3 years (附件2). For the
+    little-giant direct pass most mirrors say 500强 but the official 附件3 is believed to say 50强
+    (domain audit 2026-12, §3), so a place in the 500强 but not the 50强 is unresolved there.
+    :attr:`top` is the group's size, so a 50强 place is also within the 500强.
 
     >>> ChuangkePlacing(2023, "500强").top
     500
