@@ -43,6 +43,7 @@ import attrs
 from littlegiants._exact import EXACT
 from littlegiants._moneytext import parse_money_text
 from littlegiants._tables import FastPath, Issue, unescape_formula
+from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
@@ -587,6 +588,14 @@ KINDS: Final = {
             ),
             Column("batch", "batch", ("批次",), "the MIIT batch, for a batch count"),
             Column("by", "date", ("目标日期", "达成日期"), "the date a target is to be reached by"),
+            Column(
+                "bound",
+                "text",
+                ("数值口径",),
+                "`exact` (empty), `more-than` (a lower bound: over 9,000) or `rounded`",
+            ),
+            Column("national_rank", "integer", ("全国排名",), "the place's rank in China"),
+            Column("provincial_rank", "integer", ("省内排名",), "the place's rank in its province"),
             _SOURCE,
         ),
         (("level",), ("count",), ("on",), ("kind",)),
@@ -1040,7 +1049,19 @@ _AGGREGATE_FIELDS: Final = (
     "equivalent",
     "source",
 )
-_COUNT_FIELDS: Final = ("level", "count", "on", "kind", "region", "batch", "by", "source")
+_COUNT_FIELDS: Final = (
+    "level",
+    "count",
+    "on",
+    "kind",
+    "region",
+    "batch",
+    "by",
+    "source",
+    "bound",
+    "national_rank",
+    "provincial_rank",
+)
 
 
 def _future(record: object, as_of: dt.date) -> list[Issue]:
@@ -1697,6 +1718,9 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             "batch": record.batch,
             "by": record.by,
             "source": record.source,
+            "bound": None if record.bound is Bound.EXACT else record.bound.value,
+            "national_rank": record.national_rank,
+            "provincial_rank": record.provincial_rank,
         }
     rate = cast("ExchangeRate", record)
     return {
