@@ -6,6 +6,8 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from littlegiants import (
     CurrencyMismatchError,
@@ -24,7 +26,9 @@ from littlegiants import (
     compare,
     load_policy,
 )
-from littlegiants.policy import ConditionStatus
+from littlegiants import strategies as lgst
+from littlegiants.financials import PROFILE_FLAGS
+from littlegiants.policy import Condition, ConditionStatus
 
 SHENZHEN = load_policy("shenzhen-2022")
 
@@ -667,3 +671,62 @@ class TestDesignatedWindows:
             make_policy(WINDOWED.replace(old, new, 1), jurisdiction="310101")
         assert info.value.location is not None
         assert key == info.value.location.field
+
+
+# -- properties of the new rules, on drawn policies and firms --------------------------------------
+
+
+@st.composite
+def policy_and_firm(draw: st.DrawFn) -> tuple[IncentivePolicy, Enterprise]:
+    """A drawn policy and a firm registered inside its jurisdiction, with any history."""
+    place = draw(lgst.regions())
+    policy = draw(lgst.incentive_policies(jurisdiction=place))
+    designations = draw(st.lists(lgst.designations(), max_size=4))
+    return policy, draw(
+        lgst.enterprises(region=lgst.regions(within=place), designations=designations)
+    )
+
+
+class TestProperties:
+    @given(policy_and_firm(), st.sampled_from(PROFILE_FLAGS), st.booleans())
+    def test_a_condition_not_met_leaves_nothing_payable(
+        self, drawn: tuple[IncentivePolicy, Enterprise], fact: str, value: bool
+    ) -> None:
+        """Whatever the policy, a firm that fails a condition is paid nothing, item by item."""
+        policy, firm = drawn
+        condition = Condition(id="drawn", fact=fact, expected=not value, text="A drawn condition.")
+        strict = attrs.evolve(policy, conditions=(condition,))
+        failing = attrs.evolve(firm, profile=Profile(**{fact: value}))
+        payout = strict.payout(failing)
+        assert ItemStatus.PAYABLE not in {item.status for item in payout.items}
+        assert all(item.amount is None or not item.amount for item in payout.items)
+
+    @given(policy_and_firm())
+    def test_first_time_pays_at_most_one_designation_per_level(
+        self, drawn: tuple[IncentivePolicy, Enterprise]
+    ) -> None:
+        """With every award rule first-time, only a level's earliest designation can pay."""
+        policy, firm = drawn
+        rules = tuple(
+            attrs.evolve(rule, first_time=True) if rule.kind.is_award else rule
+            for rule in policy.rules
+        )
+        payout = attrs.evolve(policy, rules=rules).payout(firm)
+        earliest = {}
+        for designation in firm.designations:
+            earliest.setdefault(designation.level, designation.awarded_on)
+        for item in payout.items:
+            if item.rule.kind.is_award and item.status is ItemStatus.PAYABLE:
+                assert item.designation is not None
+                assert earliest[item.level] == item.designation.awarded_on
+
+    @given(policy_and_firm())
+    def test_a_move_is_paid_once(self, drawn: tuple[IncentivePolicy, Enterprise]) -> None:
+        """However many relocation rules a policy has, each move pays at most one of them."""
+        policy, firm = drawn
+        paid = [
+            item.relocation
+            for item in policy.payout(firm).items
+            if item.relocation is not None and item.status is ItemStatus.PAYABLE
+        ]
+        assert len(paid) == len(set(paid))

@@ -495,7 +495,7 @@ def cmd_policies(args: argparse.Namespace, out: Output) -> int:
         {
             "id": p.id,
             "document": p.document,
-            "jurisdiction": p.jurisdiction.code,
+            "jurisdiction": p.area,
             "from": str(p.effective_from or ""),
             "to": str(p.effective_to or ""),
             "combination": p.combination.value,

@@ -315,6 +315,8 @@ class Payout:
         for item in self.items:
             rule = item.rule
             values = [("amount", str(rule.amount))]
+            if rule.not_rewarded is not None:
+                values = [("not_rewarded", rule.not_rewarded)]
             if rule.percent is not None:
                 share = f"{rule.percent}% of {rule.figure} ({rule.figure_year.value} year)"
                 values.append(("percent", share))
