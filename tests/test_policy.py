@@ -116,7 +116,7 @@ class TestPolicyFiles:
     def test_a_bundled_source_states_its_kind(self) -> None:
         """The catalogue's reader refuses a source without a kind; a user's file may omit it."""
         with pytest.raises(PolicyFileError) as info:
-            read_policy(MINIMAL, "demo.toml", bundled=True)
+            IncentivePolicy.from_toml_text(MINIMAL, path="demo.toml", bundled=True)
         assert info.value.location is not None
         assert ("sources[0].kind", 14) == (info.value.location.field, info.value.location.line)
         assert None is IncentivePolicy.from_toml_text(MINIMAL).sources[0].kind

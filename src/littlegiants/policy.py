@@ -498,8 +498,11 @@ class IncentivePolicy:
     # -- reading ------------------------------------------------------------------------------
 
     @classmethod
-    def from_toml(cls, path: str | Path) -> IncentivePolicy:
+    def from_toml(cls, path: str | Path, *, bundled: bool = False) -> IncentivePolicy:
         """Read a policy file.
+
+        ``bundled=True`` holds the file to the catalogue's standard: every source states its
+        kind (official, mirror or summary); :func:`load_policy` reads the catalogue so.
 
         Raises:
             PolicyFileError: any problem in the file, naming the file, the key path and the
@@ -508,10 +511,12 @@ class IncentivePolicy:
         """
         file = Path(path)
         text = file.read_text(encoding="utf-8")
-        return cls.from_toml_text(text, path=str(file))
+        return cls.from_toml_text(text, path=str(file), bundled=bundled)
 
     @classmethod
-    def from_toml_text(cls, text: str, *, path: str = "<string>") -> IncentivePolicy:
+    def from_toml_text(
+        cls, text: str, *, path: str = "<string>", bundled: bool = False
+    ) -> IncentivePolicy:
         """Read a policy from TOML text (``path`` names it in errors).
 
         >>> IncentivePolicy.from_toml_text('id = "x"', path="x.toml")
@@ -521,7 +526,7 @@ class IncentivePolicy:
         """
         from littlegiants._policyfile import read_policy  # noqa: PLC0415
 
-        return read_policy(text, path)
+        return read_policy(text, path, bundled=bundled)
 
     def is_in_force(self, on: date) -> bool:
         """Whether ``on`` falls within the effective period (open bounds count as in force).
@@ -701,10 +706,7 @@ def load_policy(policy_id: str) -> IncentivePolicy:
     catalogue = _catalogue()
     if policy_id not in catalogue:
         raise UnknownPolicyError(policy_id, tuple(sorted(catalogue)))
-    from littlegiants._policyfile import read_policy  # noqa: PLC0415 - the reader imports policy
-
-    path = catalogue[policy_id]
-    return read_policy(Path(path).read_text(encoding="utf-8"), path, bundled=True)
+    return IncentivePolicy.from_toml(catalogue[policy_id], bundled=True)
 
 
 def policies() -> tuple[IncentivePolicy, ...]:
