@@ -23,6 +23,7 @@ from littlegiants.batches import (
     miit_batch,
     miit_batches,
     re_review_rounds,
+    targets,
 )
 from littlegiants.errors import InvalidRecordError
 
@@ -137,8 +138,25 @@ class TestTable:
         for batch in miit_batches():
             assert batch.sources
             for figure in batch.reported_sizes:
-                assert figure.sources
-                assert all(s.url for s in figure.sources)
+                assert any(s.url for s in figure.sources)
+
+    def test_fifth_batch_3673_is_a_publicity_count(self) -> None:
+        """anpeicn's 3,673 is of the same (publicity) kind as its 1,748 and 4,359 (audit §4)."""
+        kinds = {f.value: f.kind for f in miit_batch(5).reported_sizes}
+        assert {3671: FigureKind.REPORTED, 3673: FigureKind.PUBLICITY} == kinds
+
+    def test_csdn_sizes_sum_to_the_publicised_12950(self) -> None:
+        """CSDN's batch 1-5 sizes sum to garryr's 累计公示12,950, supporting 1,744 (audit §4)."""
+        csdn = [
+            next(
+                f.value
+                for f in b.reported_sizes
+                if any("csdn" in (s.url or "") for s in f.sources) or b.size == f.value
+            )
+            for b in miit_batches()[:5]
+        ]
+        garryr = next(t for t in cumulative_totals() if t.value == 12950)
+        assert ([248, 1744, 2930, 4357, 3671], garryr.value) == (csdn, sum(csdn))
 
     def test_batches_are_values(self) -> None:
         """Batches compare, hash and pickle by value."""
@@ -170,6 +188,7 @@ class TestReReviewsAndTotals:
         expected = [
             (2021, 4762, Bound.EXACT),
             (2022, 8997, Bound.EXACT),
+            (2022, 9000, Bound.MORE_THAN),
             (2023, 12000, Bound.MORE_THAN),
             (2023, 12950, Bound.EXACT),
             (2024, 15970, Bound.EXACT),
@@ -178,6 +197,25 @@ class TestReReviewsAndTotals:
             (2025, 17600, Bound.ROUNDED),
         ]
         assert expected == [(t.year, t.value, t.bound) for t in cumulative_totals()]
+
+    def test_over_9000_is_a_lower_bound_from_the_seed_article(self) -> None:
+        """Shenzhen Daily's 'over 9,000' (2022) is kept as a lower bound beside the 8,997."""
+        [over] = [t for t in cumulative_totals() if t.year == 2022 and t.bound is Bound.MORE_THAN]
+        assert (9000, dt.date(2022, 11, 23)) == (over.value, over.sources[0].published)
+        assert 8997 in [t.value for t in cumulative_totals() if t.year == 2022]
+
+    def test_the_14th_fyp_targets(self) -> None:
+        """The 14th FYP targets: 10,000 little giants, 100,000 provincial, 1,000,000 innovative."""
+        expected = [
+            (10000, "State-level little giants"),
+            (100000, "provincial 专精特新 SMEs"),
+            (1000000, "innovative SMEs"),
+        ]
+        assert expected == [(t.value, t.counts) for t in targets()]
+        assert {(2025, Confidence.HIGH)} == {(t.by_year, t.confidence) for t in targets()}
+        assert {"https://saulcontrol.com/archives/12158"} == {
+            s.url for t in targets() for s in t.sources
+        }
 
     def test_source_without_url(self) -> None:
         """A source recorded without a URL (CCTV via 参考消息) keeps its date and no URL."""

@@ -185,7 +185,7 @@ class TestValidate:
     ) -> None:
         """A file of facts about enterprises gathers them by enterprise (financials crashed)."""
         path = EXAMPLE / f"{kind}.csv"
-        status, out, err = run(capsys, "payouts", str(path), "--policy", "guangzhou")
+        status, out, err = run(capsys, "payouts", str(path), "--policy", "guangzhou-2022")
         assert (0, "") == (status, err)
         assert "total:" in out
 

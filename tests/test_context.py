@@ -23,7 +23,10 @@ from littlegiants.loader import load_profiles
 def _percentage_payout() -> object:
     """Pudong's percentage rule at an odd percentage of an odd figure."""
     pudong = load_policy("pudong")
-    rules = tuple(attrs.evolve(rule, percent=Decimal("12.345")) for rule in pudong.rules)
+    rules = tuple(
+        attrs.evolve(rule, percent=Decimal("12.345")) if rule.percent is not None else rule
+        for rule in pudong.rules
+    )
     firm = Enterprise(
         "示例浦东有限公司",
         region="310115",

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from littlegiants.designation import Designation
 from littlegiants.eligibility import (
     Assessment,
     CriteriaNotAvailableError,
@@ -657,7 +658,13 @@ LITTLE_GIANT_EDGES: list[tuple[str, dict[int, dict[str, Any]], dict[str, Any], V
         "little-giant.innovation.direct.chuangke",
         {},
         {"chuangke_placings": [ChuangkePlacing(2023, "500强")]},
-        PASS,
+        UNKNOWN,
+    ),
+    (
+        "little-giant.innovation.direct.chuangke",
+        {},
+        {"chuangke_placings": [ChuangkePlacing(2023, "51强"), ChuangkePlacing(2024, "501强")]},
+        UNKNOWN,
     ),
     (
         "little-giant.innovation.direct.chuangke",
@@ -759,9 +766,9 @@ class TestGeneralConditions:
     @pytest.mark.parametrize(
         ("tier", "as_of", "count"),
         [
-            (Tier.LITTLE_GIANT, date(2025, 6, 30), 6),
-            (Tier.LITTLE_GIANT, date(2024, 6, 30), 3),
-            (Tier.LITTLE_GIANT, date(2026, 1, 1), 3),
+            (Tier.LITTLE_GIANT, date(2025, 6, 30), 7),
+            (Tier.LITTLE_GIANT, date(2024, 6, 30), 4),
+            (Tier.LITTLE_GIANT, date(2026, 1, 1), 4),
             (Tier.SRDI_SME, date(2025, 6, 30), 3),
             (Tier.INNOVATIVE_SME, date(2025, 6, 30), 3),
         ],
@@ -900,6 +907,71 @@ class TestLittleGiantCriteria:
         assert "zero" in result.note.en
 
 
+class TestAuditCorrections:
+    """The criteria as the 2026-12 domain audit (§3) re-read them."""
+
+    def test_a_500_place_not_in_the_50_is_unresolved_for_little_giants(self) -> None:
+        """创客中国: a 500强-but-not-50强 place is UNKNOWN for little giants, with the reason."""
+        profile = {"chuangke_placings": [ChuangkePlacing(2023, "500强")]}
+        result = assess(firm(profile=profile), LG, as_of=AS_OF).find(
+            "little-giant.innovation.direct.chuangke"
+        )
+        assert UNKNOWN is result.verdict
+        assert result.note is not None
+        assert "which group the criteria require (50强 or 500强) is unresolved" in result.note.en
+
+    def test_the_provincial_tier_still_takes_a_500_place(self) -> None:
+        """附件2 says 500强: a 500强 place passes the provincial alternative."""
+        profile = {"chuangke_placings": [ChuangkePlacing(2023, "500强")]}
+        verdict = verdict_of(firm(profile=profile), SRDI, "srdi-sme.evaluation.chuangke")
+        assert PASS is verdict
+
+    @pytest.mark.parametrize(
+        ("designations", "verdict", "note"),
+        [
+            ([Designation("provincial", date(2023, 5, 1))], PASS, None),
+            ([Designation("national", date(2022, 8, 1))], PASS, None),
+            ([], UNKNOWN, "no valid provincial designation is recorded on 2024-06-30"),
+            ([Designation("provincial", date(2020, 5, 1))], UNKNOWN, "no valid provincial"),
+            ([Designation("municipal", date(2023, 5, 1))], UNKNOWN, "only a municipal designation"),
+        ],
+    )
+    def test_the_annual_notices_gate_is_reported_beside_an_application(
+        self, designations: list[Designation], verdict: Verdict, note: str | None
+    ) -> None:
+        """Applicants are provincial 专精特新 SMEs (annual notices): checked, never assumed."""
+        applicant = attrs.evolve(firm(), designations=designations)
+        result = assess(applicant, LG, as_of=AS_OF)
+        gate = result.find("general.provincial-sme")
+        assert (verdict, gate in result.general) == (gate.verdict, True)
+        assert note is None or (gate.note is not None and note in gate.note.en)
+        assert result.verdict is PASS  # the tier's verdict is the criteria of 附件3 alone
+
+    def test_the_gate_concerns_applications_and_the_notices_only(self) -> None:
+        """Not for re-reviews, not before the first annual notice (2022-06-15), not other tiers."""
+        ids = {r.id for r in assess(firm(), LG, as_of=AS_OF, purpose="re-review").walk()}
+        assert "general.provincial-sme" not in ids
+        early = assess(firm(), LG, as_of=date(2022, 6, 14))
+        assert "general.provincial-sme" not in {r.id for r in early.walk()}
+        assert "general.provincial-sme" not in {
+            r.id for r in assess(firm(), SRDI, as_of=AS_OF).walk()
+        }
+
+    def test_the_implementation_date_is_in_the_notes(self) -> None:
+        """The Measures were implemented from 2022-08-01; the note says so and why 06-01 is kept."""
+        note = " ".join((CRITERIA.effective_note or "").split())
+        assert "implemented from 2022-08-01" in note
+        assert "applies them from the date of the Measures, 2022-06-01" in note
+
+    def test_the_scored_period_is_quoted_not_read(self) -> None:
+        """上年度 is the text's own word for the scored figures (bet333ios4 and other mirrors)."""
+        assert CRITERIA.scoring is not None
+        quotes = {i.id: i.quote for i in CRITERIA.scoring.indicators}
+        assert all(quotes[i].startswith("上年度") for i in ("rd-share", "revenue-growth"))
+        assert all(quotes[i].startswith("上年度") for i in ("debt-ratio", "main-business-share"))
+        assert "scored-period" not in {reading.id for reading in CRITERIA.readings}
+
+
 class TestNotice2025:
     def firm_2025(self, revenue: str, **profile: Any) -> Enterprise:
         """The base firm moved a year on, with last year's (2024) revenue set."""
@@ -937,7 +1009,7 @@ class TestNotice2025:
     def test_window(self, as_of: date, applies: bool) -> None:
         """The notice applies to little-giant assessments dated 2025-05-14 to 2025-12-31."""
         result = assess(self.firm_2025("4000万元"), LG, as_of=as_of)
-        assert (("工信厅企业函〔2025〕190号",) if applies else ()) == result.amendments
+        assert applies == ("工信厅企业函〔2025〕190号" in result.amendments)
         ids = {r.id for r in result.walk()}
         assert applies == ("little-giant.revenue-floor" in ids)
 
@@ -1503,7 +1575,8 @@ class TestScenarios:
         """One unknown fact makes the firm UNKNOWN and the criterion says what is missing."""
         result = assess(firm(profile={"national_market_share": None}), LG, as_of=AS_OF)
         assert UNKNOWN == result.verdict
-        unknown = [r for r in result.walk() if r.verdict is UNKNOWN and r.combine is None]
+        tier_criteria = [leaf for r in result.criteria for leaf in r.walk()]
+        unknown = [r for r in tier_criteria if r.verdict is UNKNOWN and r.combine is None]
         assert ["little-giant.distinctiveness.market-share"] == [r.id for r in unknown]
         assert unknown[0].note is not None
         assert "national niche market share is unknown" == unknown[0].note.en

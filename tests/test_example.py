@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import json
 import tempfile
 import tomllib
 from decimal import Decimal
@@ -12,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import littlegiants
+from littlegiants.batches import Bound
+from littlegiants.cli import main
 from littlegiants.counts import CountKind
 from littlegiants.designation import DesignationLevel
 from littlegiants.dumps import dump_dataset
@@ -79,16 +83,24 @@ class TestTheArticlesFigures:
         )
 
     def test_counts(self, example: Dataset) -> None:
-        """443 State-level little giants, 275 from the 4th batch, 600 expected by 2025."""
+        """443 in Shenzhen, 275 from the 4th batch, 600 by 2025; over 9,000 in China."""
         expected = [
-            (CountKind.HELD, 443, None, None),
-            (CountKind.BATCH, 275, 4, None),
-            (CountKind.TARGET, 600, None, dt.date(2025, 12, 31)),
+            (CountKind.HELD, 443, None, None, "440300", Bound.EXACT),
+            (CountKind.BATCH, 275, 4, None, "440300", Bound.EXACT),
+            (CountKind.TARGET, 600, None, dt.date(2025, 12, 31), "440300", Bound.EXACT),
+            (CountKind.HELD, 9000, None, None, None, Bound.MORE_THAN),
         ]
-        assert expected == [(c.kind, c.count, c.batch, c.by) for c in example.counts]
-        assert {(DesignationLevel.NATIONAL, "440300", PUBLISHED)} == {
-            (c.level, None if c.region is None else c.region.code, c.on) for c in example.counts
-        }
+        assert expected == [
+            (c.kind, c.count, c.batch, c.by, None if c.region is None else c.region.code, c.bound)
+            for c in example.counts
+        ]
+        assert {(DesignationLevel.NATIONAL, PUBLISHED)} == {(c.level, c.on) for c in example.counts}
+
+    def test_shenzhens_rank(self, example: Dataset) -> None:
+        """'ranking the second in the country and first in Guangdong Province'."""
+        ranks = [(c.count, c.national_rank, c.provincial_rank) for c in example.counts]
+        assert (443, 2, 1) in ranks
+        assert all((n, p) == (None, None) for count, n, p in ranks if count != 443)
 
     def test_implied_rate(self, example: Dataset) -> None:
         """The rate file holds the USD->CNY rate the cohort's two figures imply, about 7.1538."""
@@ -109,6 +121,51 @@ class TestTheArticlesFigures:
         [policy] = example.policies
         budget = policy.budget({DesignationLevel.NATIONAL: 275})
         assert ("shenzhen-2022", Money("137500000", "CNY")) == (policy.id, budget)
+
+
+class TestTheDemo:
+    """The demo prints the example; derived values carry a stated precision, one rate date."""
+
+    def run(self, capsys: pytest.CaptureFixture[str], fmt: str) -> dict[str, dict[str, str]]:
+        assert 0 == main(["demo", "--format", fmt])
+        out = capsys.readouterr().out
+        rows = json.loads(out) if fmt == "json" else list(csv.DictReader(io.StringIO(out)))
+        return {row["figure"].strip(): row for row in rows}
+
+    @pytest.mark.parametrize("fmt", ["csv", "json"])
+    def test_derived_values_are_rounded_to_four_significant_figures(
+        self, capsys: pytest.CaptureFixture[str], fmt: str
+    ) -> None:
+        """44.64 billion yuan / 1.11 prints as 40220000000, not with 34 digits."""
+        rows = self.run(capsys, fmt)
+        earlier = rows["a year earlier (implied)"]
+        assert ("40220000000", "derived; rounded to 4 significant figures") == (
+            earlier["value"],
+            earlier["note"],
+        )
+        assert "7.1538" == rows["rate USD->CNY on 2022-11-23"]["value"]
+
+    def test_the_exact_values_stay_available_from_the_api(self, example: Dataset) -> None:
+        """The API keeps the exact prior-year value and the exact rate."""
+        [cohort] = example.aggregates
+        assert cohort.previous is not None
+        assert Decimal("40216216216.21621621621621621621622") == cohort.previous.amount
+        assert example.rates[0].rate != example.rates[0].rate.quantize(Decimal("0.0001"))
+
+    def test_one_date_for_the_implied_rate(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The implied rate is dated as in rates.csv, the article's date."""
+        rows = self.run(capsys, "json")
+        assert rows["implied exchange rate"]["note"].startswith("CNY per USD on 2022-11-23")
+
+    def test_counts_say_lower_bound_and_rank(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """'over 9,000' is shown as a lower bound; Shenzhen's 443 with its rank."""
+        rows = self.run(capsys, "csv")
+        china = rows["China: national little giants, held"]
+        assert ("9000", True) == (china["value"], "lower bound" in china["note"])
+        assert (
+            "rank 2 in China; rank 1 in its province"
+            in rows["深圳市: national little giants, held"]["note"]
+        )
 
 
 class TestProvenance:
@@ -138,7 +195,7 @@ class TestProvenance:
         for path in example_path().glob("*.csv"):
             with path.open(encoding="utf-8", newline="") as handle:
                 rows += sum(1 for _ in csv.DictReader(handle))
-        assert (8, 8, 8, ()) == (rows, example.rows_read, example.objects, example.rejected)
+        assert (9, 9, 9, ()) == (rows, example.rows_read, example.objects, example.rejected)
 
     def test_only_the_articles_figures(self) -> None:
         """The example's sources.toml names one article and the bundled Shenzhen policy."""

@@ -34,6 +34,7 @@ MONEY_FIELDS = (
     "total_liabilities",
     "equity_financing",
     "rd_super_deduction",
+    "central_funds_received",
 )
 
 amounts = st.decimals(

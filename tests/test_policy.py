@@ -21,6 +21,9 @@ from littlegiants import (
     load_policy,
     policies,
 )
+from littlegiants._policyfile import read_policy
+from littlegiants.policy import SourceKind, ZoneExtent
+from littlegiants.regions import Region
 from littlegiants.render import render_policy
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -77,6 +80,12 @@ class TestPolicyFiles:
             (_broken('jurisdiction = "440300"', 'jurisdiction = "999999"'), 5, "jurisdiction", ""),
             (_broken('currency = "CNY"', 'currency = "RMB"'), 6, "currency", "ISO 4217"),
             (_broken("start = 2026-01-01", 'start = "2026-01-01"'), 11, "effective.start", "date"),
+            (
+                _broken('url = "https://example.invalid"', 'url = "x"\nkind = "copy"'),
+                16,
+                "sources[0].kind",
+                "mirror (a copy of the official text elsewhere)",
+            ),
         ],
     )
     def test_every_problem_is_located(
@@ -108,10 +117,85 @@ class TestPolicyFiles:
         with pytest.raises(PolicyFileError, match="two rules"):
             IncentivePolicy.from_toml_text(text, path="demo.toml")
 
+    def test_a_bundled_source_states_its_kind(self) -> None:
+        """The catalogue's reader refuses a source without a kind; a user's file may omit it."""
+        with pytest.raises(PolicyFileError) as info:
+            IncentivePolicy.from_toml_text(MINIMAL, path="demo.toml", bundled=True)
+        assert info.value.location is not None
+        assert ("sources[0].kind", 14) == (info.value.location.field, info.value.location.line)
+        assert None is IncentivePolicy.from_toml_text(MINIMAL).sources[0].kind
+
+    def test_source_kinds_read(self) -> None:
+        """official, mirror and summary are read into SourceKind."""
+        text = _broken('url = "https://example.invalid"', 'url = "x"\nkind = "mirror"')
+        [source] = IncentivePolicy.from_toml_text(text).sources
+        assert (SourceKind.MIRROR, "[mirror]") == (source.kind, source.label)
+
     def test_missing_file_is_an_os_error(self, tmp_path: Path) -> None:
         """A file that does not exist raises OSError."""
         with pytest.raises(OSError, match="nope"):
             IncentivePolicy.from_toml(tmp_path / "nope.toml")
+
+
+ZONE = """
+[zone]
+name = "中国（上海）自由贸易试验区临港新片区"
+divisions = ["310000"]
+extent = "part"
+source = { url = "https://zhengcejia.com/news/55313.html", kind = "summary" }
+"""
+ZONED = _broken('jurisdiction = "440300"', 'jurisdiction = "310000"') + ZONE
+MOVE = """
+[[rules]]
+id = "moving-in"
+kind = "relocation"
+level = "national"
+amount = "1"
+"""
+
+
+class TestZoneFiles:
+    def test_a_zone_reads(self) -> None:
+        """A zone is named, listed with its divisions and extent, and sourced."""
+        zone = IncentivePolicy.from_toml_text(ZONED).zone
+        assert zone is not None
+        assert ("中国（上海）自由贸易试验区临港新片区", ("310000",), ZoneExtent.PART) == (
+            zone.name,
+            tuple(d.code for d in zone.divisions),
+            zone.extent,
+        )
+        assert SourceKind.SUMMARY is zone.source.kind
+
+    @pytest.mark.parametrize(
+        ("text", "key", "reason"),
+        [
+            (ZONED.replace('["310000"]', '["440300"]'), "zone.divisions[0]", "within 310000"),
+            (ZONED.replace('["310000"]', "[]"), "zone.divisions", "list the division codes"),
+            (ZONED.replace('"part"', '"most"'), "zone.extent", "whole (the zone is exactly"),
+            (ZONED.replace('name = "中', 'nom = "中'), "zone.nom", "unknown key"),
+            (ZONED + MOVE, "rules[1].kind", "cannot be told from division codes"),
+            (ZONED.replace(', kind = "summary"', ""), "zone.source.kind", "missing"),
+        ],
+    )
+    def test_zone_problems_are_located(self, text: str, key: str, reason: str) -> None:
+        """Each problem of a zone names its key path (the catalogue's standard: kinds required)."""
+        with pytest.raises(PolicyFileError) as info:
+            read_policy(
+                text.replace('example.invalid"', 'example.invalid"\nkind = "summary"'),
+                "z.toml",
+                bundled=True,
+            )
+        assert info.value.location is not None
+        assert key == info.value.location.field
+        assert info.value.location.line is not None
+        assert reason in str(info.value)
+
+    def test_a_zone_is_rendered_with_its_extent(self) -> None:
+        """The table names the zone, says it has no code of its own, and cites its source."""
+        text = render_policy(IncentivePolicy.from_toml_text(ZONED), locale="en_US")
+        assert "Zone:         中国（上海）自由贸易试验区临港新片区" in text
+        assert "part of 310000 上海市; no division code of its own" in text
+        assert "zone source: [summary] https://zhengcejia.com/news/55313.html" in text
 
 
 class TestCatalogue:
@@ -129,8 +213,10 @@ class TestCatalogue:
         expected = {
             "shenzhen-2022",
             "guangdong-2022",
-            "guangzhou",
+            "guangzhou-2022",
+            "guangzhou-2025",
             "hangzhou-2025",
+            "lingang",
             "pudong",
             "huangpu",
             "jingan",
@@ -154,6 +240,69 @@ class TestCatalogue:
         )
         assert "深府〔2022〕31号" == policy.document
 
+    @pytest.mark.parametrize(
+        ("policy_id", "document", "start", "end"),
+        [
+            ("guangdong-2022", "粤工信融资函〔2022〕44号", None, None),
+            ("guangzhou-2022", "穗府办规〔2022〕4号", date(2022, 1, 1), date(2024, 12, 31)),
+            ("guangzhou-2025", "穗府办规〔2025〕13号", date(2025, 8, 23), None),
+            ("lingang", "临港新片区政策文件（文号未找到）", None, date(2028, 3, 31)),
+        ],
+    )
+    def test_documents_and_dates_as_the_audit_found_them(
+        self, policy_id: str, document: str, start: date | None, end: date | None
+    ) -> None:
+        """The document numbers and dates found by the 2026-12 audit (§2)."""
+        policy = load_policy(policy_id)
+        assert (document, start, end) == (
+            policy.document,
+            policy.effective_from,
+            policy.effective_to,
+        )
+
+    @pytest.mark.parametrize(
+        ("policy_id", "rule_id", "amount"),
+        [
+            ("jingan", "municipal", 250000),
+            ("jingan", "national-re-review", 250000),
+            ("hangzhou-2025", "provincial", 200000),
+            ("guangzhou-2025", "national", 1000000),
+        ],
+    )
+    def test_amounts_the_sources_give_as_caps_are_caps(
+        self, policy_id: str, rule_id: str, amount: int
+    ) -> None:
+        """最高不超过 / 不超过: the amount is a ceiling (audit §2), not a fixed payment."""
+        rule = load_policy(policy_id).rule(rule_id)
+        assert (Money(amount, "CNY"), True) == (rule.amount, rule.up_to)
+
+    def test_hangzhou_issuer_and_first_time_rules(self) -> None:
+        """Hangzhou's measures: 杭州市人民政府办公厅, 2025-12-28, first-time recognition only."""
+        policy = load_policy("hangzhou-2025")
+        assert policy.issuer.startswith("杭州市人民政府办公厅")
+        assert (date(2025, 12, 28), [True, True]) == (
+            policy.effective_from,
+            [rule.first_time for rule in policy.rules],
+        )
+
+    def test_guangdong_exclusions_are_conditions(self) -> None:
+        """粤工信融资函〔2022〕44号's five exclusions are checked from Profile facts."""
+        conditions = load_policy("guangdong-2022").conditions
+        assert [
+            ("abnormal_operations_listed", False),
+            ("serious_dishonesty_listed", False),
+            ("restricted_products", False),
+            ("major_accident_in_3_years", False),
+            ("tax_evasion_in_3_years", False),
+        ] == [(c.fact, c.expected) for c in conditions]
+
+    @pytest.mark.parametrize("policy_id", ["jingan", "huangpu", "pudong", "lingang"])
+    def test_shanghai_policies_answer_a_provincial_record(self, policy_id: str) -> None:
+        """Each Shanghai policy has a rule saying why a provincial record is not paid."""
+        [rule] = [r for r in load_policy(policy_id).rules if r.level is DesignationLevel.PROVINCIAL]
+        assert rule.not_rewarded is not None
+        assert "record it as municipal" in rule.not_rewarded
+
     def test_every_policy_states_sources_and_readings(self) -> None:
         """Every file has a source and a confidence; open dates and combinations are explained."""
         for policy in policies():
@@ -161,6 +310,18 @@ class TestCatalogue:
             assert policy.confidence
             if policy.effective_from is None or policy.effective_to is None:
                 assert policy.effective_note
+
+    def test_every_bundled_source_says_what_it_is(self) -> None:
+        """Every citation of the catalogue is labelled official, mirror or summary."""
+        for policy in policies():
+            for source in policy.sources:
+                assert source.kind in set(SourceKind), (policy.id, source.url)
+
+    def test_rendering_shows_which_citations_are_copies(self) -> None:
+        """The policy table tags each source, so an analyst can tell copies from the text."""
+        text = render_policy(load_policy("hangzhou-2025"), locale="en_US")
+        assert "[mirror] https://www.163.com/dy/article/KIMB03G405119LB9.html" in text
+        assert "[official] http://jxj.hangzhou.gov.cn/" in text
 
     def test_unknown_id(self) -> None:
         """An unknown id is a LookupError that lists the known ids."""
@@ -446,3 +607,33 @@ class TestLocations:
         with pytest.raises(PolicyFileError, match="TOML date") as info:
             IncentivePolicy.from_toml_text(text, path="demo.toml")
         assert (9, "effective.start") == (info.value.location.line, info.value.location.field)
+
+    def test_zones_are_checked_like_file_zones(self) -> None:
+        """A zone outside the jurisdiction, or a part zone with a relocation rule, is refused."""
+        import attrs
+
+        from littlegiants import InvalidRecordError
+
+        policy = IncentivePolicy.from_toml_text(ZONED)
+        assert policy.zone is not None
+        with pytest.raises(InvalidRecordError, match="lies within 310000"):
+            attrs.evolve(policy, zone=attrs.evolve(policy.zone, divisions=(Region("440300"),)))
+        moving = IncentivePolicy.from_toml_text(
+            _broken('kind = "designation"', 'kind = "relocation"')
+        )
+        with pytest.raises(InvalidRecordError, match="no relocation rules"):
+            attrs.evolve(moving, jurisdiction=Region("310000"), zone=policy.zone)
+
+    def test_unknowns_are_read_and_rendered(self) -> None:
+        """unknowns list what the sources do not give; the table shows them."""
+        text = MINIMAL.replace(
+            'combination = "cumulative"\n',
+            'combination = "cumulative"\nunknowns = ["The issuer."]\n',
+        )
+        policy = IncentivePolicy.from_toml_text(text)
+        assert ("The issuer.",) == policy.unknowns
+        assert "  Still unknown (looked for in the sources, not found):\n    - The issuer." in (
+            render_policy(policy, locale="en_US")
+        )
+        with pytest.raises(PolicyFileError, match="non-empty string"):
+            IncentivePolicy.from_toml_text(text.replace('"The issuer."', '""'))

@@ -163,6 +163,7 @@ def policy_toml(policy: IncentivePolicy) -> str:
     for source in policy.sources:
         lines += ["[[sources]]", f"url = {_toml_string(source.url)}"]
         lines.extend(_optional("note", source.note))
+        lines.extend(_optional("kind", None if source.kind is None else source.kind.value))
     for rule in policy.rules:
         lines.extend(_rule_toml(rule))
     return "\n".join(lines) + "\n"

@@ -24,6 +24,7 @@ from littlegiants.eligibility import (
     ChuangkeCheck,
     CriteriaSet,
     Criterion,
+    DesignationHeld,
     FigureMinimum,
     HonourCheck,
     Indicator,
@@ -92,6 +93,7 @@ _COMMON: Final = {
     "note",
     "band",
     "by",
+    "purposes",
 }
 _TESTS: Final = {
     "profile-minimum": {"field", "at_least"},
@@ -99,7 +101,8 @@ _TESTS: Final = {
     "product-field": {"values"},
     "institution-level": {"levels"},
     "award": {"years", "levels", "top"},
-    "chuangke": {"years", "top"},
+    "chuangke": {"years", "top", "unresolved_top"},
+    "designation-held": {"level"},
     "honour": {"names"},
     "figure-minimum": {"figure", "at_least"},
     "ratio": {"ratio", "at_least", "at_most", "years"},
@@ -154,6 +157,7 @@ _INDICATOR: Final = {
     "figure",
     "readings",
     "text",
+    "quote",
     "bands",
 }
 _MEASURES: Final = {
@@ -564,6 +568,10 @@ def _criterion_fields(
         "confidence": r.text(table, "confidence", at, required=False) or inherited_confidence,
         "readings": _reading_ids(r, table, at, base.readings),
         "note": r.text(table, "note", at, required=False),
+        "purposes": tuple(
+            r.convert((*at, "purposes", i), value, Purpose, "application or re-review")
+            for i, value in enumerate(r.strings(table, "purposes", at))
+        ),
     }
 
 
@@ -645,7 +653,9 @@ def _check(  # noqa: C901, PLR0912
         top = None if "top" not in table else r.integer(table, "top", at)
         return AwardCheck(r.integer(table, "years", at), _levels(r, table, at, _AWARD_LEVELS), top)
     if test == "chuangke":
-        return ChuangkeCheck(r.integer(table, "years", at), r.integer(table, "top", at))
+        return _chuangke(r, table, at)
+    if test == "designation-held":
+        return DesignationHeld(r.choice(table.get("level"), (*at, "level"), _LEVELS))
     if test == "honour":
         names = r.strings(table, "names", at)
         if not names or not all(name.strip() for name in names):
@@ -688,6 +698,16 @@ def _check(  # noqa: C901, PLR0912
             raise r.fail((*at, "test"), test, f"the score is for {scoring.tier.value} only")
         return ScoreCheck(group, r.integer(table, "at_least", at, minimum=0))
     return SuppliedScoreCheck(r.integer(table, "at_least", at, minimum=0))
+
+
+def _chuangke(r: _Reader, table: dict[str, Any], at: KeyPath) -> ChuangkeCheck:
+    top = r.integer(table, "top", at)
+    wider = None
+    if "unresolved_top" in table:
+        wider = r.integer(table, "unresolved_top", at)
+        if wider <= top:
+            raise r.fail((*at, "unresolved_top"), wider, f"expected a group wider than {top}")
+    return ChuangkeCheck(r.integer(table, "years", at), top, unresolved_top=wider)
 
 
 def _levels(r: _Reader, table: dict[str, Any], at: KeyPath, allowed: set[str]) -> tuple[str, ...]:
@@ -791,6 +811,7 @@ def _indicator(
         figure=figure,
         bands=bands,
         text=r.text(table, "text", at, required=False),
+        quote=r.text(table, "quote", at, required=False),
         readings=_reading_ids(r, table, at, readings),
     )
 

@@ -15,15 +15,26 @@ from littlegiants._tomlindex import KeyPath as Path
 from littlegiants._tomlindex import TomlReader
 from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError
+from littlegiants.financials import PROFILE_FLAGS
 from littlegiants.money import Money, validate_currency
 from littlegiants.policy import (
+    _FIRST_TIME_AWARDS,
+    _FLAG_FACTS,
+    _NOT_REWARDED_PAYS_NOTHING,
+    _PART_ZONE_MOVES,
+    _WINDOW_DESIGNATIONS,
     FIGURES,
     Combination,
+    Condition,
+    FigureYear,
     IncentivePolicy,
     RegionAmount,
     Rule,
     RuleKind,
     Source,
+    SourceKind,
+    Zone,
+    ZoneExtent,
 )
 from littlegiants.regions import Region
 
@@ -47,12 +58,17 @@ _TOP: Final = {
     "combination",
     "combination_note",
     "notes",
+    "unknowns",
     "effective",
     "sources",
     "rules",
+    "zone",
+    "conditions",
 }
+_CONDITION: Final = {"id", "fact", "expected", "text", "quote", "note"}
+_ZONE: Final = {"name", "name_en", "aliases", "divisions", "extent", "source", "note"}
 _EFFECTIVE: Final = {"start", "end", "note"}
-_SOURCE: Final = {"url", "note"}
+_SOURCE: Final = {"url", "note", "kind"}
 _RULE: Final = {
     "id",
     "kind",
@@ -63,7 +79,12 @@ _RULE: Final = {
     "by_region",
     "percent",
     "figure",
+    "figure_year",
     "batches",
+    "first_time",
+    "designated_from",
+    "designated_before",
+    "not_rewarded",
     "quote",
     "note",
 }
@@ -115,8 +136,12 @@ class _Reader(TomlReader):
         return Money(self.decimal(table, key, at), currency)
 
 
-def read_policy(text: str, path: str) -> IncentivePolicy:
-    """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``)."""
+def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePolicy:
+    """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``).
+
+    ``bundled`` holds the catalogue's files to the catalogue's standard: every source states its
+    kind (official, mirror or summary).
+    """
     r = _Reader(text, path)
     data = r.check_keys(r.data, _TOP, ())
     policy_id = r.get(data, "id", (), str)
@@ -146,10 +171,8 @@ def read_policy(text: str, path: str) -> IncentivePolicy:
     sources = r.get(data, "sources", (), list)
     if not sources:
         raise r.fail(("sources",), sources, "at least one [[sources]] entry is required")
-    notes = r.get(data, "notes", (), list, required=False) or []
-    for i, item in enumerate(notes):
-        if not isinstance(item, str):
-            raise r.fail(("notes", i), item, "expected a quoted string")
+    notes = _strings(r, data, "notes")
+    unknowns = _strings(r, data, "unknowns")
     rules = r.get(data, "rules", (), list)
     if not rules:
         raise r.fail(("rules",), rules, "at least one [[rules]] entry is required")
@@ -159,6 +182,8 @@ def read_policy(text: str, path: str) -> IncentivePolicy:
         if rule.id in seen:
             raise r.fail(("rules", i, "id"), rule.id, "two rules have this id")
         seen.add(rule.id)
+    zone = _zone(r, data, jurisdiction, parsed_rules, bundled=bundled)
+    conditions = _conditions(r, data)
     return IncentivePolicy(
         id=policy_id,
         title=r.get(data, "title", (), str),
@@ -172,21 +197,125 @@ def read_policy(text: str, path: str) -> IncentivePolicy:
         effective_note=note,
         combination=combination,
         combination_note=r.get(data, "combination_note", (), str, required=False),
-        sources=tuple(_source(r, source, ("sources", i)) for i, source in enumerate(sources)),
+        sources=tuple(
+            _source(r, source, ("sources", i), bundled=bundled) for i, source in enumerate(sources)
+        ),
         confidence=r.get(data, "confidence", (), str),
-        notes=tuple(notes),
+        notes=notes,
+        unknowns=unknowns,
         rules=parsed_rules,
+        zone=zone,
+        conditions=conditions,
         path=path,
     )
 
 
-def _source(r: _Reader, table: object, at: Path) -> Source:
+def _strings(r: _Reader, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    items = r.get(data, key, (), list, required=False) or []
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            raise r.fail((key, i), item, "expected a quoted, non-empty string")
+    return tuple(items)
+
+
+def _source(r: _Reader, table: object, at: Path, *, bundled: bool) -> Source:
     if not isinstance(table, dict):
-        raise r.fail(at, table, "expected a table with url and note")
+        raise r.fail(at, table, "expected a table with url, kind and note")
     r.check_keys(table, _SOURCE, at)
+    kind = r.get(table, "kind", at, str, required=bundled)  # the catalogue always says
+    if kind is not None:
+        kind = r.convert((*at, "kind"), kind, SourceKind, _KINDS_OF_SOURCE)
     return Source(
-        url=r.get(table, "url", at, str), note=r.get(table, "note", at, str, required=False)
+        url=r.get(table, "url", at, str),
+        note=r.get(table, "note", at, str, required=False),
+        kind=kind,
     )
+
+
+_KINDS_OF_SOURCE: Final = (
+    "one of official (the issuer's own page or a government site), "
+    "mirror (a copy of the official text elsewhere), summary (news, consultancy or compilation)"
+)
+
+
+def _zone(
+    r: _Reader,
+    data: dict[str, Any],
+    jurisdiction: Region,
+    rules: tuple[Rule, ...],
+    *,
+    bundled: bool,
+) -> Zone | None:
+    if "zone" not in data:
+        return None
+    at: Path = ("zone",)
+    table = r.get(data, "zone", (), dict)
+    r.check_keys(table, _ZONE, at)
+    name = r.get(table, "name", at, str)
+    if not name.strip():
+        raise r.fail((*at, "name"), name, "a zone needs its name")
+    codes = r.get(table, "divisions", at, list)
+    if not codes:
+        raise r.fail((*at, "divisions"), codes, "list the division codes the zone is made of or in")
+    divisions = []
+    for i, code in enumerate(codes):
+        division = r.convert((*at, "divisions", i), code, Region.parse, "a division code")
+        if not division.within(jurisdiction):
+            raise r.fail(
+                (*at, "divisions", i), code, f"a zone's divisions lie within {jurisdiction.code}"
+            )
+        divisions.append(division)
+    aliases = r.get(table, "aliases", at, list, required=False) or []
+    for i, alias in enumerate(aliases):
+        if not isinstance(alias, str) or not alias.strip():
+            raise r.fail((*at, "aliases", i), alias, "expected a quoted, non-empty name")
+    extent = r.convert(
+        (*at, "extent"),
+        r.get(table, "extent", at, str),
+        ZoneExtent,
+        "whole (the zone is exactly its divisions) or part (it covers part of them)",
+    )
+    if extent is ZoneExtent.PART:
+        for i, rule in enumerate(rules):
+            if rule.kind is RuleKind.RELOCATION:
+                raise r.fail(("rules", i, "kind"), rule.kind.value, _PART_ZONE_MOVES)
+    source = _source(r, r.get(table, "source", at, dict), (*at, "source"), bundled=bundled)
+    return Zone(
+        name=name,
+        divisions=tuple(divisions),
+        extent=extent,
+        source=source,
+        name_en=r.get(table, "name_en", at, str, required=False),
+        aliases=tuple(aliases),
+        note=r.get(table, "note", at, str, required=False),
+    )
+
+
+def _conditions(r: _Reader, data: dict[str, Any]) -> tuple[Condition, ...]:
+    tables = r.get(data, "conditions", (), list, required=False) or []
+    found: list[Condition] = []
+    for i, table in enumerate(tables):
+        at: Path = ("conditions", i)
+        r.check_keys(table, _CONDITION, at)
+        condition_id = r.get(table, "id", at, str)
+        if not _ID.match(condition_id):
+            raise r.fail((*at, "id"), condition_id, "expected lower-case letters, digits and '-'")
+        if condition_id in {condition.id for condition in found}:
+            raise r.fail((*at, "id"), condition_id, "two conditions have this id")
+        fact = r.get(table, "fact", at, str)
+        if fact not in PROFILE_FLAGS:
+            raise r.fail((*at, "fact"), fact, _FLAG_FACTS)
+        found.append(
+            Condition(
+                id=condition_id,
+                fact=fact,
+                expected=r.get(table, "expected", at, bool),
+                text=r.get(table, "text", at, str),
+                quote=r.get(table, "quote", at, str, required=False),
+                note=r.get(table, "note", at, str, required=False),
+            )
+        )
+    return tuple(found)
 
 
 def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
@@ -206,26 +335,22 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
     key = r.get(table, "key", at, bool, required=False) or False
     if key and level is not DesignationLevel.NATIONAL:
         raise r.fail((*at, "key"), key, "only national (little giant) rules can be for key firms")
-    percent = figure = None
-    if kind is RuleKind.PERCENTAGE:
-        percent = r.decimal(table, "percent", at)
-        figure = r.get(table, "figure", at, str)
-        if figure not in FIGURES:
-            raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
-    else:
-        for name in ("percent", "figure"):
-            if name in table:
-                raise r.fail((*at, name), table[name], "only percentage rules take this key")
+    amount = _amount(r, table, at, currency)
+    percent, figure, figure_year = _share(r, table, at, kind)
     batches = r.get(table, "batches", at, list, required=False) or []
     for i, batch in enumerate(batches):
         if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
             raise r.fail((*at, "batches", i), batch, "expected a MIIT batch number")
+    first_time = r.get(table, "first_time", at, bool, required=False) or False
+    if first_time and not kind.is_award:
+        raise r.fail((*at, "first_time"), first_time, _FIRST_TIME_AWARDS)
+    window = _window(r, table, at, kind)
     by_region = r.get(table, "by_region", at, list, required=False) or []
     return Rule(
         id=rule_id,
         kind=kind,
         level=level,
-        amount=r.money(table, "amount", at, currency),
+        amount=amount,
         up_to=r.get(table, "up_to", at, bool, required=False) or False,
         key=key,
         by_region=tuple(
@@ -234,10 +359,63 @@ def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
         ),
         percent=percent,
         figure=figure,
+        figure_year=figure_year,
         batches=tuple(batches),
+        first_time=first_time,
+        designated_from=window[0],
+        designated_before=window[1],
+        not_rewarded=r.get(table, "not_rewarded", at, str, required=False),
         quote=r.get(table, "quote", at, str, required=False),
         note=r.get(table, "note", at, str, required=False),
     )
+
+
+def _amount(r: _Reader, table: dict[str, Any], at: Path, currency: str) -> Money:
+    """The rule's amount; a rule that is not rewarded has none (it pays nothing)."""
+    if "not_rewarded" not in table:
+        return r.money(table, "amount", at, currency)
+    for name in ("amount", "percent", "up_to"):
+        if name in table:
+            raise r.fail((*at, name), table[name], _NOT_REWARDED_PAYS_NOTHING)
+    return Money.zero(currency)
+
+
+def _window(
+    r: _Reader, table: dict[str, Any], at: Path, kind: RuleKind
+) -> tuple[date | None, date | None]:
+    """The award dates a rule about a designation is limited to: from (included), before."""
+    start = r.get(table, "designated_from", at, date, required=False)
+    before = r.get(table, "designated_before", at, date, required=False)
+    if kind is RuleKind.RELOCATION:
+        for name in ("designated_from", "designated_before"):
+            if name in table:
+                raise r.fail((*at, name), table[name], _WINDOW_DESIGNATIONS)
+    if start is not None and before is not None and before <= start:
+        raise r.fail((*at, "designated_before"), before, f"expected a date after {start}")
+    return start, before
+
+
+def _share(
+    r: _Reader, table: dict[str, Any], at: Path, kind: RuleKind
+) -> tuple[Decimal | None, str | None, FigureYear]:
+    """A rule's share of a figure: percent, figure and year (a percentage rule must have one)."""
+    if kind is not RuleKind.PERCENTAGE and "percent" not in table:
+        for name in ("figure", "figure_year"):
+            if name in table:
+                raise r.fail((*at, name), table[name], "only a rule with a percent takes this key")
+        return None, None, FigureYear.PREVIOUS
+    percent = r.decimal(table, "percent", at)
+    figure = r.get(table, "figure", at, str)
+    if figure not in FIGURES:
+        raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
+    year = r.get(table, "figure_year", at, str, required=False) or "previous"
+    figure_year = r.convert(
+        (*at, "figure_year"),
+        year,
+        FigureYear,
+        "previous (the year before the event) or event (the event's year)",
+    )
+    return percent, figure, figure_year
 
 
 def _region_amount(r: _Reader, table: object, at: Path, currency: str) -> RegionAmount:

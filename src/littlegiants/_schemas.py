@@ -43,6 +43,7 @@ import attrs
 from littlegiants._exact import EXACT
 from littlegiants._moneytext import parse_money_text
 from littlegiants._tables import FastPath, Issue, unescape_formula
+from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
@@ -313,6 +314,11 @@ KINDS: Final = {
             _money("total_liabilities", ("负债总额", "总负债"), "负债总额 at year-end"),
             _money("equity_financing", ("新增股权融资", "股权融资"), "新增股权融资"),
             _money("rd_super_deduction", ("研发费用加计扣除额", "加计扣除额"), "加计扣除额"),
+            _money(
+                "central_funds_received",
+                ("中央财政资金", "中央财政支持资金"),
+                "central funds received as a key little giant",
+            ),
         ),
         (("name", "credit_code"), ("year",)),
         "one row per enterprise and year",
@@ -456,6 +462,36 @@ KINDS: Final = {
                 ("同集团小巨人",),
                 "in a little giant's group, with a similar main product",
             ),
+            Column(
+                "serious_dishonesty_listed",
+                "boolean",
+                ("严重失信主体名单", "列入严重失信主体名单"),
+                "on a list of seriously dishonest entities",
+            ),
+            Column(
+                "restricted_products",
+                "boolean",
+                ("禁止限制淘汰类产品",),
+                "makes prohibited, restricted or eliminated products",
+            ),
+            Column(
+                "major_accident_in_3_years",
+                "boolean",
+                ("近3年重大事故",),
+                "a major safety, quality or environmental accident in the last 3 years",
+            ),
+            Column(
+                "tax_evasion_in_3_years",
+                "boolean",
+                ("近3年偷漏税",),
+                "tax evasion in the last 3 years",
+            ),
+            Column(
+                "zones",
+                "names",
+                ("所在园区", "所在功能区"),
+                "named zones it is registered in: `临港新片区; 高新区`",
+            ),
         ),
         (("name", "credit_code"),),
         "one row per enterprise: the facts of a Profile, each empty when unknown",
@@ -552,6 +588,14 @@ KINDS: Final = {
             ),
             Column("batch", "batch", ("批次",), "the MIIT batch, for a batch count"),
             Column("by", "date", ("目标日期", "达成日期"), "the date a target is to be reached by"),
+            Column(
+                "bound",
+                "text",
+                ("数值口径",),
+                "`exact` (empty), `more-than` (a lower bound: over 9,000) or `rounded`",
+            ),
+            Column("national_rank", "integer", ("全国排名",), "the place's rank in China"),
+            Column("provincial_rank", "integer", ("省内排名",), "the place's rank in its province"),
             _SOURCE,
         ),
         (("level",), ("count",), ("on",), ("kind",)),
@@ -1005,7 +1049,19 @@ _AGGREGATE_FIELDS: Final = (
     "equivalent",
     "source",
 )
-_COUNT_FIELDS: Final = ("level", "count", "on", "kind", "region", "batch", "by", "source")
+_COUNT_FIELDS: Final = (
+    "level",
+    "count",
+    "on",
+    "kind",
+    "region",
+    "batch",
+    "by",
+    "source",
+    "bound",
+    "national_rank",
+    "provincial_rank",
+)
 
 
 def _future(record: object, as_of: dt.date) -> list[Issue]:
@@ -1662,6 +1718,9 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
             "batch": record.batch,
             "by": record.by,
             "source": record.source,
+            "bound": None if record.bound is Bound.EXACT else record.bound.value,
+            "national_rank": record.national_rank,
+            "provincial_rank": record.provincial_rank,
         }
     rate = cast("ExchangeRate", record)
     return {

@@ -12,6 +12,10 @@ The sources do not agree on every batch size, so sizes are data, not constants: 
 unresolved case: 1,744 (CSDN), 1,748 (anpeicn publicity), or the 1,584 the end-2021 cumulative
 total of 4,762 implies.
 
+China-wide totals (:func:`cumulative_totals`) are kept as printed, exact, a lower bound ("over
+9,000" in 2022) or rounded in 万, each with its sources, conflicting figures side by side; the
+14th five-year plan's targets (10,000 little giants by 2025) are :func:`targets`, apart from counts.
+
 The table lives in ``littlegiants/data/miit_batches.toml`` and is read on first use.
 
 >>> from littlegiants.batches import MIIT_BATCHES
@@ -62,10 +66,12 @@ __all__ = [
     "ReReviewRound",
     "ReportedSize",
     "Source",
+    "Target",
     "cumulative_totals",
     "miit_batch",
     "miit_batches",
     "re_review_rounds",
+    "targets",
 ]
 
 #: Every MIIT batch, 1st first, as a tuple of :class:`Batch`. Loaded on first access.
@@ -215,10 +221,30 @@ class CumulativeTotal:
 
 
 @attrs.frozen
+class Target:
+    """A published China-wide target: how many firms of a tier a plan aims at by a year.
+
+    Attributes:
+        label: the plan, as the reference notes put it ("14th FYP (2021-2025) target").
+        by_year: the year it is to be reached by.
+        value: the figure aimed at.
+        counts: what is counted (State-level little giants, provincial 专精特新 SMEs ...).
+    """
+
+    label: str
+    by_year: int
+    value: int = attrs.field(kw_only=True)
+    counts: str = attrs.field(kw_only=True)
+    sources: tuple[Source, ...] = attrs.field(kw_only=True)
+    confidence: Confidence = attrs.field(kw_only=True)
+
+
+@attrs.frozen
 class _Dataset:
     batches: tuple[Batch, ...]
     re_reviews: tuple[ReReviewRound, ...]
     totals: tuple[CumulativeTotal, ...]
+    targets: tuple[Target, ...]
 
 
 # -- reading the TOML ---------------------------------------------------------------------------
@@ -329,7 +355,18 @@ def _parse_dataset(data: Mapping[str, Any], path: str) -> _Dataset:
         )
         for item in root.children("totals")
     )
-    return _Dataset(batches, re_reviews, totals)
+    goals = tuple(
+        Target(
+            item.get("label", str),
+            item.count("by_year"),
+            value=item.count("value"),
+            counts=item.get("counts", str),
+            sources=item.sources("sources", known),
+            confidence=item.confidence(),
+        )
+        for item in root.children("targets")
+    )
+    return _Dataset(batches, re_reviews, totals, goals)
 
 
 def _parse_batch(item: _Reader, known: Mapping[str, Source]) -> Batch:
@@ -449,6 +486,15 @@ def cumulative_totals() -> tuple[CumulativeTotal, ...]:
     (2021, 4762, <Bound.EXACT: 'exact'>)
     """
     return _dataset().totals
+
+
+def targets() -> tuple[Target, ...]:
+    """Return the published China-wide targets (the 14th five-year plan's, by 2025).
+
+    >>> [(t.value, t.counts, t.by_year) for t in targets()][0]
+    (10000, 'State-level little giants', 2025)
+    """
+    return _dataset().targets
 
 
 def __getattr__(name: str) -> tuple[Batch, ...]:

@@ -398,10 +398,71 @@ def _exists(value: str) -> bool:
 # -- commands ----------------------------------------------------------------------------------
 
 
-def cmd_demo(args: argparse.Namespace, out: Output) -> int:
-    """Work the bundled seed-article example through the library."""
+#: Significant figures of derived values (a year earlier, implied rates) in csv and json: the
+#: seed article prints its inputs to 4 (44.64 billion yuan, US$6.24 billion).
+_DERIVED_DIGITS: Final = 4
+_DERIVED_NOTE: Final = f"derived; rounded to {_DERIVED_DIGITS} significant figures"
+
+
+def _derived(money: Money | None, fmt: str, locale: str) -> str:
+    """A derived amount: compact in a table, to 4 significant figures in csv and json.
+
+    The exact value stays available from the API (``TradeAggregate.previous``, ...).
+    """
+    if money is None or fmt == "table":
+        return _amount(money, fmt, locale, compact=True)
+    from decimal import ROUND_HALF_UP  # noqa: PLC0415
+
+    step = Decimal(1).scaleb(money.amount.adjusted() - _DERIVED_DIGITS + 1)
+    rounded = money.amount.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
+    return f"{rounded:f}"
+
+
+def _count_note(count: Any) -> str:  # noqa: ANN401 - a DesignationCount
+    """The date of a count, and whether it is a lower bound or ranks its place."""
+    from littlegiants.batches import Bound  # noqa: PLC0415
+
+    notes = [str(count.on)]
+    if count.bound is Bound.MORE_THAN:
+        notes.append("more than this: a lower bound")
+    if count.national_rank is not None:
+        notes.append(f"rank {count.national_rank} in China")
+    if count.provincial_rank is not None:
+        notes.append(f"rank {count.provincial_rank} in its province")
+    return "; ".join(notes)
+
+
+def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) -> list[list[str]]:
+    """What the policy's own jurisdiction's batch and target cost at most (never China's counts)."""
+    from littlegiants.batches import Bound  # noqa: PLC0415
     from littlegiants.counts import CountKind  # noqa: PLC0415
     from littlegiants.designation import DesignationLevel  # noqa: PLC0415
+
+    national = DesignationLevel.NATIONAL
+    held = {
+        c.kind: c
+        for c in data.counts
+        if c.level is national
+        and c.region is not None
+        and policy.covers(c.region)
+        and c.bound is Bound.EXACT
+    }
+    rows = []
+    if CountKind.BATCH in held:
+        batch = held[CountKind.BATCH]
+        cost = policy.budget({national: batch.count})
+        figure = f"budget: batch {batch.batch}, {batch.count} firms"
+        rows.append([figure, _amount(cost, fmt, locale), "at most"])
+    if CountKind.TARGET in held and CountKind.HELD in held:
+        more = held[CountKind.TARGET].count - held[CountKind.HELD].count
+        cost = policy.budget({national: more})
+        figure = f"budget: {more} more to reach {held[CountKind.TARGET].count}"
+        rows.append([figure, _amount(cost, fmt, locale), "at most"])
+    return rows
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    """Work the bundled seed-article example through the library."""
     from littlegiants.formatting import format_growth  # noqa: PLC0415
     from littlegiants.loader import example_path, load_dataset  # noqa: PLC0415
     from littlegiants.render import render_policy  # noqa: PLC0415
@@ -409,6 +470,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     locale, fmt = args.locale, args.format
     data = load_dataset(example_path("shenzhen-2022"))
     rows: list[dict[str, str]] = []
+    four_places = Decimal("0.0001")
 
     def add(figure: str, value: str, note: str = "") -> None:
         rows.append({"figure": figure, "value": value, "note": note})
@@ -422,33 +484,34 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
         )
         if cohort.equivalent is not None:
             add("  the same in US dollars", _amount(cohort.equivalent, fmt, locale, compact=True))
-            rate = cohort.implied_rate(on=cohort.period.end)
+            pair = {cohort.value.currency, cohort.equivalent.currency}
+            # One date for the implied rate: the rate file's, where it has this pair.
+            on = next((r.on for r in data.rates if {r.base, r.quote} == pair), cohort.period.end)
+            rate = cohort.implied_rate(on=on)
             add(
                 "  implied exchange rate",
-                f"{rate.rate.quantize(Decimal('0.0001'), context=EXACT)}",
-                f"{rate.quote} per {rate.base}",
+                f"{rate.rate.quantize(four_places, context=EXACT)}",
+                f"{rate.quote} per {rate.base} on {rate.on}; derived, to 4 decimal places",
             )
-        add("  a year earlier (implied)", _amount(cohort.previous, fmt, locale, compact=True))
+        add("  a year earlier (implied)", _derived(cohort.previous, fmt, locale), _DERIVED_NOTE)
     for record in data.trade_records:
         growth = "" if record.growth is None else format_growth(record.growth, locale=locale)
         add(
             f"{record.enterprise.name}: {record.flow.value}s, {record.period}",
             _amount(record.value, fmt, locale, compact=True),
-            f"{growth}; a year earlier {_amount(record.previous, fmt, locale, compact=True)}",
+            f"{growth}; a year earlier {_derived(record.previous, fmt, locale)} ({_DERIVED_NOTE})",
         )
     for rate in data.rates:
-        # A table shows the rate as the row above does; csv and json keep it exact.
-        shown = (
-            rate.rate.quantize(Decimal("0.0001"), context=EXACT) if fmt == "table" else rate.rate
-        )
-        add(f"rate {rate.base}->{rate.quote} on {rate.on}", f"{shown:f}", "rates.csv")
-    held = {c.kind: c for c in data.counts if c.level is DesignationLevel.NATIONAL}
-    for count in data.counts:
+        shown = rate.rate.quantize(four_places, context=EXACT)
         add(
-            f"{count.level.value} little giants, {count.kind.value}",
-            str(count.count),
-            str(count.on),
+            f"rate {rate.base}->{rate.quote} on {rate.on}",
+            f"{shown:f}",
+            "rates.csv; derived, to 4 decimal places (exact in the file and from the API)",
         )
+    for count in data.counts:
+        place = "China" if count.region is None else count.region.name
+        figure = f"{place}: {count.level.value} little giants, {count.kind.value}"
+        add(figure, str(count.count), _count_note(count))
     for policy in data.policies:
         for rule in policy.rules:
             add(
@@ -456,22 +519,8 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
                 _amount(rule.amount, fmt, locale),
                 "up to" if rule.up_to else "",
             )
-        if CountKind.BATCH in held:
-            batch = held[CountKind.BATCH]
-            cost = policy.budget({DesignationLevel.NATIONAL: batch.count})
-            add(
-                f"budget: batch {batch.batch}, {batch.count} firms",
-                _amount(cost, fmt, locale),
-                "at most",
-            )
-        if CountKind.TARGET in held and CountKind.HELD in held:
-            more = held[CountKind.TARGET].count - held[CountKind.HELD].count
-            cost = policy.budget({DesignationLevel.NATIONAL: more})
-            add(
-                f"budget: {more} more to reach {held[CountKind.TARGET].count}",
-                _amount(cost, fmt, locale),
-                "at most",
-            )
+        for budget in _budget_rows(policy, data, fmt, locale):
+            add(*budget)
     out.rows(["figure", "value", "note"], rows, numeric=["value"])
     if fmt == "table":
         for policy in data.policies:
@@ -599,7 +648,7 @@ def cmd_policies(args: argparse.Namespace, out: Output) -> int:
         {
             "id": p.id,
             "document": p.document,
-            "jurisdiction": p.jurisdiction.code,
+            "jurisdiction": p.area,
             "from": str(p.effective_from or ""),
             "to": str(p.effective_to or ""),
             "combination": p.combination.value,
@@ -642,8 +691,13 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
         "effective_to": None if policy.effective_to is None else str(policy.effective_to),
         "combination": policy.combination.value,
         "confidence": policy.confidence,
-        "sources": [s.url for s in policy.sources],
+        "sources": [
+            {"url": s.url, "kind": None if s.kind is None else s.kind.value, "note": s.note}
+            for s in policy.sources
+        ],
         "notes": list(policy.notes),
+        "unknowns": list(policy.unknowns),
+        "zone": None if policy.zone is None else policy.zone.name,
     }
     columns = ["rule", "kind", "level", "amount", "currency", "up_to", "key", "percent", "figure"]
     extra_json = extra if args.format == "json" else None

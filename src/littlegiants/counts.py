@@ -1,8 +1,10 @@
 """Counts of designated enterprises: how many a place holds, how many a batch brought, targets.
 
 Sources report counts rather than lists: Shenzhen had **443** State-level little giants after the
-4th batch, **275** of them from that batch, and a target of **600** by 2025 (Shenzhen Daily,
-2022-11-23). A :class:`DesignationCount` keeps one such figure with its kind, its date and its
+4th batch, "ranking the second in the country and first in Guangdong Province", **275** of them
+from that batch, and a target of **600** by 2025; China "has recognized over 9,000" (Shenzhen Daily,
+2022-11-23). A :class:`DesignationCount` keeps one such figure with its kind, its date, how it was
+printed (exact, or a lower bound: "over 9,000"), the place's rank where one is given, and its
 source, so budgets can be computed from them (the 275 firms of the 4th batch, or the 157 more
 needed to reach 600) without inventing the firms.
 
@@ -13,6 +15,10 @@ needed to reach 600) without inventing the firms.
 ...                           kind="target", by=date(2025, 12, 31))
 >>> target.count - held.count
 157
+>>> china = DesignationCount(level="national", count=9000, on=date(2022, 11, 23), kind="held",
+...                          bound="more-than")
+>>> china.bound.value, china.region is None
+('more-than', True)
 >>> DesignationCount(level="national", count=275, on=date(2022, 11, 23), kind="batch")
 Traceback (most recent call last):
 ...
@@ -30,6 +36,7 @@ from datetime import date
 
 import attrs
 
+from littlegiants.batches import Bound
 from littlegiants.designation import DesignationLevel, coerce_level
 from littlegiants.errors import InvalidRecordError
 from littlegiants.regions import Region, coerce_optional_region
@@ -63,6 +70,10 @@ class DesignationCount:
         batch: the MIIT batch, for a batch count.
         by: the date a target is to be reached.
         source: where the figure comes from.
+        bound: how the figure was printed: ``exact`` (the default), ``more-than`` (a lower
+            bound: "over 9,000") or ``rounded`` (printed in 万); text accepted.
+        national_rank: the place's rank in China by this count ("second in the country").
+        provincial_rank: the place's rank in its province ("first in Guangdong Province").
     """
 
     level: DesignationLevel = attrs.field(converter=coerce_level)
@@ -73,9 +84,20 @@ class DesignationCount:
     batch: int | None = None
     by: date | None = None
     source: str | None = None
+    bound: Bound = attrs.field(default=Bound.EXACT, converter=Bound)
+    national_rank: int | None = None
+    provincial_rank: int | None = None
 
     def __attrs_post_init__(self) -> None:
         """Check the count against its kind."""
+        for name in ("national_rank", "provincial_rank"):
+            rank = getattr(self, name)
+            if rank is None:
+                continue
+            if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
+                raise InvalidRecordError(rank, f"{name} is a place in a ranking: 1 or more")
+            if self.region is None:
+                raise InvalidRecordError(rank, f"{name} ranks a place: give the region counted")
         if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 0:
             raise InvalidRecordError(self.count, "a count is a whole number >= 0")
         if self.kind is CountKind.BATCH and self.batch is None:

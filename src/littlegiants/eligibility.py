@@ -101,6 +101,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from littlegiants._exact import DIVISION, EXACT, to_decimal
+from littlegiants.designation import DesignationLevel
 from littlegiants.errors import (
     CurrencyMismatchError,
     InvalidPeriodError,
@@ -128,6 +129,7 @@ __all__ = [
     "Criterion",
     "CriterionResult",
     "CriterionSource",
+    "DesignationHeld",
     "Figure",
     "FigureMinimum",
     "GroupScore",
@@ -874,21 +876,38 @@ class AwardCheck(Check):
 
 @attrs.frozen
 class ChuangkeCheck(Check):
-    """A 创客中国 placing in the top ``top`` (500强) in the last ``years`` years."""
+    """A 创客中国 placing in the top ``top`` in the last ``years`` years.
+
+    ``unresolved_top`` marks a group whose standing the sources leave open: the little-giant
+    criteria (附件3) are believed to say 50强 while most mirrors say 500强 (domain audit
+    2026-12, §3), so a place in the 500强 but not the 50强 is UNKNOWN, with the reason.
+    """
 
     years: int
     top: int
+    unresolved_top: int | None = attrs.field(default=None, kw_only=True)
 
     def evaluate(self, context: _Context) -> _Outcome:
-        """PASS when a recorded placing matches; UNKNOWN when placings are unknown."""
+        """PASS when a placing is in the group; UNKNOWN when placings are unknown or unresolved."""
         placings = context.profile.chuangke_placings
         if placings is None:
             figures = (Figure("chuangke_placings", None),)
             return _Outcome(Verdict.UNKNOWN, figures, _unknown_fact("chuangke_placings"))
         window = context.years(self.years)
         recorded = tuple(sorted(placings, key=lambda p: (p.year, p.top)))
-        matched = any(p.year in window and p.top <= self.top for p in recorded)
-        return _Outcome(Verdict.of(matched), (Figure("chuangke_placings", recorded),))
+        figures = (Figure("chuangke_placings", recorded),)
+        tops = [p.top for p in recorded if p.year in window]
+        if any(top <= self.top for top in tops):
+            return _Outcome(Verdict.PASS, figures)
+        wider = self.unresolved_top
+        if wider is not None and any(top <= wider for top in tops):
+            note = Phrase(
+                f"a {wider}强 place that is not a {self.top}强 place: which group the criteria "
+                f"require ({self.top}强 or {wider}强) is unresolved in the sources",
+                f"获得{wider}强但非{self.top}强：标准要求{self.top}强还是{wider}强，来源未定",
+            )
+            return _Outcome(Verdict.UNKNOWN, figures, note)
+        return _Outcome(Verdict.FAIL, figures)
 
     def threshold(self) -> Threshold:
         """A group no larger than ``top``."""
@@ -897,9 +916,60 @@ class ChuangkeCheck(Check):
     def describe(self, language: _Language, last_year: int | None) -> str:
         """``创客中国 500强 in 2022–2024``."""
         window = _window(self.years, last_year, language)
+        wider = self.unresolved_top
         if language == "zh":
-            return f"{window}获得创客中国{self.top}强"
-        return f"创客中国 {self.top}强 (top {self.top}) in {window}"
+            open_ = "" if wider is None else f"（{wider}强未定）"
+            return f"{window}获得创客中国{self.top}强{open_}"
+        open_ = "" if wider is None else f"; a {wider}强 place is unresolved"
+        return f"创客中国 {self.top}强 (top {self.top}) in {window}{open_}"
+
+
+@attrs.frozen
+class DesignationHeld(Check):
+    """The firm already holds a designation of ``level`` or higher on the assessment date.
+
+    The annual notices let 省级专精特新中小企业 (provincial 专精特新 SMEs) apply for the
+    little-giant tier. A valid designation recorded at the level passes. Nothing else fails: a
+    firm's record may simply not list a designation it holds, so no valid one recorded is
+    UNKNOWN, and a municipal one only is UNKNOWN too (in the province-level municipalities the
+    city's own recognition is the provincial rung, recorded as municipal when a policy calls it
+    so).
+    """
+
+    level: str
+
+    def evaluate(self, context: _Context) -> _Outcome:
+        """PASS with a valid designation of the level or higher, else UNKNOWN with the reason."""
+        held = context.enterprise.level_on(context.as_of)
+        figures = (Figure("designation_held", None if held is None else held.value),)
+        wanted = DesignationLevel.parse(self.level)
+        if held is not None and held >= wanted:
+            return _Outcome(Verdict.PASS, figures)
+        if held is DesignationLevel.MUNICIPAL:
+            note = Phrase(
+                "only a municipal designation is recorded; in Beijing, Shanghai, Tianjin and "
+                "Chongqing the city's own recognition is the provincial rung",
+                "仅有市级认定记录；北京、上海、天津、重庆的市级认定即省级",
+            )
+        else:
+            note = Phrase(
+                f"no valid {wanted.value} designation is recorded on {context.as_of}; an absent "
+                "record does not show that the firm holds none",
+                f"{context.as_of}无有效{wanted.chinese}认定记录；无记录不等于未获认定",
+            )
+        return _Outcome(Verdict.UNKNOWN, figures, note)
+
+    def threshold(self) -> Threshold:
+        """One of the level and the levels above it."""
+        wanted = DesignationLevel.parse(self.level)
+        return Threshold("one_of", tuple(lv.value for lv in DesignationLevel if lv >= wanted))
+
+    def describe(self, language: _Language, last_year: int | None) -> str:
+        """``a valid provincial designation or higher``."""
+        del last_year
+        if language == "zh":
+            return f"已获有效{_LEVEL_NAMES[self.level].zh}认定"
+        return f"a valid {self.level} designation or higher"
 
 
 @attrs.frozen
@@ -1281,6 +1351,8 @@ class Criterion:
         confidence: the sources' confidence.
         readings: ids of the readings taken.
         note: a note on the rule data.
+        purposes: the purposes it is assessed for (empty: every purpose); the annual notices'
+            provincial-SME gate concerns applications only.
     """
 
     id: str
@@ -1297,6 +1369,11 @@ class Criterion:
     confidence: str
     readings: tuple[str, ...] = ()
     note: str | None = None
+    purposes: tuple[Purpose, ...] = ()
+
+    def applies_to(self, purpose: Purpose) -> bool:
+        """Whether the criterion is assessed for ``purpose``."""
+        return not self.purposes or purpose in self.purposes
 
     def walk(self) -> Iterator[Criterion]:
         """Yield this criterion and every criterion inside it, depth first."""
@@ -1328,6 +1405,13 @@ class Criterion:
         if self.band is not None:
             separator = "：" if language == "zh" else ": "
             text = self.band.describe(language) + separator + text
+        if self.purposes:
+            names = [_PURPOSE_WORDS[purpose].pick(language) for purpose in self.purposes]
+            text = (
+                f"（仅{'、'.join(names)}）{text}"
+                if language == "zh"
+                else f"({', '.join(names)} only) {text}"
+            )
         return text
 
 
@@ -1368,6 +1452,7 @@ class Indicator:
     figure: str | None = None
     bands: tuple[ScoreBand, ...]
     text: str | None = None
+    quote: str | None = None
     readings: tuple[str, ...] = ()
 
 
@@ -1698,8 +1783,8 @@ def assess(
     }
     if criteria.scoring is not None and criteria.scoring.tier is tier:
         context.score = _score(criteria.scoring, context)
-    results = tuple(_evaluate(child, context, waivers) for child in root.children)
-    conditions = () if general is None else general.children
+    results = tuple(_evaluate(child, context, waivers) for child in _for(root, purpose))
+    conditions = () if general is None else _for(general, purpose)
     return Assessment(
         name=enterprise.name,
         key=enterprise.key,
@@ -1784,6 +1869,11 @@ def _supplied_score(score: object, tier: Tier) -> Decimal | int | None:
     raise InvalidRecordError(score, "score must be an int or Decimal from 0 to 100 (never a float)")
 
 
+def _for(node: Criterion, purpose: Purpose) -> tuple[Criterion, ...]:
+    """The criteria inside ``node`` that are assessed for ``purpose``."""
+    return tuple(child for child in node.children if child.applies_to(purpose))
+
+
 def _insert(node: Criterion, added: Criterion) -> Criterion:
     parent = added.id.rpartition(".")[0]
     if node.id == parent:
@@ -1805,7 +1895,9 @@ def _evaluate(
     elif node.combine == "band":
         verdict, children, figures, note = _band(node, context, waivers)
     else:
-        children = tuple(_evaluate(child, context, waivers) for child in node.children)
+        children = tuple(
+            _evaluate(child, context, waivers) for child in _for(node, context.purpose)
+        )
         combine = Verdict.any_of if node.combine == "any" else Verdict.all_of
         verdict = combine(child.verdict for child in children)
     waived_by = None
@@ -2025,6 +2117,7 @@ _FIGURE_NAMES: Final = {
     "own_brand": Phrase("own brand", "自主品牌"),
     "science_awards": Phrase("science and technology awards", "科技奖励"),
     "chuangke_placings": Phrase("创客中国 placings", "创客中国名次"),
+    "designation_held": Phrase("highest valid designation", "有效认定最高级别"),
     "main_product_field": Phrase("main-product field", "主导产品所属领域"),
     "in_strategic_emerging_catalogue": Phrase(
         "main product in the strategic emerging industries catalogue",
@@ -2400,10 +2493,17 @@ def _scoring_rows(scoring: Scoring, language: _Language) -> list[str]:
         lines.append(
             f"| {_cell(group.name.pick(language))} ({group.points}) | "
             f"`{indicator.id}`<br>{_cell(indicator.name.pick(language))} | {indicator.points} | "
-            f"{_cell(bands)} | {_cell(indicator.text)} |"
+            f"{_cell(bands)} | {_cell(_quoted(indicator.quote, indicator.text))} |"
         )
     lines.append("")
     return lines
+
+
+def _quoted(quote: str | None, text: str | None) -> str | None:
+    """The source's words, then the notes' statement: ``"上年度…" — ≥5% 20 / …``."""
+    if quote is None:
+        return text
+    return f"“{quote}”" if text is None else f"“{quote}” — {text}"
 
 
 def _amendment_rows(amendment: AmendmentRule, language: _Language) -> list[str]:

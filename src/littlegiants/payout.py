@@ -9,16 +9,22 @@ event triggers, produces a :class:`PayoutItem` with an amount and a status sayin
 - ``OUTSIDE_JURISDICTION``: the firm was registered outside the jurisdiction on the event date;
 - ``ALREADY_PAID``: the ledger of earlier :class:`Payment` s covers it (or, under ``top-up``,
   what was paid for lower levels already reaches the amount);
-- ``SUPERSEDED``: under ``highest-only`` a higher level reached replaces it;
+- ``SUPERSEDED``: under ``highest-only`` a higher level reached replaces it, and a move is
+  rewarded once, by the relocation rule of the highest level held;
 - ``NOT_ELIGIBLE``: a condition of the rule is not met (not a key little giant, another batch,
-  a move within the jurisdiction, the level not held when relocating);
-- ``MISSING_DATA``: a fact the amount depends on is unknown (the region, the batch, the financial
-  figure). Its amount is ``None``, never zero, and :attr:`Payout.is_complete` is false.
+  a move within the jurisdiction, the level not held when relocating, an earlier recognition at
+  the level under a first-time rule);
+- ``MISSING_DATA``: a fact the amount depends on is unknown (the region, membership of a zone,
+  the batch, the financial figure). Its amount is ``None``, never zero, and
+  :attr:`Payout.is_complete` is false.
 
-Events after ``as_of`` are ignored. A percentage rule reads the figure of the calendar year before
-the triggering event and rounds half-up to the minor unit, the one named rounding point of the
-engine. Rewards at several levels combine as the policy's :class:`~littlegiants.policy.Combination`
-says; re-review and relocation rewards are paid in addition.
+Events after ``as_of`` are ignored. A rule paying a share of a figure (every percentage rule,
+and any other rule with a ``percent``) reads the figure of the calendar year before the
+triggering event, or of its own year when the rule says ``figure_year = "event"``; an unknown
+figure is missing data. The share is rounded half-up to the minor unit, the one named rounding
+point of the engine. Rewards at several levels combine as the policy's
+:class:`~littlegiants.policy.Combination` says; re-review and relocation rewards are paid in
+addition.
 
 >>> from datetime import date
 >>> from littlegiants.designation import Designation
@@ -47,7 +53,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -57,7 +63,14 @@ from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
-from littlegiants.policy import Combination, IncentivePolicy, Rule, RuleKind
+from littlegiants.policy import (
+    Combination,
+    Condition,
+    ConditionStatus,
+    IncentivePolicy,
+    Rule,
+    RuleKind,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -67,6 +80,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Comparison",
     "ComparisonRow",
+    "ConditionCheck",
     "ItemStatus",
     "Parameter",
     "Payment",
@@ -111,7 +125,7 @@ _STATUS_WORDS = {
         ItemStatus.OUTSIDE_PERIOD: "not paid: outside the policy's effective period",
         ItemStatus.OUTSIDE_JURISDICTION: "not paid: registered outside the jurisdiction",
         ItemStatus.ALREADY_PAID: "not paid again: already paid",
-        ItemStatus.SUPERSEDED: "not paid: superseded by a higher level (highest-only)",
+        ItemStatus.SUPERSEDED: "not paid: superseded by a higher level",
         ItemStatus.NOT_ELIGIBLE: "not paid: a condition of the rule is not met",
         ItemStatus.MISSING_DATA: "cannot be computed: data missing",
     },
@@ -123,6 +137,20 @@ _STATUS_WORDS = {
         ItemStatus.SUPERSEDED: "不予奖励：按最高级别奖励",
         ItemStatus.NOT_ELIGIBLE: "不予奖励：不符合条件",
         ItemStatus.MISSING_DATA: "无法计算：缺少数据",
+    },
+}
+
+
+_CONDITION_WORDS = {
+    "en": {
+        ConditionStatus.MET: "met",
+        ConditionStatus.NOT_MET: "not met",
+        ConditionStatus.UNKNOWN: "unknown",
+    },
+    "zh": {
+        ConditionStatus.MET: "满足",
+        ConditionStatus.NOT_MET: "不满足",
+        ConditionStatus.UNKNOWN: "未知",
     },
 }
 
@@ -174,12 +202,28 @@ class Parameter:
     sources: tuple[str, ...]
 
 
+@attrs.frozen
+class ConditionCheck:
+    """One of a policy's conditions as the firm's facts decide it: met, not met or unknown."""
+
+    condition: Condition
+    status: ConditionStatus
+
+    def __str__(self) -> str:
+        """``not-abnormal not met (Not on the abnormal-operations list.)``."""
+        words = _CONDITION_WORDS["en"][self.status]
+        return f"condition {self.condition.id} {words} ({self.condition.text})"
+
+
 @attrs.frozen(kw_only=True)
 class PayoutItem:
     """One rule applied to one event of one enterprise.
 
     ``amount`` is ``None`` only for ``MISSING_DATA``; ``entitlement`` is what the rule grants before
-    the ledger and the combination rule are applied.
+    the ledger and the combination rule are applied. ``conditions`` are the policy's conditions
+    as checked for an item that passed every other test: one not met makes it ``NOT_ELIGIBLE``;
+    one the facts do not decide leaves it payable, reported here and in
+    :attr:`Payout.unknown_conditions`, never assumed met.
     """
 
     rule: Rule
@@ -190,6 +234,7 @@ class PayoutItem:
     designation: Designation | None = None
     relocation: Relocation | None = None
     detail: str | None = None
+    conditions: tuple[ConditionCheck, ...] = ()
 
     @property
     def level(self) -> DesignationLevel:
@@ -236,6 +281,21 @@ class Payout:
         """The items that could not be computed for lack of data."""
         return tuple(i for i in self.items if i.status is ItemStatus.MISSING_DATA)
 
+    @property
+    def unknown_conditions(self) -> tuple[Condition, ...]:
+        """The policy's conditions the firm's facts leave open for the payable items.
+
+        A payable amount is owed only if these hold; the engine never assumes they do.
+        """
+        found = {
+            check.condition.id: check.condition
+            for item in self.items
+            if item.status is ItemStatus.PAYABLE
+            for check in item.conditions
+            if check.status is ConditionStatus.UNKNOWN
+        }
+        return tuple(found.values())
+
     def by_level(self) -> dict[DesignationLevel, Money]:
         """Totals per designation level (levels with items only)."""
         out: dict[DesignationLevel, Money] = {}
@@ -255,8 +315,11 @@ class Payout:
         for item in self.items:
             rule = item.rule
             values = [("amount", str(rule.amount))]
+            if rule.not_rewarded is not None:
+                values = [("not_rewarded", rule.not_rewarded)]
             if rule.percent is not None:
-                values.append(("percent", f"{rule.percent}% of {rule.figure}"))
+                share = f"{rule.percent}% of {rule.figure} ({rule.figure_year.value} year)"
+                values.append(("percent", share))
             values.extend(
                 (f"by_region[{i}].amount", str(option.amount))
                 for i, option in enumerate(rule.by_region)
@@ -299,12 +362,24 @@ class Payout:
             )
         for item in self.items:
             lines.append("  " + self._line(item, locale, lang))
+            if item.conditions:
+                checked = "; ".join(
+                    f"{check.condition.id} {_CONDITION_WORDS[lang][check.status]}"
+                    for check in item.conditions
+                )
+                lines.append(("    条件：" if lang == "zh" else "    conditions: ") + checked)
         total = format_money(self.total, locale=locale)
+        open_ids = ", ".join(condition.id for condition in self.unknown_conditions)
         if lang == "zh":
-            lines.append(f"合计：{total}" + ("" if self.is_complete else "（缺少数据，至少）"))
+            suffix = "" if self.is_complete else "（缺少数据，至少）"
+            if open_ids:
+                suffix += f"（以下条件未能核实：{open_ids}）"
+            lines.append(f"合计：{total}{suffix}")
             lines.append("读取的参数：")
         else:
             suffix = "" if self.is_complete else " (at least: some data is missing)"
+            if open_ids:
+                suffix += f" (if the conditions the data leave open hold: {open_ids})"
             lines.append(f"Total: {total}{suffix}")
             lines.append("Parameters read:")
         lines.extend(
@@ -313,7 +388,7 @@ class Payout:
         quotes = dict.fromkeys(item.rule.quote for item in self.items if item.rule.quote)
         lines.extend(f'  "{quote}"' for quote in quotes)
         lines.append("来源：" if lang == "zh" else "Sources:")
-        lines.extend(f"  {source.url}" for source in policy.sources)
+        lines.extend(f"  {source.label} {source.url}" for source in policy.sources)
         return "\n".join(lines)
 
     def _line(self, item: PayoutItem, locale: str, lang: str) -> str:
@@ -475,41 +550,147 @@ def _candidates(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -
     return found
 
 
+#: A check's finding: the status and why, or ``None`` when the check lets the candidate through.
+_Finding = tuple[ItemStatus, str] | None
+
+
 def _gate(
     policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate
 ) -> tuple[ItemStatus, str | None, Region | None]:
-    """Decide whether a candidate may pay at all; return status, detail and the region used."""
-    rule, on = candidate.rule, candidate.on
+    """Decide whether a candidate may pay at all; return status, detail and the region used.
+
+    The period and the registered region come first; then each of :data:`_CHECKS` in turn, the
+    first finding deciding.
+    """
+    on = candidate.on
     if not policy.is_in_force(on):
         window = f"{policy.effective_from or '…'} to {policy.effective_to or '…'}"
         return ItemStatus.OUTSIDE_PERIOD, f"{on} is outside {window}", None
     region = firm.region_on(on)
     if region is None:
         return ItemStatus.MISSING_DATA, "the registered region is unknown", None
-    if not policy.covers(region):
-        return (
-            ItemStatus.OUTSIDE_JURISDICTION,
-            f"{region.code} {region.name} is not within {policy.jurisdiction.code}",
-            region,
-        )
-    designation = candidate.designation
-    if rule.key and designation is not None and not designation.key:
-        return ItemStatus.NOT_ELIGIBLE, "not a key (重点) little giant", region
-    if rule.batches and designation is not None:
-        if designation.batch is None:
-            return ItemStatus.MISSING_DATA, "the MIIT batch is unknown", region
-        if designation.batch not in rule.batches:
-            return ItemStatus.NOT_ELIGIBLE, f"batch {designation.batch} is not covered", region
-    relocation = candidate.relocation
-    if relocation is not None:
-        if relocation.from_region is None:
-            return ItemStatus.MISSING_DATA, "the region moved from is unknown", region
-        if policy.covers(relocation.from_region):
-            return ItemStatus.NOT_ELIGIBLE, "a move within the jurisdiction", region
-        held = firm.level_on(on)
-        if held is None or held < rule.level:
-            return ItemStatus.NOT_ELIGIBLE, f"no valid {rule.level.value} designation held", region
+    for check in _CHECKS:
+        finding = check(policy, firm, candidate, region)
+        if finding is not None:
+            return (*finding, region)
     return ItemStatus.PAYABLE, None, region
+
+
+def _jurisdiction(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """The firm is registered inside the jurisdiction (and, for a part zone, in the zone)."""
+    del candidate
+    if not policy.covers(region):
+        where = f"{region.code} {region.name} is not within {policy.area}"
+        return ItemStatus.OUTSIDE_JURISDICTION, where
+    member = policy.in_zone(firm)
+    if member is True or policy.zone is None:
+        return None
+    if member is None:
+        unknown = f"whether the firm is registered in {policy.zone.name} is unknown"
+        return ItemStatus.MISSING_DATA, unknown + " (Profile.zones)"
+    return ItemStatus.OUTSIDE_JURISDICTION, f"not registered in {policy.zone.name}"
+
+
+def _key_and_batch(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A key rule needs a key little giant; a batch rule needs a designation of its batches."""
+    del policy, firm, region
+    rule, designation = candidate.rule, candidate.designation
+    if designation is None:
+        return None
+    if rule.key and not designation.key:
+        return ItemStatus.NOT_ELIGIBLE, "not a key (重点) little giant"
+    if rule.batches:
+        if designation.batch is None:
+            return ItemStatus.MISSING_DATA, "the MIIT batch is unknown"
+        if designation.batch not in rule.batches:
+            return ItemStatus.NOT_ELIGIBLE, f"batch {designation.batch} is not covered"
+    return None
+
+
+def _moved_in(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A relocation rule needs a move from outside the jurisdiction, holding the level."""
+    del region
+    rule, relocation = candidate.rule, candidate.relocation
+    if relocation is None:
+        return None
+    if relocation.from_region is None:
+        return ItemStatus.MISSING_DATA, "the region moved from is unknown"
+    if policy.covers(relocation.from_region):
+        return ItemStatus.NOT_ELIGIBLE, "a move within the jurisdiction"
+    held = firm.level_on(candidate.on)
+    if held is None or held < rule.level:
+        return ItemStatus.NOT_ELIGIBLE, f"no valid {rule.level.value} designation held"
+    return None
+
+
+def _first_time(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A first-time rule (首次认定) pays no designation that an earlier one of its level precedes.
+
+    The whole history counts, inside the effective period or not: a firm recognised in 2022 and
+    again in 2026 is not recognised for the first time in 2026.
+    """
+    del policy, region
+    designation = candidate.designation
+    if not candidate.rule.first_time or designation is None:
+        return None
+    earlier = [
+        held.awarded_on
+        for held in firm.designations
+        if held.level is designation.level and held.awarded_on < designation.awarded_on
+    ]
+    if not earlier:
+        return None
+    level = designation.level.value
+    return (
+        ItemStatus.NOT_ELIGIBLE,
+        f"first-time recognition only (首次认定): an earlier {level} designation on {min(earlier)}",
+    )
+
+
+def _not_rewarded(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A rule the policy states pays nothing gives a not-eligible item with the policy's reason."""
+    del policy, firm, region
+    reason = candidate.rule.not_rewarded
+    return None if reason is None else (ItemStatus.NOT_ELIGIBLE, reason)
+
+
+def _designated_window(
+    policy: IncentivePolicy, firm: Enterprise, candidate: _Candidate, region: Region
+) -> _Finding:
+    """A rule limited to designations awarded in a window pays no designation outside it."""
+    del policy, firm, region
+    rule, designation = candidate.rule, candidate.designation
+    if designation is None:
+        return None
+    awarded = designation.awarded_on
+    if rule.designated_from is not None and awarded < rule.designated_from:
+        window = f"designations from {rule.designated_from}"
+    elif rule.designated_before is not None and awarded >= rule.designated_before:
+        window = f"designations before {rule.designated_before}"
+    else:
+        return None
+    return ItemStatus.NOT_ELIGIBLE, f"designated on {awarded}; this rule is for {window}"
+
+
+#: The checks a candidate passes after the period and the region, in order.
+_CHECKS: Final = (
+    _jurisdiction,
+    _not_rewarded,
+    _key_and_batch,
+    _designated_window,
+    _moved_in,
+    _first_time,
+)
 
 
 def _entitlement(
@@ -517,9 +698,9 @@ def _entitlement(
 ) -> tuple[Money | None, str | None]:
     rule = candidate.rule
     cap = rule.amount_for(region)
-    if rule.kind is not RuleKind.PERCENTAGE or rule.percent is None or rule.figure is None:
+    if rule.percent is None or rule.figure is None:
         return cap, None
-    year = candidate.on.year - 1
+    year = rule.figure_year.of(candidate.on)
     figures = firm.financial_year(year)
     value = None if figures is None else getattr(figures, rule.figure)
     if value is None:
@@ -570,8 +751,14 @@ def _payout(
     )
     items: list[PayoutItem] = []
     granted: dict[str, date] = {}
+    profile = enterprise.profile
+    checks = tuple(ConditionCheck(c, c.check(profile)) for c in policy.conditions)
     for candidate in _candidates(policy, enterprise, as_of):
         status, detail, region = _gate(policy, enterprise, candidate)
+        conditions = checks if status is ItemStatus.PAYABLE else ()
+        failed = [check for check in conditions if check.status is ConditionStatus.NOT_MET]
+        if failed:
+            status, detail = ItemStatus.NOT_ELIGIBLE, "; ".join(map(str, failed))
         rule_id = candidate.rule.id
         if status is ItemStatus.PAYABLE and candidate.rule.kind.is_award and rule_id in granted:
             # An award rule is a one-off reward: a second designation of the same level (say a
@@ -607,8 +794,10 @@ def _payout(
                 designation=candidate.designation,
                 relocation=candidate.relocation,
                 detail=detail,
+                conditions=conditions,
             )
         )
+    items = _one_reward_per_move(items, zero)
     if policy.combination is Combination.HIGHEST_ONLY:
         items = _highest_only(items, zero)
     return Payout(policy=policy, enterprise=enterprise, as_of=as_of, items=tuple(items))
@@ -640,6 +829,32 @@ def _settle(
     if amount != entitlement:
         detail = f"difference to the {entitlement - amount} already paid"
     return ItemStatus.PAYABLE, amount, detail, covered + amount
+
+
+def _one_reward_per_move(items: list[PayoutItem], zero: Money) -> list[PayoutItem]:
+    """A move is rewarded once, by the rule of the highest level the firm holds.
+
+    Jing'an rewards a Shanghai 专精特新 firm moving in with up to 30万 and a little giant with up
+    to 60万: a little giant is not paid both. Lower-level relocation rules that would pay for the
+    same move are superseded.
+    """
+    top: dict[Relocation, Rule] = {}
+    for item in items:
+        move = item.relocation
+        if move is None or item.status is not ItemStatus.PAYABLE:
+            continue
+        if move not in top or top[move].tier < item.rule.tier:
+            top[move] = item.rule
+    out: list[PayoutItem] = []
+    for item in items:
+        move = item.relocation
+        if move is not None and item.status is ItemStatus.PAYABLE and item.rule is not top[move]:
+            detail = f"a move is rewarded once, by rule {top[move].id} of the highest level held"
+            item = attrs.evolve(  # noqa: PLW2901
+                item, status=ItemStatus.SUPERSEDED, amount=zero, detail=detail
+            )
+        out.append(item)
+    return out
 
 
 def _highest_only(items: list[PayoutItem], zero: Money) -> list[PayoutItem]:

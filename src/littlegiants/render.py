@@ -22,19 +22,26 @@ shenzhen-2022: 深府〔2022〕31号
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from littlegiants.formatting import format_money
-from littlegiants.policy import IncentivePolicy, Rule, RuleKind
+from littlegiants.policy import FigureYear, IncentivePolicy, Rule, Zone, ZoneExtent
 from littlegiants.regions import format_region
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = ["render_policy", "render_rule_amount"]
 
 
 def render_rule_amount(rule: Rule, *, locale: str) -> str:
     """Describe what a rule pays: ``up to CN¥500,000.00``, ``10% of rd_super_deduction, ...``."""
+    if rule.not_rewarded is not None:
+        return "not rewarded (the reason is below)"
     amount = format_money(rule.amount, locale=locale)
-    if rule.kind is RuleKind.PERCENTAGE:
-        text = f"{rule.percent}% of {rule.figure} (previous year), at most {amount}"
+    if rule.percent is not None:
+        year = "previous year" if rule.figure_year is FigureYear.PREVIOUS else "year of the event"
+        text = f"{rule.percent}% of {rule.figure} ({year}), at most {amount}"
     else:
         text = f"up to {amount}" if rule.up_to else amount
     for option in rule.by_region:
@@ -45,13 +52,57 @@ def render_rule_amount(rule: Rule, *, locale: str) -> str:
         text += f"; batches {', '.join(str(b) for b in rule.batches)} only"
     if rule.key:
         text += "; key (重点) little giants only"
+    if rule.first_time:
+        text += "; first-time recognition only"
+    if rule.designated_from is not None:
+        text += f"; designations from {rule.designated_from}"
+    if rule.designated_before is not None:
+        text += f"; designations before {rule.designated_before}"
     return text
+
+
+#: The sources heading says what each kind means, so a reader can weigh every citation.
+_SOURCES_HEADING = (
+    "  Sources ([official] the issuer's own page; [mirror] a copy of the text elsewhere; "
+    "[summary] news or a summary, not the text):"
+)
 
 
 def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(
         " ".join(text.split()), width=96, initial_indent=indent, subsequent_indent=indent
     )
+
+
+def _section(lines: list[str], heading: str, items: Iterable[str]) -> None:
+    """Append a heading and its items as wrapped bullets; nothing when there are no items."""
+    bullets = [_wrap(item, "      ") for item in items]
+    if not bullets:
+        return
+    lines.append(heading)
+    for wrapped in bullets:
+        lines.append("    - " + wrapped[0].strip())
+        lines.extend(wrapped[1:])
+
+
+def _zone_lines(zone: Zone) -> list[str]:
+    title = zone.name if zone.name_en is None else f"{zone.name} ({zone.name_en})"
+    divisions = "; ".join(f"{d.code} {format_region(d)}" for d in zone.divisions)
+    if zone.extent is ZoneExtent.WHOLE:
+        extent = f"made of {divisions}"
+    else:
+        extent = (
+            f"part of {divisions}; no division code of its own, so a firm's membership is "
+            "read from its Profile.zones"
+        )
+    lines = [f"  Zone:         {title}"]
+    lines.extend(_wrap(extent, "                "))
+    if zone.aliases:
+        lines.append(f"                also called {', '.join(zone.aliases)}")
+    lines.append(f"                zone source: {zone.source.label} {zone.source.url}")
+    if zone.note:
+        lines.extend(_wrap(zone.note, "                "))
+    return lines
 
 
 def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
@@ -66,8 +117,10 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         f"  Effective:    {start} to {end}",
         f"  Combination:  {policy.combination.value}",
         f"  Confidence:   {policy.confidence}",
-        "  Rules:",
     ]
+    if policy.zone is not None:
+        lines.extend(_zone_lines(policy.zone))
+    lines.append("  Rules:")
     width_id = max(len(rule.id) for rule in policy.rules)
     width_kind = max(len(rule.kind.value) for rule in policy.rules)
     lines.extend(
@@ -75,21 +128,31 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         f"{rule.level.value:<10}  {render_rule_amount(rule, locale=locale)}"
         for rule in policy.rules
     )
+    _section(
+        lines,
+        "  Not rewarded (a not-eligible item with this reason, never no item):",
+        [f"{rule.id}: {rule.not_rewarded}" for rule in policy.rules if rule.not_rewarded],
+    )
+    _section(
+        lines,
+        "  Conditions (checked for every item from the firm's Profile; unknown ones are reported,"
+        " never assumed):",
+        [
+            f"{c.id}: {c.text} [{c.fact} = {'true' if c.expected else 'false'}]"
+            for c in policy.conditions
+        ],
+    )
     if policy.effective_note:
         lines.append("  Dates:")
         lines.extend(_wrap(policy.effective_note, "    "))
     if policy.combination_note:
         lines.append("  Combination reading:")
         lines.extend(_wrap(policy.combination_note, "    "))
-    if policy.notes:
-        lines.append("  Notes:")
-        for note in policy.notes:
-            wrapped = _wrap(note, "      ")
-            lines.append("    - " + wrapped[0].strip())
-            lines.extend(wrapped[1:])
-    lines.append("  Sources:")
+    _section(lines, "  Notes:", policy.notes)
+    _section(lines, "  Still unknown (looked for in the sources, not found):", policy.unknowns)
+    lines.append(_SOURCES_HEADING)
     lines.extend(
-        f"    {source.url}" + (f" ({source.note})" if source.note else "")
+        f"    {source.label} {source.url}" + (f" ({source.note})" if source.note else "")
         for source in policy.sources
     )
     return "\n".join(lines)

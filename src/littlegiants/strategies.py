@@ -103,6 +103,7 @@ from littlegiants.policy import (
     Rule,
     RuleKind,
     Source,
+    SourceKind,
 )
 from littlegiants.regions import Region, coerce_region, region_codes
 from littlegiants.trade import TradeFlow, TradeRecord
@@ -718,6 +719,7 @@ def _financial_years(
         total_liabilities=_figure(draw, code),
         equity_financing=_figure(draw, code),
         rd_super_deduction=_figure(draw, code),
+        central_funds_received=_figure(draw, code),
     )
 
 
@@ -786,6 +788,10 @@ def _profiles(draw: st.DrawFn) -> Profile:
         single_champion=_maybe(draw, st.booleans()),
         little_giant_control=_maybe(draw, st.booleans()),
         little_giant_group_peer=_maybe(draw, st.booleans()),
+        serious_dishonesty_listed=_maybe(draw, st.booleans()),
+        restricted_products=_maybe(draw, st.booleans()),
+        major_accident_in_3_years=_maybe(draw, st.booleans()),
+        tax_evasion_in_3_years=_maybe(draw, st.booleans()),
     )
 
 
@@ -1191,6 +1197,7 @@ def _incentive_policies(
                             lambda s: f"https://example.invalid/{s}"
                         ),
                         st.none() | _words,
+                        kind=st.none() | st.sampled_from(SourceKind),
                     ),
                     min_size=1,
                     max_size=2,
