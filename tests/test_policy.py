@@ -216,6 +216,10 @@ class TestCatalogue:
             "jingan",
             "longgang-2022",
             "longgang-2025",
+            # City and district policies found in the December 2026 audit (§5a).
+            "nanshan-2022",
+            "pingshan-2022",
+            "baoan-2022",
         }
         assert expected <= ids
 
