@@ -220,6 +220,7 @@ class TestCatalogue:
             "nanshan-2022",
             "pingshan-2022",
             "baoan-2022",
+            "longhua",
         }
         assert expected <= ids
 
