@@ -222,6 +222,8 @@ class TestCatalogue:
             "pingshan-2022",
             "baoan-2022",
             "longhua",
+            "hongkou",
+            "minhang",
         }
         assert expected <= ids
 
