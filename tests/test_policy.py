@@ -218,6 +218,7 @@ class TestCatalogue:
             "longgang-2025",
             # City and district policies found in the December 2026 audit (§5a).
             "hefei-2022",
+            "qingdao",
             "huadu-2022",
             "nanshan-2022",
             "pingshan-2022",
