@@ -219,6 +219,7 @@ class TestCatalogue:
             # City and district policies found in the December 2026 audit (§5a).
             "hefei-2022",
             "qingdao",
+            "chengdu-2022",
             "huadu-2022",
             "nanshan-2022",
             "pingshan-2022",
