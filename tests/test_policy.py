@@ -220,6 +220,7 @@ class TestCatalogue:
             "hefei-2022",
             "qingdao",
             "chengdu-2022",
+            "tianjin",
             "huadu-2022",
             "nanshan-2022",
             "pingshan-2022",
