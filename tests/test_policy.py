@@ -221,6 +221,7 @@ class TestCatalogue:
             "qingdao",
             "chengdu-2022",
             "tianjin",
+            "hainan",
             "huadu-2022",
             "nanshan-2022",
             "pingshan-2022",
