@@ -222,6 +222,19 @@ class TestCatalogue:
             "jingan",
             "longgang-2022",
             "longgang-2025",
+            # City and district policies found in the December 2026 audit (§5a).
+            "hefei-2022",
+            "qingdao",
+            "chengdu-2022",
+            "tianjin",
+            "hainan",
+            "huadu-2022",
+            "nanshan-2022",
+            "pingshan-2022",
+            "baoan-2022",
+            "longhua",
+            "hongkou",
+            "minhang",
         }
         assert expected <= ids
 
