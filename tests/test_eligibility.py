@@ -36,11 +36,11 @@ from littlegiants.eligibility import (
 )
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
+    CriteriaFileError,
     CurrencyMismatchError,
     InvalidPeriodError,
     InvalidRecordError,
     LittleGiantsError,
-    PolicyFileError,
 )
 from littlegiants.financials import Award, ChuangkePlacing, FinancialYear, ProductField, Profile
 from littlegiants.money import Money
@@ -386,7 +386,7 @@ class TestCriteriaFiles:
     @pytest.mark.parametrize(("old", "new", "reason"), BROKEN_RULES)
     def test_every_rule_of_the_format_is_enforced(self, old: str, new: str, reason: str) -> None:
         """Each rule of the criteria format is checked, and the error names the file."""
-        with pytest.raises(PolicyFileError, match=re.escape(reason)) as caught:
+        with pytest.raises(CriteriaFileError, match=re.escape(reason)) as caught:
             CriteriaSet.from_toml_text(_broken(old, new), path="criteria.toml")
         assert caught.value.location is not None
         assert "criteria.toml" == caught.value.location.path
@@ -422,9 +422,9 @@ class TestCriteriaFiles:
         ],
     )
     def test_every_problem_is_located(self, old: str, new: str, key: str, reason: str) -> None:
-        """A broken criteria file raises PolicyFileError naming the file, the key and the line."""
+        """A broken criteria file raises CriteriaFileError naming the file, the key and the line."""
         text = _broken(old, new)
-        with pytest.raises(PolicyFileError, match=re.escape(reason)) as caught:
+        with pytest.raises(CriteriaFileError, match=re.escape(reason)) as caught:
             CriteriaSet.from_toml_text(text, path="criteria.toml")
         location = caught.value.location
         assert location is not None
@@ -436,14 +436,14 @@ class TestCriteriaFiles:
     def test_line_points_at_the_bad_key(self) -> None:
         """The line reported is the line of the offending key."""
         text = _broken('at_most = "70%"', "at_most = 70")
-        with pytest.raises(PolicyFileError) as caught:
+        with pytest.raises(CriteriaFileError) as caught:
             CriteriaSet.from_toml_text(text, path="criteria.toml")
         assert caught.value.location is not None
         assert _line_of(text, "at_most = 70") == caught.value.location.line
 
     def test_syntax_error_is_located(self) -> None:
         """A TOML syntax error is reported with its line."""
-        with pytest.raises(PolicyFileError, match="not valid TOML"):
+        with pytest.raises(CriteriaFileError, match="not valid TOML"):
             CriteriaSet.from_toml_text("id = ", path="criteria.toml")
 
     def test_file_round_trip(self, tmp_path: Path) -> None:

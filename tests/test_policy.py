@@ -18,6 +18,7 @@ from littlegiants import (
     Money,
     PolicyFileError,
     UnknownPolicyError,
+    UnknownRuleError,
     load_policy,
     policies,
 )
@@ -367,9 +368,17 @@ class TestWhatIf:
         assert date(2026, 12, 31) == reform.effective_to
 
     def test_evolve_unknown_rule(self) -> None:
-        """Changing a rule that does not exist raises instead of doing nothing."""
-        with pytest.raises(UnknownPolicyError):
+        """Changing a rule that does not exist raises instead of doing nothing, naming it."""
+        with pytest.raises(UnknownRuleError, match="'shenzhen-2022' has no rule 'county'") as info:
             load_policy("shenzhen-2022").evolve(amounts={"county": "1"})
+        assert isinstance(info.value, LookupError)
+        assert not isinstance(info.value, UnknownPolicyError)
+        assert ("municipal", "provincial", "national") == info.value.known
+
+    def test_rule_lookup_names_the_policy(self) -> None:
+        """policy.rule() of an unknown id is an UnknownRuleError, not 'no bundled policy'."""
+        with pytest.raises(UnknownRuleError, match="its rules are municipal, provincial, national"):
+            load_policy("shenzhen-2022").rule("county")
 
 
 class TestBudget:

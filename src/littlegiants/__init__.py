@@ -59,7 +59,9 @@ if TYPE_CHECKING:
     )
     from littlegiants.enterprise import Enterprise, Relocation
     from littlegiants.errors import (
+        CriteriaFileError,
         CurrencyMismatchError,
+        DataFileError,
         DivisionByZeroError,
         FloatAmountError,
         InvalidAmountError,
@@ -78,6 +80,7 @@ if TYPE_CHECKING:
         UnknownCurrencyError,
         UnknownPolicyError,
         UnknownRegionError,
+        UnknownRuleError,
     )
     from littlegiants.financials import FinancialYear, Profile
     from littlegiants.fx import ExchangeRate, RateTable
@@ -140,6 +143,7 @@ if TYPE_CHECKING:
         RelocationRecord,
     )
     from littlegiants.regions import Region
+    from littlegiants.sources import Source, SourceKind
     from littlegiants.trade import (
         FlowSummary,
         TradeAggregate,
@@ -245,6 +249,9 @@ _LAZY: dict[str, str] = {
     "PayoutReport": "littlegiants.payout",
     "Period": "littlegiants.periods",
     "PolicyFileError": "littlegiants.errors",
+    "UnknownRuleError": "littlegiants.errors",
+    "DataFileError": "littlegiants.errors",
+    "CriteriaFileError": "littlegiants.errors",
     "Profile": "littlegiants.financials",
     "RateNotFoundError": "littlegiants.errors",
     "RateTable": "littlegiants.fx",
@@ -253,6 +260,8 @@ _LAZY: dict[str, str] = {
     "Relocation": "littlegiants.enterprise",
     "Rule": "littlegiants.policy",
     "RuleKind": "littlegiants.policy",
+    "Source": "littlegiants.sources",
+    "SourceKind": "littlegiants.sources",
     "SourceLocation": "littlegiants.errors",
     "TradeFlow": "littlegiants.trade",
     "TradeRecord": "littlegiants.trade",
@@ -296,10 +305,12 @@ __all__ = [
     "Comparison",
     "CountKind",
     "CreditCode",
+    "CriteriaFileError",
     "CriteriaNotAvailableError",
     "CriteriaSet",
     "CriterionResult",
     "CurrencyMismatchError",
+    "DataFileError",
     "Dataset",
     "Designation",
     "DesignationCount",
@@ -352,6 +363,8 @@ __all__ = [
     "Rule",
     "RuleKind",
     "ScenarioFileError",
+    "Source",
+    "SourceKind",
     "SourceLocation",
     "Tier",
     "TradeAggregate",
@@ -361,6 +374,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownPolicyError",
     "UnknownRegionError",
+    "UnknownRuleError",
     "Verdict",
     "assess",
     "assess_many",

@@ -42,16 +42,16 @@ from littlegiants.eligibility import (
     ScoreCheck,
     ScoreGroup,
     Scoring,
-    Source,
     Supersession,
     SuppliedScoreCheck,
     Tier,
     TotalCheck,
     Waiver,
 )
-from littlegiants.errors import LittleGiantsError, PolicyFileError
+from littlegiants.errors import CriteriaFileError, LittleGiantsError
 from littlegiants.financials import ProductField
 from littlegiants.money import Money, validate_currency
+from littlegiants.sources import Source
 
 __all__ = ["read_criteria"]
 
@@ -187,9 +187,9 @@ _WAIVER: Final = {"criterion", "purposes", "quote", "text"}
 
 
 class _Reader(TomlReader):
-    """Typed access to the parsed TOML, raising located ``PolicyFileError``s."""
+    """Typed access to the parsed TOML, raising located ``CriteriaFileError``s."""
 
-    error = PolicyFileError
+    error = CriteriaFileError
 
     def __init__(self, text: str, path: str, currency: str = "CNY") -> None:
         super().__init__(text, path)
@@ -332,10 +332,13 @@ def _sources(r: _Reader, data: dict[str, Any]) -> dict[str, Source]:
         r.clean(at, source_id, "a source id")
         entry_table = r.table(entry, at, "a table with url and note")
         r.check_keys(entry_table, _SOURCE, at)
+        url = r.text(entry_table, "url", at)
+        if not url.strip():
+            raise r.fail((*at, "url"), url, "a source needs the address it was read at")
         found[source_id] = Source(
-            source_id,
-            r.text(entry_table, "url", at),
+            url,
             r.text(entry_table, "note", at, required=False),
+            id=source_id,
         )
     return found
 

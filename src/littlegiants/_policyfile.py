@@ -225,11 +225,10 @@ def _source(r: _Reader, table: object, at: Path, *, bundled: bool) -> Source:
     kind = r.get(table, "kind", at, str, required=bundled)  # the catalogue always says
     if kind is not None:
         kind = r.convert((*at, "kind"), kind, SourceKind, _KINDS_OF_SOURCE)
-    return Source(
-        url=r.get(table, "url", at, str),
-        note=r.get(table, "note", at, str, required=False),
-        kind=kind,
-    )
+    url = r.get(table, "url", at, str)
+    if not url.strip():
+        raise r.fail((*at, "url"), url, "a source needs the address it was read at")
+    return Source(url=url, note=r.get(table, "note", at, str, required=False), kind=kind)
 
 
 _KINDS_OF_SOURCE: Final = (

@@ -52,6 +52,7 @@ import attrs
 
 from littlegiants._exact import to_decimal
 from littlegiants.errors import InvalidRecordError, SourceLocation
+from littlegiants.sources import Source
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -116,15 +117,6 @@ class Bound(enum.Enum):
     MORE_THAN = "more-than"
     #: Printed rounded in 万 (1.46万 for 14,600).
     ROUNDED = "rounded"
-
-
-@attrs.frozen
-class Source:
-    """Where a figure was read: a title, a URL when one was recorded, a publication date."""
-
-    title: str
-    url: str | None = None
-    published: dt.date | None = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -286,6 +278,12 @@ class _Reader:
             raise self.error(value, f"{field} must be a date without a time", field)
         return value
 
+    def text(self, field: str) -> str:
+        value: str = self.get(field, str)
+        if not value.strip():
+            raise self.error(value, f"{field} must not be empty", field)
+        return value
+
     def count(self, field: str) -> int:
         value: int = self.get(field, int)
         if value < 0:
@@ -319,9 +317,10 @@ def _parse_dataset(data: Mapping[str, Any], path: str) -> _Dataset:
         raise root.error(data.get("schema"), "this library reads schema 1", "schema")
     known = {
         key: Source(
-            source.get("title", str),
             source.get("url", str, optional=True),
+            title=source.text("title"),
             published=source.get("published", dt.date, optional=True),
+            id=key,
         )
         for key, source in (
             (key, root.child("sources").child(key)) for key in root.get("sources", dict)

@@ -111,6 +111,7 @@ from littlegiants.errors import (
 from littlegiants.financials import Award, ChuangkePlacing, ProductField, Profile
 from littlegiants.formatting import format_money, format_money_long
 from littlegiants.money import Money
+from littlegiants.sources import Source
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -606,15 +607,6 @@ class Assessment:
 
 
 # -- the rule data --------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class Source:
-    """A source of the rule data: its id in the file, its URL and what it is."""
-
-    id: str
-    url: str
-    note: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -1387,7 +1379,7 @@ class Criterion:
             document=self.document,
             quote=self.quote,
             text=self.text,
-            urls=tuple(source.url for source in self.sources),
+            urls=tuple(source.cited for source in self.sources),
             confidence=self.confidence,
         )
 
@@ -1573,16 +1565,16 @@ class CriteriaSet:
         """Read a criteria file.
 
         Raises:
-            PolicyFileError: any problem in the file, naming the file, key path and line: not
+            CriteriaFileError: any problem in the file, naming the file, key path and line: not
                 UTF-8, not TOML, nested too deeply, a bad value.
             UnreadableFileError: the path is missing (``MissingDataFileError``, also a
                 ``FileNotFoundError``), a folder or FIFO, or not permitted (an ``OSError``).
         """
         from littlegiants._tomlindex import read_file  # noqa: PLC0415
-        from littlegiants.errors import PolicyFileError  # noqa: PLC0415
+        from littlegiants.errors import CriteriaFileError  # noqa: PLC0415
 
         file = Path(path)
-        return cls.from_toml_text(read_file(file, PolicyFileError), path=str(file))
+        return cls.from_toml_text(read_file(file, CriteriaFileError), path=str(file))
 
     @classmethod
     def from_toml_text(cls, text: str, *, path: str = "<string>") -> CriteriaSet:
@@ -1591,7 +1583,7 @@ class CriteriaSet:
         >>> CriteriaSet.from_toml_text('id = "x"', path="x.toml")
         Traceback (most recent call last):
         ...
-        littlegiants.errors.PolicyFileError: Bad policy file (x.toml, key title): a required ...
+        littlegiants.errors.CriteriaFileError: Bad criteria file (x.toml, key title): a required ...
         """
         from littlegiants._criteriafile import read_criteria  # noqa: PLC0415
 
@@ -2442,7 +2434,7 @@ def render_criteria(criteria: CriteriaSet, *, locale: str) -> str:
         ]
         lines.extend(_criterion_row(node, language) for node in root.walk())
         lines += ["", ("来源（可信度 " if zh else "Sources (confidence ") + f"{root.confidence}):"]
-        lines += [""] + [f"- {source.url}" + _source_note(source) for source in root.sources]
+        lines += [""] + [f"- {source.cited}" + _source_note(source) for source in root.sources]
         lines.append("")
         if tier is not None and criteria.scoring is not None and criteria.scoring.tier is tier:
             lines += _scoring_rows(criteria.scoring, language)
@@ -2543,7 +2535,7 @@ def _amendment_rows(amendment: AmendmentRule, language: _Language) -> list[str]:
         ("来源（可信度 " if zh else "Sources (confidence ") + f"{amendment.confidence}):",
         "",
     ]
-    lines += [f"- {source.url}" + _source_note(source) for source in amendment.sources]
+    lines += [f"- {source.cited}" + _source_note(source) for source in amendment.sources]
     if amendment.notes:
         lines += ["", "注：" if zh else "Notes:", ""]
         lines += [f"- {_cell(note)}" for note in amendment.notes]

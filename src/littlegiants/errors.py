@@ -21,12 +21,14 @@ errors pickle (their fields are their ``args``), so they cross process boundarie
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 __all__ = [
+    "CriteriaFileError",
     "CurrencyMismatchError",
+    "DataFileError",
     "DivisionByZeroError",
     "FloatAmountError",
     "InvalidAmountError",
@@ -46,6 +48,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownPolicyError",
     "UnknownRegionError",
+    "UnknownRuleError",
     "UnreadableFileError",
 ]
 
@@ -284,16 +287,38 @@ class InvalidRecordError(LittleGiantsError, ValueError):
 
 
 @attrs.define(auto_exc=True, eq=False)
-class PolicyFileError(LittleGiantsError, ValueError):
-    """A policy file is malformed: unknown or missing key, bad date or amount, unknown kind."""
+class DataFileError(LittleGiantsError, ValueError):
+    """A data file (policy, criteria, scenario) is malformed: a key, value or structure is wrong.
+
+    Each kind of file has its own subclass, chosen by what the file is, so ``except
+    PolicyFileError`` does not also catch a broken criteria file; ``except DataFileError`` catches
+    them all. The location names the file, the line and the key path.
+    """
 
     value: object
     reason: str
     location: SourceLocation | None = None
 
+    #: What the file is, for the message ("policy", "criteria", "scenario").
+    what: ClassVar[str] = "data"
+
     def __str__(self) -> str:
         """Name the file, the key path, the line, the value and what was expected."""
-        return f"Bad policy file{_where(self.location)}: {self.reason} (got {self.value!r})."
+        return f"Bad {self.what} file{_where(self.location)}: {self.reason} (got {self.value!r})."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class PolicyFileError(DataFileError):
+    """A policy file is malformed: unknown or missing key, bad date or amount, unknown kind."""
+
+    what: ClassVar[str] = "policy"
+
+
+@attrs.define(auto_exc=True, eq=False)
+class CriteriaFileError(DataFileError):
+    """An eligibility criteria file is malformed: unknown or missing key, bad threshold or test."""
+
+    what: ClassVar[str] = "criteria"
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -309,16 +334,26 @@ class UnknownPolicyError(LittleGiantsError, LookupError):
 
 
 @attrs.define(auto_exc=True, eq=False)
-class ScenarioFileError(LittleGiantsError, ValueError):
-    """A policy scenario file is malformed: unknown or missing key, bad value."""
+class UnknownRuleError(LittleGiantsError, LookupError):
+    """A policy has no rule with the requested id (``policy.rule(id)``, ``evolve(amounts=...)``)."""
 
     value: object
-    reason: str
-    location: SourceLocation | None = None
+    policy: str
+    known: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        """Name the file, the key path, the line and what was expected."""
-        return f"Bad scenario file{_where(self.location)}: {self.reason} (got {self.value!r})."
+        """Name the rule id, the policy and the rules it has."""
+        return (
+            f"Policy {self.policy!r} has no rule {self.value!r}: its rules are "
+            f"{', '.join(self.known)}."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class ScenarioFileError(DataFileError):
+    """A policy scenario file is malformed: unknown or missing key, bad value."""
+
+    what: ClassVar[str] = "scenario"
 
 
 class UnreadableFileError(LittleGiantsError, OSError):

@@ -310,7 +310,7 @@ class Payout:
         """The policy parameters the engine read for this payout, with their provenance."""
         policy = self.policy
         effective = f"{policy.effective_from or '…'}..{policy.effective_to or '…'}"
-        sources = tuple(source.url for source in policy.sources)
+        sources = tuple(source.cited for source in policy.sources)
         seen: dict[str, Parameter] = {}
         for item in self.items:
             rule = item.rule

@@ -47,10 +47,16 @@ from typing import TYPE_CHECKING, Any, Final, get_args
 import attrs
 
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, UnknownPolicyError
+from littlegiants.errors import (
+    CurrencyMismatchError,
+    InvalidRecordError,
+    UnknownPolicyError,
+    UnknownRuleError,
+)
 from littlegiants.financials import PROFILE_FLAGS, MoneyFigure
 from littlegiants.money import Money
 from littlegiants.regions import Region
+from littlegiants.sources import Source, SourceKind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -132,58 +138,6 @@ class FigureYear(enum.Enum):
     def of(self, on: date) -> int:
         """The calendar year read for an event on ``on``."""
         return on.year - 1 if self is FigureYear.PREVIOUS else on.year
-
-
-class SourceKind(enum.Enum):
-    """What a cited page is, so a reader can tell the issuer's own text from copies and summaries.
-
-    - ``OFFICIAL``: the issuer's own page, or a government site publishing the text.
-    - ``MIRROR``: a copy of the official text on another site (a consultancy or news page that
-      reproduces the text itself).
-    - ``SUMMARY``: news, a consultancy summary or a compilation: it restates the text, it is not
-      the text.
-
-    Many policy pages survive only as mirrors (domain-facts, introduction); a citation's kind says
-    how far its words can be taken as the document's.
-    """
-
-    OFFICIAL = "official"
-    MIRROR = "mirror"
-    SUMMARY = "summary"
-
-
-def _source_kind(value: SourceKind | str | None) -> SourceKind | None:
-    if value is None or isinstance(value, SourceKind):
-        return value
-    try:
-        return SourceKind(value)
-    except ValueError:
-        kinds = ", ".join(kind.value for kind in SourceKind)
-        raise InvalidRecordError(value, f"a source's kind is one of {kinds}") from None
-
-
-@attrs.frozen
-class Source:
-    """Where a policy's text was read: a URL, what it is, and what kind of page it is.
-
-    ``kind`` is ``None`` only in a user's file that does not say; every bundled source states it.
-
-    >>> Source("https://example.invalid/text", kind="mirror").kind
-    <SourceKind.MIRROR: 'mirror'>
-    """
-
-    url: str
-    note: str | None = None
-    kind: SourceKind | None = attrs.field(default=None, converter=_source_kind, kw_only=True)
-
-    @property
-    def label(self) -> str:
-        """The kind as a bracketed tag for people: ``[official]``, ``[mirror]``, ``[summary]``.
-
-        >>> Source("https://example.invalid").label
-        '[kind not stated]'
-        """
-        return "[kind not stated]" if self.kind is None else f"[{self.kind.value}]"
 
 
 class ZoneExtent(enum.Enum):
@@ -579,11 +533,15 @@ class IncentivePolicy:
         return self.zone.registers(None if profile is None else profile.zones)
 
     def rule(self, rule_id: str) -> Rule:
-        """Return the rule with this id."""
+        """Return the rule with this id.
+
+        Raises:
+            UnknownRuleError: the policy has no such rule (a ``LookupError``).
+        """
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule
-        raise UnknownPolicyError(f"{self.id}.{rule_id}", tuple(r.id for r in self.rules))
+        raise UnknownRuleError(rule_id, self.id, tuple(r.id for r in self.rules))
 
     # -- what-if --------------------------------------------------------------------------------
 
@@ -613,7 +571,7 @@ class IncentivePolicy:
             rules = tuple(self._amended(rule, amounts) for rule in rules)
             unknown = set(amounts) - {r.id for r in rules} - {r.level.value for r in rules}
             if unknown:
-                raise UnknownPolicyError(min(unknown), tuple(r.id for r in rules))
+                raise UnknownRuleError(min(unknown), self.id, tuple(r.id for r in rules))
         if combination is not None:
             changes["combination"] = Combination(combination)
         return attrs.evolve(self, rules=rules, **changes)

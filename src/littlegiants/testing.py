@@ -33,7 +33,11 @@ from littlegiants._exact import bounds_problem
 from littlegiants._tomlindex import KeyPath, TomlReader, locate, read_file
 from littlegiants.designation import DesignationLevel
 from littlegiants.enterprise import Enterprise
-from littlegiants.errors import LittleGiantsError, ScenarioFileError, UnknownPolicyError
+from littlegiants.errors import (
+    LittleGiantsError,
+    ScenarioFileError,
+    UnknownRuleError,
+)
 from littlegiants.money import Money
 from littlegiants.payout import ItemStatus, Payment, Payout
 from littlegiants.policy import Combination, IncentivePolicy, RuleKind, load_policy
@@ -273,7 +277,7 @@ class _ScenarioReader(TomlReader):
                 changes[key] = self.day(data[key], (*at, key))
         try:
             return policy.evolve(**changes)
-        except UnknownPolicyError as exc:
+        except UnknownRuleError as exc:
             reason = f"no rule or level of {policy.id} has this name"
             raise self.fail((*at, "amounts", str(exc.value)), exc.value, reason) from exc
         except LittleGiantsError as exc:

@@ -22,6 +22,7 @@ from littlegiants import batches
 from littlegiants._tomlindex import MAX_NESTING, decode, line_index, render
 from littlegiants.eligibility import CriteriaSet
 from littlegiants.errors import (
+    CriteriaFileError,
     InvalidRecordError,
     LittleGiantsError,
     MissingDataFileError,
@@ -56,7 +57,7 @@ KINDS: dict[str, tuple[Reader, type[LittleGiantsError], list[Path]]] = {
     ),
     "criteria": (
         lambda text, path: CriteriaSet.from_toml_text(text, path=path),
-        PolicyFileError,
+        CriteriaFileError,
         sorted((DATA / "criteria").glob("*.toml")),
     ),
     "scenario": (
@@ -416,36 +417,36 @@ EXPECTED: dict[str, tuple[type[LittleGiantsError], int | None, str | None, str] 
     "policies/quoted-header.toml": (PolicyFileError, 22, "rules[0].amount", "never floats"),
     "policies/rule-id-nul.toml": (PolicyFileError, 19, "rules[0].id", "control character"),
     "policies/syntax-error.toml": (PolicyFileError, 22, None, "not valid TOML"),
-    "criteria/criterion-id-newline.toml": (PolicyFileError, 21, "criteria[0].id", "dotted"),
-    "criteria/deep-arrays.toml": (PolicyFileError, 35, None, "more than 32 deep"),
-    "criteria/id-trailing-newline.toml": (PolicyFileError, 2, "id", "lower-case letters"),
+    "criteria/criterion-id-newline.toml": (CriteriaFileError, 21, "criteria[0].id", "dotted"),
+    "criteria/deep-arrays.toml": (CriteriaFileError, 35, None, "more than 32 deep"),
+    "criteria/id-trailing-newline.toml": (CriteriaFileError, 2, "id", "lower-case letters"),
     "criteria/integer-beyond-bounds.toml": (
-        PolicyFileError,
+        CriteriaFileError,
         34,
         "criteria[1].years",
         "beyond the limit of 1E+31",
     ),
     "criteria/money-beyond-bounds.toml": (
-        PolicyFileError,
+        CriteriaFileError,
         33,
         "criteria[1].at_least",
         "magnitude",
     ),
-    "criteria/not-utf8.toml": (PolicyFileError, 3, None, "it is not UTF-8 text"),
+    "criteria/not-utf8.toml": (CriteriaFileError, 3, None, "it is not UTF-8 text"),
     "criteria/percent-beyond-bounds.toml": (
-        PolicyFileError,
+        CriteriaFileError,
         33,
         "criteria[1].at_least",
         "magnitude",
     ),
-    "criteria/reading-id-tab.toml": (PolicyFileError, 17, "readings[0].id", "control character"),
+    "criteria/reading-id-tab.toml": (CriteriaFileError, 17, "readings[0].id", "control character"),
     "criteria/source-id-control.toml": (
-        PolicyFileError,
+        CriteriaFileError,
         13,
         'sources."demo\\u0007"',
         "control character",
     ),
-    "criteria/syntax-error.toml": (PolicyFileError, 13, None, "not valid TOML"),
+    "criteria/syntax-error.toml": (CriteriaFileError, 13, None, "not valid TOML"),
     "scenarios/amount-beyond-bounds.scenarios.toml": (
         ScenarioFileError,
         10,
@@ -560,6 +561,7 @@ class TestCorpus:
         error_class, line, key, fragment = expected
         with pytest.raises(error_class) as info:
             read(path)
+        assert error_class is type(info.value)
         location = info.value.location  # type: ignore[attr-defined]
         assert (str(path), line, key) == (location.path, location.line, location.field)
         assert fragment in str(info.value)
