@@ -61,11 +61,12 @@ import datetime as dt
 import enum
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args, overload
+from typing import TYPE_CHECKING, Final, Literal, get_args, overload
 
 import attrs
 
-from littlegiants._exact import DIVISION
+from littlegiants._checks import invisible_edge, items
+from littlegiants._exact import DIVISION, MAX_ADJUSTED_EXPONENT, bounded_quotient, bounds_problem
 from littlegiants.errors import CurrencyMismatchError, DivisionByZeroError, InvalidRecordError
 from littlegiants.money import Money
 
@@ -95,8 +96,6 @@ MoneyFigure = Literal[
 #: The head counts of a :class:`FinancialYear`.
 CountFigure = Literal["rd_staff", "staff"]
 
-_T = TypeVar("_T")
-
 _MONEY_FIGURES: Final[tuple[str, ...]] = get_args(MoneyFigure)
 _COUNT_FIGURES: Final[tuple[str, ...]] = get_args(CountFigure)
 
@@ -104,15 +103,21 @@ _COUNT_FIGURES: Final[tuple[str, ...]] = get_args(CountFigure)
 # -- shared checks ------------------------------------------------------------------------------
 
 
+#: Counts are bounded like every figure (:mod:`littlegiants._exact`): below ``1E+31``.
+_MAX_COUNT: Final = 10 ** (MAX_ADJUSTED_EXPONENT + 1)
+
+
 def _check_count(name: str, value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidRecordError(value, f"{name} must be a whole number, 0 or more, or None")
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < _MAX_COUNT:
+        raise InvalidRecordError(
+            value, f"{name} must be a whole number, 0 or more, or None (below 1E+31)"
+        )
 
 
 def _check_rank(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value < _MAX_COUNT:
         raise InvalidRecordError(value, f"{name} must be 1 or more (1 = first)")
 
 
@@ -310,7 +315,7 @@ class FinancialYear:
             return None
         if self.staff == 0:
             raise DivisionByZeroError(self.rd_staff, "compute rd_staff_share with zero staff")
-        return DIVISION.divide(Decimal(self.rd_staff), Decimal(self.staff))
+        return _quotient(Decimal(self.rd_staff), Decimal(self.staff), "rd_staff_share")
 
     def __repr__(self) -> str:
         """Show the year and the known figures: ``FinancialYear(2022, staff=120)``."""
@@ -327,7 +332,15 @@ def _ratio(numerator: Money | None, denominator: Money | None, what: str) -> Dec
         return None
     if denominator.amount == 0:
         raise DivisionByZeroError(numerator, f"compute {what} over a zero amount")
-    return DIVISION.divide(numerator.amount, denominator.amount)
+    return _quotient(numerator.amount, denominator.amount, what)
+
+
+def _quotient(numerator: Decimal, denominator: Decimal, what: str) -> Decimal:
+    """A ratio in the 34-digit context, inside the bounds (see ``bounded_quotient``)."""
+    ratio = bounded_quotient(DIVISION.divide(numerator, denominator))
+    if isinstance(ratio, str):
+        raise InvalidRecordError((numerator, denominator), f"{what} is outside the bounds: {ratio}")
+    return ratio
 
 
 # -- the non-financial profile ------------------------------------------------------------------
@@ -415,7 +428,7 @@ _PLACING: Final = re.compile(r"([1-9][0-9]*)强")
 
 
 def _check_level(name: str, value: object, allowed: frozenset[str]) -> None:
-    if value is not None and value not in allowed:
+    if value is not None and (not isinstance(value, str) or value not in allowed):
         names = ", ".join(sorted(allowed))
         raise InvalidRecordError(value, f"{name} must be one of {names}")
 
@@ -492,33 +505,27 @@ class ChuangkePlacing:
 
 
 def _to_awards(value: Iterable[Award] | None) -> tuple[Award, ...] | None:
-    return None if value is None else _items(value, Award, "science_awards")
+    return None if value is None else items(value, Award, "science_awards")
 
 
 def _to_placings(value: Iterable[ChuangkePlacing] | None) -> tuple[ChuangkePlacing, ...] | None:
-    return None if value is None else _items(value, ChuangkePlacing, "chuangke_placings")
+    return None if value is None else items(value, ChuangkePlacing, "chuangke_placings")
 
 
 def _to_honours(value: Iterable[str] | None) -> tuple[str, ...] | None:
     if value is None:
         return None
-    honours = _items(value, str, "honours")
+    honours = items(value, str, "honours")
     for honour in honours:
         if not honour.strip():
             raise InvalidRecordError(
                 honour, "an honour must be a non-empty name, e.g. 高新技术企业"
             )
+        if invisible_edge(honour):  # criteria match honours by name: "高新技术企业\n" never would
+            raise InvalidRecordError(
+                honour, "an honour must not start or end with a line break, a tab or the like"
+            )
     return honours
-
-
-def _items(value: Iterable[_T], kind: type[_T], name: str) -> tuple[_T, ...]:
-    if isinstance(value, str | bytes | Award | ChuangkePlacing):
-        raise InvalidRecordError(value, f"{name} must be a sequence, or None (unknown)")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise InvalidRecordError(item, f"each of {name} must be a {kind.__name__}")
-    return items
 
 
 def _market_share(
@@ -535,6 +542,9 @@ def _check_share(name: str, value: object) -> None:
         raise InvalidRecordError(
             value, f"{name} must be an exact fraction from 0 to 1, e.g. Decimal('0.12') for 12%"
         )
+    problem = bounds_problem(value)
+    if problem is not None:
+        raise InvalidRecordError(value, f"{name} is outside the bounds: {problem}")
 
 
 def _product_field(
