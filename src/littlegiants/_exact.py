@@ -66,6 +66,7 @@ __all__ = [
     "bounded_quotient",
     "bounds_problem",
     "to_decimal",
+    "to_exact",
     "to_figure",
 ]
 
@@ -190,35 +191,47 @@ def _read(text: str) -> Decimal | str:
         return NOT_A_NUMBER
 
 
+def to_exact(value: object, *, refused: str | None = None) -> Decimal | str:
+    """Return ``value`` as a finite ``Decimal``, or the reason it is not an exact number.
+
+    Accepts ``Decimal``, ``int`` (not ``bool``) and numeric ``str``, and never raises, whatever
+    the value and the caller's decimal context. Text is read exactly: an exponent beyond
+    ``decimal``'s own range is refused rather than turned into infinity or zero. An ``int`` of
+    more than 4,300 digits, which Python itself refuses to turn into text, is refused rather
+    than converted (that takes seconds). The reason is ``refused`` when ``value`` is not a
+    number at all (by default a sentence naming the problem). The number is not yet checked
+    against the bounds: :func:`to_figure` does both.
+
+    >>> to_exact("1E+40"), to_exact(True), to_exact("NaN", refused="not a percentage")
+    (Decimal('1E+40'), 'expected a Decimal, int or numeric str, got bool', 'not a percentage')
+    """
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        return refused or f"expected a Decimal, int or numeric str, got {type(value).__name__}"
+    if isinstance(value, int):
+        return MAGNITUDE_PROBLEM if value.bit_length() > _MAX_INT_BITS else Decimal(value)
+    if isinstance(value, str):
+        read = _read(value)
+        if isinstance(read, str):
+            return refused if refused and read == NOT_A_NUMBER else read
+        value = read
+    return value if value.is_finite() else refused or NOT_A_NUMBER
+
+
 def to_decimal(value: object) -> Decimal | None:
     """Return ``value`` as a finite ``Decimal`` if it is an exact number, else ``None``.
 
     Accepts ``Decimal``, ``int`` (not ``bool``) and numeric ``str``; refuses ``float`` and ``bool``
-    by returning ``None`` so callers raise their own, specific error. It never raises, whatever
-    the value and the caller's decimal context. Text is read exactly (an exponent beyond
-    ``decimal``'s own range gives ``None`` rather than infinity or zero), and an ``int`` of more
-    than 4,300 digits, which Python itself refuses to turn into text, gives ``None`` rather than
-    seconds of conversion. The result may still be outside the bounds: see :func:`to_figure`.
+    by returning ``None`` so callers raise their own, specific error. It never raises: see
+    :func:`to_exact`, which says why a value is refused. The result may still be outside the
+    bounds: see :func:`to_figure`.
 
     >>> to_decimal("1.50"), to_decimal(3), to_decimal(1.5), to_decimal(True), to_decimal("NaN")
     (Decimal('1.50'), Decimal('3'), None, None, None)
     >>> to_decimal("1E+9999999999999999999"), to_decimal(10**5000)
     (None, None)
     """
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int) and not isinstance(value, bool):
-        if value.bit_length() > _MAX_INT_BITS:
-            return None
-        result = Decimal(value)
-    elif isinstance(value, str):
-        read = _read(value)
-        if isinstance(read, str):
-            return None
-        result = read
-    else:
-        return None
-    return result if result.is_finite() else None
+    result = to_exact(value)
+    return None if isinstance(result, str) else result
 
 
 def to_figure(value: object, *, refused: str | None = None) -> Decimal | str:
@@ -239,21 +252,15 @@ def to_figure(value: object, *, refused: str | None = None) -> Decimal | str:
     >>> to_figure("abc"), to_figure(1.5), to_figure(b"1")
     ('it is not a finite number', 'expected a Decimal, int or numeric str, got float', 'expected a Decimal, int or numeric str, got bytes')
     """  # noqa: E501 - doctest output
-    if isinstance(value, int) and not isinstance(value, bool):
-        if not -_INT_LIMIT < value < _INT_LIMIT:
-            return MAGNITUDE_PROBLEM
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, str):
-        read = _read(value)
-        if isinstance(read, str):
-            return refused or read
-        number = read
-    else:
-        return refused or f"expected a Decimal, int or numeric str, got {type(value).__name__}"
-    if not number.is_finite():
-        return refused or NOT_A_NUMBER
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and not -_INT_LIMIT < value < _INT_LIMIT
+    ):
+        return MAGNITUDE_PROBLEM  # without converting it: Decimal(10**10**6) takes seconds
+    number = to_exact(value, refused=refused)
+    if isinstance(number, str):
+        return number
     return bounds_problem(number) or number
 
 

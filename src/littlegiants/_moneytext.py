@@ -78,16 +78,26 @@ def _separators(loc: Locale) -> tuple[str, str]:
 def _locale_markers(loc: Locale) -> dict[str, str]:
     symbols: dict[str, list[str]] = {}
     for code, symbol in loc.currency_symbols.items():
-        symbols.setdefault(symbol.upper(), []).append(code)
+        symbols.setdefault(_key(symbol), []).append(code)
     markers = dict(DEFAULT_MARKERS)
     markers.update({symbol: codes[0] for symbol, codes in symbols.items() if len(codes) == 1})
     return markers
 
 
+#: Upper-cases ASCII letters only: ``str.upper`` would turn the dotless ``ı`` into ``I`` and
+#: read "renmınbı" as RENMINBI.
+_ASCII_UPPER: Final = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _key(marker: str) -> str:
+    """A marker as the tables hold it: runs of spaces as one, ASCII letters upper-cased."""
+    return " ".join(marker.split()).translate(_ASCII_UPPER)
+
+
 def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
     if not marker:
         return None
-    key = " ".join(marker.split()).upper()
+    key = _key(marker)
     if key in markers:
         return markers[key]
     from littlegiants.money import is_valid_currency  # noqa: PLC0415 - money imports this module
@@ -146,8 +156,10 @@ def parse_money_text(
     code = _currency_of(match, markers, currency, text)
     amount = _number(match["num"], loc, text)
     if match["scale"]:
-        from littlegiants._units import scale_factor  # noqa: PLC0415 - pint loads on first use
+        from littlegiants._units import SCALE_UNITS, scale_factor  # noqa: PLC0415 - pint is slow
 
+        if match["scale"].lower() not in SCALE_UNITS:  # "billıon": IGNORECASE matches ı to i
+            raise MoneyParseError(text, f"{match['scale']!r} is not a scale word it knows")
         amount = EXACT.multiply(amount, scale_factor(match["scale"]))
     problem = bounds_problem(amount)
     if problem is not None:

@@ -25,7 +25,7 @@ The table lives in ``littlegiants/data/miit_batches.toml`` and is read on first 
 >>> miit_batch(9)
 Traceback (most recent call last):
 ...
-littlegiants.errors.InvalidRecordError: Invalid record 9: there is no MIIT batch 9; ...
+littlegiants.errors.InvalidRecordError: Invalid record 9: there is no such MIIT batch; ...
 
 More information:
 
@@ -431,7 +431,7 @@ def miit_batch(number: int) -> Batch:
     if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= len(batches):
         return batches[number - 1]
     raise InvalidRecordError(
-        number, f"there is no MIIT batch {number}; the bundled table has 1 to {len(batches)}"
+        number, f"there is no such MIIT batch; the bundled table has 1 to {len(batches)}"
     )
 
 

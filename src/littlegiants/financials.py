@@ -376,6 +376,9 @@ class ProductField(enum.Enum):
     def parse(cls, text: object) -> ProductField:
         """Read a field by its value, its name, or the words the criteria use (domain-facts §2.2).
 
+        Case is ignored in English and so are outer spaces; any other character around the word
+        (a line break, a tab) makes it unknown. ``str()`` of a field reads back.
+
         >>> ProductField.parse("关键基础材料"), ProductField.parse("key_software")
         (<ProductField.KEY_MATERIALS: 'key_materials'>, <ProductField.KEY_SOFTWARE: 'key_software'>)
         >>> ProductField.parse("制造业核心基础零部件/元器件")
@@ -388,7 +391,7 @@ class ProductField(enum.Enum):
         if isinstance(text, ProductField):
             return text
         if isinstance(text, str):
-            key = text.strip()
+            key = text.strip(" ")
             found = _FIELD_WORDS.get(key) or _FIELD_WORDS.get(key.lower())
             if found is not None:
                 return found
@@ -403,6 +406,7 @@ class ProductField(enum.Enum):
 _FIELD_WORDS: Final[dict[str, ProductField]] = {
     **{member.value: member for member in ProductField},
     **{member.name.lower(): member for member in ProductField},
+    **{str(member).lower(): member for member in ProductField},
     **dict.fromkeys(
         (
             "制造业核心基础零部件/元器件",

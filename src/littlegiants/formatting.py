@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import decimal
 import functools
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -116,16 +117,29 @@ _CompactKind = Literal["currency", "short", "long"]
 _MAX_LOCALE_LENGTH: Final = 100
 
 
+#: What a locale identifier is made of: ASCII letters and digits, ``_`` or ``-`` between parts,
+#: and babel's optional ``.encoding`` and ``@modifier``. Checked before babel sees the text, which
+#: it would otherwise use in a file name (``en_US\n`` raised FileNotFoundError).
+_IDENTIFIER: Final = re.compile(
+    r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*(?:\.[A-Za-z0-9_-]+)?(?:@\w+)?", re.ASCII
+)
+_NOT_AN_IDENTIFIER: Final = (
+    "it is not a locale identifier (a language, then optional script and territory)"
+)
+
+
 @functools.lru_cache(maxsize=64)
 def _parse_locale(identifier: str) -> Locale:
     if len(identifier) > _MAX_LOCALE_LENGTH:
         raise UnknownLocaleError(identifier, "it is too long to be a locale identifier")
+    if not _IDENTIFIER.fullmatch(identifier):
+        raise UnknownLocaleError(identifier, _NOT_AN_IDENTIFIER)
     try:
         return Locale.parse(identifier.replace("-", "_"))
     except BabelUnknownLocaleError:
         reason = "CLDR (babel) has no such locale"
-    except (ValueError, TypeError, LookupError):
-        reason = "it is not a locale identifier (language, then optional script and territory)"
+    except (ValueError, TypeError, LookupError, OSError):
+        reason = _NOT_AN_IDENTIFIER
     raise UnknownLocaleError(identifier, reason)
 
 

@@ -78,6 +78,7 @@ from littlegiants._exact import (
     MAX_ADJUSTED_EXPONENT,
     bounded_quotient,
     bounds_problem,
+    to_exact,
     to_figure,
 )
 from littlegiants.errors import (
@@ -221,12 +222,11 @@ class Growth:
         >>> Growth.from_percent("109")
         Growth(Decimal('1.09'))
         """
-        if isinstance(percent, str):
-            value = to_figure(percent, refused="it is not a number of per cent")
-            if isinstance(value, str):
-                raise InvalidGrowthError(percent, value)
-        else:
-            value = _coerce_rate(percent)
+        if isinstance(percent, float | bool):
+            raise FloatAmountError(percent)
+        value = to_exact(percent, refused="it is not a number of per cent")
+        if isinstance(value, str):
+            raise InvalidGrowthError(percent, value)
         return cls(_rate_of(percent, value))
 
     @classmethod

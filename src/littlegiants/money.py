@@ -334,10 +334,13 @@ class Money:
         littlegiants.errors.CurrencyMismatchError: Cannot add CNY and USD: ...
 
         Raises:
-            InvalidAmountError: an item is not Money, or the total is beyond the bounds (the
-                running total may pass them on the way, as long as the total does not).
+            InvalidAmountError: ``amounts`` is not an iterable of Money, or the total is beyond
+                the bounds (the running total may pass them on the way, as long as the total
+                does not).
         """
         code = validate_currency(currency)
+        if isinstance(amounts, str | bytes | Money) or not hasattr(amounts, "__iter__"):
+            raise InvalidAmountError(amounts, "expected an iterable of Money to add up")
         total = Decimal(0)
         for amount in amounts:
             if not isinstance(amount, Money):

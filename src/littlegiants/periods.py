@@ -94,7 +94,10 @@ def _check_year(year: object) -> int:
 
 def _check_month(year: int, month: object) -> int:
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidPeriodError(f"{year}-{month}", "a month must be a whole number from 1 to 12")
+        # The value as written ("2024-13"), unless the month is no small int (10**5000 has no text).
+        small = isinstance(month, int) and not isinstance(month, bool) and abs(month) < 10**9
+        value = f"{year}-{month}" if small else month
+        raise InvalidPeriodError(value, "a month must be a whole number from 1 to 12")
     return month
 
 
