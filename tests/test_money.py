@@ -15,6 +15,13 @@ from hypothesis import strategies as st
 
 from littlegiants import CurrencyMismatchError, LittleGiantsError, Money
 from littlegiants import strategies as lg
+from littlegiants._exact import (
+    EXACT,
+    FINENESS_PROBLEM,
+    MAGNITUDE_PROBLEM,
+    NOT_A_NUMBER,
+    bounds_problem,
+)
 from littlegiants._units import registry
 from littlegiants.errors import (
     DivisionByZeroError,
@@ -243,6 +250,27 @@ class TestBounds:
             Money(value, "CNY")  # type: ignore[arg-type]
         assert value is info.value.value
         assert str(info.value)  # a huge int is described, not converted to text
+
+    @given(
+        st.decimals(allow_nan=True, allow_infinity=True)
+        | st.builds(
+            lambda coefficient, exponent: Decimal(coefficient).scaleb(exponent, context=EXACT),
+            st.integers(-(10**100), 10**100),
+            st.integers(-200, 60),
+        )
+    )
+    def test_bounds_problem_follows_its_definition(self, value: Decimal) -> None:
+        """bounds_problem (a quantize that traps) says what the exponents say."""
+        exponent = value.as_tuple().exponent
+        if not value.is_finite():
+            expected = NOT_A_NUMBER
+        elif value.adjusted() > 30 or (isinstance(exponent, int) and exponent > 30):
+            expected = MAGNITUDE_PROBLEM
+        elif isinstance(exponent, int) and exponent < -64:
+            expected = FINENESS_PROBLEM
+        else:
+            expected = None
+        assert expected == bounds_problem(value)
 
     @pytest.mark.parametrize(
         "value", [LARGEST, LARGEST.copy_negate(), FINEST, Decimal("0E+30"), "0E-64"]

@@ -51,7 +51,12 @@ from __future__ import annotations
 import decimal
 import math
 from decimal import Context, Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+from littlegiants.errors import FloatAmountError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "BOUNDED",
@@ -65,6 +70,7 @@ __all__ = [
     "NOT_A_NUMBER",
     "bounded_quotient",
     "bounds_problem",
+    "exact_figure",
     "to_decimal",
     "to_exact",
     "to_figure",
@@ -135,6 +141,16 @@ _READ: Final = Context(
     ],
 )
 
+#: Quantizing to ``1E-64`` in 95 digits (31 above the point, 64 below) is exact for every value
+#: inside the magnitude; it signals Rounded exactly when the value has a digit finer than that.
+_FIT: Final = Context(
+    prec=MAX_ADJUSTED_EXPONENT + 1 - MIN_EXPONENT,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.Rounded, decimal.Inexact],
+)
+
 #: ``10**31``: an ``int`` is inside the bounds when its magnitude is below it.
 _INT_LIMIT: Final = 10 ** (MAX_ADJUSTED_EXPONENT + 1)
 #: The finest quantum, ``1E-64``, to which :func:`bounded_quotient` rounds.
@@ -143,6 +159,10 @@ _FINEST: Final = Decimal(1).scaleb(MIN_EXPONENT, context=EXACT)
 #: quadratic conversion time); :func:`to_decimal` refuses to turn it into a ``Decimal``, likewise.
 _MAX_INT_DIGITS: Final = 4300
 _MAX_INT_BITS: Final = math.ceil(_MAX_INT_DIGITS * math.log2(10))
+#: The types read as numbers, and those refused as inexact (a tuple: ``isinstance`` with a union
+#: type builds the union at each call).
+_NUMBERS: Final = (Decimal, int, str)
+_INEXACT: Final = (float, bool)
 
 
 def bounds_problem(value: Decimal) -> str | None:
@@ -163,18 +183,18 @@ def bounds_problem(value: Decimal) -> str | None:
     """
     if not value.is_finite():
         return NOT_A_NUMBER
-    adjusted = value.adjusted()
+    adjusted = value.adjusted()  # a zero's adjusted exponent is its exponent
     if adjusted > MAX_ADJUSTED_EXPONENT:
         return MAGNITUDE_PROBLEM
-    if adjusted < MIN_EXPONENT and value:
-        return FINENESS_PROBLEM  # without reading the digits: the leading one is already too fine
-    exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int):  # pragma: no cover - finite numbers have an int exponent
-        return NOT_A_NUMBER
-    if exponent > MAX_ADJUSTED_EXPONENT:
-        return MAGNITUDE_PROBLEM
-    if exponent < MIN_EXPONENT:
+    if adjusted < MIN_EXPONENT:
         return FINENESS_PROBLEM
+    if value:
+        # Inside the magnitude, the value has a digit finer than 1E-64 exactly when quantizing it
+        # to 1E-64 rounds; in _FIT that traps. (About 130 ns, a third of reading as_tuple().)
+        try:
+            _FIT.quantize(value, _FINEST)
+        except (decimal.Rounded, decimal.Inexact):
+            return FINENESS_PROBLEM
     return None
 
 
@@ -205,7 +225,7 @@ def to_exact(value: object, *, refused: str | None = None) -> Decimal | str:
     >>> to_exact("1E+40"), to_exact(True), to_exact("NaN", refused="not a percentage")
     (Decimal('1E+40'), 'expected a Decimal, int or numeric str, got bool', 'not a percentage')
     """
-    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+    if isinstance(value, bool) or not isinstance(value, _NUMBERS):
         return refused or f"expected a Decimal, int or numeric str, got {type(value).__name__}"
     if isinstance(value, int):
         return MAGNITUDE_PROBLEM if value.bit_length() > _MAX_INT_BITS else Decimal(value)
@@ -262,6 +282,40 @@ def to_figure(value: object, *, refused: str | None = None) -> Decimal | str:
     if isinstance(number, str):
         return number
     return bounds_problem(number) or number
+
+
+def exact_figure(
+    value: object,
+    error: Callable[[object, str], Exception],
+    *,
+    kinds: tuple[type, ...] = (Decimal, int, str),
+    wrong_kind: str | None = None,
+    refused: str | None = None,
+) -> Decimal:
+    """Return ``value`` as a ``Decimal`` inside the bounds, or raise the caller's error.
+
+    A ``float`` or ``bool`` raises ``FloatAmountError``; a value of none of ``kinds`` raises
+    ``error(value, wrong_kind)``; a value that is not a finite number, or is outside the bounds,
+    raises ``error(value, reason)`` with ``refused`` or the bound it passes (see
+    :func:`to_figure`). Every value type reads its numbers through this one gate.
+
+    >>> from littlegiants.errors import InvalidAmountError
+    >>> exact_figure("1.50", InvalidAmountError)
+    Decimal('1.50')
+    >>> exact_figure("1E+40", InvalidAmountError)
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.InvalidAmountError: Invalid amount '1E+40': its magnitude is beyond ...
+    """
+    if isinstance(value, _INEXACT):
+        raise FloatAmountError(value)
+    if not isinstance(value, kinds):
+        kind = type(value).__name__
+        raise error(value, wrong_kind or f"expected a Decimal, int or numeric str, got {kind}")
+    figure = to_figure(value, refused=refused)
+    if isinstance(figure, str):
+        raise error(value, figure)
+    return figure
 
 
 def bounded_quotient(value: Decimal) -> Decimal | str:

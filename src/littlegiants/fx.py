@@ -67,11 +67,10 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from littlegiants._exact import DIVISION, EXACT, bounded_quotient, to_figure
+from littlegiants._exact import DIVISION, EXACT, bounded_quotient, exact_figure, to_figure
 from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
-    FloatAmountError,
     InvalidRateError,
     RateNotFoundError,
 )
@@ -93,11 +92,8 @@ _MAX_LENGTH: Final = 1000
 
 
 def _coerce_rate(value: object) -> Decimal:
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    rate = to_figure(value, refused="the rate must be a finite Decimal, int or numeric str")
-    if isinstance(rate, str):
-        raise InvalidRateError(value, rate)
+    refused = "the rate must be a finite Decimal, int or numeric str"
+    rate = exact_figure(value, InvalidRateError, wrong_kind=refused, refused=refused)
     if rate <= 0:
         raise InvalidRateError(value, "the rate must be positive")
     return rate

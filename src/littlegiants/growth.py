@@ -78,8 +78,8 @@ from littlegiants._exact import (
     MAX_ADJUSTED_EXPONENT,
     bounded_quotient,
     bounds_problem,
+    exact_figure,
     to_exact,
-    to_figure,
 )
 from littlegiants.errors import (
     CurrencyMismatchError,
@@ -110,30 +110,24 @@ def _plain(value: Decimal) -> Decimal:
 
 
 def _coerce_rate(value: object) -> Decimal:
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    if not isinstance(value, Decimal | int):
-        raise InvalidGrowthError(
-            value,
+    return exact_figure(
+        value,
+        InvalidGrowthError,
+        kinds=(Decimal, int),
+        wrong_kind=(
             "the rate must be a Decimal or an int fraction (0.11 is +11%); "
-            "read text such as '11%' with Growth.parse",
-        )
-    rate = to_figure(value, refused="a growth rate must be a finite number")
-    if isinstance(rate, str):
-        raise InvalidGrowthError(value, rate)
-    return rate
+            "read text such as '11%' with Growth.parse"
+        ),
+        refused="a growth rate must be a finite number",
+    )
 
 
 def _number(value: object) -> Decimal:
     """An exact plain number (``Decimal`` or ``int``) within the bounds, for growth arithmetic."""
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    if not isinstance(value, Decimal | int):
-        raise InvalidGrowthError(value, "expected Money or a finite Decimal or int")
-    number = to_figure(value, refused="expected Money or a finite Decimal or int")
-    if isinstance(number, str):
-        raise InvalidGrowthError(value, number)
-    return number
+    refused = "expected Money or a finite Decimal or int"
+    return exact_figure(
+        value, InvalidGrowthError, kinds=(Decimal, int), wrong_kind=refused, refused=refused
+    )
 
 
 def _rate_of(value: object, percent: Decimal) -> Decimal:

@@ -66,19 +66,18 @@ from littlegiants._exact import (
     MIN_EXPONENT,
     bounded_quotient,
     bounds_problem,
-    to_figure,
+    exact_figure,
 )
 from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
-    FloatAmountError,
     InvalidAmountError,
     InvalidArgumentError,
     UnknownCurrencyError,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from babel import Locale
 
@@ -174,24 +173,15 @@ def is_valid_currency(code: object) -> bool:
 
 
 def _coerce_amount(value: object) -> Decimal:
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    result = to_figure(value)
-    if isinstance(result, str):
-        raise InvalidAmountError(value, result)
-    return result
+    return exact_figure(value, InvalidAmountError)
 
 
 def _coerce_factor(value: object) -> Decimal:
     """A multiplier or divisor: an exact number within the bounds, never a float or a Money."""
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    if not isinstance(value, Decimal | int):
-        raise InvalidAmountError(value, "expected a finite Decimal or int")
-    result = to_figure(value, refused="expected a finite Decimal or int")
-    if isinstance(result, str):
-        raise InvalidAmountError(value, result)
-    return result
+    refused = "expected a finite Decimal or int"
+    return exact_figure(
+        value, InvalidAmountError, kinds=(Decimal, int), wrong_kind=refused, refused=refused
+    )
 
 
 def _beyond(operation: str, problem: str) -> InvalidAmountError:
@@ -199,13 +189,13 @@ def _beyond(operation: str, problem: str) -> InvalidAmountError:
     return InvalidAmountError(operation, f"the result is outside the bounds: {problem}")
 
 
-def _checked(amount: Decimal, operation: Callable[[], str]) -> Decimal:
-    """``amount`` if it is inside the bounds; else the error, naming the operation."""
+def _checked(amount: Decimal, left: Money, operator: str, right: Decimal) -> Decimal:
+    """``amount``, the result of ``left operator right``, if inside the bounds; else the error."""
     problem = bounds_problem(amount)
     if problem == FINENESS_PROBLEM:
         problem += " (round an operand first, with Money.round)"
     if problem is not None:
-        raise _beyond(operation(), problem)
+        raise _beyond(f"{left!r} {operator} {right}", problem)
     return amount
 
 
@@ -522,11 +512,9 @@ class Money:
         given = list(ratios)
         parts: list[Fraction] = []
         for ratio in given:
-            if isinstance(ratio, float | bool):
-                raise FloatAmountError(ratio)
-            value = to_figure(ratio, refused="a ratio must be a finite number >= 0")
-            if isinstance(value, str):
-                raise InvalidAmountError(ratio, value)
+            value = exact_figure(
+                ratio, InvalidAmountError, refused="a ratio must be a finite number >= 0"
+            )
             if value < 0:
                 raise InvalidAmountError(ratio, "a ratio must be a finite number >= 0")
             parts.append(Fraction(value))
@@ -613,7 +601,7 @@ class Money:
         if isinstance(factor, Money):
             return NotImplemented
         number = _coerce_factor(factor)
-        product = _checked(EXACT.multiply(self._amount, number), lambda: f"{self!r} * {number}")
+        product = _checked(EXACT.multiply(self._amount, number), self, "*", number)
         return _money(product, self._currency)
 
     __rmul__ = __mul__
