@@ -14,6 +14,7 @@ from littlegiants import (
     Enterprise,
     FinancialYear,
     InvalidCreditCodeError,
+    InvalidPeriodError,
     InvalidRecordError,
     Money,
     Period,
@@ -147,6 +148,27 @@ class TestFacts:
         firm = Enterprise("示例", financials=[figures])
         assert figures is firm.financial_year(2022)
         assert firm.financial_year(2021) is None
+
+
+class TestQueries:
+    @pytest.mark.parametrize("on", [None, "2023-05-01", 20230501])
+    def test_region_on_needs_a_date(self, on: object) -> None:
+        """region_on with anything but a date is InvalidRecordError, not bisect's TypeError."""
+        firm = Enterprise("示例", relocations=[Relocation(date(2023, 5, 1), "440106", "440305")])
+        with pytest.raises(InvalidRecordError, match="on must be"):
+            firm.region_on(on)  # type: ignore[arg-type]
+
+    def test_financial_year_needs_a_year(self) -> None:
+        """A year that is no int (a signalling NaN would raise on ==) is InvalidRecordError."""
+        from decimal import Decimal
+
+        with pytest.raises(InvalidRecordError, match="year"):
+            Enterprise("示例").financial_year(Decimal("sNaN"))  # type: ignore[arg-type]
+
+    def test_designations_between_needs_a_period(self) -> None:
+        """A window that is not a Period is InvalidPeriodError, not an AttributeError."""
+        with pytest.raises(InvalidPeriodError):
+            Enterprise("示例").designations_between("2022")  # type: ignore[arg-type]
 
 
 class TestRelocation:

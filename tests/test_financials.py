@@ -157,6 +157,12 @@ class TestRequire:
         assert info.value.reason == "rd_expense for 2022 is unknown"
         assert isinstance(info.value, ValueError)
 
+    def test_no_such_figure_of_any_kind(self) -> None:
+        """A name that is no text at all, even an int with no text form, is refused with ours."""
+        with pytest.raises(InvalidRecordError, match="no figure of that name") as info:
+            FinancialYear(2022).require(10**5000)  # type: ignore[call-overload]
+        assert str(info.value)
+
     def test_no_such_figure(self) -> None:
         """A name that is not a figure raises, listing the figures."""
         with pytest.raises(InvalidRecordError, match="no figure 'profit'"):

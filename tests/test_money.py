@@ -331,6 +331,13 @@ class TestBounds:
         with pytest.raises(InvalidAmountError):
             Money(1, "CNY").allocate([1, ratio])  # type: ignore[list-item]
 
+    @pytest.mark.parametrize("amounts", [None, 3, Money(1, "CNY"), "1 CNY"])
+    def test_total_needs_an_iterable(self, amounts: object) -> None:
+        """Money.total of something that is not a sequence of Money is InvalidAmountError."""
+        with pytest.raises(InvalidAmountError, match="iterable") as info:
+            Money.total(amounts, currency="CNY")  # type: ignore[arg-type]
+        assert amounts is info.value.value
+
     @pytest.mark.parametrize("ratios", [3, None, "11", Money(1, "CNY")])
     def test_allocation_needs_an_iterable(self, ratios: object) -> None:
         """Ratios that are not a sequence raise InvalidAmountError, not a bare TypeError."""
@@ -402,6 +409,20 @@ class TestCleanCodes:
             Money.parse(text)
         assert text == info.value.value
         assert Money(12, "CNY") == Money.parse(" 12 CNY\n")
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            ("44.64 billıon yuan", "scale word"),  # IGNORECASE matched the dotless ı to i
+            ("1 renmınbı", "marker"),  # str.upper() made RENMINBI of it
+            ("1 ıdr", "marker"),  # and IDR of this
+        ],
+    )
+    def test_parse_reads_only_ascii_words(self, text: str, problem: str) -> None:
+        """Scale words and currency words are matched in ASCII, never by Unicode case folding."""
+        with pytest.raises(MoneyParseError, match=problem) as info:
+            Money.parse(text)
+        assert text == info.value.value
 
     @pytest.mark.parametrize("locale", ["xx_YY", "zh_CN\n", "", "zh-", 3, b"zh_CN", "x" * 200])
     def test_parse_refuses_a_bad_locale_with_our_error(self, locale: object) -> None:

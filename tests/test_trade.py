@@ -287,6 +287,24 @@ class TestFieldTypes:
         assert value is info.value.value
 
 
+class TestSummarizeArguments:
+    @pytest.mark.parametrize("records", [None, 3, "records", [HOSIN]])
+    def test_records_must_be_records(self, records: object) -> None:
+        """summarize refuses what is not a sequence of TradeRecord with InvalidRecordError."""
+        with pytest.raises(InvalidRecordError, match="records"):
+            summarize(records, currency="USD")  # type: ignore[arg-type]
+
+    def test_rates_must_be_a_table(self) -> None:
+        """rates= is a RateTable or None."""
+        with pytest.raises(InvalidRecordError, match="RateTable"):
+            summarize(hosin_records(), currency="CNY", rates={"USD": 7})  # type: ignore[arg-type]
+
+    def test_a_grouping_function_returns_text(self) -> None:
+        """A grouping function that returns no text is refused, not left to sorted()."""
+        with pytest.raises(InvalidRecordError, match="return text"):
+            summarize(hosin_records(), currency="USD", by=lambda record: record.period.end)  # type: ignore[arg-type,return-value]
+
+
 class TestImpossibleGrowth:
     @pytest.mark.parametrize("growth", ["-100%", "-150%"])
     def test_a_fall_of_100_percent_or_more_needs_the_previous_value(self, growth: str) -> None:

@@ -59,14 +59,13 @@ from littlegiants.designation import (
     designations_between,
     highest_valid_level,
 )
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidPeriodError, InvalidRecordError
 from littlegiants.financials import FinancialYear, Profile
+from littlegiants.periods import Period
 from littlegiants.regions import Region, coerce_optional_region, coerce_region
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from littlegiants.periods import Period
 
 __all__ = ["Enterprise", "Relocation"]
 
@@ -75,10 +74,14 @@ def _optional_code(value: CreditCode | str | None) -> CreditCode | None:
     return None if value is None else coerce_credit_code(value)
 
 
-def _check_day(_: object, attribute: attrs.Attribute[date], value: object) -> None:
+def _check_date(name: str, value: object) -> None:
     # A datetime is a date, but comparing it with a date raises TypeError: refuse it up front.
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidRecordError(value, f"{attribute.name} must be a datetime.date")
+        raise InvalidRecordError(value, f"{name} must be a datetime.date")
+
+
+def _check_day(_: object, attribute: attrs.Attribute[date], value: object) -> None:
+    _check_date(attribute.name, value)
 
 
 @attrs.frozen
@@ -190,7 +193,13 @@ class Enterprise:
         return highest_valid_level(self.designations, on)
 
     def designations_between(self, period: Period) -> tuple[Designation, ...]:
-        """Return the designations awarded within ``period`` (inclusive dates)."""
+        """Return the designations awarded within ``period`` (inclusive dates).
+
+        Raises:
+            InvalidPeriodError: ``period`` is not a :class:`~littlegiants.periods.Period`.
+        """
+        if not isinstance(period, Period):
+            raise InvalidPeriodError(period, f"expected a Period, got {type(period).__name__}")
         return designations_between(self.designations, period.start, period.end)
 
     def region_on(self, on: date) -> Region | None:
@@ -206,7 +215,11 @@ class Enterprise:
         ... )
         >>> firm.region_on(date(2023, 4, 30)), firm.region_on(date(2023, 5, 1))
         (Region('440106'), Region('440305'))
+
+        Raises:
+            InvalidRecordError: ``on`` is not a ``datetime.date``.
         """
+        _check_date("on", on)
         if not self.relocations:
             return self.region
         dates = [r.on for r in self.relocations]
@@ -216,7 +229,13 @@ class Enterprise:
         return self.relocations[index - 1].to_region
 
     def financial_year(self, year: int) -> FinancialYear | None:
-        """Return the financial figures for a calendar year, or ``None`` when not known."""
+        """Return the financial figures for a calendar year, or ``None`` when not known.
+
+        Raises:
+            InvalidRecordError: ``year`` is not a whole number.
+        """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidRecordError(year, "a financial year is asked for by its year, an int")
         for figures in self.financials:
             if figures.year == year:
                 return figures

@@ -262,7 +262,8 @@ class FinancialYear:
         """
         if name not in _MONEY_FIGURES and name not in _COUNT_FIGURES:
             known = ", ".join((*_MONEY_FIGURES, *_COUNT_FIGURES))
-            raise InvalidRecordError(name, f"a financial year has no figure {name!r}; use {known}")
+            shown = repr(name) if isinstance(name, str) else "of that name"
+            raise InvalidRecordError(name, f"a financial year has no figure {shown}; use {known}")
         value: Money | int | None = getattr(self, name)
         if value is None:
             raise InvalidRecordError(self, f"{name} for {self.year} is unknown")

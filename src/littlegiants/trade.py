@@ -45,22 +45,19 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
-from littlegiants._checks import expects, invisible_edge
+from littlegiants._checks import expects, invisible_edge, items
 from littlegiants._exact import EXACT, MAX_ADJUSTED_EXPONENT
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import CurrencyMismatchError, InvalidAmountError, InvalidRecordError
-from littlegiants.fx import ExchangeRate
+from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money
 from littlegiants.periods import Period
 from littlegiants.regions import Region, coerce_optional_region
-
-if TYPE_CHECKING:
-    from littlegiants.fx import RateTable
 
 __all__ = [
     "FlowSummary",
@@ -482,7 +479,10 @@ GroupBy = str | Callable[[TradeRecord], str]
 
 def _group_key(record: TradeRecord, by: GroupBy) -> str:
     if callable(by):
-        return by(record)
+        key = by(record)
+        if not isinstance(key, str):
+            raise InvalidRecordError(key, "a grouping function must return text, the group's key")
+        return key
     firm = record.enterprise
     if by == "enterprise":
         return firm.key
@@ -562,6 +562,8 @@ def summarize(
     Raises:
         CurrencyMismatchError: a record is in another currency and no rates were given.
         RateNotFoundError: no rate applies to a record's date (never a silent skip).
+        InvalidRecordError: ``records`` is not a sequence of records, ``rates`` not a
+            ``RateTable``, or ``by`` not a grouping (or its function returns no text).
 
     >>> from littlegiants.enterprise import Enterprise
     >>> hosin = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
@@ -579,8 +581,10 @@ def summarize(
     """
     from littlegiants.money import validate_currency  # noqa: PLC0415
 
+    if rates is not None and not isinstance(rates, RateTable):
+        raise InvalidRecordError(rates, "rates must be a RateTable, or None")
     convert = _Converter(validate_currency(currency), rates)
-    everything = list(records)
+    everything = list(items(records, TradeRecord, "records"))
     result = _summary(everything, convert)
     if by is None:
         return result
