@@ -19,6 +19,7 @@ from littlegiants.batches import (
     Bound,
     Confidence,
     FigureKind,
+    ReReviewRound,
     cumulative_totals,
     miit_batch,
     miit_batches,
@@ -164,11 +165,14 @@ class TestTable:
         assert batch == pickle.loads(pickle.dumps(batch))  # noqa: S301 - our own data
         assert hash(batch) == hash(copy.deepcopy(batch))
 
-    @pytest.mark.parametrize("number", [0, 8, -1, True, "1", None])
+    @pytest.mark.parametrize(
+        "number", [0, 8, -1, True, "1", None, pytest.param(10**5000, id="10**5000")]
+    )
     def test_unknown_batch_raises(self, number: object) -> None:
-        """Asking for a batch that is not in the table raises InvalidRecordError."""
-        with pytest.raises(InvalidRecordError, match="no MIIT batch"):
+        """Asking for a batch that is not in the table raises InvalidRecordError, one that reads."""
+        with pytest.raises(InvalidRecordError, match="no such MIIT batch") as info:
             miit_batch(number)  # type: ignore[arg-type]
+        assert number is info.value.value
 
 
 class TestReReviewsAndTotals:
@@ -216,6 +220,17 @@ class TestReReviewsAndTotals:
         assert {"https://saulcontrol.com/archives/12158"} == {
             s.url for t in targets() for s in t.sources
         }
+
+    @pytest.mark.parametrize(
+        "rate", [Decimal("1.5"), Decimal("1E-70"), Decimal("NaN"), "0.5", 0.5, 1]
+    )
+    def test_a_pass_rate_is_a_bounded_fraction(self, rate: object) -> None:
+        """A round's pass rate is a Decimal from 0 to 1 inside the bounds, or None."""
+        with pytest.raises(InvalidRecordError, match="pass_rate") as info:
+            ReReviewRound(
+                2025, (4,), passed=1, sources=(), confidence=Confidence.HIGH, pass_rate=rate
+            )
+        assert rate is info.value.value
 
     def test_source_without_url(self) -> None:
         """A source recorded without a URL (CCTV via 参考消息) keeps its date and no URL."""
@@ -290,6 +305,24 @@ class TestLoading:
                 ("re_reviews", 3, "pass_rate"),
                 "1.2",
                 "fraction from 0 to 1",
+                "re_reviews[3].pass_rate",
+            ),
+            (
+                ("re_reviews", 3, "pass_rate"),
+                "1E-99",
+                "finer than the limit",
+                "re_reviews[3].pass_rate",
+            ),
+            (
+                ("re_reviews", 3, "pass_rate"),
+                "0E-999999999",
+                "finer than the limit",
+                "re_reviews[3].pass_rate",
+            ),
+            (
+                ("re_reviews", 3, "pass_rate"),
+                "1E-9999999999999999999",
+                "exponent is beyond",
                 "re_reviews[3].pass_rate",
             ),
             (("totals", 0, "bound"), "approx", "bound must be one of", "totals[0].bound"),

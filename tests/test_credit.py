@@ -55,8 +55,38 @@ class TestParse:
         assert expected == CreditCode.parse(STDNUM_EXAMPLE).code
 
     def test_compacts_separators_and_case(self):
-        """Spaces, dashes, surrounding whitespace and lower case are normalised away."""
-        assert CreditCode(STDNUM_EXAMPLE) == CreditCode.parse(" 9111-0000 6000-3734 1l\t")
+        """Spaces, dashes, surrounding spaces and lower case are normalised away."""
+        assert CreditCode(STDNUM_EXAMPLE) == CreditCode.parse(" 9111-0000 6000-3734 1l ")
+
+    def test_unicode_spaces_and_dashes_are_separators(self):
+        """python-stdnum's Unicode spaces and dashes (ideographic space, en dash) separate too."""
+        assert CreditCode(STDNUM_EXAMPLE) == CreditCode.parse("91110000\u3000600037341\u2013L")
+
+    @pytest.mark.parametrize(
+        ("text", "position"),
+        [
+            ("91110000600037341L\n", 19),  # the line break a line of a file ends with
+            ("\t91110000600037341L", 1),
+            ("9111000\n600037341L", 8),  # slipped past stdnum's ^[0-9]+$ into a ValueError
+            ("91110000\u200b600037341L", 9),  # a zero-width space from a web page
+            ("91110000600037341L\x00", 19),
+        ],
+    )
+    def test_refuses_control_characters(self, text: str, position: int):
+        """A control character anywhere fails the format check, naming where it is."""
+        with pytest.raises(InvalidCreditCodeError, match=f"character {position} ") as info:
+            CreditCode.parse(text)
+        assert text == info.value.value
+        assert info.value.check.startswith("format check failed")
+        assert not is_valid_credit_code(text)
+
+    def test_refuses_letters_that_upper_case_into_a_code(self):
+        """A ligature is not two capitals: 'ﬀ' upper-cases to 'FF' but is refused."""
+        code = with_check("91440300FF1234567")
+        assert is_valid_credit_code(code)
+        text = code.replace("FF", "ﬀ", 1)
+        assert text.upper().replace(" ", "") == code
+        assert not is_valid_credit_code(text)
 
     def test_validate_returns_compact_text(self):
         """validate_credit_code returns the compact code as a plain str."""

@@ -25,6 +25,7 @@ from littlegiants.errors import (
     InvalidPeriodError,
     InvalidRecordError,
     LittleGiantsError,
+    UnknownLocaleError,
 )
 
 NATIONAL = DesignationLevel.NATIONAL
@@ -63,7 +64,8 @@ class TestLevelParsing:
             "小巨人",
             "little giant",
             "NATIONAL",
-            "  National\t",
+            "  National ",
+            "DesignationLevel.NATIONAL",
             "state level",
             "Little-Giant",
         ],
@@ -91,6 +93,21 @@ class TestLevelParsing:
             DesignationLevel.parse(text)
         assert isinstance(info.value, ValueError)
         assert repr(text) in str(info.value)
+
+    @pytest.mark.parametrize(
+        "text", ["national\n", "\tnational", "国家\n级", "national\u200b", "\ufeff省级", "city\x00"]
+    )
+    def test_refuses_control_characters(self, text: str) -> None:
+        """A line break, tab, zero-width space, BOM or NUL anywhere makes the word unknown."""
+        with pytest.raises(InvalidLevelError) as info:
+            DesignationLevel.parse(text)
+        assert text == info.value.value
+        assert not is_valid_level(text)
+
+    @pytest.mark.parametrize("level", list(DesignationLevel))
+    def test_str_reads_back(self, level: DesignationLevel) -> None:
+        """str() of a level, 'DesignationLevel.NATIONAL', parses back to the level."""
+        assert level is DesignationLevel.parse(str(level))
 
     @pytest.mark.parametrize("value", [None, 2, b"national", ["national"]])
     def test_refuses_non_text(self, value: object) -> None:
@@ -184,6 +201,13 @@ class TestLevelLabels:
         """A locale that is neither Chinese nor English raises, naming the locale."""
         with pytest.raises(InvalidRecordError, match="fr_FR"):
             format_level(NATIONAL, locale="fr_FR")
+
+    @pytest.mark.parametrize("locale", ["zh_XX", "en_US\n", "", None, 3, "zh" * 60])
+    def test_bad_locale(self, locale: object) -> None:
+        """A locale CLDR does not know, or no locale, is the library's UnknownLocaleError."""
+        with pytest.raises(UnknownLocaleError) as info:
+            format_level(NATIONAL, locale=locale)  # type: ignore[arg-type]
+        assert locale == info.value.value
 
     def test_only_national_is_a_little_giant(self) -> None:
         """Only the national tier is officially a 小巨人 (domain-facts §3.1)."""

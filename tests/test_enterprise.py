@@ -14,6 +14,7 @@ from littlegiants import (
     Enterprise,
     FinancialYear,
     InvalidCreditCodeError,
+    InvalidPeriodError,
     InvalidRecordError,
     Money,
     Period,
@@ -48,11 +49,43 @@ class TestIdentity:
         with pytest.raises(InvalidCreditCodeError):
             Enterprise("示例", credit_code=CODE[:-1] + "X")
 
-    @pytest.mark.parametrize("name", ["", "   "])
-    def test_name_required(self, name: str) -> None:
+    @pytest.mark.parametrize("name", ["", "   ", None, 3])
+    def test_name_required(self, name: object) -> None:
         """An enterprise needs a name."""
         with pytest.raises(InvalidRecordError):
+            Enterprise(name)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        "name",
+        ["示例科技有限公司\n", "\t示例科技有限公司", "示例\r\n", " 示例\u200b ", "\ufeff示例"],
+    )
+    def test_name_edges_are_visible(self, name: str) -> None:
+        """A name is a key: a line break, tab or invisible character at either end is refused."""
+        with pytest.raises(InvalidRecordError, match="must not start or end") as info:
             Enterprise(name)
+        assert name == info.value.value
+
+    @pytest.mark.parametrize("name", [" spaced ", 'a,"b"\nc', "a\x00b", "深圳市\u3000示例"])
+    def test_names_are_otherwise_kept_as_given(self, name: str) -> None:
+        """Outer spaces and characters inside a name are kept: the name is free text."""
+        assert name == Enterprise(name).name
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("designations", 3),
+            ("designations", [date(2022, 8, 1)]),
+            ("relocations", "440305"),
+            ("financials", [2022]),
+            ("english_name", 3),
+            ("industry", b"chips"),
+            ("profile", {"years_in_niche": 3}),
+        ],
+    )
+    def test_wrong_types_are_our_error(self, field: str, value: object) -> None:
+        """Fields of the wrong type raise InvalidRecordError, not a bare TypeError."""
+        with pytest.raises(InvalidRecordError, match=field.rstrip("s")):
+            Enterprise("示例", **{field: value})  # type: ignore[arg-type]
 
 
 class TestFacts:
@@ -117,7 +150,34 @@ class TestFacts:
         assert firm.financial_year(2021) is None
 
 
+class TestQueries:
+    @pytest.mark.parametrize("on", [None, "2023-05-01", 20230501])
+    def test_region_on_needs_a_date(self, on: object) -> None:
+        """region_on with anything but a date is InvalidRecordError, not bisect's TypeError."""
+        firm = Enterprise("示例", relocations=[Relocation(date(2023, 5, 1), "440106", "440305")])
+        with pytest.raises(InvalidRecordError, match="on must be"):
+            firm.region_on(on)  # type: ignore[arg-type]
+
+    def test_financial_year_needs_a_year(self) -> None:
+        """A year that is no int (a signalling NaN would raise on ==) is InvalidRecordError."""
+        from decimal import Decimal
+
+        with pytest.raises(InvalidRecordError, match="year"):
+            Enterprise("示例").financial_year(Decimal("sNaN"))  # type: ignore[arg-type]
+
+    def test_designations_between_needs_a_period(self) -> None:
+        """A window that is not a Period is InvalidPeriodError, not an AttributeError."""
+        with pytest.raises(InvalidPeriodError):
+            Enterprise("示例").designations_between("2022")  # type: ignore[arg-type]
+
+
 class TestRelocation:
+    @pytest.mark.parametrize("on", ["2023-05-01", None, 20230501])
+    def test_refuses_non_dates_with_our_error(self, on: object) -> None:
+        """A relocation's date is a datetime.date; anything else is InvalidRecordError."""
+        with pytest.raises(InvalidRecordError, match=r"on must be a datetime\.date"):
+            Relocation(on, "440106", "440305")  # type: ignore[arg-type]
+
     def test_region_on_follows_moves(self) -> None:
         """Before a move the firm is in from_region; from its date, in to_region."""
         firm = Enterprise(

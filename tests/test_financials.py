@@ -104,6 +104,7 @@ class TestFinancialYear:
             ({"staff": -1}, "0 or more"),
             ({"rd_staff": True}, "whole number"),
             ({"staff": 1.0}, "whole number"),
+            pytest.param({"staff": 10**10**6}, "below 1E\\+31", id="staff=10**10**6"),
             ({"rd_expense": cny("-1")}, "must not be negative"),
             ({"rd_expense": Decimal(1)}, "must be a Money"),
             ({"rd_expense": "1 CNY"}, "must be a Money"),
@@ -157,6 +158,12 @@ class TestRequire:
         assert info.value.reason == "rd_expense for 2022 is unknown"
         assert isinstance(info.value, ValueError)
 
+    def test_no_such_figure_of_any_kind(self) -> None:
+        """A name that is no text at all, even an int with no text form, is refused with ours."""
+        with pytest.raises(InvalidRecordError, match="no figure of that name") as info:
+            FinancialYear(2022).require(10**5000)  # type: ignore[call-overload]
+        assert str(info.value)
+
     def test_no_such_figure(self) -> None:
         """A name that is not a figure raises, listing the figures."""
         with pytest.raises(InvalidRecordError, match="no figure 'profit'"):
@@ -201,6 +208,14 @@ class TestRatios:
     def test_unknown_input_gives_none(self, kwargs: dict[str, object], ratio: str) -> None:
         """A ratio with an unknown input is None, not zero."""
         assert getattr(FinancialYear(2022, **kwargs), ratio) is None  # type: ignore[arg-type]
+
+    def test_a_ratio_beyond_the_bounds_raises_ours(self) -> None:
+        """A ratio past 1E+31 raises InvalidRecordError; one too fine is rounded at 1E-64."""
+        fy = FinancialYear(2022, operating_revenue=cny("1E-30"), rd_expense=cny("1E+30"))
+        with pytest.raises(InvalidRecordError, match="rd_ratio is outside the bounds"):
+            fy.rd_ratio  # noqa: B018 - the property raises
+        tiny = FinancialYear(2022, operating_revenue=cny("3E+30"), rd_expense=cny("1E-40"))
+        assert Decimal(0) == tiny.rd_ratio
 
     @pytest.mark.parametrize(
         ("kwargs", "ratio"),
@@ -298,6 +313,13 @@ class TestProfile:
             ({"science_awards": Award("national", 1, 2023)}, "sequence"),
             ({"science_awards": [("national", 1, 2023)]}, "must be a Award"),
             ({"chuangke_placings": ["500强"]}, "must be a ChuangkePlacing"),
+            ({"science_awards": 2023}, "sequence"),
+            ({"years_in_niche": 10**31}, "below 1E\\+31"),
+            ({"class1_ip_count": 10**10000}, "below 1E\\+31"),
+            ({"national_market_share": Decimal("1E-65")}, "outside the bounds"),
+            ({"national_market_share": Decimal("0E-999999999")}, "outside the bounds"),
+            ({"rd_institution_level": ["national"]}, "one of municipal"),
+            ({"honours": ["高新技术企业\n"]}, "must not start or end"),
         ],
     )
     def test_invalid_profiles_raise(self, kwargs: dict[str, object], evidence: str) -> None:
@@ -321,6 +343,8 @@ class TestAwardsAndPlacings:
             (("national", None, 2023), "1 or more"),
             (("national", True, 2023), "1 or more"),
             (("national", 1, "2023"), "calendar year"),
+            (({"national"}, 1, 2023), "national, provincial"),
+            (("national", 10**31, 2023), "1 or more"),
         ],
     )
     def test_invalid_award(self, args: tuple[object, ...], evidence: str) -> None:
@@ -338,6 +362,18 @@ class TestAwardsAndPlacings:
         """A group that does not read like 500强 raises."""
         with pytest.raises(InvalidRecordError, match="500强"):
             ChuangkePlacing(2023, group)
+
+    @pytest.mark.parametrize("field", list(ProductField))
+    def test_product_field_str_reads_back(self, field: ProductField) -> None:
+        """str() of a field, 'ProductField.KEY_SOFTWARE', parses back to the field."""
+        assert field is ProductField.parse(str(field))
+
+    @pytest.mark.parametrize("text", ["关键软件\n", "\tkey_software", "关键\u200b软件"])
+    def test_product_field_refuses_control_characters(self, text: str) -> None:
+        """Outer spaces are ignored; a line break, tab or zero-width space is not."""
+        with pytest.raises(InvalidRecordError):
+            ProductField.parse(text)
+        assert ProductField.KEY_SOFTWARE is ProductField.parse(" 关键软件 ")
 
     def test_product_fields(self) -> None:
         """The main-product fields mirror the criteria, plus OTHER."""

@@ -8,10 +8,11 @@ from decimal import Decimal, localcontext
 
 import pytest
 from babel import Locale
-from babel.core import UnknownLocaleError
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from littlegiants._exact import bounds_problem
+from littlegiants.errors import InvalidArgumentError, LittleGiantsError, UnknownLocaleError
 from littlegiants.formatting import (
     _parse_locale,
     format_growth,
@@ -38,7 +39,8 @@ scaled_amounts = st.builds(
     ),
     st.integers(min_value=-6, max_value=20),
 )
-any_amounts = amounts | scaled_amounts
+#: Only amounts inside the library's bounds: Money refuses the others (tests/test_money.py).
+any_amounts = (amounts | scaled_amounts).filter(lambda amount: bounds_problem(amount) is None)
 locales = st.sampled_from(LOCALES)
 
 
@@ -195,6 +197,7 @@ class TestCompact:
         if abs(m.amount) >= 10000:
             assert scale
 
+    @settings(deadline=None)  # the first scale word read builds pint's registry (~0.3 s)
     @given(m=moneys(), locale=locales)
     def test_reads_back_close_to_the_amount(self, m: Money, locale: str) -> None:
         """Money.parse reads the compact form back within half a unit of its last digit."""
@@ -230,6 +233,7 @@ class TestFormatMoneyLong:
         assert "-446.4亿元" == format_money_long(-TRADE, locale="zh_CN")
         assert "-44.64 billion yuan" == format_money_long(-TRADE, locale="en_US")
 
+    @settings(deadline=None)  # the first scale word read builds pint's registry (~0.3 s)
     @given(m=moneys(), locale=locales)
     def test_reads_back_close_to_the_amount(self, m: Money, locale: str) -> None:
         """Money.parse reads the long form back within half a unit of its last digit."""
@@ -287,16 +291,22 @@ class TestFormatGrowth:
         assert "+%50" == format_growth(Growth.parse("+50%"), locale="tr_TR")
         assert "+1,000%" == format_growth(Growth(Decimal(10)), locale="en_US")
 
-    @pytest.mark.parametrize("digits", [-1, True, 1.5, "1"])
+    @pytest.mark.parametrize("digits", [-1, True, 1.5, "1", 63, 10**9])
     def test_refuses_bad_digits(self, digits: object) -> None:
-        """digits must be a whole number from 0."""
-        with pytest.raises(ValueError, match="digits"):
+        """digits is a whole number from 0 to 62; 10**9 is refused, not a billion-digit number."""
+        with pytest.raises(InvalidArgumentError, match="digits") as info:
             format_growth(Growth.parse("+11%"), locale="en_US", digits=digits)  # type: ignore[arg-type]
+        assert isinstance(info.value, ValueError)
+
+    def test_the_finest_growth_shows_at_62_digits(self) -> None:
+        """62 decimals of a percentage show a growth's finest digit, 1E-64."""
+        expected = "+0." + "0" * 61 + "1%"
+        assert expected == format_growth(Growth(Decimal("1E-64")), locale="en_US", digits=62)
 
     @given(
         rate=st.decimals(
             min_value=Decimal(-1), max_value=Decimal(100), allow_nan=False, allow_infinity=False
-        ),
+        ).filter(lambda rate: bounds_problem(rate) is None),
         digits=st.integers(min_value=0, max_value=4),
         locale=locales,
     )
@@ -327,13 +337,45 @@ class TestLocale:
 
     @pytest.mark.parametrize("locale", [None, 3, b"zh_CN"])
     def test_refuses_a_missing_locale(self, locale: object) -> None:
-        """There is no default locale: None or a non-string is a TypeError saying so."""
-        with pytest.raises(TypeError, match="pass locale= explicitly"):
+        """There is no default locale: None or a non-string is an UnknownLocaleError saying so."""
+        with pytest.raises(UnknownLocaleError, match="never uses the system locale") as info:
             format_money(TRADE, locale=locale)  # type: ignore[arg-type]
-        with pytest.raises(TypeError, match="pass locale= explicitly"):
+        assert locale == info.value.value
+        with pytest.raises(UnknownLocaleError, match="never uses the system locale"):
             format_growth(Growth.parse("+11%"), locale=locale)  # type: ignore[arg-type]
 
+    @pytest.mark.parametrize(
+        "locale",
+        [
+            "zh_CN\n",
+            "en-US\n\r\n",  # babel looked for a file named so: FileNotFoundError
+            "../../etc/passwd",
+            "",
+            " ",
+            "zh__CN",
+            "i-klingon",
+            "zh_CN ",
+            "x" * 101,
+            "\x00",
+            "ｚｈ_CN",
+        ],
+    )
+    def test_malformed_identifiers_are_our_error(self, locale: str) -> None:
+        """What babel calls ValueError is the library's UnknownLocaleError, naming the value."""
+        for call in (
+            lambda: format_money(TRADE, locale=locale),
+            lambda: format_money(TRADE, locale=locale, compact=True),
+            lambda: format_money_long(TRADE, locale=locale),
+            lambda: format_growth(Growth.parse("+11%"), locale=locale),
+        ):
+            with pytest.raises(UnknownLocaleError) as info:
+                call()
+            assert locale == info.value.value
+
     def test_unknown_locale(self) -> None:
-        """An identifier CLDR does not know raises babel's UnknownLocaleError."""
-        with pytest.raises(UnknownLocaleError):
+        """An identifier CLDR does not know raises the library's UnknownLocaleError."""
+        with pytest.raises(UnknownLocaleError, match="CLDR") as info:
             format_money_long(TRADE, locale="xx_YY")
+        assert "xx_YY" == info.value.value
+        assert isinstance(info.value, LittleGiantsError)
+        assert isinstance(info.value, ValueError)

@@ -17,6 +17,7 @@ from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
     FloatAmountError,
+    InvalidAmountError,
     InvalidRateError,
     LittleGiantsError,
     RateNotFoundError,
@@ -129,6 +130,116 @@ class TestConstruction:
         """eval(repr(rate)) rebuilds the rate, source included."""
         namespace = {"ExchangeRate": ExchangeRate, "datetime": dt}
         assert rate == eval(repr(rate), namespace)  # noqa: S307 - our own repr
+
+
+class TestText:
+    def test_str_reads_as_a_sentence(self) -> None:
+        """str() says what the rate means: one unit of base in quote, on a date."""
+        expected = "1 USD = 7.2292 CNY on 2022-11-07 (parity)"
+        assert expected == str(
+            ExchangeRate("USD", "CNY", rate="7.2292", on=PARITY_DAY, source="parity")
+        )
+
+    @given(exchange_rates())
+    def test_str_round_trips(self, rate: ExchangeRate) -> None:
+        """parse(str(rate)) rebuilds the rate, source included (any text, parentheses too)."""
+        assert rate == ExchangeRate.parse(str(rate))
+
+    @given(
+        st.sampled_from(CURRENCIES),
+        st.decimals(min_value=Decimal("1E-64"), max_value=Decimal("9" * 31), places=64),
+        days,
+    )
+    def test_str_round_trips_at_the_edges(self, quote: str, value: Decimal, on: date) -> None:
+        """The largest and finest rates inside the bounds read back too."""
+        base = "USD" if quote != "USD" else "CNY"
+        rate = ExchangeRate(base, quote, rate=value, on=on)
+        assert rate == ExchangeRate.parse(str(rate))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "USD/CNY 7.2292",
+            "1 USD = 7.2292 CNY on 2022-11-07\n",
+            "1 USD = 7.2292 CNY on 2022-11-07 parity",
+            "1 USD = 7,2292 CNY on 2022-11-07",
+            "1 USD = 7.2292E+2 CNY on 2022-11-07",
+            "2 USD = 7.2292 CNY on 2022-11-07",
+            "1 USD\t= 7.2292 CNY on 2022-11-07",
+            "1 USD = ７.２２９２ CNY on 2022-11-07",
+            "1 USD = 7.2292 CNY on ２０２２-11-07",
+        ],
+    )
+    def test_refuses_other_forms(self, text: str) -> None:
+        """Only the form str() writes is read; the error quotes the text."""
+        with pytest.raises(InvalidRateError, match="expected the form") as info:
+            ExchangeRate.parse(text)
+        assert text == info.value.value
+
+    @pytest.mark.parametrize(
+        ("text", "error"),
+        [
+            ("1 USD = 7.2292 CNY on 2022-02-30", InvalidRateError),
+            ("1 USD = 0 CNY on 2022-11-07", InvalidRateError),
+            ("1 USD = 7.2292 USD on 2022-11-07", InvalidRateError),
+            ("1 USD = 1" + "0" * 40 + " CNY on 2022-11-07", InvalidRateError),
+            ("1 USD = 7.2292 XYZ on 2022-11-07", UnknownCurrencyError),
+            (None, InvalidRateError),
+            ("1" * 2000, InvalidRateError),
+        ],
+    )
+    def test_refuses_impossible_rates(self, text: object, error: type[Exception]) -> None:
+        """An impossible date, a rate that is not positive or beyond the bounds is refused."""
+        with pytest.raises(error):
+            ExchangeRate.parse(text)  # type: ignore[arg-type]
+
+
+class TestBounds:
+    @pytest.mark.parametrize(
+        ("value", "problem"),
+        [
+            ("1E+31", "magnitude"),
+            ("1E+9999999999999999999", "magnitude"),  # decimal.Overflow escaped before
+            (10**40, "magnitude"),
+            ("1E-65", "finer"),
+            (Decimal("0.5E-64"), "finer"),
+        ],
+    )
+    def test_refuses_rates_beyond_the_bounds(self, value: object, problem: str) -> None:
+        """A rate beyond the bounds raises InvalidRateError with the bound it passes."""
+        with pytest.raises(InvalidRateError, match=problem) as info:
+            usd_cny(value, PARITY_DAY)  # type: ignore[arg-type]
+        assert value is info.value.value
+
+    def test_an_inverse_beyond_the_bounds_raises_ours(self) -> None:
+        """1 / 1E-40 is beyond 1E+31: InvalidRateError, not a monster number."""
+        with pytest.raises(InvalidRateError, match="magnitude"):
+            usd_cny("1E-40", PARITY_DAY).inverse()
+        assert Decimal("1E+30") == usd_cny("1E-30", PARITY_DAY).inverse().rate
+
+    def test_an_implied_rate_beyond_the_bounds_raises_ours(self) -> None:
+        """Figures whose ratio passes the bounds raise InvalidRateError naming both."""
+        value, equivalent = Money("1E+30", "CNY"), Money("1E-30", "USD")
+        with pytest.raises(InvalidRateError, match="magnitude") as info:
+            ExchangeRate.implied(value, equivalent, on=ARTICLE_DAY)
+        assert (value, equivalent) == info.value.value
+
+    def test_an_implied_rate_is_rounded_at_the_finest_digit(self) -> None:
+        """A ratio with digits below 1E-64 is rounded there, so it stays a valid rate."""
+        rate = ExchangeRate.implied(Money("1E-40", "CNY"), Money(3, "USD"), on=ARTICLE_DAY)
+        assert -64 == rate.rate.as_tuple().exponent
+        assert rate == ExchangeRate.parse(str(rate))
+
+    def test_a_conversion_beyond_the_bounds_raises_ours(self) -> None:
+        """Converting past the bounds of money raises InvalidAmountError."""
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            usd_cny("1E+20", PARITY_DAY).convert(Money("1E+20", "USD"))
+
+    @pytest.mark.parametrize("rates", [3, None, usd_cny("7", PARITY_DAY), "rates"])
+    def test_a_table_needs_an_iterable(self, rates: object) -> None:
+        """A table of something that is not a sequence of rates raises InvalidRateError."""
+        with pytest.raises(InvalidRateError, match="iterable"):
+            RateTable(rates)  # type: ignore[arg-type]
 
 
 class TestImplied:

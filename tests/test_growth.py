@@ -10,15 +10,17 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from littlegiants._exact import EXACT
+from littlegiants._exact import DIVISION, EXACT
 from littlegiants.errors import (
     CurrencyMismatchError,
     FloatAmountError,
+    InvalidAmountError,
     InvalidGrowthError,
     LittleGiantsError,
 )
 from littlegiants.growth import Growth
 from littlegiants.money import Money
+from littlegiants.strategies import growths
 
 CURRENCIES = ("CNY", "USD", "JPY", "EUR")
 
@@ -32,9 +34,12 @@ rates_above_minus_one = st.decimals(
 
 @st.composite
 def amounts_34(draw: st.DrawFn) -> Decimal:
-    """Decimals with at most 34 significant digits, small or large."""
+    """Decimals with at most 34 significant digits, small or large.
+
+    Below ``1E+28``, so that growing by up to +1000% stays inside the bounds of every figure.
+    """
     coefficient = draw(st.integers(-(10**34) + 1, 10**34 - 1))
-    return Decimal(coefficient).scaleb(draw(st.integers(-30, 10)))
+    return Decimal(coefficient).scaleb(draw(st.integers(-30, -7)), context=EXACT)
 
 
 @st.composite
@@ -198,6 +203,95 @@ class TestText:
         exponent = growth.percent.as_tuple().exponent
         assert isinstance(exponent, int)
         assert exponent <= 0
+
+
+class TestBounds:
+    """A growth's rate keeps to the bounds of littlegiants._exact, and so does its arithmetic."""
+
+    @pytest.mark.parametrize(
+        ("value", "problem"),
+        [
+            (Decimal("1E+31"), "magnitude"),
+            (10**31, "magnitude"),
+            pytest.param(10**10000, "magnitude", id="10**10000"),
+            (Decimal("1E-65"), "finer"),
+            (Decimal("1E+999999999"), "magnitude"),
+        ],
+    )
+    def test_refuses_rates_beyond_the_bounds(self, value: object, problem: str) -> None:
+        """Growth(rate) beyond the bounds raises InvalidGrowthError with the bound it passes."""
+        with pytest.raises(InvalidGrowthError, match=problem) as info:
+            Growth(value)  # type: ignore[arg-type]
+        assert value is info.value.value
+
+    @pytest.mark.parametrize(
+        ("percent", "problem"),
+        [
+            ("1E+9999999999999999999", "magnitude"),  # decimal.Overflow escaped before
+            ("1E-9999999999999999999", "exponent"),
+            ("1E+33", "magnitude"),
+            ("1E-63", "finer"),  # the rate, 1E-65, is finer than the bounds
+            (Decimal("1E+33"), "magnitude"),
+        ],
+    )
+    def test_from_percent_refuses_rates_beyond_the_bounds(
+        self, percent: object, problem: str
+    ) -> None:
+        """from_percent quotes the percentage given and the bound its rate passes."""
+        with pytest.raises(InvalidGrowthError, match=problem) as info:
+            Growth.from_percent(percent)  # type: ignore[arg-type]
+        assert percent is info.value.value
+
+    @pytest.mark.parametrize(
+        "text", ["+" + "9" * 40 + "%", "0." + "0" * 70 + "1%", "下降" + "1" * 90 + "%"]
+    )
+    def test_parse_refuses_rates_beyond_the_bounds(self, text: str) -> None:
+        """Long numbers that fit in 100 characters still keep to the bounds."""
+        with pytest.raises(InvalidGrowthError, match="outside the bounds") as info:
+            Growth.parse(text)
+        assert text == info.value.value
+
+    @pytest.mark.parametrize("text", ["1\t1%", "up\u200b 59%", "同比\r\n增长59%", "11\x00%"])
+    def test_parse_refuses_control_characters(self, text: str) -> None:
+        """Outer whitespace aside, a control character is refused, not skipped."""
+        with pytest.raises(InvalidGrowthError, match="control character") as info:
+            Growth.parse(text)
+        assert text == info.value.value
+        assert Growth(Decimal("0.11")) == Growth.parse(" 11%\n")
+
+    def test_arithmetic_beyond_the_bounds_raises_ours(self) -> None:
+        """between, apply and previous_of raise library errors past the bounds."""
+        with pytest.raises(InvalidGrowthError, match="magnitude"):
+            Growth.between(Decimal("1E-30"), Decimal("1E+30"))
+        with pytest.raises(InvalidGrowthError, match="magnitude"):
+            Growth(Decimal("1E+20")).apply(Decimal("1E+20"))
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Growth(Decimal("1E+20")).apply(Money("1E+20", "CNY"))
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Growth(Decimal("-0.999999999999999999999999")).previous_of(Money("1E+20", "CNY"))
+        with pytest.raises(InvalidGrowthError, match="magnitude"):
+            Growth.between(Decimal("1E+40"), Decimal(1))
+
+    def test_a_tiny_change_is_rounded_at_the_finest_digit(self) -> None:
+        """A change too fine for 1E-64 rounds there (half-even), as a quotient does."""
+        growth = Growth.between(Decimal("1E+30"), EXACT.add(Decimal("1E+30"), Decimal("1E-40")))
+        assert Growth(0) == growth
+        assert growth == Growth.parse(str(growth))
+
+    @given(
+        growths(
+            min_percent="-" + "9" * 32 + ".99",
+            max_percent="9" * 32 + ".99",
+            places=st.integers(min_value=0, max_value=62),
+        )
+        | growths(min_percent="-1E-40", max_percent="1E-40", places=62)
+    )
+    def test_str_parses_back_at_the_edges(self, growth: Growth) -> None:
+        """parse(str(g)) == g for the largest and finest rates, negative ones included."""
+        text = str(growth)
+        assert len(text) <= 100
+        assert growth == Growth.parse(text)
+        assert growth == eval(repr(growth), {"Growth": Growth, "Decimal": Decimal})  # noqa: S307
 
 
 class TestBetween:
@@ -426,7 +520,7 @@ class TestCagr:
         assume(last / first < Decimal("1e12"))
         growth = Growth.cagr(first, last, years=years)
         value = first
-        for _ in range(years):
-            value = growth.apply(value)
+        for _ in range(years):  # rounded to 34 digits, a named point, to stay a bounded figure
+            value = DIVISION.plus(growth.apply(value))
         bound = years * max(first, last) * Decimal("1e-32")
         assert EXACT.abs(EXACT.subtract(value, last)) <= bound

@@ -9,22 +9,37 @@ from decimal import Decimal, localcontext
 
 import pint
 import pytest
+from babel.numbers import list_currencies
 from hypothesis import given
 from hypothesis import strategies as st
 
 from littlegiants import CurrencyMismatchError, LittleGiantsError, Money
 from littlegiants import strategies as lg
+from littlegiants._exact import (
+    EXACT,
+    FINENESS_PROBLEM,
+    MAGNITUDE_PROBLEM,
+    NOT_A_NUMBER,
+    bounds_problem,
+)
 from littlegiants._units import registry
 from littlegiants.errors import (
     DivisionByZeroError,
     FloatAmountError,
     InvalidAmountError,
+    InvalidArgumentError,
     MoneyParseError,
     UnknownCurrencyError,
+    UnknownLocaleError,
 )
-from littlegiants.money import currency_precision, is_valid_currency
+from littlegiants.money import currency_precision, is_valid_currency, validate_currency
 
 CURRENCIES = ("CNY", "USD", "JPY", "KWD", "EUR", "HKD")
+#: Every ISO 4217 code babel knows, for the round trips.
+ALL_CURRENCIES = tuple(sorted(list_currencies()))
+#: The largest and the finest amounts the bounds allow (littlegiants._exact).
+LARGEST = Decimal("9" * 31)
+FINEST = Decimal("1E-64")
 
 
 def moneys(currency: str | None = None) -> st.SearchStrategy[Money]:
@@ -209,6 +224,222 @@ class TestArithmetic:
         assert len({Money("1.0", "CNY"), Money(1, "CNY"), Money(1, "USD")}) == 2
 
 
+class TestBounds:
+    """Amounts keep to the bounds of littlegiants._exact: below 1E+31, no digit below 1E-64."""
+
+    @pytest.mark.parametrize(
+        ("value", "problem"),
+        [
+            ("1E+999999999", "magnitude"),  # hung in round() before: a billion-digit number
+            ("1E+9999999999999999999", "magnitude"),  # beyond decimal's own range: Overflow
+            ("1E-9999999999999999999", "exponent"),  # became 0E-1999999999999999997
+            ("0E+40", "magnitude"),
+            ("1E+31", "magnitude"),
+            (Decimal("-1E+31"), "magnitude"),
+            (10**31, "magnitude"),
+            # refused without converting it (Decimal(10**10**6) takes seconds)
+            pytest.param(-(10**10000), "magnitude", id="-10**10000"),
+            ("1E-65", "finer"),
+            (Decimal("0.5E-64"), "finer"),
+            (Decimal("1" + "0" * 200), "magnitude"),
+        ],
+    )
+    def test_refuses_amounts_beyond_the_bounds(self, value: object, problem: str) -> None:
+        """Beyond the bounds is InvalidAmountError, naming the value and the limit it passes."""
+        with pytest.raises(InvalidAmountError, match=problem) as info:
+            Money(value, "CNY")  # type: ignore[arg-type]
+        assert value is info.value.value
+        assert str(info.value)  # a huge int is described, not converted to text
+
+    @given(
+        st.decimals(allow_nan=True, allow_infinity=True)
+        | st.builds(
+            lambda coefficient, exponent: Decimal(coefficient).scaleb(exponent, context=EXACT),
+            st.integers(-(10**100), 10**100),
+            st.integers(-200, 60),
+        )
+    )
+    def test_bounds_problem_follows_its_definition(self, value: Decimal) -> None:
+        """bounds_problem (a quantize that traps) says what the exponents say."""
+        exponent = value.as_tuple().exponent
+        if not value.is_finite():
+            expected = NOT_A_NUMBER
+        elif value.adjusted() > 30 or (isinstance(exponent, int) and exponent > 30):
+            expected = MAGNITUDE_PROBLEM
+        elif isinstance(exponent, int) and exponent < -64:
+            expected = FINENESS_PROBLEM
+        else:
+            expected = None
+        assert expected == bounds_problem(value)
+
+    @pytest.mark.parametrize(
+        "value", [LARGEST, LARGEST.copy_negate(), FINEST, Decimal("0E+30"), "0E-64"]
+    )
+    def test_accepts_the_edges(self, value: object) -> None:
+        """The largest and the finest amounts inside the bounds are accepted."""
+        assert Decimal(value) == Money(value, "CNY").amount  # type: ignore[arg-type]
+
+    def test_a_sum_beyond_the_bounds_raises_ours(self) -> None:
+        """+ and - beyond the bounds raise InvalidAmountError, never decimal.Overflow."""
+        big = Money(LARGEST, "CNY")
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            big + Money(1, "CNY")
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            -big - Money(1, "CNY")
+        assert Money("9" * 30 + "8", "CNY") == big - Money(1, "CNY")
+
+    def test_a_total_may_pass_the_bounds_on_the_way(self) -> None:
+        """Money.total checks the total, not the running sum; beyond, it raises ours."""
+        big = Money(LARGEST, "CNY")
+        assert big == Money.total([big, big, -big], currency="CNY")
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Money.total([big, big], currency="CNY")
+
+    def test_a_product_beyond_the_bounds_raises_ours(self) -> None:
+        """A product too large, or with a digit too fine, raises InvalidAmountError."""
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Money(LARGEST, "CNY") * 10
+        with pytest.raises(InvalidAmountError, match="round an operand first"):
+            Money(FINEST, "CNY") * Decimal("0.5")
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Money(1, "CNY") * Decimal("1E+31")
+
+    def test_a_quotient_is_rounded_at_the_finest_digit(self) -> None:
+        """Money / number rounds digits finer than 1E-64; a quotient too large raises ours."""
+        assert Money(0, "CNY") == Money(FINEST, "CNY") / 3
+        assert Money("3.333E-61", "CNY") == Money("1E-30", "CNY") / Decimal("3E+30")
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Money(LARGEST, "CNY") / Decimal("0.1")
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Money(LARGEST, "CNY") / Money(FINEST, "CNY")
+
+    @pytest.mark.parametrize("places", [65, -31, 10**9, -(10**9), True, 2.0, "2"])
+    def test_rounding_places_are_bounded(self, places: object) -> None:
+        """round(places=) outside -30..64 is InvalidArgumentError, never a billion-digit number."""
+        with pytest.raises(InvalidArgumentError, match="places"):
+            Money(1, "CNY").round(places=places)  # type: ignore[arg-type]
+
+    def test_rounding_that_carries_past_the_bounds_raises_ours(self) -> None:
+        """Rounding 9.9E+30 to 1E+30 would give 1E+31: InvalidAmountError."""
+        assert Money("4E+30", "CNY") == Money("4.4E+30", "CNY").round(places=-30)
+        with pytest.raises(InvalidAmountError, match="magnitude"):
+            Money("9.9E+30", "CNY").round(places=-30)
+
+    @pytest.mark.parametrize("ratio", ["1E+40", Decimal("1E-70"), 10**40, "NaN", Decimal(-1)])
+    def test_allocation_ratios_are_bounded(self, ratio: object) -> None:
+        """A ratio beyond the bounds, not a number or negative raises InvalidAmountError."""
+        with pytest.raises(InvalidAmountError):
+            Money(1, "CNY").allocate([1, ratio])  # type: ignore[list-item]
+
+    @pytest.mark.parametrize("amounts", [None, 3, Money(1, "CNY"), "1 CNY"])
+    def test_total_needs_an_iterable(self, amounts: object) -> None:
+        """Money.total of something that is not a sequence of Money is InvalidAmountError."""
+        with pytest.raises(InvalidAmountError, match="iterable") as info:
+            Money.total(amounts, currency="CNY")  # type: ignore[arg-type]
+        assert amounts is info.value.value
+
+    @pytest.mark.parametrize("ratios", [3, None, "11", Money(1, "CNY")])
+    def test_allocation_needs_an_iterable(self, ratios: object) -> None:
+        """Ratios that are not a sequence raise InvalidAmountError, not a bare TypeError."""
+        with pytest.raises(InvalidAmountError, match="iterable"):
+            Money(1, "CNY").allocate(ratios)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            ("9" * 40 + " CNY", "magnitude"),
+            ("100000000000000000000000亿元", "magnitude"),  # 1E+23 times 1E+8
+            ("0." + "0" * 70 + "1 CNY", "finer"),
+        ],
+    )
+    def test_parse_refuses_amounts_beyond_the_bounds(self, text: str, problem: str) -> None:
+        """Money.parse raises MoneyParseError quoting the text and the bound it passes."""
+        with pytest.raises(MoneyParseError, match=problem) as info:
+            Money.parse(text)
+        assert text == info.value.value
+
+    def test_the_bounds_apply_after_the_scale_word(self) -> None:
+        """The amount read, scale word included, is what must be inside the bounds."""
+        assert Money("1E+30", "CNY") == Money.parse("10000000000000000000000亿元")
+
+    @given(
+        lg.money(
+            currency=st.sampled_from(ALL_CURRENCIES), places=st.integers(min_value=0, max_value=64)
+        )
+        | lg.money(
+            currency=st.sampled_from(ALL_CURRENCIES),
+            places=64,
+            min_value="-1E-40",
+            max_value="1E-40",
+        )
+    )
+    def test_str_round_trips_at_the_edges(self, money: Money) -> None:
+        """str() of any amount in the bounds, in every currency, parses back (large and tiny)."""
+        assert money == Money.parse(str(money))
+        assert money == eval(repr(money), {"Money": Money})  # noqa: S307
+
+    def test_repr_ignores_the_context(self) -> None:
+        """repr() writes the exponent in capitals whatever the caller's context says."""
+        with localcontext(decimal.Context(capitals=0)):
+            assert "Money('1E+5', 'CNY')" == repr(Money("1E+5", "CNY"))
+
+
+class TestCleanCodes:
+    @pytest.mark.parametrize("code", ["CNY\n", "\tCNY", "C\x00NY", "CNY\u200b", "CN\u00a0Y"])
+    def test_currency_codes_refuse_control_characters(self, code: str) -> None:
+        """Outer spaces are ignored; a line break, tab, NUL or zero-width space is not."""
+        with pytest.raises(UnknownCurrencyError) as info:
+            validate_currency(code)
+        assert code == info.value.value
+        assert not is_valid_currency(code)
+        assert "CNY" == validate_currency(" cny ")
+
+    @pytest.mark.parametrize("code", ["ıdr", "ﬆd", "ＣＮＹ"])
+    def test_currency_codes_are_ascii(self, code: str) -> None:
+        """Text that upper-cases into a code ('ı' to 'I', 'ﬆ' to 'ST') is not that code."""
+        assert code.upper() in list_currencies() or code == "ＣＮＹ"
+        assert not is_valid_currency(code)
+        with pytest.raises(UnknownCurrencyError):
+            Money(1, code)
+
+    @pytest.mark.parametrize("text", ["12\tCNY", "12 CNY\u200b", "1\x002 CNY", "12\u2028CNY"])
+    def test_parse_refuses_control_characters(self, text: str) -> None:
+        """Money.parse ignores outer whitespace, but a control character inside is refused."""
+        with pytest.raises(MoneyParseError, match="control character") as info:
+            Money.parse(text)
+        assert text == info.value.value
+        assert Money(12, "CNY") == Money.parse(" 12 CNY\n")
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            ("44.64 billıon yuan", "scale word"),  # IGNORECASE matched the dotless ı to i
+            ("1 renmınbı", "marker"),  # str.upper() made RENMINBI of it
+            ("1 ıdr", "marker"),  # and IDR of this
+        ],
+    )
+    def test_parse_reads_only_ascii_words(self, text: str, problem: str) -> None:
+        """Scale words and currency words are matched in ASCII, never by Unicode case folding."""
+        with pytest.raises(MoneyParseError, match=problem) as info:
+            Money.parse(text)
+        assert text == info.value.value
+
+    @pytest.mark.parametrize("locale", ["xx_YY", "zh_CN\n", "", "zh-", 3, b"zh_CN", "x" * 200])
+    def test_parse_refuses_a_bad_locale_with_our_error(self, locale: object) -> None:
+        """A locale babel cannot read is UnknownLocaleError, not babel's own exceptions."""
+        with pytest.raises(UnknownLocaleError) as info:
+            Money.parse("1,5 €", locale=locale)  # type: ignore[arg-type]
+        assert locale == info.value.value
+
+    def test_parse_reads_locales_as_formatting_does(self) -> None:
+        """'de-DE' and a babel.Locale are read like 'de_DE'."""
+        from babel import Locale
+
+        expected = Money("1234.5", "EUR")
+        assert expected == Money.parse("1.234,5 €", locale="de-DE")
+        assert expected == Money.parse("1.234,5 €", locale=Locale.parse("de_DE"))
+
+
 class TestRounding:
     def test_half_up_by_default(self) -> None:
         """The named rounding point rounds half up to the minor unit."""
@@ -226,10 +457,12 @@ class TestRounding:
         assert places == currency_precision(code)
         assert -places == Money("1.23456", code).round().amount.as_tuple().exponent
 
-    def test_unknown_mode(self) -> None:
-        """An unknown rounding mode is refused."""
-        with pytest.raises(ValueError, match="rounding mode"):
-            Money(1, "CNY").round("HALF_UP")
+    @pytest.mark.parametrize("mode", ["HALF_UP", None, ["ROUND_UP"]])
+    def test_unknown_mode(self, mode: object) -> None:
+        """An unknown rounding mode is refused with InvalidArgumentError, a ValueError."""
+        with pytest.raises(InvalidArgumentError, match="rounding mode") as info:
+            Money(1, "CNY").round(mode)  # type: ignore[arg-type]
+        assert isinstance(info.value, ValueError)
 
 
 class TestAllocation:

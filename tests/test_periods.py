@@ -12,7 +12,7 @@ from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
-from littlegiants.errors import InvalidPeriodError, LittleGiantsError
+from littlegiants.errors import InvalidPeriodError, LittleGiantsError, UnknownLocaleError
 from littlegiants.periods import Period, format_period, is_valid_period
 
 dates = st.dates(min_value=date(2, 1, 1), max_value=date(9999, 12, 31))
@@ -168,6 +168,23 @@ class TestParse:
         """Overlong input is refused before any regular expression runs."""
         with pytest.raises(InvalidPeriodError, match="too long"):
             Period.parse("2022" * 100)
+
+
+class TestCleanText:
+    def test_spaces_around_are_ignored(self) -> None:
+        """Spaces around the text and around '..' are ignored."""
+        expected = Period.parse("2022-01..2022-10")
+        assert expected == Period.parse(" 2022-01 .. 2022-10 ")
+
+    @pytest.mark.parametrize(
+        "text", ["2022\n", "\t2022", "2022-01\r\n..2022-10", "2022\u200b", "\ufeff2022-01"]
+    )
+    def test_refuses_control_characters(self, text: str) -> None:
+        """A line break, tab, zero-width space or BOM is not stripped: the text is no period."""
+        with pytest.raises(InvalidPeriodError) as info:
+            Period.parse(text)
+        assert text == info.value.value
+        assert not is_valid_period(text)
 
 
 class TestIsValid:
@@ -375,6 +392,13 @@ class TestFormat:
         period = Period.parse(text)
         assert zh == format_period(period, locale="zh_CN")
         assert en == format_period(period, locale="en_US")
+
+    @pytest.mark.parametrize("locale", ["xx_YY", "zh_CN\n", None, 3])
+    def test_a_bad_locale_is_our_error(self, locale: object) -> None:
+        """A locale babel cannot read raises UnknownLocaleError, never babel's exceptions."""
+        with pytest.raises(UnknownLocaleError) as info:
+            format_period(Period.year(2022), locale=locale)  # type: ignore[arg-type]
+        assert locale == info.value.value
 
     def test_accepts_a_babel_locale(self) -> None:
         """A babel.Locale object works like its name."""

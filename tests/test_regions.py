@@ -153,11 +153,20 @@ class TestWithinProperties:
 
 
 class TestParse:
-    @pytest.mark.parametrize("text", ["440305", " 440305 ", "\t440305\n", 440305])
-    def test_accepts_digits_whitespace_and_int(self, text):
-        """Six digits with surrounding whitespace, or an int, parse."""
+    @pytest.mark.parametrize("text", ["440305", " 440305 ", 440305])
+    def test_accepts_digits_spaces_and_int(self, text):
+        """Six digits with surrounding spaces, or an int, parse."""
         expected = Region("440305")
         assert expected == Region.parse(text)
+
+    @pytest.mark.parametrize("text", ["440305\n", "\t440305", "440305\r\n", "\u200b440305"])
+    def test_refuses_control_characters(self, text):
+        """A line break, a tab or a zero-width space is not stripped: the text is no code."""
+        with pytest.raises(UnknownRegionError) as info:
+            Region.parse(text)
+        assert text == info.value.value
+        assert not is_valid_region(text)
+        assert find_region(text) is None
 
     @pytest.mark.parametrize(
         "text",

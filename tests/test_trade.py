@@ -10,6 +10,7 @@ import pytest
 from littlegiants import (
     CurrencyMismatchError,
     Designation,
+    DesignationCount,
     Enterprise,
     ExchangeRate,
     Growth,
@@ -18,6 +19,7 @@ from littlegiants import (
     Period,
     RateNotFoundError,
     RateTable,
+    TradeAggregate,
     TradeFlow,
     TradeRecord,
     summarize,
@@ -195,6 +197,114 @@ class TestSummarize:
         assert whole == parts
 
 
+class TestFlowText:
+    @pytest.mark.parametrize("flow", list(TradeFlow))
+    def test_str_reads_back(self, flow: TradeFlow) -> None:
+        """str() of a flow, 'TradeFlow.IMPORT', parses back to the flow."""
+        assert flow is TradeFlow.parse(str(flow))
+
+    @pytest.mark.parametrize("text", ["import\n", "\texport", "进口\r", "im\x00port", "出口\u200b"])
+    def test_refuses_control_characters(self, text: str) -> None:
+        """Outer spaces are ignored; a line break, tab or zero-width space is not."""
+        with pytest.raises(InvalidRecordError, match="trade flow") as info:
+            TradeFlow.parse(text)
+        assert text == info.value.value
+        assert TradeFlow.IMPORT is TradeFlow.parse(" Import ")
+
+
+class TestFieldTypes:
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("enterprise", "Hosin"),
+            ("value", "US$99.2 million"),
+            ("value", Decimal(1)),
+            ("source", 3),
+        ],
+    )
+    def test_records_refuse_wrong_types_with_our_error(self, field: str, value: object) -> None:
+        """A field of the wrong type is InvalidRecordError, not attrs' bare TypeError."""
+        fields: dict[str, object] = {
+            "enterprise": HOSIN,
+            "period": JAN_OCT_2022,
+            "flow": "import",
+            "value": Money(1, "USD"),
+        }
+        fields[field] = value
+        with pytest.raises(InvalidRecordError, match=field) as info:
+            TradeRecord(**fields)  # type: ignore[arg-type]
+        assert value is info.value.value
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("label", 3),
+            ("label", "cohort\n"),
+            ("value", 1),
+            ("equivalent", "US$6.24 billion"),
+            ("enterprise_count", "320"),
+            ("enterprise_count", 10**31),
+            ("source", b"customs"),
+        ],
+    )
+    def test_aggregates_refuse_wrong_types_with_our_error(self, field: str, value: object) -> None:
+        """An aggregate's fields of the wrong type or range are InvalidRecordError."""
+        fields: dict[str, object] = {
+            "label": "cohort",
+            "period": JAN_OCT_2022,
+            "value": Money(1, "CNY"),
+        }
+        fields[field] = value
+        with pytest.raises(InvalidRecordError) as info:
+            TradeAggregate(**fields)  # type: ignore[arg-type]
+        assert value is info.value.value
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("kind", "targets"),
+            ("kind", None),
+            ("count", 10**31),
+            ("count", "443"),
+            ("on", "2022-11-23"),
+            ("by", 2025),
+            ("batch", 0),
+            ("batch", "4"),
+            ("source", 1),
+        ],
+    )
+    def test_counts_refuse_wrong_values_with_our_error(self, field: str, value: object) -> None:
+        """A count's kind, figure, dates and batch are checked with InvalidRecordError."""
+        fields: dict[str, object] = {
+            "level": "national",
+            "count": 443,
+            "on": date(2022, 11, 23),
+            "kind": "held",
+        }
+        fields[field] = value
+        with pytest.raises(InvalidRecordError) as info:
+            DesignationCount(**fields)  # type: ignore[arg-type]
+        assert value is info.value.value
+
+
+class TestSummarizeArguments:
+    @pytest.mark.parametrize("records", [None, 3, "records", [HOSIN]])
+    def test_records_must_be_records(self, records: object) -> None:
+        """summarize refuses what is not a sequence of TradeRecord with InvalidRecordError."""
+        with pytest.raises(InvalidRecordError, match="records"):
+            summarize(records, currency="USD")  # type: ignore[arg-type]
+
+    def test_rates_must_be_a_table(self) -> None:
+        """rates= is a RateTable or None."""
+        with pytest.raises(InvalidRecordError, match="RateTable"):
+            summarize(hosin_records(), currency="CNY", rates={"USD": 7})  # type: ignore[arg-type]
+
+    def test_a_grouping_function_returns_text(self) -> None:
+        """A grouping function that returns no text is refused, not left to sorted()."""
+        with pytest.raises(InvalidRecordError, match="return text"):
+            summarize(hosin_records(), currency="USD", by=lambda record: record.period.end)  # type: ignore[arg-type,return-value]
+
+
 class TestImpossibleGrowth:
     @pytest.mark.parametrize("growth", ["-100%", "-150%"])
     def test_a_fall_of_100_percent_or_more_needs_the_previous_value(self, growth: str) -> None:
@@ -208,3 +318,28 @@ class TestImpossibleGrowth:
             HOSIN, JAN_OCT_2022, "export", Money(0, "USD"), previous=Money(5, "USD"), growth="-100%"
         )
         assert Money(5, "USD") == record.previous
+
+    def test_a_steep_fall_whose_previous_value_is_beyond_the_bounds_is_refused(self) -> None:
+        """A fall of 99.99...% implies a prior-year value past 1E+31: refused when built."""
+        with pytest.raises(InvalidRecordError, match="outside the bounds"):
+            TradeRecord(
+                HOSIN, JAN_OCT_2022, "export", Money("1E+20", "USD"), growth="-99.9999999999999%"
+            )
+        record = TradeRecord(HOSIN, JAN_OCT_2022, "export", Money(1, "USD"), growth="-99.9%")
+        assert Money(1000, "USD") == record.previous
+
+    def test_the_agreement_check_ignores_the_callers_context(self) -> None:
+        """Whether growth and prior-year value agree does not depend on the decimal context."""
+        from decimal import localcontext
+
+        # 159.554 on 100 is +59.554%, 0.054 points off a stated 59.5% (tolerance 0.05):
+        # a one-digit context would round the difference to 0.05 and let it through.
+        with localcontext(prec=1), pytest.raises(InvalidRecordError, match="agree"):
+            TradeRecord(
+                HOSIN,
+                JAN_OCT_2022,
+                "import",
+                Money("159.554", "USD"),
+                previous=Money(100, "USD"),
+                growth="59.5%",
+            )

@@ -2,7 +2,9 @@
 
 An amount is read as ``[sign] [marker] [sign] number [scale] [marker]``. The number is exact (no
 float ever), the scale word's factor comes from the pint registry of :mod:`littlegiants._units`,
-and the currency comes from a marker or the caller, never from a guess.
+and the currency comes from a marker or the caller, never from a guess. Whitespace around the
+text is ignored; a control character inside it (a tab, a line break, a zero-width space) is
+refused, and so is an amount outside the bounds of :mod:`littlegiants._exact`.
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ import functools
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from littlegiants._exact import EXACT
+from littlegiants._checks import control_problem
+from littlegiants._exact import EXACT, bounds_problem, to_decimal
 from littlegiants.errors import MoneyParseError
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = ["DEFAULT_MARKERS", "parse_money_text"]
 
@@ -59,33 +65,39 @@ _MAX_LENGTH = 200
 
 
 @functools.cache
-def _separators(locale: str) -> tuple[str, str]:
+def _separators(loc: Locale) -> tuple[str, str]:
     """The locale's grouping and decimal symbols, from CLDR (via babel)."""
-    from babel import Locale  # noqa: PLC0415
     from babel.numbers import get_decimal_symbol, get_group_symbol  # noqa: PLC0415
 
-    loc = Locale.parse(locale)
     group = unicodedata.normalize("NFKC", get_group_symbol(loc))
     point = unicodedata.normalize("NFKC", get_decimal_symbol(loc))
     return (" " if group.isspace() else group), point
 
 
 @functools.cache
-def _locale_markers(locale: str) -> dict[str, str]:
-    from babel import Locale  # noqa: PLC0415
-
+def _locale_markers(loc: Locale) -> dict[str, str]:
     symbols: dict[str, list[str]] = {}
-    for code, symbol in Locale.parse(locale).currency_symbols.items():
-        symbols.setdefault(symbol.upper(), []).append(code)
+    for code, symbol in loc.currency_symbols.items():
+        symbols.setdefault(_key(symbol), []).append(code)
     markers = dict(DEFAULT_MARKERS)
     markers.update({symbol: codes[0] for symbol, codes in symbols.items() if len(codes) == 1})
     return markers
 
 
+#: Upper-cases ASCII letters only: ``str.upper`` would turn the dotless ``ı`` into ``I`` and
+#: read "renmınbı" as RENMINBI.
+_ASCII_UPPER: Final = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _key(marker: str) -> str:
+    """A marker as the tables hold it: runs of spaces as one, ASCII letters upper-cased."""
+    return " ".join(marker.split()).translate(_ASCII_UPPER)
+
+
 def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
     if not marker:
         return None
-    key = " ".join(marker.split()).upper()
+    key = _key(marker)
     if key in markers:
         return markers[key]
     from littlegiants.money import is_valid_currency  # noqa: PLC0415 - money imports this module
@@ -95,37 +107,72 @@ def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
     raise MoneyParseError(text, f"{marker!r} is not a currency code or marker it knows")
 
 
-def _number(digits: str, locale: str | None, text: str) -> Decimal:
+def _number(digits: str, loc: Locale | None, text: str) -> Decimal:
     canonical = digits
-    if locale is not None:
-        group, point = _separators(locale)
+    if loc is not None:
+        group, point = _separators(loc)
         swap = {group: ",", point: "."}
         canonical = "".join(swap.get(ch, ch if ch.isdigit() else "?") for ch in digits)
+    number = None
     if _PLAIN.match(canonical):
-        return EXACT.create_decimal(canonical)
-    if _GROUPED.match(canonical):
-        return EXACT.create_decimal(canonical.replace(",", ""))
-    style = "1234.5 or 1,234.5" if locale is None else f"a {locale} number"
+        number = to_decimal(canonical)
+    elif _GROUPED.match(canonical):
+        number = to_decimal(canonical.replace(",", ""))
+    if number is not None:
+        return number
+    style = "1234.5 or 1,234.5" if loc is None else f"a {loc} number"
     raise MoneyParseError(text, f"{digits!r} is not written like {style} (misplaced separator)")
 
 
+def _too_long(text: str) -> MoneyParseError:
+    return MoneyParseError(text[:40] + "...", f"the text is longer than {_MAX_LENGTH} characters")
+
+
 def parse_money_text(
-    text: str, *, currency: str | None = None, locale: str | None = None
+    text: str, *, currency: str | None = None, locale: str | Locale | None = None
 ) -> tuple[Decimal, str]:
     """Return the exact amount and ISO code printed in ``text`` (see ``Money.parse``)."""
     if not isinstance(text, str):
         raise MoneyParseError(text, f"expected text, got {type(text).__name__}")
     if len(text) > _MAX_LENGTH:
-        raise MoneyParseError(
-            text[:40] + "...", f"the text is longer than {_MAX_LENGTH} characters"
-        )
+        raise _too_long(text)
+    loc = None
+    if locale is not None:
+        from littlegiants.formatting import babel_locale  # noqa: PLC0415 - babel loads lazily
+
+        loc = babel_locale(locale)
+    problem = control_problem(text.strip())
+    if problem is not None:
+        raise MoneyParseError(text, problem)
     normal = unicodedata.normalize("NFKC", text).replace("\u2212", "-")
+    if len(normal) > _MAX_LENGTH:  # NFKC can lengthen text: one character can become 18
+        raise _too_long(text)
     match = _PATTERN.match(normal)
     if match is None:
         raise MoneyParseError(text, "it is not a number with an optional scale word and currency")
     if match["sign"] and match["sign2"]:
         raise MoneyParseError(text, "it has two signs")
-    markers = DEFAULT_MARKERS if locale is None else _locale_markers(locale)
+    markers = DEFAULT_MARKERS if loc is None else _locale_markers(loc)
+    code = _currency_of(match, markers, currency, text)
+    amount = _number(match["num"], loc, text)
+    if match["scale"]:
+        from littlegiants._units import SCALE_UNITS, scale_factor  # noqa: PLC0415 - pint is slow
+
+        if match["scale"].lower() not in SCALE_UNITS:  # "billıon": IGNORECASE matches ı to i
+            raise MoneyParseError(text, f"{match['scale']!r} is not a scale word it knows")
+        amount = EXACT.multiply(amount, scale_factor(match["scale"]))
+    problem = bounds_problem(amount)
+    if problem is not None:
+        raise MoneyParseError(text, f"the amount is outside the bounds: {problem}")
+    if (match["sign"] or match["sign2"]) == "-":
+        amount = EXACT.minus(amount)
+    return amount, code
+
+
+def _currency_of(
+    match: re.Match[str], markers: dict[str, str], currency: str | None, text: str
+) -> str:
+    """The one currency the markers and the caller name, or the error saying why there is none."""
     codes = {
         code
         for code in (
@@ -148,11 +195,4 @@ def parse_money_text(
         )
     if len(codes) > 1:
         raise MoneyParseError(text, f"it names two currencies: {', '.join(sorted(codes))}")
-    amount = _number(match["num"], locale, text)
-    if match["scale"]:
-        from littlegiants._units import scale_factor  # noqa: PLC0415 - pint loads on first use
-
-        amount = EXACT.multiply(amount, scale_factor(match["scale"]))
-    if (match["sign"] or match["sign2"]) == "-":
-        amount = EXACT.minus(amount)
-    return amount, codes.pop()
+    return codes.pop()

@@ -10,13 +10,20 @@ The registry is built from nothing (``UnitRegistry(None)``) with ``Decimal`` mag
 
 Currency symbols never reach pint: pint drops ``¥`` and ``$`` silently, so :mod:`littlegiants.money`
 maps symbols to ISO codes first.
+
+pint computes with ``Decimal`` magnitudes in the *current* decimal context, so the registry is built
+and the factors are read inside the exact context of :mod:`littlegiants._exact`: a caller's context
+(2 digits, a tiny exponent range, every trap on) changes nothing and raises nothing here.
 """
 
 from __future__ import annotations
 
+import decimal
 import functools
 from decimal import Decimal
 from typing import Any
+
+from littlegiants._exact import EXACT
 
 __all__ = ["SCALE_UNITS", "registry", "scale_factor"]
 
@@ -59,11 +66,12 @@ def registry() -> Any:  # noqa: ANN401 - pint ships no type information for its 
     import pint  # noqa: PLC0415 - deliberately lazy: pint is slow to import
     from babel.numbers import list_currencies  # noqa: PLC0415
 
-    reg: Any = pint.UnitRegistry(None, non_int_type=Decimal)
-    for line in _DEFINITIONS:
-        reg.define(line)
-    for code in sorted(list_currencies()):
-        reg.define(f"{code} = [currency_{code}]")
+    with decimal.localcontext(EXACT):
+        reg: Any = pint.UnitRegistry(None, non_int_type=Decimal)
+        for line in _DEFINITIONS:
+            reg.define(line)
+        for code in sorted(list_currencies()):
+            reg.define(f"{code} = [currency_{code}]")
     return reg
 
 
@@ -75,5 +83,6 @@ def scale_factor(word: str) -> Decimal:
     (Decimal('100000000'), Decimal('1000000000'))
     """
     unit = SCALE_UNITS[word.lower()]
-    magnitude = registry().Quantity(Decimal(1), unit).to("dimensionless").magnitude
+    with decimal.localcontext(EXACT):
+        magnitude = registry().Quantity(Decimal(1), unit).to("dimensionless").magnitude
     return Decimal(magnitude)

@@ -29,7 +29,7 @@ The table lives in ``littlegiants/data/miit_batches.toml`` and is read on first 
 >>> miit_batch(9)
 Traceback (most recent call last):
 ...
-littlegiants.errors.InvalidRecordError: Invalid record 9: there is no MIIT batch 9; ...
+littlegiants.errors.InvalidRecordError: Invalid record 9: there is no such MIIT batch; ...
 
 More information:
 
@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from littlegiants._exact import to_decimal
+from littlegiants._exact import to_figure
 from littlegiants.errors import InvalidRecordError, SourceLocation
 from littlegiants.sources import Source
 
@@ -170,6 +170,15 @@ class Batch:
         return tuple(dict.fromkeys(s for f in self.reported_sizes for s in f.sources))
 
 
+def _check_pass_rate(_: object, __: attrs.Attribute[Decimal | None], value: object) -> None:
+    """A pass rate is ``None`` or an exact fraction from 0 to 1, inside the bounds of figures."""
+    if value is None:
+        return
+    rate = to_figure(value) if isinstance(value, Decimal) else "it is not a Decimal"
+    if isinstance(rate, str) or not 0 <= rate <= 1:
+        raise InvalidRecordError(value, "pass_rate must be a Decimal fraction from 0 to 1, or None")
+
+
 @attrs.frozen
 class ReReviewRound:
     """One year's re-review (复核) of earlier batches and how many firms passed.
@@ -187,7 +196,7 @@ class ReReviewRound:
     passed: int = attrs.field(kw_only=True)
     sources: tuple[Source, ...] = attrs.field(kw_only=True)
     confidence: Confidence = attrs.field(kw_only=True)
-    pass_rate: Decimal | None = attrs.field(default=None, kw_only=True)
+    pass_rate: Decimal | None = attrs.field(default=None, kw_only=True, validator=_check_pass_rate)
     note: str | None = attrs.field(default=None, kw_only=True)
 
 
@@ -411,9 +420,10 @@ def _rate(item: _Reader, field: str) -> Decimal | None:
     text = item.get(field, str, optional=True)
     if text is None:
         return None
-    rate = to_decimal(text)
-    if rate is None or not 0 <= rate <= 1:
-        raise item.error(text, f"{field} must be a quoted fraction from 0 to 1", field)
+    rate = to_figure(text)
+    if isinstance(rate, str) or not 0 <= rate <= 1:
+        reason = "" if isinstance(rate, Decimal) else f" ({rate})"
+        raise item.error(text, f"{field} must be a quoted fraction from 0 to 1{reason}", field)
     return rate
 
 
@@ -464,7 +474,7 @@ def miit_batch(number: int) -> Batch:
     if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= len(batches):
         return batches[number - 1]
     raise InvalidRecordError(
-        number, f"there is no MIIT batch {number}; the bundled table has 1 to {len(batches)}"
+        number, f"there is no such MIIT batch; the bundled table has 1 to {len(batches)}"
     )
 
 

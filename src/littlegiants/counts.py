@@ -32,10 +32,12 @@ More information:
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
+from littlegiants._checks import expects
+from littlegiants._exact import MAX_ADJUSTED_EXPONENT
 from littlegiants.batches import Bound
 from littlegiants.designation import DesignationLevel, coerce_level
 from littlegiants.errors import InvalidRecordError
@@ -57,6 +59,55 @@ class CountKind(enum.Enum):
     TARGET = "target"
 
 
+#: Counts are bounded like every figure (:mod:`littlegiants._exact`): below ``1E+31``.
+_MAX_COUNT = 10 ** (MAX_ADJUSTED_EXPONENT + 1)
+
+
+def _kind(value: CountKind | str) -> CountKind:
+    if isinstance(value, CountKind):
+        return value
+    if isinstance(value, str):
+        for kind in CountKind:
+            if value == kind.value:
+                return kind
+    kinds = ", ".join(kind.value for kind in CountKind)
+    raise InvalidRecordError(value, f"a count's kind is one of {kinds}")
+
+
+def _bound(value: Bound | str) -> Bound:
+    if isinstance(value, Bound):
+        return value
+    if isinstance(value, str):
+        for bound in Bound:
+            if value == bound.value:
+                return bound
+    bounds = ", ".join(bound.value for bound in Bound)
+    raise InvalidRecordError(value, f"a count's bound is one of {bounds}")
+
+
+def _check_day(name: str, value: object) -> None:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidRecordError(value, f"{name} must be a datetime.date")
+
+
+def _check_on(_: object, __: attrs.Attribute[date], value: object) -> None:
+    _check_day("on", value)
+
+
+def _check_by(_: object, __: attrs.Attribute[date | None], value: object) -> None:
+    if value is not None:
+        _check_day("by", value)
+
+
+def _check_batch(_: object, __: attrs.Attribute[int | None], value: object) -> None:
+    # A whole number from 1, not checked against the bundled table: a count may name a batch
+    # published after this release.
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < _MAX_COUNT
+    ):
+        raise InvalidRecordError(value, "batch must be an MIIT batch number, 1 or more")
+
+
 @attrs.frozen(kw_only=True)
 class DesignationCount:
     """A reported count of designated enterprises.
@@ -65,7 +116,7 @@ class DesignationCount:
         level: the designation level counted.
         count: the figure (a whole number >= 0).
         on: the date the figure was reported (or is as of).
-        kind: held, batch or target (:class:`CountKind`; text accepted).
+        kind: held, batch or target (:class:`CountKind`, or its value as text).
         region: the place counted, or ``None`` for China as a whole.
         batch: the MIIT batch, for a batch count.
         by: the date a target is to be reached.
@@ -74,32 +125,41 @@ class DesignationCount:
             bound: "over 9,000") or ``rounded`` (printed in 万); text accepted.
         national_rank: the place's rank in China by this count ("second in the country").
         provincial_rank: the place's rank in its province ("first in Guangdong Province").
+
+    Raises:
+        InvalidRecordError: a field has the wrong type or value, or the fields contradict
+            each other (a batch count without its batch, a target without its date).
+        InvalidLevelError: ``level`` is not a level.
+        UnknownRegionError: ``region`` is not a known division code.
     """
 
     level: DesignationLevel = attrs.field(converter=coerce_level)
     count: int
-    on: date
-    kind: CountKind = attrs.field(converter=CountKind)
+    on: date = attrs.field(validator=_check_on)
+    kind: CountKind = attrs.field(converter=_kind)
     region: Region | None = attrs.field(default=None, converter=coerce_optional_region)
-    batch: int | None = None
-    by: date | None = None
-    source: str | None = None
-    bound: Bound = attrs.field(default=Bound.EXACT, converter=Bound)
+    batch: int | None = attrs.field(default=None, validator=_check_batch)
+    by: date | None = attrs.field(default=None, validator=_check_by)
+    source: str | None = attrs.field(
+        default=None, validator=expects(str, "source must be text or None", optional=True)
+    )
+    bound: Bound = attrs.field(default=Bound.EXACT, converter=_bound)
     national_rank: int | None = None
     provincial_rank: int | None = None
 
     def __attrs_post_init__(self) -> None:
         """Check the count against its kind."""
+        count = self.count
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < _MAX_COUNT:
+            raise InvalidRecordError(count, "a count is a whole number >= 0 (below 1E+31)")
         for name in ("national_rank", "provincial_rank"):
             rank = getattr(self, name)
             if rank is None:
                 continue
-            if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
+            if isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank < _MAX_COUNT:
                 raise InvalidRecordError(rank, f"{name} is a place in a ranking: 1 or more")
             if self.region is None:
                 raise InvalidRecordError(rank, f"{name} ranks a place: give the region counted")
-        if isinstance(self.count, bool) or not isinstance(self.count, int) or self.count < 0:
-            raise InvalidRecordError(self.count, "a count is a whole number >= 0")
         if self.kind is CountKind.BATCH and self.batch is None:
             raise InvalidRecordError(self.kind.value, "a batch count names its MIIT batch")
         if self.kind is CountKind.TARGET and self.by is None:

@@ -153,10 +153,34 @@ def _format_problem(compact: str) -> str:
     return "format check failed"  # pragma: no cover - stdnum refused a code we cannot place
 
 
+def _character_problem(text: str) -> str | None:
+    """Say where ``text`` has a character no printed code has: a control or non-ASCII one.
+
+    python-stdnum first maps Unicode spaces and dashes to ASCII ones (its ``clean``); anything
+    left that is not printable ASCII is refused here rather than passed on. Upper-casing could
+    otherwise turn a ligature into two capitals (``ﬀ`` into ``FF``), and a line break inside
+    the first eight characters slips past its digit check (``^[0-9]+$`` matches before a final
+    line break) and fails later with a bare ``ValueError``.
+    """
+    if text.isascii() and text.isprintable():
+        return None
+    from stdnum.util import clean  # noqa: PLC0415 - stdnum costs ~30 ms to import
+
+    for position, (char, mapped) in enumerate(zip(text, clean(text), strict=True), start=1):
+        if not (mapped.isascii() and mapped.isprintable()):
+            return (
+                f"format check failed at character {position} of the text: {char!r} is not "
+                "allowed; a code is digits and capital letters, with spaces or dashes between"
+            )
+    return None
+
+
 def validate_credit_code(text: object, *, location: SourceLocation | None = None) -> str:
-    """Return the compact 18-character code, or raise naming the check that failed.
+    r"""Return the compact 18-character code, or raise naming the check that failed.
 
     Spaces and dashes are removed and letters upper-cased first (python-stdnum's ``compact``).
+    Any other character, a tab, a line break or a non-ASCII letter included, fails the format
+    check.
 
     Args:
         text: the code as printed.
@@ -176,11 +200,19 @@ def validate_credit_code(text: object, *, location: SourceLocation | None = None
     ...
     littlegiants.errors.InvalidCreditCodeError: Invalid credit code 91110000600037341: format check
     failed, expected text, got int.
+    >>> validate_credit_code("91110000600037341L\n")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.InvalidCreditCodeError: Invalid credit code '91110000600037341L\n': format
+    check failed at character 19 of the text: '\n' is not allowed; ...
     """
     if not isinstance(text, str):
         raise InvalidCreditCodeError(
             text, f"format check failed, expected text, got {type(text).__name__}", location
         )
+    problem = _character_problem(text)
+    if problem is not None:
+        raise InvalidCreditCodeError(text, problem, location)
     from stdnum.cn import uscc  # noqa: PLC0415 - stdnum costs ~30 ms to import; load on first use
     from stdnum.exceptions import (  # noqa: PLC0415
         InvalidChecksum,

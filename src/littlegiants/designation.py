@@ -75,6 +75,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from littlegiants._checks import control_problem, items
 from littlegiants.errors import InvalidLevelError, InvalidPeriodError, InvalidRecordError
 
 if TYPE_CHECKING:
@@ -121,8 +122,9 @@ class DesignationLevel(enum.Enum):
         ``省级``, ``省``; ``municipal``, ``city``, ``市级``, ``市``; and the enum's values and
         names.
         Hyphens, underscores and runs of spaces count as one space, and quotation marks are
-        ignored, so ``state level`` and ``国家级专精特新“小巨人”`` are read too. A level is
-        returned unchanged.
+        ignored, so ``state level`` and ``国家级专精特新“小巨人”`` are read too; a control
+        character (a tab, a line break) anywhere makes the text unknown. ``str()`` of a level,
+        ``DesignationLevel.NATIONAL``, reads back. A level is returned unchanged.
 
         Args:
             text: the text to read, or a :class:`DesignationLevel`.
@@ -142,11 +144,10 @@ class DesignationLevel(enum.Enum):
         """
         if isinstance(text, DesignationLevel):
             return text
-        if isinstance(text, str):
-            level = _ALIASES.get(_normalise(text))
-            if level is not None:
-                return level
-        raise InvalidLevelError(text)
+        level = _level_of(text)
+        if level is None:
+            raise InvalidLevelError(text)
+        return level
 
     @property
     def rank(self) -> int:
@@ -207,6 +208,13 @@ def _normalise(text: str) -> str:
     return _SEPARATORS.sub(" ", _QUOTES.sub("", text)).strip().casefold()
 
 
+def _level_of(text: object) -> DesignationLevel | None:
+    """The level ``text`` names, or ``None``: the one reading of parse and is_valid_level."""
+    if not isinstance(text, str) or control_problem(text) is not None:
+        return None
+    return _ALIASES.get(_normalise(text))
+
+
 _ALIASES: Final[dict[str, DesignationLevel]] = {
     _normalise(alias): level
     for level, aliases in {
@@ -223,7 +231,7 @@ _ALIASES: Final[dict[str, DesignationLevel]] = {
         DesignationLevel.PROVINCIAL: ("provincial", "province", "省级", "省"),
         DesignationLevel.MUNICIPAL: ("municipal", "city", "市级", "市"),
     }.items()
-    for alias in (*aliases, level.name, level.value)
+    for alias in (*aliases, level.name, level.value, str(level))
 }
 
 
@@ -233,9 +241,7 @@ def is_valid_level(text: object) -> bool:
     >>> is_valid_level("国家级"), is_valid_level("county"), is_valid_level(None)
     (True, False, False)
     """
-    if isinstance(text, DesignationLevel):
-        return True
-    return isinstance(text, str) and _normalise(text) in _ALIASES
+    return isinstance(text, DesignationLevel) or _level_of(text) is not None
 
 
 def format_level(level: DesignationLevel, *, locale: str) -> str:
@@ -243,12 +249,14 @@ def format_level(level: DesignationLevel, *, locale: str) -> str:
 
     Args:
         level: the level to name.
-        locale: a locale identifier; its language decides (``zh_CN``, ``zh-Hant``, ``en_US``).
+        locale: a locale identifier (or a ``babel.Locale``); its language decides (``zh_CN``,
+            ``zh-Hant``, ``en_US``).
 
     Returns:
         The level's name in that language.
 
     Raises:
+        UnknownLocaleError: ``locale`` is not a locale CLDR (babel) knows, or not text.
         InvalidRecordError: the locale's language is neither Chinese nor English.
 
     >>> format_level(DesignationLevel.NATIONAL, locale="zh_CN")
@@ -260,7 +268,9 @@ def format_level(level: DesignationLevel, *, locale: str) -> str:
     ...
     littlegiants.errors.InvalidRecordError: Invalid record 'fr_FR': format_level speaks Chinese ...
     """
-    language = _SEPARATORS.split(locale.strip(), maxsplit=1)[0].casefold()
+    from littlegiants.formatting import babel_locale  # noqa: PLC0415 - babel loads on first use
+
+    language = babel_locale(locale).language
     if language == "zh":
         return level.chinese
     if language == "en":
@@ -326,13 +336,12 @@ class ReReview:
 
 
 def _to_re_reviews(value: Iterable[ReReview]) -> tuple[ReReview, ...]:
-    if isinstance(value, ReReview | str | bytes):
-        raise InvalidRecordError(value, "re_reviews must be a sequence of ReReview")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, ReReview):
-            raise InvalidRecordError(item, "each re-review must be a ReReview(on, passed)")
-    return tuple(sorted(items, key=lambda review: review.on))
+    return tuple(
+        sorted(
+            items(value, ReReview, "re_reviews", "a ReReview(on, passed)"),
+            key=lambda review: review.on,
+        )
+    )
 
 
 def _check_batch(
@@ -468,6 +477,13 @@ class Designation:
             if review.on == previous:
                 raise InvalidRecordError(review, "two re-reviews on the same day")
             previous = review.on
+        terms = 1 + len(self.re_reviews)
+        if self.awarded_on.year + terms * self.valid_years > dt.MAXYEAR:
+            raise InvalidRecordError(
+                self.valid_years,
+                f"{terms} term(s) of {self.valid_years} years from {self.awarded_on} would run "
+                f"past the year {dt.MAXYEAR}, the last the calendar holds",
+            )
 
     def valid_until(self, on: dt.date | None = None) -> dt.date:
         """Return the last valid day, as the record stood on ``on``.

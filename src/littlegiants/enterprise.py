@@ -1,4 +1,4 @@
-"""Enterprises: who a firm is, where it is registered, what it was designated, what it reported.
+r"""Enterprises: who a firm is, where it is registered, what it was designated, what it reported.
 
 An :class:`Enterprise` gathers what the programme's sources say about one firm:
 
@@ -31,6 +31,10 @@ True
 Traceback (most recent call last):
 ...
 littlegiants.errors.InvalidRecordError: Invalid record '': an enterprise needs a non-empty name.
+>>> Enterprise("示例科技有限公司\n")
+Traceback (most recent call last):
+...
+littlegiants.errors.InvalidRecordError: Invalid record '示例科技有限公司\n': an enterprise name ...
 
 More information:
 
@@ -42,11 +46,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import attrs
 
+from littlegiants._checks import expects, invisible_edge, items
 from littlegiants.credit import CreditCode, coerce_credit_code
 from littlegiants.designation import (
     Designation,
@@ -54,20 +59,29 @@ from littlegiants.designation import (
     designations_between,
     highest_valid_level,
 )
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidPeriodError, InvalidRecordError
 from littlegiants.financials import FinancialYear, Profile
+from littlegiants.periods import Period
 from littlegiants.regions import Region, coerce_optional_region, coerce_region
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from littlegiants.periods import Period
 
 __all__ = ["Enterprise", "Relocation"]
 
 
 def _optional_code(value: CreditCode | str | None) -> CreditCode | None:
     return None if value is None else coerce_credit_code(value)
+
+
+def _check_date(name: str, value: object) -> None:
+    # A datetime is a date, but comparing it with a date raises TypeError: refuse it up front.
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidRecordError(value, f"{name} must be a datetime.date")
+
+
+def _check_day(_: object, attribute: attrs.Attribute[date], value: object) -> None:
+    _check_date(attribute.name, value)
 
 
 @attrs.frozen
@@ -81,21 +95,22 @@ class Relocation:
     (Region('440106'), Region('440305'))
     """
 
-    on: date = attrs.field(validator=attrs.validators.instance_of(date))
+    on: date = attrs.field(validator=_check_day)
     from_region: Region | None = attrs.field(converter=coerce_optional_region)
     to_region: Region = attrs.field(converter=coerce_region)
 
 
 def _sorted_designations(values: Iterable[Designation]) -> tuple[Designation, ...]:
-    return tuple(sorted(values, key=lambda d: (d.awarded_on, d.level.rank, repr(d))))
+    found = items(values, Designation, "designations")
+    return tuple(sorted(found, key=lambda d: (d.awarded_on, d.level.rank, repr(d))))
 
 
 def _sorted_relocations(values: Iterable[Relocation]) -> tuple[Relocation, ...]:
-    return tuple(sorted(values, key=lambda r: (r.on, repr(r))))
+    return tuple(sorted(items(values, Relocation, "relocations"), key=lambda r: (r.on, repr(r))))
 
 
 def _sorted_financials(values: Iterable[FinancialYear]) -> tuple[FinancialYear, ...]:
-    result = tuple(sorted(values, key=lambda f: f.year))
+    result = tuple(sorted(items(values, FinancialYear, "financials"), key=lambda f: f.year))
     years = [f.year for f in result]
     for earlier, later in itertools.pairwise(years):
         if earlier == later:
@@ -110,6 +125,17 @@ def _default_region(self: Enterprise) -> Region | None:
 def _check_name(_: object, __: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise InvalidRecordError(value, "an enterprise needs a non-empty name")
+    if invisible_edge(value):
+        raise InvalidRecordError(
+            value,
+            "an enterprise name must not start or end with a line break, a tab or another "
+            "invisible character (it is the key that links the firm's records)",
+        )
+
+
+_english_name = expects(str, "english_name must be text or None", optional=True)
+_industry = expects(str, "industry must be text or None", optional=True)
+_profile = expects(Profile, "profile must be a Profile or None", optional=True)
 
 
 @attrs.frozen
@@ -117,7 +143,9 @@ class Enterprise:
     """One firm, as the sources describe it.
 
     Args:
-        name: the registered (usually Chinese) name.
+        name: the registered (usually Chinese) name, kept as given. It must not be blank, nor
+            start or end with a line break, a tab or another invisible character (outer spaces
+            are kept): such a name would be a second key for the same firm.
         credit_code: the Unified Social Credit Code, as a ``CreditCode`` or its text (validated).
         region: the registered region, as a ``Region`` or its 6-digit code; defaults to the
             credit code's division, or ``None`` (unknown) when there is neither.
@@ -138,8 +166,8 @@ class Enterprise:
         converter=coerce_optional_region,
         kw_only=True,
     )
-    english_name: str | None = attrs.field(default=None, kw_only=True)
-    industry: str | None = attrs.field(default=None, kw_only=True)
+    english_name: str | None = attrs.field(default=None, kw_only=True, validator=_english_name)
+    industry: str | None = attrs.field(default=None, kw_only=True, validator=_industry)
     designations: tuple[Designation, ...] = attrs.field(
         default=(), converter=_sorted_designations, kw_only=True
     )
@@ -149,7 +177,7 @@ class Enterprise:
     financials: tuple[FinancialYear, ...] = attrs.field(
         default=(), converter=_sorted_financials, kw_only=True
     )
-    profile: Profile | None = attrs.field(default=None, kw_only=True)
+    profile: Profile | None = attrs.field(default=None, kw_only=True, validator=_profile)
 
     @property
     def key(self) -> str:
@@ -165,7 +193,13 @@ class Enterprise:
         return highest_valid_level(self.designations, on)
 
     def designations_between(self, period: Period) -> tuple[Designation, ...]:
-        """Return the designations awarded within ``period`` (inclusive dates)."""
+        """Return the designations awarded within ``period`` (inclusive dates).
+
+        Raises:
+            InvalidPeriodError: ``period`` is not a :class:`~littlegiants.periods.Period`.
+        """
+        if not isinstance(period, Period):
+            raise InvalidPeriodError(period, f"expected a Period, got {type(period).__name__}")
         return designations_between(self.designations, period.start, period.end)
 
     def region_on(self, on: date) -> Region | None:
@@ -181,7 +215,11 @@ class Enterprise:
         ... )
         >>> firm.region_on(date(2023, 4, 30)), firm.region_on(date(2023, 5, 1))
         (Region('440106'), Region('440305'))
+
+        Raises:
+            InvalidRecordError: ``on`` is not a ``datetime.date``.
         """
+        _check_date("on", on)
         if not self.relocations:
             return self.region
         dates = [r.on for r in self.relocations]
@@ -191,7 +229,13 @@ class Enterprise:
         return self.relocations[index - 1].to_region
 
     def financial_year(self, year: int) -> FinancialYear | None:
-        """Return the financial figures for a calendar year, or ``None`` when not known."""
+        """Return the financial figures for a calendar year, or ``None`` when not known.
+
+        Raises:
+            InvalidRecordError: ``year`` is not a whole number.
+        """
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidRecordError(year, "a financial year is asked for by its year, an int")
         for figures in self.financials:
             if figures.year == year:
                 return figures

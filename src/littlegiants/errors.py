@@ -21,6 +21,7 @@ errors pickle (their fields are their ``args``), so they cross process boundarie
 
 from __future__ import annotations
 
+import math
 from typing import Any, ClassVar
 
 import attrs
@@ -32,6 +33,7 @@ __all__ = [
     "DivisionByZeroError",
     "FloatAmountError",
     "InvalidAmountError",
+    "InvalidArgumentError",
     "InvalidCreditCodeError",
     "InvalidGrowthError",
     "InvalidLevelError",
@@ -46,6 +48,7 @@ __all__ = [
     "ScenarioFileError",
     "SourceLocation",
     "UnknownCurrencyError",
+    "UnknownLocaleError",
     "UnknownPolicyError",
     "UnknownRegionError",
     "UnknownRuleError",
@@ -87,6 +90,32 @@ def _where(location: SourceLocation | None) -> str:
     return "" if location is None else f" ({location})"
 
 
+#: The longest representation of a value a message quotes in full.
+_MAX_SHOWN = 300
+
+
+def _shown(value: object) -> str:
+    """``repr(value)`` for a message: never raises, and cut short when very long.
+
+    An ``int`` of more than 4,300 digits has no ``repr`` (Python refuses the conversion), so it is
+    described by its size; the error's ``value`` attribute keeps the value itself.
+
+    >>> _shown("12,5x"), _shown(10**5000)
+    ("'12,5x'", '<an int of about 5001 digits>')
+    >>> _shown("x" * 1000)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (1002 characters)"
+    """
+    try:
+        text = repr(value)
+    except ValueError:
+        if isinstance(value, int):
+            return f"<an int of about {int(value.bit_length() * math.log10(2)) + 1} digits>"
+        return f"<a {type(value).__name__} that cannot be shown>"
+    if len(text) > _MAX_SHOWN:
+        return f"{text[:60]}... ({len(text)} characters)"
+    return text
+
+
 class LittleGiantsError(Exception):
     """Root of every error raised by littlegiants."""
 
@@ -101,7 +130,7 @@ class InvalidAmountError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Explain which amount was refused and why."""
-        return f"Invalid amount {self.value!r}{_where(self.location)}: {self.reason}."
+        return f"Invalid amount {_shown(self.value)}{_where(self.location)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -131,7 +160,8 @@ class UnknownCurrencyError(LittleGiantsError, ValueError):
     def __str__(self) -> str:
         """Name the code that was not recognised."""
         return (
-            f"Unknown currency {self.value!r}{_where(self.location)}: expected an ISO 4217 code "
+            f"Unknown currency {_shown(self.value)}{_where(self.location)}: expected an "
+            "ISO 4217 code "
             "such as 'CNY' or 'USD'."
         )
 
@@ -161,7 +191,7 @@ class DivisionByZeroError(LittleGiantsError, ZeroDivisionError):
 
     def __str__(self) -> str:
         """Say what could not be divided."""
-        return f"Cannot {self.what}: the divisor is zero (dividing {self.value!r})."
+        return f"Cannot {self.what}: the divisor is zero (dividing {_shown(self.value)})."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -174,7 +204,7 @@ class MoneyParseError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Quote the text and say what was missing."""
-        return f"Cannot read {self.value!r} as money{_where(self.location)}: {self.reason}."
+        return f"Cannot read {_shown(self.value)} as money{_where(self.location)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -187,7 +217,7 @@ class InvalidRateError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Name the rate and the problem."""
-        return f"Invalid exchange rate {self.value!r}{_where(self.location)}: {self.reason}."
+        return f"Invalid exchange rate {_shown(self.value)}{_where(self.location)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -214,7 +244,7 @@ class InvalidGrowthError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Name the value and why no growth follows from it."""
-        return f"Invalid growth {self.value!r}{_where(self.location)}: {self.reason}."
+        return f"Invalid growth {_shown(self.value)}{_where(self.location)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -227,7 +257,7 @@ class InvalidPeriodError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Name the period and the problem."""
-        return f"Invalid period {self.value!r}{_where(self.location)}: {self.reason}."
+        return f"Invalid period {_shown(self.value)}{_where(self.location)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -240,7 +270,7 @@ class InvalidCreditCodeError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Name the code and the check it failed."""
-        return f"Invalid credit code {self.value!r}{_where(self.location)}: {self.check}."
+        return f"Invalid credit code {_shown(self.value)}{_where(self.location)}: {self.check}."
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -253,7 +283,8 @@ class UnknownRegionError(LittleGiantsError, LookupError):
     def __str__(self) -> str:
         """Name the code that was not found."""
         return (
-            f"Unknown region {self.value!r}{_where(self.location)}: expected a 6-digit GB/T 2260 "
+            f"Unknown region {_shown(self.value)}{_where(self.location)}: expected a 6-digit "
+            "GB/T 2260 "
             "division code such as '440300' (深圳市) or '440305' (南山区)."
         )
 
@@ -268,7 +299,8 @@ class InvalidLevelError(LittleGiantsError, ValueError):
     def __str__(self) -> str:
         """Name the text and the accepted words."""
         return (
-            f"Unknown designation level {self.value!r}{_where(self.location)}: expected national "
+            f"Unknown designation level {_shown(self.value)}{_where(self.location)}: expected "
+            "national "
             "(国家级, State-level), provincial (省级) or municipal (市级)."
         )
 
@@ -283,7 +315,43 @@ class InvalidRecordError(LittleGiantsError, ValueError):
 
     def __str__(self) -> str:
         """Name the record value and what is wrong with it."""
-        return f"Invalid record {self.value!r}{_where(self.location)}: {self.reason}."
+        return f"Invalid record {_shown(self.value)}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class UnknownLocaleError(LittleGiantsError, ValueError):
+    """A ``locale=`` argument is not a locale CLDR (via babel) knows, or not a locale at all.
+
+    >>> print(UnknownLocaleError("xx_YY", "CLDR has no such locale"))
+    Unknown locale 'xx_YY': CLDR has no such locale; pass an identifier such as 'zh_CN' or ...
+    """
+
+    value: object
+    reason: str = "CLDR has no such locale"
+
+    def __str__(self) -> str:
+        """Name the locale, the problem and what to pass instead."""
+        return (
+            f"Unknown locale {_shown(self.value)}: {self.reason}; pass an identifier such as "
+            "'zh_CN' or 'en_US'."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidArgumentError(LittleGiantsError, ValueError):
+    """An option of a call is outside what it accepts: a rounding mode, a number of places.
+
+    >>> str(InvalidArgumentError(99, "places", "expected a whole number from -30 to 64"))
+    'Invalid places 99: expected a whole number from -30 to 64.'
+    """
+
+    value: object
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        """Name the option, its value and what it accepts."""
+        return f"Invalid {self.name} {_shown(self.value)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)

@@ -63,11 +63,12 @@ import datetime as dt
 import enum
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Literal, TypeVar, get_args, overload
+from typing import TYPE_CHECKING, Final, Literal, get_args, overload
 
 import attrs
 
-from littlegiants._exact import DIVISION
+from littlegiants._checks import invisible_edge, items
+from littlegiants._exact import DIVISION, MAX_ADJUSTED_EXPONENT, bounded_quotient, bounds_problem
 from littlegiants.errors import CurrencyMismatchError, DivisionByZeroError, InvalidRecordError
 from littlegiants.money import Money
 
@@ -99,8 +100,6 @@ MoneyFigure = Literal[
 #: The head counts of a :class:`FinancialYear`.
 CountFigure = Literal["rd_staff", "staff"]
 
-_T = TypeVar("_T")
-
 _MONEY_FIGURES: Final[tuple[str, ...]] = get_args(MoneyFigure)
 _COUNT_FIGURES: Final[tuple[str, ...]] = get_args(CountFigure)
 
@@ -108,15 +107,21 @@ _COUNT_FIGURES: Final[tuple[str, ...]] = get_args(CountFigure)
 # -- shared checks ------------------------------------------------------------------------------
 
 
+#: Counts are bounded like every figure (:mod:`littlegiants._exact`): below ``1E+31``.
+_MAX_COUNT: Final = 10 ** (MAX_ADJUSTED_EXPONENT + 1)
+
+
 def _check_count(name: str, value: object) -> None:
     if value is None:
         return
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise InvalidRecordError(value, f"{name} must be a whole number, 0 or more, or None")
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < _MAX_COUNT:
+        raise InvalidRecordError(
+            value, f"{name} must be a whole number, 0 or more, or None (below 1E+31)"
+        )
 
 
 def _check_rank(name: str, value: object) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value < _MAX_COUNT:
         raise InvalidRecordError(value, f"{name} must be 1 or more (1 = first)")
 
 
@@ -265,7 +270,8 @@ class FinancialYear:
         """
         if name not in _MONEY_FIGURES and name not in _COUNT_FIGURES:
             known = ", ".join((*_MONEY_FIGURES, *_COUNT_FIGURES))
-            raise InvalidRecordError(name, f"a financial year has no figure {name!r}; use {known}")
+            shown = repr(name) if isinstance(name, str) else "of that name"
+            raise InvalidRecordError(name, f"a financial year has no figure {shown}; use {known}")
         value: Money | int | None = getattr(self, name)
         if value is None:
             raise InvalidRecordError(self, f"{name} for {self.year} is unknown")
@@ -318,7 +324,7 @@ class FinancialYear:
             return None
         if self.staff == 0:
             raise DivisionByZeroError(self.rd_staff, "compute rd_staff_share with zero staff")
-        return DIVISION.divide(Decimal(self.rd_staff), Decimal(self.staff))
+        return _quotient(Decimal(self.rd_staff), Decimal(self.staff), "rd_staff_share")
 
     def __repr__(self) -> str:
         """Show the year and the known figures: ``FinancialYear(2022, staff=120)``."""
@@ -335,7 +341,15 @@ def _ratio(numerator: Money | None, denominator: Money | None, what: str) -> Dec
         return None
     if denominator.amount == 0:
         raise DivisionByZeroError(numerator, f"compute {what} over a zero amount")
-    return DIVISION.divide(numerator.amount, denominator.amount)
+    return _quotient(numerator.amount, denominator.amount, what)
+
+
+def _quotient(numerator: Decimal, denominator: Decimal, what: str) -> Decimal:
+    """A ratio in the 34-digit context, inside the bounds (see ``bounded_quotient``)."""
+    ratio = bounded_quotient(DIVISION.divide(numerator, denominator))
+    if isinstance(ratio, str):
+        raise InvalidRecordError((numerator, denominator), f"{what} is outside the bounds: {ratio}")
+    return ratio
 
 
 # -- the non-financial profile ------------------------------------------------------------------
@@ -371,6 +385,9 @@ class ProductField(enum.Enum):
     def parse(cls, text: object) -> ProductField:
         """Read a field by its value, its name, or the words the criteria use (domain-facts §2.2).
 
+        Case is ignored in English and so are outer spaces; any other character around the word
+        (a line break, a tab) makes it unknown. ``str()`` of a field reads back.
+
         >>> ProductField.parse("关键基础材料"), ProductField.parse("key_software")
         (<ProductField.KEY_MATERIALS: 'key_materials'>, <ProductField.KEY_SOFTWARE: 'key_software'>)
         >>> ProductField.parse("制造业核心基础零部件/元器件")
@@ -383,7 +400,7 @@ class ProductField(enum.Enum):
         if isinstance(text, ProductField):
             return text
         if isinstance(text, str):
-            key = text.strip()
+            key = text.strip(" ")
             found = _FIELD_WORDS.get(key) or _FIELD_WORDS.get(key.lower())
             if found is not None:
                 return found
@@ -398,6 +415,7 @@ class ProductField(enum.Enum):
 _FIELD_WORDS: Final[dict[str, ProductField]] = {
     **{member.value: member for member in ProductField},
     **{member.name.lower(): member for member in ProductField},
+    **{str(member).lower(): member for member in ProductField},
     **dict.fromkeys(
         (
             "制造业核心基础零部件/元器件",
@@ -423,7 +441,7 @@ _PLACING: Final = re.compile(r"([1-9][0-9]*)强")
 
 
 def _check_level(name: str, value: object, allowed: frozenset[str]) -> None:
-    if value is not None and value not in allowed:
+    if value is not None and (not isinstance(value, str) or value not in allowed):
         names = ", ".join(sorted(allowed))
         raise InvalidRecordError(value, f"{name} must be one of {names}")
 
@@ -501,21 +519,25 @@ class ChuangkePlacing:
 
 
 def _to_awards(value: Iterable[Award] | None) -> tuple[Award, ...] | None:
-    return None if value is None else _items(value, Award, "science_awards")
+    return None if value is None else items(value, Award, "science_awards")
 
 
 def _to_placings(value: Iterable[ChuangkePlacing] | None) -> tuple[ChuangkePlacing, ...] | None:
-    return None if value is None else _items(value, ChuangkePlacing, "chuangke_placings")
+    return None if value is None else items(value, ChuangkePlacing, "chuangke_placings")
 
 
 def _names(value: Iterable[str] | None, field: str, example: str) -> tuple[str, ...] | None:
     """A tuple of non-empty names (``None`` stays unknown)."""
     if value is None:
         return None
-    names = _items(value, str, field)
+    names = items(value, str, field)
     for name in names:
         if not name.strip():
             raise InvalidRecordError(name, f"each of {field} must be a non-empty name, {example}")
+        if invisible_edge(name):  # criteria match names exactly: "高新技术企业\n" never would
+            raise InvalidRecordError(
+                name, f"each of {field} must not start or end with a line break, a tab or the like"
+            )
     return names
 
 
@@ -525,16 +547,6 @@ def _to_honours(value: Iterable[str] | None) -> tuple[str, ...] | None:
 
 def _to_zones(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return _names(value, "zones", "e.g. 临港新片区")
-
-
-def _items(value: Iterable[_T], kind: type[_T], name: str) -> tuple[_T, ...]:
-    if isinstance(value, str | bytes | Award | ChuangkePlacing):
-        raise InvalidRecordError(value, f"{name} must be a sequence, or None (unknown)")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, kind):
-            raise InvalidRecordError(item, f"each of {name} must be a {kind.__name__}")
-    return items
 
 
 def _market_share(
@@ -551,6 +563,9 @@ def _check_share(name: str, value: object) -> None:
         raise InvalidRecordError(
             value, f"{name} must be an exact fraction from 0 to 1, e.g. Decimal('0.12') for 12%"
         )
+    problem = bounds_problem(value)
+    if problem is not None:
+        raise InvalidRecordError(value, f"{name} is outside the bounds: {problem}")
 
 
 def _product_field(

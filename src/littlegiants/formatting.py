@@ -47,11 +47,11 @@ the locale is always an argument, and babel's number arithmetic runs inside the 
 >>> format_money(trade, locale=None)
 Traceback (most recent call last):
 ...
-TypeError: Expected a locale such as 'zh_CN' or a babel.Locale, got None: ...
+littlegiants.errors.UnknownLocaleError: Unknown locale None: expected a locale identifier ...
 >>> format_money(trade, locale="xx_YY")
 Traceback (most recent call last):
 ...
-babel.core.UnknownLocaleError: unknown locale 'xx_YY'
+littlegiants.errors.UnknownLocaleError: Unknown locale 'xx_YY': CLDR (babel) has no such locale; ...
 
 More information:
 
@@ -67,10 +67,12 @@ from __future__ import annotations
 
 import decimal
 import functools
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
 from babel import Locale
+from babel.core import UnknownLocaleError as BabelUnknownLocaleError
 from babel.numbers import (
     NumberPattern,
     format_compact_currency,
@@ -82,7 +84,8 @@ from babel.numbers import (
     parse_pattern,
 )
 
-from littlegiants._exact import EXACT
+from littlegiants._exact import EXACT, MIN_EXPONENT
+from littlegiants.errors import InvalidArgumentError, UnknownLocaleError
 
 if TYPE_CHECKING:
     from littlegiants.growth import Growth
@@ -101,28 +104,73 @@ _LONG_UNITS: Final[dict[tuple[str, str], str]] = {
     ("en", "CNY"): "yuan",
 }
 
+#: The finest decimal of a percentage: a growth rate has no digit finer than ``1E-64``.
+_MAX_PERCENT_DIGITS: Final = -MIN_EXPONENT - 2
+
 #: Languages that write the currency unit straight after the number, without a space.
 _UNSPACED: Final = frozenset({"zh", "ja"})
 
 _CompactKind = Literal["currency", "short", "long"]
 
 
+#: The longest locale identifier read: CLDR's longest are about 20 characters (``ca_ES_VALENCIA``).
+_MAX_LOCALE_LENGTH: Final = 100
+
+
+#: What a locale identifier is made of: ASCII letters and digits, ``_`` or ``-`` between parts,
+#: and babel's optional ``.encoding`` and ``@modifier``. Checked before babel sees the text, which
+#: it would otherwise use in a file name (``en_US\n`` raised FileNotFoundError).
+_IDENTIFIER: Final = re.compile(
+    r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*(?:\.[A-Za-z0-9_-]+)?(?:@\w+)?", re.ASCII
+)
+_NOT_AN_IDENTIFIER: Final = (
+    "it is not a locale identifier (a language, then optional script and territory)"
+)
+
+
 @functools.lru_cache(maxsize=64)
 def _parse_locale(identifier: str) -> Locale:
-    return Locale.parse(identifier.replace("-", "_"))
+    if len(identifier) > _MAX_LOCALE_LENGTH:
+        raise UnknownLocaleError(identifier, "it is too long to be a locale identifier")
+    if not _IDENTIFIER.fullmatch(identifier):
+        raise UnknownLocaleError(identifier, _NOT_AN_IDENTIFIER)
+    try:
+        return Locale.parse(identifier.replace("-", "_"))
+    except BabelUnknownLocaleError:
+        reason = "CLDR (babel) has no such locale"
+    except (ValueError, TypeError, LookupError, OSError):
+        reason = _NOT_AN_IDENTIFIER
+    raise UnknownLocaleError(identifier, reason)
 
 
 def babel_locale(locale: object) -> Locale:
-    """The babel ``Locale`` for ``locale``; strings are parsed once and cached."""
+    r"""The babel ``Locale`` for ``locale``; strings are parsed once and cached.
+
+    Args:
+        locale: an identifier (``"zh_CN"``, ``"en_US"``; ``"zh-CN"`` is read too) or a
+            ``babel.Locale``.
+
+    Raises:
+        UnknownLocaleError: ``locale`` is not a string or ``babel.Locale`` (``None`` included:
+            littlegiants never uses the system locale), is not an identifier, or names a
+            locale CLDR does not have (a ``ValueError``).
+
+    >>> babel_locale("zh-CN")
+    Locale('zh', territory='CN', script='Hans')
+    >>> babel_locale("zh_CN\n")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.UnknownLocaleError: Unknown locale 'zh_CN\n': it is not a locale ...
+    """
     if isinstance(locale, Locale):
         return locale
     if isinstance(locale, str):
         return _parse_locale(locale)
-    msg = (
-        f"Expected a locale such as 'zh_CN' or a babel.Locale, got {locale!r}: pass locale= "
-        "explicitly; littlegiants never uses the system locale."
+    raise UnknownLocaleError(
+        locale,
+        f"expected a locale identifier or a babel.Locale, got {type(locale).__name__} "
+        "(littlegiants never uses the system locale)",
     )
-    raise TypeError(msg)
 
 
 @functools.lru_cache(maxsize=256)
@@ -199,9 +247,8 @@ def format_money(m: Money, *, locale: str | Locale, compact: bool = False) -> st
         The formatted amount.
 
     Raises:
-        TypeError: ``locale`` is not a string or ``babel.Locale`` (``None`` included).
-        babel.core.UnknownLocaleError: CLDR has no such locale.
-        ValueError: ``locale`` is not a locale identifier.
+        UnknownLocaleError: ``locale`` is not a string or ``babel.Locale`` (``None`` included),
+            not a locale identifier, or a locale CLDR does not have (a ``ValueError``).
 
     >>> from littlegiants.money import Money
     >>> format_money(Money("1.005", "CNY"), locale="zh_CN")
@@ -218,7 +265,7 @@ def format_money(m: Money, *, locale: str | Locale, compact: bool = False) -> st
     >>> format_money(Money("1", "CNY"), locale=None)
     Traceback (most recent call last):
     ...
-    TypeError: Expected a locale such as 'zh_CN' or a babel.Locale, got None: ...
+    littlegiants.errors.UnknownLocaleError: Unknown locale None: expected a locale identifier ...
     """
     where = babel_locale(locale)
     if compact:
@@ -249,9 +296,7 @@ def format_money_long(m: Money, *, locale: str | Locale) -> str:
         The formatted amount.
 
     Raises:
-        TypeError: ``locale`` is not a string or ``babel.Locale``.
-        babel.core.UnknownLocaleError: CLDR has no such locale.
-        ValueError: ``locale`` is not a locale identifier.
+        UnknownLocaleError: ``locale`` is not a locale CLDR has (see :func:`format_money`).
 
     >>> from littlegiants.money import Money
     >>> format_money_long(Money("99200000", "USD"), locale="en_US")
@@ -291,15 +336,15 @@ def format_growth(g: Growth, *, locale: str | Locale, digits: int = 1) -> str:
     Args:
         g: the growth.
         locale: a locale identifier or a ``babel.Locale``.
-        digits: the most decimals to show, a whole number from 0.
+        digits: the most decimals to show, a whole number from 0 to 62 (a growth has no digit
+            finer than ``1E-64``, so its percentage none finer than ``1E-62``).
 
     Returns:
         The formatted growth, with the locale's plus or minus sign and percent pattern.
 
     Raises:
-        ValueError: ``digits`` is not a whole number from 0.
-        TypeError: ``locale`` is not a string or ``babel.Locale``.
-        babel.core.UnknownLocaleError: CLDR has no such locale.
+        InvalidArgumentError: ``digits`` is not a whole number from 0 to 62 (a ``ValueError``).
+        UnknownLocaleError: ``locale`` is not a locale CLDR has (see :func:`format_money`).
 
     >>> from littlegiants.growth import Growth
     >>> [format_growth(Growth.parse(t), locale="zh_CN") for t in ("+109%", "-3.5%", "0%")]
@@ -314,11 +359,16 @@ def format_growth(g: Growth, *, locale: str | Locale, digits: int = 1) -> str:
     >>> format_growth(Growth.parse("+59%"), locale="en_US", digits=-1)
     Traceback (most recent call last):
     ...
-    ValueError: Expected digits to be a whole number from 0, got -1.
+    littlegiants.errors.InvalidArgumentError: Invalid digits -1: expected a whole number from 0 ...
     """
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 0:
-        msg = f"Expected digits to be a whole number from 0, got {digits!r}."
-        raise ValueError(msg)
+    if (
+        isinstance(digits, bool)
+        or not isinstance(digits, int)
+        or not 0 <= digits <= _MAX_PERCENT_DIGITS
+    ):
+        raise InvalidArgumentError(
+            digits, "digits", f"expected a whole number from 0 to {_MAX_PERCENT_DIGITS}"
+        )
     where = babel_locale(locale)
     percent = g.rate.scaleb(2, context=EXACT).quantize(
         Decimal(1).scaleb(-digits, context=EXACT),

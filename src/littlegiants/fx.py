@@ -15,6 +15,10 @@ about 6.726 yuan per dollar (derived from the National Bureau of Statistics' per
 Growth rates differ by currency too, so keep figures in the currency they were reported in and
 convert at a named, dated rate when you must.
 
+A rate is bounded like every figure (:mod:`littlegiants._exact`): below ``1E+31``, no digit finer
+than ``1E-64``. ``str()`` writes a rate as ``1 USD = 7.2292 CNY on 2022-11-07``, which
+:meth:`ExchangeRate.parse` reads back.
+
 A :class:`RateTable` holds many dated rates and converts with the latest rate on or before a date;
 it never inverts a pair silently and never guesses a nearer date.
 
@@ -57,16 +61,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from littlegiants._exact import DIVISION, EXACT, to_decimal
+from littlegiants._exact import DIVISION, EXACT, bounded_quotient, exact_figure, to_figure
 from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
-    FloatAmountError,
     InvalidRateError,
     RateNotFoundError,
 )
@@ -78,16 +82,28 @@ if TYPE_CHECKING:
 __all__ = ["ExchangeRate", "RateTable"]
 
 _ONE: Final = Decimal(1)
+#: The text form of a rate, as ``str()`` writes it: ``1 USD = 7.2292 CNY on 2022-11-07 (source)``.
+_TEXT: Final = re.compile(
+    r"1 (?P<base>[A-Za-z]{3}) = (?P<rate>[0-9]+(?:\.[0-9]+)?) (?P<quote>[A-Za-z]{3}) "
+    r"on (?P<on>[0-9]{4}-[0-9]{2}-[0-9]{2})(?: \((?P<source>.*)\))?",
+    re.DOTALL,
+)
+_MAX_LENGTH: Final = 1000
 
 
 def _coerce_rate(value: object) -> Decimal:
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    rate = to_decimal(value)
-    if rate is None:
-        raise InvalidRateError(value, "the rate must be a finite Decimal, int or numeric str")
+    refused = "the rate must be a finite Decimal, int or numeric str"
+    rate = exact_figure(value, InvalidRateError, wrong_kind=refused, refused=refused)
     if rate <= 0:
         raise InvalidRateError(value, "the rate must be positive")
+    return rate
+
+
+def _quotient(value: Decimal, what: object) -> Decimal:
+    """A computed rate inside the bounds (34 digits, none finer than ``1E-64``), or the error."""
+    rate = bounded_quotient(value)
+    if isinstance(rate, str):
+        raise InvalidRateError(what, f"the rate is outside the bounds: {rate}")
     return rate
 
 
@@ -118,8 +134,8 @@ class ExchangeRate:
     Raises:
         UnknownCurrencyError: a currency is not an ISO 4217 code.
         FloatAmountError: ``rate`` is a ``float`` or ``bool``.
-        InvalidRateError: ``rate`` is not positive or not a number, ``base`` equals ``quote``,
-            ``on`` is not a date, or ``source`` is not text.
+        InvalidRateError: ``rate`` is not positive, not a number or outside the bounds,
+            ``base`` equals ``quote``, ``on`` is not a date, or ``source`` is not text.
 
     >>> from datetime import date
     >>> ExchangeRate("usd", "cny", rate="7.2292", on=date(2022, 11, 7))
@@ -148,6 +164,51 @@ class ExchangeRate:
             )
 
     @classmethod
+    def parse(cls, text: str) -> ExchangeRate:
+        """Read a rate in the form ``str()`` writes: ``1 USD = 7.2292 CNY on 2022-11-07``.
+
+        The source, if any, follows in parentheses: ``... on 2022-11-07 (parity)``. The rate is a
+        plain decimal number, the date ``YYYY-MM-DD``; outer spaces are ignored.
+
+        Args:
+            text: the rate as text.
+
+        Raises:
+            InvalidRateError: the text has another form (every character but the source's is
+                fixed: ASCII letters, digits and single spaces), an impossible date, or a rate
+                that is not positive or outside the bounds.
+            UnknownCurrencyError: a currency is not an ISO 4217 code.
+
+        >>> rate = ExchangeRate.parse("1 USD = 7.2292 CNY on 2022-11-07 (central parity)")
+        >>> rate.rate, rate.on, rate.source
+        (Decimal('7.2292'), datetime.date(2022, 11, 7), 'central parity')
+        >>> ExchangeRate.parse(str(rate)) == rate
+        True
+        >>> ExchangeRate.parse("USD/CNY 7.2292")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.InvalidRateError: Invalid exchange rate 'USD/CNY 7.2292': expected ...
+        """
+        if not isinstance(text, str):
+            raise InvalidRateError(text, f"expected text, got {type(text).__name__}")
+        if len(text) > _MAX_LENGTH:
+            raise InvalidRateError(text, f"the text is longer than {_MAX_LENGTH} characters")
+        stripped = text.strip(" ")
+        match = _TEXT.fullmatch(stripped)
+        if match is None:
+            raise InvalidRateError(
+                text, "expected the form '1 USD = 7.2292 CNY on 2022-11-07', then '(source)'"
+            )
+        try:
+            on = dt.date.fromisoformat(match["on"])
+        except ValueError:
+            raise InvalidRateError(text, f"{match['on']} is not a date in the calendar") from None
+        rate = to_figure(match["rate"])
+        if isinstance(rate, str):
+            raise InvalidRateError(text, rate)
+        return cls(match["base"], match["quote"], rate=rate, on=on, source=match["source"])
+
+    @classmethod
     def implied(
         cls, value: Money, equivalent: Money, *, on: dt.date, source: str | None = None
     ) -> ExchangeRate:
@@ -168,7 +229,7 @@ class ExchangeRate:
 
         Raises:
             InvalidRateError: an argument is not Money, both are in one currency, or the implied
-                rate is not positive.
+                rate is not positive or is outside the bounds.
             DivisionByZeroError: ``equivalent`` is zero.
 
         >>> from datetime import date
@@ -188,7 +249,7 @@ class ExchangeRate:
             raise InvalidRateError((value, equivalent), "an implied rate needs two Money figures")
         if equivalent.amount == 0:
             raise DivisionByZeroError(equivalent, "imply a rate from a zero equivalent")
-        rate = DIVISION.divide(value.amount, equivalent.amount)
+        rate = _quotient(DIVISION.divide(value.amount, equivalent.amount), (value, equivalent))
         return cls(equivalent.currency, value.currency, rate=rate, on=on, source=source)
 
     def convert(self, money: Money) -> Money:
@@ -218,6 +279,9 @@ class ExchangeRate:
         The division uses the 34-digit context of :mod:`littlegiants._exact`; the source says the
         rate is an inverse.
 
+        Raises:
+            InvalidRateError: the inverse is outside the bounds (a rate below ``1E-31``).
+
         >>> from datetime import date
         >>> rate = ExchangeRate("USD", "CNY", rate="8", on=date(2022, 11, 23), source="example")
         >>> inverse = rate.inverse()
@@ -230,22 +294,33 @@ class ExchangeRate:
         return ExchangeRate(
             self.quote,
             self.base,
-            rate=DIVISION.divide(_ONE, self.rate),
+            rate=_quotient(DIVISION.divide(_ONE, self.rate), self),
             on=self.on,
             source=f"inverse of {self.base}->{self.quote} {self.rate}{note}",
         )
 
     def __repr__(self) -> str:
-        """Exact and round-tripping (with ``datetime`` imported)."""
+        """Exact and round-tripping (with ``datetime`` imported), whatever the decimal context."""
         source = "" if self.source is None else f", source={self.source!r}"
         return (
-            f"ExchangeRate({self.base!r}, {self.quote!r}, rate={str(self.rate)!r}, "
+            f"ExchangeRate({self.base!r}, {self.quote!r}, rate={EXACT.to_sci_string(self.rate)!r}, "
             f"on={self.on!r}{source})"
         )
+
+    def __str__(self) -> str:
+        """The text :meth:`parse` reads back: ``1 USD = 7.2292 CNY on 2022-11-07 (source)``.
+
+        >>> str(ExchangeRate("USD", "CNY", rate="7.2292", on=dt.date(2022, 11, 7)))
+        '1 USD = 7.2292 CNY on 2022-11-07'
+        """
+        source = "" if self.source is None else f" ({self.source})"
+        return f"1 {self.base} = {self.rate:f} {self.quote} on {self.on.isoformat()}{source}"
 
 
 def _sorted_rates(rates: Iterable[ExchangeRate]) -> tuple[ExchangeRate, ...]:
     """Sort by (base, quote, date), drop identical duplicates, refuse conflicting ones."""
+    if isinstance(rates, ExchangeRate | str | bytes) or not hasattr(rates, "__iter__"):
+        raise InvalidRateError(rates, "expected an iterable of ExchangeRate")
     by_key: dict[tuple[str, str, dt.date], ExchangeRate] = {}
     for rate in rates:
         if not isinstance(rate, ExchangeRate):

@@ -32,6 +32,10 @@ Growth(Decimal('0.11'))
 >>> str(Growth.parse("下降3.5%"))
 '-3.5%'
 
+A growth's rate is bounded like every figure (:mod:`littlegiants._exact`): its magnitude is below
+``1E+31`` and it has no digit finer than ``1E-64``. A rate outside them, or arithmetic whose result
+leaves them, raises ``InvalidGrowthError`` (or ``InvalidAmountError`` for Money).
+
 Growth depends on the currency a figure is counted in (China's Jan–Apr 2022 trade grew 7.9% in
 yuan but 10.1% in dollars), so ``between`` refuses amounts in two currencies:
 
@@ -60,14 +64,23 @@ More information:
 
 from __future__ import annotations
 
-import decimal
 import re
 from decimal import Decimal
 from typing import Final, overload
 
 import attrs
 
-from littlegiants._exact import DIVISION, EXACT
+from littlegiants._checks import control_problem
+from littlegiants._exact import (
+    DIVISION,
+    EXACT,
+    MAGNITUDE_PROBLEM,
+    MAX_ADJUSTED_EXPONENT,
+    bounded_quotient,
+    bounds_problem,
+    exact_figure,
+    to_exact,
+)
 from littlegiants.errors import (
     CurrencyMismatchError,
     FloatAmountError,
@@ -97,30 +110,41 @@ def _plain(value: Decimal) -> Decimal:
 
 
 def _coerce_rate(value: object) -> Decimal:
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidGrowthError(value, "a growth rate must be a finite number")
-        return value
-    raise InvalidGrowthError(
+    return exact_figure(
         value,
-        "the rate must be a Decimal or an int fraction (0.11 is +11%); "
-        "read text such as '11%' with Growth.parse",
+        InvalidGrowthError,
+        kinds=(Decimal, int),
+        wrong_kind=(
+            "the rate must be a Decimal or an int fraction (0.11 is +11%); "
+            "read text such as '11%' with Growth.parse"
+        ),
+        refused="a growth rate must be a finite number",
     )
 
 
 def _number(value: object) -> Decimal:
-    """An exact plain number (``Decimal`` or ``int``) for growth arithmetic."""
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, Decimal) and value.is_finite():
-        return value
-    raise InvalidGrowthError(value, "expected Money or a finite Decimal or int")
+    """An exact plain number (``Decimal`` or ``int``) within the bounds, for growth arithmetic."""
+    refused = "expected Money or a finite Decimal or int"
+    return exact_figure(
+        value, InvalidGrowthError, kinds=(Decimal, int), wrong_kind=refused, refused=refused
+    )
+
+
+def _rate_of(value: object, percent: Decimal) -> Decimal:
+    """The rate of ``percent`` per cent, or ``InvalidGrowthError`` quoting ``value`` as given."""
+    rate = percent.scaleb(-2, context=EXACT)
+    problem = bounds_problem(rate)
+    if problem is not None:
+        raise InvalidGrowthError(value, f"the rate is outside the bounds: {problem}")
+    return rate
+
+
+def _quotient(value: Decimal, operation: object) -> Decimal:
+    """A quotient of growth arithmetic inside the bounds, without a positive exponent."""
+    bounded = bounded_quotient(value)
+    if isinstance(bounded, str):
+        raise InvalidGrowthError(operation, f"the result is outside the bounds: {bounded}")
+    return _plain(bounded)
 
 
 def _pair(previous: object, current: object, operation: str) -> tuple[Decimal, Decimal]:
@@ -186,21 +210,18 @@ class Growth:
 
         Raises:
             FloatAmountError: ``percent`` is a ``float`` or ``bool``.
-            InvalidGrowthError: ``percent`` is not a finite number.
+            InvalidGrowthError: ``percent`` is not a finite number, or its rate is outside the
+                bounds.
 
         >>> Growth.from_percent("109")
         Growth(Decimal('1.09'))
         """
-        if isinstance(percent, str):
-            try:
-                value = EXACT.create_decimal(percent.strip())
-            except decimal.InvalidOperation:
-                raise InvalidGrowthError(percent, "it is not a number of per cent") from None
-        else:
-            value = _coerce_rate(percent)
-        if not value.is_finite():
-            raise InvalidGrowthError(percent, "a percentage must be a finite number")
-        return cls(value.scaleb(-2, context=EXACT))
+        if isinstance(percent, float | bool):
+            raise FloatAmountError(percent)
+        value = to_exact(percent, refused="it is not a number of per cent")
+        if isinstance(value, str):
+            raise InvalidGrowthError(percent, value)
+        return cls(_rate_of(percent, value))
 
     @classmethod
     def parse(cls, text: str) -> Growth:
@@ -215,8 +236,8 @@ class Growth:
 
         Raises:
             InvalidGrowthError: the text has no percent sign (a bare number could be a fraction or
-                a percentage), has both a direction word and a sign, or is not a growth; the error
-                quotes the text.
+                a percentage), has both a direction word and a sign, has a control character, is
+                not a growth, or its rate is outside the bounds; the error quotes the text.
 
         >>> Growth.parse("+11%"), Growth.parse("down 3.5%"), Growth.parse("同比增长59％")
         (Growth(Decimal('0.11')), Growth(Decimal('-0.035')), Growth(Decimal('0.59')))
@@ -230,6 +251,9 @@ class Growth:
         if len(text) > _MAX_LENGTH:
             raise InvalidGrowthError(text, "the text is too long to be a growth")
         stripped = text.strip()
+        problem = control_problem(stripped)
+        if problem is not None:
+            raise InvalidGrowthError(text, problem)
         if "%" not in stripped and "\uff05" not in stripped:
             raise InvalidGrowthError(
                 text,
@@ -244,10 +268,10 @@ class Growth:
         sign = match["sign"]
         if sign is not None and (match["up"] or match["down"]):
             raise InvalidGrowthError(text, "it has both a direction word and a sign")
-        percent = Decimal(match["number"])
+        percent = EXACT.create_decimal(match["number"])  # ASCII digits: exact, never raises
         if match["down"] or sign in {"-", "\N{MINUS SIGN}"}:
             percent = EXACT.minus(percent)
-        return cls(percent.scaleb(-2, context=EXACT))
+        return cls(_rate_of(text, percent))
 
     @classmethod
     def between(cls, previous: Money | Decimal | int, current: Money | Decimal | int) -> Growth:
@@ -263,7 +287,8 @@ class Growth:
         Raises:
             CurrencyMismatchError: the two amounts are in different currencies.
             InvalidGrowthError: the base is zero or negative (the change would be infinite or
-                meaningless), or a Money is compared with a plain number.
+                meaningless), a Money is compared with a plain number, a figure is outside the
+                bounds, or the rate is (a change beyond ``1E+31`` times the base).
             FloatAmountError: a figure is a ``float``.
 
         >>> Growth.between(Money("62.4", "USD"), Money("99.2", "USD"))
@@ -273,7 +298,8 @@ class Growth:
         """
         base, later = _pair(previous, current, "compute growth between")
         _positive_base(base)
-        return cls(_plain(DIVISION.divide(EXACT.subtract(later, base), base)))
+        change = DIVISION.divide(EXACT.subtract(later, base), base)
+        return cls(_quotient(change, (previous, current)))
 
     @classmethod
     def cagr(
@@ -315,7 +341,8 @@ class Growth:
             return cls.between(first, last)
         ratio = DIVISION.divide(later, base)
         factor = DIVISION.power(ratio, DIVISION.divide(_ONE, Decimal(years)))
-        return cls(_plain(DIVISION.subtract(factor, _ONE).normalize(DIVISION)))
+        rate = DIVISION.subtract(factor, _ONE).normalize(DIVISION)
+        return cls(_quotient(rate, (first, last, years)))
 
     # -- arithmetic -----------------------------------------------------------------------------
 
@@ -339,9 +366,14 @@ class Growth:
         Args:
             previous: the base, Money or a plain ``Decimal``/``int``.
 
+        The product of a plain number may have digits finer than ``1E-64`` (it is exact); round
+        it at a named point before using it as a figure again. Money keeps to the bounds.
+
         Raises:
             FloatAmountError: ``previous`` is a ``float``.
-            InvalidGrowthError: ``previous`` is not Money or a number.
+            InvalidGrowthError: ``previous`` is not Money or a number within the bounds, or the
+                plain number that results has a magnitude beyond them.
+            InvalidAmountError: the Money that results is outside the bounds (round it first).
 
         >>> Growth.parse("+11%").apply(Money("100", "CNY"))
         Money('111.00', 'CNY')
@@ -350,7 +382,12 @@ class Growth:
         """
         if isinstance(previous, Money):
             return previous * self.factor
-        return EXACT.multiply(_number(previous), self.factor)
+        current = EXACT.multiply(_number(previous), self.factor)
+        if current.adjusted() > MAX_ADJUSTED_EXPONENT:
+            raise InvalidGrowthError(
+                (previous, str(self)), f"the result is outside the bounds: {MAGNITUDE_PROBLEM}"
+            )
+        return current
 
     @overload
     def previous_of(self, current: Money) -> Money: ...
@@ -367,7 +404,9 @@ class Growth:
 
         Raises:
             InvalidGrowthError: the growth is -100%, which leaves nothing from which to recover the
-                base, or ``current`` is not Money or a number.
+                base, ``current`` is not Money or a number, or the plain number that results is
+                outside the bounds.
+            InvalidAmountError: the Money that results is outside the bounds.
             FloatAmountError: ``current`` is a ``float``.
 
         >>> Growth.parse("+25%").previous_of(Money("100", "CNY"))
@@ -385,7 +424,7 @@ class Growth:
         if isinstance(current, Money):
             base: Money = current / factor
             return Money(_plain(base.amount), base.currency)
-        return _plain(DIVISION.divide(_number(current), factor))
+        return _quotient(DIVISION.divide(_number(current), factor), (current, str(self)))
 
     def points_above(self, other: Growth) -> Decimal:
         """Return the difference in percentage points, ``self.percent - other.percent``, exactly.
@@ -409,5 +448,5 @@ class Growth:
         return f"{sign}{EXACT.abs(percent):f}%"
 
     def __repr__(self) -> str:
-        """Exact and round-tripping: ``Growth(Decimal('0.11'))``."""
-        return f"Growth(Decimal({str(self.rate)!r}))"
+        """Exact and round-tripping: ``Growth(Decimal('0.11'))``, whatever the decimal context."""
+        return f"Growth(Decimal({EXACT.to_sci_string(self.rate)!r}))"

@@ -14,6 +14,9 @@ Rules it keeps:
   documented 34-digit context of :mod:`littlegiants._exact`. :meth:`Money.round` quantizes
   to the currency's minor unit (CLDR, via babel: CNY 2, JPY 0, KWD 3), half-up unless told
   otherwise.
+- **Bounded.** An amount's magnitude is below ``1E+31`` and it has no digit finer than
+  ``1E-64`` (:mod:`littlegiants._exact`); an amount, or a result of arithmetic, beyond them
+  raises ``InvalidAmountError`` at once, so no input builds a number with millions of digits.
 - **Splitting never loses a fen.** :meth:`Money.allocate` returns parts that sum exactly.
 
 >>> from decimal import Decimal
@@ -33,6 +36,10 @@ littlegiants.errors.CurrencyMismatchError: Cannot add CNY and USD: ...
 Money('44640000000.00', 'CNY')
 >>> Money.parse("US$99.2 million")
 Money('99200000.0', 'USD')
+>>> Money("1E+999999999", "CNY")
+Traceback (most recent call last):
+...
+littlegiants.errors.InvalidAmountError: Invalid amount '1E+999999999': its magnitude is beyond ...
 
 More information:
 
@@ -49,17 +56,30 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Self
 
-from littlegiants._exact import DIVISION, EXACT, to_decimal
+from littlegiants._exact import (
+    BOUNDED,
+    DIVISION,
+    EXACT,
+    FINENESS_PROBLEM,
+    MAGNITUDE_PROBLEM,
+    MAX_ADJUSTED_EXPONENT,
+    MIN_EXPONENT,
+    bounded_quotient,
+    bounds_problem,
+    exact_figure,
+)
 from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
-    FloatAmountError,
     InvalidAmountError,
+    InvalidArgumentError,
     UnknownCurrencyError,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from babel import Locale
 
 __all__ = [
     "ROUNDING_MODES",
@@ -103,53 +123,80 @@ def currency_precision(code: str) -> int:
     return int(get_currency_precision(validate_currency(code)))
 
 
-def validate_currency(code: object) -> str:
-    """Return ``code`` as an upper-case ISO 4217 code, or raise ``UnknownCurrencyError``.
+def _known_code(code: object) -> str | None:
+    """The upper-case ISO code ``code`` spells (outer ASCII spaces aside), or ``None``.
 
-    >>> validate_currency("cny")
-    'CNY'
+    Only ASCII letters count: upper-casing other text can spell a code by accident (the
+    dotless ``ı`` upper-cases to ``I``, the ligature ``ﬆ`` to ``ST``).
+    """
+    if not isinstance(code, str):
+        return None
+    text = code.strip(" ")
+    if not text.isascii():
+        return None
+    upper = text.upper()
+    return upper if upper in _currencies() else None
+
+
+def validate_currency(code: object) -> str:
+    r"""Return ``code`` as an upper-case ISO 4217 code, or raise ``UnknownCurrencyError``.
+
+    Letters may be in either case and outer spaces are ignored; anything else around or inside
+    the code (a line break, a tab, a non-ASCII letter) makes it unknown.
+
+    >>> validate_currency("cny"), validate_currency(" USD ")
+    ('CNY', 'USD')
     >>> validate_currency("RMB")
     Traceback (most recent call last):
     ...
     littlegiants.errors.UnknownCurrencyError: Unknown currency 'RMB': expected an ISO 4217 code ...
+    >>> validate_currency("CNY\n")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.UnknownCurrencyError: Unknown currency 'CNY\n': expected an ISO ...
     """
-    if isinstance(code, str):
-        upper = code.strip().upper()
-        if upper in _currencies():
-            return upper
-    raise UnknownCurrencyError(code)
+    known = _known_code(code)
+    if known is None:
+        raise UnknownCurrencyError(code)
+    return known
 
 
 def is_valid_currency(code: object) -> bool:
-    """Return whether ``code`` is a known ISO 4217 code; never raises.
+    """Return whether ``code`` is a known ISO 4217 code, as :func:`validate_currency` reads it.
+
+    Never raises.
 
     >>> is_valid_currency("USD"), is_valid_currency("XYZ"), is_valid_currency(None)
     (True, False, False)
     """
-    return isinstance(code, str) and code.strip().upper() in _currencies()
+    return _known_code(code) is not None
 
 
 def _coerce_amount(value: object) -> Decimal:
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    result = to_decimal(value)
-    if result is None:
-        if isinstance(value, Decimal | int | str):
-            raise InvalidAmountError(value)
-        raise InvalidAmountError(
-            value, f"expected a Decimal, int or numeric str, got {type(value).__name__}"
-        )
-    return result
+    return exact_figure(value, InvalidAmountError)
 
 
 def _coerce_factor(value: object) -> Decimal:
-    """A multiplier or divisor: an exact number, never a float or a Money."""
-    if isinstance(value, float | bool):
-        raise FloatAmountError(value)
-    result = to_decimal(value) if isinstance(value, Decimal | int) else None
-    if result is None:
-        raise InvalidAmountError(value, "expected a finite Decimal or int")
-    return result
+    """A multiplier or divisor: an exact number within the bounds, never a float or a Money."""
+    refused = "expected a finite Decimal or int"
+    return exact_figure(
+        value, InvalidAmountError, kinds=(Decimal, int), wrong_kind=refused, refused=refused
+    )
+
+
+def _beyond(operation: str, problem: str) -> InvalidAmountError:
+    """The error for a result of arithmetic outside the bounds."""
+    return InvalidAmountError(operation, f"the result is outside the bounds: {problem}")
+
+
+def _checked(amount: Decimal, left: Money, operator: str, right: Decimal) -> Decimal:
+    """``amount``, the result of ``left operator right``, if inside the bounds; else the error."""
+    problem = bounds_problem(amount)
+    if problem == FINENESS_PROBLEM:
+        problem += " (round an operand first, with Money.round)"
+    if problem is not None:
+        raise _beyond(f"{left!r} {operator} {right}", problem)
+    return amount
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -173,7 +220,9 @@ class Money:
 
     Raises:
         FloatAmountError: ``amount`` is a ``float`` or ``bool`` (a ``TypeError``).
-        InvalidAmountError: ``amount`` is NaN, infinite or not a number (a ``ValueError``).
+        InvalidAmountError: ``amount`` is NaN, infinite or not a number, or outside the bounds
+            of :mod:`littlegiants._exact` (its magnitude below ``1E+31``, no digit finer than
+            ``1E-64``) (a ``ValueError``).
         UnknownCurrencyError: ``currency`` is not an ISO 4217 code (a ``ValueError``).
 
     Equality is by value and currency: ``Money("1.0", "CNY") == Money("1", "CNY")`` and the two hash
@@ -273,8 +322,15 @@ class Money:
         Traceback (most recent call last):
         ...
         littlegiants.errors.CurrencyMismatchError: Cannot add CNY and USD: ...
+
+        Raises:
+            InvalidAmountError: ``amounts`` is not an iterable of Money, or the total is beyond
+                the bounds (the running total may pass them on the way, as long as the total
+                does not).
         """
         code = validate_currency(currency)
+        if isinstance(amounts, str | bytes | Money) or not hasattr(amounts, "__iter__"):
+            raise InvalidAmountError(amounts, "expected an iterable of Money to add up")
         total = Decimal(0)
         for amount in amounts:
             if not isinstance(amount, Money):
@@ -282,7 +338,9 @@ class Money:
             # The slots, not the properties: this loop is hot (bench_money.py --breakdown).
             if amount._currency != code:  # noqa: SLF001
                 raise CurrencyMismatchError(code, amount.currency, "add")
-            total = _add(total, amount._amount)  # noqa: SLF001
+            total = _exact_add(total, amount._amount)  # noqa: SLF001
+        if total.adjusted() > MAX_ADJUSTED_EXPONENT:
+            raise _beyond(f"the total of the {code} amounts", MAGNITUDE_PROBLEM)
         return _money(total, code)
 
     @classmethod
@@ -291,7 +349,7 @@ class Money:
         text: str,
         *,
         currency: str | None = None,
-        locale: str | None = None,
+        locale: str | Locale | None = None,
     ) -> Money:
         """Read an amount as Chinese and English sources print it.
 
@@ -307,11 +365,14 @@ class Money:
                 file's metadata). A marker that disagrees with it raises.
             locale: read the number with this locale's separators (via babel, strictly) and its
                 CLDR currency symbols, which take precedence over the markers above (in ``en_US``
-                ``¥`` is JPY and ``CN¥`` is CNY). ``None`` reads ``1,234.5``-style numbers.
+                ``¥`` is JPY and ``CN¥`` is CNY): an identifier such as ``"de_DE"`` (or
+                ``"de-DE"``) or a ``babel.Locale``. ``None`` reads ``1,234.5``-style numbers.
 
         Raises:
             MoneyParseError: the text has no currency and none was given, has two that disagree,
-                or is not an amount (a ``ValueError``).
+                is not an amount, or its amount is outside the bounds (a ``ValueError``).
+            UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+            UnknownLocaleError: ``locale`` is not a locale CLDR knows.
 
         >>> Money.parse("446.4亿元"), Money.parse("50万元"), Money.parse("¥1.25万")
         (Money('44640000000.0', 'CNY'), Money('500000', 'CNY'), Money('12500.00', 'CNY'))
@@ -355,7 +416,8 @@ class Money:
                 quantity, f"its dimension {quantity.dimensionality} is not a single currency"
             )
         code = names[0][len("[currency_") : -1]
-        magnitude = quantity.to(code).magnitude
+        with decimal.localcontext(EXACT):  # pint computes in the current context: make it exact
+            magnitude = quantity.to(code).magnitude
         return cls(_coerce_amount(magnitude), code)
 
     # -- boundary out -------------------------------------------------------------------------
@@ -391,16 +453,38 @@ class Money:
         >>> Money("1.5", "CNY").round("UP")
         Traceback (most recent call last):
         ...
-        ValueError: Unknown rounding mode 'UP': use one of the decimal.ROUND_* names.
+        littlegiants.errors.InvalidArgumentError: Invalid rounding mode 'UP': use one of the ...
+
+        Raises:
+            InvalidArgumentError: ``rounding`` is not a ``decimal`` rounding mode, or ``places``
+                is not a whole number from -30 to 64 (the bounds of every amount); a
+                ``ValueError``.
+            InvalidAmountError: rounding carries the amount beyond the bounds.
         """
-        if rounding not in ROUNDING_MODES:
-            msg = f"Unknown rounding mode {rounding!r}: use one of the decimal.ROUND_* names."
-            raise ValueError(msg)
-        digits = self.precision if places is None else places
+        if not isinstance(rounding, str) or rounding not in ROUNDING_MODES:
+            raise InvalidArgumentError(
+                rounding, "rounding mode", "use one of the decimal.ROUND_* names"
+            )
+        if places is None:
+            digits = self.precision
+        elif (
+            isinstance(places, bool)
+            or not isinstance(places, int)
+            or not -MAX_ADJUSTED_EXPONENT <= places <= -MIN_EXPONENT
+        ):
+            raise InvalidArgumentError(
+                places,
+                "places",
+                f"expected a whole number from {-MAX_ADJUSTED_EXPONENT} to {-MIN_EXPONENT} "
+                "(the bounds of every amount)",
+            )
+        else:
+            digits = places
         quantum = Decimal(1).scaleb(-digits, context=EXACT)
-        return _money(
-            self._amount.quantize(quantum, rounding=rounding, context=EXACT), self._currency
-        )
+        rounded = self._amount.quantize(quantum, rounding=rounding, context=EXACT)
+        if rounded.adjusted() > MAX_ADJUSTED_EXPONENT:
+            raise _beyond(f"{self!r}.round(places={digits})", MAGNITUDE_PROBLEM)
+        return _money(rounded, self._currency)
 
     def allocate(self, ratios: Iterable[Decimal | int | str]) -> tuple[Money, ...]:
         """Split into parts, in minor units, that sum exactly to the rounded amount.
@@ -410,7 +494,8 @@ class Money:
         gets zero.
 
         Raises:
-            InvalidAmountError: a ratio is negative or not a number, or all ratios are zero.
+            InvalidAmountError: a ratio is negative, not a number or outside the bounds, all
+                ratios are zero, or ``ratios`` is not iterable.
             FloatAmountError: a ratio is a float.
 
         >>> Money("100", "CNY").allocate([1, 1, 1])
@@ -422,13 +507,15 @@ class Money:
         ...
         littlegiants.errors.InvalidAmountError: Invalid amount [0, 0]: ratios must not all be zero.
         """
+        if isinstance(ratios, str | bytes | Money) or not hasattr(ratios, "__iter__"):
+            raise InvalidAmountError(ratios, "expected an iterable of ratios, e.g. [1, 1, 1]")
         given = list(ratios)
         parts: list[Fraction] = []
         for ratio in given:
-            if isinstance(ratio, float | bool):
-                raise FloatAmountError(ratio)
-            value = to_decimal(ratio)
-            if value is None or value < 0:
+            value = exact_figure(
+                ratio, InvalidAmountError, refused="a ratio must be a finite number >= 0"
+            )
+            if value < 0:
                 raise InvalidAmountError(ratio, "a ratio must be a finite number >= 0")
             parts.append(Fraction(value))
         whole = sum(parts, Fraction(0))
@@ -462,7 +549,10 @@ class Money:
         if other._currency != currency:
             raise CurrencyMismatchError(currency, other._currency, "add")
         money = _new(Money)
-        money._amount = _add(self._amount, other._amount)
+        try:
+            money._amount = _add(self._amount, other._amount)
+        except decimal.Overflow:  # only a sum beyond the bounds; the try costs nothing otherwise
+            raise _beyond(f"{self!r} + {other!r}", MAGNITUDE_PROBLEM) from None
         money._currency = currency
         return money
 
@@ -484,7 +574,10 @@ class Money:
         if other._currency != currency:
             raise CurrencyMismatchError(currency, other._currency, "subtract")
         money = _new(Money)
-        money._amount = _subtract(self._amount, other._amount)
+        try:
+            money._amount = _subtract(self._amount, other._amount)
+        except decimal.Overflow:  # only a difference beyond the bounds
+            raise _beyond(f"{self!r} - {other!r}", MAGNITUDE_PROBLEM) from None
         money._currency = currency
         return money
 
@@ -501,17 +594,24 @@ class Money:
         return _money(EXACT.abs(self._amount), self._currency)
 
     def __mul__(self, factor: object) -> Money:
-        """Multiply by an exact number (``Decimal`` or ``int``), exactly."""
+        """Multiply by an exact number (``Decimal`` or ``int``), exactly.
+
+        A product outside the bounds raises ``InvalidAmountError``.
+        """
         if isinstance(factor, Money):
             return NotImplemented
-        return _money(EXACT.multiply(self._amount, _coerce_factor(factor)), self._currency)
+        number = _coerce_factor(factor)
+        product = _checked(EXACT.multiply(self._amount, number), self, "*", number)
+        return _money(product, self._currency)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Any:  # noqa: ANN401 - Money or Decimal by operand
         """Divide by a number (gives Money) or by Money of the same currency (gives a Decimal).
 
-        Division uses the 34-digit context of :mod:`littlegiants._exact`.
+        Division uses the 34-digit context of :mod:`littlegiants._exact`, and rounds digits
+        finer than ``1E-64`` too (:func:`~littlegiants._exact.bounded_quotient`); a quotient
+        whose magnitude is beyond the bounds raises ``InvalidAmountError``.
 
         >>> Money("44640000000", "CNY") / 320
         Money('139500000', 'CNY')
@@ -522,11 +622,17 @@ class Money:
             self._same(other, "divide")
             if other._amount == 0:
                 raise DivisionByZeroError(self, "divide by a zero amount")
-            return DIVISION.divide(self._amount, other._amount)
+            ratio = bounded_quotient(DIVISION.divide(self._amount, other._amount))
+            if isinstance(ratio, str):
+                raise _beyond(f"{self!r} / {other!r}", ratio)
+            return ratio
         divisor = _coerce_factor(other)
         if divisor == 0:
             raise DivisionByZeroError(self, "divide money by zero")
-        return _money(_plain(DIVISION.divide(self._amount, divisor)), self._currency)
+        quotient = bounded_quotient(DIVISION.divide(self._amount, divisor))
+        if isinstance(quotient, str):
+            raise _beyond(f"{self!r} / {divisor}", quotient)
+        return _money(_plain(quotient), self._currency)
 
     def __bool__(self) -> bool:
         """An amount is true when it is not zero."""
@@ -562,8 +668,8 @@ class Money:
     # -- text -----------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        """Exact and round-tripping: ``Money('500000', 'CNY')``."""
-        return f"Money({str(self._amount)!r}, {self._currency!r})"
+        """Exact and round-tripping: ``Money('500000', 'CNY')``, whatever the decimal context."""
+        return f"Money({_sci(self._amount)!r}, {self._currency!r})"
 
     def __str__(self) -> str:
         """Exact, locale-free text that :meth:`parse` reads back: ``500000 CNY``.
@@ -578,9 +684,13 @@ class Money:
 
 
 # The hot path: results of arithmetic on valid operands need no re-validation, so they are built
-# by storing the two slots directly (measured in benchmarks/bench_money.py).
-_add = EXACT.add
-_subtract = EXACT.subtract
+# by storing the two slots directly (measured in benchmarks/bench_money.py). BOUNDED traps a
+# result beyond the bounds, the only way a sum or difference of valid amounts can leave them.
+_add = BOUNDED.add
+_subtract = BOUNDED.subtract
+_exact_add = EXACT.add
+# Decimal's str() follows the current context (``capitals=0`` writes ``1e+5``); repr never does.
+_sci = EXACT.to_sci_string
 
 
 def _money(amount: Decimal, currency: str) -> Money:

@@ -94,7 +94,10 @@ def _check_year(year: object) -> int:
 
 def _check_month(year: int, month: object) -> int:
     if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
-        raise InvalidPeriodError(f"{year}-{month}", "a month must be a whole number from 1 to 12")
+        # The value as written ("2024-13"), unless the month is no small int (10**5000 has no text).
+        small = isinstance(month, int) and not isinstance(month, bool) and abs(month) < 10**9
+        value = f"{year}-{month}" if small else month
+        raise InvalidPeriodError(value, "a month must be a whole number from 1 to 12")
     return month
 
 
@@ -197,10 +200,11 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read a period from its text form (see the module docstring).
+        r"""Read a period from its text form (see the module docstring).
 
         Each side of ``..`` may be a year, a month or a day: the period runs from the first day
-        of the left side to the last day of the right side.
+        of the left side to the last day of the right side. Digits are ASCII; spaces around the
+        text and around ``..`` are ignored, any other character (a tab, a line break) is not.
 
         Args:
             text: ``"2022"``, ``"2022-03"``, ``"2022-01-15"``, ``"2022-01..2022-10"`` or
@@ -209,6 +213,13 @@ class Period:
         Raises:
             InvalidPeriodError: the text has another form, names an impossible date, or ends
                 before it starts; the error quotes the text.
+
+        >>> Period.parse(" 2022-01 .. 2022-10 ") == Period.parse("2022-01..2022-10")
+        True
+        >>> Period.parse("2022\n")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.InvalidPeriodError: Invalid period '2022\n': expected a form like ...
 
         >>> Period.parse("2022-01..2022-10").end
         datetime.date(2022, 10, 31)
@@ -227,11 +238,11 @@ class Period:
             raise InvalidPeriodError(text, f"expected text, got {type(text).__name__}")
         if len(text) > _MAX_LENGTH:
             raise InvalidPeriodError(text, "the text is too long to be a period")
-        parts = text.strip().split("..")
+        parts = text.split("..")
         if len(parts) > 2:
             raise InvalidPeriodError(text, "expected at most one '..' between start and end")
-        first = _parse_point(parts[0].strip(), text)
-        last = first if len(parts) == 1 else _parse_point(parts[1].strip(), text)
+        first = _parse_point(parts[0].strip(" "), text)
+        last = first if len(parts) == 1 else _parse_point(parts[1].strip(" "), text)
         if last.end < first.start:
             raise InvalidPeriodError(text, "it ends before it starts")
         return cls(first.start, last.end)

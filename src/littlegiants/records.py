@@ -39,36 +39,21 @@ More information:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 import attrs
 
+from littlegiants._checks import expects
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
-from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import FinancialYear, Profile
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 __all__ = ["DesignationRecord", "FinancialRecord", "ProfileRecord", "RelocationRecord"]
 
 
-def _expects(kind: type, message: str) -> Callable[[object, attrs.Attribute[Any], object], None]:
-    """An attrs validator: the value is a ``kind``, else ``InvalidRecordError(value, message)``."""
-
-    def check(_: object, __: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            raise InvalidRecordError(value, message)
-
-    return check
-
-
-_enterprise = _expects(Enterprise, "expected an Enterprise (build one from the name first)")
-_designation = _expects(Designation, "expected a Designation")
-_move = _expects(Relocation, "expected a Relocation")
-_profile = _expects(Profile, "expected a Profile")
-_figures = _expects(FinancialYear, "expected a FinancialYear")
+_enterprise = expects(Enterprise, "expected an Enterprise (build one from the name first)")
+_designation = expects(Designation, "expected a Designation")
+_move = expects(Relocation, "expected a Relocation")
+_profile = expects(Profile, "expected a Profile")
+_figures = expects(FinancialYear, "expected a FinancialYear")
 
 
 @attrs.frozen

@@ -151,9 +151,13 @@ def _record(code: str) -> _Record | None:
 
 
 def _normalise(value: object) -> str | None:
-    """Return six ASCII digits from text (whitespace stripped) or an int, else ``None``."""
+    """Return six ASCII digits from text (outer spaces stripped) or an int, else ``None``.
+
+    Only spaces are stripped: a tab or the line break a line of a file ends with makes the text
+    no code at all.
+    """
     if isinstance(value, str):
-        text = value.strip()
+        text = value.strip(" ")
         return text if _CODE.fullmatch(text) else None
     if isinstance(value, int) and not isinstance(value, bool) and _MIN_CODE <= value <= _MAX_CODE:
         return str(value)
@@ -171,7 +175,7 @@ class Region:
     """A GB/T 2260 administrative division, identified by its six-digit code.
 
     The constructor takes the bare code and checks it against the data; :meth:`Region.parse`
-    also accepts surrounding whitespace and ints. Names are looked up (and cached per code) when
+    also accepts surrounding spaces and ints. Names are looked up (and cached per code) when
     asked for, never stored on the instance. Equality, hashing and ordering are by code.
 
     Args:
@@ -190,7 +194,7 @@ class Region:
 
     @classmethod
     def parse(cls, text: str | int, *, location: SourceLocation | None = None) -> Region:
-        """Read a division code: six digits, surrounding whitespace allowed, or an int.
+        r"""Read a division code: six ASCII digits, surrounding spaces allowed, or an int.
 
         Args:
             text: the code, e.g. ``"440305"``, ``" 440305 "`` or ``440305``.
@@ -209,6 +213,10 @@ class Region:
         Traceback (most recent call last):
         ...
         littlegiants.errors.UnknownRegionError: Unknown region '44 03 05': expected a 6-digit ...
+        >>> Region.parse("440305\n")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.UnknownRegionError: Unknown region '440305\n': expected a 6-digit ...
         """
         code = _normalise(text)
         if code is None or _record(code) is None:

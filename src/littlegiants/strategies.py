@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, get_args
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from littlegiants._exact import EXACT, to_decimal
+from littlegiants._exact import EXACT, MAX_ADJUSTED_EXPONENT, to_decimal
 from littlegiants.batches import miit_batches
 from littlegiants.credit import ENTITY_TYPES, CreditCode
 from littlegiants.designation import Designation, DesignationLevel, ReReview
@@ -159,6 +159,8 @@ _CONFIDENCES: Final = ("High", "Med-High", "Med", "Low-Med", "Low")
 _FIRST_DAY: Final = dt.date(2018, 1, 1)
 _LAST_DAY: Final = dt.date(2030, 12, 31)
 _MAX_FIGURE: Final = 10**10
+#: Every amount's magnitude is below this (littlegiants._exact.MAX_ADJUSTED_EXPONENT).
+_LIMIT: Final = Decimal(10 ** (MAX_ADJUSTED_EXPONENT + 1))
 _MAX_REWARD: Final = 5_000_000
 _ONE_DAY: Final = dt.timedelta(days=1)
 
@@ -259,6 +261,10 @@ def _money(
     digits = currency_precision(code) if given is None else _places(given)
     if low is not None and high is not None and low > high:
         raise InvalidAmountError((low, high), "min_value is above max_value")
+    # No side goes past the bounds every amount keeps (magnitude below 1E+31, littlegiants._exact).
+    largest = EXACT.subtract(_LIMIT, Decimal(1).scaleb(-digits, context=EXACT))
+    low = EXACT.minus(largest) if low is None else max(low, EXACT.minus(largest))
+    high = largest if high is None else min(high, largest)
     amount = _units(draw, low, high, digits)
     if amount is None:
         raise InvalidAmountError(
@@ -276,8 +282,9 @@ def money(
     """Draw exact amounts of money, at the currency's minor unit unless told otherwise.
 
     Amounts are ``Decimal`` multiples of ``10**-places``, written with exactly ``places``
-    decimals (``Money('1.00', 'CNY')``); a float never comes near them. Unbounded sides are
-    unbounded: pass ``min_value=0`` for amounts that cannot be negative.
+    decimals (``Money('1.00', 'CNY')``); a float never comes near them. Unbounded sides reach
+    the bounds every amount keeps (a magnitude below ``1E+31``): pass ``min_value=0`` for
+    amounts that cannot be negative.
 
     Args:
         currency: an ISO 4217 code, or a strategy of codes; by default :func:`currencies`.

@@ -45,21 +45,19 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
-from littlegiants._exact import EXACT
+from littlegiants._checks import expects, invisible_edge, items
+from littlegiants._exact import EXACT, MAX_ADJUSTED_EXPONENT
 from littlegiants.enterprise import Enterprise
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
-from littlegiants.fx import ExchangeRate
+from littlegiants.errors import CurrencyMismatchError, InvalidAmountError, InvalidRecordError
+from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money
 from littlegiants.periods import Period
 from littlegiants.regions import Region, coerce_optional_region
-
-if TYPE_CHECKING:
-    from littlegiants.fx import RateTable
 
 __all__ = [
     "FlowSummary",
@@ -87,11 +85,22 @@ class TradeFlow(enum.Enum):
 
     @classmethod
     def parse(cls, text: object) -> TradeFlow:
-        """Read ``import``/``imports``/``进口`` or ``export``/``exports``/``出口``."""
+        r"""Read ``import``/``imports``/``进口`` or ``export``/``exports``/``出口``.
+
+        Case is ignored and so are outer spaces; any other character (a line break, a tab)
+        makes the text unknown. ``str()`` of a flow, ``TradeFlow.IMPORT``, reads back.
+
+        >>> TradeFlow.parse(" Import "), TradeFlow.parse(str(TradeFlow.EXPORT))
+        (<TradeFlow.IMPORT: 'import'>, <TradeFlow.EXPORT: 'export'>)
+        >>> TradeFlow.parse("import\n")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.InvalidRecordError: Invalid record 'import\n': expected a trade ...
+        """
         if isinstance(text, TradeFlow):
             return text
         if isinstance(text, str):
-            flow = _FLOWS.get(text.strip().lower())
+            flow = _FLOWS.get(text.strip(" ").lower())
             if flow is not None:
                 return flow
         raise InvalidRecordError(text, "expected a trade flow: import (进口) or export (出口)")
@@ -106,9 +115,11 @@ _FLOWS: Final = {
     "import": TradeFlow.IMPORT,
     "imports": TradeFlow.IMPORT,
     "进口": TradeFlow.IMPORT,
+    "tradeflow.import": TradeFlow.IMPORT,
     "export": TradeFlow.EXPORT,
     "exports": TradeFlow.EXPORT,
     "出口": TradeFlow.EXPORT,
+    "tradeflow.export": TradeFlow.EXPORT,
 }
 
 
@@ -128,6 +139,14 @@ def _growth(value: Growth | str | None) -> Growth | None:
     if value is None or isinstance(value, Growth):
         return value
     return Growth.parse(value)
+
+
+#: Counts are bounded like every figure: below ``1E+31``.
+_MAX_COUNT: Final = 10 ** (MAX_ADJUSTED_EXPONENT + 1)
+
+#: A stated growth below this (a fall of more than 90%) is checked for the prior-year value it
+#: implies, which grows without bound as the fall nears 100%.
+_STEEP_FALL: Final = Decimal("-0.9")
 
 
 def _stated_tolerance(growth: Growth) -> Decimal:
@@ -152,6 +171,14 @@ def _check_trade(value: Money, previous: Money | None, stated: Growth | None) ->
                 str(stated),
                 "a fall of 100% or more leaves no prior-year value to imply: give previous",
             )
+        if stated is not None and stated.rate < _STEEP_FALL:
+            try:
+                stated.previous_of(value)
+            except InvalidAmountError as exc:
+                raise InvalidRecordError(
+                    (str(value), str(stated)),
+                    f"the prior-year value this growth implies is outside the bounds: {exc.reason}",
+                ) from None
         return
     if not isinstance(previous, Money):
         raise InvalidRecordError(previous, "the prior-year value must be Money")
@@ -162,13 +189,19 @@ def _check_trade(value: Money, previous: Money | None, stated: Growth | None) ->
     if stated is None or previous.amount == 0:
         return
     implied = Growth.between(previous, value)
-    if abs(implied.rate - stated.rate) > _stated_tolerance(stated):
+    if EXACT.abs(EXACT.subtract(implied.rate, stated.rate)) > _stated_tolerance(stated):
         shown = Growth(implied.rate.quantize(Decimal("0.001"), context=EXACT))
         raise InvalidRecordError(
             (str(previous), str(value), str(stated)),
             f"the prior-year value implies {shown} but the growth given is {stated} "
             "(they must agree within the rounding of the stated percentage)",
         )
+
+
+_enterprise = expects(Enterprise, "the enterprise must be an Enterprise")
+_value = expects(Money, "the value must be Money")
+_equivalent = expects(Money, "the equivalent must be Money or None", optional=True)
+_source = expects(str, "the source must be text or None", optional=True)
 
 
 @attrs.frozen
@@ -185,20 +218,23 @@ class TradeRecord:
         source: where the figure comes from.
 
     Raises:
-        InvalidRecordError: a negative value, or a prior-year value and a growth that disagree
-            beyond the rounding of the stated percentage.
+        InvalidRecordError: a field of the wrong type, a negative value, a prior-year value and
+            a growth that disagree beyond the rounding of the stated percentage, or a fall so
+            steep that the prior-year value it implies is outside the bounds of every amount.
         CurrencyMismatchError: ``previous`` is in another currency than ``value``.
+        InvalidPeriodError: ``period`` is text that is not a period.
+        InvalidGrowthError: ``growth`` is text that is not a growth.
     """
 
-    enterprise: Enterprise
+    enterprise: Enterprise = attrs.field(validator=_enterprise)
     period: Period = attrs.field(converter=_period)
     flow: TradeFlow = attrs.field(converter=_flow)
-    value: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    value: Money = attrs.field(validator=_value)
     reported_previous: Money | None = attrs.field(default=None, alias="previous", kw_only=True)
     reported_growth: Growth | None = attrs.field(
         default=None, alias="growth", converter=_growth, kw_only=True
     )
-    source: str | None = attrs.field(default=None, kw_only=True)
+    source: str | None = attrs.field(default=None, kw_only=True, validator=_source)
 
     def __attrs_post_init__(self) -> None:
         """Check the value, the currencies and that previous and growth agree."""
@@ -443,7 +479,10 @@ GroupBy = str | Callable[[TradeRecord], str]
 
 def _group_key(record: TradeRecord, by: GroupBy) -> str:
     if callable(by):
-        return by(record)
+        key = by(record)
+        if not isinstance(key, str):
+            raise InvalidRecordError(key, "a grouping function must return text, the group's key")
+        return key
     firm = record.enterprise
     if by == "enterprise":
         return firm.key
@@ -523,6 +562,8 @@ def summarize(
     Raises:
         CurrencyMismatchError: a record is in another currency and no rates were given.
         RateNotFoundError: no rate applies to a record's date (never a silent skip).
+        InvalidRecordError: ``records`` is not a sequence of records, ``rates`` not a
+            ``RateTable``, or ``by`` not a grouping (or its function returns no text).
 
     >>> from littlegiants.enterprise import Enterprise
     >>> hosin = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
@@ -540,8 +581,10 @@ def summarize(
     """
     from littlegiants.money import validate_currency  # noqa: PLC0415
 
+    if rates is not None and not isinstance(rates, RateTable):
+        raise InvalidRecordError(rates, "rates must be a RateTable, or None")
     convert = _Converter(validate_currency(currency), rates)
-    everything = list(records)
+    everything = list(items(records, TradeRecord, "records"))
     result = _summary(everything, convert)
     if by is None:
         return result
@@ -589,23 +632,31 @@ class TradeAggregate:
 
     label: str
     period: Period = attrs.field(converter=_period)
-    value: Money = attrs.field(validator=attrs.validators.instance_of(Money))
+    value: Money = attrs.field(validator=_value)
     enterprise_count: int | None = None
     region: Region | None = attrs.field(default=None, converter=coerce_optional_region)
     flow: TradeFlow | None = attrs.field(default=None, converter=_optional_flow)
     growth: Growth | None = attrs.field(default=None, converter=_growth)
-    equivalent: Money | None = None
-    source: str | None = None
+    equivalent: Money | None = attrs.field(default=None, validator=_equivalent)
+    source: str | None = attrs.field(default=None, validator=_source)
 
     def __attrs_post_init__(self) -> None:
         """Check the label, the value and the count."""
-        if not self.label.strip():
+        if not isinstance(self.label, str) or not self.label.strip():
             raise InvalidRecordError(self.label, "an aggregate needs a label")
+        if invisible_edge(self.label):
+            raise InvalidRecordError(
+                self.label, "a label must not start or end with a line break or a tab"
+            )
         if self.value.amount < 0:
             raise InvalidRecordError(self.value, "a trade value cannot be negative")
         count = self.enterprise_count
-        if count is not None and (isinstance(count, bool) or count < 0):
-            raise InvalidRecordError(count, "an enterprise count is a whole number >= 0")
+        if count is not None and (
+            isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < _MAX_COUNT
+        ):
+            raise InvalidRecordError(
+                count, f"an enterprise count is a whole number >= 0 (below {_MAX_COUNT:.0E})"
+            )
         if self.equivalent is not None and self.equivalent.currency == self.value.currency:
             raise InvalidRecordError(
                 self.equivalent, "the equivalent must be in another currency than the value"
