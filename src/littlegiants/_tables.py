@@ -51,7 +51,6 @@ __all__ = [
     "MAX_CELL_CHARS",
     "MAX_LINE_BYTES",
     "MAX_RECORD_CHARS",
-    "MAX_ROW_CHARS",
     "MAX_TOML_BYTES",
     "MAX_XLSX_PART_BYTES",
     "FastPath",
@@ -83,9 +82,6 @@ MAX_CELL_CHARS: Final = 10_000
 MAX_RECORD_CHARS: Final = 1 << 20
 #: The largest TOML file, in bytes (16 MiB); TOML is read whole.
 MAX_TOML_BYTES: Final = 16 << 20
-#: The longest CSV row, in characters, however many text lines its quoted cells span (1 Mi): a
-#: quote still open beyond it is surely unclosed (see :class:`_Feed`).
-MAX_ROW_CHARS: Final = 1 << 20
 
 _CHUNK: Final = 1 << 16
 #: The bytes a CSV or JSON Lines file is read by, when its blocks are clean (see _Lines).
@@ -295,7 +291,9 @@ class _Lines:
         limit = MAX_LINE_BYTES + 1
         threshold = min(MAX_CELL_CHARS, MAX_LINE_BYTES)
         decode, encoding, foreign = self.decode, self.encoding, self.foreign
+        flags, longs = self.flags, self.longs
         while data := readline(limit):
+            problems, longer = len(flags), len(longs)
             if len(data) > threshold:
                 self.longs.append(len(data))
                 if len(data) == limit and not data.endswith(b"\n"):
@@ -305,7 +303,7 @@ class _Lines:
                         f"the line is longer than {MAX_LINE_BYTES:,} bytes, the limit; "
                         "is this a table with line breaks?"
                     )
-                    yield "\n"
+                    yield _flagged("\n", flags[problems:], longs[longer:])
                     if resume is not None and resume.done:
                         return
                     continue
@@ -318,6 +316,8 @@ class _Lines:
                     foreign is not None and not data.isascii() and _foreign_utf8(data, foreign)
                 ):
                     text = decode(data)  # reports the NUL or the UTF-8 line
+            if len(flags) != problems or len(longs) != longer:
+                text = _flagged(text, flags[problems:], longs[longer:])
             yield text
             if resume is not None and resume.done:
                 return
@@ -605,103 +605,96 @@ def _clean_rows(
         yield batch
 
 
-class _Held(NamedTuple):
-    """A text line the CSV parser read: its text, its number in the file, and its problems."""
+class _Flagged(str):  # noqa: SLOT000 - str cannot have slots: the flags go in __dict__
+    """A text line that had problems: they travel with it when the CSV parser reads it again."""
 
-    text: str
-    number: int
     flags: list[str]
     longs: list[int]
 
 
-class _Unfinished(Exception):  # noqa: N818 - a signal inside the reader, never raised to a caller
-    """A row ran over more than :data:`MAX_ROW_CHARS` characters: a quote is surely unclosed."""
+def _flagged(text: str, flags: list[str], longs: list[int]) -> _Flagged:
+    line = _Flagged(text)
+    line.flags, line.longs = flags, longs
+    return line
 
 
 class _Feed:
-    r"""The text lines ``csv.reader`` reads, each kept until its row is finished.
+    r"""A ``csv.reader`` over the text lines, and the lines of the row it is reading.
 
-    A row the parser cannot finish (a quote never closed before the end of the file, a
-    character after a closing quote, a row longer than :data:`MAX_ROW_CHARS`) is rejected at
-    the line it began on, and its other lines are read again, with their problems, as the
-    lines that follow it (:meth:`replay`): one stray quote costs one row, never the rows after
-    it. Memory stays bounded: a row's lines are held only up to :data:`MAX_ROW_CHARS`.
+    The reader reads one copy of the lines (``itertools.tee``); the other copy, :attr:`behind`,
+    is kept at the first line of the row being read (the caller moves it past each finished
+    row, by as many lines as the reader's ``line_num`` grew). A row the parser cannot finish
+    (a quote not closed before the end of the file, a character after a closing quote, a quoted
+    cell longer than the ``csv`` module's field limit) is rejected at the line it began on, and
+    its other lines are read again, with their problems (a line that had any is a
+    :class:`_Flagged`), by a new reader, as the lines that follow it (:meth:`replay`): one
+    stray quote costs one row, never the rows after it. Only the lines of the row being read
+    are held, at most about the field limit (131,072 characters by default).
 
     Args:
         groups: the rest of the file's lines (see :meth:`_Lines.groups`).
-        lines: the reader of those lines, whose problems each line takes along.
+        lines: the reader of those lines, whose problem lists replayed lines go back to.
         number: the number of text lines read before these.
     """
 
     def __init__(self, groups: Iterator[_Group], lines: _Lines, number: int) -> None:
-        self.source = itertools.chain.from_iterable(group for group, _ in groups)
         self.lines = lines
+        self.start(itertools.chain.from_iterable(group for group, _ in groups), number)
+
+    def start(self, source: Iterator[str], number: int) -> None:
+        """Read ``source``, whose first line is line ``number + 1``, with a new reader."""
+        self.ahead, self.behind = itertools.tee(source)
+        self.reader = csv.reader(self.ahead, strict=True)
         self.number = number
-        self.held: list[_Held] = []  # the lines of the row being read; cleared by the caller
-        self.size = 0
-        self.again: collections.deque[_Held] = collections.deque()
 
-    def __iter__(self) -> _Feed:
-        """The feed itself (``csv.reader`` asks for an iterator)."""
-        return self
+    def replay(self, done: int) -> tuple[list[str], int]:
+        """Take the unfinished row's lines and its first line's number; read all but one again.
 
-    def __next__(self) -> str:
-        """The next text line: one to read again, else the file's next."""
-        lines = self.lines
-        if self.again:
-            line = self.again.popleft()
-            lines.flags.extend(line.flags)
-            lines.longs.extend(line.longs)
-        else:
-            flags, longs = lines.flags, lines.longs
-            before, longer = len(flags), len(longs)
-            text = next(self.source)
-            self.number += 1
-            line = _Held(text, self.number, flags[before:], longs[longer:])
-        held = self.held
-        held.append(line)
-        if len(held) == 1:
-            self.size = len(line.text)
-        else:
-            self.size += len(line.text)
-            if self.size > MAX_ROW_CHARS:
-                raise _Unfinished
-        return line.text
-
-    def replay(self) -> list[_Held]:
-        """Take the lines of the unfinished row; all but its first will be read again."""
-        held = list(self.held)
-        self.held.clear()
+        ``done`` is the reader's ``line_num`` after the last row it finished.
+        """
+        held = list(itertools.islice(self.behind, self.reader.line_num - done))
+        first = self.number + done + 1
         self.lines.take()  # the problems of the lines read again go with them
-        self.again.extendleft(reversed(held[1:]))
-        return held
+        self.start(itertools.chain(_again(held[1:], self.lines), self.ahead), first)
+        return held, first
 
 
-def _unfinished(feed: _Feed, error: Exception) -> tuple[list[str], list[Issue]]:
+def _again(held: list[str], lines: _Lines) -> Iterator[str]:
+    """Lines read a second time, their problems noted again as each is read."""
+    for text in held:
+        if text.__class__ is _Flagged:
+            lines.flags.extend(text.flags)
+            lines.longs.extend(text.longs)
+        yield text
+
+
+def _unfinished(feed: _Feed, error: csv.Error, done: int) -> tuple[list[str], list[Issue]]:
     """The cells of the first line of a row the parser could not finish, and its problems."""
-    held = feed.replay()
-    first, last = held[0], held[-1]
-    cells = next(csv.reader([first.text.rstrip("\r\n")]), [])  # lenient: what the line holds
-    issues = [_issue(flag) for flag in first.flags]
-    span = len(held)
-    if span == 1:
-        if "unexpected end of data" in str(error):
-            message = "a quote opened on this line is not closed before the end of the file"
-        else:
-            message = f"the CSV is malformed here ({error}); a quote may be unclosed or stray"
-        issues.append(_issue(message))
-        return cells, issues
-    if isinstance(error, _Unfinished):
-        how = f"within {MAX_ROW_CHARS:,} characters, the longest a row may be"
-    elif "unexpected end of data" in str(error):
-        how = "before the end of the file"
+    held, first = feed.replay(done)
+    if not held:  # pragma: no cover - csv.reader reads a line before it can fail
+        return [], [_issue(f"the CSV is malformed here ({error})")]
+    last = first + len(held) - 1
+    cells = next(csv.reader([held[0].rstrip("\r\n")]), [])  # lenient: what the line holds
+    issues = [_issue(flag) for flag in getattr(held[0], "flags", ())]
+    end = "unexpected end of data" in str(error)
+    if len(held) == 1:
+        message = (
+            "a quote opened on this line is not closed before the end of the file"
+            if end
+            else f"the CSV is malformed here ({error}); a quote may be unclosed or stray"
+        )
     else:
-        how = f"where a row could end (text line {last.number}: {error})"
-    message = (
-        f"a quote opened on text line {first.number} is not closed {how}; it ran over "
-        f"{span} text lines ({first.number}-{last.number}), so this row is rejected and reading "
-        f"goes on from text line {first.number + 1}"
-    )
+        if end:
+            how = "before the end of the file"
+        elif "field limit" in str(error):
+            how = f"within {csv.field_size_limit():,} characters, the longest cell it may hold"
+        else:
+            how = f"where a row could end (text line {last}: {error})"
+        message = (
+            f"a quote opened on text line {first} is not closed {how}; it ran over {len(held)} "
+            f"text lines ({first}-{last}), so this row is rejected and reading goes on from "
+            f"text line {first + 1}"
+        )
     issues.append(_issue(message))
     return cells, issues
 
@@ -722,14 +715,18 @@ def _quoted_rows(
     every row before this point is one line.
     """
     feed = _Feed(groups, lines, record)
-    reader = csv.reader(feed, strict=True)
     flags, longs = lines.flags, lines.longs
-    finished = feed.held.clear
     clean: list[list[str]] = []
     while True:
+        reader, skip, done = feed.reader, feed.behind.__next__, 0
         try:
             for cells in reader:
-                finished()
+                read = reader.line_num
+                if read - done == 1:
+                    skip()
+                else:  # a row over several lines
+                    _consume(itertools.islice(feed.behind, read - done))
+                done = read
                 if flags or longs:
                     if clean:
                         yield from _clean_rows(clean, record, header, fast)
@@ -744,16 +741,20 @@ def _quoted_rows(
                     record += len(clean)
                     clean = []
             break
-        except (csv.Error, _Unfinished) as exc:
+        except csv.Error as exc:
             if clean:
                 yield from _clean_rows(clean, record, header, fast)
                 record += len(clean)
                 clean = []
             record += 1
-            cells, issues = _unfinished(feed, exc)
+            cells, issues = _unfinished(feed, exc, done)
             yield ("row", record, cells, tuple(issues), None)
     if clean:
         yield from _clean_rows(clean, record, header, fast)
+
+
+#: Runs an iterator to its end for its effects (advancing a tee past a row's lines).
+_consume = collections.deque[object](maxlen=0).extend
 
 
 def _csv_header(
@@ -1557,10 +1558,10 @@ class _TextWriter:
     """Formats rows as the text of a CSV, JSON, JSON Lines or TOML file, checking each.
 
     Each row's text is checked against what the loader reads before it is written: a CSV or JSON
-    Lines line of at most :data:`MAX_LINE_BYTES` bytes, a CSV row over several lines of at most
-    :data:`MAX_ROW_CHARS` characters, a CSV cell of at most :data:`MAX_CELL_CHARS` characters
-    once escaped, a JSON record of at most :data:`MAX_RECORD_CHARS` characters, a TOML file of at
-    most :data:`MAX_TOML_BYTES` bytes, and text the encoding can encode.
+    Lines line of at most :data:`MAX_LINE_BYTES` bytes, a CSV cell of at most
+    :data:`MAX_CELL_CHARS` characters once escaped, a JSON record of at most
+    :data:`MAX_RECORD_CHARS` characters, a TOML file of at most :data:`MAX_TOML_BYTES` bytes, and
+    text the encoding can encode.
     """
 
     def __init__(self, fmt: str, header: Sequence[str], table: str, encoding: str) -> None:
@@ -1631,12 +1632,6 @@ class _TextWriter:
         buffer.truncate()
         self.csv.writerow(cells)
         text = buffer.getvalue()
-        if "\n" in text[:-1] and len(text) > MAX_ROW_CHARS:
-            reason = (
-                f"the row is {len(text):,} characters over several lines; the loader reads a "
-                f"row of at most {MAX_ROW_CHARS:,}"
-            )
-            raise Unwritable(index, None, None, reason)
         for line in text.split("\n") if len(text) * 4 > MAX_LINE_BYTES else ():
             self._check_line(line, index)
         return text

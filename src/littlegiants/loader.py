@@ -21,6 +21,12 @@ header = line 1), column, the value and what was expected.
   with the rejected rows, and ``rows_read == len(records) + len(rejected)`` always. Problems of
   the file as a whole (unreadable bytes, a header that does not fit the kind, a JSON syntax
   error) raise :class:`LoadError` in both modes.
+- **Nothing lost, nothing unbounded**: rows are counted from the file itself (never from an
+  XLSX ``<dimension>``); an unclosed CSV quote costs the row it opened on, not the rows after it;
+  a row in another encoding than the file's is a problem, never garbled text; every cell has a
+  size limit and every number the library's bounds (``docs/loading.md``, "Size limits"); and
+  whatever a file or path holds, only :class:`LoadError`, :class:`LoadFileError` or
+  :class:`MissingExtraError` escape (a FIFO is refused without being opened).
 - **Streaming**: ``iter_*`` functions read a row at a time, so memory stays bounded whatever the
   file's size; ``load_*`` are built on them. Rows of designations, relocations, trade, financials
   and profiles carry an enterprise built from the row's name and credit code;

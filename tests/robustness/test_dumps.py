@@ -400,9 +400,10 @@ for name in ("enterprises.xlsx", "enterprises.csv"):
         dump_enterprises(firms, folder / name)
     except DumpError:
         pass
-dump_enterprises([Enterprise(f"示例{{n}}") for n in range(300)], folder / "enterprises.xlsx")
-for name in ("enterprises.xlsx",):
-    stream = iter_enterprises(folder / name)
+many = [Enterprise(f"示例{{n}}") for n in range(300)]
+for extension in (".xlsx", ".csv", ".json", ".jsonl", ".toml"):
+    dump_enterprises(many, folder / f"enterprises{{extension}}")
+    stream = iter_enterprises(folder / f"enterprises{{extension}}")
     next(stream)
     del stream
 gc.collect()
