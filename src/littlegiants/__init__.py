@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from littlegiants.growth import Growth
     from littlegiants.loader import (
         Dataset,
+        DumpError,
         FileSource,
         LoadError,
         LoadFileError,
@@ -176,6 +177,7 @@ _LAZY: dict[str, str] = {
     "CountKind": "littlegiants.counts",
     "DesignationCount": "littlegiants.counts",
     "Dataset": "littlegiants.loader",
+    "DumpError": "littlegiants.loader",
     "LoadError": "littlegiants.loader",
     "LoadFileError": "littlegiants.loader",
     "LoadProblem": "littlegiants.loader",
@@ -306,6 +308,7 @@ __all__ = [
     "DesignationLevel",
     "DesignationRecord",
     "DivisionByZeroError",
+    "DumpError",
     "Enterprise",
     "ExchangeRate",
     "FileSource",

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from littlegiants.trade import TradeAggregate, TradeRecord
 
 __all__ = [
+    "DumpError",
     "dump_aggregates",
     "dump_counts",
     "dump_dataset",
