@@ -181,14 +181,18 @@ def located(problem: loader.LoadProblem, shift: int = 0) -> tuple[object, ...]:
     return ((problem.line or 0) - shift, problem.column, problem.value, problem.message)
 
 
+def carried_currency(folder: Path) -> Path:
+    """A trade file whose first amount names its currency and the 200 after it name none."""
+    path = folder / "trade.csv"
+    rows = ["示例科技有限公司,2022-01,import,US$5,"] + ["示例科技有限公司,2022-01,export,7,"] * 200
+    path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n", "utf-8")
+    return path
+
+
 class TestNoValueCarriedOver:
     def test_an_amounts_currency_is_not_the_next_rows(self, tmp_path: Path) -> None:
         """A currency named in one row's amount is not given to a later row that names none."""
-        path = tmp_path / "trade.csv"
-        rows = ["示例科技有限公司,2022-01,import,US$5,"] + [
-            "示例科技有限公司,2022-01,export,7,"
-        ] * 200
-        path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n", "utf-8")
+        path = carried_currency(tmp_path)
         result = load_trade_records(path, errors="collect")
         assert [Money("5", "USD")] == [record.value for record in result.records]
         assert list(range(3, 203)) == [row.line for row in result.rejected]
@@ -197,11 +201,7 @@ class TestNoValueCarriedOver:
 
     def test_an_empty_currency_cell_is_the_currency_argument(self, tmp_path: Path) -> None:
         """With currency=, rows with an empty currency cell take it, on both paths alike."""
-        path = tmp_path / "trade.csv"
-        rows = ["示例科技有限公司,2022-01,import,US$5,"] + [
-            "示例科技有限公司,2022-01,export,7,"
-        ] * 200
-        path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n", "utf-8")
+        path = carried_currency(tmp_path)
         fast, general = load_both(path, "CNY")
         assert general == fast
         assert [Money("7", "CNY")] * 200 == [r.value for r in fast.records]

@@ -72,6 +72,14 @@ def outcome(path: Path, errors: str = "collect") -> dict[str, Any]:
     return {"rows_read": result.rows_read, "records": len(result.records), "problems": problems}
 
 
+def every_entry_point_of(kind: str, extension: str, data: bytes) -> None:
+    """Write ``data`` as a file of the kind and read it through every public entry point."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{kind}{extension}"
+        path.write_bytes(data)
+        every_entry_point(path, kind)
+
+
 def every_entry_point(path: Path, kind: str) -> None:
     """Read a file through every public entry point; any error must be one of ours."""
     for errors in ("strict", "collect"):
@@ -423,19 +431,13 @@ class TestFuzz:
     @given(st.sampled_from(KINDS), st.sampled_from(FORMATS), st.binary(max_size=600))
     def test_bytes(self, kind: str, extension: str, data: bytes) -> None:
         """Any bytes under any name: only LoadError or LoadFileError escape."""
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"{kind}{extension}"
-            path.write_bytes(data)
-            every_entry_point(path, kind)
+        every_entry_point_of(kind, extension, data)
 
     @FUZZ
     @given(st.data(), st.sampled_from(KINDS))
     def test_csv(self, data: st.DataObject, kind: str) -> None:
         """Near-miss CSV: hostile cells, stray quotes, bytes of other encodings."""
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"{kind}.csv"
-            path.write_bytes(data.draw(csv_near_misses(kind)))
-            every_entry_point(path, kind)
+        every_entry_point_of(kind, ".csv", data.draw(csv_near_misses(kind)))
 
     @FUZZ
     @given(st.data(), st.sampled_from(KINDS))
@@ -443,32 +445,25 @@ class TestFuzz:
         """Near-miss JSON and JSON Lines: hostile numbers, nesting, unknown keys, cuts."""
         records = data.draw(json_records(kind))
         cut = data.draw(st.booleans())
-        with tempfile.TemporaryDirectory() as folder:
-            for extension, text in (
-                (".json", "[" + ",\n".join(records) + "]"),
-                (".jsonl", "\n".join(records)),
-            ):
-                path = Path(folder) / f"{kind}{extension}"
-                path.write_text(text[: len(text) // 2] if cut else text, encoding="utf-8")
-                every_entry_point(path, kind)
+        for extension, text in (
+            (".json", "[" + ",\n".join(records) + "]"),
+            (".jsonl", "\n".join(records)),
+        ):
+            every_entry_point_of(
+                kind, extension, (text[: len(text) // 2] if cut else text).encode()
+            )
 
     @FUZZ
     @given(st.data(), st.sampled_from(KINDS))
     def test_toml(self, data: st.DataObject, kind: str) -> None:
         """Near-miss TOML: wrong tables, native numbers, dates and times, unknown keys."""
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"{kind}.toml"
-            path.write_text(data.draw(toml_near_misses(kind)), encoding="utf-8")
-            every_entry_point(path, kind)
+        every_entry_point_of(kind, ".toml", data.draw(toml_near_misses(kind)).encode())
 
     @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(st.data(), st.sampled_from(["enterprises", "trade", "rates"]))
     def test_damaged_workbooks(self, data: st.DataObject, kind: str) -> None:
         """Damaged .xlsx workbooks: only LoadError or LoadFileError escape."""
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"{kind}.xlsx"
-            path.write_bytes(data.draw(damaged_workbooks(kind)))
-            every_entry_point(path, kind)
+        every_entry_point_of(kind, ".xlsx", data.draw(damaged_workbooks(kind)))
 
 
 # -- nothing lost ---------------------------------------------------------------------------------
@@ -603,20 +598,25 @@ def _toml(value: object) -> str:
 NAMES = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=4, max_size=12)
 
 
+def one_row_apart(
+    names: list[str], other: int, header: bytes, encodings: tuple[str, str], declared: str
+) -> Any:
+    """Load an enterprises CSV whose rows are in ``encodings[0]``, but row ``other`` in [1]."""
+    usual, odd = encodings
+    lines = [f"{name},制造\n".encode(odd if n == other else usual) for n, name in enumerate(names)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "enterprises.csv"
+        path.write_bytes(header + b"".join(lines))
+        return loader.load_enterprises(path, errors="collect", encoding=declared)
+
+
 class TestMixedEncodings:
     @PROPERTY
     @given(st.lists(NAMES, min_size=1, max_size=10, unique=True), st.data())
     def test_a_gb18030_row_in_utf8(self, names: list[str], data: st.DataObject) -> None:
         """In a UTF-8 file, the row in GB18030 is a located problem; no name is garbled."""
         other = data.draw(st.integers(0, len(names) - 1))
-        lines = [
-            f"{name},制造\n".encode("gb18030" if n == other else "utf-8")
-            for n, name in enumerate(names)
-        ]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "enterprises.csv"
-            path.write_bytes(b"name,industry\n" + b"".join(lines))
-            result = loader.load_enterprises(path, errors="collect")
+        result = one_row_apart(names, other, b"name,industry\n", ("utf-8", "gb18030"), "utf-8")
         assert [other + 2] == [row.line for row in result.rejected]
         assert [n for i, n in enumerate(names) if i != other] == [e.name for e in result.records]
 
@@ -627,15 +627,9 @@ class TestMixedEncodings:
     ) -> None:
         """In a GB18030 file (declared or detected), the UTF-8 row is a located problem."""
         other = data.draw(st.integers(0, len(names) - 1))
-        lines = [
-            f"{name},制造\n".encode("utf-8" if n == other else "gb18030")
-            for n, name in enumerate(names)
-        ]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "enterprises.csv"
-            path.write_bytes("企业名称,所属行业\n".encode("gb18030") + b"".join(lines))
-            encoding = "gb18030" if declared else "utf-8"
-            result = loader.load_enterprises(path, errors="collect", encoding=encoding)
+        header = "企业名称,所属行业\n".encode("gb18030")
+        encoding = "gb18030" if declared else "utf-8"
+        result = one_row_apart(names, other, header, ("gb18030", "utf-8"), encoding)
         assert [other + 2] == [row.line for row in result.rejected]
         assert "UTF-8 text" in result.problems[0].message
         assert [n for i, n in enumerate(names) if i != other] == [e.name for e in result.records]
