@@ -1355,13 +1355,13 @@ _FLOW_TEXT: Final = {
 def _plain_amounts(texts: Sequence[str]) -> bool:
     r"""Whether every text is a plain amount: what ``\d+(?:\.\d+)?`` matches in full.
 
-    A plain amount is also at most :data:`_PLAIN_LENGTH` characters long (longer ones take the
-    general path, which checks the bounds). ASCII texts are checked joined by commas, as bytes,
-    a few calls for the whole column: only
+    ASCII texts are checked joined by commas, as bytes, a few calls for the whole column: only
     digits, commas and dots; as many commas as texts less one (no text holds one); digits at
     both ends and never two marks in a row (no text is empty or starts or ends with a dot); and
     never two dots without a comma between them (no text has two dots). Other texts are checked
-    one by one: ``str.isdecimal`` is the class of ``\d`` (Unicode category Nd).
+    one by one: ``str.isdecimal`` is the class of ``\d`` (Unicode category Nd). A plain amount
+    is also at most :data:`_PLAIN_LENGTH` characters long: longer ones take the general path,
+    which checks the bounds.
 
     >>> _plain_amounts(["1", "0012", "1.50"]), _plain_amounts(["1", "1.2.3"])
     (True, False)
@@ -1378,13 +1378,13 @@ def _plain_amounts(texts: Sequence[str]) -> bool:
     data = joined.encode("ascii")
     marks = data.translate(None, b"0123456789")
     return (
-        max(map(len, texts)) <= _PLAIN_LENGTH
-        and not data.translate(None, b"0123456789,.")
+        not data.translate(None, b"0123456789,.")
         and marks.count(b",") == len(texts) - 1
         and data[0] in _DIGITS
         and data[-1] in _DIGITS
         and b"pp" not in data.translate(_MARKS)
         and b".." not in marks
+        and max(map(len, texts)) <= _PLAIN_LENGTH
     )
 
 
