@@ -622,40 +622,55 @@ class _Feed:
     r"""A ``csv.reader`` over the text lines, and the lines of the row it is reading.
 
     The reader reads one copy of the lines (``itertools.tee``); the other copy, :attr:`behind`,
-    is kept at the first line of the row being read (the caller moves it past each finished
-    row, by as many lines as the reader's ``line_num`` grew). A row the parser cannot finish
-    (a quote not closed before the end of the file, a character after a closing quote, a quoted
-    cell longer than the ``csv`` module's field limit) is rejected at the line it began on, and
-    its other lines are read again, with their problems (a line that had any is a
-    :class:`_Flagged`), by a new reader, as the lines that follow it (:meth:`replay`): one
-    stray quote costs one row, never the rows after it. Only the lines of the row being read
-    are held, at most about the field limit (131,072 characters by default).
+    lags at a row boundary: the caller moves it up (:meth:`mark`) each time it hands on a batch
+    of rows, so nothing is done per row. A row the parser cannot finish (a quote not closed
+    before the end of the file, a character after a closing quote, a quoted cell longer than
+    the ``csv`` module's field limit) is rejected at the line it began on, and its other lines
+    are read again, with their problems (a line that had any is a :class:`_Flagged`), by a new
+    reader, as the lines that follow it (:meth:`replay`): one stray quote costs one row, never
+    the rows after it. The lines held are those of the rows since the mark (a batch at most)
+    and of the row being read, which the field limit bounds (131,072 characters by default).
 
     Args:
         groups: the rest of the file's lines (see :meth:`_Lines.groups`).
         lines: the reader of those lines, whose problem lists replayed lines go back to.
-        number: the number of text lines read before these.
+        number: the number of text lines read before these, and of rows.
     """
 
     def __init__(self, groups: Iterator[_Group], lines: _Lines, number: int) -> None:
         self.lines = lines
-        self.start(itertools.chain.from_iterable(group for group, _ in groups), number)
+        source = itertools.chain.from_iterable(group for group, _ in groups)
+        self.start(source, number, number)  # every row before these is one line
 
-    def start(self, source: Iterator[str], number: int) -> None:
-        """Read ``source``, whose first line is line ``number + 1``, with a new reader."""
+    def start(self, source: Iterator[str], number: int, rows: int = 0) -> None:
+        """Read ``source``, whose first line is line ``number + 1``, with a new reader.
+
+        ``rows`` is the number of rows read before (the caller's count).
+        """
         self.ahead, self.behind = itertools.tee(source)
         self.reader = csv.reader(self.ahead, strict=True)
         self.number = number
+        self.marked_rows, self.marked_lines = rows, 0
 
-    def replay(self, done: int) -> tuple[list[str], int]:
+    def mark(self, rows: int) -> None:
+        """Move :attr:`behind` up to the reader: ``rows`` rows are read, all finished."""
+        read = self.reader.line_num
+        _consume(itertools.islice(self.behind, read - self.marked_lines))
+        self.marked_rows, self.marked_lines = rows, read
+
+    def replay(self, rows: int) -> tuple[list[str], int]:
         """Take the unfinished row's lines and its first line's number; read all but one again.
 
-        ``done`` is the reader's ``line_num`` after the last row it finished.
+        ``rows`` is the number of rows finished before it (the caller's count). The lines held
+        since the mark are parsed again to find where the finished rows among them end.
         """
-        held = list(itertools.islice(self.behind, self.reader.line_num - done))
-        first = self.number + done + 1
+        lines = list(itertools.islice(self.behind, self.reader.line_num - self.marked_lines))
+        again = csv.reader(lines, strict=True)
+        _consume(itertools.islice(again, rows - self.marked_rows))  # they parsed before
+        held = lines[again.line_num :]
+        first = self.number + self.marked_lines + again.line_num + 1
         self.lines.take()  # the problems of the lines read again go with them
-        self.start(itertools.chain(_again(held[1:], self.lines), self.ahead), first)
+        self.start(itertools.chain(_again(held[1:], self.lines), self.ahead), first, rows + 1)
         return held, first
 
 
@@ -668,9 +683,12 @@ def _again(held: list[str], lines: _Lines) -> Iterator[str]:
         yield text
 
 
-def _unfinished(feed: _Feed, error: csv.Error, done: int) -> tuple[list[str], list[Issue]]:
-    """The cells of the first line of a row the parser could not finish, and its problems."""
-    held, first = feed.replay(done)
+def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], list[Issue]]:
+    """The cells of the first line of a row the parser could not finish, and its problems.
+
+    ``rows`` is the number of rows finished before it.
+    """
+    held, first = feed.replay(rows)
     if not held:  # pragma: no cover - csv.reader reads a line before it can fail
         return [], [_issue(f"the CSV is malformed here ({error})")]
     last = first + len(held) - 1
@@ -718,15 +736,8 @@ def _quoted_rows(
     flags, longs = lines.flags, lines.longs
     clean: list[list[str]] = []
     while True:
-        reader, skip, done = feed.reader, feed.behind.__next__, 0
         try:
-            for cells in reader:
-                read = reader.line_num
-                if read - done == 1:
-                    skip()
-                else:  # a row over several lines
-                    _consume(itertools.islice(feed.behind, read - done))
-                done = read
+            for cells in feed.reader:
                 if flags or longs:
                     if clean:
                         yield from _clean_rows(clean, record, header, fast)
@@ -734,20 +745,22 @@ def _quoted_rows(
                         clean = []
                     record += 1
                     yield ("row", record, cells, _row_issues(cells, header, lines), None)
+                    feed.mark(record)
                     continue
                 clean.append(cells)
                 if len(clean) >= _BATCH:
                     yield from _clean_rows(clean, record, header, fast)
                     record += len(clean)
                     clean = []
+                    feed.mark(record)
             break
         except csv.Error as exc:
             if clean:
                 yield from _clean_rows(clean, record, header, fast)
                 record += len(clean)
                 clean = []
+            cells, issues = _unfinished(feed, exc, record)
             record += 1
-            cells, issues = _unfinished(feed, exc, done)
             yield ("row", record, cells, tuple(issues), None)
     if clean:
         yield from _clean_rows(clean, record, header, fast)
