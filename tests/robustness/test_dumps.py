@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 FORMATS = (".csv", ".json", ".jsonl", ".toml", ".xlsx")
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HOSTILE = [
     '=HYPERLINK("http://example.invalid","示例")',
     "=1+1",

@@ -78,7 +78,7 @@ HEADERS = st.sampled_from(
         ["name", "period", "flow", "value (USD)", "previous (USD)", "growth (%)"],
     ]
 )
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
