@@ -159,7 +159,7 @@ BAD_FILES = [
     ),
     Bad(
         "enterprises-undeclared-gb18030.csv",
-        [(2, None, "not valid utf-8; the line reads as GB18030: pass encoding='gb18030'")],
+        [(2, None, "not valid utf-8; the line reads as GB18030: save the whole file in one")],
     ),
     Bad("enterprises-overlong-field.csv", [(2, "name", "10,001 characters; the limit is")]),
     Bad("enterprises-overlong-line.csv", [(2, None, "longer than 4,096 bytes, the limit")]),
@@ -670,7 +670,7 @@ class TestFiles:
     def test_folder_given_as_file(self, tmp_path: Path) -> None:
         """A folder where a file is expected raises LoadFileError."""
         (tmp_path / "rates.csv").mkdir()
-        with pytest.raises(LoadFileError, match="it is not a file"):
+        with pytest.raises(LoadFileError, match="it is a folder, not a rates file"):
             load_rates(tmp_path / "rates.csv")
 
     def test_missing_folder(self, tmp_path: Path) -> None:

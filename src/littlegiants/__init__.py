@@ -89,6 +89,7 @@ if TYPE_CHECKING:
     from littlegiants.growth import Growth
     from littlegiants.loader import (
         Dataset,
+        DumpError,
         FileSource,
         LoadError,
         LoadFileError,
@@ -182,6 +183,7 @@ _LAZY: dict[str, str] = {
     "CountKind": "littlegiants.counts",
     "DesignationCount": "littlegiants.counts",
     "Dataset": "littlegiants.loader",
+    "DumpError": "littlegiants.loader",
     "LoadError": "littlegiants.loader",
     "LoadFileError": "littlegiants.loader",
     "LoadProblem": "littlegiants.loader",
@@ -321,6 +323,7 @@ __all__ = [
     "DesignationLevel",
     "DesignationRecord",
     "DivisionByZeroError",
+    "DumpError",
     "Enterprise",
     "ExchangeRate",
     "FileSource",

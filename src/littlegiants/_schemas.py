@@ -40,9 +40,9 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
-from littlegiants._exact import EXACT
+from littlegiants._exact import EXACT, bounds_problem
 from littlegiants._moneytext import parse_money_text
-from littlegiants._tables import FastPath, Issue, unescape_formula
+from littlegiants._tables import MAX_CELL_CHARS, FastPath, Issue, shown, unescape_formula
 from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
@@ -755,13 +755,22 @@ def _aliases_of(kind: Kind, name: str) -> str:
 
 
 def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> object:
-    """Normalise one non-empty cell for its column, or return an :class:`Issue`."""
+    """Normalise one non-empty cell for its column, or return an :class:`Issue`.
+
+    With ``escaped`` (CSV), the apostrophe a dump puts before a cell that starts like a formula
+    is removed first, from any column: once, so text that starts with an apostrophe of its own
+    keeps it (see :func:`~littlegiants._tables.escape_formula`). A number (JSON, TOML, XLSX),
+    anywhere in the cell, must lie within the library's bounds
+    (:func:`~littlegiants._exact.bounds_problem`).
+    """
     kind = column.type
     if isinstance(raw, str):
+        if escaped:
+            raw = unescape_formula(raw)
         if kind == "text":
-            return unescape_formula(raw) if escaped else raw
+            return raw
         if kind == "names":
-            return _names(column, unescape_formula(raw) if escaped else raw)
+            return _names(column, raw)
         text = raw.strip()
         if not text:
             return None
@@ -777,12 +786,39 @@ def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> ob
         return _prepare_text(column, text, unit)
     if isinstance(raw, Decimal) and not raw.is_finite():
         return Issue(column.name, str(raw), f"{raw} is not a finite number")
+    beyond = _beyond_bounds(raw)
+    if beyond is not None:
+        number, problem = beyond
+        return Issue(column.name, number, f"the number {number} is out of bounds: {problem}")
     numeric = isinstance(raw, int | Decimal) and not isinstance(raw, bool)
     if unit is not None and kind in ("money", "growth") and numeric:
         return _prepare_text(column, format(raw, "f"), unit)
     if kind == "awards" and isinstance(raw, list):
         return [_award_level(item) for item in raw]
     return raw
+
+
+def _beyond_bounds(value: object) -> tuple[str, str] | None:
+    """The first number in a value (a list or table included) outside the library's bounds.
+
+    Returns the number as shown in a message and why, or ``None``. Walks without recursion,
+    however deeply the value nests.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, bool):
+            continue
+        if isinstance(item, int | Decimal):
+            number = item if isinstance(item, Decimal) else Decimal(item)
+            problem = bounds_problem(number) if number.is_finite() else None
+            if problem is not None:
+                return shown(str(number)), problem
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
 
 
 def _award_level(item: object) -> object:
@@ -1240,7 +1276,8 @@ class RowReader:
         """
         name, code = values.get("name"), values.get("credit_code")
         key = (name, code)
-        cached = self.enterprises.get(key)
+        texts = isinstance(name, str | None) and isinstance(code, str | None)  # else: no cache
+        cached = self.enterprises.get(key) if texts else None
         if cached is not None:
             return cached
         plain = converter(currency=None)
@@ -1254,7 +1291,8 @@ class RowReader:
         result = (cast("Enterprise | None", built), issues)
         if len(self.enterprises) >= _CACHE_SIZE:
             self.enterprises.clear()
-        self.enterprises[key] = result
+        if texts:
+            self.enterprises[key] = result
         return result
 
     def _row_currency(self, values: Mapping[str, object]) -> tuple[str | None, list[Issue]]:
@@ -1377,12 +1415,16 @@ def _plain_amounts(texts: Sequence[str]) -> bool:
     digits, commas and dots; as many commas as texts less one (no text holds one); digits at
     both ends and never two marks in a row (no text is empty or starts or ends with a dot); and
     never two dots without a comma between them (no text has two dots). Other texts are checked
-    one by one: ``str.isdecimal`` is the class of ``\d`` (Unicode category Nd).
+    one by one: ``str.isdecimal`` is the class of ``\d`` (Unicode category Nd). A plain amount
+    is also at most :data:`_PLAIN_LENGTH` characters long: longer ones take the general path,
+    which checks the bounds.
 
     >>> _plain_amounts(["1", "0012", "1.50"]), _plain_amounts(["1", "1.2.3"])
     (True, False)
     >>> [_plain_amounts([text]) for text in ("", ".5", "5.", "1,234", "-5", "1e3", " 1", "١٢")]
     [False, False, False, False, False, False, False, True]
+    >>> _plain_amounts(["1" * 31]), _plain_amounts(["1", "1" * 32]), _plain_amounts(["١" * 32])
+    (True, False, False)
     """
     joined = ",".join(texts)
     if not joined:  # no texts, or one empty text
@@ -1398,15 +1440,19 @@ def _plain_amounts(texts: Sequence[str]) -> bool:
         and data[-1] in _DIGITS
         and b"pp" not in data.translate(_MARKS)
         and b".." not in marks
+        and max(map(len, texts)) <= _PLAIN_LENGTH
     )
 
 
 def _plain_amount(text: str) -> bool:
     """Whether one text is a plain amount (see :func:`_plain_amounts`)."""
     whole, dot, fraction = text.partition(".")
-    return whole.isdecimal() and (fraction.isdecimal() or not dot)
+    return len(text) <= _PLAIN_LENGTH and whole.isdecimal() and (fraction.isdecimal() or not dot)
 
 
+#: The longest plain amount the fast path builds: 31 characters are below 1E+31 with no digit
+#: finer than 1E-29, so within the bounds (``_exact.bounds_problem``) the general path checks.
+_PLAIN_LENGTH: Final = 31
 _DIGITS: Final = frozenset(b"0123456789")
 _MARKS: Final = bytes.maketrans(b",.", b"pp")  # both marks read as one letter
 
@@ -1433,20 +1479,32 @@ class _TradeFastPath:
         self.enterprises: dict[object, Enterprise] = {}
         self.periods: dict[str, Any] = {}
         self.growths: dict[str, Any] = {}
-        self.currencies: dict[str, str] = {}
+        # A currency text -> its code; an empty cell is the currency= argument (if given), as on
+        # the general path, and never a currency an earlier row named in its amount.
+        self.currencies: dict[str, str] = self._no_currency()
         self.width = len(binding.columns)
 
+    def _no_currency(self) -> dict[str, str]:
+        return {} if self.default is None else {"": self.default}
+
     def remember(self, cells: Sequence[object], record: TradeRecord) -> None:
-        """Cache what a row built on the general path, for the rows that repeat it."""
-        for cache in (self.enterprises, self.periods, self.growths, self.currencies):
+        """Cache what a row built on the general path, for the rows that repeat it.
+
+        Only what the row's own texts determine is cached: the enterprise of its name and
+        code, the period, the growth and the code of a non-empty currency cell.
+        """
+        for cache in (self.enterprises, self.periods, self.growths):
             if len(cache) >= _CACHE_SIZE:
                 cache.clear()
+        if len(self.currencies) >= _CACHE_SIZE:  # in place: the fast path holds this dict
+            self.currencies.clear()
+            self.currencies.update(self._no_currency())
         texts = [cell if isinstance(cell, str) else "" for cell in cells]
         self.enterprises[self.key(texts)] = record.enterprise
         self.periods[texts[self.period]] = record.period
         if self.growth is not None and record.reported_growth is not None:
             self.growths[texts[self.growth]] = record.reported_growth
-        if self.currency_at is not None:
+        if self.currency_at is not None and texts[self.currency_at]:
             self.currencies[texts[self.currency_at]] = record.value.currency
 
     def function(self) -> Callable[[list[str]], TradeRecord | None]:
@@ -1801,24 +1859,75 @@ def natives(kind: Kind, cells: Mapping[str, object]) -> dict[str, object]:
     return {name: cells[name] for name in kind.column_names if cells.get(name) is not None}
 
 
-def check_text(kind: Kind, cells: Mapping[str, object], *, tabular: bool) -> str | None:
-    """Why a text cell cannot be written (a NUL or control character in a table), or ``None``."""
-    for name in kind.text_columns:
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+#: What an XLSX text cell cannot carry besides control characters: XML turns a carriage return
+#: into a line feed, and U+FFFE and U+FFFF are not XML characters.
+_NOT_XLSX: Final = re.compile(r"[\r\ufffe\uffff]")
+
+
+def check_text(kind: Kind, cells: Mapping[str, object], fmt: str) -> tuple[str, object, str] | None:
+    """Why a text cell cannot be written to ``fmt`` and read back: ``(column, value, reason)``.
+
+    Refused: an empty text (``None`` means none), a lone surrogate (no file can carry it), a
+    text longer than the loader reads (:data:`~littlegiants._tables.MAX_CELL_CHARS`), in CSV and
+    XLSX a control character, and in XLSX a carriage return, U+FFFE or U+FFFF; a list of names
+    must also fit one table cell. ``None`` when every text can be written.
+    """
+    tabular = fmt in ("csv", "xlsx")
+    for name in kind.column_names:  # in the columns' order, so the first problem is stable
+        if name not in kind.text_columns:
+            continue
         value = cells.get(name)
         texts = value if isinstance(value, list) else [value]
         for text in texts:
             if not isinstance(text, str):
                 continue
-            if text == "":
-                return f"{name} is an empty text; use None for no value"
-            if tabular and re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text):
-                return f"{name} holds a control character, which CSV and XLSX cannot carry"
-            if tabular and text is not value and not _reads_back_as_a_name(text):
-                return (
-                    f"{name} holds {text!r}, which a table cell of names separated by ';' "
-                    "cannot carry (a ';', outer spaces, or the word none): use JSON or TOML"
-                )
+            problem = _text_problem(text, fmt)
+            if tabular and text is not value and problem is None:
+                problem = _name_problem(text)
+            if problem is not None:
+                return name, shown(text), problem
+        if tabular and isinstance(value, list) and len("; ".join(value)) > MAX_CELL_CHARS:
+            joined = "; ".join(value)
+            return name, shown(joined), _too_long(joined)
     return None
+
+
+def _name_problem(text: str) -> str | None:
+    """Why one of a list of names cannot go in a table cell of names separated by ``;``."""
+    if _reads_back_as_a_name(text):
+        return None
+    return (
+        f"a name {text!r}, which a table cell of names separated by ';' cannot carry (a ';', "
+        "outer spaces, or the word none): use JSON or TOML"
+    )
+
+
+def _text_problem(text: str, fmt: str) -> str | None:
+    """Why one text cannot be written to ``fmt`` and read back, or ``None``."""
+    if text == "":
+        return "an empty text; use None for no value"
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        return (
+            f"it holds {surrogate[0]!r}, half of a surrogate pair and no character, which no "
+            "file can carry"
+        )
+    if len(text) > MAX_CELL_CHARS:
+        return _too_long(text)
+    control = _CONTROL.search(text) if fmt in ("csv", "xlsx") else None
+    if control is not None:
+        return f"it holds the control character {control[0]!r}, which CSV and XLSX cannot carry"
+    refused = _NOT_XLSX.search(text) if fmt == "xlsx" else None
+    if refused is not None:
+        what = "a carriage return" if refused[0] == "\r" else repr(refused[0])
+        return f"it holds {what}, which an XLSX cell cannot carry: use CSV, JSON or TOML"
+    return None
+
+
+def _too_long(text: str) -> str:
+    return f"it is {len(text):,} characters long; the loader reads at most {MAX_CELL_CHARS:,}"
 
 
 def _reads_back_as_a_name(text: str) -> bool:

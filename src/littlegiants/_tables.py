@@ -20,24 +20,31 @@ path): the records it builds come as lists of records among the rows.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import datetime as dt
+import errno
+import functools
 import importlib
+import io
 import itertools
 import json
 import math
 import os
 import re
-import tempfile
 import tomllib
+import warnings
+import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 from littlegiants._tomlindex import line_index
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+
+T = TypeVar("T")
 
 __all__ = [
     "FORMATS",
@@ -45,12 +52,16 @@ __all__ = [
     "MAX_LINE_BYTES",
     "MAX_RECORD_CHARS",
     "MAX_TOML_BYTES",
+    "MAX_XLSX_PART_BYTES",
     "FastPath",
     "Issue",
     "Row",
+    "Unwritable",
     "escape_formula",
     "format_of",
     "read_rows",
+    "shown",
+    "toml_document",
     "unescape_formula",
     "write_rows",
 ]
@@ -154,7 +165,7 @@ def check_encoding(encoding: str) -> str | None:
     except LookupError:
         return f"{encoding!r} is not an encoding Python knows"
     try:
-        compatible = "a,\n".encode(info.name) == b"a,\n"
+        compatible = "a,\n".encode(info.name).removeprefix(codecs.BOM_UTF8) == b"a,\n"
     except UnicodeError:  # pragma: no cover - every codec encodes ASCII or refuses the name
         compatible = False
     if not compatible:
@@ -193,6 +204,7 @@ class _Lines:
         self.bare = bare
         self.flags: list[str] = []  # cleared in place: the row loop holds this very list
         self.longs: list[int] = []  # lengths of lines longer than a cell may be
+        self.foreign: str | None = None  # which UTF-8 lines are foreign here (see groups)
 
     @property
     def long(self) -> bool:
@@ -215,6 +227,10 @@ class _Lines:
             self.flags.append(_decode_message(data, exc, self.encoding))
         if "\x00" in text:
             self.flags.append("it holds binary data (a NUL character): this is not a text table")
+        elif self.foreign is not None:
+            foreign = _foreign_utf8(data, self.foreign)
+            if foreign is not None:
+                self.flags.append(_foreign_message(foreign, self.encoding))
         return text
 
     def __iter__(self) -> Iterator[str]:
@@ -232,6 +248,7 @@ class _Lines:
         """
         binary = self.binary
         encoding = self.encoding  # the header chose the encoding already
+        self.foreign = foreign = _foreign_rule(encoding)
         if codecs.lookup(encoding).name not in _BLOCK_CODECS:
             yield self._each(binary.readline), False
             return
@@ -251,6 +268,8 @@ class _Lines:
                     continue
                 complete = data[:cut] if cut < len(data) else data
                 found = _block_lines(complete, encoding, threshold, quoted=quoted)
+                if found is not None and foreign is not None and _any_foreign(complete, foreign):
+                    found = None
             if found is None:  # a line to read on its own: long, undecodable or holding a NUL
                 resume = _Resume(data, binary)
                 yield self._each(resume.readline, resume), False
@@ -271,8 +290,10 @@ class _Lines:
         """
         limit = MAX_LINE_BYTES + 1
         threshold = min(MAX_CELL_CHARS, MAX_LINE_BYTES)
-        decode, encoding = self.decode, self.encoding
+        decode, encoding, foreign = self.decode, self.encoding, self.foreign
+        flags, longs = self.flags, self.longs
         while data := readline(limit):
+            problems, longer = len(flags), len(longs)
             if len(data) > threshold:
                 self.longs.append(len(data))
                 if len(data) == limit and not data.endswith(b"\n"):
@@ -282,7 +303,7 @@ class _Lines:
                         f"the line is longer than {MAX_LINE_BYTES:,} bytes, the limit; "
                         "is this a table with line breaks?"
                     )
-                    yield "\n"
+                    yield _flagged("\n", flags[problems:], longs[longer:])
                     if resume is not None and resume.done:
                         return
                     continue
@@ -291,8 +312,12 @@ class _Lines:
             except UnicodeDecodeError:
                 text = decode(data)  # reports the bytes
             else:
-                if "\x00" in text:
-                    text = decode(data)  # reports the NUL
+                if "\x00" in text or (
+                    foreign is not None and not data.isascii() and _foreign_utf8(data, foreign)
+                ):
+                    text = decode(data)  # reports the NUL or the UTF-8 line
+            if len(flags) != problems or len(longs) != longer:
+                text = _flagged(text, flags[problems:], longs[longer:])
             yield text
             if resume is not None and resume.done:
                 return
@@ -399,11 +424,69 @@ def _binary_problem(head: bytes) -> str | None:
 
 
 def _decode_message(data: bytes, exc: UnicodeDecodeError, encoding: str) -> str:
+    rule = _foreign_rule(encoding)
+    foreign = None if rule is None else _foreign_utf8(data, rule)
+    if foreign is not None:
+        return _foreign_message(foreign, encoding)
     bad = data[exc.start : exc.start + 4].hex(" ")
     hint = ""
     if codecs.lookup(encoding).name == "utf-8" and _decodes(data, "gb18030"):
-        hint = "; the line reads as GB18030: pass encoding='gb18030'"
+        hint = (
+            "; the line reads as GB18030: save the whole file in one encoding, or pass "
+            "encoding='gb18030' if all of it is GB18030"
+        )
     return f"bytes {bad} at byte {exc.start + 1} of the line are not valid {encoding}{hint}"
+
+
+#: Chinese, Japanese and Korean characters, their punctuation and the full-width forms.
+_CJK: Final = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+@functools.cache
+def _foreign_rule(encoding: str) -> str | None:
+    """Which lines of a file in ``encoding`` are UTF-8 text that does not belong in it.
+
+    ``None`` for UTF-8 itself. For an encoding of one byte per character (Latin-1, cp1252),
+    ``"any"``: a line whose non-ASCII bytes form valid UTF-8 is UTF-8 (text in such an
+    encoding almost never does). For a multi-byte encoding (GB18030, GBK, Big5), ``"cjk"``:
+    a line that is valid UTF-8 and holds Chinese, Japanese or Korean characters when read so.
+    GB18030 text with a few characters can happen to be valid UTF-8, but then reads as Latin,
+    Greek or Hebrew letters, never as Chinese (0 in a million random GB2312 strings tried).
+    """
+    name = codecs.lookup(encoding).name
+    if name in ("utf-8", "utf-8-sig"):
+        return None
+    single = len(bytes(range(256)).decode(name, "replace")) == 256
+    return "any" if single else "cjk"
+
+
+def _foreign_utf8(data: bytes, rule: str) -> str | None:
+    """The line read as UTF-8, when it is UTF-8 text in a file of another encoding (see above)."""
+    if data.isascii():
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if rule == "cjk" and _CJK.search(text) is None:
+        return None
+    return text
+
+
+def _any_foreign(data: bytes, rule: str) -> bool:
+    """Whether any line of a block is UTF-8 in a file of another encoding."""
+    if data.isascii():
+        return False
+    return any(_foreign_utf8(line, rule) is not None for line in data.split(b"\n"))
+
+
+def _foreign_message(text: str, encoding: str) -> str:
+    shown = text.strip()
+    shown = shown if len(shown) <= 40 else shown[:40] + "..."
+    return (
+        f"the line is UTF-8 text ({shown!r}) in a file read as {encoding}: reading it as "
+        f"{encoding} would garble it; save the whole file in one encoding"
+    )
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
@@ -522,6 +605,118 @@ def _clean_rows(
         yield batch
 
 
+class _Flagged(str):  # noqa: SLOT000 - str cannot have slots: the flags go in __dict__
+    """A text line that had problems: they travel with it when the CSV parser reads it again."""
+
+    flags: list[str]
+    longs: list[int]
+
+
+def _flagged(text: str, flags: list[str], longs: list[int]) -> _Flagged:
+    line = _Flagged(text)
+    line.flags, line.longs = flags, longs
+    return line
+
+
+class _Feed:
+    r"""A ``csv.reader`` over the text lines, and the lines of the row it is reading.
+
+    The reader reads one copy of the lines (``itertools.tee``); the other copy, :attr:`behind`,
+    lags at a row boundary: the caller moves it up (:meth:`mark`) each time it hands on a batch
+    of rows, so nothing is done per row. A row the parser cannot finish (a quote not closed
+    before the end of the file, a character after a closing quote, a quoted cell longer than
+    the ``csv`` module's field limit) is rejected at the line it began on, and its other lines
+    are read again, with their problems (a line that had any is a :class:`_Flagged`), by a new
+    reader, as the lines that follow it (:meth:`replay`): one stray quote costs one row, never
+    the rows after it. The lines held are those of the rows since the mark (a batch at most)
+    and of the row being read, which the field limit bounds (131,072 characters by default).
+
+    Args:
+        groups: the rest of the file's lines (see :meth:`_Lines.groups`).
+        lines: the reader of those lines, whose problem lists replayed lines go back to.
+        number: the number of text lines read before these, and of rows.
+    """
+
+    def __init__(self, groups: Iterator[_Group], lines: _Lines, number: int) -> None:
+        self.lines = lines
+        source = itertools.chain.from_iterable(group for group, _ in groups)
+        self.start(source, number, number)  # every row before these is one line
+
+    def start(self, source: Iterator[str], number: int, rows: int = 0) -> None:
+        """Read ``source``, whose first line is line ``number + 1``, with a new reader.
+
+        ``rows`` is the number of rows read before (the caller's count).
+        """
+        self.ahead, self.behind = itertools.tee(source)
+        self.reader = csv.reader(self.ahead, strict=True)
+        self.number = number
+        self.marked_rows, self.marked_lines = rows, 0
+
+    def mark(self, rows: int) -> None:
+        """Move :attr:`behind` up to the reader: ``rows`` rows are read, all finished."""
+        read = self.reader.line_num
+        _consume(itertools.islice(self.behind, read - self.marked_lines))
+        self.marked_rows, self.marked_lines = rows, read
+
+    def replay(self, rows: int) -> tuple[list[str], int]:
+        """Take the unfinished row's lines and its first line's number; read all but one again.
+
+        ``rows`` is the number of rows finished before it (the caller's count). The lines held
+        since the mark are parsed again to find where the finished rows among them end.
+        """
+        lines = list(itertools.islice(self.behind, self.reader.line_num - self.marked_lines))
+        again = csv.reader(lines, strict=True)
+        _consume(itertools.islice(again, rows - self.marked_rows))  # they parsed before
+        held = lines[again.line_num :]
+        first = self.number + self.marked_lines + again.line_num + 1
+        self.lines.take()  # the problems of the lines read again go with them
+        self.start(itertools.chain(_again(held[1:], self.lines), self.ahead), first, rows + 1)
+        return held, first
+
+
+def _again(held: list[str], lines: _Lines) -> Iterator[str]:
+    """Lines read a second time, their problems noted again as each is read."""
+    for text in held:
+        if text.__class__ is _Flagged:
+            lines.flags.extend(text.flags)
+            lines.longs.extend(text.longs)
+        yield text
+
+
+def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], list[Issue]]:
+    """The cells of the first line of a row the parser could not finish, and its problems.
+
+    ``rows`` is the number of rows finished before it.
+    """
+    held, first = feed.replay(rows)
+    if not held:  # pragma: no cover - csv.reader reads a line before it can fail
+        return [], [_issue(f"the CSV is malformed here ({error})")]
+    last = first + len(held) - 1
+    cells = next(csv.reader([held[0].rstrip("\r\n")]), [])  # lenient: what the line holds
+    issues = [_issue(flag) for flag in getattr(held[0], "flags", ())]
+    end = "unexpected end of data" in str(error)
+    if len(held) == 1:
+        message = (
+            "a quote opened on this line is not closed before the end of the file"
+            if end
+            else f"the CSV is malformed here ({error}); a quote may be unclosed or stray"
+        )
+    else:
+        if end:
+            how = "before the end of the file"
+        elif "field limit" in str(error):
+            how = f"within {csv.field_size_limit():,} characters, the longest cell it may hold"
+        else:
+            how = f"where a row could end (text line {last}: {error})"
+        message = (
+            f"a quote opened on text line {first} is not closed {how}; it ran over {len(held)} "
+            f"text lines ({first}-{last}), so this row is rejected and reading goes on from "
+            f"text line {first + 1}"
+        )
+    issues.append(_issue(message))
+    return cells, issues
+
+
 def _quoted_rows(
     groups: Iterator[_Group],
     header: list[str],
@@ -532,14 +727,17 @@ def _quoted_rows(
     """Rows of the rest of the file, parsed by ``csv.reader`` (quotes, line-by-line reading).
 
     Rows whose lines had no problem are given to the fast path in lists (:func:`_clean_rows`);
-    the list is handed on before any other row, so rows keep their order.
+    the list is handed on before any other row, so rows keep their order. A row the parser
+    cannot finish is rejected and the lines after its first are read again (see :class:`_Feed`).
+    ``record`` is the number of the last row read, which is also the number of text lines read:
+    every row before this point is one line.
     """
-    reader = csv.reader(itertools.chain.from_iterable(group for group, _ in groups), strict=True)
+    feed = _Feed(groups, lines, record)
     flags, longs = lines.flags, lines.longs
     clean: list[list[str]] = []
     while True:
         try:
-            for cells in reader:
+            for cells in feed.reader:
                 if flags or longs:
                     if clean:
                         yield from _clean_rows(clean, record, header, fast)
@@ -547,24 +745,29 @@ def _quoted_rows(
                         clean = []
                     record += 1
                     yield ("row", record, cells, _row_issues(cells, header, lines), None)
+                    feed.mark(record)
                     continue
                 clean.append(cells)
                 if len(clean) >= _BATCH:
                     yield from _clean_rows(clean, record, header, fast)
                     record += len(clean)
                     clean = []
+                    feed.mark(record)
             break
         except csv.Error as exc:
             if clean:
                 yield from _clean_rows(clean, record, header, fast)
                 record += len(clean)
                 clean = []
+            cells, issues = _unfinished(feed, exc, record)
             record += 1
-            found = [_issue(flag) for flag in lines.take()]
-            message = f"the CSV is malformed here ({exc}); a quote may be unclosed or stray"
-            yield ("row", record, [], (*found, _issue(message)), None)
+            yield ("row", record, cells, tuple(issues), None)
     if clean:
         yield from _clean_rows(clean, record, header, fast)
+
+
+#: Runs an iterator to its end for its effects (advancing a tee past a row's lines).
+_consume = collections.deque[object](maxlen=0).extend
 
 
 def _csv_header(
@@ -682,13 +885,26 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
     return result
 
 
+def _integer(text: str) -> int | Decimal:
+    """A JSON integer: an ``int``, or a ``Decimal`` when it has more digits than any figure.
+
+    ``int()`` refuses more than 4,300 digits (``sys.int_info``); such a number is read exactly
+    as a ``Decimal``, and the row reports it beyond the bounds instead of the file failing.
+    """
+    return int(text) if len(text) <= _INT_DIGITS else Decimal(text)
+
+
+#: Integers with more digits than this are read as Decimal (all are far beyond 1E+31).
+_INT_DIGITS: Final = 40
+
+
 def _constant(text: str) -> Decimal:
     """NaN and Infinity become non-finite Decimals, which the schema reports by column."""
     return Decimal(text)
 
 
 _DECODER: Final = json.JSONDecoder(
-    parse_float=Decimal, parse_constant=_constant, object_pairs_hook=_pairs
+    parse_float=Decimal, parse_int=_integer, parse_constant=_constant, object_pairs_hook=_pairs
 )
 
 
@@ -700,7 +916,46 @@ def _record_row(line: int, value: object) -> Row:
     issues = tuple(Issue(key, value[key], f"the key {key!r} is given twice") for key in duplicates)
     if not value:
         issues = (_issue("the record is empty"),)
-    return ("row", line, value, issues, None)
+    return ("row", line, value, (*issues, *_long_values(value)), None)
+
+
+def shown(text: str) -> str:
+    """Text short enough to show in a message: at most 40 characters, and how many there were.
+
+    >>> shown("91440300MA5DC12341"), shown("9" * 5000)
+    ('91440300MA5DC12341', '9999999999999999999999999999999999999999... (5,000 characters)')
+    """
+    return text if len(text) <= 40 else f"{text[:40]}... ({len(text):,} characters)"
+
+
+def _long_values(cells: Mapping[str, object]) -> Iterator[Issue]:
+    """A key, or a text anywhere in a value (lists and tables included), over the cell limit.
+
+    The same limit as a CSV cell, :data:`MAX_CELL_CHARS`, for JSON, JSON Lines and TOML.
+    """
+    for key, value in cells.items():
+        if len(key) > MAX_CELL_CHARS:
+            yield _issue(
+                f"a key of {len(key):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                value=shown(key),
+            )
+            continue
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                if len(item) > MAX_CELL_CHARS:
+                    yield Issue(
+                        key,
+                        shown(item),
+                        f"a value of {len(item):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                    )
+                    break
+            elif isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
 
 
 def _jsonl_rows(path: Path, encoding: str) -> Iterator[Row]:
@@ -742,12 +997,32 @@ class _JsonArray:
         self.eof = False
         self.first = True
         self.failure: Row | None = None
+        self.foreign = _foreign_rule(encoding)
 
     def more(self) -> None:
-        """Read the next chunk; at the end of the file set ``eof``."""
+        """Read the next chunk; at the end of the file set ``eof``.
+
+        Raises:
+            _Stop: the bytes are not text in the encoding, or (another encoding than UTF-8) a
+                line is UTF-8 text, which the encoding would garble.
+        """
         data = self.binary.read(_CHUNK)
+        if self.foreign is not None and data and not data.endswith(b"\n"):
+            data += self.binary.readline(MAX_LINE_BYTES)  # whole lines, to check each
         self.eof = not data
-        text = self.decoder.decode(data, final=self.eof)
+        before = self.line(len(self.buffer))  # the line the new bytes start on
+        try:
+            text = self.decoder.decode(data, final=self.eof)
+        except UnicodeDecodeError as exc:
+            line = before + exc.object.count(b"\n", 0, exc.start)
+            bad = exc.object[exc.start : exc.start + 4]
+            message = f"the file is not valid {self.encoding} (bytes {bad!r}); JSON files are UTF-8"
+            raise _Stop(_fatal(message, line)) from exc
+        if self.foreign is not None:
+            for number, line_bytes in enumerate(data.split(b"\n"), start=before):
+                foreign = _foreign_utf8(line_bytes, self.foreign)
+                if foreign is not None:
+                    raise _Stop(_fatal(_foreign_message(foreign, self.encoding), number))
         if self.first:
             text = text.removeprefix("\ufeff")
             self.first = False
@@ -806,17 +1081,21 @@ class _JsonArray:
             return value, line
 
 
+class _Stop(Exception):  # noqa: N818 - carries the fatal row out of the stream's reading
+    """The file cannot be read further: :attr:`row` says why and where."""
+
+    def __init__(self, row: Row) -> None:
+        super().__init__(row)
+        self.row = row
+
+
 def _json_rows(path: Path, encoding: str) -> Iterator[Row]:
     with path.open("rb") as binary:
         stream = _JsonArray(binary, encoding)
         try:
             yield from _json_array(stream)
-        except UnicodeDecodeError as exc:
-            yield _fatal(
-                f"the file is not valid {encoding} (bytes {exc.object[exc.start : exc.start + 4]!r}"
-                f"); JSON files are UTF-8",
-                stream.line(len(stream.buffer)),
-            )
+        except _Stop as stop:
+            yield stop.row
 
 
 def _json_array(stream: _JsonArray) -> Iterator[Row]:
@@ -885,15 +1164,17 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
     if "\x00" in text:
         yield _fatal("the file holds binary data (a NUL character): it is not TOML")
         return
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        where = _TOML_LINE.search(str(exc))
-        message = _TOML_LINE.sub("", str(exc)).strip()
-        yield _fatal(f"not TOML: {message}", int(where[1]) if where else None)
-        return
-    except RecursionError:
-        yield _fatal("the TOML nests too deeply")
+    rule = _foreign_rule(encoding)
+    if rule is not None:
+        for number, raw in enumerate(data.split(b"\n"), start=1):
+            foreign = _foreign_utf8(raw, rule)
+            if foreign is not None:
+                yield _fatal(_foreign_message(foreign, encoding), number)
+                return
+    document, problem = toml_document(text)
+    if document is None:
+        issue = problem or _issue("not TOML")
+        yield ("fatal", issue.line, None, (issue,), None)
         return
     index = line_index(text)
     expected = f"[[{tables[0]}]]"
@@ -913,13 +1194,32 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
                 yield ("row", row_line, {}, (issue,), None)
                 continue
             key_lines = {name: index.get((key, number, name), row_line or 0) for name in table}
-            yield (
-                "row",
-                row_line,
-                table,
-                () if table else (_issue("the table is empty"),),
-                key_lines,
-            )
+            issues = tuple(_long_values(table)) if table else (_issue("the table is empty"),)
+            yield ("row", row_line, table, issues, key_lines)
+
+
+#: A run of digits longer than Python turns into an int by default (``sys.int_info``).
+_LONG_DIGITS: Final = re.compile(r"[0-9][0-9_]{4300,}")
+
+
+def toml_document(text: str) -> tuple[dict[str, Any] | None, Issue | None]:
+    """Parse TOML text (floats as ``Decimal``): the document, or why it is not TOML and where.
+
+    Never raises: a syntax error, nesting too deep for the parser, or an integer of more
+    digits than Python reads (4,300) each come back as an :class:`Issue` with its line.
+    """
+    try:
+        return tomllib.loads(text, parse_float=Decimal), None
+    except tomllib.TOMLDecodeError as exc:
+        where = _TOML_LINE.search(str(exc))
+        message = _TOML_LINE.sub("", str(exc)).strip()
+        return None, _issue(f"not TOML: {message}", line=int(where[1]) if where else None)
+    except RecursionError:
+        return None, _issue("the TOML nests too deeply")
+    except ValueError:  # an integer with more digits than int() takes
+        found = _LONG_DIGITS.search(text)
+        line = None if found is None else text.count("\n", 0, found.start()) + 1
+        return None, _issue("an integer of more than 4,300 digits, far beyond 1E+31", line=line)
 
 
 def _first_line(index: Mapping[tuple[str | int, ...], int], key: str) -> int | None:
@@ -929,9 +1229,24 @@ def _first_line(index: Mapping[tuple[str | int, ...], int], key: str) -> int | N
 
 # -- XLSX ---------------------------------------------------------------------------------------
 
+#: The largest part of a workbook other than its sheets, uncompressed (256 MiB): openpyxl reads
+#: the shared strings whole, so a "zip bomb" of them would exhaust memory. Sheets are streamed.
+MAX_XLSX_PART_BYTES: Final = 256 << 20
 
-def _xlsx_cell(value: object, column: str | None) -> tuple[object, Issue | None]:
-    """Turn what openpyxl returns into a value the schema reads exactly."""
+
+def _xlsx_cell(value: object, data_type: str, column: str | None) -> tuple[object, Issue | None]:
+    """Turn a cell as openpyxl parses it into a value the schema reads exactly, or an issue."""
+    if data_type == "f":  # a formula: its text (or an array formula), never its last result
+        text = str(getattr(value, "text", value))
+        message = "a formula, which is never evaluated: paste its values instead"
+        return text, Issue(column, shown(text), message)
+    if data_type == "e":
+        return value, Issue(column, value, f"the spreadsheet error {value}, not a value")
+    if isinstance(value, str):
+        if len(value) > MAX_CELL_CHARS:
+            message = f"a value of {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}"
+            return value, Issue(column, shown(value), message)
+        return value, None
     if isinstance(value, float):
         text = repr(value)
         digits = len(text.split("e")[0].replace("-", "").replace(".", "").lstrip("0"))
@@ -954,18 +1269,57 @@ def _xlsx_cell(value: object, column: str | None) -> tuple[object, Issue | None]
     return value, None
 
 
+def _damaged(exc: BaseException) -> str:
+    """An exception openpyxl (or the zip and XML readers under it) raised, as a short reason."""
+    text = " ".join(str(exc).split()) or "no detail"
+    kind = type(exc)
+    name = kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+    return f"{name}: {text if len(text) <= 120 else text[:120] + '...'}"
+
+
+def _guarded(call: Callable[[], T], where: str, line: int | None = None) -> T:
+    """Call into openpyxl; any exception it raises (a damaged workbook) stops the file, located.
+
+    openpyxl's warnings (a date beyond the calendar, an unsupported extension) are silenced:
+    what they warn of is reported as a problem of its cell, or is nothing the loader reads.
+
+    Raises:
+        _Stop: the workbook is damaged (bad zip, bad XML, a missing part ...).
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return call()
+    # openpyxl, zipfile, zlib and the XML parser raise many kinds on a damaged workbook (bad zip,
+    # bad XML, a missing part, an index out of range): each is a problem of this file.
+    except Exception as exc:
+        raise _Stop(_fatal(f"{where} ({_damaged(exc)})", line)) from exc
+
+
 def _xlsx_rows(path: Path, openpyxl: Any, sheet_words: Sequence[str]) -> Iterator[Row]:  # noqa: ANN401
-    import zipfile  # noqa: PLC0415
+    with path.open("rb") as binary:
+        try:
+            yield from _workbook_rows(binary, openpyxl, sheet_words)
+        except _Stop as stop:
+            yield stop.row
 
-    invalid_file = importlib.import_module("openpyxl.utils.exceptions").InvalidFileException
 
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (zipfile.BadZipFile, invalid_file, KeyError, ValueError, TypeError) as exc:
-        yield _fatal(f"the file is not a readable .xlsx workbook ({exc})")
+def _workbook_rows(binary: IO[bytes], openpyxl: Any, sheet_words: Sequence[str]) -> Iterator[Row]:  # noqa: ANN401
+    unreadable = "the file is not a readable .xlsx workbook"
+    if binary.read(4) != b"PK\x03\x04":
+        yield _fatal(f"{unreadable}: it is not a zip archive, which every .xlsx workbook is")
         return
+    binary.seek(0)
+    big = _guarded(lambda: _oversized_part(binary), unreadable)
+    if big is not None:
+        yield _fatal(big)
+        return
+    binary.seek(0)
+    workbook = _guarded(
+        lambda: openpyxl.load_workbook(binary, read_only=True, data_only=False), unreadable
+    )
     try:
-        names = list(workbook.sheetnames)
+        names = _guarded(lambda: list(workbook.sheetnames), unreadable)
         chosen = (
             names
             if len(names) == 1
@@ -977,45 +1331,150 @@ def _xlsx_rows(path: Path, openpyxl: Any, sheet_words: Sequence[str]) -> Iterato
                 f"name the one to read {sheet_words[0]!r}"
             )
             return
-        yield from _sheet_rows(workbook[chosen[0]])
+        yield from _sheet_rows(_parsed_rows(workbook, chosen[0]))
     finally:
-        workbook.close()
+        _guarded(workbook.close, unreadable)
 
 
-def _sheet_rows(sheet: Any) -> Iterator[Row]:  # noqa: ANN401
-    rows = sheet.iter_rows(min_row=1, values_only=True)
+def _oversized_part(binary: IO[bytes]) -> str | None:
+    """Why a part of the workbook (other than a sheet) is too large to read, or ``None``."""
+    with zipfile.ZipFile(binary) as archive:
+        for item in archive.infolist():
+            if item.filename.startswith("xl/worksheets/"):
+                continue
+            if item.file_size > MAX_XLSX_PART_BYTES:
+                return (
+                    f"the workbook's part {item.filename} is {item.file_size:,} bytes "
+                    f"uncompressed, more than the {MAX_XLSX_PART_BYTES:,} the loader reads"
+                )
+    return None
+
+
+#: The most rows and columns a sheet has (Excel's limits); a number beyond them is damage.
+_SHEET_ROWS: Final = 1 << 20
+_SHEET_COLUMNS: Final = 1 << 14
+
+#: ``(row number, cells)``: a cell is ``(column number, value, data type)``, as in the sheet.
+_SheetRow = tuple[int, list[tuple[int, object, str]]]
+
+
+def _parsed_rows(workbook: Any, name: str) -> Iterator[_SheetRow]:  # noqa: ANN401
+    """Every ``<row>`` of the sheet, in the order of the file, with the number it gives itself.
+
+    This reads the sheet's XML with openpyxl's own parser, as its read-only mode does, but
+    without its sizing: read-only mode trusts the sheet's ``<dimension>`` element (stale in files
+    some tools write) and drops a row whose number repeats an earlier one; here every row the file
+    holds comes out, and :func:`_sheet_rows` reports what is wrong with it.
+    """
+    where = "the workbook's sheet cannot be read"
+    sheet = _guarded(lambda: workbook[name], where)
+    parser_module = importlib.import_module("openpyxl.worksheet._reader")
+    source = _guarded(sheet._get_source, where)  # noqa: SLF001 - what read-only mode reads
+    with source:
+        parser = _guarded(
+            lambda: parser_module.WorkSheetParser(
+                source,
+                sheet._shared_strings,  # noqa: SLF001
+                data_only=False,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,  # noqa: SLF001
+                timedelta_formats=workbook._timedelta_formats,  # noqa: SLF001
+            ),
+            where,
+        )
+        rows = parser.parse()
+        last = 0
+        while True:
+            found = _guarded(
+                lambda: next(rows, None), f"the sheet cannot be read after row {last}", last + 1
+            )
+            if found is None:
+                return
+            number, cells = found
+            last = number
+            yield number, [(cell["column"], cell["value"], cell["data_type"]) for cell in cells]
+
+
+def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
+    """The header and rows of a sheet's rows; a missing row is blank, a repeated one a problem."""
     first = next(rows, None)
-    if first is None or all(value is None for value in first):
+    if first is None or first[0] != 1 or all(value is None for _, value, _ in first[1]):
         yield _fatal("row 1 is empty: the sheet's first row must be its header", 1)
         return
-    header = [("" if value is None else str(value)) for value in first]
+    header = [("" if value is None else str(value)) for value in _row_values(first[1])[0]]
     while header and not header[-1].strip():
         header.pop()
     yield ("header", 1, header, (), None)
-    width = len(header)
-    blank: list[int] = []
-    for number, values in enumerate(rows, start=2):
-        if all(value is None or (isinstance(value, str) and not value.strip()) for value in values):
-            blank.append(number)
+    blank: list[range] = []  # rows with nothing in them, reported if data follows
+    expected = 2
+    for number, row_cells in rows:
+        if not expected <= number <= _SHEET_ROWS:  # a row given twice, out of order, or beyond
+            where = f"after row {expected - 1}" if number < expected else "beyond the last row"
+            message = (
+                f"the sheet gives a row {number} {where}: the workbook is damaged (open it in a "
+                "spreadsheet and save it again)"
+            )
+            yield ("row", number, [], (_issue(message),), None)
             continue
-        for line in blank:  # blank rows followed by data are rows; trailing ones are not
+        values, repeated = _row_values(row_cells)
+        empty = not repeated and all(
+            value is None or (isinstance(value, str) and not value.strip()) for value in values
+        )
+        blank.append(range(expected, number + 1 if empty else number))  # skipped rows are empty
+        expected = number + 1
+        if empty:
+            continue
+        for line in itertools.chain.from_iterable(blank):  # blank rows followed by data are rows
             yield ("row", line, [], (_issue("the row is blank; delete it"),), None)
         blank.clear()
-        cells: list[object] = []
-        issues: list[Issue] = []
-        for index, value in enumerate(values):
-            column = header[index] if index < width else None
-            cell, issue = _xlsx_cell(value, column)
-            cells.append(cell)
-            if issue is not None:
-                issues.append(issue)
-        extra = [value for value in cells[width:] if value is not None]
-        if extra:
-            issues.append(
-                _issue(f"the row has values beyond the header's {width} columns", value=extra[0])
-            )
-        cells = (cells + [None] * width)[:width]
-        yield ("row", number, cells, tuple(issues), None)
+        yield _sheet_row(number, values, row_cells, header, repeated)
+
+
+def _row_values(cells: list[tuple[int, object, str]]) -> tuple[list[object], list[int]]:
+    """A row's values by column (``None`` where it has no cell), and columns given twice."""
+    width = min(max((column for column, _, _ in cells), default=0), _SHEET_COLUMNS)
+    values: list[object] = [None] * width
+    seen: set[int] = set()
+    repeated: list[int] = []
+    for column, value, _ in cells:
+        if column in seen or not 1 <= column <= _SHEET_COLUMNS:
+            repeated.append(column)
+            continue
+        seen.add(column)
+        values[column - 1] = value
+    return values, repeated
+
+
+def _sheet_row(
+    number: int,
+    values: list[object],
+    row_cells: list[tuple[int, object, str]],
+    header: list[str],
+    repeated: list[int],
+) -> Row:
+    """One row of a sheet: its cells, as wide as the header, and what is wrong with them."""
+    width = len(header)
+    kinds = {column: data_type for column, _, data_type in row_cells}
+    cells: list[object] = []
+    issues: list[Issue] = [
+        _issue(
+            f"the sheet gives a cell in column {column} of this row twice, or beyond the last "
+            "column: the workbook is damaged"
+        )
+        for column in repeated
+    ]
+    for index, value in enumerate(values):
+        column = header[index] if index < width else None
+        cell, issue = _xlsx_cell(value, kinds.get(index + 1, "n"), column)
+        cells.append(cell)
+        if issue is not None:
+            issues.append(issue)
+    extra = [value for value in cells[width:] if value is not None]
+    if extra:
+        issues.append(
+            _issue(f"the row has values beyond the header's {width} columns", value=extra[0])
+        )
+    return ("row", number, (cells + [None] * width)[:width], tuple(issues), None)
 
 
 # -- reading, by format -------------------------------------------------------------------------
@@ -1062,6 +1521,25 @@ def read_rows(
 # -- writing ------------------------------------------------------------------------------------
 
 
+class Unwritable(Exception):  # noqa: N818 - dumps turns it into DumpError, with the file's name
+    """A row cannot be written so that the loader reads it back: which, where and why.
+
+    Args:
+        index: the row's number among the rows written (1 for the first), or ``None``.
+        column: the column (or key) at fault, or ``None`` for the row as a whole.
+        value: the value at fault, or ``None``.
+        reason: what the format or the loader cannot take.
+    """
+
+    def __init__(self, index: int | None, column: str | None, value: object, reason: str) -> None:
+        """Record where the row fails and why."""
+        super().__init__(index, column, value, reason)
+        self.index = index
+        self.column = column
+        self.value = value
+        self.reason = reason
+
+
 def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
@@ -1089,6 +1567,114 @@ def _json_default(value: object) -> str:
     raise TypeError(msg)  # pragma: no cover
 
 
+class _TextWriter:
+    """Formats rows as the text of a CSV, JSON, JSON Lines or TOML file, checking each.
+
+    Each row's text is checked against what the loader reads before it is written: a CSV or JSON
+    Lines line of at most :data:`MAX_LINE_BYTES` bytes, a CSV cell of at most
+    :data:`MAX_CELL_CHARS` characters once escaped, a JSON record of at most
+    :data:`MAX_RECORD_CHARS` characters, a TOML file of at most :data:`MAX_TOML_BYTES` bytes, and
+    text the encoding can encode.
+    """
+
+    def __init__(self, fmt: str, header: Sequence[str], table: str, encoding: str) -> None:
+        self.fmt = fmt
+        self.header = header
+        self.table = table
+        self.encoding = encoding
+        self.buffer = io.StringIO()
+        self.csv = csv.writer(self.buffer, lineterminator="\r\n")
+        self.size = 0
+
+    def start(self) -> str:
+        """The text before the first row (the CSV header, JSON's opening bracket)."""
+        if self.fmt == "csv":
+            return self._csv_line(list(self.header), None)
+        return "[" if self.fmt == "json" else ""
+
+    def end(self, count: int) -> str:
+        """The text after the last row."""
+        if self.fmt == "json":
+            return "\n]\n"
+        return "\n" if self.fmt == "jsonl" and count else ""
+
+    def row(self, index: int, row: Mapping[str, object]) -> str:
+        """The text of row ``index`` (1-based), checked.
+
+        Raises:
+            Unwritable: the loader could not read the row back as written.
+        """
+        fmt = self.fmt
+        if fmt == "csv":
+            cells = [escape_formula(str(row.get(name) or "")) for name in self.header]
+            for name, cell in zip(self.header, cells, strict=True):
+                if len(cell) > MAX_CELL_CHARS:
+                    reason = (
+                        f"it is {len(cell):,} characters in a CSV cell (with the apostrophe that "
+                        f"keeps it from being a formula); the loader reads at most "
+                        f"{MAX_CELL_CHARS:,}"
+                    )
+                    raise Unwritable(index, name, shown(cell), reason)
+            return self._csv_line(cells, index)
+        if fmt in ("json", "jsonl"):
+            text = json.dumps(row, ensure_ascii=False, default=_json_default)
+            if fmt == "json":
+                if len(text) > MAX_RECORD_CHARS:
+                    reason = (
+                        f"the record is {len(text):,} characters of JSON; the loader reads at "
+                        f"most {MAX_RECORD_CHARS:,}"
+                    )
+                    raise Unwritable(index, None, None, reason)
+                return ("\n" if index == 1 else ",\n") + text
+            self._check_line(text, index)
+            return ("\n" if index > 1 else "") + text
+        text = ("\n" if index > 1 else "") + f"[[{self.table}]]\n"
+        text += "".join(f"{key} = {_toml_value(value)}\n" for key, value in row.items())
+        self.size += len(self._encoded(text, index, row))
+        if self.size > MAX_TOML_BYTES:
+            reason = (
+                f"the TOML file grows beyond {MAX_TOML_BYTES:,} bytes with this record, more "
+                "than the loader reads (TOML is read whole): write CSV or JSON Lines"
+            )
+            raise Unwritable(index, None, None, reason)
+        return text
+
+    def _csv_line(self, cells: list[str], index: int | None) -> str:
+        buffer = self.buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self.csv.writerow(cells)
+        text = buffer.getvalue()
+        for line in text.split("\n") if len(text) * 4 > MAX_LINE_BYTES else ():
+            self._check_line(line, index)
+        return text
+
+    def _check_line(self, line: str, index: int | None) -> None:
+        if len(line) * 4 > MAX_LINE_BYTES and len(line.encode(self.encoding)) > MAX_LINE_BYTES:
+            reason = (
+                f"a line of the file would be {len(line.encode(self.encoding)):,} bytes; the "
+                f"loader reads lines of at most {MAX_LINE_BYTES:,}"
+            )
+            raise Unwritable(index, None, None, reason)
+
+    def _encoded(self, text: str, index: int, row: Mapping[str, object]) -> bytes:
+        try:
+            return text.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            raise _unencodable(exc, index, row, self.encoding) from exc
+
+
+def _unencodable(
+    exc: UnicodeEncodeError, index: int | None, row: Mapping[str, object], encoding: str
+) -> Unwritable:
+    """The error for text the encoding cannot encode, at the first column that holds it."""
+    char = exc.object[exc.start : exc.start + 1]
+    column = next((name for name, value in row.items() if char in str(value)), None)
+    value = row.get(column) if column is not None else None
+    reason = f"it holds {char!r}, which the encoding {encoding} cannot write"
+    return Unwritable(index, column, value, reason)
+
+
 def _write_text(
     handle: IO[str],
     fmt: str,
@@ -1096,38 +1682,19 @@ def _write_text(
     header: Sequence[str],
     rows: Iterable[Mapping[str, object]],
     table: str,
-    text_columns: frozenset[str],
+    encoding: str,
 ) -> int:
+    writer = _TextWriter(fmt, header, table, encoding)
+    handle.write(writer.start())
     count = 0
-    if fmt == "csv":
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(header)
-        for row in rows:
-            writer.writerow([_csv_cell(row, name, text_columns) for name in header])
-            count += 1
-    elif fmt in ("json", "jsonl"):
-        separator = "\n" if fmt == "jsonl" else ",\n"
-        if fmt == "json":
-            handle.write("[")
-        for row in rows:
-            if count or fmt == "json":
-                handle.write(separator if count else "\n")
-            handle.write(json.dumps(row, ensure_ascii=False, default=_json_default))
-            count += 1
-        handle.write("\n]\n" if fmt == "json" else ("\n" if count else ""))
-    else:
-        for row in rows:
-            handle.write(("\n" if count else "") + f"[[{table}]]\n")
-            handle.writelines(f"{key} = {_toml_value(value)}\n" for key, value in row.items())
-            count += 1
+    for count, row in enumerate(rows, start=1):
+        text = writer.row(count, row)
+        try:
+            handle.write(text)
+        except UnicodeEncodeError as exc:
+            raise _unencodable(exc, count, row, encoding) from exc
+    handle.write(writer.end(count))
     return count
-
-
-def _csv_cell(row: Mapping[str, object], name: str, text_columns: frozenset[str]) -> object:
-    value = row.get(name)
-    if value is None:
-        return ""
-    return escape_formula(str(value)) if name in text_columns else value
 
 
 def write_rows(
@@ -1137,38 +1704,52 @@ def write_rows(
     header: Sequence[str],
     rows: Iterable[Mapping[str, object]],
     table: str,
-    text_columns: frozenset[str],
     encoding: str,
     openpyxl: Any = None,  # noqa: ANN401 - the module, when fmt is xlsx
-) -> int:
-    """Write rows to ``path`` atomically (a temporary file, then a rename); return their count.
+) -> tuple[int, Path]:
+    """Write rows to a temporary file beside ``path``; return their count and that file.
 
-    For CSV and XLSX each row maps every column of ``header`` to text (``""`` for none); CSV
-    cells of ``text_columns`` are escaped with :func:`escape_formula`, and XLSX cells are written
-    as text cells, which a spreadsheet never evaluates. For JSON, JSON Lines and TOML a row maps
-    the columns that have a value to native values (text, ``int``, ``bool``, ``date``, lists of
-    tables).
+    The caller renames the file to ``path`` (``temporary.replace(path)``) when every file it
+    writes is complete, or removes it: so a failure never leaves half a file, or half a folder.
+
+    For CSV and XLSX each row maps every column of ``header`` to text (``""`` for none); every
+    CSV cell is escaped with :func:`escape_formula`, and XLSX cells are written as text cells,
+    which a spreadsheet never evaluates. For JSON, JSON Lines and TOML a row maps the columns
+    that have a value to native values (text, ``int``, ``bool``, ``date``, lists of tables).
+    Nothing is left behind when a row cannot be written: the temporary file is removed.
 
     Raises:
+        Unwritable: a row the loader could not read back (see :class:`_TextWriter`), or text
+            the encoding cannot encode.
         OSError: the file cannot be written.
-        UnicodeEncodeError: the text cannot be encoded in ``encoding``.
     """
-    folder = path.parent if str(path.parent) else Path()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temporary = _temporary(path)
     try:
         if fmt == "xlsx":
-            os.close(handle)
-            count = _write_xlsx(Path(temporary), openpyxl, header, rows, table)
+            count = _write_xlsx(temporary, openpyxl, header, rows, table)
         else:
-            with open(handle, "w", encoding=encoding, newline="") as text:  # noqa: PTH123
+            with temporary.open("w", encoding=encoding, newline="") as text:
                 count = _write_text(
-                    text, fmt, header=header, rows=rows, table=table, text_columns=text_columns
+                    text, fmt, header=header, rows=rows, table=table, encoding=encoding
                 )
-        Path(temporary).replace(path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
-    return count
+    return count, temporary
+
+
+def _temporary(path: Path) -> Path:
+    """A new, empty file beside ``path``, with the permissions a new file gets (the umask)."""
+    folder = path.parent if str(path.parent) else Path()
+    for _ in range(100):  # pragma: no branch - a free name is found at once
+        candidate = folder / f".{path.name[:100]}.{os.urandom(6).hex()}.tmp"
+        try:
+            handle = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        os.close(handle)
+        return candidate
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))  # pragma: no cover
 
 
 def _write_xlsx(
@@ -1179,6 +1760,7 @@ def _write_xlsx(
     sheet: str,
 ) -> int:
     write_only_cell = importlib.import_module("openpyxl.cell").WriteOnlyCell
+    illegal = importlib.import_module("openpyxl.utils.exceptions").IllegalCharacterError
 
     workbook = openpyxl.Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet)
@@ -1191,10 +1773,30 @@ def _write_xlsx(
             cells.append(cell)
         return cells
 
-    worksheet.append(text_cells(header))
     count = 0
-    for row in rows:
-        worksheet.append(text_cells(row.get(name, "") for name in header))
-        count += 1
-    workbook.save(path)
+    try:
+        worksheet.append(text_cells(header))
+        for count, row in enumerate(rows, start=1):
+            try:
+                worksheet.append(text_cells(row.get(name, "") for name in header))
+            except illegal as exc:
+                raise Unwritable(count, None, None, f"XLSX cannot carry its text ({exc})") from exc
+        workbook.save(path)
+    except BaseException:
+        _abandon(worksheet)
+        raise
     return count
+
+
+def _abandon(worksheet: Any) -> None:  # noqa: ANN401 - an openpyxl write-only worksheet
+    """Close a write-only worksheet left half written, and remove its temporary file.
+
+    openpyxl streams a write-only sheet through a generator into a temporary file; left open,
+    the generator complains on stderr when it is collected ("Exception ignored in ...").
+    """
+    if worksheet.closed:
+        return
+    worksheet.close()
+    writer = getattr(worksheet, "_writer", None)
+    if writer is not None:
+        writer.cleanup()

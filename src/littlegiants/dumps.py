@@ -7,10 +7,16 @@ file gives back equal objects: ``load_trade_records(p) == records`` after
 
 - **Money is exact**: an amount is written as its decimal text (``"99200000.0"``), never a float,
   with its currency in the ``currency`` column.
-- **Formulas cannot be injected**: a text cell a spreadsheet would read as a formula
-  (``=HYPERLINK(...)``, or text starting with ``+``, ``-``, ``@``) gets a leading apostrophe in
-  CSV, the OWASP advice, which the loader removes again; XLSX cells are written as text cells,
-  which a spreadsheet never evaluates.
+- **Formulas cannot be injected**: a CSV cell a spreadsheet would read as a formula (one that
+  starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, such as
+  ``=HYPERLINK(...)`` or a growth of ``+59%``) gets a leading apostrophe, the OWASP advice,
+  which the loader removes again, exactly once, so dumping what was loaded writes the same
+  file; XLSX cells are written as text cells, which a spreadsheet never evaluates.
+- **Every dump loads back equal, or nothing is written**: text a format cannot carry (a lone
+  surrogate in any format; a control character in CSV or XLSX; a carriage return, U+FFFE or
+  U+FFFF in XLSX), a text longer than the loader reads in a cell (10,000 characters), a line,
+  record or TOML file larger than the loader reads, or text the encoding cannot write raises
+  :class:`~littlegiants.loader.DumpError` naming the record and the field.
 - **Rows name their enterprise** by name and credit code only (the rest of an enterprise lives
   in the enterprises file); :func:`dump_dataset` writes a whole folder that
   :func:`~littlegiants.loader.load_dataset` reads back equal.
@@ -45,7 +51,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from littlegiants import _schemas, _tables
 from littlegiants.errors import InvalidRecordError
-from littlegiants.loader import LoadError, LoadProblem, require_openpyxl
+from littlegiants.loader import DumpError, LoadError, LoadProblem, require_openpyxl
 from littlegiants.records import (
     DesignationRecord,
     FinancialRecord,
@@ -64,6 +70,7 @@ if TYPE_CHECKING:
     from littlegiants.trade import TradeAggregate, TradeRecord
 
 __all__ = [
+    "DumpError",
     "dump_aggregates",
     "dump_counts",
     "dump_dataset",
@@ -79,37 +86,71 @@ __all__ = [
 _DEFAULT_ENCODING: Final = {"csv": "utf-8-sig"}
 
 
-def _rows(kind: _schemas.Kind, records: Iterable[object], fmt: str) -> Iterator[dict[str, Any]]:
+def _rows(
+    kind: _schemas.Kind, records: Iterable[object], fmt: str, path: str
+) -> Iterator[dict[str, Any]]:
     tabular = fmt in ("csv", "xlsx")
     for number, record in enumerate(records, start=1):
-        cells = _schemas.cells_of(kind, record)
-        problem = _schemas.check_text(kind, cells, tabular=tabular)
+        try:
+            cells = _schemas.cells_of(kind, record)
+        except InvalidRecordError as exc:
+            raise DumpError(record, exc.reason, None, path, number) from exc
+        problem = _schemas.check_text(kind, cells, fmt)
         if problem is not None:
-            raise InvalidRecordError(record, f"record {number} cannot be written: {problem}")
+            field, value, reason = problem
+            raise DumpError(value, reason, None, path, number, field)
         yield _schemas.flatten(kind, cells) if tabular else _schemas.natives(kind, cells)
 
 
 def _dump(
     kind_name: str, records: Iterable[object], path: str | os.PathLike[str], encoding: str | None
 ) -> int:
-    file = Path(path)
+    count, temporary = _prepare(kind_name, records, Path(path), encoding)
+    _commit([(temporary, Path(path))])
+    return count
+
+
+def _commit(files: Iterable[tuple[Path, Path]]) -> None:
+    """Rename written temporary files to their names; on failure remove those not renamed."""
+    pending = list(files)
+    try:
+        while pending:
+            temporary, path = pending[0]
+            temporary.replace(path)
+            pending.pop(0)
+    finally:
+        for temporary, _ in pending:
+            temporary.unlink(missing_ok=True)
+
+
+def _prepare(
+    kind_name: str, records: Iterable[object], file: Path, encoding: str | None
+) -> tuple[int, Path]:
+    """Write the records to a temporary file beside ``file``: the count and that file."""
     fmt = _tables.format_of(file)
     if fmt is None:
         formats = ", ".join(_tables.FORMATS)
         message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
     kind = _schemas.KINDS[kind_name]
+    encoding = encoding or _DEFAULT_ENCODING.get(fmt, "utf-8")
+    problem = _tables.check_encoding(encoding)
+    if problem is not None:
+        reason = f"the loader could not read the file back: {problem}"
+        raise DumpError(encoding, reason, None, str(file))
     openpyxl = require_openpyxl() if fmt == "xlsx" else None
-    return _tables.write_rows(
-        file,
-        fmt,
-        header=kind.column_names,
-        rows=_rows(kind, records, fmt),
-        table=kind.table,
-        text_columns=kind.text_columns,
-        encoding=encoding or _DEFAULT_ENCODING.get(fmt, "utf-8"),
-        openpyxl=openpyxl,
-    )
+    try:
+        return _tables.write_rows(
+            file,
+            fmt,
+            header=kind.column_names,
+            rows=_rows(kind, records, fmt, str(file)),
+            table=kind.table,
+            encoding=encoding,
+            openpyxl=openpyxl,
+        )
+    except _tables.Unwritable as exc:
+        raise DumpError(exc.value, exc.reason, None, str(file), exc.index, exc.column) from exc
 
 
 _ARGS: Final = """
@@ -123,12 +164,12 @@ _ARGS: Final = """
         The number of records written.
 
     Raises:
-        InvalidRecordError: a record is not of the kind, holds what the kind's files cannot
-            carry, or has text a table cannot hold (a control character); nothing is written.
+        DumpError: a record is not of the kind, holds what the kind's files cannot carry, or
+            has text the format or the loader cannot take (see the module docstring), naming
+            the record and field; nothing is written (an ``InvalidRecordError``).
         LoadError: the extension names no format.
         MissingExtraError: an .xlsx file and openpyxl is not installed.
         OSError: the file cannot be written.
-        UnicodeEncodeError: the text cannot be encoded in ``encoding``.
 """
 
 
@@ -269,8 +310,10 @@ def dump_dataset(
         The number of rows written per kind.
 
     Raises:
-        InvalidRecordError: a record cannot be written (see :func:`dump_enterprises` and
-            :func:`dump_profiles`).
+        DumpError: a record cannot be written (see :func:`dump_enterprises` and
+            :func:`dump_profiles`); no file of the folder is written or replaced.
+        LoadError: the extension names no format.
+        OSError: a file cannot be written.
     """
     import attrs  # noqa: PLC0415
 
@@ -285,26 +328,27 @@ def dump_dataset(
     relocations = [RelocationRecord(f, r) for f in firms for r in f.relocations]
     financials = [FinancialRecord(f, y) for f in firms for y in f.financials]
     profiles = [ProfileRecord(f, f.profile) for f in firms if f.profile is not None]
-    return {
-        "enterprises": dump_enterprises(
-            flat, target / f"enterprises{extension}", encoding=encoding
-        ),
-        "designations": dump_designations(
-            designations, target / f"designations{extension}", encoding=encoding
-        ),
-        "relocations": dump_relocations(
-            relocations, target / f"relocations{extension}", encoding=encoding
-        ),
-        "financials": dump_financials(
-            financials, target / f"financials{extension}", encoding=encoding
-        ),
-        "profiles": dump_profiles(profiles, target / f"profiles{extension}", encoding=encoding),
-        "trade": dump_trade_records(
-            dataset.trade_records, target / f"trade{extension}", encoding=encoding
-        ),
-        "rates": dump_rates(dataset.rates, target / f"rates{extension}", encoding=encoding),
-        "aggregates": dump_aggregates(
-            dataset.aggregates, target / f"aggregates{extension}", encoding=encoding
-        ),
-        "counts": dump_counts(dataset.counts, target / f"counts{extension}", encoding=encoding),
-    }
+    kinds: list[tuple[str, Iterable[object]]] = [
+        ("enterprises", flat),
+        ("designations", designations),
+        ("relocations", relocations),
+        ("financials", financials),
+        ("profiles", profiles),
+        ("trade", dataset.trade_records),
+        ("rates", dataset.rates),
+        ("aggregates", dataset.aggregates),
+        ("counts", dataset.counts),
+    ]
+    written: list[tuple[Path, Path]] = []
+    counts: dict[str, int] = {}
+    try:
+        for kind, records in kinds:
+            path = target / f"{kind}{extension}"
+            counts[kind], temporary = _prepare(kind, records, path, encoding)
+            written.append((temporary, path))
+    except BaseException:
+        for temporary, _ in written:
+            temporary.unlink(missing_ok=True)
+        raise
+    _commit(written)
+    return counts

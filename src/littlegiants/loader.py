@@ -21,6 +21,12 @@ header = line 1), column, the value and what was expected.
   with the rejected rows, and ``rows_read == len(records) + len(rejected)`` always. Problems of
   the file as a whole (unreadable bytes, a header that does not fit the kind, a JSON syntax
   error) raise :class:`LoadError` in both modes.
+- **Nothing lost, nothing unbounded**: rows are counted from the file itself (never from an
+  XLSX ``<dimension>``); an unclosed CSV quote costs the row it opened on, not the rows after it;
+  a row in another encoding than the file's is a problem, never garbled text; every cell has a
+  size limit and every number the library's bounds (``docs/loading.md``, "Size limits"); and
+  whatever a file or path holds, only :class:`LoadError`, :class:`LoadFileError` or
+  :class:`MissingExtraError` escape (a FIFO is refused without being opened).
 - **Streaming**: ``iter_*`` functions read a row at a time, so memory stays bounded whatever the
   file's size; ``load_*`` are built on them. Rows of designations, relocations, trade, financials
   and profiles carry an enterprise built from the row's name and credit code;
@@ -70,7 +76,9 @@ import datetime as dt
 import errno as errnos
 import importlib
 import itertools
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -95,7 +103,6 @@ from littlegiants.policy import IncentivePolicy, load_policy
 from littlegiants.trade import TradeAggregate, TradeRecord
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterator, Sequence
 
     from littlegiants.records import (
@@ -109,6 +116,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "SOURCES_FILE",
     "Dataset",
+    "DumpError",
     "FileSource",
     "LoadError",
     "LoadFileError",
@@ -259,6 +267,35 @@ class LoadFileError(LittleGiantsError, OSError):
 
 class MissingFileError(LoadFileError, FileNotFoundError):
     """The file or folder does not exist (also a ``FileNotFoundError``)."""
+
+
+@attrs.define(auto_exc=True, eq=False)
+class DumpError(InvalidRecordError):
+    r"""A record cannot be written to a file so that loading the file gives it back.
+
+    Raised by the ``dump_*`` functions of :mod:`littlegiants.dumps` before any file is left
+    behind: ``index`` is the record's place among those given (1 for the first), ``field`` the
+    column at fault, ``value`` what it holds. An :class:`~littlegiants.errors.InvalidRecordError`
+    (so a ``ValueError``).
+
+    >>> err = DumpError("a\rb", "XLSX cannot carry a carriage return", None, "out.xlsx", 2, "name")
+    >>> print(err)
+    Cannot write out.xlsx: record 2, field name: XLSX cannot carry a carriage return (found 'a\rb').
+    """
+
+    path: str | None = None
+    index: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        """``Cannot write PATH: record N, field F: REASON (found VALUE).``."""
+        where = [f"record {self.index}"] if self.index is not None else []
+        if self.field is not None:
+            where.append(f"field {self.field}")
+        head = f"Cannot write {self.path}" if self.path is not None else "Cannot write the file"
+        found = "" if self.value is None else f" (found {self.value!r})"
+        place = f"{', '.join(where)}: " if where else ""
+        return f"{head}: {place}{self.reason}{found}."
 
 
 class MissingExtraError(LittleGiantsError, ImportError):
@@ -451,7 +488,14 @@ def _where(seen: _Seen, path: str) -> str:
 
 
 class _Scanner:
-    """Reads one file of one kind: rows in, records (or :class:`_Bad`) out."""
+    """Reads one file of one kind: rows in, records (or :class:`_Bad`) out.
+
+    ``use_fast`` says whether CSV trade rows may take the fast path (see
+    :mod:`littlegiants._schemas`); both paths give the same records and problems, which a test
+    checks by turning it off on the class.
+    """
+
+    use_fast: bool = True
 
     def __init__(
         self,
@@ -479,7 +523,6 @@ class _Scanner:
         self.bindings: dict[tuple[str, ...], tuple[_schemas.Binding, list[_tables.Issue]]] = {}
         self.check = kind.name in ("enterprises", "rates", "aggregates", "counts")
         self.fast_slot: list[_tables.FastPath | None] = [None]
-        self.use_fast = True
 
     def problem(self, line: int | None, issue: _tables.Issue, lines: object = None) -> LoadProblem:
         """A located problem from an issue; TOML issues take their key's line."""
@@ -658,11 +701,63 @@ def _count_key(record: DesignationCount) -> tuple[tuple[object, ...], str]:
     return key, f"{what} in {where} on {record.on}"
 
 
-def _file_error(path: Path, exc: OSError) -> LoadFileError:
-    reason = exc.strerror or str(exc)
+def _file_error(path: Path, exc: OSError, what: str = "file") -> LoadFileError:
+    """The error for a path the system refused: missing, a broken link, too long, forbidden."""
+    name = str(path)
     if isinstance(exc, FileNotFoundError):
-        return MissingFileError(str(path), "no such file", exc.errno)
-    return LoadFileError(str(path), reason.lower(), exc.errno)
+        try:
+            target = path.readlink() if path.is_symlink() else None
+        except OSError:
+            target = None
+        if target is not None:
+            message = f"it is a symbolic link to {str(target)!r}, which does not exist"
+            return MissingFileError(name, message, exc.errno)
+        return MissingFileError(name, f"no such {what}", exc.errno)
+    reasons = {
+        errnos.ENAMETOOLONG: "its name is too long for the file system",
+        errnos.ELOOP: "its symbolic links go round in a loop",
+        errnos.ENOTDIR: "a part of its path is a file, not a folder",
+        errnos.EACCES: "permission denied",
+        errnos.EPERM: "permission denied",
+    }
+    reason = reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
+    return LoadFileError(name, reason, exc.errno)
+
+
+def _regular_file(path: Path, what: str) -> None:
+    """Check, without opening it, that ``path`` is a regular file (not a FIFO that would block).
+
+    Raises:
+        LoadFileError: it is missing (:class:`MissingFileError`), a broken link, a folder, a
+            FIFO, a device or a socket, or the system refuses to look at it.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise _file_error(path, exc, what) from exc
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise LoadFileError(str(path), f"it is a folder, not a {what}", errnos.EISDIR)
+    if stat.S_ISFIFO(mode):
+        reason = "it is a named pipe (FIFO), not a file: it is not opened, as that could block"
+    else:
+        reason = "it is a device or a socket, not a regular file"
+    raise LoadFileError(str(path), reason, errnos.EINVAL)
+
+
+def _folder(path: Path) -> None:
+    """Check that ``path`` is a folder.
+
+    Raises:
+        LoadFileError: it is missing (:class:`MissingFileError`), not a folder, or refused.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise _file_error(path, exc, "folder") from exc
+    if not stat.S_ISDIR(mode):
+        raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
 
 
 # -- streams --------------------------------------------------------------------------------------
@@ -786,10 +881,7 @@ def _check(
         formats = ", ".join(_tables.FORMATS)
         message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
-    if not file.exists():
-        raise MissingFileError(str(file), f"no such file (looked for a {kind} file)", errnos.ENOENT)
-    if not file.is_file():
-        raise LoadFileError(str(file), "it is not a file", errnos.EISDIR)
+    _regular_file(file, f"{kind} file" if kind else "file")
     return file, checked
 
 
@@ -1382,8 +1474,12 @@ def kind_of(file: str | os.PathLike[str]) -> str | None:
 def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem]]:
     files: dict[str, list[Path]] = {kind: [] for kind in _ORDER}
     problems: list[LoadProblem] = []
-    for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.is_dir() or file.name == SOURCES_FILE:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise _file_error(folder, exc, "folder") from exc
+    for file in entries:
+        if file.name.startswith(".") or _is_folder(file) or file.name == SOURCES_FILE:
             continue
         kind = kind_of(file)
         if _tables.format_of(file) is None or kind is None:
@@ -1404,7 +1500,6 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
 
 _DATASET_KEYS: Final = ("title", "note", "policies")
 _SOURCE_KEYS: Final = ("source", "url", "confidence", "note")
-_TOML_AT: Final = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _TABLE_LINE: Final = re.compile(r"^\s*\[[^\[].*\]\s*(?:#.*)?$")
 _KEY_LINE: Final = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')\s*=""")
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
@@ -1422,7 +1517,7 @@ def _sources_lines(text: str) -> dict[tuple[str, ...], int]:
         if _TABLE_LINE.match(line):
             try:
                 table: object = tomllib.loads(line)
-            except tomllib.TOMLDecodeError:
+            except (tomllib.TOMLDecodeError, RecursionError, ValueError):
                 continue
             path: list[str] = []
             while isinstance(table, dict) and len(table) == 1:
@@ -1482,10 +1577,16 @@ class _SourcesReader:
         Raises:
             LoadFileError: the file cannot be read.
         """
+        _regular_file(self.path, "file")
         try:
-            data = self.path.read_bytes()
+            with self.path.open("rb") as handle:
+                data = handle.read(_tables.MAX_TOML_BYTES + 1)
         except OSError as exc:
             raise _file_error(self.path, exc) from exc
+        if len(data) > _tables.MAX_TOML_BYTES:
+            message = f"{SOURCES_FILE} is larger than {_tables.MAX_TOML_BYTES:,} bytes, the limit"
+            self.problems.append(LoadProblem(self.name, None, message=message))
+            return _Provenance()
         try:
             text = data.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
@@ -1494,13 +1595,10 @@ class _SourcesReader:
                 LoadProblem(self.name, bad_line, message=f"{SOURCES_FILE} is not valid UTF-8")
             )
             return _Provenance()
-        try:
-            document = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            where = _TOML_AT.search(str(exc))
-            message = f"not TOML: {_TOML_AT.sub('', str(exc)).strip()}"
-            line = int(where[1]) if where else None
-            self.problems.append(LoadProblem(self.name, line, message=message))
+        document, problem = _tables.toml_document(text)
+        if document is None:
+            issue = problem or _tables.Issue(None, None, "not TOML")
+            self.problems.append(LoadProblem(self.name, issue.line, message=issue.message))
             return _Provenance()
         self.lines = _sources_lines(text)
         for key, value in document.items():
@@ -1559,7 +1657,10 @@ class _SourcesReader:
             self.problem(("files",), table, f"files must be a table: {_SOURCES_SHAPE}")
             return {}, set()
         data_names = {file.name for file in self.data_files}
-        present = {entry.name for entry in self.path.parent.iterdir()}
+        try:
+            present = {entry.name for entry in self.path.parent.iterdir()}
+        except OSError as exc:
+            raise _file_error(self.path.parent, exc, "folder") from exc
         sources: dict[str, FileSource] = {}
         for name, entry in table.items():
             key = ("files", name)
@@ -1609,6 +1710,14 @@ class _SourcesReader:
             confidence=_text_or_none(texts["confidence"]),
             note=_text_or_none(texts["note"]),
         )
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (a sub-folder of a dataset, which is not read)."""
+    try:
+        return stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False  # a broken link or the like: it is checked, and reported, as a file
 
 
 def _text_or_none(value: object) -> str | None:
@@ -1916,13 +2025,10 @@ def load_dataset(
     path = Path(folder)
     if errors not in ("strict", "collect"):
         raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
-    if not path.exists():
-        raise MissingFileError(str(path), "no such folder", errnos.ENOENT)
-    if not path.is_dir():
-        raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
+    _folder(path)
     files, problems = _folder_files(path)
     provenance = _Provenance()
-    if (path / SOURCES_FILE).is_file():
+    if os.path.lexists(path / SOURCES_FILE):
         data_files = [file for kind_files in files.values() for file in kind_files]
         sources = _SourcesReader(path / SOURCES_FILE, sorted(data_files))
         provenance = sources.read()

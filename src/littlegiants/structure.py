@@ -45,7 +45,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from littlegiants._exact import to_decimal
+from littlegiants._exact import MAX_ADJUSTED_EXPONENT, bounds_problem, to_decimal
+from littlegiants._tables import shown
 from littlegiants.credit import CreditCode, coerce_credit_code
 from littlegiants.designation import Designation, DesignationLevel, ReReview
 from littlegiants.enterprise import Enterprise, Relocation
@@ -91,22 +92,43 @@ def _date(value: object, _: object) -> dt.date:
     raise InvalidRecordError(value, "expected a date like 2022-08-01")
 
 
+def _bounded(number: Decimal, value: object) -> Decimal:
+    """``number``, when it lies within the library's bounds; else the problem, with ``value``."""
+    problem = bounds_problem(number)
+    if problem is not None:
+        raise InvalidRecordError(_shown(value), f"the number is out of bounds: {problem}")
+    return number
+
+
+def _shown(value: object) -> object:
+    """A value short enough for a message: long text (a number of 5,000 digits) is cut."""
+    return shown(value) if isinstance(value, str) else value
+
+
 def _decimal(value: object, _: object) -> Decimal:
     if isinstance(value, float | bool):
         raise FloatAmountError(value)
     number = to_decimal(value)
     if number is None:
-        raise InvalidRecordError(value, "expected an exact decimal number")
-    return number
+        raise InvalidRecordError(_shown(value), "expected an exact decimal number")
+    return _bounded(number, value)
+
+
+#: A whole number as text: digits, a sign, outer spaces.
+_WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
 
 def _integer(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidRecordError(value, "expected a whole number")
+        raise InvalidRecordError(_shown(value), "expected a whole number")
     if isinstance(value, str):
-        if not re.fullmatch(r"\s*[+-]?\d+\s*", value):
-            raise InvalidRecordError(value, "expected a whole number")
+        if not _WHOLE.fullmatch(value):
+            raise InvalidRecordError(_shown(value), "expected a whole number")
+        digits = value.strip().lstrip("+-").lstrip("0")
+        if len(digits) > MAX_ADJUSTED_EXPONENT + 1:  # int() of thousands of digits refuses
+            _bounded(Decimal(f"1E+{len(digits) - 1}"), value)
         return int(value)
+    _bounded(Decimal(value), value)
     return value
 
 
@@ -136,13 +158,22 @@ def _money_hook(currency: str | None) -> Any:  # noqa: ANN401 - a cattrs hook
             raise FloatAmountError(value)
         if isinstance(value, int | Decimal):
             if currency is None:
-                raise InvalidRecordError(value, "an amount without a currency")
+                raise InvalidRecordError(_shown(value), "an amount without a currency")
+            _bounded(Decimal(value), value)
             return Money(value, currency)
         if isinstance(value, str):
-            return Money.parse(value, currency=currency)
+            money = Money.parse(value, currency=currency)
+            _bounded(money.amount, value)
+            return money
         raise InvalidRecordError(value, "expected an amount such as '500000' or '50万元'")
 
     return hook
+
+
+def _growth(value: Any, _: object) -> Growth:  # noqa: ANN401 - a cattrs hook: any plain value
+    growth = Growth.parse(value)  # parse refuses what is not text
+    _bounded(growth.rate, value)
+    return growth
 
 
 def _parsed(parse: Any) -> Any:  # noqa: ANN401 - a cattrs hook
@@ -171,7 +202,7 @@ def converter(*, currency: str | None = None) -> cattrs.Converter:
     conv.register_structure_hook(CreditCode, _parsed(coerce_credit_code))
     conv.register_structure_hook(DesignationLevel, _parsed(DesignationLevel.parse))
     conv.register_structure_hook(TradeFlow, _parsed(TradeFlow.parse))
-    conv.register_structure_hook(Growth, _parsed(Growth.parse))
+    conv.register_structure_hook(Growth, _growth)
     conv.register_structure_hook(Period, _parsed(Period.parse))
     conv.register_structure_hook(ProductField, _parsed(ProductField.parse))
     for cls in (
