@@ -119,6 +119,15 @@ def _shown(value: object) -> str:
 class LittleGiantsError(Exception):
     """Root of every error raised by littlegiants."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as ``cls(*args)``: every error's fields are its ``args``.
+
+        Written out rather than inherited so that libraries that replace the pickling of
+        exceptions classes without their own ``__reduce__`` (tblib, which dask.distributed installs
+        in every worker) rebuild our errors through their constructor, with all their fields.
+        """
+        return (type(self), self.args)
+
 
 @attrs.define(auto_exc=True, eq=False)
 class InvalidAmountError(LittleGiantsError, ValueError):
