@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from typing import TypeVar
 
 import attrs
 
@@ -63,26 +64,27 @@ class CountKind(enum.Enum):
 _MAX_COUNT = 10 ** (MAX_ADJUSTED_EXPONENT + 1)
 
 
-def _kind(value: CountKind | str) -> CountKind:
-    if isinstance(value, CountKind):
-        return value
-    if isinstance(value, str):
-        for kind in CountKind:
-            if value == kind.value:
-                return kind
-    kinds = ", ".join(kind.value for kind in CountKind)
-    raise InvalidRecordError(value, f"a count's kind is one of {kinds}")
+_E = TypeVar("_E", bound=enum.Enum)
 
 
-def _bound(value: Bound | str) -> Bound:
-    if isinstance(value, Bound):
+def _member(kind: type[_E], what: str, value: object) -> _E:
+    """Read an enum member or its value; refuse anything else with our error, listing the values."""
+    if isinstance(value, kind):
         return value
     if isinstance(value, str):
-        for bound in Bound:
-            if value == bound.value:
-                return bound
-    bounds = ", ".join(bound.value for bound in Bound)
-    raise InvalidRecordError(value, f"a count's bound is one of {bounds}")
+        for member in kind:
+            if value == member.value:
+                return member
+    known = ", ".join(str(member.value) for member in kind)
+    raise InvalidRecordError(value, f"a count's {what} is one of {known}")
+
+
+def _kind(value: object) -> CountKind:
+    return _member(CountKind, "kind", value)
+
+
+def _bound(value: object) -> Bound:
+    return _member(Bound, "bound", value)
 
 
 def _check_day(name: str, value: object) -> None:

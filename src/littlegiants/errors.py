@@ -434,7 +434,7 @@ class ScenarioFileError(DataFileError):
 
 
 class UnreadableFileError(LittleGiantsError, OSError):
-    """A data file (policy, criteria, scenario) cannot be read: not a regular file, not permitted.
+    """A file cannot be read: missing, not a regular file (a folder, a FIFO), not permitted.
 
     It is an ``OSError`` with ``errno``, ``strerror`` and ``filename`` set. The path is checked
     before it is opened, so a FIFO or a device is refused rather than waited on.

@@ -96,6 +96,7 @@ from littlegiants.errors import (
     PolicyFileError,
     SourceLocation,
     UnknownPolicyError,
+    UnreadableFileError,
 )
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.money import validate_currency
@@ -239,30 +240,17 @@ class LoadError(LittleGiantsError, ValueError):
         return "\n".join(lines)
 
 
-class LoadFileError(LittleGiantsError, OSError):
-    """A file or folder cannot be read: missing, not a file, or not readable.
+class LoadFileError(UnreadableFileError):
+    """A data file or folder given to a loader cannot be read: missing, not a file, not readable.
 
-    It is an ``OSError`` (with ``errno``, ``strerror`` and ``filename`` set); a missing file
-    raises the subclass :class:`MissingFileError`, also a ``FileNotFoundError``.
+    An :class:`~littlegiants.errors.UnreadableFileError`, so an ``OSError`` (with ``errno``,
+    ``strerror`` and ``filename`` set); a missing file raises the subclass
+    :class:`MissingFileError`, also a ``FileNotFoundError``.
 
     >>> err = LoadFileError("trade.csv", "permission denied", errnos.EACCES)
     >>> str(err), err.errno == errnos.EACCES, err.filename
     ('Cannot read trade.csv: permission denied.', True, 'trade.csv')
     """
-
-    def __init__(self, path: str, reason: str, errno: int | None = None) -> None:
-        """Record the path, the reason and the ``errno`` of the failure, if any."""
-        super().__init__(errno, reason, path)
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        """``Cannot read PATH: REASON.``."""
-        return f"Cannot read {self.path}: {self.reason}."
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle as ``cls(path, reason, errno)``."""
-        return (type(self), (self.path, self.reason, self.errno))
 
 
 class MissingFileError(LoadFileError, FileNotFoundError):
