@@ -1901,6 +1901,55 @@ class TestProperties:
         assert result.explain(locale="zh_CN")
         assert result.explain(locale="en_US")
 
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(complete_and_masked(), st.sampled_from(Tier), st.sampled_from(Purpose))
+    def test_results_carry_their_criterion_words(
+        self,
+        pair: tuple[Enterprise, Enterprise, date, int | None, int | None],
+        tier: Tier,
+        purpose: Purpose,
+    ) -> None:
+        """Each result's requirement, source and threshold are its criterion's, made afresh."""
+        _, masked, as_of, _, _ = pair
+        result = assess(masked, tier, as_of=as_of, purpose=purpose)
+        criteria = criteria_on(as_of)
+        nodes = {
+            node.id: node
+            for root in (*criteria.roots, *(c for a in criteria.amendments for c in a.criteria))
+            for node in root.walk()
+        }
+        last_year = as_of.year - 1
+        for found in result.walk():
+            node = nodes[found.id]
+            words = (node.requirement("en", last_year), node.requirement("zh", last_year))
+            assert words == (found.requirement.en, found.requirement.zh)
+            assert node.source() == found.source
+            assert (None if node.check is None else node.check.threshold()) == found.threshold
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(complete_and_masked(), min_size=1, max_size=4),
+        st.sampled_from(Tier),
+        st.sampled_from(Purpose),
+    )
+    def test_assessing_many_is_assessing_each_afresh(
+        self,
+        pairs: list[tuple[Enterprise, Enterprise, date, int | None, int | None]],
+        tier: Tier,
+        purpose: Purpose,
+    ) -> None:
+        """assess_many on shared plans equals assessing each firm with every plan made anew."""
+        from littlegiants.eligibility import assessing
+
+        as_of = pairs[0][2]
+        firms = [firm for full, masked, *_ in pairs for firm in (full, masked)]
+        together = assess_many(firms, tier, as_of=as_of, purpose=purpose)
+        alone = []
+        for firm in firms:
+            assessing._plan.cache_clear()
+            alone.append(assess(firm, tier, as_of=as_of, purpose=purpose))
+        assert tuple(alone) == together
+
 
 #: Notes of criteria that complete data can leave UNKNOWN: an undefined share or growth, a field
 #: that may overlap a listed one, an honour the text does not name, a score range from such a field.

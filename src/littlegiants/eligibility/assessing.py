@@ -8,6 +8,7 @@ beside the tier's verdict. :func:`assess_many` does the same for many firms.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from littlegiants._exact import to_decimal
 from littlegiants.eligibility import _words as words
 from littlegiants.eligibility.catalogue import CriteriaSet, check_date, criteria_on
 from littlegiants.eligibility.checks import Context
+from littlegiants.eligibility.criteria import Criterion
 from littlegiants.eligibility.model import (
     GENERAL,
     PURPOSE_WORDS,
@@ -26,15 +28,21 @@ from littlegiants.eligibility.model import (
     Tier,
     Verdict,
 )
-from littlegiants.eligibility.results import Assessment, CriterionResult, Figure
-from littlegiants.eligibility.scoring import compute_score
+from littlegiants.eligibility.results import (
+    Assessment,
+    CriterionResult,
+    CriterionSource,
+    Figure,
+    Threshold,
+)
+from littlegiants.eligibility.scoring import Scoring, compute_score
 from littlegiants.errors import InvalidRecordError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import date
 
-    from littlegiants.eligibility.criteria import AmendmentRule, Criterion
+    from littlegiants.eligibility.criteria import AmendmentRule
     from littlegiants.enterprise import Enterprise
 
 __all__ = ["assess", "assess_many"]
@@ -77,51 +85,9 @@ def assess(
             dated rate).
     """
     tier = Tier.parse(tier)
-    purpose = _purpose(purpose)
-    check_date(as_of)
     supplied = _supplied_score(score, tier)
-    if criteria is None:
-        criteria = criteria_on(as_of)
-    elif not criteria.is_in_force(as_of):
-        raise CriteriaNotAvailableError(
-            as_of,
-            f"{criteria.id} applies from {criteria.effective_from} to "
-            f"{criteria.effective_to or '(open)'}",
-        )
-    context = Context(enterprise, as_of=as_of, purpose=purpose, supplied_score=supplied)
-    amendments = tuple(a for a in criteria.amendments if a.applies(tier, as_of))
-    root = criteria.root(tier)
-    general = criteria.general()
-    for amendment in amendments:
-        for added in amendment.criteria:
-            if added.id.startswith(GENERAL + ".") and general is not None:
-                general = _insert(general, added)
-            else:
-                root = _insert(root, added)
-    waivers = {
-        waiver.criterion: amendment
-        for amendment in amendments
-        for waiver in amendment.waivers
-        if purpose in waiver.purposes
-    }
-    if criteria.scoring is not None and criteria.scoring.tier is tier:
-        context.score = compute_score(criteria.scoring, context)
-    results = tuple(_evaluate(child, context, waivers) for child in _for(root, purpose))
-    conditions = () if general is None else _for(general, purpose)
-    return Assessment(
-        name=enterprise.name,
-        key=enterprise.key,
-        tier=tier,
-        purpose=purpose,
-        as_of=as_of,
-        criteria_set=criteria.id,
-        document=criteria.document,
-        amendments=tuple(amendment.document for amendment in amendments),
-        verdict=Verdict.all_of(result.verdict for result in results),
-        criteria=results,
-        score=context.score,
-        general=tuple(_evaluate(child, context, waivers) for child in conditions),
-    )
+    plan = _plan_for(tier, as_of=as_of, purpose=purpose, criteria=criteria)
+    return plan.assess(enterprise, supplied, as_of)
 
 
 def assess_many(
@@ -154,17 +120,33 @@ def assess_many(
     """
     tier = Tier.parse(tier)
     found = scores or {}
+    plan = _plan_for(tier, as_of=as_of, purpose=purpose, criteria=criteria)
     return tuple(
-        assess(
-            enterprise,
-            tier,
-            as_of=as_of,
-            purpose=purpose,
-            score=found.get(enterprise.key),
-            criteria=criteria,
-        )
+        plan.assess(enterprise, _supplied_score(found.get(enterprise.key), tier), as_of)
         for enterprise in enterprises
     )
+
+
+def _plan_for(
+    tier: Tier, *, as_of: date, purpose: Purpose | str, criteria: CriteriaSet | None
+) -> _Plan:
+    """Check the arguments every assessment shares and find (or make) their plan."""
+    purpose = _purpose(purpose)
+    check_date(as_of)
+    if criteria is None:
+        criteria = criteria_on(as_of)
+    elif not criteria.is_in_force(as_of):
+        raise CriteriaNotAvailableError(
+            as_of,
+            f"{criteria.id} applies from {criteria.effective_from} to "
+            f"{criteria.effective_to or '(open)'}",
+        )
+    amendments = tuple(
+        index
+        for index, amendment in enumerate(criteria.amendments)
+        if amendment.applies(tier, as_of)
+    )
+    return _plan(criteria, tier, purpose, amendments, as_of.year - 1)
 
 
 def _purpose(purpose: object) -> Purpose:
@@ -192,6 +174,178 @@ def _supplied_score(score: object, tier: Tier) -> Decimal | int | None:
     raise InvalidRecordError(score, "score must be an int or Decimal from 0 to 100 (never a float)")
 
 
+@attrs.frozen(kw_only=True)
+class _Step:
+    """One criterion made ready for a tier, a purpose and a year: what no firm changes.
+
+    The requirement's words, the source and the threshold are the same for every firm assessed
+    with the same plan, so they are made once here and shared by every result.
+    """
+
+    criterion: Criterion
+    requirement: Phrase
+    source: CriterionSource
+    threshold: Threshold | None
+    children: tuple[_Step, ...]
+    waived_by: str | None = None
+    waived_note: Phrase | None = None
+
+    def evaluate(self, context: Context) -> CriterionResult:
+        """Decide the criterion for one firm."""
+        node = self.criterion
+        children: tuple[CriterionResult, ...] = ()
+        figures: tuple[Figure, ...] = ()
+        note: Phrase | None = None
+        if node.check is not None:
+            outcome = node.check.evaluate(context)
+            verdict, figures, note = outcome.verdict, outcome.figures, outcome.note
+        elif node.combine == "band":
+            verdict, children, figures, note = self._band(context)
+        else:
+            children = tuple(child.evaluate(context) for child in self.children)
+            combine = Verdict.any_of if node.combine == "any" else Verdict.all_of
+            verdict = combine(child.verdict for child in children)
+        if self.waived_by is not None:
+            verdict, note = Verdict.PASS, self.waived_note
+        return CriterionResult(
+            id=node.id,
+            name=node.name,
+            verdict=verdict,
+            requirement=self.requirement,
+            combine=node.combine,
+            criteria=children,
+            figures=figures,
+            threshold=self.threshold,
+            source=self.source,
+            readings=node.readings,
+            note=note,
+            waived_by=self.waived_by,
+        )
+
+    def _band(
+        self, context: Context
+    ) -> tuple[Verdict, tuple[CriterionResult, ...], tuple[Figure, ...], Phrase | None]:
+        """Choose the band by last year's figure; with the figure unknown, every band is shown.
+
+        Unknown revenue decides nothing by itself: if every band gives the same verdict, that is
+        the verdict; otherwise it is UNKNOWN.
+        """
+        name = self.criterion.by or "operating_revenue"
+        year = context.last_year
+        value = context.money(name, year)
+        figures = (Figure(name, value, year=year),)
+        if value is None:
+            children = tuple(child.evaluate(context) for child in self.children)
+            verdicts = {child.verdict for child in children}
+            verdict = verdicts.pop() if len(verdicts) == 1 else Verdict.UNKNOWN
+            return verdict, children, figures, words.unknown_figure(name, year)
+        chosen = next(
+            child
+            for child in self.children
+            if child.criterion.band is not None and child.criterion.band.contains(value)
+        )
+        result = chosen.evaluate(context)
+        return result.verdict, (result,), figures, None
+
+
+@attrs.frozen(kw_only=True)
+class _Plan:
+    """A tier's criteria made ready for one purpose and year, amendments applied."""
+
+    criteria: CriteriaSet
+    tier: Tier
+    purpose: Purpose
+    amendments: tuple[str, ...]
+    steps: tuple[_Step, ...]
+    general: tuple[_Step, ...]
+    scoring: Scoring | None
+
+    def assess(
+        self, enterprise: Enterprise, supplied: Decimal | int | None, as_of: date
+    ) -> Assessment:
+        """Assess one firm on ``as_of`` (in the year after the plan's last year)."""
+        context = Context(enterprise, as_of=as_of, purpose=self.purpose, supplied_score=supplied)
+        if self.scoring is not None:
+            context.score = compute_score(self.scoring, context)
+        results = tuple(step.evaluate(context) for step in self.steps)
+        return Assessment(
+            name=enterprise.name,
+            key=enterprise.key,
+            tier=self.tier,
+            purpose=self.purpose,
+            as_of=as_of,
+            criteria_set=self.criteria.id,
+            document=self.criteria.document,
+            amendments=self.amendments,
+            verdict=Verdict.all_of(result.verdict for result in results),
+            criteria=results,
+            score=context.score,
+            general=tuple(step.evaluate(context) for step in self.general),
+        )
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(
+    criteria: CriteriaSet,
+    tier: Tier,
+    purpose: Purpose,
+    amendment_indexes: tuple[int, ...],
+    last_year: int,
+) -> _Plan:
+    """Prepare a tier's criteria for a purpose and a year, with the amendments at those indexes.
+
+    Cached: a plan depends on nothing else, and :class:`CriteriaSet` caches its hash.
+    """
+    amendments = tuple(criteria.amendments[index] for index in amendment_indexes)
+    root = criteria.root(tier)
+    general = criteria.general()
+    for amendment in amendments:
+        for added in amendment.criteria:
+            if added.id.startswith(GENERAL + ".") and general is not None:
+                general = _insert(general, added)
+            else:
+                root = _insert(root, added)
+    waivers = {
+        waiver.criterion: amendment
+        for amendment in amendments
+        for waiver in amendment.waivers
+        if purpose in waiver.purposes
+    }
+
+    def step(node: Criterion) -> _Step:
+        inside = node.children if node.combine == "band" else _for(node, purpose)
+        amendment = waivers.get(node.id)
+        return _Step(
+            criterion=node,
+            requirement=Phrase(
+                node.requirement("en", last_year), node.requirement("zh", last_year)
+            ),
+            source=node.source(),
+            threshold=None if node.check is None else node.check.threshold(),
+            children=tuple(step(child) for child in inside),
+            waived_by=None if amendment is None else amendment.document,
+            waived_note=None if amendment is None else _waived(amendment, purpose),
+        )
+
+    scoring = criteria.scoring
+    return _Plan(
+        criteria=criteria,
+        tier=tier,
+        purpose=purpose,
+        amendments=tuple(amendment.document for amendment in amendments),
+        steps=tuple(step(child) for child in _for(root, purpose)),
+        general=() if general is None else tuple(step(child) for child in _for(general, purpose)),
+        scoring=scoring if scoring is not None and scoring.tier is tier else None,
+    )
+
+
+def _waived(amendment: AmendmentRule, purpose: Purpose) -> Phrase:
+    return Phrase(
+        f"waived for {PURPOSE_WORDS[purpose].en}s by {amendment.document}",
+        f"{amendment.document}对{PURPOSE_WORDS[purpose].zh}企业不作要求",
+    )
+
+
 def _for(node: Criterion, purpose: Purpose) -> tuple[Criterion, ...]:
     """The criteria inside ``node`` that are assessed for ``purpose``."""
     return tuple(child for child in node.children if child.applies_to(purpose))
@@ -204,71 +358,3 @@ def _insert(node: Criterion, added: Criterion) -> Criterion:
     if not added.id.startswith(node.id + "."):
         return node
     return attrs.evolve(node, children=tuple(_insert(child, added) for child in node.children))
-
-
-def _evaluate(
-    node: Criterion, context: Context, waivers: Mapping[str, AmendmentRule]
-) -> CriterionResult:
-    children: tuple[CriterionResult, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    note: Phrase | None = None
-    if node.check is not None:
-        outcome = node.check.evaluate(context)
-        verdict, figures, note = outcome.verdict, outcome.figures, outcome.note
-    elif node.combine == "band":
-        verdict, children, figures, note = _band(node, context, waivers)
-    else:
-        children = tuple(
-            _evaluate(child, context, waivers) for child in _for(node, context.purpose)
-        )
-        combine = Verdict.any_of if node.combine == "any" else Verdict.all_of
-        verdict = combine(child.verdict for child in children)
-    waived_by = None
-    amendment = waivers.get(node.id)
-    if amendment is not None:
-        waived_by = amendment.document
-        verdict = Verdict.PASS
-        note = Phrase(
-            f"waived for {PURPOSE_WORDS[context.purpose].en}s by {amendment.document}",
-            f"{amendment.document}对{PURPOSE_WORDS[context.purpose].zh}企业不作要求",
-        )
-    return CriterionResult(
-        id=node.id,
-        name=node.name,
-        verdict=verdict,
-        requirement=Phrase(
-            node.requirement("en", context.last_year), node.requirement("zh", context.last_year)
-        ),
-        combine=node.combine,
-        criteria=children,
-        figures=figures,
-        threshold=None if node.check is None else node.check.threshold(),
-        source=node.source(),
-        readings=node.readings,
-        note=note,
-        waived_by=waived_by,
-    )
-
-
-def _band(
-    node: Criterion, context: Context, waivers: Mapping[str, AmendmentRule]
-) -> tuple[Verdict, tuple[CriterionResult, ...], tuple[Figure, ...], Phrase | None]:
-    """Choose the band by last year's figure; with the figure unknown, every band is shown.
-
-    Unknown revenue decides nothing by itself: if every band gives the same verdict, that is the
-    verdict; otherwise it is UNKNOWN.
-    """
-    name = node.by or "operating_revenue"
-    year = context.last_year
-    value = context.money(name, year)
-    figures = (Figure(name, value, year=year),)
-    if value is None:
-        children = tuple(_evaluate(child, context, waivers) for child in node.children)
-        verdicts = {child.verdict for child in children}
-        verdict = verdicts.pop() if len(verdicts) == 1 else Verdict.UNKNOWN
-        return verdict, children, figures, words.unknown_figure(name, year)
-    chosen = next(
-        child for child in node.children if child.band is not None and child.band.contains(value)
-    )
-    result = _evaluate(chosen, context, waivers)
-    return result.verdict, (result,), figures, None

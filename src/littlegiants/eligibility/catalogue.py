@@ -25,7 +25,8 @@ from littlegiants.sources import Source
 __all__ = ["CriteriaSet", "criteria_on", "criteria_sets", "load_criteria"]
 
 
-@attrs.frozen(kw_only=True)
+# The hash is cached: a criteria set is a deep tree, and assessments look their plans up by it.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class CriteriaSet:
     """A dated set of eligibility criteria for the three tiers, with its amendments.
 

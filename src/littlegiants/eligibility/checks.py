@@ -10,6 +10,7 @@ never floats.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, ClassVar, Final
@@ -620,7 +621,7 @@ RATIOS: Final = {
 
 def holds(value: Fraction, op: str, bound: Decimal) -> bool:
     """Whether ``value op bound`` holds, exactly."""
-    limit = Fraction(bound)
+    limit = _fraction(bound)
     if op == "at_least":
         return value >= limit
     if op == "at_most":
@@ -628,6 +629,19 @@ def holds(value: Fraction, op: str, bound: Decimal) -> bool:
     if op == "above":
         return value > limit
     return value < limit
+
+
+@functools.cache
+def _fraction(bound: Decimal) -> Fraction:
+    """A threshold as a fraction: the same few bounds are compared for every firm."""
+    return Fraction(bound)
+
+
+def quotient(numerator: Decimal, denominator: Decimal) -> Fraction:
+    """``numerator / denominator`` as an exact fraction, built once (the denominator is not 0)."""
+    top, top_scale = numerator.as_integer_ratio()
+    bottom, bottom_scale = denominator.as_integer_ratio()
+    return Fraction(top * bottom_scale, top_scale * bottom)
 
 
 def share(context: Context, ratio: str, year: int) -> tuple[Fraction | None, tuple[Figure, ...]]:
@@ -639,7 +653,7 @@ def share(context: Context, ratio: str, year: int) -> tuple[Fraction | None, tup
     if top is not None and bottom is not None:
         numerator, denominator = _amount(top), _amount(bottom)
         if denominator != 0:
-            value = Fraction(numerator) / Fraction(denominator)
+            value = quotient(numerator, denominator)
             shown = DIVISION.divide(numerator, denominator)
     figures = (
         Figure(top_name, top, year=year),
@@ -826,7 +840,7 @@ class MeanGrowthCheck(Check):
             return Outcome(Verdict.UNKNOWN, tuple(figures), note)
         mean = sum(known, Fraction(0)) / len(known)
         figures.append(Figure("mean_growth", as_decimal(mean), year=context.last_year))
-        return Outcome(Verdict.of(mean >= Fraction(self.at_least)), tuple(figures))
+        return Outcome(Verdict.of(mean >= _fraction(self.at_least)), tuple(figures))
 
     def threshold(self) -> Threshold:
         """At least the mean growth."""
@@ -859,7 +873,7 @@ def growth(
         raise CurrencyMismatchError(before.currency, after.currency, "compute growth of")
     if before.amount == 0:
         return None, words.zero_base(name, year - 1)
-    return Fraction(after.amount - before.amount) / Fraction(before.amount), None
+    return quotient(after.amount - before.amount, before.amount), None
 
 
 def as_decimal(value: Fraction | None) -> Decimal | None:
