@@ -13,6 +13,7 @@ import unicodedata
 from decimal import Decimal
 from typing import Final
 
+from littlegiants._currency import is_valid_currency, validate_currency
 from littlegiants._exact import EXACT
 from littlegiants.errors import MoneyParseError
 
@@ -88,8 +89,6 @@ def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
     key = " ".join(marker.split()).upper()
     if key in markers:
         return markers[key]
-    from littlegiants.money import is_valid_currency  # noqa: PLC0415 - money imports this module
-
     if len(key) == 3 and key.isalpha() and is_valid_currency(key):
         return key
     raise MoneyParseError(text, f"{marker!r} is not a currency code or marker it knows")
@@ -135,8 +134,6 @@ def parse_money_text(
         if code is not None
     }
     if currency is not None:
-        from littlegiants.money import validate_currency  # noqa: PLC0415
-
         given = validate_currency(currency)
         if codes and codes != {given}:
             found = ", ".join(sorted(codes))

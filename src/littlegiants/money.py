@@ -49,13 +49,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Self
 
+from littlegiants._currency import is_valid_currency, validate_currency
 from littlegiants._exact import DIVISION, EXACT, to_decimal
 from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
     FloatAmountError,
     InvalidAmountError,
-    UnknownCurrencyError,
 )
 
 if TYPE_CHECKING:
@@ -85,13 +85,6 @@ ROUNDING_MODES: Final = frozenset(
 
 
 @functools.cache
-def _currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies  # noqa: PLC0415 - babel data loads on first use
-
-    return frozenset(list_currencies())
-
-
-@functools.cache
 def currency_precision(code: str) -> int:
     """Return the number of minor-unit digits of a currency, from CLDR (via babel).
 
@@ -101,32 +94,6 @@ def currency_precision(code: str) -> int:
     from babel.numbers import get_currency_precision  # noqa: PLC0415
 
     return int(get_currency_precision(validate_currency(code)))
-
-
-def validate_currency(code: object) -> str:
-    """Return ``code`` as an upper-case ISO 4217 code, or raise ``UnknownCurrencyError``.
-
-    >>> validate_currency("cny")
-    'CNY'
-    >>> validate_currency("RMB")
-    Traceback (most recent call last):
-    ...
-    littlegiants.errors.UnknownCurrencyError: Unknown currency 'RMB': expected an ISO 4217 code ...
-    """
-    if isinstance(code, str):
-        upper = code.strip().upper()
-        if upper in _currencies():
-            return upper
-    raise UnknownCurrencyError(code)
-
-
-def is_valid_currency(code: object) -> bool:
-    """Return whether ``code`` is a known ISO 4217 code; never raises.
-
-    >>> is_valid_currency("USD"), is_valid_currency("XYZ"), is_valid_currency(None)
-    (True, False, False)
-    """
-    return isinstance(code, str) and code.strip().upper() in _currencies()
 
 
 def _coerce_amount(value: object) -> Decimal:
