@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "Growth": "littlegiants.growth",
     "Period": "littlegiants.periods",
     # errors, the one root and its family
+    "BatchesFileError": "littlegiants.errors",
     "CriteriaFileError": "littlegiants.errors",
     "CurrencyMismatchError": "littlegiants.errors",
     "DataFileError": "littlegiants.errors",
@@ -214,6 +215,7 @@ if TYPE_CHECKING:
     from littlegiants.eligibility import render_criteria as render_criteria
     from littlegiants.enterprise import Enterprise as Enterprise
     from littlegiants.enterprise import Relocation as Relocation
+    from littlegiants.errors import BatchesFileError as BatchesFileError
     from littlegiants.errors import CriteriaFileError as CriteriaFileError
     from littlegiants.errors import CurrencyMismatchError as CurrencyMismatchError
     from littlegiants.errors import DataFileError as DataFileError
