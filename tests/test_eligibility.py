@@ -26,6 +26,7 @@ from littlegiants.eligibility import (
     CriterionResult,
     Purpose,
     Tier,
+    UnknownCriterionError,
     Verdict,
     assess,
     assess_many,
@@ -1606,6 +1607,39 @@ class TestScenarios:
         """Purpose.RE_REVIEW and 're-review' give the same assessment."""
         by_enum = assess(firm(), LG, as_of=IN_2025, purpose=Purpose.RE_REVIEW)
         assert by_enum == assess(firm(), LG, as_of=IN_2025, purpose="re-review")
+
+
+class TestLookups:
+    def test_an_unknown_criterion_id_is_a_lookup_error_listing_the_ids(self) -> None:
+        """find() with an id the assessment lacks raises UnknownCriterionError, a LookupError."""
+        result = assess(Enterprise("甲公司"), Tier.SRDI_SME, as_of=AS_OF)
+        with pytest.raises(UnknownCriterionError) as info:
+            result.find("srdi-sme.no-such")
+        assert isinstance(info.value, LookupError)
+        assert "srdi-sme.no-such" == info.value.value
+        assert "srdi-sme.niche-years" in info.value.known
+        assert str(info.value).startswith("No criterion 'srdi-sme.no-such' in this assessment:")
+
+    def test_an_unknown_reading_is_not_a_missing_criteria_set(self) -> None:
+        """reading() with an unknown id names the reading, not a date without criteria."""
+        with pytest.raises(UnknownCriterionError, match="No reading 'x' in miit-2022") as info:
+            CRITERIA.reading("x")
+        assert not isinstance(info.value, CriteriaNotAvailableError)
+        assert CRITERIA.readings[0].id in info.value.known
+
+    def test_an_unknown_indicator_group(self) -> None:
+        """Score.group() with an unknown group lists the groups."""
+        score = assess(Enterprise("甲公司"), Tier.INNOVATIVE_SME, as_of=AS_OF).score
+        assert score is not None
+        with pytest.raises(UnknownCriterionError) as info:
+            score.group("nothing")
+        assert ("innovation", "growth", "specialisation") == info.value.known
+
+    def test_the_error_pickles(self) -> None:
+        """The error survives pickling with its evidence."""
+        error = UnknownCriterionError("x", "reading", "miit-2022", ("a",))
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+        assert (str(error), copy.known) == (str(copy), ("a",))
 
 
 class TestExplain:

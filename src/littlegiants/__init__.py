@@ -104,6 +104,7 @@ _EXPORTS: dict[str, str] = {
     "compare": "littlegiants.payout",
     "Assessment": "littlegiants.eligibility",
     "CriteriaNotAvailableError": "littlegiants.eligibility",
+    "UnknownCriterionError": "littlegiants.eligibility",
     "CriteriaSet": "littlegiants.eligibility",
     "CriterionResult": "littlegiants.eligibility",
     "Purpose": "littlegiants.eligibility",
@@ -207,6 +208,7 @@ if TYPE_CHECKING:
     from littlegiants.eligibility import CriterionResult as CriterionResult
     from littlegiants.eligibility import Purpose as Purpose
     from littlegiants.eligibility import Tier as Tier
+    from littlegiants.eligibility import UnknownCriterionError as UnknownCriterionError
     from littlegiants.eligibility import Verdict as Verdict
     from littlegiants.eligibility import assess as assess
     from littlegiants.eligibility import assess_many as assess_many

@@ -143,6 +143,7 @@ from littlegiants.eligibility.model import (
     Phrase,
     Purpose,
     Tier,
+    UnknownCriterionError,
     Verdict,
 )
 from littlegiants.eligibility.rendering import render_criteria
@@ -202,6 +203,7 @@ __all__ = [
     "Threshold",
     "Tier",
     "TotalCheck",
+    "UnknownCriterionError",
     "Verdict",
     "Waiver",
     "assess",

@@ -17,7 +17,12 @@ from pathlib import Path
 import attrs
 
 from littlegiants.eligibility.criteria import AmendmentRule, Criterion, Reading, Supersession
-from littlegiants.eligibility.model import GENERAL, CriteriaNotAvailableError, Tier
+from littlegiants.eligibility.model import (
+    GENERAL,
+    CriteriaNotAvailableError,
+    Tier,
+    UnknownCriterionError,
+)
 from littlegiants.eligibility.scoring import Scoring
 from littlegiants.errors import CriteriaFileError, InvalidPeriodError
 from littlegiants.sources import Source
@@ -106,11 +111,16 @@ class CriteriaSet:
         raise CriteriaNotAvailableError(tier.value, f"{self.id} has no criteria for this tier")
 
     def reading(self, reading_id: str) -> Reading:
-        """Return the reading with this id."""
+        """Return the reading with this id.
+
+        Raises:
+            UnknownCriterionError: the set has no such reading (a ``LookupError``).
+        """
         for reading in self.readings:
             if reading.id == reading_id:
                 return reading
-        raise CriteriaNotAvailableError(reading_id, f"{self.id} has no such reading")
+        known = tuple(reading.id for reading in self.readings)
+        raise UnknownCriterionError(reading_id, "reading", self.id, known)
 
 
 @functools.cache

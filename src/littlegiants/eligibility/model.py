@@ -27,6 +27,7 @@ __all__ = [
     "Phrase",
     "Purpose",
     "Tier",
+    "UnknownCriterionError",
     "Verdict",
 ]
 
@@ -225,3 +226,29 @@ class CriteriaNotAvailableError(LittleGiantsError, LookupError):
         """Name the date (or id) and why no criteria apply."""
         what = self.value.isoformat() if isinstance(self.value, date) else repr(self.value)
         return f"No eligibility criteria are available for {what}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class UnknownCriterionError(LittleGiantsError, LookupError):
+    """An id names no criterion, reading or indicator group where it was looked up.
+
+    A lookup, not a date without criteria: :meth:`Assessment.find
+    <littlegiants.eligibility.Assessment.find>`, :meth:`CriteriaSet.reading
+    <littlegiants.eligibility.CriteriaSet.reading>` and :meth:`Score.group
+    <littlegiants.eligibility.Score.group>` raise it, listing the ids there are.
+
+    >>> print(UnknownCriterionError("x", "reading", "miit-2022", ("a", "b")))
+    No reading 'x' in miit-2022: the ids there are a, b.
+    """
+
+    __module__ = "littlegiants.eligibility"
+
+    value: object
+    what: str
+    where: str
+    known: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        """Name the id, what it should name, where it was looked for, and the ids there."""
+        listed = ", ".join(self.known) or "none"
+        return f"No {self.what} {self.value!r} in {self.where}: the ids there are {listed}."

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from littlegiants.eligibility.model import Phrase, Purpose, Tier, Verdict
+from littlegiants.eligibility.model import Phrase, Purpose, Tier, UnknownCriterionError, Verdict
 from littlegiants.eligibility.rendering import explain
-from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import Award, ChuangkePlacing, ProductField
 from littlegiants.money import Money
 
@@ -200,11 +199,16 @@ class Score:
         return self.low if self.low == self.high else None
 
     def group(self, group_id: str) -> GroupScore:
-        """Return the score of one group."""
+        """Return the score of one group.
+
+        Raises:
+            UnknownCriterionError: the score has no such group (a ``LookupError``).
+        """
         for group in self.groups:
             if group.id == group_id:
                 return group
-        raise InvalidRecordError(group_id, "no such indicator group in the score")
+        known = tuple(group.id for group in self.groups)
+        raise UnknownCriterionError(group_id, "indicator group", "the score", known)
 
 
 @attrs.frozen(kw_only=True)
@@ -263,14 +267,14 @@ class Assessment:
         """Return the result of the criterion with this id.
 
         Raises:
-            InvalidRecordError: the assessment has no such criterion (a band not chosen, a
-                criterion of another tier).
+            UnknownCriterionError: the assessment has no such criterion (a band not chosen, a
+                criterion of another tier); a ``LookupError``.
         """
         for result in self.walk():
             if result.id == criterion_id:
                 return result
-        known = ", ".join(result.id for result in self.walk())
-        raise InvalidRecordError(criterion_id, f"no such criterion in this assessment ({known})")
+        known = tuple(result.id for result in self.walk())
+        raise UnknownCriterionError(criterion_id, "criterion", "this assessment", known)
 
     def explain(self, *, locale: str) -> str:
         """Explain the verdict criterion by criterion, with figures, in English or Chinese.
