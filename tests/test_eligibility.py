@@ -1642,6 +1642,24 @@ class TestLookups:
         assert (str(error), copy.known) == (str(copy), ("a",))
 
 
+class TestSharedFigures:
+    def test_a_fact_is_one_object_for_every_firm(self) -> None:
+        """Two firms with the same fact hold the same Figure (fewer objects for the collector)."""
+        one = assess(firm(profile={"own_brand": True}), LG, as_of=AS_OF)
+        two = assess(firm(profile={"own_brand": True}), LG, as_of=AS_OF)
+        brand = "little-giant.distinctiveness.own-brand"
+        assert one.find(brand).figures is two.find(brand).figures
+
+    def test_money_is_not_shared_and_a_flag_is_not_a_count(self) -> None:
+        """Money figures are made per firm, and True and 1 stay different figures."""
+        from littlegiants.eligibility.results import figures_of
+
+        amount = cny("100万元")
+        assert figures_of("rd_expense", amount, 2024) is not figures_of("rd_expense", amount, 2024)
+        assert "value=True" in repr(figures_of("x", True)[0])
+        assert "value=1," in repr(figures_of("x", 1)[0])
+
+
 class TestExplain:
     @pytest.mark.parametrize("tier", list(Tier))
     def test_explains_in_english_and_chinese(self, tier: Tier) -> None:

@@ -1,10 +1,12 @@
 """The words eligibility texts are made of: names of figures, fields and levels, and small phrases.
 
 Shared by the checks' descriptions, the scoring bands and the explanations, in English and Chinese.
+The notes for unknown figures are cached: every firm with the same gap shares one phrase.
 """
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
@@ -171,16 +173,19 @@ def money_text(value: Money, language: Language) -> str:
     return format_money_long(value, locale="zh_CN" if language == "zh" else "en_US")
 
 
+@functools.lru_cache(maxsize=1024)
 def unknown_fact(name: str) -> Phrase:
     label = FIGURE_NAMES[name]
     return Phrase(f"{label.en} is unknown", f"{label.zh}未知")
 
 
+@functools.lru_cache(maxsize=1024)
 def unknown_figure(name: str, year: int) -> Phrase:
     label = FIGURE_NAMES[name]
     return Phrase(f"{label.en} for {year} is unknown", f"{year}年{label.zh}未知")
 
 
+@functools.lru_cache(maxsize=1024)
 def zero_base(name: str, year: int) -> Phrase:
     label = FIGURE_NAMES[name]
     return Phrase(

@@ -34,6 +34,7 @@ from littlegiants.eligibility.results import (
     CriterionSource,
     Figure,
     Threshold,
+    figures_of,
 )
 from littlegiants.eligibility.scoring import Scoring, compute_score
 from littlegiants.errors import InvalidRecordError
@@ -204,7 +205,7 @@ class _Step:
         else:
             children = tuple(child.evaluate(context) for child in self.children)
             combine = Verdict.any_of if node.combine == "any" else Verdict.all_of
-            verdict = combine(child.verdict for child in children)
+            verdict = combine([child.verdict for child in children])
         if self.waived_by is not None:
             verdict, note = Verdict.PASS, self.waived_note
         return CriterionResult(
@@ -233,7 +234,7 @@ class _Step:
         name = self.criterion.by or "operating_revenue"
         year = context.last_year
         value = context.money(name, year)
-        figures = (Figure(name, value, year=year),)
+        figures = figures_of(name, value, year)
         if value is None:
             children = tuple(child.evaluate(context) for child in self.children)
             verdicts = {child.verdict for child in children}

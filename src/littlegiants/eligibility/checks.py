@@ -21,7 +21,7 @@ from littlegiants._exact import DIVISION
 from littlegiants.designation import DesignationLevel
 from littlegiants.eligibility import _words as words
 from littlegiants.eligibility.model import Phrase, Purpose, Verdict
-from littlegiants.eligibility.results import Figure, Score, Threshold
+from littlegiants.eligibility.results import Figure, Score, Threshold, figure, figures_of
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
 from littlegiants.financials import ProductField, Profile
 from littlegiants.money import Money
@@ -205,7 +205,7 @@ class ProfileMinimum(Check):
     def evaluate(self, context: Context) -> Outcome:
         """PASS at or above the minimum; UNKNOWN when the fact is unknown."""
         value: Decimal | int | None = getattr(context.profile, self.field)
-        figures = (Figure(self.field, value),)
+        figures = figures_of(self.field, value)
         if value is None:
             return Outcome(Verdict.UNKNOWN, figures, words.unknown_fact(self.field))
         return Outcome(Verdict.of(value >= self.at_least), figures)
@@ -244,7 +244,7 @@ class ProfileFlag(Check):
     def evaluate(self, context: Context) -> Outcome:
         """PASS when the fact is as expected, FAIL when not, UNKNOWN when unknown."""
         value: bool | None = getattr(context.profile, self.field)
-        figures = (Figure(self.field, value),)
+        figures = figures_of(self.field, value)
         note = words.unknown_fact(self.field) if value is None else None
         return Outcome(Verdict.of(None if value is None else value is self.expected), figures, note)
 
@@ -289,7 +289,7 @@ class ProductFieldCheck(Check):
     def evaluate(self, context: Context) -> Outcome:
         """PASS for a listed field, FAIL for OTHER, UNKNOWN otherwise."""
         value = context.profile.main_product_field
-        figures = (Figure("main_product_field", value),)
+        figures = figures_of("main_product_field", value)
         if value is None:
             return Outcome(Verdict.UNKNOWN, figures, words.unknown_fact("main_product_field"))
         if value in self.values:
@@ -334,7 +334,7 @@ class InstitutionLevelCheck(Check):
         """PASS at a listed level; FAIL with no institution or at another level."""
         has = context.profile.rd_institution
         level = context.profile.rd_institution_level
-        figures = (Figure("rd_institution", has), Figure("rd_institution_level", level))
+        figures = (figure("rd_institution", has), figure("rd_institution_level", level))
         if has is False:
             return Outcome(Verdict.FAIL, figures)
         if level is not None:
@@ -375,7 +375,7 @@ class AwardCheck(Check):
         """PASS when a recorded award matches; UNKNOWN when awards are unknown."""
         awards = context.profile.science_awards
         if awards is None:
-            figures = (Figure("science_awards", None),)
+            figures = figures_of("science_awards", None)
             return Outcome(Verdict.UNKNOWN, figures, words.unknown_fact("science_awards"))
         window = context.years(self.years)
         recorded = tuple(sorted(awards, key=lambda a: (a.year, a.level, a.rank)))
@@ -435,7 +435,7 @@ class ChuangkeCheck(Check):
         """PASS when a placing is in the group; UNKNOWN when placings are unknown or unresolved."""
         placings = context.profile.chuangke_placings
         if placings is None:
-            figures = (Figure("chuangke_placings", None),)
+            figures = figures_of("chuangke_placings", None)
             return Outcome(Verdict.UNKNOWN, figures, words.unknown_fact("chuangke_placings"))
         window = context.years(self.years)
         recorded = tuple(sorted(placings, key=lambda p: (p.year, p.top)))
@@ -493,8 +493,8 @@ class DesignationHeld(Check):
     def evaluate(self, context: Context) -> Outcome:
         """PASS with a valid designation of the level or higher, else UNKNOWN with the reason."""
         held = context.enterprise.level_on(context.as_of)
-        figures = (Figure("designation_held", None if held is None else held.value),)
-        wanted = DesignationLevel.parse(self.level)
+        figures = figures_of("designation_held", None if held is None else held.value)
+        wanted = _level(self.level)
         if held is not None and held >= wanted:
             return Outcome(Verdict.PASS, figures)
         if held is DesignationLevel.MUNICIPAL:
@@ -513,7 +513,7 @@ class DesignationHeld(Check):
 
     def threshold(self) -> Threshold:
         """One of the level and the levels above it."""
-        wanted = DesignationLevel.parse(self.level)
+        wanted = _level(self.level)
         return Threshold("one_of", tuple(lv.value for lv in DesignationLevel if lv >= wanted))
 
     def describe(self, language: Language, last_year: int | None) -> str:
@@ -522,6 +522,11 @@ class DesignationHeld(Check):
         if language == "zh":
             return f"已获有效{words.LEVEL_NAMES[self.level].zh}认定"
         return f"a valid {self.level} designation or higher"
+
+
+@functools.cache
+def _level(text: str) -> DesignationLevel:
+    return DesignationLevel.parse(text)
 
 
 @attrs.frozen
@@ -545,7 +550,7 @@ class HonourCheck(Check):
         """PASS on a named honour; FAIL with none; UNKNOWN with only honours not named."""
         honours = context.profile.honours
         if honours is None:
-            figures = (Figure("honours", None),)
+            figures = figures_of("honours", None)
             return Outcome(Verdict.UNKNOWN, figures, words.unknown_fact("honours"))
         recorded = tuple(sorted(honours))
         figures = (Figure("honours", recorded),)
@@ -595,7 +600,7 @@ class FigureMinimum(Check):
         """
         year = context.last_year
         value = context.money(self.figure, year)
-        figures = (Figure(self.figure, value, year=year),)
+        figures = figures_of(self.figure, value, year)
         if value is None:
             return Outcome(Verdict.UNKNOWN, figures, words.unknown_figure(self.figure, year))
         return Outcome(Verdict.of(value >= self.at_least), figures)
@@ -656,8 +661,8 @@ def share(context: Context, ratio: str, year: int) -> tuple[Fraction | None, tup
             value = quotient(numerator, denominator)
             shown = DIVISION.divide(numerator, denominator)
     figures = (
-        Figure(top_name, top, year=year),
-        Figure(bottom_name, bottom, year=year),
+        figure(top_name, top, year),
+        figure(bottom_name, bottom, year),
         Figure(ratio, shown, year=year),
     )
     return value, figures
@@ -764,7 +769,7 @@ class TotalCheck(Check):
         years = context.years(self.years)
         values = [context.money(self.figure, year) for year in years]
         figures = [
-            Figure(self.figure, value, year=year) for year, value in zip(years, values, strict=True)
+            figure(self.figure, value, year) for year, value in zip(years, values, strict=True)
         ]
         known = Money.total(
             (value for value in values if value is not None), currency=self.at_least.currency
@@ -825,7 +830,7 @@ class MeanGrowthCheck(Check):
         years = context.years(self.years + 1)
         values = [context.money(self.figure, year) for year in years]
         figures = [
-            Figure(self.figure, value, year=year) for year, value in zip(years, values, strict=True)
+            figure(self.figure, value, year) for year, value in zip(years, values, strict=True)
         ]
         rates: list[Fraction | None] = []
         note: Phrase | None = None
@@ -836,7 +841,7 @@ class MeanGrowthCheck(Check):
             figures.append(Figure(f"{self.figure}_growth", as_decimal(rate), year=years[index]))
         known = [rate for rate in rates if rate is not None]
         if len(known) < len(rates):
-            figures.append(Figure("mean_growth", None, year=context.last_year))
+            figures.append(figure("mean_growth", None, context.last_year))
             return Outcome(Verdict.UNKNOWN, tuple(figures), note)
         mean = sum(known, Fraction(0)) / len(known)
         figures.append(Figure("mean_growth", as_decimal(mean), year=context.last_year))
@@ -916,9 +921,9 @@ class ScoreCheck(Check):
             else (score.group(self.group).low, score.group(self.group).high)
         )
         if low == high:
-            figures: tuple[Figure, ...] = (Figure("points", low),)
+            figures: tuple[Figure, ...] = figures_of("points", low)
         else:
-            figures = (Figure("points_low", low), Figure("points_high", high))
+            figures = (figure("points_low", low), figure("points_high", high))
         if low >= self.at_least:
             return Outcome(Verdict.PASS, figures)
         if high < self.at_least:
@@ -960,7 +965,7 @@ class SuppliedScoreCheck(Check):
     def evaluate(self, context: Context) -> Outcome:
         """Compare the supplied score; UNKNOWN when none is supplied."""
         score = context.supplied_score
-        figures = (Figure("score", score),)
+        figures = figures_of("score", score)
         if score is None:
             note = Phrase(
                 "no evaluation score supplied: littlegiants does not compute the 13-indicator "

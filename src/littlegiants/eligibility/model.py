@@ -120,25 +120,38 @@ class Verdict(enum.Enum):
     @classmethod
     def all_of(cls, verdicts: Iterable[Verdict]) -> Verdict:
         """AND: FAIL if any fails, else UNKNOWN if any is unknown, else PASS (also when empty)."""
-        seen = set(verdicts)
-        if Verdict.FAIL in seen:
-            return Verdict.FAIL
-        return Verdict.UNKNOWN if Verdict.UNKNOWN in seen else Verdict.PASS
+        result = _PASS
+        for verdict in verdicts:
+            if verdict is _FAIL:
+                return _FAIL
+            if verdict is _UNKNOWN:
+                result = _UNKNOWN
+        return result
 
     @classmethod
     def any_of(cls, verdicts: Iterable[Verdict]) -> Verdict:
         """OR: PASS if any passes, else UNKNOWN if any is unknown, else FAIL (also when empty)."""
-        seen = set(verdicts)
-        if Verdict.PASS in seen:
-            return Verdict.PASS
-        return Verdict.UNKNOWN if Verdict.UNKNOWN in seen else Verdict.FAIL
+        result = _FAIL
+        for verdict in verdicts:
+            if verdict is _PASS:
+                return _PASS
+            if verdict is _UNKNOWN:
+                result = _UNKNOWN
+        return result
 
     @classmethod
     def of(cls, holds: bool | None) -> Verdict:
         """PASS for ``True``, FAIL for ``False``, UNKNOWN for ``None``."""
         if holds is None:
-            return Verdict.UNKNOWN
-        return Verdict.PASS if holds else Verdict.FAIL
+            return _UNKNOWN
+        return _PASS if holds else _FAIL
+
+
+# Enum members looked up on the class cost ~0.2 µs each in Python 3.11; the combinators run for
+# every group of every firm, so they use these.
+_PASS: Final = Verdict.PASS
+_FAIL: Final = Verdict.FAIL
+_UNKNOWN: Final = Verdict.UNKNOWN
 
 
 class Purpose(enum.Enum):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -64,6 +64,38 @@ class Figure:
     name: str
     value: FigureValue
     year: int | None = attrs.field(default=None, kw_only=True)
+
+
+#: Values whose figures are shared between firms: facts with few possible values.
+_SHAREABLE: Final = frozenset({type(None), bool, int, str, ProductField})
+#: How many shared figures are kept before the store starts afresh.
+_SHARED_MAX: Final = 4096
+_SHARED: dict[tuple[str, type, object, int | None], tuple[Figure]] = {}
+
+
+def figures_of(name: str, value: FigureValue, year: int | None = None) -> tuple[Figure]:
+    """``(Figure(name, value, year=year),)``: one tuple for every firm where the value is a fact.
+
+    The results of many firms repeat the same facts (own brand: yes; honours: unknown; 3 years
+    in the niche). Assessing many firms costs mostly the garbage collector's walks over the
+    objects the results hold, so a figure whose value is None, a flag, a count, a word or a field
+    is made once and shared; money and shares, different for every firm, are not.
+    """
+    kind = type(value)
+    if kind not in _SHAREABLE:
+        return (Figure(name, value, year=year),)
+    key = (name, kind, value, year)
+    found = _SHARED.get(key)
+    if found is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[key] = (Figure(name, value, year=year),)
+    return found
+
+
+def figure(name: str, value: FigureValue, year: int | None = None) -> Figure:
+    """A :class:`Figure`, shared between firms where its value is a fact (see figures_of)."""
+    return figures_of(name, value, year)[0]
 
 
 @attrs.frozen

@@ -24,7 +24,14 @@ from littlegiants.eligibility.checks import (
     share_note,
 )
 from littlegiants.eligibility.model import Phrase, Tier
-from littlegiants.eligibility.results import Figure, GroupScore, IndicatorScore, Score
+from littlegiants.eligibility.results import (
+    Figure,
+    GroupScore,
+    IndicatorScore,
+    Score,
+    figure,
+    figures_of,
+)
 from littlegiants.financials import ProductField, Profile
 from littlegiants.sources import Source
 
@@ -167,8 +174,8 @@ def _in_catalogue(profile: Profile) -> tuple[bool | None, tuple[Figure, ...]]:
     field = profile.main_product_field
     flag = profile.in_strategic_emerging_catalogue
     if flag is not None:
-        return flag, (Figure("in_strategic_emerging_catalogue", flag),)
-    figures = (Figure("main_product_field", field),)
+        return flag, figures_of("in_strategic_emerging_catalogue", flag)
+    figures = figures_of("main_product_field", field)
     if field is ProductField.STRATEGIC_EMERGING:
         return True, figures
     if field is ProductField.OTHER:
@@ -186,10 +193,10 @@ def _ip_conditions(profile: Profile) -> tuple[dict[str, bool | None], tuple[Figu
         class1 = None if count is None else count >= 1
     class2 = None if profile.class2_ip_count is None else profile.class2_ip_count >= 1
     figures = (
-        Figure("high_value_class1_ip", profile.high_value_class1_ip),
-        Figure("self_developed_class1_ip", profile.self_developed_class1_ip),
-        Figure("class1_ip_count", count),
-        Figure("class2_ip_count", profile.class2_ip_count),
+        figure("high_value_class1_ip", profile.high_value_class1_ip),
+        figure("self_developed_class1_ip", profile.self_developed_class1_ip),
+        figure("class1_ip_count", count),
+        figure("class2_ip_count", profile.class2_ip_count),
     )
     conditions = {
         "high-value-class1-ip": high_value,
@@ -206,8 +213,8 @@ def _growth(
     before, after = context.money(name, year - 1), context.money(name, year)
     rate, note = growth(name, before, after, year)
     figures = (
-        Figure(name, before, year=year - 1),
-        Figure(name, after, year=year),
+        figure(name, before, year - 1),
+        figure(name, after, year),
         Figure(f"{name}_growth", as_decimal(rate), year=year),
     )
     return rate, figures, note
