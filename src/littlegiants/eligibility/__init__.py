@@ -87,7 +87,8 @@ type annotations):
 - :mod:`~littlegiants.eligibility.catalogue`: criteria sets, and the bundled ones;
 - :mod:`~littlegiants.eligibility.assessing`: assessing firms.
 
-Every public name is importable from ``littlegiants.eligibility`` itself.
+Each module's ``__all__`` states its public names, once; this package re-exports them all, so
+every public name is importable from ``littlegiants.eligibility`` itself.
 
 More information:
 
@@ -104,112 +105,33 @@ More information:
 - The revised Measures, effective 2026-04-01: http://en.people.cn/n3/2026/0119/c90000-20415885.html
 """
 
-from littlegiants.eligibility.assessing import assess, assess_many
-from littlegiants.eligibility.catalogue import (
-    CriteriaSet,
-    criteria_on,
-    criteria_sets,
-    load_criteria,
+# Each module's __all__ states its public names; the package re-exports them all.
+from littlegiants.eligibility import (
+    assessing,
+    catalogue,
+    checks,
+    criteria,
+    model,
+    rendering,
+    results,
+    scoring,
 )
-from littlegiants.eligibility.checks import (
-    RATIOS,
-    AwardCheck,
-    Check,
-    ChuangkeCheck,
-    DesignationHeld,
-    FigureMinimum,
-    HonourCheck,
-    InstitutionLevelCheck,
-    MeanGrowthCheck,
-    ProductFieldCheck,
-    ProfileFlag,
-    ProfileMinimum,
-    RatioCheck,
-    ScoreCheck,
-    SuppliedScoreCheck,
-    TotalCheck,
-)
-from littlegiants.eligibility.criteria import (
-    AmendmentRule,
-    Criterion,
-    Reading,
-    RevenueBand,
-    Supersession,
-    Waiver,
-)
-from littlegiants.eligibility.model import (
-    GENERAL,
-    CriteriaNotAvailableError,
-    Phrase,
-    Purpose,
-    Tier,
-    UnknownCriterionError,
-    Verdict,
-)
-from littlegiants.eligibility.rendering import render_criteria
-from littlegiants.eligibility.results import (
-    Assessment,
-    CriterionResult,
-    CriterionSource,
-    Figure,
-    FigureValue,
-    GroupScore,
-    IndicatorScore,
-    Score,
-    Threshold,
-)
-from littlegiants.eligibility.scoring import Indicator, ScoreBand, ScoreGroup, Scoring
-from littlegiants.sources import Source
+from littlegiants.eligibility.assessing import *  # noqa: F403 - see the comment above
+from littlegiants.eligibility.catalogue import *  # noqa: F403
+from littlegiants.eligibility.checks import *  # noqa: F403
+from littlegiants.eligibility.criteria import *  # noqa: F403
+from littlegiants.eligibility.model import *  # noqa: F403
+from littlegiants.eligibility.rendering import *  # noqa: F403
+from littlegiants.eligibility.results import *  # noqa: F403
+from littlegiants.eligibility.scoring import *  # noqa: F403
+from littlegiants.sources import Source  # criteria and results cite it
 
-__all__ = [
-    "GENERAL",
-    "RATIOS",
-    "AmendmentRule",
-    "Assessment",
-    "AwardCheck",
-    "Check",
-    "ChuangkeCheck",
-    "CriteriaNotAvailableError",
-    "CriteriaSet",
-    "Criterion",
-    "CriterionResult",
-    "CriterionSource",
-    "DesignationHeld",
-    "Figure",
-    "FigureMinimum",
-    "FigureValue",
-    "GroupScore",
-    "HonourCheck",
-    "Indicator",
-    "IndicatorScore",
-    "InstitutionLevelCheck",
-    "MeanGrowthCheck",
-    "Phrase",
-    "ProductFieldCheck",
-    "ProfileFlag",
-    "ProfileMinimum",
-    "Purpose",
-    "RatioCheck",
-    "Reading",
-    "RevenueBand",
-    "Score",
-    "ScoreBand",
-    "ScoreCheck",
-    "ScoreGroup",
-    "Scoring",
-    "Source",
-    "Supersession",
-    "SuppliedScoreCheck",
-    "Threshold",
-    "Tier",
-    "TotalCheck",
-    "UnknownCriterionError",
-    "Verdict",
-    "Waiver",
-    "assess",
-    "assess_many",
-    "criteria_on",
-    "criteria_sets",
-    "load_criteria",
-    "render_criteria",
-]
+__all__ = ["Source"]
+__all__ += model.__all__
+__all__ += rendering.__all__
+__all__ += results.__all__
+__all__ += checks.__all__
+__all__ += criteria.__all__
+__all__ += scoring.__all__
+__all__ += catalogue.__all__
+__all__ += assessing.__all__

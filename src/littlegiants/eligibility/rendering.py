@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from littlegiants.eligibility.scoring import Scoring
     from littlegiants.sources import Source
 
-__all__ = ["explain", "render_criteria"]
+__all__ = ["render_criteria"]
 
 
 def _figure_text(figure: Figure, language: Language, locale: str) -> str:

@@ -38,7 +38,7 @@ from littlegiants.sources import Source
 if TYPE_CHECKING:
     from littlegiants.eligibility.model import Language
 
-__all__ = ["Indicator", "ScoreBand", "ScoreGroup", "Scoring", "compute_score"]
+__all__ = ["Indicator", "ScoreBand", "ScoreGroup", "Scoring"]
 
 
 @attrs.frozen(kw_only=True)
