@@ -3,14 +3,24 @@
 - ``default``: hypothesis' own settings; examples are random, so a local run keeps exploring.
 - ``ci``: the same number of examples, derandomized and without the example database, so a clean
   CI run is reproducible and a landing is never blocked by a rare draw no one can replay. Select
-  it with ``HYPOTHESIS_PROFILE=ci`` (``.ci/run`` does); the test command is unchanged.
+  it with ``HYPOTHESIS_PROFILE=ci`` (``.ci/run`` does); the test command is unchanged. It also
+  drops the wall-clock checks (the ``too_slow`` health check and the per-example deadline): CI
+  runs on a shared two-core machine, where another job's load made them fail runs whose every
+  example passed. Time is measured in ``benchmarks/``, never asserted in tests.
 """
 
 from __future__ import annotations
 
 import os
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
-settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

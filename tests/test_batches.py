@@ -26,12 +26,15 @@ from littlegiants.batches import (
     re_review_rounds,
     targets,
 )
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import BatchesFileError, DataFileError, InvalidRecordError
+
+
+def _text() -> str:
+    return resources.files("littlegiants").joinpath("data", "miit_batches.toml").read_text("utf-8")
 
 
 def _raw() -> dict[str, Any]:
-    text = resources.files("littlegiants").joinpath("data", "miit_batches.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(_text())
 
 
 def _values(batch: Batch) -> list[int]:
@@ -332,13 +335,13 @@ class TestLoading:
     def test_malformed_data_names_the_key(
         self, path: tuple[str | int, ...], value: object, evidence: str, field: str
     ) -> None:
-        """Malformed data raises InvalidRecordError naming the file and the key."""
+        """Malformed data raises BatchesFileError naming the file and the key."""
         data = _raw()
         target: Any = data
         for step in path[:-1]:
             target = target[step]
         target[path[-1]] = value
-        with pytest.raises(InvalidRecordError, match=evidence) as info:
+        with pytest.raises(BatchesFileError, match=evidence) as info:
             batches_module._parse_dataset(data, "miit_batches.toml")
         assert info.value.location is not None
         assert info.value.location.path == "miit_batches.toml"
@@ -348,7 +351,25 @@ class TestLoading:
         """A missing required field is reported with its key."""
         data = _raw()
         del data["batches"][0]["year"]
-        with pytest.raises(InvalidRecordError, match="year is missing") as info:
+        with pytest.raises(BatchesFileError, match="year is missing") as info:
             batches_module._parse_dataset(data, "miit_batches.toml")
         assert info.value.location is not None
         assert info.value.location.field == "batches[0].year"
+
+    def test_a_broken_file_is_a_data_file_error_with_its_line(self) -> None:
+        """A bad value in the table's text is a DataFileError naming the file, line and key."""
+        text = _text().replace("number = 2\n", 'number = "2"\n', 1)
+        with pytest.raises(DataFileError) as info:
+            batches_module._read_dataset(text, "miit_batches.toml")
+        line = text.splitlines().index('number = "2"') + 1
+        assert isinstance(info.value, BatchesFileError)
+        assert "Bad batches file (miit_batches.toml, line " in str(info.value)
+        assert info.value.location is not None
+        assert (line, "batches[1].number") == (info.value.location.line, info.value.location.field)
+
+    def test_text_that_is_not_toml_is_a_batches_file_error(self) -> None:
+        """Text that does not parse is reported as the batches file, with its line."""
+        with pytest.raises(BatchesFileError, match="not valid TOML") as info:
+            batches_module._read_dataset("schema = 1\n[[batches]\n", "miit_batches.toml")
+        assert info.value.location is not None
+        assert 2 == info.value.location.line

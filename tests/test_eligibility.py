@@ -26,6 +26,7 @@ from littlegiants.eligibility import (
     CriterionResult,
     Purpose,
     Tier,
+    UnknownCriterionError,
     Verdict,
     assess,
     assess_many,
@@ -1608,6 +1609,57 @@ class TestScenarios:
         assert by_enum == assess(firm(), LG, as_of=IN_2025, purpose="re-review")
 
 
+class TestLookups:
+    def test_an_unknown_criterion_id_is_a_lookup_error_listing_the_ids(self) -> None:
+        """find() with an id the assessment lacks raises UnknownCriterionError, a LookupError."""
+        result = assess(Enterprise("甲公司"), Tier.SRDI_SME, as_of=AS_OF)
+        with pytest.raises(UnknownCriterionError) as info:
+            result.find("srdi-sme.no-such")
+        assert isinstance(info.value, LookupError)
+        assert "srdi-sme.no-such" == info.value.value
+        assert "srdi-sme.niche-years" in info.value.known
+        assert str(info.value).startswith("No criterion 'srdi-sme.no-such' in this assessment:")
+
+    def test_an_unknown_reading_is_not_a_missing_criteria_set(self) -> None:
+        """reading() with an unknown id names the reading, not a date without criteria."""
+        with pytest.raises(UnknownCriterionError, match="No reading 'x' in miit-2022") as info:
+            CRITERIA.reading("x")
+        assert not isinstance(info.value, CriteriaNotAvailableError)
+        assert CRITERIA.readings[0].id in info.value.known
+
+    def test_an_unknown_indicator_group(self) -> None:
+        """Score.group() with an unknown group lists the groups."""
+        score = assess(Enterprise("甲公司"), Tier.INNOVATIVE_SME, as_of=AS_OF).score
+        assert score is not None
+        with pytest.raises(UnknownCriterionError) as info:
+            score.group("nothing")
+        assert ("innovation", "growth", "specialisation") == info.value.known
+
+    def test_the_error_pickles(self) -> None:
+        """The error survives pickling with its evidence."""
+        error = UnknownCriterionError("x", "reading", "miit-2022", ("a",))
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+        assert (str(error), copy.known) == (str(copy), ("a",))
+
+
+class TestSharedFigures:
+    def test_a_fact_is_one_object_for_every_firm(self) -> None:
+        """Two firms with the same fact hold the same Figure (fewer objects for the collector)."""
+        one = assess(firm(profile={"own_brand": True}), LG, as_of=AS_OF)
+        two = assess(firm(profile={"own_brand": True}), LG, as_of=AS_OF)
+        brand = "little-giant.distinctiveness.own-brand"
+        assert one.find(brand).figures is two.find(brand).figures
+
+    def test_money_is_not_shared_and_a_flag_is_not_a_count(self) -> None:
+        """Money figures are made per firm, and True and 1 stay different figures."""
+        from littlegiants.eligibility.results import figures_of
+
+        amount = cny("100万元")
+        assert figures_of("rd_expense", amount, 2024) is not figures_of("rd_expense", amount, 2024)
+        assert "value=True" in repr(figures_of("x", True)[0])
+        assert "value=1," in repr(figures_of("x", 1)[0])
+
+
 class TestExplain:
     @pytest.mark.parametrize("tier", list(Tier))
     def test_explains_in_english_and_chinese(self, tier: Tier) -> None:
@@ -1900,6 +1952,55 @@ class TestProperties:
             _check_group(criterion)
         assert result.explain(locale="zh_CN")
         assert result.explain(locale="en_US")
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(complete_and_masked(), st.sampled_from(Tier), st.sampled_from(Purpose))
+    def test_results_carry_their_criterion_words(
+        self,
+        pair: tuple[Enterprise, Enterprise, date, int | None, int | None],
+        tier: Tier,
+        purpose: Purpose,
+    ) -> None:
+        """Each result's requirement, source and threshold are its criterion's, made afresh."""
+        _, masked, as_of, _, _ = pair
+        result = assess(masked, tier, as_of=as_of, purpose=purpose)
+        criteria = criteria_on(as_of)
+        nodes = {
+            node.id: node
+            for root in (*criteria.roots, *(c for a in criteria.amendments for c in a.criteria))
+            for node in root.walk()
+        }
+        last_year = as_of.year - 1
+        for found in result.walk():
+            node = nodes[found.id]
+            words = (node.requirement("en", last_year), node.requirement("zh", last_year))
+            assert words == (found.requirement.en, found.requirement.zh)
+            assert node.source() == found.source
+            assert (None if node.check is None else node.check.threshold()) == found.threshold
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(complete_and_masked(), min_size=1, max_size=4),
+        st.sampled_from(Tier),
+        st.sampled_from(Purpose),
+    )
+    def test_assessing_many_is_assessing_each_afresh(
+        self,
+        pairs: list[tuple[Enterprise, Enterprise, date, int | None, int | None]],
+        tier: Tier,
+        purpose: Purpose,
+    ) -> None:
+        """assess_many on shared plans equals assessing each firm with every plan made anew."""
+        from littlegiants.eligibility import assessing
+
+        as_of = pairs[0][2]
+        firms = [firm for full, masked, *_ in pairs for firm in (full, masked)]
+        together = assess_many(firms, tier, as_of=as_of, purpose=purpose)
+        alone = []
+        for firm in firms:
+            assessing._plan.cache_clear()
+            alone.append(assess(firm, tier, as_of=as_of, purpose=purpose))
+        assert tuple(alone) == together
 
 
 #: Notes of criteria that complete data can leave UNKNOWN: an undefined share or growth, a field

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from littlegiants._checks import control_problem
+from littlegiants._currency import is_valid_currency, validate_currency
 from littlegiants._exact import EXACT, bounds_problem, to_decimal
 from littlegiants.errors import MoneyParseError
 
@@ -100,8 +101,6 @@ def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
     key = _key(marker)
     if key in markers:
         return markers[key]
-    from littlegiants.money import is_valid_currency  # noqa: PLC0415 - money imports this module
-
     if len(key) == 3 and key.isalpha() and is_valid_currency(key):
         return key
     raise MoneyParseError(text, f"{marker!r} is not a currency code or marker it knows")
@@ -182,8 +181,6 @@ def _currency_of(
         if code is not None
     }
     if currency is not None:
-        from littlegiants.money import validate_currency  # noqa: PLC0415
-
         given = validate_currency(currency)
         if codes and codes != {given}:
             found = ", ".join(sorted(codes))

@@ -51,11 +51,13 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from littlegiants._exact import to_figure
-from littlegiants.errors import InvalidRecordError, SourceLocation
+from littlegiants.errors import BatchesFileError, InvalidRecordError, SourceLocation
 from littlegiants.sources import Source
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
+
+    from littlegiants._tomlindex import KeyPath
 
 __all__ = [
     "MIIT_BATCHES",
@@ -252,26 +254,41 @@ class _Dataset:
 
 
 class _Reader:
-    """Typed access to one TOML table, raising InvalidRecordError with the key's location."""
+    """Typed access to one TOML table, raising a ``BatchesFileError`` with the key and its line.
 
-    def __init__(self, table: object, path: str, key: str) -> None:
+    ``lines`` gives the line of each key path when the text is known (it is indexed only when an
+    error needs it).
+    """
+
+    def __init__(
+        self,
+        table: object,
+        path: str,
+        at: KeyPath = (),
+        lines: Callable[[], dict[KeyPath, int]] | None = None,
+    ) -> None:
         self.path = path
-        self.key = key
+        self.at = at
+        self.lines = lines
         if not isinstance(table, dict):
             raise self.error(table, "expected a table")
         self.table: Mapping[str, Any] = table
 
-    def error(self, value: object, reason: str, field: str | None = None) -> InvalidRecordError:
-        where = self.key if field is None else f"{self.key}.{field}" if self.key else field
-        return InvalidRecordError(value, reason, SourceLocation(self.path, None, where))
+    def error(self, value: object, reason: str, field: str | None = None) -> BatchesFileError:
+        from littlegiants._tomlindex import locate, render  # noqa: PLC0415 - as _read_dataset
+
+        at = self.at if field is None else (*self.at, field)
+        line = None if self.lines is None else locate(self.lines(), at)
+        location = SourceLocation(self.path, line, render(at) or None, "key")
+        return BatchesFileError(value, reason, location)
 
     def child(self, field: str) -> _Reader:
-        return _Reader(self.get(field, dict), self.path, f"{self.key}.{field}".lstrip("."))
+        return _Reader(self.get(field, dict), self.path, (*self.at, field), self.lines)
 
     def children(self, field: str) -> list[_Reader]:
         items = self.get(field, list)
         return [
-            _Reader(item, self.path, f"{self.key}.{field}[{index}]".lstrip("."))
+            _Reader(item, self.path, (*self.at, field, index), self.lines)
             for index, item in enumerate(items)
         ]
 
@@ -319,9 +336,11 @@ class _Reader:
         return tuple(result)
 
 
-def _parse_dataset(data: Mapping[str, Any], path: str) -> _Dataset:
-    """Build the dataset from parsed TOML, checking every field it reads."""
-    root = _Reader(dict(data), path, "")
+def _parse_dataset(
+    data: Mapping[str, Any], path: str, lines: Callable[[], dict[KeyPath, int]] | None = None
+) -> _Dataset:
+    """Build the dataset from parsed TOML, checking every field it reads (lines: see _Reader)."""
+    root = _Reader(dict(data), path, (), lines)
     if root.get("schema", int) != 1:
         raise root.error(data.get("schema"), "this library reads schema 1", "schema")
     known = {
@@ -436,11 +455,12 @@ def _dataset() -> _Dataset:
 
 
 def _read_dataset(text: str, path: str) -> _Dataset:
-    """Parse and check a batches TOML text; every problem is an ``InvalidRecordError``."""
+    """Parse and check a batches TOML text; every problem is a located ``BatchesFileError``."""
     # tomllib and the located reader together cost ~10 ms: only paid when the table is first read.
-    from littlegiants._tomlindex import parse  # noqa: PLC0415
+    from littlegiants._tomlindex import line_index, parse  # noqa: PLC0415
 
-    return _parse_dataset(parse(text, path, InvalidRecordError), path)
+    data = parse(text, path, BatchesFileError)
+    return _parse_dataset(data, path, functools.cache(lambda: line_index(text)))
 
 
 # -- public access ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 import attrs
 
 __all__ = [
+    "BatchesFileError",
     "CriteriaFileError",
     "CurrencyMismatchError",
     "DataFileError",
@@ -365,7 +366,7 @@ class InvalidArgumentError(LittleGiantsError, ValueError):
 
 @attrs.define(auto_exc=True, eq=False)
 class DataFileError(LittleGiantsError, ValueError):
-    """A data file (policy, criteria, scenario) is malformed: a key, value or structure is wrong.
+    """A data file (policy, criteria, scenario, batches) is malformed: a key, value or structure.
 
     Each kind of file has its own subclass, chosen by what the file is, so ``except
     PolicyFileError`` does not also catch a broken criteria file; ``except DataFileError`` catches
@@ -376,7 +377,7 @@ class DataFileError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    #: What the file is, for the message ("policy", "criteria", "scenario").
+    #: What the file is, for the message ("policy", "criteria", "scenario", "batches").
     what: ClassVar[str] = "data"
 
     def __str__(self) -> str:
@@ -396,6 +397,13 @@ class CriteriaFileError(DataFileError):
     """An eligibility criteria file is malformed: unknown or missing key, bad threshold or test."""
 
     what: ClassVar[str] = "criteria"
+
+
+@attrs.define(auto_exc=True, eq=False)
+class BatchesFileError(DataFileError):
+    """The bundled MIIT batches table is malformed: a key is missing or holds a bad value."""
+
+    what: ClassVar[str] = "batches"
 
 
 @attrs.define(auto_exc=True, eq=False)

@@ -56,6 +56,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Final, Self
 
+from littlegiants._currency import is_valid_currency, validate_currency
 from littlegiants._exact import (
     BOUNDED,
     DIVISION,
@@ -73,7 +74,6 @@ from littlegiants.errors import (
     DivisionByZeroError,
     InvalidAmountError,
     InvalidArgumentError,
-    UnknownCurrencyError,
 )
 
 if TYPE_CHECKING:
@@ -105,13 +105,6 @@ ROUNDING_MODES: Final = frozenset(
 
 
 @functools.cache
-def _currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies  # noqa: PLC0415 - babel data loads on first use
-
-    return frozenset(list_currencies())
-
-
-@functools.cache
 def currency_precision(code: str) -> int:
     """Return the number of minor-unit digits of a currency, from CLDR (via babel).
 
@@ -121,55 +114,6 @@ def currency_precision(code: str) -> int:
     from babel.numbers import get_currency_precision  # noqa: PLC0415
 
     return int(get_currency_precision(validate_currency(code)))
-
-
-def _known_code(code: object) -> str | None:
-    """The upper-case ISO code ``code`` spells (outer ASCII spaces aside), or ``None``.
-
-    Only ASCII letters count: upper-casing other text can spell a code by accident (the
-    dotless ``ı`` upper-cases to ``I``, the ligature ``ﬆ`` to ``ST``).
-    """
-    if not isinstance(code, str):
-        return None
-    text = code.strip(" ")
-    if not text.isascii():
-        return None
-    upper = text.upper()
-    return upper if upper in _currencies() else None
-
-
-def validate_currency(code: object) -> str:
-    r"""Return ``code`` as an upper-case ISO 4217 code, or raise ``UnknownCurrencyError``.
-
-    Letters may be in either case and outer spaces are ignored; anything else around or inside
-    the code (a line break, a tab, a non-ASCII letter) makes it unknown.
-
-    >>> validate_currency("cny"), validate_currency(" USD ")
-    ('CNY', 'USD')
-    >>> validate_currency("RMB")
-    Traceback (most recent call last):
-    ...
-    littlegiants.errors.UnknownCurrencyError: Unknown currency 'RMB': expected an ISO 4217 code ...
-    >>> validate_currency("CNY\n")
-    Traceback (most recent call last):
-    ...
-    littlegiants.errors.UnknownCurrencyError: Unknown currency 'CNY\n': expected an ISO ...
-    """
-    known = _known_code(code)
-    if known is None:
-        raise UnknownCurrencyError(code)
-    return known
-
-
-def is_valid_currency(code: object) -> bool:
-    """Return whether ``code`` is a known ISO 4217 code, as :func:`validate_currency` reads it.
-
-    Never raises.
-
-    >>> is_valid_currency("USD"), is_valid_currency("XYZ"), is_valid_currency(None)
-    (True, False, False)
-    """
-    return _known_code(code) is not None
 
 
 def _coerce_amount(value: object) -> Decimal:

@@ -22,8 +22,8 @@ from littlegiants import batches
 from littlegiants._tomlindex import MAX_NESTING, decode, line_index, render
 from littlegiants.eligibility import CriteriaSet
 from littlegiants.errors import (
+    BatchesFileError,
     CriteriaFileError,
-    InvalidRecordError,
     LittleGiantsError,
     MissingDataFileError,
     PolicyFileError,
@@ -68,7 +68,7 @@ KINDS: dict[str, tuple[Reader, type[LittleGiantsError], list[Path]]] = {
             *sorted(ROOT.glob("docs/**/*.scenarios.toml")),
         ],
     ),
-    "batches": (_batches, InvalidRecordError, [DATA / "miit_batches.toml"]),
+    "batches": (_batches, BatchesFileError, [DATA / "miit_batches.toml"]),
 }
 TEXTS = {
     kind: [(str(path), path.read_text(encoding="utf-8")) for path in files]

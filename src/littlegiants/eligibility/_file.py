@@ -1,4 +1,4 @@
-"""Reading eligibility-criteria TOML files strictly, every error located by file, key path and line.
+"""Reading criteria files strictly, every error located by file, key path and line.
 
 The format is documented in ``docs/eligibility.md``. Criteria are a flat ``[[criteria]]`` list whose
 dotted ids give the tree (``little-giant.refinement.debt-ratio`` sits inside
@@ -11,49 +11,48 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
-from littlegiants._exact import EXACT, bounds_problem, to_decimal
-from littlegiants._tomlindex import MAX_NESTING, KeyPath, TomlReader
-from littlegiants.eligibility import (
-    GENERAL,
-    RATIOS,
+from littlegiants._tomlindex import MAX_NESTING, KeyPath
+from littlegiants.eligibility._toml import CheckTable, CriteriaReader
+from littlegiants.eligibility.checks import CHECKS, MONEY_FIGURES, RATIOS
+from littlegiants.eligibility.criteria import (
     AmendmentRule,
-    AwardCheck,
-    Check,
-    ChuangkeCheck,
-    CriteriaSet,
     Criterion,
-    DesignationHeld,
-    FigureMinimum,
-    HonourCheck,
-    Indicator,
-    InstitutionLevelCheck,
-    MeanGrowthCheck,
-    Phrase,
-    ProductFieldCheck,
-    ProfileFlag,
-    ProfileMinimum,
-    Purpose,
-    RatioCheck,
     Reading,
     RevenueBand,
-    ScoreBand,
-    ScoreCheck,
-    ScoreGroup,
-    Scoring,
     Supersession,
-    SuppliedScoreCheck,
-    Tier,
-    TotalCheck,
     Waiver,
 )
-from littlegiants.errors import CriteriaFileError, LittleGiantsError
-from littlegiants.financials import ProductField
+from littlegiants.eligibility.model import GENERAL, Phrase, Purpose, Tier
+from littlegiants.eligibility.scoring import Indicator, ScoreBand, ScoreGroup, Scoring
 from littlegiants.money import Money, validate_currency
 from littlegiants.sources import Source
 
-__all__ = ["read_criteria"]
+__all__ = ["CriteriaFields", "read_criteria"]
+
+
+class CriteriaFields(TypedDict):
+    """A criteria set's fields as read from its file (``CriteriaSet(**fields)`` builds it)."""
+
+    id: str
+    title: str
+    title_en: str | None
+    document: str
+    issuer: str
+    currency: str
+    confidence: str
+    effective_from: date
+    effective_to: date | None
+    effective_note: str | None
+    superseded: Supersession | None
+    sources: tuple[Source, ...]
+    readings: tuple[Reading, ...]
+    roots: tuple[Criterion, ...]
+    scoring: Scoring | None
+    amendments: tuple[AmendmentRule, ...]
+    path: str | None
+
 
 _ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*")
 _CRITERION_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*")
@@ -95,55 +94,7 @@ _COMMON: Final = {
     "by",
     "purposes",
 }
-_TESTS: Final = {
-    "profile-minimum": {"field", "at_least"},
-    "profile-flag": {"field", "expected"},
-    "product-field": {"values"},
-    "institution-level": {"levels"},
-    "award": {"years", "levels", "top"},
-    "chuangke": {"years", "top", "unresolved_top"},
-    "designation-held": {"level"},
-    "honour": {"names"},
-    "figure-minimum": {"figure", "at_least"},
-    "ratio": {"ratio", "at_least", "at_most", "years"},
-    "total": {"figure", "years", "at_least", "statistic"},
-    "mean-growth": {"figure", "years", "at_least"},
-    "score": {"group", "at_least"},
-    "supplied-score": {"at_least"},
-}
 _COMBINES: Final = ("all", "any", "band")
-_MINIMUM_FIELDS: Final = {
-    "years_in_niche": int,
-    "information_systems": int,
-    "class1_ip_count": int,
-    "class2_ip_count": int,
-    "national_market_share": Decimal,
-}
-_FLAG_FIELDS: Final = {
-    "own_brand",
-    "supply_chain_role",
-    "rd_institution",
-    "management_certification",
-    "product_certification_developed_market",
-    "high_value_class1_ip",
-    "self_developed_class1_ip",
-    "independent_legal_person",
-    "sme_by_size_rules",
-    "abnormal_operations_listed",
-    "single_champion",
-    "little_giant_control",
-    "little_giant_group_peer",
-}
-_MONEY_FIGURES: Final = {
-    "operating_revenue",
-    "main_business_revenue",
-    "rd_expense",
-    "total_assets",
-    "total_liabilities",
-    "equity_financing",
-}
-_LEVELS: Final = {"national", "provincial", "municipal"}
-_AWARD_LEVELS: Final = {"national", "provincial"}
 _SCORING: Final = {"tier", "readings", "groups", "indicators"}
 _GROUP: Final = {"id", "name_en", "name_zh", "points"}
 _INDICATOR: Final = {
@@ -186,89 +137,13 @@ _APPLIES: Final = {"start", "end", "note"}
 _WAIVER: Final = {"criterion", "purposes", "quote", "text"}
 
 
-class _Reader(TomlReader):
-    """Typed access to the parsed TOML, raising located ``CriteriaFileError``s."""
+def read_criteria(text: str, path: str) -> CriteriaFields:
+    """Parse and validate a criteria file's text (see ``CriteriaSet.from_toml``).
 
-    error = CriteriaFileError
-
-    def __init__(self, text: str, path: str, currency: str = "CNY") -> None:
-        super().__init__(text, path)
-        self.currency = currency
-
-    def table(self, value: object, at: KeyPath, what: str) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            raise self.fail(at, value, f"expected {what}")
-        return value
-
-    def text(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool = True) -> Any:  # noqa: ANN401
-        value = self.present(table, key, at, required=required)
-        if value is not None and not isinstance(value, str):
-            raise self.fail((*at, key), value, "expected a quoted string")
-        return value
-
-    def integer(self, table: dict[str, Any], key: str, at: KeyPath, *, minimum: int = 1) -> int:
-        value = self.present(table, key, at, required=True)
-        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self.fail((*at, key), value, f"expected a whole number, {minimum} or more")
-        return value
-
-    def day(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool = True) -> Any:  # noqa: ANN401
-        value = self.present(table, key, at, required=required)
-        if value is not None and type(value) is not date:
-            raise self.fail((*at, key), value, "expected a TOML date such as 2022-06-01")
-        return value
-
-    def strings(self, table: dict[str, Any], key: str, at: KeyPath) -> tuple[str, ...]:
-        value = table.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail((*at, key), value, "expected an array of quoted strings")
-        for index, item in enumerate(value):
-            if not isinstance(item, str):
-                raise self.fail((*at, key, index), item, "expected a quoted string")
-        return tuple(value)
-
-    def present(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool) -> Any:  # noqa: ANN401
-        if key not in table:
-            if required:
-                raise self.fail((*at, key), None, "a required key is missing")
-            return None
-        return table[key]
-
-    def percent(self, value: object, at: KeyPath) -> Decimal:
-        if isinstance(value, str) and value.strip().endswith("%"):
-            number = to_decimal(value.strip()[:-1])
-            if number is not None:
-                self.bounded(number, value, at)
-                return self.bounded(number.scaleb(-2, context=EXACT), value, at)
-        raise self.fail(at, value, 'expected a quoted percentage such as "70%"')
-
-    def bounded(self, number: Decimal, value: object, at: KeyPath) -> Decimal:
-        problem = bounds_problem(number)
-        if problem is not None:
-            raise self.fail(at, value, f"the number cannot be used: {problem}")
-        return number
-
-    def money(self, value: object, at: KeyPath) -> Money:
-        if not isinstance(value, str):
-            raise self.fail(at, value, 'expected quoted money as the source prints it ("5000万元")')
-        try:
-            amount = Money.parse(value)
-        except LittleGiantsError as exc:
-            raise self.fail(at, value, f"expected money such as 5000万元 ({exc})") from exc
-        self.bounded(amount.amount, value, at)
-        if amount.currency != self.currency:
-            raise self.fail(at, value, f"expected an amount in the file's currency {self.currency}")
-        return amount
-
-    def choice(self, value: object, at: KeyPath, allowed: set[str] | tuple[str, ...]) -> str:
-        if not isinstance(value, str) or value not in allowed:
-            raise self.fail(at, value, "expected one of " + ", ".join(sorted(allowed)))
-        return value
-
-
-def read_criteria(text: str, path: str) -> CriteriaSet:
-    """Parse and validate a criteria file's text (see ``CriteriaSet.from_toml``)."""
-    r = _Reader(text, path)
+    The fields are returned rather than the set, so that this module need not import
+    :class:`~littlegiants.eligibility.CriteriaSet`, whose ``from_toml`` calls it.
+    """
+    r = CriteriaReader(text, path)
     data = r.check_keys(r.data, _TOP, ())
     criteria_id = r.text(data, "id", ())
     if not _ID.fullmatch(criteria_id):
@@ -301,7 +176,7 @@ def read_criteria(text: str, path: str) -> CriteriaSet:
         if not any(root.id == tier.value for root in roots):
             raise r.fail(("criteria",), tier.value, "every tier needs a root criterion")
     amendments = _amendments(r, data, base, scoring, roots)
-    return CriteriaSet(
+    return CriteriaFields(
         id=criteria_id,
         title=title,
         title_en=r.text(data, "title_en", (), required=False),
@@ -322,7 +197,7 @@ def read_criteria(text: str, path: str) -> CriteriaSet:
     )
 
 
-def _sources(r: _Reader, data: dict[str, Any]) -> dict[str, Source]:
+def _sources(r: CriteriaReader, data: dict[str, Any]) -> dict[str, Source]:
     table = r.table(r.present(data, "sources", (), required=True), ("sources",), "a table")
     if not table:
         raise r.fail(("sources",), table, "at least one [sources.<id>] entry is required")
@@ -344,7 +219,7 @@ def _sources(r: _Reader, data: dict[str, Any]) -> dict[str, Source]:
 
 
 def _source_list(
-    r: _Reader, table: dict[str, Any], at: KeyPath, sources: dict[str, Source]
+    r: CriteriaReader, table: dict[str, Any], at: KeyPath, sources: dict[str, Source]
 ) -> tuple[Source, ...]:
     ids = r.strings(table, "sources", at)
     for index, source_id in enumerate(ids):
@@ -353,7 +228,7 @@ def _source_list(
     return tuple(sources[source_id] for source_id in ids)
 
 
-def _readings(r: _Reader, data: dict[str, Any]) -> dict[str, Reading]:
+def _readings(r: CriteriaReader, data: dict[str, Any]) -> dict[str, Reading]:
     entries = data.get("readings", [])
     if not isinstance(entries, list):
         raise r.fail(("readings",), entries, "expected [[readings]] tables")
@@ -374,7 +249,7 @@ def _readings(r: _Reader, data: dict[str, Any]) -> dict[str, Reading]:
 
 
 def _reading_ids(
-    r: _Reader, table: dict[str, Any], at: KeyPath, readings: dict[str, Reading]
+    r: CriteriaReader, table: dict[str, Any], at: KeyPath, readings: dict[str, Reading]
 ) -> tuple[str, ...]:
     ids = r.strings(table, "readings", at)
     for index, reading_id in enumerate(ids):
@@ -384,7 +259,7 @@ def _reading_ids(
 
 
 def _superseded(
-    r: _Reader, data: dict[str, Any], sources: dict[str, Source], end: date | None
+    r: CriteriaReader, data: dict[str, Any], sources: dict[str, Source], end: date | None
 ) -> Supersession | None:
     if "superseded" not in data:
         return None
@@ -435,7 +310,7 @@ class _Node:
 
 
 def _tree(
-    r: _Reader,
+    r: CriteriaReader,
     entries: object,
     at: KeyPath,
     *,
@@ -487,7 +362,7 @@ def _tree(
 
 
 def _parent_of(
-    r: _Reader,
+    r: CriteriaReader,
     where: KeyPath,
     *,
     criterion_id: str,
@@ -517,7 +392,7 @@ def _parent_of(
 
 
 def _criterion_fields(
-    r: _Reader,
+    r: CriteriaReader,
     table: dict[str, Any],
     at: KeyPath,
     *,
@@ -527,10 +402,10 @@ def _criterion_fields(
 ) -> dict[str, Any]:
     test = table.get("test")
     if test is not None:
-        r.choice(test, (*at, "test"), set(_TESTS))
+        r.choice(test, (*at, "test"), CHECKS)
     allowed = set(_COMMON)
-    if isinstance(test, str) and test in _TESTS:
-        allowed |= _TESTS[test]
+    if isinstance(test, str) and test in CHECKS:
+        allowed |= CHECKS[test].keys
     r.check_keys(table, allowed, at)
     combine = table.get("combine")
     if (combine is None) == (test is None):
@@ -554,14 +429,16 @@ def _criterion_fields(
         raise r.fail((*at, "band"), table["band"], "only criteria inside a band group take a band")
     by = None
     if combine == "band":
-        by = r.choice(table.get("by"), (*at, "by"), _MONEY_FIGURES)
+        by = r.choice(table.get("by"), (*at, "by"), MONEY_FIGURES)
     elif "by" in table:
         raise r.fail((*at, "by"), table["by"], 'only a "band" group takes by')
     return {
         "id": table["id"],
         "name": Phrase(r.text(table, "name_en", at), r.text(table, "name_zh", at)),
         "combine": combine,
-        "check": None if test is None else _check(r, table, at, scoring),
+        "check": None
+        if test is None
+        else CHECKS[test].from_table(CheckTable(r, table, at, scoring)),
         "by": by,
         "band": band,
         "document": document,
@@ -590,7 +467,7 @@ def _inherited(
     return base.document, (), base.confidence, None
 
 
-def _revenue_band(r: _Reader, table: dict[str, Any], at: KeyPath) -> RevenueBand:
+def _revenue_band(r: CriteriaReader, table: dict[str, Any], at: KeyPath) -> RevenueBand:
     band = r.table(r.present(table, "band", at, required=True), (*at, "band"), "a band table")
     r.check_keys(band, _REVENUE_BAND, (*at, "band"))
     low = None if "at_least" not in band else r.money(band["at_least"], (*at, "band", "at_least"))
@@ -602,7 +479,7 @@ def _revenue_band(r: _Reader, table: dict[str, Any], at: KeyPath) -> RevenueBand
     return RevenueBand(at_least=low, below=high)
 
 
-def _check_group(r: _Reader, node: _Node) -> None:
+def _check_group(r: CriteriaReader, node: _Node) -> None:
     combine = node.fields.get("combine")
     if combine is None:
         return
@@ -625,105 +502,8 @@ def _check_group(r: _Reader, node: _Node) -> None:
         edge = band.below
 
 
-def _check(  # noqa: C901, PLR0912
-    r: _Reader, table: dict[str, Any], at: KeyPath, scoring: Scoring | None
-) -> Check:
-    test = r.choice(table.get("test"), (*at, "test"), set(_TESTS))
-    if test == "profile-minimum":
-        field = r.choice(table.get("field"), (*at, "field"), set(_MINIMUM_FIELDS))
-        raw = r.present(table, "at_least", at, required=True)
-        if _MINIMUM_FIELDS[field] is Decimal:
-            return ProfileMinimum(field, r.percent(raw, (*at, "at_least")))
-        return ProfileMinimum(field, r.integer(table, "at_least", at, minimum=0))
-    if test == "profile-flag":
-        field = r.choice(table.get("field"), (*at, "field"), _FLAG_FIELDS)
-        expected = table.get("expected", True)
-        if not isinstance(expected, bool):
-            raise r.fail((*at, "expected"), expected, "expected true or false")
-        return ProfileFlag(field, expected=expected)
-    if test == "product-field":
-        values = r.strings(table, "values", at)
-        fields = tuple(
-            r.convert((*at, "values", i), value, ProductField, "a ProductField value")
-            for i, value in enumerate(values)
-        )
-        if not fields:
-            raise r.fail((*at, "values"), values, "expected at least one field")
-        return ProductFieldCheck(fields)
-    if test == "institution-level":
-        return InstitutionLevelCheck(_levels(r, table, at, _LEVELS))
-    if test == "award":
-        top = None if "top" not in table else r.integer(table, "top", at)
-        return AwardCheck(r.integer(table, "years", at), _levels(r, table, at, _AWARD_LEVELS), top)
-    if test == "chuangke":
-        return _chuangke(r, table, at)
-    if test == "designation-held":
-        return DesignationHeld(r.choice(table.get("level"), (*at, "level"), _LEVELS))
-    if test == "honour":
-        names = r.strings(table, "names", at)
-        if not names or not all(name.strip() for name in names):
-            raise r.fail((*at, "names"), names, "expected the honours' names")
-        return HonourCheck(names)
-    if test == "figure-minimum":
-        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
-        return FigureMinimum(figure, r.money(table.get("at_least"), (*at, "at_least")))
-    if test == "ratio":
-        ratio = r.choice(table.get("ratio"), (*at, "ratio"), set(RATIOS))
-        ops = [op for op in ("at_least", "at_most") if op in table]
-        if len(ops) != 1:
-            raise r.fail(at, table.get("id"), "a ratio test has exactly one of at_least, at_most")
-        bound = r.percent(table[ops[0]], (*at, ops[0]))
-        return RatioCheck(ratio, ops[0], bound, r.integer(table, "years", at))
-    if test == "total":
-        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
-        statistic = table.get("statistic", "total")
-        r.choice(statistic, (*at, "statistic"), ("total", "mean"))
-        return TotalCheck(
-            figure,
-            r.integer(table, "years", at),
-            r.money(table.get("at_least"), (*at, "at_least")),
-            mean=statistic == "mean",
-        )
-    if test == "mean-growth":
-        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
-        return MeanGrowthCheck(
-            figure,
-            r.integer(table, "years", at),
-            r.percent(table.get("at_least"), (*at, "at_least")),
-        )
-    if test == "score":
-        if scoring is None:
-            raise r.fail((*at, "test"), test, "a score test needs a [scoring] table")
-        group = table.get("group")
-        if group is not None:
-            r.choice(group, (*at, "group"), {g.id for g in scoring.groups})
-        if not str(table.get("id", "")).startswith(scoring.tier.value + "."):
-            raise r.fail((*at, "test"), test, f"the score is for {scoring.tier.value} only")
-        return ScoreCheck(group, r.integer(table, "at_least", at, minimum=0))
-    return SuppliedScoreCheck(r.integer(table, "at_least", at, minimum=0))
-
-
-def _chuangke(r: _Reader, table: dict[str, Any], at: KeyPath) -> ChuangkeCheck:
-    top = r.integer(table, "top", at)
-    wider = None
-    if "unresolved_top" in table:
-        wider = r.integer(table, "unresolved_top", at)
-        if wider <= top:
-            raise r.fail((*at, "unresolved_top"), wider, f"expected a group wider than {top}")
-    return ChuangkeCheck(r.integer(table, "years", at), top, unresolved_top=wider)
-
-
-def _levels(r: _Reader, table: dict[str, Any], at: KeyPath, allowed: set[str]) -> tuple[str, ...]:
-    levels = r.strings(table, "levels", at)
-    if not levels:
-        raise r.fail((*at, "levels"), levels, "expected at least one level")
-    for index, level in enumerate(levels):
-        r.choice(level, (*at, "levels", index), allowed)
-    return levels
-
-
 def _scoring(
-    r: _Reader,
+    r: CriteriaReader,
     data: dict[str, Any],
     *,
     sources: dict[str, Source],
@@ -764,7 +544,7 @@ def _scoring(
     )
 
 
-def _score_groups(r: _Reader, table: dict[str, Any], at: KeyPath) -> tuple[ScoreGroup, ...]:
+def _score_groups(r: CriteriaReader, table: dict[str, Any], at: KeyPath) -> tuple[ScoreGroup, ...]:
     entries = table.get("groups")
     if not isinstance(entries, list) or not entries:
         raise r.fail((*at, "groups"), entries, "expected [[scoring.groups]] tables")
@@ -784,7 +564,7 @@ def _score_groups(r: _Reader, table: dict[str, Any], at: KeyPath) -> tuple[Score
 
 
 def _indicator(
-    r: _Reader,
+    r: CriteriaReader,
     entry: object,
     at: KeyPath,
     groups: tuple[ScoreGroup, ...],
@@ -799,7 +579,7 @@ def _indicator(
     if measure == "ratio":
         ratio = r.choice(table.get("ratio"), (*at, "ratio"), set(RATIOS))
     if measure == "growth":
-        figure = r.choice(table.get("figure"), (*at, "figure"), _MONEY_FIGURES)
+        figure = r.choice(table.get("figure"), (*at, "figure"), MONEY_FIGURES)
     for key, needs in (("ratio", "ratio"), ("figure", "growth")):
         if key in table and measure != needs:
             raise r.fail((*at, key), table[key], f"a {measure} indicator does not take {key}")
@@ -820,7 +600,7 @@ def _indicator(
 
 
 def _score_bands(
-    r: _Reader, table: dict[str, Any], at: KeyPath, measure: str, points: int
+    r: CriteriaReader, table: dict[str, Any], at: KeyPath, measure: str, points: int
 ) -> tuple[ScoreBand, ...]:
     entries = table.get("bands")
     where: KeyPath = (*at, "bands")
@@ -857,7 +637,7 @@ def _score_bands(
 
 
 def _amendments(
-    r: _Reader,
+    r: CriteriaReader,
     data: dict[str, Any],
     base: _Base,
     scoring: Scoring | None,
@@ -873,7 +653,7 @@ def _amendments(
 
 
 def _amendment(
-    r: _Reader,
+    r: CriteriaReader,
     entry: object,
     at: KeyPath,
     *,
@@ -936,7 +716,7 @@ def _amendment(
 
 
 def _amended_criterion(
-    r: _Reader,
+    r: CriteriaReader,
     criterion: Criterion,
     at: KeyPath,
     *,
@@ -961,7 +741,7 @@ def _with_provenance(criterion: Criterion, document: str, sources: tuple[Source,
     )
 
 
-def _waiver(r: _Reader, entry: object, at: KeyPath, known: set[str]) -> Waiver:
+def _waiver(r: CriteriaReader, entry: object, at: KeyPath, known: set[str]) -> Waiver:
     table = r.table(entry, at, "a [[waivers]] table")
     r.check_keys(table, _WAIVER, at)
     criterion = r.text(table, "criterion", at)
