@@ -1,7 +1,8 @@
-"""Tests of littlegiants.payout: items, explanations, reports, comparisons and the ledger."""
+"""Tests of littlegiants.policy.engine: items, explanations, reports, comparisons, the ledger."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import attrs
@@ -57,6 +58,27 @@ class TestExplain:
         text = SHENZHEN.payout(firm(national=date(2022, 8, 1))).explain(locale="zh_CN")
         assert "国家级认定：最高¥500,000.00" in text
         assert "合计：¥500,000.00" in text
+
+    def test_chinese_item_lines_have_no_english(self) -> None:
+        """Every item of the Chinese trace is Chinese, whatever its status, but for the rule id."""
+        jingan = load_policy("jingan")
+        firm = Enterprise(
+            "示例静安有限公司",
+            region="310106",
+            designations=[
+                Designation("municipal", date(2019, 3, 1)),
+                Designation("municipal", date(2024, 3, 1)),
+                Designation("provincial", date(2024, 4, 1)),
+                Designation("national", date(2024, 8, 1), key=True),
+            ],
+            relocations=[Relocation(date(2024, 2, 1), "310101", "310106")],
+        )
+        payout = jingan.payout(firm, as_of=date(2025, 1, 1))
+        statuses = {item.status for item in payout.items}
+        assert {ItemStatus.NOT_ELIGIBLE, ItemStatus.MISSING_DATA, ItemStatus.PAYABLE} <= statuses
+        for item in payout.items:
+            line = item.describe(locale="zh_CN").replace(f"规则 {item.rule.id}", "")
+            assert re.search("[A-Za-z]", line) is None, line
 
     def test_every_zero_is_explained(self) -> None:
         """An item outside the period says so, with the dates."""
@@ -483,7 +505,7 @@ class TestConditions:
 
     def test_the_policy_table_lists_the_conditions(self) -> None:
         """render_policy shows each condition with the fact it reads."""
-        from littlegiants.render import render_policy
+        from littlegiants.policy import render_policy
 
         text = render_policy(make_policy(NATIONAL, tail=CONDITIONS), locale="en_US")
         expected = (

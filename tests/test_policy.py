@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import ast
 import errno
 import os
+import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
+import attrs
 import pytest
 
 from littlegiants import (
     Combination,
+    Designation,
     DesignationLevel,
+    Enterprise,
     IncentivePolicy,
+    InvalidRecordError,
     Money,
     PolicyFileError,
     UnknownPolicyError,
@@ -22,10 +29,25 @@ from littlegiants import (
     load_policy,
     policies,
 )
-from littlegiants._policyfile import read_policy
-from littlegiants.policy import SourceKind, ZoneExtent
+from littlegiants.policy import (
+    DesignationRule,
+    EventKind,
+    ItemStatus,
+    PercentageRule,
+    RelocationRule,
+    ReReviewRule,
+    Rule,
+    RuleKind,
+    SourceKind,
+    Text,
+    ZoneExtent,
+    render_policy,
+    render_rule_amount,
+    rule_kinds,
+)
+from littlegiants.policy import rules as rules_module
+from littlegiants.policy.model import Event
 from littlegiants.regions import Region
-from littlegiants.render import render_policy
 
 GOLDEN = Path(__file__).parent / "golden"
 SHENZHEN = load_policy("shenzhen-2022").path
@@ -181,9 +203,9 @@ class TestZoneFiles:
     def test_zone_problems_are_located(self, text: str, key: str, reason: str) -> None:
         """Each problem of a zone names its key path (the catalogue's standard: kinds required)."""
         with pytest.raises(PolicyFileError) as info:
-            read_policy(
+            IncentivePolicy.from_toml_text(
                 text.replace('example.invalid"', 'example.invalid"\nkind = "summary"'),
-                "z.toml",
+                path="z.toml",
                 bundled=True,
             )
         assert info.value.location is not None
@@ -659,3 +681,186 @@ class TestLocations:
         )
         with pytest.raises(PolicyFileError, match="non-empty string"):
             IncentivePolicy.from_toml_text(text.replace('"The issuer."', '""'))
+
+
+# -- rule kinds as classes ---------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class AnniversaryRule(Rule):
+    """A made-up kind for these tests: a reward on the third anniversary of a designation.
+
+    No source describes such a reward; it shows that a kind is one class, read and evaluated
+    without any change to the reader or the engine.
+    """
+
+    kind: ClassVar[str] = "anniversary"
+    event_kind: ClassVar[EventKind] = EventKind.DESIGNATION
+    words: ClassVar[Text] = Text("designation's third anniversary", "认定满三年")
+
+    def events(self, firm: Enterprise, as_of: date | None) -> Iterator[Event]:
+        for designation in firm.designations:
+            day = designation.awarded_on.replace(year=designation.awarded_on.year + 3)
+            if designation.level is self.level and (as_of is None or day <= as_of):
+                yield Event(EventKind.DESIGNATION, day, designation)
+
+
+@pytest.fixture
+def anniversary(monkeypatch: pytest.MonkeyPatch) -> type[Rule]:
+    """The made-up kind, registered for one test only."""
+    monkeypatch.setitem(rules_module._KINDS, "anniversary", AnniversaryRule)
+    return AnniversaryRule
+
+
+class TestRuleKinds:
+    def test_the_bundled_kinds_are_registered_by_their_word(self) -> None:
+        """Each file word names one class, and RuleKind lists the bundled words."""
+        assert {
+            "designation": DesignationRule,
+            "percentage": PercentageRule,
+            "re-review": ReReviewRule,
+            "relocation": RelocationRule,
+        } == dict(rule_kinds())
+        assert {kind.value for kind in RuleKind} == set(rule_kinds())
+        assert all(cls.kind == word for word, cls in rule_kinds().items())
+
+    def test_a_rule_is_built_with_its_kinds_class(self) -> None:
+        """The base class is not a kind; Rule.of_kind builds the class a word names."""
+        with pytest.raises(InvalidRecordError, match="build a rule with its kind's class"):
+            Rule(id="x", level=DesignationLevel.NATIONAL, amount=Money(1, "CNY"))
+        rule = Rule.of_kind("relocation", id="x", level="国家级", amount=Money(1, "CNY"))
+        assert (RelocationRule, RuleKind.RELOCATION) == (type(rule), rule.kind)
+        with pytest.raises(InvalidRecordError, match="one of designation, percentage"):
+            Rule.of_kind("bonus", id="x", level="national", amount=Money(1, "CNY"))
+
+    def test_a_percentage_rule_needs_its_share(self) -> None:
+        """A percentage rule built without a percent is refused, as the reader refuses it."""
+        with pytest.raises(InvalidRecordError, match="percentage rule has a percent"):
+            PercentageRule(id="x", level=DesignationLevel.NATIONAL, amount=Money(1, "CNY"))
+
+    @pytest.mark.parametrize(
+        ("kind", "key", "value", "takers"),
+        [
+            ("relocation", "first_time", "true", "designation, percentage rules"),
+            ("relocation", "key", "false", "designation, percentage, re-review rules"),
+            ("re-review", "first_time", "true", "designation, percentage rules"),
+        ],
+    )
+    def test_a_key_of_another_kind_is_refused_naming_the_kinds_that_take_it(
+        self, kind: str, key: str, value: str, takers: str
+    ) -> None:
+        """Each kind reads its own keys: another kind's key is located and explained."""
+        text = _broken('kind = "designation"', f'kind = "{kind}"\n{key} = {value}')
+        with pytest.raises(PolicyFileError) as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert (f"rules[0].{key}", 20) == (info.value.location.field, info.value.location.line)
+        assert f"{takers} take this key, a {kind} rule does not" in str(info.value)
+
+    def test_a_key_no_kind_takes_is_unknown(self) -> None:
+        """A misspelt key is an unknown key, listing the keys the kind takes."""
+        text = _broken('amount = "500000"', 'amount = "500000"\namonut = "1"')
+        with pytest.raises(PolicyFileError, match=r"unknown key \(known keys: amount, batches"):
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+
+    @pytest.mark.parametrize(
+        "rule",
+        [rule for policy in policies() for rule in policy.rules],
+        ids=lambda rule: rule.id,
+    )
+    def test_every_bundled_rule_explains_itself_in_each_language(self, rule: Rule) -> None:
+        """The Chinese has no Latin letter; the English terms are the policy table's."""
+        assert re.search("[A-Za-z]", rule.explain(locale="zh_CN")) is None
+        assert re.search("[A-Za-z]", rule.terms(locale="zh_CN")) is None
+        english = rule.explain(locale="en_US")
+        assert english.startswith(f"{'key ' if rule.key else ''}{rule.level.value} ")
+        if rule.not_rewarded is None:
+            assert english.endswith(render_rule_amount(rule, locale="en_US"))
+
+    def test_a_new_kind_is_one_class(self, anniversary: type[Rule]) -> None:
+        """A registered class is read from a file and evaluated by the unchanged engine."""
+        text = (
+            _broken('kind = "designation"', 'kind = "anniversary"')
+            .replace('jurisdiction = "440300"', 'jurisdiction = "440000"')
+            .replace("end = 2026-12-31", "end = 2027-12-31")
+        )
+        policy = IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert anniversary is type(policy.rule("national"))
+        firm = Enterprise(
+            "示例科技有限公司",
+            region="440305",
+            designations=[Designation("national", date(2023, 6, 1))],
+        )
+        [item] = policy.payout(firm).items
+        assert (date(2026, 6, 1), ItemStatus.PAYABLE, Money(500000, "CNY")) == (
+            item.event_on,
+            item.status,
+            item.amount,
+        )
+        assert "国家级认定满三年：¥500,000.00" in policy.payout(firm).explain(locale="zh_CN")
+
+
+FLOORS_ABOVE_RULES = {
+    "loader",
+    "dumps",
+    "_tables",
+    "_schemas",
+    "structure",
+    "cli",
+    "testing",
+    "strategies",
+    "pytest_plugin",
+    "eligibility",
+    "_criteriafile",
+    "records",
+    "synthetic",
+    "_hypothesis",
+}
+
+
+def _imports(path: Path) -> Iterator[str]:
+    """Every module a file imports: at the top, in functions and for type checking alike."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+
+
+class TestPackageShape:
+    PACKAGE = Path(rules_module.__file__).parent
+
+    def graph(self) -> dict[str, set[str]]:
+        modules = {path.stem: path for path in self.PACKAGE.glob("*.py") if path.stem != "__init__"}
+        return {
+            name: {
+                target
+                for imported in _imports(path)
+                if imported.startswith("littlegiants.policy.")
+                and (target := imported.split(".")[2]) in modules
+                and target != name
+            }
+            for name, path in modules.items()
+        }
+
+    def test_no_module_of_the_package_imports_another_in_a_circle(self) -> None:
+        """Counting every import, the package's modules form layers: no cycle."""
+        graph = self.graph()
+        done: list[str] = []
+        while graph:  # peel off modules whose imports are all done
+            ready = sorted(name for name, needs in graph.items() if needs <= set(done))
+            assert ready, f"import cycle among {sorted(graph)}"
+            done.extend(ready)
+            for name in ready:
+                del graph[name]
+        assert done[0] == "model"
+
+    def test_the_rules_floor_imports_no_edge(self) -> None:
+        """policy/ imports values and domain modules, never the edges or eligibility."""
+        for path in self.PACKAGE.glob("*.py"):
+            floors = {
+                imported.split(".")[1]
+                for imported in _imports(path)
+                if imported.startswith("littlegiants.") and imported.count(".") >= 1
+            }
+            assert not floors & FLOORS_ABOVE_RULES, path.name

@@ -118,21 +118,19 @@ if TYPE_CHECKING:
         load_trade_records,
     )
     from littlegiants.money import Money
-    from littlegiants.payout import (
+    from littlegiants.periods import Period
+    from littlegiants.policy import (
+        Combination,
         Comparison,
+        IncentivePolicy,
         ItemStatus,
         Payment,
         Payout,
         PayoutItem,
         PayoutReport,
-        compare,
-    )
-    from littlegiants.periods import Period
-    from littlegiants.policy import (
-        Combination,
-        IncentivePolicy,
         Rule,
         RuleKind,
+        compare,
         load_policy,
         policies,
     )
@@ -218,7 +216,7 @@ _LAZY: dict[str, str] = {
     "ScenarioFileError": "littlegiants.errors",
     "Batch": "littlegiants.batches",
     "Combination": "littlegiants.policy",
-    "Comparison": "littlegiants.payout",
+    "Comparison": "littlegiants.policy",
     "CreditCode": "littlegiants.credit",
     "CurrencyMismatchError": "littlegiants.errors",
     "Designation": "littlegiants.designation",
@@ -238,15 +236,15 @@ _LAZY: dict[str, str] = {
     "InvalidPeriodError": "littlegiants.errors",
     "InvalidRateError": "littlegiants.errors",
     "InvalidRecordError": "littlegiants.errors",
-    "ItemStatus": "littlegiants.payout",
+    "ItemStatus": "littlegiants.policy",
     "LittleGiantsError": "littlegiants.errors",
     "MIIT_BATCHES": "littlegiants.batches",
     "Money": "littlegiants.money",
     "MoneyParseError": "littlegiants.errors",
-    "Payment": "littlegiants.payout",
-    "Payout": "littlegiants.payout",
-    "PayoutItem": "littlegiants.payout",
-    "PayoutReport": "littlegiants.payout",
+    "Payment": "littlegiants.policy",
+    "Payout": "littlegiants.policy",
+    "PayoutItem": "littlegiants.policy",
+    "PayoutReport": "littlegiants.policy",
     "Period": "littlegiants.periods",
     "PolicyFileError": "littlegiants.errors",
     "UnknownRuleError": "littlegiants.errors",
@@ -269,7 +267,7 @@ _LAZY: dict[str, str] = {
     "UnknownCurrencyError": "littlegiants.errors",
     "UnknownPolicyError": "littlegiants.errors",
     "UnknownRegionError": "littlegiants.errors",
-    "compare": "littlegiants.payout",
+    "compare": "littlegiants.policy",
     "format_credit_code": "littlegiants.credit",
     "is_valid_credit_code": "littlegiants.credit",
     "load_policy": "littlegiants.policy",

@@ -465,7 +465,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     """Work the bundled seed-article example through the library."""
     from littlegiants.formatting import format_growth  # noqa: PLC0415
     from littlegiants.loader import example_path, load_dataset  # noqa: PLC0415
-    from littlegiants.render import render_policy  # noqa: PLC0415
+    from littlegiants.policy import render_policy  # noqa: PLC0415
 
     locale, fmt = args.locale, args.format
     data = load_dataset(example_path("shenzhen-2022"))
@@ -662,7 +662,7 @@ def cmd_policies(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_policy(args: argparse.Namespace, out: Output) -> int:
     """Show one policy's table with its sources."""
-    from littlegiants.render import render_policy  # noqa: PLC0415
+    from littlegiants.policy import render_policy  # noqa: PLC0415
 
     policy = _policy(args.policy)
     if args.format == "table":
@@ -671,7 +671,7 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
     rows = [
         {
             "rule": rule.id,
-            "kind": rule.kind.value,
+            "kind": str(rule.kind),
             "level": rule.level.value,
             "amount": f"{rule.amount.amount:f}",
             "currency": rule.amount.currency,

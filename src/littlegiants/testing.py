@@ -39,8 +39,15 @@ from littlegiants.errors import (
     UnknownRuleError,
 )
 from littlegiants.money import Money
-from littlegiants.payout import ItemStatus, Payment, Payout
-from littlegiants.policy import Combination, IncentivePolicy, RuleKind, load_policy
+from littlegiants.policy import (
+    Combination,
+    IncentivePolicy,
+    ItemStatus,
+    Payment,
+    Payout,
+    load_policy,
+    rule_kinds,
+)
 from littlegiants.structure import StructureError, converter, structure, structure_enterprise
 
 if TYPE_CHECKING:
@@ -93,7 +100,7 @@ class ExpectedItem:
             "ceiling": item.is_ceiling,
             "status": item.status.value,
             "rule": item.rule.id,
-            "kind": item.rule.kind.value,
+            "kind": str(item.rule.kind),
             "on": item.event_on,
         }
         for name, got in actual.items():
@@ -315,11 +322,18 @@ class _ScenarioReader(TomlReader):
         if amount != "unknown":
             self.amount(amount, (*at, "amount"), currency)
         fields: dict[str, Any] = {"amount": amount}
-        for key, choices in (("status", ItemStatus), ("kind", RuleKind)):
-            if key in data:
-                fields[key] = self.convert(
-                    (*at, key), data[key], choices, "one of " + ", ".join(c.value for c in choices)
-                ).value
+        if "status" in data:
+            fields["status"] = self.convert(
+                (*at, "status"),
+                data["status"],
+                ItemStatus,
+                "one of " + ", ".join(c.value for c in ItemStatus),
+            ).value
+        if "kind" in data:
+            kinds = rule_kinds()
+            if not isinstance(data["kind"], str) or data["kind"] not in kinds:
+                raise self.fail((*at, "kind"), data["kind"], "expected one of " + ", ".join(kinds))
+            fields["kind"] = data["kind"]
         if "level" in data:
             fields["level"] = self.convert(
                 (*at, "level"), data["level"], DesignationLevel.parse, "a designation level"
