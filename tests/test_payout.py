@@ -559,6 +559,32 @@ class TestNotRewarded:
         assert (ItemStatus.NOT_ELIGIBLE, Money(0, "CNY")) == (item.status, item.amount)
         assert "record it as municipal" in (item.detail or "")
 
+    def test_a_level_the_policy_has_no_rule_for_gets_an_item_saying_so(self) -> None:
+        """No provincial rule at all: a not-eligible item naming the level, in both languages."""
+        policy = make_policy(NATIONAL, jurisdiction="310106")
+        payout = policy.payout(firm(region="310106", provincial=date(2024, 5, 1)))
+        [item] = payout.items
+        assert (ItemStatus.NOT_ELIGIBLE, Money(0, "CNY"), "no-provincial-rule") == (
+            item.status,
+            item.amount,
+            item.rule.id,
+        )
+        assert "the policy has no rule rewarding a provincial designation" == item.detail
+        assert "不予奖励：不符合条件（本政策不奖励省级认定）" == item.reason(locale="zh_CN")
+        assert ["demo.combination"] == [p.name for p in payout.parameters()]  # reads no rule
+
+    @pytest.mark.parametrize(
+        ("region", "awarded"),
+        [("440305", date(2024, 5, 1)), ("310106", date(2019, 5, 1)), (None, date(2024, 5, 1))],
+        ids=["outside-jurisdiction", "outside-period", "region-unknown"],
+    )
+    def test_outside_the_policys_reach_a_level_it_has_no_rule_for_gets_no_item(
+        self, region: str | None, awarded: date
+    ) -> None:
+        """Only inside the jurisdiction and the period is the firm told its level is not paid."""
+        policy = make_policy(NATIONAL, jurisdiction="310106")
+        assert () == policy.payout(firm(region=region, provincial=awarded)).items
+
     def test_evolving_amounts_by_level_leaves_it_alone(self) -> None:
         """A what-if by level name changes the paying rules only."""
         policy = make_policy(SHANGHAI_LEVELS, jurisdiction="310106")
@@ -741,6 +767,22 @@ class TestProperties:
             if item.rule.kind.is_award and item.status is ItemStatus.PAYABLE:
                 assert item.designation is not None
                 assert earliest[item.level] == item.designation.awarded_on
+
+    @given(policy_and_firm())
+    def test_every_designation_in_reach_gets_an_item(
+        self, drawn: tuple[IncentivePolicy, Enterprise]
+    ) -> None:
+        """A designation in the period, made inside the jurisdiction, is always answered."""
+        policy, firm = drawn
+        answered = {item.designation for item in policy.payout(firm).items}
+        for designation in firm.designations:
+            region = firm.region_on(designation.awarded_on)
+            if (
+                policy.is_in_force(designation.awarded_on)
+                and region is not None
+                and policy.covers(region)
+            ):
+                assert designation in answered
 
     @given(policy_and_firm())
     def test_a_move_is_paid_once(self, drawn: tuple[IncentivePolicy, Enterprise]) -> None:

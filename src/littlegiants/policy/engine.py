@@ -74,7 +74,7 @@ from littlegiants.policy.model import (
     Text,
     language,
 )
-from littlegiants.policy.rules import Rule, rule_class
+from littlegiants.policy.rules import NoRule, Rule, rule_class
 from littlegiants.policy.terms import PolicyTerms
 from littlegiants.sources import Source, SourceKind
 
@@ -444,7 +444,19 @@ _Candidate = tuple[Event, Rule]
 
 
 def _candidates(policy: PolicyTerms, firm: Enterprise, as_of: date | None) -> list[_Candidate]:
+    """Each rule with each event that triggers it, and each designation no rule rewards.
+
+    A designation of a level the policy has no award rule for is answered by an implicit rule
+    (:class:`~littlegiants.policy.rules.NoRule`) that is not eligible, saying so: a firm recorded
+    at a level the policy does not reward is told why, never silently left out.
+    """
     found = [(event, rule) for rule in policy.rules for event in rule.events(firm, as_of)]
+    awarded = {rule.level for rule in policy.rules if rule.is_award}
+    for designation in firm.designations:
+        if designation.level in awarded or (as_of is not None and designation.awarded_on > as_of):
+            continue
+        event = Event(EventKind.DESIGNATION, designation.awarded_on, designation)
+        found.append((event, NoRule.answering(designation.level, policy.currency)))
     found.sort(key=lambda c: (c[0].on, c[1].tier, c[1].id))
     return found
 
@@ -525,6 +537,8 @@ def _payout(
     checks = _conditions(policy, enterprise)
     for event, rule in _candidates(policy, enterprise, as_of):
         status, why, region = _gate(policy, enterprise, event, rule)
+        if rule.implicit and status in _OUT_OF_REACH:
+            continue  # a level the policy has no rule for is answered only inside its reach
         conditions = checks if status is ItemStatus.PAYABLE else ()
         failed = [check for check in conditions if check.status is ConditionStatus.NOT_MET]
         if failed:
@@ -568,6 +582,12 @@ def _payout(
     if policy.combination is Combination.HIGHEST_ONLY:
         items = _highest_only(items, zero)
     return Payout(policy=policy, enterprise=enterprise, as_of=as_of, items=tuple(items))
+
+
+#: Where an event falls outside a policy's reach, no item answers a level it has no rule for.
+_OUT_OF_REACH: Final = frozenset(
+    {ItemStatus.OUTSIDE_PERIOD, ItemStatus.OUTSIDE_JURISDICTION, ItemStatus.MISSING_DATA}
+)
 
 
 def _conditions(policy: PolicyTerms, firm: Enterprise) -> tuple[ConditionCheck, ...]:
