@@ -114,9 +114,28 @@ class TestReport:
         assert "region is unknown" in reason
 
     def test_budget_of_enterprises_is_their_payouts(self) -> None:
-        """Budgeting real enterprises adds their payouts."""
+        """Budgeting real enterprises adds their payouts: up to the ceilings the source gives."""
         firms = [firm("甲", national=date(2023, 8, 1)), firm("乙", provincial=date(2023, 1, 1))]
-        assert Money(700000, "CNY") == SHENZHEN.budget(firms)
+        budget = SHENZHEN.budget(firms)
+        assert (Money(700000, "CNY"), True, ()) == (
+            budget.total,
+            budget.is_upper_bound,
+            budget.unknown,
+        )
+        assert [("national", 1), ("provincial", 1)] == sorted(
+            (line.rule or "", line.count) for line in budget.lines
+        )
+
+    def test_budget_of_enterprises_lists_those_it_cannot_cost(self) -> None:
+        """A firm whose region is unknown is left out of the total and named, never costed zero."""
+        firms = [
+            firm("甲", national=date(2023, 8, 1)),
+            firm("丙", region=None, national=date(2023, 1, 1)),
+        ]
+        budget = SHENZHEN.budget(firms, as_of=date(2024, 1, 1))
+        assert Money(500000, "CNY") == budget.total
+        [missing] = budget.unknown
+        assert "丙 under shenzhen-2022: the registered region is unknown" == missing.en
 
 
 class TestLedger:

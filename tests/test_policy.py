@@ -21,6 +21,7 @@ from littlegiants import (
     DesignationLevel,
     Enterprise,
     IncentivePolicy,
+    InvalidLevelError,
     InvalidRecordError,
     Money,
     PolicyFileError,
@@ -405,19 +406,78 @@ class TestWhatIf:
 
 class TestBudget:
     def test_fourth_batch(self) -> None:
-        """275 Shenzhen firms of the 4th batch at 500,000 yuan are at most 137.5 million yuan."""
+        """275 Shenzhen firms of the 4th batch at up to 500,000 yuan: at most 137.5 million yuan."""
         budget = load_policy("shenzhen-2022").budget({DesignationLevel.NATIONAL: 275})
-        assert Money("137500000", "CNY") == budget
+        assert (Money("137500000", "CNY"), True, ()) == (
+            budget.total,
+            budget.is_upper_bound,
+            budget.unknown,
+        )
 
     def test_reaching_the_target(self) -> None:
         """From 443 to the target of 600 State-level little giants: 157 more firms."""
         budget = load_policy("shenzhen-2022").budget({DesignationLevel.NATIONAL: 600 - 443})
-        assert Money("78500000", "CNY") == budget
+        assert Money("78500000", "CNY") == budget.total
+
+    @pytest.mark.parametrize("key", ["national", "国家级", "小巨人", DesignationLevel.NATIONAL])
+    def test_levels_are_read_as_everywhere_else(self, key: str | DesignationLevel) -> None:
+        """A level given as text counts as the level itself (it used to cost a silent zero)."""
+        assert Money("500000", "CNY") == load_policy("shenzhen-2022").budget({key: 1}).total
+
+    def test_an_unknown_level_is_refused_naming_the_known_ones(self) -> None:
+        """A key that is not a level is an error listing the accepted words, never a zero."""
+        with pytest.raises(
+            InvalidLevelError, match=r"expected national .* provincial .* municipal"
+        ):
+            load_policy("shenzhen-2022").budget({"county": 3})
+
+    @pytest.mark.parametrize(
+        ("counts", "reason"),
+        [({"national": 1, "国家级": 2}, "given twice"), ({"national": 2.5}, "whole number")],
+    )
+    def test_counts_are_checked(self, counts: dict[str, object], reason: str) -> None:
+        """A level given twice, or a count that is not a whole number, is refused."""
+        with pytest.raises(InvalidRecordError, match=reason):
+            load_policy("shenzhen-2022").budget(counts)  # type: ignore[arg-type]
 
     def test_regional_amounts_give_an_upper_bound(self) -> None:
-        """With regional amounts, a count budget uses the highest amount."""
+        """With regional amounts and a batch limit, a count costs the highest amount, at most."""
         budget = load_policy("guangdong-2022").budget({DesignationLevel.NATIONAL: 2})
-        assert Money("2400000", "CNY") == budget
+        assert (Money("2400000", "CNY"), True) == (budget.total, budget.is_upper_bound)
+        [line] = budget.lines
+        assert "the highest regional amount" in line.why.en
+        assert "batches 4 only, counted for every firm" in line.why.en
+        assert "conditions on the firm are assumed met" in line.why.en
+
+    def test_a_share_of_a_figure_counts_its_cap(self) -> None:
+        """Pudong pays a share of a figure a count cannot give: the cap, as an upper bound."""
+        budget = load_policy("pudong").budget({"national": 10, "municipal": 20})
+        assert (Money("15000000", "CNY"), True) == (budget.total, budget.is_upper_bound)
+        national = next(line for line in budget.lines if line.rule == "national")
+        assert "a count gives no figure, so the cap is counted" in national.why.en
+        assert "数量不含该数额，按上限计" in national.why.zh
+
+    def test_fixed_amounts_are_exact(self) -> None:
+        """Longgang's 2022 amounts are fixed and unconditional: the budget is exact."""
+        budget = load_policy("longgang-2022").budget({"national": 3, "provincial": 4})
+        assert (Money("1000000", "CNY"), True) == (budget.total, budget.is_exact)
+        assert "Exactly CN¥1,000,000.00" == budget.explain(locale="en_US").splitlines()[0]
+
+    def test_a_level_no_rule_rewards_says_so(self) -> None:
+        """Municipal firms under a policy without a municipal rule cost zero, with the reason."""
+        budget = load_policy("guangdong-2022").budget({"municipal": 7})
+        [line] = budget.lines
+        assert (None, Money(0, "CNY"), True) == (line.rule, line.total, budget.is_exact)
+        assert "no rule of the policy rewards a designation of this level" == line.why.en
+
+    def test_what_a_count_cannot_cost_is_left_out_and_listed(self) -> None:
+        """Re-review, move-in and key-tier rules cannot be costed from a count: listed, not zero."""
+        budget = load_policy("jingan").budget({"national": 3})
+        assert Money("1500000", "CNY") == budget.total
+        left_out = [line.rule for line in budget.lines if not line.counted]
+        assert ["national-key-matching", "national-re-review", "national-moving-in"] == left_out
+        assert 3 == len(budget.unknown)
+        assert "for what could be costed (3 parts left out)" in str(budget)
 
 
 class TestPoliciesBuiltInCode:

@@ -11,7 +11,7 @@ The house, ground floor up (a module imports from its own floor or the floors be
   (:class:`Payout`, :class:`Payment`, :func:`compare`).
 
 >>> import littlegiants
->>> littlegiants.load_policy("shenzhen-2022").budget({littlegiants.DesignationLevel.NATIONAL: 275})
+>>> littlegiants.load_policy("shenzhen-2022").budget({"national": 275}).total
 Money('137500000', 'CNY')
 """
 

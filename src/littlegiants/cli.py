@@ -448,16 +448,19 @@ def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) 
         and c.bound is Bound.EXACT
     }
     rows = []
+    wanted = []
     if CountKind.BATCH in held:
         batch = held[CountKind.BATCH]
-        cost = policy.budget({national: batch.count})
-        figure = f"budget: batch {batch.batch}, {batch.count} firms"
-        rows.append([figure, _amount(cost, fmt, locale), "at most"])
+        wanted.append((f"budget: batch {batch.batch}, {batch.count} firms", batch.count))
     if CountKind.TARGET in held and CountKind.HELD in held:
         more = held[CountKind.TARGET].count - held[CountKind.HELD].count
-        cost = policy.budget({national: more})
-        figure = f"budget: {more} more to reach {held[CountKind.TARGET].count}"
-        rows.append([figure, _amount(cost, fmt, locale), "at most"])
+        wanted.append((f"budget: {more} more to reach {held[CountKind.TARGET].count}", more))
+    for figure, count in wanted:
+        cost = policy.budget({national: count})
+        note = "at most" if cost.is_upper_bound else ""
+        if cost.unknown:
+            note = f"{note} for what could be costed".strip()
+        rows.append([figure, _amount(cost.total, fmt, locale), note])
     return rows
 
 

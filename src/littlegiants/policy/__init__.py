@@ -8,6 +8,7 @@ The package's modules, ground floor up (each imports only from the ones before i
   entitlement and explanation;
 - :mod:`~littlegiants.policy.terms`: a policy's terms as data;
 - :mod:`~littlegiants.policy.engine`: payouts, items, the ledger and the engine;
+- :mod:`~littlegiants.policy.budget`: what a population costs, and how sure that is;
 - :mod:`~littlegiants.policy.reader`: reading policy files;
 - :mod:`~littlegiants.policy.incentive`: :class:`IncentivePolicy`, the terms read, evaluated and
   costed;
@@ -22,8 +23,19 @@ Each module states its public names once, in its ``__all__``; this package expor
 '国家级认定：最高¥500,000.00'
 """
 
-from littlegiants.policy import catalogue, engine, incentive, model, render, rules, sets, terms
-from littlegiants.policy.catalogue import *  # noqa: F403 - each module lists its names once
+from littlegiants.policy import (
+    budget,
+    catalogue,
+    engine,
+    incentive,
+    model,
+    render,
+    rules,
+    sets,
+    terms,
+)
+from littlegiants.policy.budget import *  # noqa: F403 - each module lists its names once
+from littlegiants.policy.catalogue import *  # noqa: F403
 from littlegiants.policy.engine import *  # noqa: F403
 from littlegiants.policy.incentive import *  # noqa: F403
 from littlegiants.policy.model import *  # noqa: F403
@@ -37,6 +49,7 @@ __all__ += model.__all__
 __all__ += rules.__all__
 __all__ += terms.__all__
 __all__ += engine.__all__
+__all__ += budget.__all__
 __all__ += incentive.__all__
 __all__ += catalogue.__all__
 __all__ += render.__all__

@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from littlegiants._tomlindex import read_file
-from littlegiants.errors import InvalidRecordError, PolicyFileError
-from littlegiants.money import Money
+from littlegiants.errors import PolicyFileError
+from littlegiants.policy.budget import Budget, Counts, count_budget, population_budget
 from littlegiants.policy.engine import Payment, Payout, PayoutReport, compute_payout, compute_report
 from littlegiants.policy.reader import read_policy
 from littlegiants.policy.terms import PolicyTerms
@@ -49,7 +49,6 @@ from littlegiants.policy.terms import PolicyTerms
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from littlegiants.designation import DesignationLevel
     from littlegiants.enterprise import Enterprise
 
 __all__ = ["IncentivePolicy"]
@@ -116,30 +115,32 @@ class IncentivePolicy(PolicyTerms):
         """Compute payouts for many enterprises, with totals by level and what was not evaluated."""
         return compute_report(self, enterprises, as_of=as_of, ledger=ledger)
 
-    def budget(self, population: Mapping[DesignationLevel, int] | Iterable[Enterprise]) -> Money:
-        """Return what a population costs at most under this policy.
+    def budget(
+        self,
+        population: Counts | Iterable[Enterprise],
+        *,
+        as_of: date | None = None,
+    ) -> Budget:
+        """What a population costs under this policy, with how sure the figure is.
 
-        A mapping of counts by level costs ``count x amount`` for each level's plain award rule
-        (with regional amounts, the highest one: the result is an upper bound); enterprises cost
-        the total of their payouts.
+        A mapping of counts by level (keys read as levels are everywhere: ``"national"``,
+        ``"国家级"``, :class:`~littlegiants.designation.DesignationLevel`) costs each count at what
+        one designation of the level can cost: the amount, the highest regional amount, or the
+        cap of a share of a figure (a count gives no figure). Enterprises cost their payouts as
+        of ``as_of``. See :mod:`littlegiants.policy.budget`.
 
-        >>> from littlegiants.designation import DesignationLevel
+        Raises:
+            InvalidLevelError: a key is not a level; the message lists the accepted words.
+            InvalidRecordError: a count is not a whole number, or a level is given twice.
+
         >>> from littlegiants.policy import load_policy
-        >>> shenzhen = load_policy("shenzhen-2022")
-        >>> shenzhen.budget({DesignationLevel.NATIONAL: 275})
-        Money('137500000', 'CNY')
+        >>> budget = load_policy("shenzhen-2022").budget({"national": 275})
+        >>> budget.total, budget.is_upper_bound
+        (Money('137500000', 'CNY'), True)
+        >>> print(budget.explain(locale="en_US"))
+        At most CN¥137,500,000.00
+          shenzhen-2022 national x 275 (rule national): CN¥137,500,000.00 (up to (最高))
         """
         if isinstance(population, Mapping):
-            total = Money.zero(self.currency)
-            for level, count in population.items():
-                if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                    raise InvalidRecordError(count, f"a count of {level} firms is a whole number")
-                rules = [
-                    rule
-                    for rule in self.rules
-                    if rule.kind == "designation" and rule.level is level and not rule.key
-                ]
-                for rule in rules:
-                    total = total + rule.highest_amount * count
-            return total
-        return self.payouts(population).total
+            return count_budget(self, population)
+        return population_budget(self.payouts(population, as_of=as_of).payouts, self.currency)

@@ -87,6 +87,20 @@ __all__ = [
 #: A gate's finding: the status and why, or ``None`` when the gate lets the event through.
 Finding = tuple[ItemStatus, Text] | None
 
+
+@attrs.frozen
+class Cost:
+    """What one designation of a rule's level costs at most, for a budget of counts.
+
+    ``amount`` is ``None`` when a count cannot cost the rule (a re-review, a move, a key tier);
+    ``is_upper_bound`` when it may be more than is paid; ``why`` says how it was costed.
+    """
+
+    amount: Money | None
+    is_upper_bound: bool
+    why: Text
+
+
 #: The Chinese names of the ``FinancialYear`` money figures a share may read.
 FIGURE_NAMES: Final = types.MappingProxyType(
     {
@@ -340,6 +354,22 @@ class Rule:
             )
         return share, Text(f"{self.percent}% of {self.figure} {year} ({value})", zh)
 
+    def cost_per_designation(self) -> Cost:
+        """What one designation of the rule's level costs at most (a budget of counts).
+
+        A count of designations gives no other event, so only awards are costed; this kind's
+        line says it is not counted.
+        """
+        return Cost(
+            None,
+            is_upper_bound=False,
+            why=Text(
+                f"a count of designations does not give the events of a {self.kind} rule: "
+                "not counted",
+                f"认定数量不含{self.words.zh}事项：未计入",
+            ),
+        )
+
     # -- explanation ---------------------------------------------------------------------------
 
     @property
@@ -575,6 +605,18 @@ class _AboutDesignation(Rule):
             f"认定日期为{awarded}；本规则仅适用于{zh}的认定",
         )
 
+    def _limits(self) -> Iterator[Text]:
+        """What limits the designations the rule pays, which a count of designations ignores."""
+        if self.batches:
+            numbers = ", ".join(str(b) for b in self.batches)
+            yield Text(f"batches {numbers} only", f"仅限第{numbers.replace(', ', '、')}批")
+        if self.designated_from is not None:
+            day = self.designated_from
+            yield Text(f"designations from {day} only", f"仅限{day}起的认定")
+        if self.designated_before is not None:
+            day = self.designated_before
+            yield Text(f"designations before {day} only", f"仅限{day}前的认定")
+
     def _terms(self, locale: str, *, zh: bool) -> Iterator[str]:
         yield from super()._terms(locale, zh=zh)
         if self.batches:
@@ -653,6 +695,57 @@ class _Award(_AboutDesignation):
             f"{min(earlier)}",
             f"仅奖励首次认定：{min(earlier)}已有{level.chinese}认定",
         )
+
+    def _limits(self) -> Iterator[Text]:
+        yield from super()._limits()
+        if self.first_time:
+            yield Text("first recognitions only", "仅限首次认定")
+
+    def cost_per_designation(self) -> Cost:
+        """Its amount, or its cap for a share of a figure, at the highest regional amount.
+
+        It is an upper bound when the amount is a ceiling (最高), a cap, the highest of several
+        regional amounts, or limited in a way a count cannot check (batches, award dates, first
+        recognitions): each reason is stated. A key tier is not counted: a count of designations
+        does not say which firms are key little giants.
+        """
+        if self.not_rewarded is not None:
+            zero = Money.zero(self.amount.currency)
+            return Cost(zero, is_upper_bound=False, why=Text("not rewarded", "不予奖励"))
+        if self.key:
+            return Cost(
+                None,
+                is_upper_bound=False,
+                why=Text(
+                    "a count of designations does not say which are key (重点): not counted",
+                    "认定数量不能说明哪些是重点小巨人：未计入",
+                ),
+            )
+        reasons: list[Text] = []
+        if self.percent is not None:
+            share = self.share_words
+            reasons.append(
+                Text(
+                    f"{share.en}: a count gives no figure, so the cap is counted",
+                    f"{share.zh}：数量不含该数额，按上限计",
+                )
+            )
+        elif self.up_to:
+            reasons.append(Text("up to (最高)", "最高额"))
+        if any(option.amount != self.highest_amount for option in self.by_region) or (
+            self.by_region and self.amount != self.highest_amount
+        ):
+            reasons.append(Text("the highest regional amount", "按各地区最高额计"))
+        reasons.extend(
+            Text(f"{limit.en}, counted for every firm", f"{limit.zh}，按全部企业计")
+            for limit in self._limits()
+        )
+        if not reasons:
+            return Cost(self.amount, is_upper_bound=False, why=Text("the amount", "固定金额"))
+        why = reasons[0]
+        for reason in reasons[1:]:
+            why = why + reason
+        return Cost(self.highest_amount, is_upper_bound=True, why=why)
 
     def _terms(self, locale: str, *, zh: bool) -> Iterator[str]:
         yield from super()._terms(locale, zh=zh)
