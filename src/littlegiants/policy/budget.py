@@ -105,13 +105,15 @@ class Budget:
     ``is_upper_bound``: the total may be more than is paid (ceilings, caps, the highest regional
     amount, limits a count cannot check, relations between stacked policies not applied to a
     count). ``unknown``: what could not be costed (a rule a count cannot cost, an enterprise whose
-    data is missing); when there is any, the total leaves it out.
+    data is missing); when there is any, the total leaves it out. ``notes``: why else the total
+    is an upper bound.
     """
 
     total: Money
     is_upper_bound: bool
     lines: tuple[BudgetLine, ...]
     unknown: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
 
     @property
     def is_exact(self) -> bool:
@@ -141,17 +143,28 @@ class Budget:
         if self.unknown:
             lines.append("未计入：" if zh else "Left out:")
             lines.extend("  " + part.speak(locale) for part in self.unknown)
+        if self.notes:
+            lines.append("说明：" if zh else "Notes:")
+            lines.extend("  " + note.speak(locale) for note in self.notes)
         return "\n".join(lines)
 
     @classmethod
-    def adding(cls, budgets: Iterable[Budget], currency: str) -> Budget:
-        """Several budgets as one (the policies of a stack), each line kept."""
+    def adding(
+        cls, budgets: Iterable[Budget], currency: str, *, notes: Iterable[Text] = ()
+    ) -> Budget:
+        """Several budgets as one (the policies of a stack), each line kept.
+
+        ``notes`` say why the sum is an upper bound beyond the parts' own reasons (a relation
+        between the policies that a count cannot apply).
+        """
         parts = tuple(budgets)
+        said = (*(note for part in parts for note in part.notes), *notes)
         return cls(
             total=Money.total((part.total for part in parts), currency=currency),
-            is_upper_bound=any(part.is_upper_bound for part in parts),
+            is_upper_bound=any(part.is_upper_bound for part in parts) or bool(said),
             lines=tuple(line for part in parts for line in part.lines),
             unknown=tuple(text for part in parts for text in part.unknown),
+            notes=said,
         )
 
 

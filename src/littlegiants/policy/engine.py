@@ -371,7 +371,7 @@ class Payout:
         for item in self.items:
             lines.append("  " + item.describe(locale=locale))
             if item.conditions:
-                checked = "; ".join(
+                checked = ("；" if zh else "; ").join(
                     f"{check.condition.id} {check.status.words.speak(locale)}"
                     for check in item.conditions
                 )

@@ -129,6 +129,17 @@ class RelationKind(enum.Enum):
     TOP_UP = "top-up"
     EXCLUSIVE = "exclusive"
 
+    @property
+    def words(self) -> Text:
+        """The relation in words: ``pays the difference to`` / ``补足差额于``."""
+        return _RELATION_WORDS[self]
+
+
+_RELATION_WORDS: Final = {
+    RelationKind.TOP_UP: Text("pays the difference to", "补足以下政策奖励的差额："),
+    RelationKind.EXCLUSIVE: Text("is not combined with", "不与以下政策叠加："),
+}
+
 
 @attrs.frozen(kw_only=True)
 class Relation:
@@ -397,6 +408,18 @@ class EventKind(enum.StrEnum):
     DESIGNATION = "designation"
     RE_REVIEW = "re-review"
     RELOCATION = "relocation"
+
+    @property
+    def noun(self) -> Text:
+        """The event as a noun: ``designation`` / ``认定``, ``re-review`` / ``复核``, ``move``."""
+        return _EVENT_NOUNS[self]
+
+
+_EVENT_NOUNS: Final = {
+    EventKind.DESIGNATION: Text("designation", "认定"),
+    EventKind.RE_REVIEW: Text("re-review", "复核"),
+    EventKind.RELOCATION: Text("move", "迁入"),
+}
 
 
 class Event(NamedTuple):

@@ -31,6 +31,8 @@ from littlegiants.policy.model import (
     Condition,
     FigureYear,
     RegionAmount,
+    Relation,
+    RelationKind,
     Zone,
     ZoneExtent,
 )
@@ -68,8 +70,10 @@ _TOP: Final = {
     "rules",
     "zone",
     "conditions",
+    "relations",
 }
 _CONDITION: Final = {"id", "fact", "expected", "text", "quote", "note"}
+_RELATION: Final = {"kind", "policies", "quote", "note"}
 _ZONE: Final = {"name", "name_en", "aliases", "divisions", "extent", "source", "note"}
 _EFFECTIVE: Final = {"start", "end", "note"}
 _SOURCE: Final = {"url", "note", "kind"}
@@ -173,6 +177,7 @@ def read_policy(text: str, path: str, *, factory: Callable[..., _P], bundled: bo
         seen.add(rule.id)
     zone = _zone(r, data, jurisdiction, parsed_rules, bundled=bundled)
     conditions = _conditions(r, data)
+    relations = _relations(r, data, policy_id, bundled=bundled)
     return factory(
         id=policy_id,
         title=r.get(data, "title", (), str),
@@ -195,6 +200,7 @@ def read_policy(text: str, path: str, *, factory: Callable[..., _P], bundled: bo
         rules=parsed_rules,
         zone=zone,
         conditions=conditions,
+        relations=relations,
         path=path,
     )
 
@@ -300,6 +306,49 @@ def _conditions(r: _Reader, data: dict[str, Any]) -> tuple[Condition, ...]:
                 expected=r.get(table, "expected", at, bool),
                 text=r.get(table, "text", at, str),
                 quote=r.get(table, "quote", at, str, required=False),
+                note=r.get(table, "note", at, str, required=False),
+            )
+        )
+    return tuple(found)
+
+
+def _relations(
+    r: _Reader, data: dict[str, Any], policy_id: str, *, bundled: bool
+) -> tuple[Relation, ...]:
+    """How the policy stands to other issuers' policies: top-up over them, or not combined.
+
+    A bundled file quotes its source for every relation: a relation is never inferred.
+    """
+    tables = r.get(data, "relations", (), list, required=False) or []
+    found: list[Relation] = []
+    named: set[str] = set()
+    for i, table in enumerate(tables):
+        at: Path = ("relations", i)
+        r.check_keys(table, _RELATION, at)
+        kind = r.convert(
+            (*at, "kind"),
+            r.get(table, "kind", at, str),
+            RelationKind,
+            "one of " + ", ".join(k.value for k in RelationKind),
+        )
+        others = r.get(table, "policies", at, list)
+        if not others:
+            raise r.fail((*at, "policies"), others, "name the ids of the policies it is about")
+        for j, other in enumerate(others):
+            where = (*at, "policies", j)
+            if not isinstance(other, str) or not _ID.fullmatch(other):
+                raise r.fail(where, other, "expected a policy id (lower-case letters, digits, '-')")
+            if other == policy_id:
+                raise r.fail(where, other, "a policy does not relate to itself")
+            if other in named:
+                raise r.fail(where, other, "another relation already names this policy")
+            named.add(other)
+        quote = r.get(table, "quote", at, str, required=bundled)
+        found.append(
+            Relation(
+                kind=kind,
+                policies=tuple(others),
+                quote=quote,
                 note=r.get(table, "note", at, str, required=False),
             )
         )

@@ -125,6 +125,16 @@ def render_policy(policy: PolicyTerms, *, locale: str) -> str:
             for c in policy.conditions
         ],
     )
+    _section(
+        lines,
+        "  Relations to other policies (as its text states them; none stated: independent):",
+        [
+            f"{relation.kind.words.en} {', '.join(relation.policies)}"
+            + (f': "{relation.quote}"' if relation.quote else "")
+            + (f" ({relation.note})" if relation.note else "")
+            for relation in policy.relations
+        ],
+    )
     if policy.effective_note:
         lines.append("  Dates:")
         lines.extend(_wrap(policy.effective_note, "    "))

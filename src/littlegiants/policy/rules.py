@@ -53,7 +53,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, NoReturn, Protocol, Type
 
 import attrs
 
-from littlegiants._exact import EXACT
+from littlegiants._exact import EXACT, to_decimal
 from littlegiants.designation import Designation, DesignationLevel
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
 from littlegiants.formatting import format_money
@@ -178,6 +178,16 @@ class RuleKind(enum.StrEnum):
         return self.rule_class.is_award
 
 
+def _percent(value: Decimal | int | str | None) -> Decimal | None:
+    """A percentage as an exact decimal (never a float)."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    number = None if isinstance(value, bool | float) else to_decimal(str(value))
+    if number is None:
+        raise InvalidRecordError(value, "a percent is a decimal number such as 10 or '12.5'")
+    return number
+
+
 _NOT_REWARDED_PAYS_NOTHING: Final = (
     "a rule that is not rewarded pays nothing: it takes no amount (other than 0) and no percent"
 )
@@ -235,7 +245,7 @@ class Rule:
     amount: Money
     up_to: bool = False
     by_region: tuple[RegionAmount, ...] = ()
-    percent: Decimal | None = None
+    percent: Decimal | None = attrs.field(default=None, converter=_percent)
     figure: str | None = None
     figure_year: FigureYear = attrs.field(default=FigureYear.PREVIOUS, converter=FigureYear)
     not_rewarded: str | None = None

@@ -22,7 +22,7 @@ import attrs
 
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, UnknownRuleError
 from littlegiants.money import Money
-from littlegiants.policy.model import Combination, Condition, Zone, ZoneExtent
+from littlegiants.policy.model import Combination, Condition, Relation, Zone, ZoneExtent
 from littlegiants.policy.rules import Rule
 from littlegiants.regions import Region
 from littlegiants.sources import Source
@@ -48,7 +48,9 @@ class PolicyTerms:
 
     ``notes`` say how the sources were read; ``unknowns`` list what was looked for in them and
     not found (a document number, an issuer, dates, conditions), so the catalogue can show what
-    is still open for each policy. Build a policy as an
+    is still open for each policy. ``relations`` say what the text says about other issuers'
+    policies for the same event (:class:`~littlegiants.policy.Relation`); a policy naming none is
+    independent of every other. Build a policy as an
     :class:`~littlegiants.policy.IncentivePolicy`; change one with :meth:`evolve`.
     """
 
@@ -71,6 +73,7 @@ class PolicyTerms:
     unknowns: tuple[str, ...] = ()
     zone: Zone | None = None
     conditions: tuple[Condition, ...] = ()
+    relations: tuple[Relation, ...] = ()
     path: str | None = attrs.field(default=None, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -93,6 +96,18 @@ class PolicyTerms:
         start, end = self.effective_from, self.effective_to
         if start is not None and end is not None and end < start:
             raise InvalidRecordError(end, f"the effective period ends before it starts ({start})")
+        named = [other for relation in self.relations for other in relation.policies]
+        if self.id in named:
+            raise InvalidRecordError(self.id, "a policy does not relate to itself")
+        if len(set(named)) != len(named):
+            raise InvalidRecordError(named, "a policy names each other policy in one relation")
+
+    def relation_to(self, other: str) -> Relation | None:
+        """The relation this policy states to the policy with id ``other``, if any."""
+        for relation in self.relations:
+            if other in relation.policies:
+                return relation
+        return None
 
     def is_in_force(self, on: date) -> bool:
         """Whether ``on`` falls within the effective period (open bounds count as in force)."""
