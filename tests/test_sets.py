@@ -28,12 +28,14 @@ from littlegiants import (
 )
 from littlegiants import strategies as lgst
 from littlegiants.policy import (
+    Coverage,
     IncentivePolicy,
     ItemStatus,
     Payment,
     PolicySet,
     RelationKind,
     compare,
+    match,
 )
 
 MADE_UP = Path(__file__).parent / "data" / "policies"
@@ -357,3 +359,68 @@ class TestCompareSets:
         """What the city alone pays against the city with the district topping up."""
         comparison = compare(CITY, PolicySet([CITY, TOP_UP]), [firm(national=date(2024, 8, 1))])
         assert Money(300000, "CNY") == comparison.difference
+
+
+class TestMatch:
+    def test_a_longgang_little_giant_matches_province_city_and_district(self) -> None:
+        """Every policy covering Longgang applies; each Shanghai policy is outside, with why."""
+        award = Designation("national", date(2022, 8, 1), batch=4)
+        found = match(
+            Enterprise("示例龙岗有限公司", region="440307", designations=[award]),
+            as_of=date(2023, 1, 1),
+        )
+        assert ["guangdong-2022", "longgang-2022", "longgang-2025", "shenzhen-2022"] == [
+            m.policy.id for m in found.applying
+        ]
+        assert Money(2200000, "CNY") == found.total
+        pudong = next(m for m in found.others if m.policy.id == "pudong")
+        assert Coverage.OUTSIDE_JURISDICTION is pudong.coverage
+        assert "registered in 440307 龙岗区, not within 310115" == pudong.why.en
+        assert len(found.matches) == len(policies())
+
+    def test_a_firm_outside_every_policy(self) -> None:
+        """A Beijing little giant: no bundled policy applies, and each says why."""
+        found = match(firm(region="110105", national=date(2023, 8, 1)), as_of=date(2024, 1, 1))
+        assert ((), Money(0, "CNY")) == (found.applying, found.total)
+        assert {Coverage.OUTSIDE_JURISDICTION} == {m.coverage for m in found.others}
+        assert "0/23 policies apply" in found.explain()
+
+    def test_a_policy_no_longer_in_force(self) -> None:
+        """A Shenzhen firm with no designation, asked in 2026: Shenzhen's 2022 policy has ended."""
+        found = match(firm(region="440305"), as_of=date(2026, 6, 1))
+        shenzhen = next(m for m in found.matches if m.policy.id == "shenzhen-2022")
+        assert Coverage.OUTSIDE_PERIOD is shenzhen.coverage
+        assert "not in force on 2026-06-01" in shenzhen.why.en
+        guangdong = next(m for m in found.matches if m.policy.id == "guangdong-2022")
+        assert (Coverage.APPLIES, Money(0, "CNY")) == (guangdong.coverage, guangdong.total)
+
+    def test_events_outside_the_period(self) -> None:
+        """A 2019 designation under Shenzhen's 2022 policy, asked in 2026: outside its period."""
+        found = match(firm(region="440305", national=date(2019, 6, 1)), as_of=date(2026, 1, 1))
+        shenzhen = next(m for m in found.matches if m.policy.id == "shenzhen-2022")
+        assert Coverage.OUTSIDE_PERIOD is shenzhen.coverage
+        assert "the firm's events fall outside it" in shenzhen.why.en
+
+    def test_a_level_the_policy_does_not_reward_applies_and_says_so(self) -> None:
+        """A Minhang little giant: Minhang covers it and pays nothing, saying why."""
+        found = match(firm(region="310112", national=date(2023, 8, 1)), as_of=date(2024, 1, 1))
+        minhang = next(m for m in found.applying if m.policy.id == "minhang")
+        assert Money(0, "CNY") == minhang.total
+        assert "the policy has no rule rewarding a national designation" in minhang.why.en
+        assert "本政策不奖励国家级认定" in minhang.why.zh
+
+    def test_an_unknown_region_is_unknown(self) -> None:
+        """Without a registered region no policy can be said to cover the firm."""
+        found = match(firm(region=None, national=date(2023, 8, 1)), as_of=date(2024, 1, 1))
+        assert {Coverage.UNKNOWN} == {m.coverage for m in found.matches}
+
+    def test_relations_among_the_applying_policies_are_applied(self) -> None:
+        """Given policies are matched and stacked: the district tops up the city."""
+        found = match(firm(national=date(2024, 8, 1)), policies=[CITY, TOP_UP, EXCLUSIVE])
+        assert {
+            "made-up-city": Money(500000, "CNY"),
+            "made-up-district-top-up": Money(300000, "CNY"),
+            "made-up-district-exclusive": Money(0, "CNY"),
+        } == {m.policy.id: m.total for m in found.applying}
+        text = found.explain(locale="zh_CN")
+        assert "补足made-up-city对同一认定（2024-08-01）奖励¥500,000.00的差额" in text

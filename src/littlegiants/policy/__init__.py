@@ -14,7 +14,9 @@ The package's modules, ground floor up (each imports only from the ones before i
   costed;
 - :mod:`~littlegiants.policy.catalogue`: the bundled policies;
 - :mod:`~littlegiants.policy.render`: policy tables for people;
-- :mod:`~littlegiants.policy.sets`: comparisons.
+- :mod:`~littlegiants.policy.sets`: policies stacked across issuers (:class:`PolicySet`) and
+  compared with a reform;
+- :mod:`~littlegiants.policy.matching`: a firm matched against the catalogue (:func:`match`).
 
 Each module states its public names once, in its ``__all__``; this package exports them all.
 
@@ -28,6 +30,7 @@ from littlegiants.policy import (
     catalogue,
     engine,
     incentive,
+    matching,
     model,
     render,
     rules,
@@ -38,6 +41,7 @@ from littlegiants.policy.budget import *  # noqa: F403 - each module lists its n
 from littlegiants.policy.catalogue import *  # noqa: F403
 from littlegiants.policy.engine import *  # noqa: F403
 from littlegiants.policy.incentive import *  # noqa: F403
+from littlegiants.policy.matching import *  # noqa: F403
 from littlegiants.policy.model import *  # noqa: F403
 from littlegiants.policy.render import *  # noqa: F403
 from littlegiants.policy.rules import *  # noqa: F403
@@ -54,3 +58,4 @@ __all__ += incentive.__all__
 __all__ += catalogue.__all__
 __all__ += render.__all__
 __all__ += sets.__all__
+__all__ += matching.__all__

@@ -405,20 +405,22 @@ def _independent(
                 if terms[first].relation_to(second) or terms[second].relation_to(first):
                     continue
                 noun = event.kind.noun
-                found.append(
-                    Interaction(
-                        policy=first,
-                        others=(second,),
-                        kind=None,
-                        on=event.on,
-                        why=Text(
-                            f"independent: {first} and {second} both reward the {noun.en} of "
-                            f"{event.on}; the sources say nothing about how they combine, so "
-                            "each pays in full",
-                            f"相互独立：{first}与{second}均奖励{event.on}的{noun.zh}；"
-                            "来源未说明二者如何叠加，各自全额计算",
-                        ),
+                why = Text(
+                    f"independent: {first} and {second} both reward the {noun.en} of "
+                    f"{event.on}; the sources say nothing about how they combine, so each pays "
+                    "in full",
+                    f"相互独立：{first}与{second}均奖励{event.on}的{noun.zh}；"
+                    "来源未说明二者如何叠加，各自全额计算",
+                )
+                if terms[first].issuer == terms[second].issuer:
+                    issuer = _issuer(terms[first].issuer, zh=True)
+                    why = why + Text(
+                        f"both are {issuer}'s: if they are versions of one policy, keep the one "
+                        "in force for your period",
+                        f"二者均为{issuer}的政策：如为同一政策的不同版本，请只保留适用期间的版本",
                     )
+                found.append(
+                    Interaction(policy=first, others=(second,), kind=None, on=event.on, why=why)
                 )
     return found
 
