@@ -253,6 +253,82 @@ class TestMatch:
         assert {"'=SUM(A1)"} == {row["enterprise"] for row in csv.DictReader(io.StringIO(out))}
 
 
+def _longgang_firms(folder: Path) -> Path:
+    """A folder with one made-up Longgang little giant of the 4th batch."""
+    folder.mkdir()
+    (folder / "enterprises.csv").write_text(
+        "name,region\n示例龙岗有限公司,440307\n", encoding="utf-8"
+    )
+    (folder / "designations.csv").write_text(
+        "name,level,awarded_on,batch\n示例龙岗有限公司,national,2022-08-01,4\n", encoding="utf-8"
+    )
+    return folder
+
+
+class TestCompare:
+    STACK = ("--policy", "guangdong-2022", "--policy", "shenzhen-2022", "--policy", "nanshan-2022")
+
+    def test_a_reform_file_replaces_the_policy_with_its_id(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A Nanshan reform (20万 -> 30万) against the stacked whole: 20万 more, Nanshan's alone."""
+        source = load_policy("nanshan-2022").path
+        assert source is not None
+        reform = tmp_path / "reform.toml"
+        text = Path(source).read_text(encoding="utf-8")
+        reform.write_text(text.replace('amount = "200000"', 'amount = "300000"'), encoding="utf-8")
+        status, out, _ = run(
+            capsys,
+            "compare",
+            str(EXAMPLE),
+            *self.STACK,
+            "--reform",
+            str(reform),
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "json",
+        )
+        payload = json.loads(out)
+        assert (0, "1900000", "2100000", "200000") == (
+            status,
+            payload["total_before"],
+            payload["total_after"],
+            payload["difference"],
+        )
+        assert [{"replaces": "nanshan-2022", "by": "nanshan-2022", "from": str(reform)}] == (
+            payload["reforms"]
+        )
+        assert {"before": "1000000", "after": "1000000"} == payload["by_policy"]["guangdong-2022"]
+        assert {"before": "400000", "after": "600000"} == payload["by_policy"]["nanshan-2022"]
+
+    def test_old_equals_new_replaces_one_version_by_another(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """longgang-2022=longgang-2025 measures one version of Longgang's against the other."""
+        folder = _longgang_firms(tmp_path / "firms")
+        status, out, _ = run(
+            capsys,
+            "compare",
+            str(folder),
+            "--policy",
+            "shenzhen-2022",
+            "--policy",
+            "longgang-2022",
+            "--reform",
+            "longgang-2022=longgang-2025",
+        )
+        assert 0 == status
+        assert "reform: longgang-2025 (longgang-2025) replaces longgang-2022" in out
+        assert "difference CN¥300,000.00 (1 enterprises)" in out
+
+    def test_the_policies_compared_are_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --policy, compare is a usage error."""
+        status, _, err = run(capsys, "compare", str(EXAMPLE), "--reform", "shenzhen-2022")
+        assert 2 == status
+        assert "give the policies compared with --policy" in err
+
+
 class TestTrade:
     def test_by_enterprise(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The trade summary shows totals and growth per group and flow."""
@@ -400,7 +476,7 @@ class TestUsage:
 
     @pytest.mark.parametrize(
         "command",
-        ["demo", "payouts", "match", "trade", "policies", "policy", "validate", "check"],
+        ["demo", "payouts", "match", "compare", "trade", "policies", "policy", "validate", "check"],
     )
     def test_help_has_an_example(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
         """Every command's --help ends with an example."""
@@ -465,6 +541,7 @@ class TestBundledExample:
             ("payouts", "{data}", "--policy", "shenzhen-2022"),
             ("payouts", "{data}", "--all"),
             ("match", "{data}", "--as-of", "2024-01-01"),
+            ("compare", "{data}", "--policy", "shenzhen-2022", "--reform", "guangdong-2022"),
             ("check", "{data}", "--tier", "little-giant", "--as-of", "2023-01-01"),
         ],
     )

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
     from littlegiants.loader import Dataset
     from littlegiants.money import Money
-    from littlegiants.policy import IncentivePolicy, StackedPayout
+    from littlegiants.policy import IncentivePolicy, PolicySet, StackedPayout
     from littlegiants.records import ProfileRecord
 
 __all__ = ["main"]
@@ -706,6 +706,95 @@ def _not_applying(answer: Any) -> str:  # noqa: ANN401 - a Match
     return f"not applying to {answer.enterprise.name}: {parts} (--others lists them)"
 
 
+def _reformed(before: PolicySet, values: Sequence[str]) -> tuple[PolicySet, list[dict[str, str]]]:
+    """The set after each ``--reform``: ``OLD=NEW`` replaces OLD; a policy replaces its own id.
+
+    A reform whose id is not in the set, without ``OLD=``, is added to it.
+    """
+    reforms: list[dict[str, str]] = []
+    after = before
+    for value in values:
+        old, sep, new = value.partition("=")
+        if sep and old in before.ids:
+            policy = _policy(new)
+            after = after.with_policies(policy)
+            kept = [p for p in after.policies if p.id != old or old == policy.id]
+            after = type(after)(kept, currency=after.currency)
+            reforms.append({"replaces": old, "by": policy.id, "from": new})
+            continue
+        policy = _policy(value)
+        replaces = policy.id if policy.id in before.ids else ""
+        after = after.with_policies(policy)
+        reforms.append({"replaces": replaces, "by": policy.id, "from": value})
+    return after, reforms
+
+
+def cmd_compare(args: argparse.Namespace, out: Output) -> int:
+    """Compare what enterprises get under policies (stacked) and under a reform of them."""
+    from littlegiants.policy import PolicySet, compare  # noqa: PLC0415
+
+    if not args.policy:
+        msg = "give the policies compared with --policy (repeat it to stack several)"
+        raise UsageError(msg)
+    before = PolicySet(_policies(args.policy))
+    after, reforms = _reformed(before, args.reform)
+    data = load_data(Path(args.data), args.kind)
+    comparison = compare(before, after, data.enterprises, as_of=args.as_of)
+    fmt, locale = args.format, args.locale
+    rows: list[dict[str, str]] = []
+    for row in comparison.rows:
+        name = row.enterprise.name
+        for policy_id, (was, now) in row.by_policy().items():
+            if was or now:
+                rows.append(_compared(name, policy_id, was, now, fmt=fmt, locale=locale))
+        totals = (row.before.total, row.after.total)
+        rows.append(_compared(name, "total", *totals, fmt=fmt, locale=locale))
+    columns = ["enterprise", "policy", "before", "after", "difference"]
+    numbers = ["before", "after", "difference"]
+    extra = {
+        "as_of": None if args.as_of is None else str(args.as_of),
+        "currency": comparison.currency,
+        "before": list(before.ids),
+        "after": list(after.ids),
+        "reforms": reforms,
+        "total_before": f"{comparison.total_before.amount:f}",
+        "total_after": f"{comparison.total_after.amount:f}",
+        "difference": f"{comparison.difference.amount:f}",
+        "by_policy": {
+            policy_id: {"before": f"{was.amount:f}", "after": f"{now.amount:f}"}
+            for policy_id, (was, now) in comparison.by_policy().items()
+        },
+    }
+    out.rows(columns, rows, numeric=numbers, extra=extra if fmt == "json" else None)
+    if fmt == "table":
+        for reform in reforms:
+            what = f"replaces {reform['replaces']}" if reform["replaces"] else "added"
+            out.text(f"reform: {reform['by']} ({reform['from']}) {what}")
+        out.text(
+            f"total: {_amount(comparison.total_before, fmt, locale)} before, "
+            f"{_amount(comparison.total_after, fmt, locale)} after, "
+            f"difference {_amount(comparison.difference, fmt, locale)} "
+            f"({len(comparison.rows)} enterprises)"
+        )
+        if args.explain:
+            for row in comparison.rows:
+                if row.difference:
+                    out.text("\n" + row.after.explain(locale=locale))
+    return OK
+
+
+def _compared(
+    name: str, policy_id: str, was: Money, now: Money, *, fmt: str, locale: str
+) -> dict[str, str]:
+    return {
+        "enterprise": name,
+        "policy": policy_id,
+        "before": _amount(was, fmt, locale),
+        "after": _amount(now, fmt, locale),
+        "difference": _amount(now - was, fmt, locale),
+    }
+
+
 def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     """Summarise trade records with year-on-year growth."""
     from littlegiants.fx import RateTable  # noqa: PLC0415
@@ -1009,6 +1098,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--others", action="store_true", help="also list the policies that do not apply, and why"
     )
     matching.add_argument("--explain", action="store_true", help="print each firm's answer")
+    comparing = _command(
+        commands,
+        "compare",
+        cmd_compare,
+        "littlegiants compare firms/ --policy shenzhen-2022 --policy longgang-2025 "
+        "--reform longgang-2025=reform.toml --as-of 2024-01-01",
+        data=True,
+    )
+    comparing.add_argument(
+        "--policy",
+        action="append",
+        help="a policy compared (id or file); repeat it to compare a stack",
+    )
+    comparing.add_argument(
+        "--reform",
+        action="append",
+        default=[],
+        help=(
+            "a policy file or id replacing the policy with its id, or OLD=FILE_OR_ID replacing "
+            "OLD; one that replaces none is added (repeatable)"
+        ),
+    )
+    comparing.add_argument("--as-of", type=_date, help="ignore events after this date")
+    comparing.add_argument(
+        "--explain", action="store_true", help="print the reformed payout of each firm it changes"
+    )
     trade = _command(
         commands, "trade", cmd_trade, "littlegiants trade trade-2022.csv --by region", data=True
     )

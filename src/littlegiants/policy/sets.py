@@ -591,6 +591,21 @@ class ComparisonRow:
         """``after.total - before.total``."""
         return self.after.total - self.before.total
 
+    def by_policy(self) -> dict[str, tuple[Money, Money]]:
+        """Before and after by policy id (zero where a policy is only on one side)."""
+        before, after = _policy_totals(self.before), _policy_totals(self.after)
+        zero = Money.zero(self.after.total.currency)
+        return {
+            policy_id: (before.get(policy_id, zero), after.get(policy_id, zero))
+            for policy_id in dict.fromkeys([*before, *after])
+        }
+
+
+def _policy_totals(evaluated: Evaluated) -> dict[str, Money]:
+    if isinstance(evaluated, StackedPayout):
+        return evaluated.by_policy()
+    return {evaluated.policy.id: evaluated.total}
+
 
 @attrs.frozen(kw_only=True)
 class Comparison:
@@ -613,6 +628,28 @@ class Comparison:
     def difference(self) -> Money:
         """``total_after - total_before``."""
         return self.total_after - self.total_before
+
+    def by_policy(self) -> dict[str, tuple[Money, Money]]:
+        """Before and after by policy id, across enterprises: where a reform's money goes.
+
+        >>> from littlegiants.designation import Designation
+        >>> stack = PolicySet(["shenzhen-2022", "nanshan-2022"])
+        >>> nanshan = load_policy("nanshan-2022").evolve(amounts={"national": 0})
+        >>> reform = stack.with_policies(nanshan)
+        >>> award = Designation("national", date(2023, 1, 5))
+        >>> firm = Enterprise("示例", region="440305", designations=[award])
+        >>> for policy_id, (before, after) in compare(stack, reform, [firm]).by_policy().items():
+        ...     print(policy_id, before, after)
+        shenzhen-2022 500000 CNY 500000 CNY
+        nanshan-2022 200000 CNY 0 CNY
+        """
+        zero = Money.zero(self.currency)
+        out: dict[str, tuple[Money, Money]] = {}
+        for row in self.rows:
+            for policy_id, (before, after) in row.by_policy().items():
+                was, now = out.get(policy_id, (zero, zero))
+                out[policy_id] = (was + before, now + after)
+        return out
 
 
 def _evaluate(
