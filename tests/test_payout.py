@@ -7,7 +7,7 @@ from datetime import date
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from littlegiants import (
@@ -787,6 +787,7 @@ class TestProperties:
                 assert item.designation is not None
                 assert earliest[item.level] == item.designation.awarded_on
 
+    @settings(deadline=None)
     @given(policy_and_firm())
     def test_every_designation_in_reach_gets_an_item(
         self, drawn: tuple[IncentivePolicy, Enterprise]

@@ -54,6 +54,7 @@ Money('600000', 'CNY')
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
@@ -81,6 +82,7 @@ from littlegiants.sources import Source, SourceKind
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from littlegiants.financials import Profile
     from littlegiants.regions import Region
 
 __all__ = [
@@ -246,7 +248,9 @@ class PayoutItem:
         return f"{self.event_on} {event}: {amount} (rule {rule.id}) - {reason}"
 
 
+@functools.lru_cache(maxsize=1024)
 def _zh_money(money: Money) -> str:
+    """An amount formatted for Chinese text (cached: rewards repeat across firms)."""
     return format_money(money, locale="zh_CN")
 
 
@@ -443,55 +447,92 @@ class PayoutReport:
 _Candidate = tuple[Event, Rule]
 
 
-def _candidates(policy: PolicyTerms, firm: Enterprise, as_of: date | None) -> list[_Candidate]:
-    """Each rule with each event that triggers it, and each designation no rule rewards.
+class _Plan:
+    """What the engine reads of a policy once, however many firms it evaluates."""
 
-    A designation of a level the policy has no award rule for is answered by an implicit rule
-    (:class:`~littlegiants.policy.rules.NoRule`) that is not eligible, saying so: a firm recorded
-    at a level the policy does not reward is told why, never silently left out.
-    """
-    found = [(event, rule) for rule in policy.rules for event in rule.events(firm, as_of)]
-    awarded = {rule.level for rule in policy.rules if rule.is_award}
-    for designation in firm.designations:
-        if designation.level in awarded or (as_of is not None and designation.awarded_on > as_of):
-            continue
-        event = Event(EventKind.DESIGNATION, designation.awarded_on, designation)
-        found.append((event, NoRule.answering(designation.level, policy.currency)))
-    found.sort(key=lambda c: (c[0].on, c[1].tier, c[1].id))
-    return found
-
-
-def _gate(
-    policy: PolicyTerms, firm: Enterprise, event: Event, rule: Rule
-) -> tuple[ItemStatus, Text | None, Region | None]:
-    """Decide whether a candidate may pay at all; return status, why and the region used.
-
-    The period and the registered region come first, then the jurisdiction, then the rule's
-    own gates; the first finding decides.
-    """
-    on = event.on
-    if not policy.is_in_force(on):
-        start, end = policy.effective_from or "…", policy.effective_to or "…"
-        why = Text(f"{on} is outside {policy.period}", f"{on} 不在 {start} 至 {end} 内")
-        return ItemStatus.OUTSIDE_PERIOD, why, None
-    region = firm.region_on(on)
-    if region is None:
-        return ItemStatus.MISSING_DATA, Text("the registered region is unknown", "注册地未知"), None
-    finding = _jurisdiction(policy, firm, region) or rule.check(firm, event, policy.covers)
-    if finding is not None:
-        return (*finding, region)
-    return ItemStatus.PAYABLE, None, region
-
-
-def _jurisdiction(
-    policy: PolicyTerms, firm: Enterprise, region: Region
-) -> tuple[ItemStatus, Text] | None:
-    """The firm is registered inside the jurisdiction (and, for a part zone, in the zone)."""
-    if not policy.covers(region):
-        return ItemStatus.OUTSIDE_JURISDICTION, Text(
-            f"{region.code} {region.name} is not within {policy.area}",
-            f"{region.code} {region.name} 不在 {policy.area} 内",
+    def __init__(self, policy: PolicyTerms) -> None:
+        self.policy = policy
+        self.zero = Money.zero(policy.currency)
+        self.top_up = policy.combination is Combination.TOP_UP
+        self.highest_only = policy.combination is Combination.HIGHEST_ONLY
+        #: Answers for a designation of a level no award rule claims (see :func:`_candidates`).
+        self.unclaimed = {
+            level: NoRule.answering(level, policy.currency)
+            for level in DesignationLevel
+            if not any(rule.is_award and rule.level is level for rule in policy.rules)
+        }
+        self.once_per_event = any(rule.once_per_event for rule in policy.rules)
+        self.start, self.end = policy.effective_from, policy.effective_to
+        #: Whether a region (by code) is inside the jurisdiction, as the firms are met.
+        self.inside: dict[str, bool] = {}
+        #: Every condition unknown: what a firm without a profile gets, made once.
+        self.unknown = _conditions(policy, None)
+        #: The sort key of each rule's candidates after the date (by identity: rules are many).
+        self.order = {id(rule): (rule.level.rank, rule.key, rule.id) for rule in policy.rules}
+        self.order.update(
+            {id(rule): (rule.level.rank, rule.key, rule.id) for rule in self.unclaimed.values()}
         )
+
+    def conditions(self, firm: Enterprise) -> tuple[ConditionCheck, ...]:
+        """The policy's conditions as the firm's facts decide them."""
+        return self.unknown if firm.profile is None else _conditions(self.policy, firm.profile)
+
+    def gate(
+        self, firm: Enterprise, event: Event, rule: Rule
+    ) -> tuple[ItemStatus, Text | None, Region | None]:
+        """Decide whether a candidate may pay at all; return status, why and the region used.
+
+        The period and the registered region come first, then the jurisdiction, then the rule's
+        own gates; the first finding decides.
+        """
+        on = event.on
+        if (self.start is not None and on < self.start) or (self.end is not None and on > self.end):
+            return ItemStatus.OUTSIDE_PERIOD, _outside_period(on, self.start, self.end), None
+        region = firm.region_on(on)
+        if region is None:
+            return ItemStatus.MISSING_DATA, _NO_REGION, None
+        policy = self.policy
+        inside = self.inside.get(region.code)
+        if inside is None:
+            inside = self.inside[region.code] = policy.covers(region)
+        if not inside:
+            return ItemStatus.OUTSIDE_JURISDICTION, _outside(region, policy.area), region
+        finding = _zone(policy, firm) or rule.check(firm, event, policy.covers)
+        if finding is not None:
+            return (*finding, region)
+        return ItemStatus.PAYABLE, None, region
+
+    def candidates(self, firm: Enterprise, as_of: date | None) -> list[_Candidate]:
+        """Each rule with each event that triggers it, and each designation no rule rewards.
+
+        A designation of a level the policy has no award rule for is answered by an implicit
+        rule (:class:`~littlegiants.policy.rules.NoRule`) that is not eligible, saying so: a firm
+        recorded at a level the policy does not reward is told why, never silently left out.
+        """
+        found = [(event, rule) for rule in self.policy.rules for event in rule.events(firm, as_of)]
+        for designation in firm.designations:
+            answer = self.unclaimed.get(designation.level)
+            if answer is not None and (as_of is None or designation.awarded_on <= as_of):
+                event = Event(EventKind.DESIGNATION, designation.awarded_on, designation)
+                found.append((event, answer))
+        if len(found) > 1:
+            order = self.order
+            found.sort(key=lambda c: (c[0].on, order[id(c[1])]))
+        return found
+
+
+_NO_REGION: Final = Text("the registered region is unknown", "注册地未知")
+
+
+@functools.lru_cache(maxsize=4096)
+def _outside_period(on: date, start: date | None, end: date | None) -> Text:
+    """Why an event on ``on`` is outside a period (cached: firms share dates)."""
+    first, last = start or "…", end or "…"
+    return Text(f"{on} is outside {first} to {last}", f"{on} 不在 {first} 至 {last} 内")
+
+
+def _zone(policy: PolicyTerms, firm: Enterprise) -> tuple[ItemStatus, Text] | None:
+    """For a zone covering part of its divisions: whether the firm is registered in it."""
     if policy.zone is None:
         return None
     member = policy.in_zone(firm)
@@ -506,6 +547,15 @@ def _jurisdiction(
     return ItemStatus.OUTSIDE_JURISDICTION, Text(f"not registered in {zone}", f"未注册在{zone}")
 
 
+@functools.lru_cache(maxsize=4096)
+def _outside(region: Region, area: str) -> Text:
+    """Why a firm registered in ``region`` is outside ``area`` (cached: one per pair)."""
+    return Text(
+        f"{region.code} {region.name} is not within {area}",
+        f"{region.code} {region.name} 不在 {area} 内",
+    )
+
+
 def compute_payout(
     policy: PolicyTerms,
     enterprise: Enterprise,
@@ -516,7 +566,7 @@ def compute_payout(
     """Compute one enterprise's payout (``IncentivePolicy.payout`` calls this)."""
     key = enterprise.key
     payments = [p for p in (ledger or ()) if p.enterprise == key and p.policy_id == policy.id]
-    return _payout(policy, enterprise, as_of, payments, Money.zero(policy.currency))
+    return _payout(_Plan(policy), enterprise, as_of, payments)
 
 
 def _ledger_order(payment: Payment) -> tuple[date, str, int, bool, Money]:
@@ -524,20 +574,17 @@ def _ledger_order(payment: Payment) -> tuple[date, str, int, bool, Money]:
 
 
 def _payout(
-    policy: PolicyTerms,
-    enterprise: Enterprise,
-    as_of: date | None,
-    payments: list[Payment],
-    zero: Money,
+    plan: _Plan, enterprise: Enterprise, as_of: date | None, payments: list[Payment]
 ) -> Payout:
+    policy, zero = plan.policy, plan.zero
     # Earliest payments are matched first, so the result never depends on the ledger's order.
-    settle = _Settlement(policy, sorted(payments, key=_ledger_order), zero)
+    settle = _Settlement(plan, sorted(payments, key=_ledger_order) if payments else payments)
     items: list[PayoutItem] = []
     granted: dict[str, date] = {}
-    checks = _conditions(policy, enterprise)
-    for event, rule in _candidates(policy, enterprise, as_of):
-        status, why, region = _gate(policy, enterprise, event, rule)
-        if rule.implicit and status in _OUT_OF_REACH:
+    checks = plan.conditions(enterprise)
+    for event, rule in plan.candidates(enterprise, as_of):
+        status, why, region = plan.gate(enterprise, event, rule)
+        if rule.implicit and status is not ItemStatus.NOT_ELIGIBLE:
             continue  # a level the policy has no rule for is answered only inside its reach
         conditions = checks if status is ItemStatus.PAYABLE else ()
         failed = [check for check in conditions if check.status is ConditionStatus.NOT_MET]
@@ -578,30 +625,24 @@ def _payout(
                 paid=paid,
             )
         )
-    items = _one_reward_per_event(items, zero)
-    if policy.combination is Combination.HIGHEST_ONLY:
+    if plan.once_per_event:
+        items = _one_reward_per_event(items, zero)
+    if plan.highest_only:
         items = _highest_only(items, zero)
     return Payout(policy=policy, enterprise=enterprise, as_of=as_of, items=tuple(items))
 
 
-#: Where an event falls outside a policy's reach, no item answers a level it has no rule for.
-_OUT_OF_REACH: Final = frozenset(
-    {ItemStatus.OUTSIDE_PERIOD, ItemStatus.OUTSIDE_JURISDICTION, ItemStatus.MISSING_DATA}
-)
-
-
-def _conditions(policy: PolicyTerms, firm: Enterprise) -> tuple[ConditionCheck, ...]:
-    profile = firm.profile
+def _conditions(policy: PolicyTerms, profile: Profile | None) -> tuple[ConditionCheck, ...]:
     return tuple(ConditionCheck(c, c.check(profile)) for c in policy.conditions)
 
 
 class _Settlement:
     """The ledger and the policy's combination, applied to each entitlement in date order."""
 
-    def __init__(self, policy: PolicyTerms, payments: list[Payment], zero: Money) -> None:
-        self.top_up = policy.combination is Combination.TOP_UP
+    def __init__(self, plan: _Plan, payments: list[Payment]) -> None:
+        self.top_up = plan.top_up
         self.payments = payments
-        self.zero = zero
+        zero = self.zero = plan.zero
         #: What is paid for designations so far, which an upgrade under top-up is topped up from.
         self.covered = zero
         for payment in payments:
@@ -711,16 +752,18 @@ def compute_report(
     ledger: Iterable[Payment] | None = None,
 ) -> PayoutReport:
     """Compute payouts for many enterprises (``IncentivePolicy.payouts`` calls this)."""
-    zero = Money.zero(policy.currency)
+    plan = _Plan(policy)
     by_firm: dict[str, list[Payment]] = {}
     for payment in ledger or ():
         if payment.policy_id == policy.id:
             by_firm.setdefault(payment.enterprise, []).append(payment)
+    none: list[Payment] = []
     return PayoutReport(
         policy=policy,
         as_of=as_of,
         payouts=tuple(
-            _payout(policy, firm, as_of, by_firm.get(firm.key, []), zero) for firm in enterprises
+            _payout(plan, firm, as_of, by_firm.get(firm.key, none) if by_firm else none)
+            for firm in enterprises
         ),
     )
 

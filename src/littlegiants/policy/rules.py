@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import enum
 import types
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Final, NoReturn, Protocol, TypeVar
@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, NoReturn, Protocol, Type
 import attrs
 
 from littlegiants._exact import EXACT, to_decimal
-from littlegiants.designation import Designation, DesignationLevel
+from littlegiants.designation import DesignationLevel
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
@@ -318,7 +318,7 @@ class Rule:
         """The largest amount this rule can pay, across its regional amounts."""
         return max([self.amount, *(option.amount for option in self.by_region)])
 
-    def events(self, firm: Enterprise, as_of: date | None) -> Iterator[Event]:
+    def events(self, firm: Enterprise, as_of: date | None) -> Iterable[Event]:
         """The events of the firm's history that trigger this rule, on or before ``as_of``."""
         raise NotImplementedError
 
@@ -556,10 +556,6 @@ class RuleReader(Protocol):
         ...
 
 
-def _designations_of(rule: Rule, firm: Enterprise) -> Iterator[Designation]:
-    return (d for d in firm.designations if d.level is rule.level)
-
-
 @attrs.frozen(kw_only=True)
 class _AboutDesignation(Rule):
     """A rule about one designation of the firm (its award or its re-review).
@@ -676,11 +672,14 @@ class _Award(_AboutDesignation):
 
     first_time: bool = False
 
-    def events(self, firm: Enterprise, as_of: date | None) -> Iterator[Event]:
+    def events(self, firm: Enterprise, as_of: date | None) -> Iterable[Event]:
         """Each award of a designation of the rule's level."""
-        for designation in _designations_of(self, firm):
-            if as_of is None or designation.awarded_on <= as_of:
-                yield Event(EventKind.DESIGNATION, designation.awarded_on, designation)
+        level = self.level
+        return [
+            Event(EventKind.DESIGNATION, designation.awarded_on, designation)
+            for designation in firm.designations
+            if designation.level is level and (as_of is None or designation.awarded_on <= as_of)
+        ]
 
     def check(self, firm: Enterprise, event: Event, covers: Callable[[Region], bool]) -> Finding:
         """Then: a first-time rule pays no designation an earlier one of its level precedes.
@@ -807,9 +806,11 @@ class ReReviewRule(_AboutDesignation):
     event_kind: ClassVar[EventKind] = EventKind.RE_REVIEW
     words: ClassVar[Text] = Text("re-review passed", "通过复核")
 
-    def events(self, firm: Enterprise, as_of: date | None) -> Iterator[Event]:
+    def events(self, firm: Enterprise, as_of: date | None) -> Iterable[Event]:
         """Each passed re-review of a designation of the rule's level."""
-        for designation in _designations_of(self, firm):
+        for designation in firm.designations:
+            if designation.level is not self.level:
+                continue
             for review in designation.re_reviews:
                 if review.passed and (as_of is None or review.on <= as_of):
                     yield Event(EventKind.RE_REVIEW, review.on, designation)
@@ -831,7 +832,7 @@ class RelocationRule(Rule):
     once_per_event: ClassVar[bool] = True
     reads_moves: ClassVar[bool] = True
 
-    def events(self, firm: Enterprise, as_of: date | None) -> Iterator[Event]:
+    def events(self, firm: Enterprise, as_of: date | None) -> Iterable[Event]:
         """Each move of the firm's registered seat."""
         for move in firm.relocations:
             if as_of is None or move.on <= as_of:

@@ -56,7 +56,7 @@ from littlegiants.policy.engine import (
     compute_payout,
 )
 from littlegiants.policy.incentive import IncentivePolicy
-from littlegiants.policy.model import Event, ItemStatus, RelationKind, Text, language
+from littlegiants.policy.model import ItemStatus, RelationKind, Text, language
 
 if TYPE_CHECKING:
     from littlegiants.policy.model import Relation
@@ -120,6 +120,8 @@ class PolicySet:
 
     policies: tuple[IncentivePolicy, ...] = attrs.field(converter=_policies)
     currency: str = attrs.field(default=attrs.Factory(_currency, takes_self=True), kw_only=True)
+    _order: tuple[IncentivePolicy, ...] = attrs.field(init=False, eq=False, repr=False)
+    _related: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check ids, currencies and that the relations can be applied in an order."""
@@ -128,7 +130,8 @@ class PolicySet:
             if ids.count(policy_id) > 1:
                 raise InvalidRecordError(policy_id, "a set names each policy once")
         check_currency((self.currency, *(p.currency for p in self.policies)), "stack")
-        self.order()
+        object.__setattr__(self, "_order", self._ordered())
+        object.__setattr__(self, "_related", any(p.relations for p in self.policies))
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -144,11 +147,11 @@ class PolicySet:
         return len(self.policies)
 
     def order(self) -> tuple[IncentivePolicy, ...]:
-        """The policies in the order their relations need: a policy after those it relates to.
+        """The policies in the order their relations need: a policy after those it relates to."""
+        return self._order
 
-        Raises:
-            InvalidRecordError: the relations form a cycle.
-        """
+    def _ordered(self) -> tuple[IncentivePolicy, ...]:
+        """Order the policies so each follows those it relates to; a cycle is refused."""
         ids = set(self.ids)
         needs = {
             policy.id: {other for r in policy.relations for other in r.policies if other in ids}
@@ -258,11 +261,13 @@ class PolicySet:
         self, enterprise: Enterprise, as_of: date | None, payouts: dict[str, Payout]
     ) -> StackedPayout:
         interactions: list[Interaction] = []
-        order = self.order()
-        for policy in order:
-            for relation in policy.relations:
-                payouts[policy.id] = _relate(policy, relation, payouts, interactions)
-        interactions.extend(_independent(order, payouts))
+        order = self._order
+        if self._related:
+            for policy in order:
+                for relation in policy.relations:
+                    payouts[policy.id] = _relate(policy, relation, payouts, interactions)
+        if len(order) > 1:
+            interactions.extend(_independent(order, payouts))
         return StackedPayout(
             policies=self,
             enterprise=enterprise,
@@ -390,16 +395,26 @@ def _independent(
     policies: Iterable[IncentivePolicy], payouts: Mapping[str, Payout]
 ) -> list[Interaction]:
     """For two policies that both pay for one event and state nothing of each other: say so."""
-    paying: dict[Event, list[str]] = {}
+    # Items of one firm share its designation and move objects: identity finds the same event.
+    paying: dict[tuple[object, ...], tuple[PayoutItem, list[str]]] = {}
     for policy in policies:
         for item in payouts[policy.id].items:
             if item.status is ItemStatus.PAYABLE and item.amount:
-                paying.setdefault(item.event, [])
-                if policy.id not in paying[item.event]:
-                    paying[item.event].append(policy.id)
+                key = (
+                    item.rule.event_kind,
+                    item.event_on,
+                    id(item.designation),
+                    id(item.relocation),
+                )
+                ids = paying.setdefault(key, (item, []))[1]
+                if policy.id not in ids:
+                    ids.append(policy.id)
+    if all(len(ids) < 2 for _, ids in paying.values()):
+        return []
     terms = {policy_id: payout.policy for policy_id, payout in payouts.items()}
     found: list[Interaction] = []
-    for event, ids in paying.items():
+    for item, ids in paying.values():
+        event = item.event
         for i, first in enumerate(ids):
             for second in ids[i + 1 :]:
                 if terms[first].relation_to(second) or terms[second].relation_to(first):
