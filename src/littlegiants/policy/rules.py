@@ -74,12 +74,16 @@ if TYPE_CHECKING:
     from littlegiants.regions import Region
 
 __all__ = [
+    "AwardRule",
+    "Cost",
+    "DesignationBasedRule",
     "DesignationRule",
     "PercentageRule",
     "ReReviewRule",
     "RelocationRule",
     "Rule",
     "RuleKind",
+    "RuleReader",
     "registered",
     "rule_kinds",
 ]
@@ -557,8 +561,8 @@ class RuleReader(Protocol):
 
 
 @attrs.frozen(kw_only=True)
-class _AboutDesignation(Rule):
-    """A rule about one designation of the firm (its award or its re-review).
+class DesignationBasedRule(Rule):
+    """A rule about one designation of the firm (its award or its re-review): a base of kinds.
 
     Attributes:
         key: only for key (重点) little giants; a tier above the plain national one.
@@ -658,8 +662,8 @@ class _AboutDesignation(Rule):
 
 
 @attrs.frozen(kw_only=True)
-class _Award(_AboutDesignation):
-    """A rule rewarding the recognition itself, once, when the designation is awarded.
+class AwardRule(DesignationBasedRule):
+    """A rule rewarding the recognition itself, once, when the designation is awarded: a base.
 
     Attributes:
         first_time: only a first recognition at the level pays (首次认定, 年度首次认定): a
@@ -770,7 +774,7 @@ class _Award(_AboutDesignation):
 
 @registered
 @attrs.frozen(kw_only=True)
-class DesignationRule(_Award):
+class DesignationRule(AwardRule):
     """A one-off reward when a designation of the rule's level is awarded in the period.
 
     Shenzhen pays up to 500,000 yuan for a national designation (深府〔2022〕31号); Jing'an
@@ -782,7 +786,7 @@ class DesignationRule(_Award):
 
 @registered
 @attrs.frozen(kw_only=True)
-class PercentageRule(_Award):
+class PercentageRule(AwardRule):
     """A designation reward that is always a share of a financial figure, capped at ``amount``.
 
     Pudong pays 10% of last year's R&D super-deduction, at most 1,000,000 yuan for a national
@@ -795,7 +799,7 @@ class PercentageRule(_Award):
 
 @registered
 @attrs.frozen(kw_only=True)
-class ReReviewRule(_AboutDesignation):
+class ReReviewRule(DesignationBasedRule):
     """A reward when a designation of the rule's level passes its re-review (复核).
 
     Huangpu pays a national little giant 200,000 yuan on re-review; Jing'an pays municipal and
