@@ -369,6 +369,15 @@ class TestPolicies:
         payload = json.loads(out)
         assert ["100000", "200000", "500000"] == [row["amount"] for row in payload["rows"]]
 
+    def test_a_policys_relations_are_in_its_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """policy FILE --format json gives the relations the file states (a made-up one here)."""
+        made_up = ROOT / "tests" / "data" / "policies" / "made-up-district-top-up.toml"
+        status, out, _ = run(capsys, "policy", str(made_up), "--format", "json")
+        [relation] = json.loads(out)["relations"]
+        assert (0, "top-up", ["made-up-city"]) == (status, relation["kind"], relation["policies"])
+        _, out, _ = run(capsys, "policy", "shenzhen-2022", "--format", "json")
+        assert [] == json.loads(out)["relations"]
+
     def test_unknown_policy_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id exits 2 with one line on stderr."""
         status, _, err = run(capsys, "policy", "atlantis")

@@ -924,6 +924,15 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
         "notes": list(policy.notes),
         "unknowns": list(policy.unknowns),
         "zone": None if policy.zone is None else policy.zone.name,
+        "relations": [
+            {
+                "kind": relation.kind.value,
+                "policies": list(relation.policies),
+                "quote": relation.quote,
+                "note": relation.note,
+            }
+            for relation in policy.relations
+        ],
     }
     columns = ["rule", "kind", "level", "amount", "currency", "up_to", "key", "percent", "figure"]
     extra_json = extra if args.format == "json" else None
