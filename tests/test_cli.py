@@ -236,6 +236,16 @@ class TestMatch:
         assert "policies apply, paying CN¥1,900,000.00" in out
         assert "Not applying:" in out
 
+    def test_all_is_the_catalogue(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--all spells out the default (the whole catalogue) and cannot be given with --policy."""
+        argv = ("match", str(EXAMPLE), "--as-of", "2024-01-01", "--format", "json")
+        _, default, _ = run(capsys, *argv)
+        status, spelled, _ = run(capsys, *argv, "--all")
+        assert (0, json.loads(default)) == (status, json.loads(spelled))
+        status, out, err = run(capsys, *argv, "--all", "--policy", "shenzhen-2022")
+        assert (2, "") == (status, out)
+        assert "not both" in err
+
     def test_an_unknown_policy_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown --policy exits 2 naming it."""
         status, _, err = run(capsys, "match", str(EXAMPLE), "--policy", "atlantis")
@@ -327,6 +337,28 @@ class TestCompare:
         status, _, err = run(capsys, "compare", str(EXAMPLE), "--reform", "shenzhen-2022")
         assert 2 == status
         assert "give the policies compared with --policy" in err
+
+    def test_the_reform_is_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --reform there is nothing to compare: a usage error, not a table of zeros."""
+        status, out, err = run(capsys, "compare", str(EXAMPLE), "--policy", "shenzhen-2022")
+        assert (2, "") == (status, out)
+        assert "give the reform compared with --reform" in err
+
+    def test_old_must_be_a_policy_compared(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """OLD=NEW with an OLD not given by --policy names OLD and the policies compared."""
+        status, _, err = run(
+            capsys,
+            "compare",
+            str(EXAMPLE),
+            *self.STACK,
+            "--reform",
+            "longgang-2022=longgang-2025",
+        )
+        assert 2 == status
+        assert (
+            "--reform longgang-2022=longgang-2025: longgang-2022 is not among the policies "
+            "compared (guangdong-2022, shenzhen-2022, nanshan-2022)"
+        ) in err
 
 
 class TestTrade:

@@ -635,6 +635,9 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
     """Match each enterprise against every bundled policy: what applies, what it pays, why not."""
     from littlegiants.policy import match  # noqa: PLC0415
 
+    if args.all and args.policy:
+        msg = "give --policy (repeat it for several) or --all (the default), not both"
+        raise UsageError(msg)
     data = load_data(Path(args.data), args.kind)
     candidates = _policies(args.policy) if args.policy else None
     found = [match(firm, as_of=args.as_of, policies=candidates) for firm in data.enterprises]
@@ -715,6 +718,10 @@ def _reformed(before: PolicySet, values: Sequence[str]) -> tuple[PolicySet, list
     after = before
     for value in values:
         old, sep, new = value.partition("=")
+        if sep and old not in before.ids and not _exists(value):
+            known = ", ".join(before.ids)
+            msg = f"--reform {value}: {old} is not among the policies compared ({known})"
+            raise UsageError(msg)
         if sep and old in before.ids:
             policy = _policy(new)
             after = after.with_policies(policy)
@@ -735,6 +742,9 @@ def cmd_compare(args: argparse.Namespace, out: Output) -> int:
 
     if not args.policy:
         msg = "give the policies compared with --policy (repeat it to stack several)"
+        raise UsageError(msg)
+    if not args.reform:
+        msg = "give the reform compared with --reform (a policy file or id, or OLD=FILE_OR_ID)"
         raise UsageError(msg)
     before = PolicySet(_policies(args.policy))
     after, reforms = _reformed(before, args.reform)
@@ -1101,6 +1111,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--policy",
         action="append",
         help="match against these policies (ids or files, repeatable) instead of the catalogue",
+    )
+    matching.add_argument(
+        "--all", action="store_true", help="match against the whole catalogue (the default)"
     )
     matching.add_argument("--as-of", type=_date, help="the date of the match; later events ignored")
     matching.add_argument(
