@@ -111,6 +111,256 @@ class TestPayouts:
         assert "total:" in out
 
 
+class TestStackedPayouts:
+    STACK = ("--policy", "guangdong-2022", "--policy", "shenzhen-2022", "--policy", "nanshan-2022")
+
+    def test_several_policies_are_stacked(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--policy repeated stacks the policies: every item of each, totals by issuer."""
+        status, out, _ = run(
+            capsys,
+            "payouts",
+            str(EXAMPLE),
+            *self.STACK,
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "json",
+        )
+        payload = json.loads(out)
+        assert (0, "1900000") == (status, payload["total"])
+        assert "guangdong-2022+shenzhen-2022+nanshan-2022" == payload["policy"]
+        assert ["guangdong-2022", "nanshan-2022", "shenzhen-2022"] == payload["policies"]
+        assert {"guangdong-2022", "shenzhen-2022", "nanshan-2022"} == {
+            row["policy"] for row in payload["rows"]
+        }
+        assert "1000000" == next(
+            amount for issuer, amount in payload["by_issuer"].items() if issuer.startswith("广东")
+        )
+
+    def test_a_stack_explains_what_lies_between_the_policies(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--explain on a stack prints each policy's trace and what the sources say between them."""
+        status, out, _ = run(capsys, "payouts", str(EXAMPLE), *self.STACK, "--explain")
+        assert 0 == status
+        assert "Between the policies:" in out
+        assert "the sources say nothing about how they combine" in out
+        assert "by issuer:" in out
+
+    def test_all_takes_every_policy_that_covers_each_firm(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--all is the catalogue matched against each firm: Nanshan for a Nanshan firm."""
+        status, out, _ = run(
+            capsys, "payouts", str(EXAMPLE), "--all", "--as-of", "2024-01-01", "--format", "json"
+        )
+        payload = json.loads(out)
+        assert (0, "all", "1900000") == (status, payload["policy"], payload["total"])
+        assert "nanshan-2022" in payload["policies"]
+
+    @pytest.mark.parametrize(
+        ("argv", "reason"),
+        [
+            (("--all", "--policy", "shenzhen-2022"), "give --policy"),
+            ((), "give --policy"),
+            (("--policy", "shenzhen-2022", "--policy", "shenzhen-2022"), "twice"),
+        ],
+        ids=["both", "neither", "twice"],
+    )
+    def test_policy_choices_are_usage_errors(
+        self, argv: tuple[str, ...], reason: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--policy with --all, neither, or a policy named twice: exit 2, one line."""
+        status, out, err = run(capsys, "payouts", str(EXAMPLE), *argv)
+        assert (2, "") == (status, out)
+        assert reason in err
+        assert 1 == len(err.strip().splitlines())
+
+
+class TestMatch:
+    def test_the_bundled_example(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Hosin (Shenzhen, no designation date in the article) is covered by two policies."""
+        from littlegiants import example_path
+
+        status, out, err = run(capsys, "match", str(example_path()), "--as-of", "2024-01-01")
+        assert (0, "") == (status, err)
+        assert "guangdong-2022" in out
+        assert "shenzhen-2022" in out
+        assert "it has no designation, re-review or move the policy rewards yet" in out
+        assert "not applying to Shenzhen Hosin Global Electronics Co. Ltd.: 21 outside" in out
+
+    def test_json_has_each_firms_policies_totals_and_reasons(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """JSON gives the applying policies as rows and, per firm, the total and the others."""
+        status, out, _ = run(
+            capsys, "match", str(EXAMPLE), "--as-of", "2024-01-01", "--format", "json"
+        )
+        payload = json.loads(out)
+        assert 0 == status
+        firm = next(f for f in payload["firms"] if f["enterprise"] == "示例科技有限公司")
+        assert "1900000" == firm["total"]
+        outside = {m["policy"]: m for m in firm["not_applying"]}
+        assert "outside-jurisdiction" == outside["pudong"]["coverage"]
+        assert "not within 310115" in outside["pudong"]["reason"]
+        applying = {r["policy"] for r in payload["rows"] if r["enterprise"] == "示例科技有限公司"}
+        assert {"guangdong-2022", "nanshan-2022", "shenzhen-2022", "total"} == applying
+
+    def test_others_lists_the_policies_that_do_not_apply(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--others adds a row per policy that does not apply, with the reason."""
+        _, out, _ = run(
+            capsys, "match", str(EXAMPLE), "--as-of", "2024-01-01", "--others", "--format", "csv"
+        )
+        rows = list(csv.DictReader(io.StringIO(out)))
+        pudong = [r for r in rows if r["policy"] == "pudong"]
+        assert 3 == len(pudong)
+        assert {"no"} == {r["applies"] for r in pudong}
+
+    def test_given_policies_only(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--policy matches against the policies given instead of the catalogue."""
+        _, out, _ = run(
+            capsys, "match", str(EXAMPLE), "--policy", "shenzhen-2022", "--format", "json"
+        )
+        assert {"shenzhen-2022", "total"} == {row["policy"] for row in json.loads(out)["rows"]}
+
+    def test_chinese_reasons(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Under zh_CN the reasons are Chinese."""
+        _, out, _ = run(capsys, "match", str(EXAMPLE), "--locale", "zh_CN", "--as-of", "2024-01-01")
+        assert "奖励¥1,000,000.00" in out
+
+    def test_explain(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--explain prints each firm's answer, the others included."""
+        _, out, _ = run(capsys, "match", str(EXAMPLE), "--as-of", "2024-01-01", "--explain")
+        assert "policies apply, paying CN¥1,900,000.00" in out
+        assert "Not applying:" in out
+
+    def test_all_is_the_catalogue(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--all spells out the default (the whole catalogue) and cannot be given with --policy."""
+        argv = ("match", str(EXAMPLE), "--as-of", "2024-01-01", "--format", "json")
+        _, default, _ = run(capsys, *argv)
+        status, spelled, _ = run(capsys, *argv, "--all")
+        assert (0, json.loads(default)) == (status, json.loads(spelled))
+        status, out, err = run(capsys, *argv, "--all", "--policy", "shenzhen-2022")
+        assert (2, "") == (status, out)
+        assert "not both" in err
+
+    def test_an_unknown_policy_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown --policy exits 2 naming it."""
+        status, _, err = run(capsys, "match", str(EXAMPLE), "--policy", "atlantis")
+        assert 2 == status
+        assert "atlantis" in err
+
+    def test_names_that_read_as_formulas_are_neutralized(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A firm named like a formula gets a leading apostrophe in match CSV."""
+        path = tmp_path / "enterprises.csv"
+        path.write_text("name,region\n=SUM(A1),440305\n", encoding="utf-8")
+        status, out, _ = run(capsys, "match", str(path), "--format", "csv")
+        assert 0 == status
+        assert {"'=SUM(A1)"} == {row["enterprise"] for row in csv.DictReader(io.StringIO(out))}
+
+
+def _longgang_firms(folder: Path) -> Path:
+    """A folder with one made-up Longgang little giant of the 4th batch."""
+    folder.mkdir()
+    (folder / "enterprises.csv").write_text(
+        "name,region\n示例龙岗有限公司,440307\n", encoding="utf-8"
+    )
+    (folder / "designations.csv").write_text(
+        "name,level,awarded_on,batch\n示例龙岗有限公司,national,2022-08-01,4\n", encoding="utf-8"
+    )
+    return folder
+
+
+class TestCompare:
+    STACK = ("--policy", "guangdong-2022", "--policy", "shenzhen-2022", "--policy", "nanshan-2022")
+
+    def test_a_reform_file_replaces_the_policy_with_its_id(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A Nanshan reform (20万 -> 30万) against the stacked whole: 20万 more, Nanshan's alone."""
+        source = load_policy("nanshan-2022").path
+        assert source is not None
+        reform = tmp_path / "reform.toml"
+        text = Path(source).read_text(encoding="utf-8")
+        reform.write_text(text.replace('amount = "200000"', 'amount = "300000"'), encoding="utf-8")
+        status, out, _ = run(
+            capsys,
+            "compare",
+            str(EXAMPLE),
+            *self.STACK,
+            "--reform",
+            str(reform),
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "json",
+        )
+        payload = json.loads(out)
+        assert (0, "1900000", "2100000", "200000") == (
+            status,
+            payload["total_before"],
+            payload["total_after"],
+            payload["difference"],
+        )
+        assert [{"replaces": "nanshan-2022", "by": "nanshan-2022", "from": str(reform)}] == (
+            payload["reforms"]
+        )
+        assert {"before": "1000000", "after": "1000000"} == payload["by_policy"]["guangdong-2022"]
+        assert {"before": "400000", "after": "600000"} == payload["by_policy"]["nanshan-2022"]
+
+    def test_old_equals_new_replaces_one_version_by_another(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """longgang-2022=longgang-2025 measures one version of Longgang's against the other."""
+        folder = _longgang_firms(tmp_path / "firms")
+        status, out, _ = run(
+            capsys,
+            "compare",
+            str(folder),
+            "--policy",
+            "shenzhen-2022",
+            "--policy",
+            "longgang-2022",
+            "--reform",
+            "longgang-2022=longgang-2025",
+        )
+        assert 0 == status
+        assert "reform: longgang-2025 (longgang-2025) replaces longgang-2022" in out
+        assert "difference CN¥300,000.00 (1 enterprises)" in out
+
+    def test_the_policies_compared_are_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --policy, compare is a usage error."""
+        status, _, err = run(capsys, "compare", str(EXAMPLE), "--reform", "shenzhen-2022")
+        assert 2 == status
+        assert "give the policies compared with --policy" in err
+
+    def test_the_reform_is_required(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without --reform there is nothing to compare: a usage error, not a table of zeros."""
+        status, out, err = run(capsys, "compare", str(EXAMPLE), "--policy", "shenzhen-2022")
+        assert (2, "") == (status, out)
+        assert "give the reform compared with --reform" in err
+
+    def test_old_must_be_a_policy_compared(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """OLD=NEW with an OLD not given by --policy names OLD and the policies compared."""
+        status, _, err = run(
+            capsys,
+            "compare",
+            str(EXAMPLE),
+            *self.STACK,
+            "--reform",
+            "longgang-2022=longgang-2025",
+        )
+        assert 2 == status
+        assert (
+            "--reform longgang-2022=longgang-2025: longgang-2022 is not among the policies "
+            "compared (guangdong-2022, shenzhen-2022, nanshan-2022)"
+        ) in err
+
+
 class TestTrade:
     def test_by_enterprise(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The trade summary shows totals and growth per group and flow."""
@@ -150,6 +400,15 @@ class TestPolicies:
         _, out, _ = run(capsys, "policy", "shenzhen-2022", "--format", "json")
         payload = json.loads(out)
         assert ["100000", "200000", "500000"] == [row["amount"] for row in payload["rows"]]
+
+    def test_a_policys_relations_are_in_its_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """policy FILE --format json gives the relations the file states (a made-up one here)."""
+        made_up = ROOT / "tests" / "data" / "policies" / "made-up-district-top-up.toml"
+        status, out, _ = run(capsys, "policy", str(made_up), "--format", "json")
+        [relation] = json.loads(out)["relations"]
+        assert (0, "top-up", ["made-up-city"]) == (status, relation["kind"], relation["policies"])
+        _, out, _ = run(capsys, "policy", "shenzhen-2022", "--format", "json")
+        assert [] == json.loads(out)["relations"]
 
     def test_unknown_policy_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id exits 2 with one line on stderr."""
@@ -257,7 +516,8 @@ class TestUsage:
         assert 2 == status
 
     @pytest.mark.parametrize(
-        "command", ["demo", "payouts", "trade", "policies", "policy", "validate", "check"]
+        "command",
+        ["demo", "payouts", "match", "compare", "trade", "policies", "policy", "validate", "check"],
     )
     def test_help_has_an_example(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
         """Every command's --help ends with an example."""
@@ -320,6 +580,9 @@ class TestBundledExample:
             ("trade", "{data}", "--by", "region"),
             ("validate", "{data}"),
             ("payouts", "{data}", "--policy", "shenzhen-2022"),
+            ("payouts", "{data}", "--all"),
+            ("match", "{data}", "--as-of", "2024-01-01"),
+            ("compare", "{data}", "--policy", "shenzhen-2022", "--reform", "guangdong-2022"),
             ("check", "{data}", "--tier", "little-giant", "--as-of", "2023-01-01"),
         ],
     )

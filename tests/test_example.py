@@ -120,7 +120,7 @@ class TestTheArticlesFigures:
         """The example is read with Shenzhen's policy: 500,000 yuan for a national designation."""
         [policy] = example.policies
         budget = policy.budget({DesignationLevel.NATIONAL: 275})
-        assert ("shenzhen-2022", Money("137500000", "CNY")) == (policy.id, budget)
+        assert ("shenzhen-2022", Money("137500000", "CNY")) == (policy.id, budget.total)
 
 
 class TestTheDemo:

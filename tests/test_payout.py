@@ -1,12 +1,13 @@
-"""Tests of littlegiants.payout: items, explanations, reports, comparisons and the ledger."""
+"""Tests of littlegiants.policy.engine: items, explanations, reports, comparisons, the ledger."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from littlegiants import (
@@ -58,6 +59,27 @@ class TestExplain:
         assert "国家级认定：最高¥500,000.00" in text
         assert "合计：¥500,000.00" in text
 
+    def test_chinese_item_lines_have_no_english(self) -> None:
+        """Every item of the Chinese trace is Chinese, whatever its status, but for the rule id."""
+        jingan = load_policy("jingan")
+        firm = Enterprise(
+            "示例静安有限公司",
+            region="310106",
+            designations=[
+                Designation("municipal", date(2019, 3, 1)),
+                Designation("municipal", date(2024, 3, 1)),
+                Designation("provincial", date(2024, 4, 1)),
+                Designation("national", date(2024, 8, 1), key=True),
+            ],
+            relocations=[Relocation(date(2024, 2, 1), "310101", "310106")],
+        )
+        payout = jingan.payout(firm, as_of=date(2025, 1, 1))
+        statuses = {item.status for item in payout.items}
+        assert {ItemStatus.NOT_ELIGIBLE, ItemStatus.MISSING_DATA, ItemStatus.PAYABLE} <= statuses
+        for item in payout.items:
+            line = item.describe(locale="zh_CN").replace(f"规则 {item.rule.id}", "")
+            assert re.search("[A-Za-z]", line) is None, line
+
     def test_every_zero_is_explained(self) -> None:
         """An item outside the period says so, with the dates."""
         payout = SHENZHEN.payout(firm(national=date(2022, 4, 7)))
@@ -92,9 +114,28 @@ class TestReport:
         assert "region is unknown" in reason
 
     def test_budget_of_enterprises_is_their_payouts(self) -> None:
-        """Budgeting real enterprises adds their payouts."""
+        """Budgeting real enterprises adds their payouts: up to the ceilings the source gives."""
         firms = [firm("甲", national=date(2023, 8, 1)), firm("乙", provincial=date(2023, 1, 1))]
-        assert Money(700000, "CNY") == SHENZHEN.budget(firms)
+        budget = SHENZHEN.budget(firms)
+        assert (Money(700000, "CNY"), True, ()) == (
+            budget.total,
+            budget.is_upper_bound,
+            budget.unknown,
+        )
+        assert [("national", 1), ("provincial", 1)] == sorted(
+            (line.rule or "", line.count) for line in budget.lines
+        )
+
+    def test_budget_of_enterprises_lists_those_it_cannot_cost(self) -> None:
+        """A firm whose region is unknown is left out of the total and named, never costed zero."""
+        firms = [
+            firm("甲", national=date(2023, 8, 1)),
+            firm("丙", region=None, national=date(2023, 1, 1)),
+        ]
+        budget = SHENZHEN.budget(firms, as_of=date(2024, 1, 1))
+        assert Money(500000, "CNY") == budget.total
+        [missing] = budget.unknown
+        assert "丙 under shenzhen-2022: the registered region is unknown" == missing.en
 
 
 class TestLedger:
@@ -483,7 +524,7 @@ class TestConditions:
 
     def test_the_policy_table_lists_the_conditions(self) -> None:
         """render_policy shows each condition with the fact it reads."""
-        from littlegiants.render import render_policy
+        from littlegiants.policy import render_policy
 
         text = render_policy(make_policy(NATIONAL, tail=CONDITIONS), locale="en_US")
         expected = (
@@ -536,6 +577,32 @@ class TestNotRewarded:
         [item] = payout.items
         assert (ItemStatus.NOT_ELIGIBLE, Money(0, "CNY")) == (item.status, item.amount)
         assert "record it as municipal" in (item.detail or "")
+
+    def test_a_level_the_policy_has_no_rule_for_gets_an_item_saying_so(self) -> None:
+        """No provincial rule at all: a not-eligible item naming the level, in both languages."""
+        policy = make_policy(NATIONAL, jurisdiction="310106")
+        payout = policy.payout(firm(region="310106", provincial=date(2024, 5, 1)))
+        [item] = payout.items
+        assert (ItemStatus.NOT_ELIGIBLE, Money(0, "CNY"), "no-provincial-rule") == (
+            item.status,
+            item.amount,
+            item.rule.id,
+        )
+        assert "the policy has no rule rewarding a provincial designation" == item.detail
+        assert "不予奖励：不符合条件（本政策不奖励省级认定）" == item.reason(locale="zh_CN")
+        assert ["demo.combination"] == [p.name for p in payout.parameters()]  # reads no rule
+
+    @pytest.mark.parametrize(
+        ("region", "awarded"),
+        [("440305", date(2024, 5, 1)), ("310106", date(2019, 5, 1)), (None, date(2024, 5, 1))],
+        ids=["outside-jurisdiction", "outside-period", "region-unknown"],
+    )
+    def test_outside_the_policys_reach_a_level_it_has_no_rule_for_gets_no_item(
+        self, region: str | None, awarded: date
+    ) -> None:
+        """Only inside the jurisdiction and the period is the firm told its level is not paid."""
+        policy = make_policy(NATIONAL, jurisdiction="310106")
+        assert () == policy.payout(firm(region=region, provincial=awarded)).items
 
     def test_evolving_amounts_by_level_leaves_it_alone(self) -> None:
         """A what-if by level name changes the paying rules only."""
@@ -687,7 +754,14 @@ def policy_and_firm(draw: st.DrawFn) -> tuple[IncentivePolicy, Enterprise]:
     )
 
 
+#: Drawing a policy and a firm inside it takes 20-200 ms on the shared 2-core machine; under the
+#: load of other sessions Hypothesis's too_slow health check (and its deadline) failed a run now
+#: and then though every drawn example passed. The examples drawn are the same either way.
+SLOW_DRAW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
 class TestProperties:
+    @SLOW_DRAW
     @given(policy_and_firm(), st.sampled_from(PROFILE_FLAGS), st.booleans())
     def test_a_condition_not_met_leaves_nothing_payable(
         self, drawn: tuple[IncentivePolicy, Enterprise], fact: str, value: bool
@@ -701,6 +775,7 @@ class TestProperties:
         assert ItemStatus.PAYABLE not in {item.status for item in payout.items}
         assert all(item.amount is None or not item.amount for item in payout.items)
 
+    @SLOW_DRAW
     @given(policy_and_firm())
     def test_first_time_pays_at_most_one_designation_per_level(
         self, drawn: tuple[IncentivePolicy, Enterprise]
@@ -720,6 +795,24 @@ class TestProperties:
                 assert item.designation is not None
                 assert earliest[item.level] == item.designation.awarded_on
 
+    @SLOW_DRAW
+    @given(policy_and_firm())
+    def test_every_designation_in_reach_gets_an_item(
+        self, drawn: tuple[IncentivePolicy, Enterprise]
+    ) -> None:
+        """A designation in the period, made inside the jurisdiction, is always answered."""
+        policy, firm = drawn
+        answered = {item.designation for item in policy.payout(firm).items}
+        for designation in firm.designations:
+            region = firm.region_on(designation.awarded_on)
+            if (
+                policy.is_in_force(designation.awarded_on)
+                and region is not None
+                and policy.covers(region)
+            ):
+                assert designation in answered
+
+    @SLOW_DRAW
     @given(policy_and_firm())
     def test_a_move_is_paid_once(self, drawn: tuple[IncentivePolicy, Enterprise]) -> None:
         """However many relocation rules a policy has, each move pays at most one of them."""

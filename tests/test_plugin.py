@@ -249,3 +249,155 @@ class TestReadingScenarioFiles:
         assert scenario.items is not None
         assert "national" == scenario.items[0].level
         check_scenario(scenario)
+
+
+STACK = """\
+[[scenario]]
+name = "s"
+policies = ["shenzhen-2022", "nanshan-2022"]
+
+[scenario.enterprise]
+name = "示例科技有限公司"
+region = "440305"
+designations = [{ level = "national", awarded_on = 2022-08-01 }]
+
+[scenario.expected]
+total = "700000"
+by_policy = { "shenzhen-2022" = "500000", "nanshan-2022" = "200000" }
+"""
+
+
+class TestStackedScenarios:
+    def test_a_stack_runs_and_checks_each_policys_total(self) -> None:
+        """policies = [...] evaluates a stack; by_policy and items with policy are checked."""
+        [scenario] = scenarios_from_text(STACK, path="s.toml")
+        check_scenario(scenario)
+        wrong = STACK.replace('"nanshan-2022" = "200000"', '"nanshan-2022" = "1"')
+        [scenario] = scenarios_from_text(wrong, path="s.toml")
+        with pytest.raises(AssertionError, match="by_policy nanshan-2022: expected 1 CNY"):
+            check_scenario(scenario)
+
+    def test_an_item_names_its_policy(self) -> None:
+        """An expected item's policy is compared with the policy of the item in the stack."""
+        text = STACK.replace(
+            'total = "700000"',
+            'total = "700000"\nitems = [{ policy = "nanshan-2022" }, { policy = "nanshan-2022" }]',
+        )
+        [scenario] = scenarios_from_text(text, path="s.toml")
+        with pytest.raises(AssertionError, match="0: policy: expected nanshan-2022, got shenzhen"):
+            check_scenario(scenario)
+
+    @pytest.mark.parametrize(
+        ("old", "new", "key", "reason"),
+        [
+            (
+                'policies = ["shenzhen-2022", "nanshan-2022"]',
+                'policy = "shenzhen-2022"\npolicies = ["nanshan-2022"]',
+                "scenario[0].policies",
+                "give policy or policies, not both",
+            ),
+            (
+                'policies = ["shenzhen-2022", "nanshan-2022"]',
+                "",
+                "scenario[0].policy",
+                "a required key is missing (or policies)",
+            ),
+            ('["shenzhen-2022", "nanshan-2022"]', "[]", "scenario[0].policies", "an array"),
+            ('"nanshan-2022"]', '"atlantis"]', "scenario[0].policies[1]", "No bundled policy"),
+            (
+                '"nanshan-2022"]',
+                '"shenzhen-2022"]',
+                "scenario[0].policies",
+                "cannot be stacked",
+            ),
+            (
+                '"nanshan-2022" = "200000"',
+                '"pudong" = "0"',
+                "scenario[0].expected.by_policy.pudong",
+                "unknown key",
+            ),
+            (
+                "[scenario.enterprise]",
+                (
+                    'payments = [{ level = "national", amount = "1", paid_on = 2022-09-01 }]\n'
+                    "[scenario.enterprise]"
+                ),
+                "scenario[0].payments[0].policy",
+                "name the policy it was paid under",
+            ),
+            (
+                "[scenario.enterprise]",
+                'overrides = { amounts = { national = "1" } }\n[scenario.enterprise]',
+                "scenario[0].overrides",
+                "overrides change one policy",
+            ),
+        ],
+        ids=[
+            "both",
+            "neither",
+            "empty",
+            "unknown",
+            "twice",
+            "by-policy",
+            "payment-policy",
+            "overrides",
+        ],
+    )
+    def test_stack_problems_are_located(self, old: str, new: str, key: str, reason: str) -> None:
+        """Each problem of a stacked scenario names its key path."""
+        assert old in STACK
+        with pytest.raises(ScenarioFileError) as info:
+            scenarios_from_text(STACK.replace(old, new, 1), path="s.toml")
+        assert key == info.value.location.field
+        assert reason in str(info.value)
+
+
+BUDGET = """\
+[[scenario]]
+name = "b"
+policy = "pudong"
+counts = { national = 10 }
+
+[scenario.expected]
+total = "10000000"
+upper_bound = true
+complete = false
+"""
+
+
+class TestBudgetScenarios:
+    def test_a_budget_of_counts_runs(self) -> None:
+        """counts instead of an enterprise: the budget, its bound and whether it is complete."""
+        [scenario] = scenarios_from_text(BUDGET, path="b.toml")
+        check_scenario(scenario)
+        [wrong] = scenarios_from_text(BUDGET.replace("upper_bound = true", "upper_bound = false"))
+        with pytest.raises(AssertionError, match="upper_bound: expected False, got True"):
+            check_scenario(wrong)
+
+    @pytest.mark.parametrize(
+        ("old", "new", "key", "reason"),
+        [
+            ("national = 10", "county = 10", "scenario[0].counts.county", "designation level"),
+            ("national = 10", "national = -1", "scenario[0].counts.national", "whole number"),
+            ("complete = false", "items = []", "scenario[0].expected.items", "has no items"),
+            (
+                "counts = { national = 10 }",
+                'counts = { national = 10 }\nenterprise = { name = "x" }',
+                "scenario[0].counts",
+                "not both",
+            ),
+        ],
+    )
+    def test_budget_problems_are_located(self, old: str, new: str, key: str, reason: str) -> None:
+        """A bad count, or items expected of a budget, is refused where it is written."""
+        with pytest.raises(ScenarioFileError) as info:
+            scenarios_from_text(BUDGET.replace(old, new), path="b.toml")
+        assert key == info.value.location.field
+        assert reason in str(info.value)
+
+    def test_a_payout_is_not_an_upper_bound(self) -> None:
+        """upper_bound belongs to budgets; on a payout scenario it is refused."""
+        text = STACK.replace('total = "700000"', 'total = "700000"\nupper_bound = true')
+        with pytest.raises(ScenarioFileError, match="only a budget") as info:
+            scenarios_from_text(text, path="s.toml")
+        assert "scenario[0].expected.upper_bound" == info.value.location.field

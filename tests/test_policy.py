@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import ast
 import errno
 import os
+import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
+import attrs
 import pytest
 
 from littlegiants import (
     Combination,
+    Designation,
     DesignationLevel,
+    Enterprise,
     IncentivePolicy,
+    InvalidLevelError,
+    InvalidRecordError,
     Money,
     PolicyFileError,
     UnknownPolicyError,
@@ -22,10 +30,25 @@ from littlegiants import (
     load_policy,
     policies,
 )
-from littlegiants._policyfile import read_policy
-from littlegiants.policy import SourceKind, ZoneExtent
+from littlegiants.policy import (
+    DesignationRule,
+    EventKind,
+    ItemStatus,
+    PercentageRule,
+    RelocationRule,
+    ReReviewRule,
+    Rule,
+    RuleKind,
+    SourceKind,
+    Text,
+    ZoneExtent,
+    render_policy,
+    render_rule_amount,
+    rule_kinds,
+)
+from littlegiants.policy import rules as rules_module
+from littlegiants.policy.model import Event
 from littlegiants.regions import Region
-from littlegiants.render import render_policy
 
 GOLDEN = Path(__file__).parent / "golden"
 SHENZHEN = load_policy("shenzhen-2022").path
@@ -181,9 +204,9 @@ class TestZoneFiles:
     def test_zone_problems_are_located(self, text: str, key: str, reason: str) -> None:
         """Each problem of a zone names its key path (the catalogue's standard: kinds required)."""
         with pytest.raises(PolicyFileError) as info:
-            read_policy(
+            IncentivePolicy.from_toml_text(
                 text.replace('example.invalid"', 'example.invalid"\nkind = "summary"'),
-                "z.toml",
+                path="z.toml",
                 bundled=True,
             )
         assert info.value.location is not None
@@ -383,19 +406,78 @@ class TestWhatIf:
 
 class TestBudget:
     def test_fourth_batch(self) -> None:
-        """275 Shenzhen firms of the 4th batch at 500,000 yuan are at most 137.5 million yuan."""
+        """275 Shenzhen firms of the 4th batch at up to 500,000 yuan: at most 137.5 million yuan."""
         budget = load_policy("shenzhen-2022").budget({DesignationLevel.NATIONAL: 275})
-        assert Money("137500000", "CNY") == budget
+        assert (Money("137500000", "CNY"), True, ()) == (
+            budget.total,
+            budget.is_upper_bound,
+            budget.unknown,
+        )
 
     def test_reaching_the_target(self) -> None:
         """From 443 to the target of 600 State-level little giants: 157 more firms."""
         budget = load_policy("shenzhen-2022").budget({DesignationLevel.NATIONAL: 600 - 443})
-        assert Money("78500000", "CNY") == budget
+        assert Money("78500000", "CNY") == budget.total
+
+    @pytest.mark.parametrize("key", ["national", "国家级", "小巨人", DesignationLevel.NATIONAL])
+    def test_levels_are_read_as_everywhere_else(self, key: str | DesignationLevel) -> None:
+        """A level given as text counts as the level itself (it used to cost a silent zero)."""
+        assert Money("500000", "CNY") == load_policy("shenzhen-2022").budget({key: 1}).total
+
+    def test_an_unknown_level_is_refused_naming_the_known_ones(self) -> None:
+        """A key that is not a level is an error listing the accepted words, never a zero."""
+        with pytest.raises(
+            InvalidLevelError, match=r"expected national .* provincial .* municipal"
+        ):
+            load_policy("shenzhen-2022").budget({"county": 3})
+
+    @pytest.mark.parametrize(
+        ("counts", "reason"),
+        [({"national": 1, "国家级": 2}, "given twice"), ({"national": 2.5}, "whole number")],
+    )
+    def test_counts_are_checked(self, counts: dict[str, object], reason: str) -> None:
+        """A level given twice, or a count that is not a whole number, is refused."""
+        with pytest.raises(InvalidRecordError, match=reason):
+            load_policy("shenzhen-2022").budget(counts)  # type: ignore[arg-type]
 
     def test_regional_amounts_give_an_upper_bound(self) -> None:
-        """With regional amounts, a count budget uses the highest amount."""
+        """With regional amounts and a batch limit, a count costs the highest amount, at most."""
         budget = load_policy("guangdong-2022").budget({DesignationLevel.NATIONAL: 2})
-        assert Money("2400000", "CNY") == budget
+        assert (Money("2400000", "CNY"), True) == (budget.total, budget.is_upper_bound)
+        [line] = budget.lines
+        assert "the highest regional amount" in line.why.en
+        assert "batches 4 only, counted for every firm" in line.why.en
+        assert "conditions on the firm are assumed met" in line.why.en
+
+    def test_a_share_of_a_figure_counts_its_cap(self) -> None:
+        """Pudong pays a share of a figure a count cannot give: the cap, as an upper bound."""
+        budget = load_policy("pudong").budget({"national": 10, "municipal": 20})
+        assert (Money("15000000", "CNY"), True) == (budget.total, budget.is_upper_bound)
+        national = next(line for line in budget.lines if line.rule == "national")
+        assert "a count gives no figure, so the cap is counted" in national.why.en
+        assert "数量不含该数额，按上限计" in national.why.zh
+
+    def test_fixed_amounts_are_exact(self) -> None:
+        """Longgang's 2022 amounts are fixed and unconditional: the budget is exact."""
+        budget = load_policy("longgang-2022").budget({"national": 3, "provincial": 4})
+        assert (Money("1000000", "CNY"), True) == (budget.total, budget.is_exact)
+        assert "Exactly CN¥1,000,000.00" == budget.explain(locale="en_US").splitlines()[0]
+
+    def test_a_level_no_rule_rewards_says_so(self) -> None:
+        """Municipal firms under a policy without a municipal rule cost zero, with the reason."""
+        budget = load_policy("guangdong-2022").budget({"municipal": 7})
+        [line] = budget.lines
+        assert (None, Money(0, "CNY"), True) == (line.rule, line.total, budget.is_exact)
+        assert "no rule of the policy rewards a designation of this level" == line.why.en
+
+    def test_what_a_count_cannot_cost_is_left_out_and_listed(self) -> None:
+        """Re-review, move-in and key-tier rules cannot be costed from a count: listed, not zero."""
+        budget = load_policy("jingan").budget({"national": 3})
+        assert Money("1500000", "CNY") == budget.total
+        left_out = [line.rule for line in budget.lines if not line.counted]
+        assert ["national-key-matching", "national-re-review", "national-moving-in"] == left_out
+        assert 3 == len(budget.unknown)
+        assert "for what could be costed (3 parts left out)" in str(budget)
 
 
 class TestPoliciesBuiltInCode:
@@ -659,3 +741,186 @@ class TestLocations:
         )
         with pytest.raises(PolicyFileError, match="non-empty string"):
             IncentivePolicy.from_toml_text(text.replace('"The issuer."', '""'))
+
+
+# -- rule kinds as classes ---------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class AnniversaryRule(Rule):
+    """A made-up kind for these tests: a reward on the third anniversary of a designation.
+
+    No source describes such a reward; it shows that a kind is one class, read and evaluated
+    without any change to the reader or the engine.
+    """
+
+    kind: ClassVar[str] = "anniversary"
+    event_kind: ClassVar[EventKind] = EventKind.DESIGNATION
+    words: ClassVar[Text] = Text("designation's third anniversary", "认定满三年")
+
+    def events(self, firm: Enterprise, as_of: date | None) -> Iterator[Event]:
+        for designation in firm.designations:
+            day = designation.awarded_on.replace(year=designation.awarded_on.year + 3)
+            if designation.level is self.level and (as_of is None or day <= as_of):
+                yield Event(EventKind.DESIGNATION, day, designation)
+
+
+@pytest.fixture
+def anniversary(monkeypatch: pytest.MonkeyPatch) -> type[Rule]:
+    """The made-up kind, registered for one test only."""
+    monkeypatch.setitem(rules_module._KINDS, "anniversary", AnniversaryRule)
+    return AnniversaryRule
+
+
+class TestRuleKinds:
+    def test_the_bundled_kinds_are_registered_by_their_word(self) -> None:
+        """Each file word names one class, and RuleKind lists the bundled words."""
+        assert {
+            "designation": DesignationRule,
+            "percentage": PercentageRule,
+            "re-review": ReReviewRule,
+            "relocation": RelocationRule,
+        } == dict(rule_kinds())
+        assert {kind.value for kind in RuleKind} == set(rule_kinds())
+        assert all(cls.kind == word for word, cls in rule_kinds().items())
+
+    def test_a_rule_is_built_with_its_kinds_class(self) -> None:
+        """The base class is not a kind; Rule.of_kind builds the class a word names."""
+        with pytest.raises(InvalidRecordError, match="build a rule with its kind's class"):
+            Rule(id="x", level=DesignationLevel.NATIONAL, amount=Money(1, "CNY"))
+        rule = Rule.of_kind("relocation", id="x", level="国家级", amount=Money(1, "CNY"))
+        assert (RelocationRule, RuleKind.RELOCATION) == (type(rule), rule.kind)
+        with pytest.raises(InvalidRecordError, match="one of designation, percentage"):
+            Rule.of_kind("bonus", id="x", level="national", amount=Money(1, "CNY"))
+
+    def test_a_percentage_rule_needs_its_share(self) -> None:
+        """A percentage rule built without a percent is refused, as the reader refuses it."""
+        with pytest.raises(InvalidRecordError, match="percentage rule has a percent"):
+            PercentageRule(id="x", level=DesignationLevel.NATIONAL, amount=Money(1, "CNY"))
+
+    @pytest.mark.parametrize(
+        ("kind", "key", "value", "takers"),
+        [
+            ("relocation", "first_time", "true", "designation, percentage rules"),
+            ("relocation", "key", "false", "designation, percentage, re-review rules"),
+            ("re-review", "first_time", "true", "designation, percentage rules"),
+        ],
+    )
+    def test_a_key_of_another_kind_is_refused_naming_the_kinds_that_take_it(
+        self, kind: str, key: str, value: str, takers: str
+    ) -> None:
+        """Each kind reads its own keys: another kind's key is located and explained."""
+        text = _broken('kind = "designation"', f'kind = "{kind}"\n{key} = {value}')
+        with pytest.raises(PolicyFileError) as info:
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert (f"rules[0].{key}", 20) == (info.value.location.field, info.value.location.line)
+        assert f"{takers} take this key, a {kind} rule does not" in str(info.value)
+
+    def test_a_key_no_kind_takes_is_unknown(self) -> None:
+        """A misspelt key is an unknown key, listing the keys the kind takes."""
+        text = _broken('amount = "500000"', 'amount = "500000"\namonut = "1"')
+        with pytest.raises(PolicyFileError, match=r"unknown key \(known keys: amount, batches"):
+            IncentivePolicy.from_toml_text(text, path="demo.toml")
+
+    @pytest.mark.parametrize(
+        "rule",
+        [rule for policy in policies() for rule in policy.rules],
+        ids=lambda rule: rule.id,
+    )
+    def test_every_bundled_rule_explains_itself_in_each_language(self, rule: Rule) -> None:
+        """The Chinese has no Latin letter; the English terms are the policy table's."""
+        assert re.search("[A-Za-z]", rule.explain(locale="zh_CN")) is None
+        assert re.search("[A-Za-z]", rule.terms(locale="zh_CN")) is None
+        english = rule.explain(locale="en_US")
+        assert english.startswith(f"{'key ' if rule.key else ''}{rule.level.value} ")
+        if rule.not_rewarded is None:
+            assert english.endswith(render_rule_amount(rule, locale="en_US"))
+
+    def test_a_new_kind_is_one_class(self, anniversary: type[Rule]) -> None:
+        """A registered class is read from a file and evaluated by the unchanged engine."""
+        text = (
+            _broken('kind = "designation"', 'kind = "anniversary"')
+            .replace('jurisdiction = "440300"', 'jurisdiction = "440000"')
+            .replace("end = 2026-12-31", "end = 2027-12-31")
+        )
+        policy = IncentivePolicy.from_toml_text(text, path="demo.toml")
+        assert anniversary is type(policy.rule("national"))
+        firm = Enterprise(
+            "示例科技有限公司",
+            region="440305",
+            designations=[Designation("national", date(2023, 6, 1))],
+        )
+        [item] = policy.payout(firm).items
+        assert (date(2026, 6, 1), ItemStatus.PAYABLE, Money(500000, "CNY")) == (
+            item.event_on,
+            item.status,
+            item.amount,
+        )
+        assert "国家级认定满三年：¥500,000.00" in policy.payout(firm).explain(locale="zh_CN")
+
+
+FLOORS_ABOVE_RULES = {
+    "loader",
+    "dumps",
+    "_tables",
+    "_schemas",
+    "structure",
+    "cli",
+    "testing",
+    "strategies",
+    "pytest_plugin",
+    "eligibility",
+    "_criteriafile",
+    "records",
+    "synthetic",
+    "_hypothesis",
+}
+
+
+def _imports(path: Path) -> Iterator[str]:
+    """Every module a file imports: at the top, in functions and for type checking alike."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+
+
+class TestPackageShape:
+    PACKAGE = Path(rules_module.__file__).parent
+
+    def graph(self) -> dict[str, set[str]]:
+        modules = {path.stem: path for path in self.PACKAGE.glob("*.py") if path.stem != "__init__"}
+        return {
+            name: {
+                target
+                for imported in _imports(path)
+                if imported.startswith("littlegiants.policy.")
+                and (target := imported.split(".")[2]) in modules
+                and target != name
+            }
+            for name, path in modules.items()
+        }
+
+    def test_no_module_of_the_package_imports_another_in_a_circle(self) -> None:
+        """Counting every import, the package's modules form layers: no cycle."""
+        graph = self.graph()
+        done: list[str] = []
+        while graph:  # peel off modules whose imports are all done
+            ready = sorted(name for name, needs in graph.items() if needs <= set(done))
+            assert ready, f"import cycle among {sorted(graph)}"
+            done.extend(ready)
+            for name in ready:
+                del graph[name]
+        assert done[0] == "model"
+
+    def test_the_rules_floor_imports_no_edge(self) -> None:
+        """policy/ imports values and domain modules, never the edges or eligibility."""
+        for path in self.PACKAGE.glob("*.py"):
+            floors = {
+                imported.split(".")[1]
+                for imported in _imports(path)
+                if imported.startswith("littlegiants.") and imported.count(".") >= 1
+            }
+            assert not floors & FLOORS_ABOVE_RULES, path.name

@@ -38,13 +38,17 @@ from littlegiants.financials import FinancialYear, MoneyFigure, Profile
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money, currency_precision
-from littlegiants.payout import ItemStatus, Payment, Payout
 from littlegiants.periods import Period
 from littlegiants.policy import (
     FIGURES,
     Combination,
+    DesignationRule,
     IncentivePolicy,
+    ItemStatus,
+    Payment,
+    Payout,
     RegionAmount,
+    ReReviewRule,
     Rule,
     RuleKind,
 )
@@ -116,15 +120,16 @@ def _rule_toml(rule: Rule) -> list[str]:
     lines = [
         "[[rules]]",
         f"id = {_toml_string(rule.id)}",
-        f"kind = {_toml_string(rule.kind.value)}",
+        f"kind = {_toml_string(rule.kind)}",
         f"level = {_toml_string(rule.level.value)}",
         f'amount = "{rule.amount.amount:f}"',
         f"up_to = {str(rule.up_to).lower()}",
-        f"key = {str(rule.key).lower()}",
-        f"batches = [{', '.join(str(batch) for batch in rule.batches)}]",
         *_optional("quote", rule.quote),
         *_optional("note", rule.note),
     ]
+    if "key" in rule.file_keys():  # a rule about a designation: a key tier and MIIT batches
+        lines.append(f"key = {str(rule.key).lower()}")
+        lines.append(f"batches = [{', '.join(str(batch) for batch in rule.batches)}]")
     if rule.percent is not None:
         lines.append(f'percent = "{rule.percent:f}"')
     lines.extend(_optional("figure", rule.figure))
@@ -606,9 +611,8 @@ class TestPayoutProperties:
 
     def test_evolve_amounts_reaches_regional_amounts(self) -> None:
         """Setting a rule's amount by evolve replaces its regional amounts too (was a bug)."""
-        rule = Rule(
+        rule = DesignationRule(
             id="national",
-            kind=RuleKind.DESIGNATION,
             level=DesignationLevel.NATIONAL,
             amount=Money("1200000", "CNY"),
             by_region=(RegionAmount((Region("440300"),), Money("1000000", "CNY")),),
@@ -624,9 +628,8 @@ class TestPayoutProperties:
 
     def test_ledger_order_does_not_matter_for_re_reviews(self) -> None:
         """Two re-review payments match the same re-reviews in either order (was a bug)."""
-        rule = Rule(
+        rule = ReReviewRule(
             id="review",
-            kind=RuleKind.RE_REVIEW,
             level=DesignationLevel.NATIONAL,
             amount=Money("100000", "CNY"),
         )

@@ -8,14 +8,15 @@ The house, ground floor up (a module imports from its own floor or the floors be
   :class:`DesignationLevel`, :class:`Designation`, :class:`TradeRecord`, :func:`summarize`,
   :class:`FinancialYear`, :class:`Profile`, :data:`MIIT_BATCHES`;
 - **rules**: :class:`IncentivePolicy`, :func:`load_policy`, :func:`policies`, the payout engine
-  (:class:`Payout`, :class:`Payment`, :func:`compare`), and eligibility (:func:`assess`,
+  (:class:`Payout`, :class:`Payment`, :func:`compare`), several policies stacked
+  (:class:`PolicySet`) and matched against a firm (:func:`match`), and eligibility (:func:`assess`,
   :class:`Tier`, :class:`Verdict`, :class:`CriteriaSet`);
 - **edges**: loading and dumping data files (:func:`load_dataset`, :func:`dump_dataset`).
 
 Every name is imported on first use, so ``import littlegiants`` stays cheap.
 
 >>> import littlegiants
->>> littlegiants.load_policy("shenzhen-2022").budget({littlegiants.DesignationLevel.NATIONAL: 275})
+>>> littlegiants.load_policy("shenzhen-2022").budget({"national": 275}).total
 Money('137500000', 'CNY')
 """
 
@@ -97,13 +98,35 @@ _EXPORTS: dict[str, str] = {
     "RuleKind": "littlegiants.policy",
     "load_policy": "littlegiants.policy",
     "policies": "littlegiants.policy",
-    "Comparison": "littlegiants.payout",
-    "ItemStatus": "littlegiants.payout",
-    "Payment": "littlegiants.payout",
-    "Payout": "littlegiants.payout",
-    "PayoutItem": "littlegiants.payout",
-    "PayoutReport": "littlegiants.payout",
-    "compare": "littlegiants.payout",
+    "Comparison": "littlegiants.policy",
+    "ItemStatus": "littlegiants.policy",
+    "Payment": "littlegiants.policy",
+    "Payout": "littlegiants.policy",
+    "PayoutItem": "littlegiants.policy",
+    "PayoutReport": "littlegiants.policy",
+    "compare": "littlegiants.policy",
+    "PolicySet": "littlegiants.policy",
+    "StackedPayout": "littlegiants.policy",
+    "StackedReport": "littlegiants.policy",
+    "Interaction": "littlegiants.policy",
+    "Relation": "littlegiants.policy",
+    "RelationKind": "littlegiants.policy",
+    "match": "littlegiants.policy",
+    "Match": "littlegiants.policy",
+    "PolicyMatch": "littlegiants.policy",
+    "Coverage": "littlegiants.policy",
+    "Budget": "littlegiants.policy",
+    "BudgetLine": "littlegiants.policy",
+    "ComparisonRow": "littlegiants.policy",
+    "rule_kinds": "littlegiants.policy",
+    "registered": "littlegiants.policy",
+    "DesignationRule": "littlegiants.policy",
+    "PercentageRule": "littlegiants.policy",
+    "ReReviewRule": "littlegiants.policy",
+    "RelocationRule": "littlegiants.policy",
+    "DesignationBasedRule": "littlegiants.policy",
+    "AwardRule": "littlegiants.policy",
+    "EventKind": "littlegiants.policy",
     "Assessment": "littlegiants.eligibility",
     "CriteriaNotAvailableError": "littlegiants.eligibility",
     "UnknownCriterionError": "littlegiants.eligibility",
@@ -284,20 +307,42 @@ if TYPE_CHECKING:
     from littlegiants.loader import load_relocations as load_relocations
     from littlegiants.loader import load_trade_records as load_trade_records
     from littlegiants.money import Money as Money
-    from littlegiants.payout import Comparison as Comparison
-    from littlegiants.payout import ItemStatus as ItemStatus
-    from littlegiants.payout import Payment as Payment
-    from littlegiants.payout import Payout as Payout
-    from littlegiants.payout import PayoutItem as PayoutItem
-    from littlegiants.payout import PayoutReport as PayoutReport
-    from littlegiants.payout import compare as compare
     from littlegiants.periods import Period as Period
+    from littlegiants.policy import AwardRule as AwardRule
+    from littlegiants.policy import Budget as Budget
+    from littlegiants.policy import BudgetLine as BudgetLine
     from littlegiants.policy import Combination as Combination
+    from littlegiants.policy import Comparison as Comparison
+    from littlegiants.policy import ComparisonRow as ComparisonRow
+    from littlegiants.policy import Coverage as Coverage
+    from littlegiants.policy import DesignationBasedRule as DesignationBasedRule
+    from littlegiants.policy import DesignationRule as DesignationRule
+    from littlegiants.policy import EventKind as EventKind
     from littlegiants.policy import IncentivePolicy as IncentivePolicy
+    from littlegiants.policy import Interaction as Interaction
+    from littlegiants.policy import ItemStatus as ItemStatus
+    from littlegiants.policy import Match as Match
+    from littlegiants.policy import Payment as Payment
+    from littlegiants.policy import Payout as Payout
+    from littlegiants.policy import PayoutItem as PayoutItem
+    from littlegiants.policy import PayoutReport as PayoutReport
+    from littlegiants.policy import PercentageRule as PercentageRule
+    from littlegiants.policy import PolicyMatch as PolicyMatch
+    from littlegiants.policy import PolicySet as PolicySet
+    from littlegiants.policy import Relation as Relation
+    from littlegiants.policy import RelationKind as RelationKind
+    from littlegiants.policy import RelocationRule as RelocationRule
+    from littlegiants.policy import ReReviewRule as ReReviewRule
     from littlegiants.policy import Rule as Rule
     from littlegiants.policy import RuleKind as RuleKind
+    from littlegiants.policy import StackedPayout as StackedPayout
+    from littlegiants.policy import StackedReport as StackedReport
+    from littlegiants.policy import compare as compare
     from littlegiants.policy import load_policy as load_policy
+    from littlegiants.policy import match as match
     from littlegiants.policy import policies as policies
+    from littlegiants.policy import registered as registered
+    from littlegiants.policy import rule_kinds as rule_kinds
     from littlegiants.records import DesignationRecord as DesignationRecord
     from littlegiants.records import FinancialRecord as FinancialRecord
     from littlegiants.records import ProfileRecord as ProfileRecord

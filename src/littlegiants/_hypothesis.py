@@ -57,7 +57,7 @@ _REGISTRY: Final = (
     ("littlegiants.enterprise", "Relocation", "relocations"),
     ("littlegiants.trade", "TradeRecord", "trade_records"),
     ("littlegiants.policy", "IncentivePolicy", "incentive_policies"),
-    ("littlegiants.payout", "Payment", "payments"),
+    ("littlegiants.policy", "Payment", "payments"),
 )
 
 

@@ -1,9 +1,10 @@
 """The ``littlegiants`` command line (also ``python -m littlegiants``).
 
-Commands: ``demo``, ``payouts``, ``trade``, ``policies``, ``policy``, ``validate``, ``check``. Each
-takes ``--help`` with an example. DATA is a file or a folder of files; a file's record kind comes
-from the first word of its name (``enterprises``, ``designations``, ``relocations``, ``trade``,
-``financials``, ``profiles``, ``rates``, ``aggregates``, ``counts``) or from ``--kind``.
+Commands: ``demo``, ``payouts``, ``match``, ``compare``, ``trade``, ``policies``, ``policy``,
+``validate``, ``check``. Each takes ``--help`` with an example. DATA is a file or a folder of
+files; a file's record kind comes from the first word of its name (``enterprises``,
+``designations``, ``relocations``, ``trade``, ``financials``, ``profiles``, ``rates``,
+``aggregates``, ``counts``) or from ``--kind``.
 
 Output is a readable table by default (aligned, locale-aware amounts), or ``--format csv`` /
 ``--format json`` with exact decimal strings, never floats. A CSV cell a spreadsheet would read as
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
     from littlegiants.loader import Dataset
     from littlegiants.money import Money
-    from littlegiants.policy import IncentivePolicy
+    from littlegiants.policy import IncentivePolicy, PolicySet, StackedPayout
     from littlegiants.records import ProfileRecord
 
 __all__ = ["main"]
@@ -448,16 +449,19 @@ def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) 
         and c.bound is Bound.EXACT
     }
     rows = []
+    wanted = []
     if CountKind.BATCH in held:
         batch = held[CountKind.BATCH]
-        cost = policy.budget({national: batch.count})
-        figure = f"budget: batch {batch.batch}, {batch.count} firms"
-        rows.append([figure, _amount(cost, fmt, locale), "at most"])
+        wanted.append((f"budget: batch {batch.batch}, {batch.count} firms", batch.count))
     if CountKind.TARGET in held and CountKind.HELD in held:
         more = held[CountKind.TARGET].count - held[CountKind.HELD].count
-        cost = policy.budget({national: more})
-        figure = f"budget: {more} more to reach {held[CountKind.TARGET].count}"
-        rows.append([figure, _amount(cost, fmt, locale), "at most"])
+        wanted.append((f"budget: {more} more to reach {held[CountKind.TARGET].count}", more))
+    for figure, count in wanted:
+        cost = policy.budget({national: count})
+        note = "at most" if cost.is_upper_bound else ""
+        if cost.unknown:
+            note = f"{note} for what could be costed".strip()
+        rows.append([figure, _amount(cost.total, fmt, locale), note])
     return rows
 
 
@@ -465,7 +469,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     """Work the bundled seed-article example through the library."""
     from littlegiants.formatting import format_growth  # noqa: PLC0415
     from littlegiants.loader import example_path, load_dataset  # noqa: PLC0415
-    from littlegiants.render import render_policy  # noqa: PLC0415
+    from littlegiants.policy import render_policy  # noqa: PLC0415
 
     locale, fmt = args.locale, args.format
     data = load_dataset(example_path("shenzhen-2022"))
@@ -528,45 +532,277 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     return OK
 
 
+def _policies(values: Sequence[str]) -> list[IncentivePolicy]:
+    """The policies ``--policy`` names (bundled ids or files), each once."""
+    found = [_policy(value) for value in values]
+    ids = [policy.id for policy in found]
+    for policy_id in ids:
+        if ids.count(policy_id) > 1:
+            msg = f"--policy names {policy_id} twice: give each policy once"
+            raise UsageError(msg)
+    return found
+
+
+def _stacked(args: argparse.Namespace, data: Dataset) -> tuple[str, list[StackedPayout]]:
+    """Each enterprise's payout under ``--policy`` (one or several, stacked) or ``--all``."""
+    from littlegiants.policy import PolicySet, match  # noqa: PLC0415
+
+    if args.all == bool(args.policy):
+        msg = "give --policy (repeat it to stack several) or --all, not both"
+        raise UsageError(msg)
+    if args.all:
+        found = [match(firm, as_of=args.as_of).stacked for firm in data.enterprises]
+        return "all", found
+    stack = PolicySet(_policies(args.policy))
+    return "+".join(stack.ids), list(stack.payouts(data.enterprises, as_of=args.as_of).payouts)
+
+
+def _money_text(money: Money | None, fmt: str, locale: str) -> str:
+    return "unknown" if money is None else _amount(money, fmt, locale)
+
+
 def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
-    """Compute what each enterprise is owed under a policy."""
-    policy = _policy(args.policy)
+    """Compute what each enterprise is owed under a policy, several stacked, or all that apply."""
     data = load_data(Path(args.data), args.kind)
-    report = policy.payouts(data.enterprises, as_of=args.as_of)
-    rows = []
-    for payout in report.payouts:
-        for item in payout.items:
-            rows.append(
-                {
-                    "enterprise": payout.enterprise.name,
-                    "event": str(item.event_on),
-                    "level": item.level.value,
-                    "rule": item.rule.id,
-                    "status": item.status.value,
-                    "amount": "unknown"
-                    if item.amount is None
-                    else _amount(item.amount, args.format, args.locale),
-                    "up_to": "yes" if item.is_ceiling else "",
-                }
-            )
-    columns = ["enterprise", "event", "level", "rule", "status", "amount", "up_to"]
+    name, stacked = _stacked(args, data)
+    rows = [
+        {
+            "enterprise": payout.enterprise.name,
+            "policy": policy_id,
+            "event": str(item.event_on),
+            "level": item.level.value,
+            "rule": item.rule.id,
+            "status": item.status.value,
+            "amount": _money_text(item.amount, args.format, args.locale),
+            "up_to": "yes" if item.is_ceiling else "",
+        }
+        for payout in stacked
+        for policy_id, item in payout.items
+    ]
+    columns = ["enterprise", "policy", "event", "level", "rule", "status", "amount", "up_to"]
+    currency = stacked[0].currency if stacked else "CNY"
+    total = _sum_money((payout.total for payout in stacked), currency)
+    issuers = _by_issuer(stacked, currency)
+    unevaluated = [
+        (payout.enterprise, "; ".join(f"{pid}: {item.detail}" for pid, item in payout.missing))
+        for payout in stacked
+        if not payout.is_complete
+    ]
+    ids = sorted({p.policy.id for payout in stacked for p in payout.payouts})
     extra = {
-        "policy": policy.id,
+        "policy": name,
+        "policies": ids,
         "as_of": None if args.as_of is None else str(args.as_of),
-        "currency": policy.currency,
-        "total": f"{report.total.amount:f}",
-        "unevaluated": [{"enterprise": f.name, "reason": why} for f, why in report.unevaluated],
+        "currency": currency,
+        "total": f"{total.amount:f}",
+        "by_issuer": {issuer: f"{amount.amount:f}" for issuer, amount in issuers.items()},
+        "unevaluated": [{"enterprise": f.name, "reason": why} for f, why in unevaluated],
     }
     out.rows(columns, rows, numeric=["amount"], extra=extra if args.format == "json" else None)
     if args.format == "table":
-        total = _amount(report.total, "table", args.locale)
-        out.text(f"total: {total} ({len(report.payouts)} enterprises)")
-        for firm, why in report.unevaluated:
+        out.text(f"total: {_amount(total, 'table', args.locale)} ({len(stacked)} enterprises)")
+        if len(ids) > 1:
+            out.text("by issuer:")
+            for issuer, amount in issuers.items():
+                out.text(f"  {issuer}: {_amount(amount, 'table', args.locale)}")
+        for firm, why in unevaluated:
             out.text(f"not fully evaluated: {firm.name}: {why}")
         if args.explain:
-            for payout in report.payouts:
-                out.text("\n" + payout.explain(locale=args.locale))
+            for payout in stacked:
+                single = len(payout.payouts) == 1 and not payout.interactions
+                text = payout.payouts[0].explain if single else payout.explain
+                out.text("\n" + text(locale=args.locale))
     return OK
+
+
+def _sum_money(amounts: Iterable[Money], currency: str) -> Money:
+    from littlegiants.money import Money  # noqa: PLC0415
+
+    return Money.total(amounts, currency=currency)
+
+
+def _by_issuer(stacked: Iterable[StackedPayout], currency: str) -> dict[str, Money]:
+    from littlegiants.money import Money  # noqa: PLC0415
+
+    out: dict[str, Money] = {}
+    for payout in stacked:
+        for issuer, amount in payout.by_issuer().items():
+            out[issuer] = out.get(issuer, Money.zero(currency)) + amount
+    return out
+
+
+def cmd_match(args: argparse.Namespace, out: Output) -> int:
+    """Match each enterprise against every bundled policy: what applies, what it pays, why not."""
+    from littlegiants.policy import match  # noqa: PLC0415
+
+    if args.all and args.policy:
+        msg = "give --policy (repeat it for several) or --all (the default), not both"
+        raise UsageError(msg)
+    data = load_data(Path(args.data), args.kind)
+    candidates = _policies(args.policy) if args.policy else None
+    found = [match(firm, as_of=args.as_of, policies=candidates) for firm in data.enterprises]
+    fmt, locale = args.format, args.locale
+    rows: list[dict[str, str]] = []
+    firms: list[dict[str, Any]] = []
+    for answer in found:
+        name = answer.enterprise.name
+        listed = answer.matches if args.others else answer.applying
+        rows.extend(
+            {
+                "enterprise": name,
+                "policy": each.policy.id,
+                "document": each.policy.document,
+                "applies": "yes" if each.applies else "no",
+                "amount": "" if each.total is None else _amount(each.total, fmt, locale),
+                "up_to": "yes" if each.is_ceiling else "",
+                "complete": ""
+                if each.payout is None
+                else ("yes" if each.payout.is_complete else "no"),
+                "reason": each.why.speak(locale),
+            }
+            for each in listed
+        )
+        rows.append(
+            {
+                "enterprise": name,
+                "policy": "total",
+                "amount": _amount(answer.total, fmt, locale),
+                "complete": "yes" if answer.stacked.is_complete else "no",
+                "reason": f"{len(answer.applying)} of {len(answer.matches)} policies apply",
+            }
+        )
+        firms.append(
+            {
+                "enterprise": name,
+                "total": f"{answer.total.amount:f}",
+                "complete": answer.stacked.is_complete,
+                "by_issuer": {
+                    issuer: f"{amount.amount:f}"
+                    for issuer, amount in answer.stacked.by_issuer().items()
+                },
+                "between": [i.why.speak(locale) for i in answer.stacked.interactions],
+                "not_applying": [
+                    {"policy": m.policy.id, "coverage": m.coverage.value, "reason": m.why.en}
+                    for m in answer.others
+                ],
+            }
+        )
+    columns = ["enterprise", "policy", "document", "applies", "amount", "up_to", "complete"]
+    columns.append("reason")
+    extra = {"as_of": None if args.as_of is None else str(args.as_of), "firms": firms}
+    out.rows(columns, rows, numeric=["amount"], extra=extra if fmt == "json" else None)
+    if fmt == "table":
+        for answer in found:
+            if args.explain:
+                out.text("\n" + answer.explain(locale=locale))
+            elif answer.others and not args.others:
+                out.text(_not_applying(answer))
+    return OK
+
+
+def _not_applying(answer: Any) -> str:  # noqa: ANN401 - a Match
+    counts: dict[str, int] = {}
+    for each in answer.others:
+        words = each.coverage.words.en
+        counts[words] = counts.get(words, 0) + 1
+    parts = ", ".join(f"{count} {words}" for words, count in counts.items())
+    return f"not applying to {answer.enterprise.name}: {parts} (--others lists them)"
+
+
+def _reformed(before: PolicySet, values: Sequence[str]) -> tuple[PolicySet, list[dict[str, str]]]:
+    """The set after each ``--reform``: ``OLD=NEW`` replaces OLD; a policy replaces its own id.
+
+    A reform whose id is not in the set, without ``OLD=``, is added to it.
+    """
+    reforms: list[dict[str, str]] = []
+    after = before
+    for value in values:
+        old, sep, new = value.partition("=")
+        if sep and old not in before.ids and not _exists(value):
+            known = ", ".join(before.ids)
+            msg = f"--reform {value}: {old} is not among the policies compared ({known})"
+            raise UsageError(msg)
+        if sep and old in before.ids:
+            policy = _policy(new)
+            after = after.with_policies(policy)
+            kept = [p for p in after.policies if p.id != old or old == policy.id]
+            after = type(after)(kept, currency=after.currency)
+            reforms.append({"replaces": old, "by": policy.id, "from": new})
+            continue
+        policy = _policy(value)
+        replaces = policy.id if policy.id in before.ids else ""
+        after = after.with_policies(policy)
+        reforms.append({"replaces": replaces, "by": policy.id, "from": value})
+    return after, reforms
+
+
+def cmd_compare(args: argparse.Namespace, out: Output) -> int:
+    """Compare what enterprises get under policies (stacked) and under a reform of them."""
+    from littlegiants.policy import PolicySet, compare  # noqa: PLC0415
+
+    if not args.policy:
+        msg = "give the policies compared with --policy (repeat it to stack several)"
+        raise UsageError(msg)
+    if not args.reform:
+        msg = "give the reform compared with --reform (a policy file or id, or OLD=FILE_OR_ID)"
+        raise UsageError(msg)
+    before = PolicySet(_policies(args.policy))
+    after, reforms = _reformed(before, args.reform)
+    data = load_data(Path(args.data), args.kind)
+    comparison = compare(before, after, data.enterprises, as_of=args.as_of)
+    fmt, locale = args.format, args.locale
+    rows: list[dict[str, str]] = []
+    for row in comparison.rows:
+        name = row.enterprise.name
+        for policy_id, (was, now) in row.by_policy().items():
+            if was or now:
+                rows.append(_compared(name, policy_id, was, now, fmt=fmt, locale=locale))
+        totals = (row.before.total, row.after.total)
+        rows.append(_compared(name, "total", *totals, fmt=fmt, locale=locale))
+    columns = ["enterprise", "policy", "before", "after", "difference"]
+    numbers = ["before", "after", "difference"]
+    extra = {
+        "as_of": None if args.as_of is None else str(args.as_of),
+        "currency": comparison.currency,
+        "before": list(before.ids),
+        "after": list(after.ids),
+        "reforms": reforms,
+        "total_before": f"{comparison.total_before.amount:f}",
+        "total_after": f"{comparison.total_after.amount:f}",
+        "difference": f"{comparison.difference.amount:f}",
+        "by_policy": {
+            policy_id: {"before": f"{was.amount:f}", "after": f"{now.amount:f}"}
+            for policy_id, (was, now) in comparison.by_policy().items()
+        },
+    }
+    out.rows(columns, rows, numeric=numbers, extra=extra if fmt == "json" else None)
+    if fmt == "table":
+        for reform in reforms:
+            what = f"replaces {reform['replaces']}" if reform["replaces"] else "added"
+            out.text(f"reform: {reform['by']} ({reform['from']}) {what}")
+        out.text(
+            f"total: {_amount(comparison.total_before, fmt, locale)} before, "
+            f"{_amount(comparison.total_after, fmt, locale)} after, "
+            f"difference {_amount(comparison.difference, fmt, locale)} "
+            f"({len(comparison.rows)} enterprises)"
+        )
+        if args.explain:
+            for row in comparison.rows:
+                if row.difference:
+                    out.text("\n" + row.after.explain(locale=locale))
+    return OK
+
+
+def _compared(
+    name: str, policy_id: str, was: Money, now: Money, *, fmt: str, locale: str
+) -> dict[str, str]:
+    return {
+        "enterprise": name,
+        "policy": policy_id,
+        "before": _amount(was, fmt, locale),
+        "after": _amount(now, fmt, locale),
+        "difference": _amount(now - was, fmt, locale),
+    }
 
 
 def cmd_trade(args: argparse.Namespace, out: Output) -> int:
@@ -662,7 +898,7 @@ def cmd_policies(args: argparse.Namespace, out: Output) -> int:
 
 def cmd_policy(args: argparse.Namespace, out: Output) -> int:
     """Show one policy's table with its sources."""
-    from littlegiants.render import render_policy  # noqa: PLC0415
+    from littlegiants.policy import render_policy  # noqa: PLC0415
 
     policy = _policy(args.policy)
     if args.format == "table":
@@ -671,7 +907,7 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
     rows = [
         {
             "rule": rule.id,
-            "kind": rule.kind.value,
+            "kind": str(rule.kind),
             "level": rule.level.value,
             "amount": f"{rule.amount.amount:f}",
             "currency": rule.amount.currency,
@@ -698,6 +934,15 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
         "notes": list(policy.notes),
         "unknowns": list(policy.unknowns),
         "zone": None if policy.zone is None else policy.zone.name,
+        "relations": [
+            {
+                "kind": relation.kind.value,
+                "policies": list(relation.policies),
+                "quote": relation.quote,
+                "note": relation.note,
+            }
+            for relation in policy.relations
+        ],
     }
     columns = ["rule", "kind", "level", "amount", "currency", "up_to", "key", "percent", "figure"]
     extra_json = extra if args.format == "json" else None
@@ -845,9 +1090,62 @@ def build_parser() -> argparse.ArgumentParser:
         "littlegiants payouts firms/ --policy shenzhen-2022 --as-of 2023-01-01 --explain",
         data=True,
     )
-    payouts.add_argument("--policy", required=True, help="a bundled policy id or a policy file")
+    payouts.add_argument(
+        "--policy",
+        action="append",
+        help="a bundled policy id or a policy file; repeat it to stack several policies",
+    )
+    payouts.add_argument(
+        "--all", action="store_true", help="every bundled policy that covers each enterprise"
+    )
     payouts.add_argument("--as-of", type=_date, help="ignore events after this date")
     payouts.add_argument("--explain", action="store_true", help="print each payout's trace")
+    matching = _command(
+        commands,
+        "match",
+        cmd_match,
+        "littlegiants match firms/ --as-of 2024-01-01 --explain",
+        data=True,
+    )
+    matching.add_argument(
+        "--policy",
+        action="append",
+        help="match against these policies (ids or files, repeatable) instead of the catalogue",
+    )
+    matching.add_argument(
+        "--all", action="store_true", help="match against the whole catalogue (the default)"
+    )
+    matching.add_argument("--as-of", type=_date, help="the date of the match; later events ignored")
+    matching.add_argument(
+        "--others", action="store_true", help="also list the policies that do not apply, and why"
+    )
+    matching.add_argument("--explain", action="store_true", help="print each firm's answer")
+    comparing = _command(
+        commands,
+        "compare",
+        cmd_compare,
+        "littlegiants compare firms/ --policy shenzhen-2022 --policy longgang-2025 "
+        "--reform longgang-2025=reform.toml --as-of 2024-01-01",
+        data=True,
+    )
+    comparing.add_argument(
+        "--policy",
+        action="append",
+        help="a policy compared (id or file); repeat it to compare a stack",
+    )
+    comparing.add_argument(
+        "--reform",
+        action="append",
+        default=[],
+        help=(
+            "a policy file or id replacing the policy with its id, or OLD=FILE_OR_ID replacing "
+            "OLD; one that replaces none is added (repeatable)"
+        ),
+    )
+    comparing.add_argument("--as-of", type=_date, help="ignore events after this date")
+    comparing.add_argument(
+        "--explain", action="store_true", help="print the reformed payout of each firm it changes"
+    )
     trade = _command(
         commands, "trade", cmd_trade, "littlegiants trade trade-2022.csv --by region", data=True
     )

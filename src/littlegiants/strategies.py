@@ -62,7 +62,7 @@ import functools
 import math
 import operator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, TypeAlias, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar, get_args
 
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -93,17 +93,19 @@ from littlegiants.financials import (
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money, currency_precision, validate_currency
-from littlegiants.payout import Payment
 from littlegiants.periods import Period
 from littlegiants.policy import (
     FIGURES,
     Combination,
+    EventKind,
     IncentivePolicy,
+    Payment,
     RegionAmount,
     Rule,
     RuleKind,
     Source,
     SourceKind,
+    rule_kinds,
 )
 from littlegiants.regions import Region, coerce_region, region_codes
 from littlegiants.trade import TradeFlow, TradeRecord
@@ -1026,14 +1028,12 @@ def _payments(
         policy_id = draw(st.from_regex(r"[a-z0-9][a-z0-9-]{0,15}", fullmatch=True))
         code = validate_currency(draw(currency))
         level = draw(designation_levels())
-        event = draw(
-            st.sampled_from((RuleKind.DESIGNATION, RuleKind.RE_REVIEW, RuleKind.RELOCATION))
-        )
+        event = draw(st.sampled_from(EventKind))
         key = level is DesignationLevel.NATIONAL and _sometimes(draw)
     else:
         rule = draw(st.sampled_from(scheme.rules))
         policy_id, code = scheme.id, scheme.currency
-        level, event, key = rule.level, rule.kind, rule.key
+        level, event, key = rule.level, rule.event_kind, rule.key
     return Payment(
         enterprise=firm,
         policy_id=policy_id,
@@ -1061,7 +1061,7 @@ def payments(
         currency: the currency of the amount when no policy is given.
 
     Returns:
-        A strategy of :class:`~littlegiants.payout.Payment`.
+        A strategy of :class:`~littlegiants.policy.Payment`.
     """
     return _payments(
         enterprises() if enterprise is None else _as_strategy(enterprise),
@@ -1089,27 +1089,28 @@ def _policy_rules(
     currency: SearchStrategy[str],
     jurisdiction: SearchStrategy[Region | str],
 ) -> Rule:
-    trigger = RuleKind(draw(kind))
+    trigger = rule_kinds()[str(draw(kind))]
     tier = DesignationLevel.parse(draw(level))
     code = validate_currency(draw(currency))
     place = coerce_region(draw(jurisdiction))
-    percentage = trigger is RuleKind.PERCENTAGE
+    share = trigger.requires_share
     last_batch = miit_batches()[-1].number
     batches = st.lists(st.integers(1, last_batch), min_size=1, max_size=3, unique=True)
-    return Rule(
-        id=f"{trigger.value}-{tier.value}-{draw(st.integers(0, 99))}",
-        kind=trigger,
-        level=tier,
-        amount=draw(money(code, min_value=0, max_value=_MAX_REWARD)),
-        up_to=draw(st.booleans()),
-        key=tier is DesignationLevel.NATIONAL and _sometimes(draw, 3),
-        by_region=tuple(draw(st.lists(_region_amounts(code, place), max_size=2))),
-        percent=draw(st.decimals(0, 100, places=2)) if percentage else None,
-        figure=draw(st.sampled_from(_MONEY_FIGURES)) if percentage else None,
-        batches=tuple(sorted(draw(batches))) if _sometimes(draw) else (),
-        quote=_maybe(draw, _words),
-        note=_maybe(draw, _words),
-    )
+    fields: dict[str, Any] = {
+        "id": f"{trigger.kind}-{tier.value}-{draw(st.integers(0, 99))}",
+        "level": tier,
+        "amount": draw(money(code, min_value=0, max_value=_MAX_REWARD)),
+        "up_to": draw(st.booleans()),
+        "by_region": tuple(draw(st.lists(_region_amounts(code, place), max_size=2))),
+        "percent": draw(st.decimals(0, 100, places=2)) if share else None,
+        "figure": draw(st.sampled_from(_MONEY_FIGURES)) if share else None,
+        "quote": _maybe(draw, _words),
+        "note": _maybe(draw, _words),
+    }
+    if "key" in trigger.file_keys():  # a rule about a designation: a key tier, MIIT batches
+        fields["key"] = tier is DesignationLevel.NATIONAL and _sometimes(draw, 3)
+        fields["batches"] = tuple(sorted(draw(batches))) if _sometimes(draw) else ()
+    return trigger(**fields)
 
 
 def policy_rules(
@@ -1140,7 +1141,7 @@ def policy_rules(
         A strategy of :class:`~littlegiants.policy.Rule`.
     """
     return _policy_rules(
-        st.sampled_from(RuleKind) if kind is None else _as_strategy(kind),
+        st.sampled_from(list(rule_kinds())) if kind is None else _as_strategy(kind),
         designation_levels() if level is None else _as_strategy(level),
         _as_strategy(currency),
         regions() if jurisdiction is None else _as_strategy(jurisdiction),

@@ -1,11 +1,13 @@
 """Testing policy scenarios: scenario files as data, and ``assert_payout`` for Python tests.
 
-A scenario names a policy (a bundled id, or a file relative to the scenario file), a date, an
+A scenario names a policy (a bundled id, or a file relative to the scenario file) or several
+evaluated together (``policies = [...]``, a :class:`~littlegiants.policy.PolicySet`), a date, an
 enterprise with its designations, optionally earlier payments and overrides of the policy (for
-reform what-ifs), and the payout expected. The pytest plugin (:mod:`littlegiants.pytest_plugin`)
-collects ``*.scenarios.toml`` files and runs each scenario as a test item; the same checks are
-available from Python through :func:`assert_payout`. The format is documented in
-``docs/testing-policies.md``.
+reform what-ifs), and the payout expected; or counts of firms by level instead of an enterprise,
+and the budget expected. The pytest plugin (:mod:`littlegiants.pytest_plugin`) collects
+``*.scenarios.toml`` files and runs each scenario as a test item; the same checks are available
+from Python through :func:`assert_payout` and :func:`assert_budget`. The format is documented in
+``docs/howto/testing-policies.md``.
 
 >>> from datetime import date
 >>> from littlegiants import Designation, Enterprise, load_policy
@@ -39,8 +41,19 @@ from littlegiants.errors import (
     UnknownRuleError,
 )
 from littlegiants.money import Money
-from littlegiants.payout import ItemStatus, Payment, Payout
-from littlegiants.policy import Combination, IncentivePolicy, RuleKind, load_policy
+from littlegiants.policy import (
+    Budget,
+    Combination,
+    IncentivePolicy,
+    ItemStatus,
+    Payment,
+    Payout,
+    PolicySet,
+    StackedPayout,
+    load_policy,
+    policies,
+    rule_kinds,
+)
 from littlegiants.structure import StructureError, converter, structure, structure_enterprise
 
 if TYPE_CHECKING:
@@ -49,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ExpectedItem",
     "Scenario",
+    "assert_budget",
     "assert_payout",
     "check_scenario",
     "load_scenarios",
@@ -58,25 +72,29 @@ __all__ = [
 _SCENARIO_KEYS: Final = {
     "name",
     "policy",
+    "policies",
     "as_of",
     "payments",
     "overrides",
     "enterprise",
+    "counts",
     "expected",
 }
-_EXPECTED_KEYS: Final = {"total", "items", "complete"}
-_ITEM_KEYS: Final = {"level", "amount", "ceiling", "status", "rule", "kind", "on"}
+_EXPECTED_KEYS: Final = {"total", "items", "complete", "by_policy", "upper_bound"}
+_ITEM_KEYS: Final = {"policy", "level", "amount", "ceiling", "status", "rule", "kind", "on"}
 _OVERRIDE_KEYS: Final = {"amounts", "combination", "effective_from", "effective_to"}
-_PAYMENT_KEYS: Final = {"level", "amount", "paid_on", "event", "key"}
+_PAYMENT_KEYS: Final = {"policy", "level", "amount", "paid_on", "event", "key"}
 
 
 @attrs.frozen(kw_only=True)
 class ExpectedItem:
     """What one payout item should be; a field left ``None`` is not checked.
 
-    ``amount`` ``"unknown"`` expects an item that could not be computed (missing data).
+    ``amount`` ``"unknown"`` expects an item that could not be computed (missing data);
+    ``policy`` names the policy of the item in a stack.
     """
 
+    policy: str | None = None
     level: str | None = None
     amount: str | None = None
     ceiling: bool | None = None
@@ -85,15 +103,21 @@ class ExpectedItem:
     kind: str | None = None
     on: date | None = None
 
-    def differences(self, item: Any, currency: str) -> list[str]:  # noqa: ANN401 - PayoutItem
-        """Return how ``item`` differs from this expectation (empty when it matches)."""
+    def differences(
+        self,
+        item: Any,  # noqa: ANN401 - a PayoutItem
+        currency: str,
+        policy: str | None = None,
+    ) -> list[str]:
+        """Return how ``item`` (of ``policy``, in a stack) differs from this expectation."""
         found: list[str] = []
         actual: dict[str, object] = {
+            "policy": policy,
             "level": item.level.value,
             "ceiling": item.is_ceiling,
             "status": item.status.value,
             "rule": item.rule.id,
-            "kind": item.rule.kind.value,
+            "kind": str(item.rule.kind),
             "on": item.event_on,
         }
         for name, got in actual.items():
@@ -121,72 +145,155 @@ def _item(value: Mapping[str, Any] | ExpectedItem) -> ExpectedItem:
 
 
 def assert_payout(
-    payout: Payout,
+    payout: Payout | StackedPayout,
     *,
     total: str | Money | None = None,
     items: Iterable[Mapping[str, Any] | ExpectedItem] | None = None,
     complete: bool | None = None,
+    by_policy: Mapping[str, str | Money] | None = None,
 ) -> None:
-    """Check a payout against expectations; on failure, raise with a readable diff.
+    """Check a payout, or a stacked one, against expectations; on failure, raise with a diff.
 
     Args:
-        payout: the payout to check.
+        payout: the payout to check: one policy's, or a stack's
+            (:meth:`PolicySet.payout <littlegiants.policy.PolicySet.payout>`).
         total: the expected total (text in the policy's currency, or Money).
-        items: the expected items in order; each checks only the keys it gives (``level``,
-            ``amount``, ``ceiling``, ``status``, ``rule``, ``kind``, ``on``).
+        items: the expected items in order (a stack's policy by policy); each checks only the keys
+            it gives (``policy``, ``level``, ``amount``, ``ceiling``, ``status``, ``rule``,
+            ``kind``, ``on``).
         complete: whether every item is expected to be computable.
+        by_policy: the expected total of each policy named (a stack).
 
     Raises:
         AssertionError: the payout differs; the message lists expected against actual and the
             engine's explanation of every actual item.
     """
-    currency = payout.policy.currency
+    if isinstance(payout, StackedPayout):
+        currency = payout.currency
+        actual = list(payout.items)
+        totals = payout.by_policy()
+    else:
+        currency = payout.policy.currency
+        actual = [(payout.policy.id, item) for item in payout.items]
+        totals = {payout.policy.id: payout.total}
     problems: list[str] = []
     if total is not None:
-        want = total if isinstance(total, Money) else Money.parse(total, currency=currency)
+        want = _money(total, currency)
         if want != payout.total:
             problems.append(f"total: expected {want}, got {payout.total}")
     if complete is not None and complete != payout.is_complete:
         problems.append(f"complete: expected {complete}, got {payout.is_complete}")
+    for policy_id, amount in (by_policy or {}).items():
+        want, got = _money(amount, currency), totals.get(policy_id)
+        if want != got:
+            shown = "no such policy" if got is None else str(got)
+            problems.append(f"by_policy {policy_id}: expected {want}, got {shown}")
     if items is not None:
         wanted = [_item(item) for item in items]
-        if len(wanted) != len(payout.items):
-            problems.append(f"items: expected {len(wanted)}, got {len(payout.items)}")
-        for index, (want_item, got_item) in enumerate(zip(wanted, payout.items, strict=False)):
-            problems.extend(f"item {index}: {d}" for d in want_item.differences(got_item, currency))
+        if len(wanted) != len(actual):
+            problems.append(f"items: expected {len(wanted)}, got {len(actual)}")
+        for index, (want_item, (policy_id, got_item)) in enumerate(
+            zip(wanted, actual, strict=False)
+        ):
+            problems.extend(
+                f"item {index}: {d}"
+                for d in want_item.differences(got_item, currency, policy=policy_id)
+            )
+    _fail(problems, "payout", payout.explain(locale="en_US"))
+
+
+def assert_budget(
+    budget: Budget,
+    *,
+    total: str | Money | None = None,
+    upper_bound: bool | None = None,
+    complete: bool | None = None,
+) -> None:
+    """Check a budget: its total, whether it is an upper bound, whether nothing was left out.
+
+    >>> from littlegiants import load_policy
+    >>> assert_budget(load_policy("shenzhen-2022").budget({"national": 275}),
+    ...               total="137500000", upper_bound=True, complete=True)
+
+    Raises:
+        AssertionError: the budget differs; the message lists expected against actual and the
+            budget's explanation.
+    """
+    problems: list[str] = []
+    if total is not None:
+        want = _money(total, budget.total.currency)
+        if want != budget.total:
+            problems.append(f"total: expected {want}, got {budget.total}")
+    if upper_bound is not None and upper_bound != budget.is_upper_bound:
+        problems.append(f"upper_bound: expected {upper_bound}, got {budget.is_upper_bound}")
+    if complete is not None and complete != (not budget.unknown):
+        problems.append(f"complete: expected {complete}, got {not budget.unknown}")
+    _fail(problems, "budget", budget.explain(locale="en_US"))
+
+
+def _money(value: str | Money, currency: str) -> Money:
+    return value if isinstance(value, Money) else Money.parse(value, currency=currency)
+
+
+def _fail(problems: list[str], what: str, explained: str) -> None:
     if problems:
-        lines = ["payout differs from the expected one:"]
+        lines = [f"{what} differs from the expected one:"]
         lines.extend(f"  {problem}" for problem in problems)
-        lines.append("actual payout, as the engine explains it:")
-        lines.append(payout.explain(locale="en_US"))
+        lines.append(f"actual {what}, as the engine explains it:")
+        lines.append(explained)
         raise AssertionError("\n".join(lines))
 
 
 @attrs.frozen(kw_only=True)
 class Scenario:
-    """One policy scenario read from a scenario file."""
+    """One policy scenario read from a scenario file.
+
+    It evaluates one policy (``policy``) or a stack (``policies``), for an enterprise, or costs
+    counts of firms by level (``counts``: a budget).
+    """
 
     name: str
     path: str
     line: int | None
-    policy: IncentivePolicy = attrs.field(eq=False)
+    policy: IncentivePolicy | PolicySet = attrs.field(eq=False)
     as_of: date | None
-    enterprise: Enterprise
+    enterprise: Enterprise | None = None
+    counts: tuple[tuple[DesignationLevel, int], ...] | None = None
     payments: tuple[Payment, ...] = ()
     total: str | None = None
     items: tuple[ExpectedItem, ...] | None = None
     complete: bool | None = None
+    by_policy: tuple[tuple[str, str], ...] | None = None
+    upper_bound: bool | None = None
 
-    def run(self) -> Payout:
-        """Compute the scenario's payout."""
+    def run(self) -> Payout | StackedPayout | Budget:
+        """Compute the scenario's payout (or stacked payout, or budget of counts)."""
+        if self.counts is not None:
+            return self.policy.budget(dict(self.counts))
+        if self.enterprise is None:
+            raise ValueError(self.name)  # the reader gives a scenario counts or an enterprise
         return self.policy.payout(self.enterprise, as_of=self.as_of, ledger=self.payments)
 
 
-def check_scenario(scenario: Scenario) -> Payout:
-    """Run a scenario and check its expectations (see :func:`assert_payout`)."""
-    payout = scenario.run()
-    assert_payout(payout, total=scenario.total, items=scenario.items, complete=scenario.complete)
-    return payout
+def check_scenario(scenario: Scenario) -> Payout | StackedPayout | Budget:
+    """Run a scenario and check its expectations (:func:`assert_payout`, :func:`assert_budget`)."""
+    result = scenario.run()
+    if isinstance(result, Budget):
+        assert_budget(
+            result,
+            total=scenario.total,
+            upper_bound=scenario.upper_bound,
+            complete=scenario.complete,
+        )
+    else:
+        assert_payout(
+            result,
+            total=scenario.total,
+            items=scenario.items,
+            complete=scenario.complete,
+            by_policy=None if scenario.by_policy is None else dict(scenario.by_policy),
+        )
+    return result
 
 
 class _ScenarioReader(TomlReader):
@@ -212,39 +319,112 @@ class _ScenarioReader(TomlReader):
 
     def scenario(self, table: object, at: KeyPath) -> Scenario:
         data = self.check_keys(table, _SCENARIO_KEYS, at)
-        for required in ("name", "policy", "enterprise", "expected"):
+        for required in ("name", "expected"):
             if required not in data:
                 raise self.fail((*at, required), None, "a required key is missing")
+        self.one_of(data, at, "policy", "policies")
+        self.one_of(data, at, "enterprise", "counts")
         name = data["name"]
         if not isinstance(name, str):
             raise self.fail((*at, "name"), name, "expected a quoted name")
         self.clean((*at, "name"), name, "a name")
-        policy = self.policy(data["policy"], (*at, "policy"))
-        policy = self.overridden(policy, data.get("overrides"), (*at, "overrides"))
+        subject = self.subject(data, at)
+        ids = (subject.id,) if isinstance(subject, IncentivePolicy) else subject.ids
         as_of = self.day(data.get("as_of"), (*at, "as_of"))
-        convert = converter(currency=policy.currency)
+        currency = subject.currency
+        expected = self.check_keys(data["expected"], _EXPECTED_KEYS, (*at, "expected"))
+        for key in ("complete", "upper_bound"):
+            if key in expected and not isinstance(expected[key], bool):
+                raise self.fail((*at, "expected", key), expected[key], "expected true or false")
+        fields: dict[str, Any] = {
+            "name": name,
+            "path": self.path,
+            "line": locate(self.lines, at),
+            "policy": subject,
+            "as_of": as_of,
+            "total": self.amount(expected.get("total"), (*at, "expected", "total"), currency),
+            "complete": expected.get("complete"),
+        }
+        if "counts" in data:
+            for key in ("items", "by_policy"):
+                if key in expected:
+                    reason = "a budget of counts has no items: expect total, upper_bound, complete"
+                    raise self.fail((*at, "expected", key), expected[key], reason)
+            if "payments" in data:
+                reason = "a budget of counts has no ledger: payments are for an enterprise"
+                raise self.fail((*at, "payments"), data["payments"], reason)
+            counts = self.counts(data["counts"], (*at, "counts"))
+            return Scenario(**fields, counts=counts, upper_bound=expected.get("upper_bound"))
+        if "upper_bound" in expected:
+            reason = "only a budget (counts) is an upper bound; a payout's items say up to"
+            raise self.fail((*at, "expected", "upper_bound"), expected["upper_bound"], reason)
+        convert = converter(currency=currency)
         try:
             enterprise = structure_enterprise(data["enterprise"], convert)
         except StructureError as exc:
             path = (*at, "enterprise", *_split(exc.path))
             raise self.fail(path, exc.value, exc.reason) from exc
-        payments = self.payments(data.get("payments", []), (*at, "payments"), policy, enterprise)
-        expected = self.check_keys(data["expected"], _EXPECTED_KEYS, (*at, "expected"))
-        complete = expected.get("complete")
-        if complete is not None and not isinstance(complete, bool):
-            raise self.fail((*at, "expected", "complete"), complete, "expected true or false")
-        currency = policy.currency
+        payments = self.payments(
+            data.get("payments", []), (*at, "payments"), ids, enterprise, currency
+        )
+        by_policy = self.by_policy(expected.get("by_policy"), (*at, "expected"), ids, currency)
         return Scenario(
-            name=name,
-            path=self.path,
-            line=locate(self.lines, at),
-            policy=policy,
-            as_of=as_of,
+            **fields,
             enterprise=enterprise,
             payments=payments,
-            total=self.amount(expected.get("total"), (*at, "expected", "total"), currency),
             items=self.items(expected.get("items"), (*at, "expected", "items"), currency),
-            complete=complete,
+            by_policy=by_policy,
+        )
+
+    def one_of(self, data: dict[str, Any], at: KeyPath, first: str, second: str) -> None:
+        if first in data and second in data:
+            raise self.fail((*at, second), data[second], f"give {first} or {second}, not both")
+        if first not in data and second not in data:
+            raise self.fail((*at, first), None, f"a required key is missing (or {second})")
+
+    def subject(self, data: dict[str, Any], at: KeyPath) -> IncentivePolicy | PolicySet:
+        """The scenario's policy, overridden, or its stack of policies."""
+        if "policy" in data:
+            policy = self.policy(data["policy"], (*at, "policy"))
+            return self.overridden(policy, data.get("overrides"), (*at, "overrides"))
+        if "overrides" in data:
+            reason = "overrides change one policy: give it as policy, or reform a policy file"
+            raise self.fail((*at, "overrides"), data["overrides"], reason)
+        where = (*at, "policies")
+        entries = data["policies"]
+        if entries == "all":
+            return PolicySet(policies())
+        if not isinstance(entries, list) or not entries:
+            reason = 'expected an array of policy ids or files, or "all" (the bundled catalogue)'
+            raise self.fail(where, entries, reason)
+        stack = [self.policy(entry, (*where, i)) for i, entry in enumerate(entries)]
+        try:
+            return PolicySet(stack)
+        except LittleGiantsError as exc:
+            raise self.fail(where, entries, f"the policies cannot be stacked: {exc}") from exc
+
+    def counts(self, value: object, at: KeyPath) -> tuple[tuple[DesignationLevel, int], ...]:
+        table = self.check_keys(value, set(value) if isinstance(value, dict) else set(), at)
+        found: dict[DesignationLevel, int] = {}
+        for key, count in table.items():
+            level = self.convert((*at, key), key, DesignationLevel.parse, "a designation level")
+            if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                raise self.fail((*at, key), count, "expected a whole number of firms")
+            if level in found:
+                raise self.fail((*at, key), key, "the level is given twice")
+            found[level] = count
+        return tuple(found.items())
+
+    def by_policy(
+        self, value: object, at: KeyPath, ids: tuple[str, ...], currency: str
+    ) -> tuple[tuple[str, str], ...] | None:
+        if value is None:
+            return None
+        where = (*at, "by_policy")
+        table = self.check_keys(value, set(ids), where)
+        return tuple(
+            (policy_id, str(self.amount(amount, (*where, policy_id), currency)))
+            for policy_id, amount in table.items()
         )
 
     def day(self, value: object, at: KeyPath) -> date | None:
@@ -315,38 +495,53 @@ class _ScenarioReader(TomlReader):
         if amount != "unknown":
             self.amount(amount, (*at, "amount"), currency)
         fields: dict[str, Any] = {"amount": amount}
-        for key, choices in (("status", ItemStatus), ("kind", RuleKind)):
-            if key in data:
-                fields[key] = self.convert(
-                    (*at, key), data[key], choices, "one of " + ", ".join(c.value for c in choices)
-                ).value
+        if "status" in data:
+            fields["status"] = self.convert(
+                (*at, "status"),
+                data["status"],
+                ItemStatus,
+                "one of " + ", ".join(c.value for c in ItemStatus),
+            ).value
+        if "kind" in data:
+            kinds = rule_kinds()
+            if not isinstance(data["kind"], str) or data["kind"] not in kinds:
+                raise self.fail((*at, "kind"), data["kind"], "expected one of " + ", ".join(kinds))
+            fields["kind"] = data["kind"]
         if "level" in data:
             fields["level"] = self.convert(
                 (*at, "level"), data["level"], DesignationLevel.parse, "a designation level"
             ).value
         if "ceiling" in data and not isinstance(data["ceiling"], bool):
             raise self.fail((*at, "ceiling"), data["ceiling"], "expected true or false")
-        if "rule" in data and not isinstance(data["rule"], str):
-            raise self.fail((*at, "rule"), data["rule"], "expected a quoted rule id")
+        for key in ("rule", "policy"):
+            if key in data and not isinstance(data[key], str):
+                raise self.fail((*at, key), data[key], f"expected a quoted {key} id")
         return ExpectedItem(
             **fields,
             ceiling=data.get("ceiling"),
             rule=data.get("rule"),
+            policy=data.get("policy"),
             on=self.day(data.get("on"), (*at, "on")),
         )
 
     def payments(
-        self, value: object, at: KeyPath, policy: IncentivePolicy, firm: Enterprise
+        self, value: object, at: KeyPath, ids: tuple[str, ...], firm: Enterprise, currency: str
     ) -> tuple[Payment, ...]:
+        """Earlier payments; each names its policy in a stack (one policy: it is the default)."""
         if not isinstance(value, list):
             raise self.fail(at, value, "expected an array of payment tables")
-        convert = converter(currency=policy.currency)
+        convert = converter(currency=currency)
         out: list[Payment] = []
         for i, entry in enumerate(value):
             where = (*at, i)
             data = dict(self.check_keys(entry, _PAYMENT_KEYS, where))
+            policy_id = data.pop("policy", ids[0] if len(ids) == 1 else None)
+            if policy_id not in ids:
+                known = ", ".join(ids)
+                reason = f"name the policy it was paid under, one of {known}"
+                raise self.fail((*where, "policy"), policy_id, reason)
             data.setdefault("enterprise", firm.key)
-            data.setdefault("policy_id", policy.id)
+            data["policy_id"] = policy_id
             try:
                 payment = structure(data, Payment, convert)
             except StructureError as exc:

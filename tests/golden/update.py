@@ -6,7 +6,7 @@ Run it after a deliberate change to bundled policy data, and review the diff it 
 from pathlib import Path
 
 from littlegiants import policies
-from littlegiants.render import render_policy
+from littlegiants.policy import render_policy
 
 HERE = Path(__file__).parent
 

@@ -2,13 +2,20 @@
 
 The format is documented in ``docs/policy-files.md``. ``tomllib`` gives line numbers only for
 syntax errors, so a small index maps each key path (``rules[2].amount``) to the line it is on.
+Each ``[[rules]]`` table is read by the class of its ``kind`` (:func:`rule_kinds
+<littlegiants.policy.rules.rule_kinds>`), through a :class:`RuleReader
+<littlegiants.policy.rules.RuleReader>` bound to the table's key path; a key the kind does not
+take is refused, naming the kinds that take it.
+
+The reader builds the policy with the class it is given (``factory``), so it never imports the
+class whose :meth:`~littlegiants.policy.IncentivePolicy.from_toml` calls it.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 from littlegiants._exact import bounds_problem, to_decimal
 from littlegiants._tomlindex import KeyPath as Path
@@ -17,29 +24,28 @@ from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError
 from littlegiants.financials import PROFILE_FLAGS
 from littlegiants.money import Money, validate_currency
-from littlegiants.policy import (
-    _FIRST_TIME_AWARDS,
-    _FLAG_FACTS,
-    _NOT_REWARDED_PAYS_NOTHING,
-    _PART_ZONE_MOVES,
-    _WINDOW_DESIGNATIONS,
+from littlegiants.policy.model import (
     FIGURES,
+    FLAG_FACTS,
     Combination,
     Condition,
     FigureYear,
-    IncentivePolicy,
     RegionAmount,
-    Rule,
-    RuleKind,
-    Source,
-    SourceKind,
+    Relation,
+    RelationKind,
     Zone,
     ZoneExtent,
 )
+from littlegiants.policy.rules import Rule, rule_kinds
+from littlegiants.policy.terms import PART_ZONE_MOVES, PolicyTerms
 from littlegiants.regions import Region
+from littlegiants.sources import Source, SourceKind
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from decimal import Decimal
+
+_P = TypeVar("_P", bound=PolicyTerms)
 
 __all__ = ["read_policy"]
 
@@ -64,30 +70,13 @@ _TOP: Final = {
     "rules",
     "zone",
     "conditions",
+    "relations",
 }
 _CONDITION: Final = {"id", "fact", "expected", "text", "quote", "note"}
+_RELATION: Final = {"kind", "policies", "quote", "note"}
 _ZONE: Final = {"name", "name_en", "aliases", "divisions", "extent", "source", "note"}
 _EFFECTIVE: Final = {"start", "end", "note"}
 _SOURCE: Final = {"url", "note", "kind"}
-_RULE: Final = {
-    "id",
-    "kind",
-    "level",
-    "amount",
-    "up_to",
-    "key",
-    "by_region",
-    "percent",
-    "figure",
-    "figure_year",
-    "batches",
-    "first_time",
-    "designated_from",
-    "designated_before",
-    "not_rewarded",
-    "quote",
-    "note",
-}
 _BY_REGION: Final = {"regions", "amount", "label"}
 
 
@@ -136,8 +125,10 @@ class _Reader(TomlReader):
         return Money(self.decimal(table, key, at), currency)
 
 
-def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePolicy:
-    """Parse and validate a policy file's text (see ``IncentivePolicy.from_toml``).
+def read_policy(text: str, path: str, *, factory: Callable[..., _P], bundled: bool = False) -> _P:
+    """Parse and validate a policy file's text into ``factory(**fields)``.
+
+    ``IncentivePolicy.from_toml`` calls this with itself as ``factory``.
 
     ``bundled`` holds the catalogue's files to the catalogue's standard: every source states its
     kind (official, mirror or summary).
@@ -176,7 +167,9 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
     rules = r.get(data, "rules", (), list)
     if not rules:
         raise r.fail(("rules",), rules, "at least one [[rules]] entry is required")
-    parsed_rules = tuple(_rule(r, rule, ("rules", i), currency) for i, rule in enumerate(rules))
+    parsed_rules = tuple(
+        _rule(_RuleReader(r, ("rules", i), currency), rule) for i, rule in enumerate(rules)
+    )
     seen: set[str] = set()
     for i, rule in enumerate(parsed_rules):
         if rule.id in seen:
@@ -184,7 +177,8 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
         seen.add(rule.id)
     zone = _zone(r, data, jurisdiction, parsed_rules, bundled=bundled)
     conditions = _conditions(r, data)
-    return IncentivePolicy(
+    relations = _relations(r, data, policy_id, bundled=bundled)
+    return factory(
         id=policy_id,
         title=r.get(data, "title", (), str),
         title_en=r.get(data, "title_en", (), str, required=False),
@@ -206,6 +200,7 @@ def read_policy(text: str, path: str, *, bundled: bool = False) -> IncentivePoli
         rules=parsed_rules,
         zone=zone,
         conditions=conditions,
+        relations=relations,
         path=path,
     )
 
@@ -276,8 +271,8 @@ def _zone(
     )
     if extent is ZoneExtent.PART:
         for i, rule in enumerate(rules):
-            if rule.kind is RuleKind.RELOCATION:
-                raise r.fail(("rules", i, "kind"), rule.kind.value, _PART_ZONE_MOVES)
+            if rule.reads_moves:
+                raise r.fail(("rules", i, "kind"), str(rule.kind), PART_ZONE_MOVES)
     source = _source(r, r.get(table, "source", at, dict), (*at, "source"), bundled=bundled)
     return Zone(
         name=name,
@@ -303,7 +298,7 @@ def _conditions(r: _Reader, data: dict[str, Any]) -> tuple[Condition, ...]:
             raise r.fail((*at, "id"), condition_id, "two conditions have this id")
         fact = r.get(table, "fact", at, str)
         if fact not in PROFILE_FLAGS:
-            raise r.fail((*at, "fact"), fact, _FLAG_FACTS)
+            raise r.fail((*at, "fact"), fact, FLAG_FACTS)
         found.append(
             Condition(
                 id=condition_id,
@@ -317,104 +312,147 @@ def _conditions(r: _Reader, data: dict[str, Any]) -> tuple[Condition, ...]:
     return tuple(found)
 
 
-def _rule(r: _Reader, table: object, at: Path, currency: str) -> Rule:
+def _relations(
+    r: _Reader, data: dict[str, Any], policy_id: str, *, bundled: bool
+) -> tuple[Relation, ...]:
+    """How the policy stands to other issuers' policies: top-up over them, or not combined.
+
+    A bundled file quotes its source for every relation: a relation is never inferred.
+    """
+    tables = r.get(data, "relations", (), list, required=False) or []
+    found: list[Relation] = []
+    named: set[str] = set()
+    for i, table in enumerate(tables):
+        at: Path = ("relations", i)
+        r.check_keys(table, _RELATION, at)
+        kind = r.convert(
+            (*at, "kind"),
+            r.get(table, "kind", at, str),
+            RelationKind,
+            "one of " + ", ".join(k.value for k in RelationKind),
+        )
+        others = r.get(table, "policies", at, list)
+        if not others:
+            raise r.fail((*at, "policies"), others, "name the ids of the policies it is about")
+        for j, other in enumerate(others):
+            where = (*at, "policies", j)
+            if not isinstance(other, str) or not _ID.fullmatch(other):
+                raise r.fail(where, other, "expected a policy id (lower-case letters, digits, '-')")
+            if other == policy_id:
+                raise r.fail(where, other, "a policy does not relate to itself")
+            if other in named:
+                raise r.fail(where, other, "another relation already names this policy")
+            named.add(other)
+        quote = r.get(table, "quote", at, str, required=bundled)
+        found.append(
+            Relation(
+                kind=kind,
+                policies=tuple(others),
+                quote=quote,
+                note=r.get(table, "note", at, str, required=False),
+            )
+        )
+    return tuple(found)
+
+
+def _rule(reader: _RuleReader, table: object) -> Rule:
+    """A ``[[rules]]`` table, read by the class its ``kind`` names."""
+    r, at = reader.r, reader.at
     if not isinstance(table, dict):
         raise r.fail(at, table, "expected a [[rules]] table")
-    r.check_keys(table, _RULE, at)
-    rule_id = r.clean((*at, "id"), r.get(table, "id", at, str), "a rule id")
-    kind = r.convert(
-        (*at, "kind"),
-        r.get(table, "kind", at, str),
-        RuleKind,
-        "one of " + ", ".join(k.value for k in RuleKind),
-    )
-    level = r.convert(
-        (*at, "level"), r.get(table, "level", at, str), DesignationLevel.parse, "a level"
-    )
-    key = r.get(table, "key", at, bool, required=False) or False
-    if key and level is not DesignationLevel.NATIONAL:
-        raise r.fail((*at, "key"), key, "only national (little giant) rules can be for key firms")
-    amount = _amount(r, table, at, currency)
-    percent, figure, figure_year = _share(r, table, at, kind)
-    batches = r.get(table, "batches", at, list, required=False) or []
-    for i, batch in enumerate(batches):
-        if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
-            raise r.fail((*at, "batches", i), batch, "expected a MIIT batch number")
-    first_time = r.get(table, "first_time", at, bool, required=False) or False
-    if first_time and not kind.is_award:
-        raise r.fail((*at, "first_time"), first_time, _FIRST_TIME_AWARDS)
-    window = _window(r, table, at, kind)
-    by_region = r.get(table, "by_region", at, list, required=False) or []
-    return Rule(
-        id=rule_id,
-        kind=kind,
-        level=level,
-        amount=amount,
-        up_to=r.get(table, "up_to", at, bool, required=False) or False,
-        key=key,
-        by_region=tuple(
-            _region_amount(r, option, (*at, "by_region", i), currency)
-            for i, option in enumerate(by_region)
-        ),
-        percent=percent,
-        figure=figure,
-        figure_year=figure_year,
-        batches=tuple(batches),
-        first_time=first_time,
-        designated_from=window[0],
-        designated_before=window[1],
-        not_rewarded=r.get(table, "not_rewarded", at, str, required=False),
-        quote=r.get(table, "quote", at, str, required=False),
-        note=r.get(table, "note", at, str, required=False),
-    )
+    kinds = rule_kinds()
+    word = r.get(table, "kind", at, str)
+    if word not in kinds:
+        raise r.fail((*at, "kind"), word, "expected one of " + ", ".join(kinds))
+    cls = kinds[word]
+    allowed = cls.file_keys()
+    for key, value in table.items():
+        if key in allowed:
+            continue
+        takers = [other for other, kind in kinds.items() if key in kind.file_keys()]
+        if not takers:
+            r.check_keys(table, set(allowed), at)
+        reason = f"{', '.join(takers)} rules take this key, a {word} rule does not"
+        raise r.fail((*at, key), value, reason)
+    return cls.from_table(reader, table)
 
 
-def _amount(r: _Reader, table: dict[str, Any], at: Path, currency: str) -> Money:
-    """The rule's amount; a rule that is not rewarded has none (it pays nothing)."""
-    if "not_rewarded" not in table:
-        return r.money(table, "amount", at, currency)
-    for name in ("amount", "percent", "up_to"):
-        if name in table:
-            raise r.fail((*at, name), table[name], _NOT_REWARDED_PAYS_NOTHING)
-    return Money.zero(currency)
+class _RuleReader:
+    """The located reader a rule kind reads its ``[[rules]]`` table with."""
 
+    def __init__(self, r: _Reader, at: Path, currency: str) -> None:
+        self.r = r
+        self.at = at
+        self._currency = currency
 
-def _window(
-    r: _Reader, table: dict[str, Any], at: Path, kind: RuleKind
-) -> tuple[date | None, date | None]:
-    """The award dates a rule about a designation is limited to: from (included), before."""
-    start = r.get(table, "designated_from", at, date, required=False)
-    before = r.get(table, "designated_before", at, date, required=False)
-    if kind is RuleKind.RELOCATION:
-        for name in ("designated_from", "designated_before"):
-            if name in table:
-                raise r.fail((*at, name), table[name], _WINDOW_DESIGNATIONS)
-    if start is not None and before is not None and before <= start:
-        raise r.fail((*at, "designated_before"), before, f"expected a date after {start}")
-    return start, before
+    @property
+    def currency(self) -> str:
+        return self._currency
 
+    def refuse(self, key: str, value: object, reason: str) -> NoReturn:
+        raise self.r.fail((*self.at, key), value, reason)
 
-def _share(
-    r: _Reader, table: dict[str, Any], at: Path, kind: RuleKind
-) -> tuple[Decimal | None, str | None, FigureYear]:
-    """A rule's share of a figure: percent, figure and year (a percentage rule must have one)."""
-    if kind is not RuleKind.PERCENTAGE and "percent" not in table:
-        for name in ("figure", "figure_year"):
-            if name in table:
-                raise r.fail((*at, name), table[name], "only a rule with a percent takes this key")
-        return None, None, FigureYear.PREVIOUS
-    percent = r.decimal(table, "percent", at)
-    figure = r.get(table, "figure", at, str)
-    if figure not in FIGURES:
-        raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
-    year = r.get(table, "figure_year", at, str, required=False) or "previous"
-    figure_year = r.convert(
-        (*at, "figure_year"),
-        year,
-        FigureYear,
-        "previous (the year before the event) or event (the event's year)",
-    )
-    return percent, figure, figure_year
+    def text(self, table: dict[str, Any], key: str) -> str | None:
+        text: str | None = self.r.get(table, key, self.at, str, required=False)
+        return text
+
+    def flag(self, table: dict[str, Any], key: str) -> bool:
+        return bool(self.r.get(table, key, self.at, bool, required=False))
+
+    def day(self, table: dict[str, Any], key: str) -> date | None:
+        day: date | None = self.r.get(table, key, self.at, date, required=False)
+        return day
+
+    def money(self, table: dict[str, Any], key: str) -> Money:
+        return self.r.money(table, key, self.at, self._currency)
+
+    def identifier(self, table: dict[str, Any]) -> str:
+        return self.r.clean((*self.at, "id"), self.r.get(table, "id", self.at, str), "a rule id")
+
+    def level(self, table: dict[str, Any]) -> DesignationLevel:
+        level: DesignationLevel = self.r.convert(
+            (*self.at, "level"),
+            self.r.get(table, "level", self.at, str),
+            DesignationLevel.parse,
+            "a level",
+        )
+        return level
+
+    def batches(self, table: dict[str, Any]) -> tuple[int, ...]:
+        batches = self.r.get(table, "batches", self.at, list, required=False) or []
+        for i, batch in enumerate(batches):
+            if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
+                raise self.r.fail((*self.at, "batches", i), batch, "expected a MIIT batch number")
+        return tuple(batches)
+
+    def region_amounts(self, table: dict[str, Any]) -> tuple[RegionAmount, ...]:
+        options = self.r.get(table, "by_region", self.at, list, required=False) or []
+        return tuple(
+            _region_amount(self.r, option, (*self.at, "by_region", i), self._currency)
+            for i, option in enumerate(options)
+        )
+
+    def share(self, table: dict[str, Any], *, required: bool) -> dict[str, Any]:
+        """A rule's share of a figure: percent, figure and year (all three when required)."""
+        r, at = self.r, self.at
+        if not required and "percent" not in table:
+            for name in ("figure", "figure_year"):
+                if name in table:
+                    reason = "only a rule with a percent takes this key"
+                    raise r.fail((*at, name), table[name], reason)
+            return {"percent": None, "figure": None, "figure_year": FigureYear.PREVIOUS}
+        percent = r.decimal(table, "percent", at)
+        figure = r.get(table, "figure", at, str)
+        if figure not in FIGURES:
+            raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
+        year = r.get(table, "figure_year", at, str, required=False) or "previous"
+        figure_year = r.convert(
+            (*at, "figure_year"),
+            year,
+            FigureYear,
+            "previous (the year before the event) or event (the event's year)",
+        )
+        return {"percent": percent, "figure": figure, "figure_year": figure_year}
 
 
 def _region_amount(r: _Reader, table: object, at: Path, currency: str) -> RegionAmount:

@@ -24,41 +24,24 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from littlegiants.formatting import format_money
-from littlegiants.policy import FigureYear, IncentivePolicy, Rule, Zone, ZoneExtent
+from littlegiants.policy.model import Zone, ZoneExtent
 from littlegiants.regions import format_region
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from littlegiants.policy.rules import Rule
+    from littlegiants.policy.terms import PolicyTerms
+
 __all__ = ["render_policy", "render_rule_amount"]
 
 
 def render_rule_amount(rule: Rule, *, locale: str) -> str:
-    """Describe what a rule pays: ``up to CN¥500,000.00``, ``10% of rd_super_deduction, ...``."""
-    if rule.not_rewarded is not None:
-        return "not rewarded (the reason is below)"
-    amount = format_money(rule.amount, locale=locale)
-    if rule.percent is not None:
-        year = "previous year" if rule.figure_year is FigureYear.PREVIOUS else "year of the event"
-        text = f"{rule.percent}% of {rule.figure} ({year}), at most {amount}"
-    else:
-        text = f"up to {amount}" if rule.up_to else amount
-    for option in rule.by_region:
-        codes = ", ".join(region.code for region in option.regions)
-        label = f"{option.label}: " if option.label else ""
-        text += f"; {label}{format_money(option.amount, locale=locale)} in {codes}"
-    if rule.batches:
-        text += f"; batches {', '.join(str(b) for b in rule.batches)} only"
-    if rule.key:
-        text += "; key (重点) little giants only"
-    if rule.first_time:
-        text += "; first-time recognition only"
-    if rule.designated_from is not None:
-        text += f"; designations from {rule.designated_from}"
-    if rule.designated_before is not None:
-        text += f"; designations before {rule.designated_before}"
-    return text
+    """Describe what a rule pays: ``up to CN¥500,000.00``, ``10% of rd_super_deduction, ...``.
+
+    The rule's own :meth:`~littlegiants.policy.Rule.terms`, in the language of ``locale``.
+    """
+    return rule.terms(locale=locale)
 
 
 #: The sources heading says what each kind means, so a reader can weigh every citation.
@@ -105,7 +88,7 @@ def _zone_lines(zone: Zone) -> list[str]:
     return lines
 
 
-def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
+def render_policy(policy: PolicyTerms, *, locale: str) -> str:
     """Render a policy's provenance, dates, rules, notes and sources as a text table."""
     start = policy.effective_from or "(open)"
     end = policy.effective_to or "(open)"
@@ -122,9 +105,9 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         lines.extend(_zone_lines(policy.zone))
     lines.append("  Rules:")
     width_id = max(len(rule.id) for rule in policy.rules)
-    width_kind = max(len(rule.kind.value) for rule in policy.rules)
+    width_kind = max(len(rule.kind) for rule in policy.rules)
     lines.extend(
-        f"    {rule.id:<{width_id}}  {rule.kind.value:<{width_kind}}  "
+        f"    {rule.id:<{width_id}}  {rule.kind!s:<{width_kind}}  "
         f"{rule.level.value:<10}  {render_rule_amount(rule, locale=locale)}"
         for rule in policy.rules
     )
@@ -140,6 +123,16 @@ def render_policy(policy: IncentivePolicy, *, locale: str) -> str:
         [
             f"{c.id}: {c.text} [{c.fact} = {'true' if c.expected else 'false'}]"
             for c in policy.conditions
+        ],
+    )
+    _section(
+        lines,
+        "  Relations to other policies (as its text states them; none stated: independent):",
+        [
+            f"{relation.kind.words.en} {', '.join(relation.policies)}"
+            + (f': "{relation.quote}"' if relation.quote else "")
+            + (f" ({relation.note})" if relation.note else "")
+            for relation in policy.relations
         ],
     )
     if policy.effective_note:

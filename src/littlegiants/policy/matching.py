@@ -1,0 +1,304 @@
+"""Matching a firm against the catalogue: every policy that covers it, what it pays, and why not.
+
+SME service centres run a "政策计算器" (policy calculator): given a firm, which rewards may it
+claim, from every issuer, and why do the others not apply? :func:`match` answers it from the
+bundled catalogue (or the policies given):
+
+- a policy **applies** when its jurisdiction covers the firm and the firm has an event in its
+  period, or it is in force on ``as_of``: its payout is computed with the other applying policies,
+  their relations applied (:class:`~littlegiants.policy.PolicySet`), and it may pay nothing, saying
+  why (a level it does not reward, a condition not met);
+- it is **outside the jurisdiction** when the firm was never registered inside it on the dates
+  that count;
+- it is **outside the period** when the firm's events all fall outside it and it is not in force
+  on ``as_of``;
+- it is **unknown** when the firm's region (or membership of a zone) is not recorded.
+
+>>> from datetime import date
+>>> from littlegiants.designation import Designation
+>>> from littlegiants.enterprise import Enterprise
+>>> firm = Enterprise("示例龙岗有限公司", region="440307",
+...                   designations=[Designation("national", date(2022, 8, 1), batch=4)])
+>>> found = match(firm, as_of=date(2023, 1, 1))
+>>> for m in found.applying:
+...     print(m.policy.id, m.total)
+guangdong-2022 1000000 CNY
+longgang-2022 200000 CNY
+longgang-2025 500000 CNY
+shenzhen-2022 500000 CNY
+>>> sorted({m.coverage.value for m in found.others})
+['outside-jurisdiction']
+
+The catalogue keeps two undated descriptions of Longgang's rewards (longgang-2022 and
+longgang-2025, domain-facts §3.1), both with open dates, so both apply; the stack says they are
+the same issuer's and may be versions of one policy, and :meth:`PolicySet.with_policies
+<littlegiants.policy.PolicySet.with_policies>` or ``policies=`` keeps the one you model:
+
+>>> [versions] = [i for i in found.stacked.interactions if i.policy == "longgang-2022"
+...               and i.others == ("longgang-2025",)]
+>>> print(versions.why.en)  # doctest: +NORMALIZE_WHITESPACE
+independent: longgang-2022 and longgang-2025 both reward the designation of 2022-08-01; the
+sources say nothing about how they combine, so each pays in full; both are 深圳市龙岗区's: if they
+are versions of one policy, keep the one in force for your period
+>>> ids = ["guangdong-2022", "shenzhen-2022", "longgang-2025"]
+>>> match(firm, as_of=date(2023, 1, 1), policies=ids).total
+Money('2000000', 'CNY')
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+import attrs
+
+from littlegiants.enterprise import Enterprise
+from littlegiants.formatting import format_money
+from littlegiants.policy.catalogue import policies as bundled_policies
+from littlegiants.policy.engine import Payout, check_currency, compute_payout
+from littlegiants.policy.incentive import IncentivePolicy
+from littlegiants.policy.model import ItemStatus, Text, language
+from littlegiants.policy.sets import PolicySet, StackedPayout
+
+if TYPE_CHECKING:
+    from littlegiants.money import Money
+    from littlegiants.regions import Region
+
+__all__ = ["Coverage", "Match", "PolicyMatch", "match"]
+
+
+class Coverage(enum.Enum):
+    """Whether a policy covers a firm (see the module docstring)."""
+
+    APPLIES = "applies"
+    OUTSIDE_JURISDICTION = "outside-jurisdiction"
+    OUTSIDE_PERIOD = "outside-period"
+    UNKNOWN = "unknown"
+
+    @property
+    def words(self) -> Text:
+        """The coverage in English and Chinese."""
+        return _COVERAGE_WORDS[self]
+
+
+_COVERAGE_WORDS: Final = {
+    Coverage.APPLIES: Text("applies", "适用"),
+    Coverage.OUTSIDE_JURISDICTION: Text("outside the jurisdiction", "不在辖区内"),
+    Coverage.OUTSIDE_PERIOD: Text("outside the period", "不在有效期内"),
+    Coverage.UNKNOWN: Text("unknown", "无法判断"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class PolicyMatch:
+    """One policy against one firm: whether it covers the firm, why, and what it pays.
+
+    ``payout`` is the policy's payout within the stack of applying policies (their relations
+    applied), ``None`` when the policy does not apply.
+    """
+
+    policy: IncentivePolicy = attrs.field(eq=False)
+    coverage: Coverage
+    why: Text
+    payout: Payout | None = None
+
+    @property
+    def applies(self) -> bool:
+        """Whether the policy covers the firm."""
+        return self.coverage is Coverage.APPLIES
+
+    @property
+    def total(self) -> Money | None:
+        """What the policy pays the firm (``None`` when it does not apply)."""
+        return None if self.payout is None else self.payout.total
+
+    @property
+    def is_ceiling(self) -> bool:
+        """Whether some of the amount is an "up to" ceiling (最高)."""
+        return self.payout is not None and any(item.is_ceiling for item in self.payout.items)
+
+
+@attrs.frozen(kw_only=True)
+class Match:
+    """Every policy considered for a firm: those that apply, stacked, and why the others do not."""
+
+    enterprise: Enterprise
+    as_of: date | None
+    matches: tuple[PolicyMatch, ...]
+    stacked: StackedPayout
+
+    @property
+    def applying(self) -> tuple[PolicyMatch, ...]:
+        """The policies that cover the firm, by id."""
+        return tuple(m for m in self.matches if m.applies)
+
+    @property
+    def others(self) -> tuple[PolicyMatch, ...]:
+        """The policies that do not, by id, each with the reason."""
+        return tuple(m for m in self.matches if not m.applies)
+
+    @property
+    def total(self) -> Money:
+        """What every applying policy pays together (a lower bound if data is missing)."""
+        return self.stacked.total
+
+    def explain(self, *, locale: str = "en_US") -> str:
+        """The calculator's answer: what each policy pays, between them, and the others."""
+        zh = language(locale) == "zh"
+        firm, total = self.enterprise, format_money(self.total, locale=locale)
+        when = str(self.as_of) if self.as_of else ("全部事件" if zh else "all events")
+        count = f"{len(self.applying)}/{len(self.matches)}"
+        head = (
+            f"{firm.name} 截至 {when}：{count} 项政策适用，合计 {total}"
+            if zh
+            else f"{firm.name} as of {when}: {count} policies apply, paying {total}"
+        )
+        lines = [head]
+        for found in self.applying:
+            lines.append(f"  {found.policy.id} {found.policy.document}{'：' if zh else ':'}")
+            lines.extend(f"    {line}" for line in _item_lines(found, locale))
+        if self.stacked.interactions:
+            lines.append("政策之间：" if zh else "Between the policies:")
+            lines.extend(f"  {i.why.speak(locale)}" for i in self.stacked.interactions)
+        if self.others:
+            lines.append("不适用：" if zh else "Not applying:")
+            lines.extend(f"  {found.policy.id}: {found.why.speak(locale)}" for found in self.others)
+        if not self.stacked.is_complete:
+            lines.append("（缺少数据，合计为至少）" if zh else "(some data is missing: at least)")
+        return "\n".join(lines)
+
+
+def _item_lines(found: PolicyMatch, locale: str) -> list[str]:
+    if found.payout is None or not found.payout.items:
+        return [found.why.speak(locale)]
+    return [item.describe(locale=locale) for item in found.payout.items]
+
+
+def item_reasons(payout: Payout, locale: str) -> str:
+    """A payout's items in one line: ``2022-08-01 national designation: payable; ...``."""
+    zh = language(locale) == "zh"
+    parts = []
+    for item in payout.items:
+        event = item.rule.event_words.speak(locale)
+        parts.append(
+            f"{item.event_on} {event}：{item.reason(locale=locale)}"
+            if zh
+            else f"{item.event_on} {event}: {item.reason(locale=locale)}"
+        )
+    return ("；" if zh else "; ").join(parts)
+
+
+def _regions(firm: Enterprise, as_of: date | None) -> list[Region | None]:
+    """Where the firm was registered on the days that count: its events, and ``as_of`` (or now)."""
+    days = [d.awarded_on for d in firm.designations]
+    days += [review.on for d in firm.designations for review in d.re_reviews]
+    days += [move.on for move in firm.relocations]
+    counted = [day for day in days if as_of is None or day <= as_of]
+    return [firm.region_on(day) for day in (*counted, as_of or date.max)]
+
+
+def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> PolicyMatch:
+    """Whether a policy covers a firm, judged from its payout alone (relations come later)."""
+    payout = compute_payout(policy, firm, as_of=as_of)
+    regions = [region for region in _regions(firm, as_of) if region is not None]
+    if not regions:
+        why = Text("the firm's registered region is unknown", "企业注册地未知")
+        return PolicyMatch(policy=policy, coverage=Coverage.UNKNOWN, why=why)
+    if not any(policy.covers(region) for region in regions):
+        region = regions[-1]
+        why = Text(
+            f"registered in {region.code} {region.name}, not within {policy.area}",
+            f"注册地 {region.code} {region.name} 不在 {policy.area} 内",
+        )
+        return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_JURISDICTION, why=why)
+    outside = {ItemStatus.OUTSIDE_JURISDICTION, ItemStatus.OUTSIDE_PERIOD}
+    inside = [item for item in payout.items if item.status not in outside]
+    if inside:
+        return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=_pays(payout))
+    if policy.zone is not None and policy.in_zone(firm) is False:
+        why = Text(f"not registered in {policy.zone.name}", f"未注册在{policy.zone.name}")
+        return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_JURISDICTION, why=why)
+    in_force = as_of is None or policy.is_in_force(as_of)
+    late = [item.status is ItemStatus.OUTSIDE_PERIOD for item in payout.items]
+    if any(late) and (not in_force or all(late)):
+        start, end = policy.effective_from or "…", policy.effective_to or "…"
+        why = Text(
+            f"its period is {policy.period}; the firm's events fall outside it",
+            f"有效期为 {start} 至 {end}；企业的认定等事项不在其内",
+        )
+        return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_PERIOD, why=why)
+    if payout.items:  # every event outside the jurisdiction, yet the firm is inside now
+        why = Text(
+            "the firm is inside its jurisdiction, but was outside it at each event",
+            "企业现注册于辖区内，但各事项发生时不在辖区内",
+        )
+        return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=why)
+    if not in_force:
+        start, end = policy.effective_from or "…", policy.effective_to or "…"
+        why = Text(
+            f"not in force on {as_of} (its period is {policy.period})",
+            f"{as_of} 不在有效期内（{start} 至 {end}）",
+        )
+        return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_PERIOD, why=why)
+    why = Text(
+        "covers the firm; it has no designation, re-review or move the policy rewards yet",
+        "适用于该企业，但企业尚无本政策奖励的认定、复核或迁入",
+    )
+    return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=why)
+
+
+def _pays(payout: Payout) -> Text:
+    total = payout.total
+    if total:
+        return Text(
+            f"pays {format_money(total, locale='en_US')}: {item_reasons(payout, 'en_US')}",
+            f"奖励{format_money(total, locale='zh_CN')}：{item_reasons(payout, 'zh_CN')}",
+        )
+    return Text(
+        f"pays nothing: {item_reasons(payout, 'en_US')}",
+        f"不予奖励：{item_reasons(payout, 'zh_CN')}",
+    )
+
+
+def match(
+    enterprise: Enterprise,
+    *,
+    as_of: date | None = None,
+    policies: Iterable[IncentivePolicy | str] | None = None,
+) -> Match:
+    """Every bundled (or given) policy against one firm: what applies, what it pays, and why not.
+
+    The applying policies are stacked (:class:`~littlegiants.policy.PolicySet`), so what each
+    says of the others is applied. Pass ``as_of`` as the calculator's date: it decides which
+    policies are in force for a firm with no event yet, and events after it are ignored.
+
+    Raises:
+        CurrencyMismatchError: the policies are in different currencies.
+        InvalidRecordError: no policy is given.
+        UnknownPolicyError: a bundled id that does not exist.
+    """
+    candidates = PolicySet(bundled_policies() if policies is None else policies)
+    currency = check_currency((p.currency for p in candidates), "match")
+    found = sorted(
+        (_coverage(policy, enterprise, as_of) for policy in candidates),
+        key=lambda m: m.policy.id,
+    )
+    applying = PolicySet([m.policy for m in found if m.applies], currency=currency)
+    stacked = applying.payout(enterprise, as_of=as_of)
+    matches = tuple(
+        attrs.evolve(m, payout=stacked.payout_of(m.policy.id), why=_restate(m, stacked))
+        if m.applies
+        else m
+        for m in found
+    )
+    return Match(enterprise=enterprise, as_of=as_of, matches=matches, stacked=stacked)
+
+
+def _restate(found: PolicyMatch, stacked: StackedPayout) -> Text:
+    """An applying policy's reason, from its payout within the stack."""
+    payout = stacked.payout_of(found.policy.id)
+    if payout is None or not payout.items:
+        return found.why
+    return _pays(payout)
