@@ -28,9 +28,9 @@ def type_checking_block(exports: dict[str, str]) -> str:
     Ordered as ruff's import sorting wants it: by module, then constants, classes, functions.
     """
 
-    def kind(name: str) -> tuple[int, str]:
+    def kind(name: str) -> tuple[int, str, str]:
         rank = 0 if name.isupper() else 1 if name[0].isupper() else 2
-        return rank, name
+        return rank, name.lower(), name  # ruff compares names without case: Relocation < ReReview
 
     lines = [START]
     for name in sorted(exports, key=lambda n: (exports[n], *kind(n))):
