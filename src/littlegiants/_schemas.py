@@ -83,8 +83,8 @@ for _cls in (
 TYPES: Final = {
     "text": "free text, kept exactly",
     "credit code": "18 characters, GB 32100",
-    "region": "6-digit GB/T 2260 code, or `unknown`",
-    "division": "6-digit GB/T 2260 code",
+    "region": "GB/T 2260 code or name (440305, 深圳市南山区), or `unknown`",
+    "division": "GB/T 2260 code or name (440305, 深圳市南山区)",
     "currency": "ISO 4217 code",
     "money": "amount",
     "integer": "whole number",
