@@ -36,6 +36,7 @@ __all__ = [
     "InvalidAmountError",
     "InvalidArgumentError",
     "InvalidCreditCodeError",
+    "InvalidDateError",
     "InvalidGrowthError",
     "InvalidLevelError",
     "InvalidPeriodError",
@@ -268,6 +269,19 @@ class InvalidPeriodError(LittleGiantsError, ValueError):
     def __str__(self) -> str:
         """Name the period and the problem."""
         return f"Invalid period {_shown(self.value)}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
+class InvalidDateError(LittleGiantsError, ValueError):
+    """Text is not a calendar date in a spelling littlegiants reads (2025-06-30, 2025/6/30, ...)."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the text and the problem."""
+        return f"Invalid date {_shown(self.value)}{_where(self.location)}: {self.reason}."
 
 
 @attrs.define(auto_exc=True, eq=False)
