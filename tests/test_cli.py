@@ -510,6 +510,14 @@ class TestUsage:
         assert 2 == status
         assert "no such file or folder" in err
 
+    @pytest.mark.parametrize("as_of", ["2024/01/01", "2024.1.1", "2024年1月1日"])
+    def test_as_of_spellings(self, as_of: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """--as-of reads the date spellings data cells read."""
+        status, out, _ = run(
+            capsys, "payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--as-of", as_of
+        )
+        assert (0, True) == (status, "total: CN¥500,000.00 (3 enterprises)" in out)
+
     def test_bad_option(self, capsys: pytest.CaptureFixture[str]) -> None:
         """argparse errors exit 2."""
         status, _, _ = run(capsys, "payouts", str(EXAMPLE), "--policy", "x", "--as-of", "soon")

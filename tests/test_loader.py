@@ -1008,6 +1008,34 @@ class TestAggregates:
         assert 1 == stream.rows_read
 
 
+class TestRegionNames:
+    def test_names_as_official_lists_write_them(self, tmp_path: Path) -> None:
+        """A region column of names (深圳市南山区, 广东省 深圳市 福田区) reads as codes would."""
+        text = (
+            "企业名称,行政区划代码\n"
+            "示例科技有限公司,深圳市南山区\n"
+            "样例电子有限公司,广东省 深圳市 福田区\n"
+            "测试材料有限公司,440309\n"
+        )
+        firms = load_enterprises(write(tmp_path, "enterprises.csv", text))
+        expected = [Region("440305"), Region("440304"), Region("440309")]
+        assert expected == [firm.region for firm in firms]
+
+    def test_an_ambiguous_name_is_a_located_problem(self, tmp_path: Path) -> None:
+        """A bare 南山区 is refused on its row and column, naming both divisions; nothing lost."""
+        text = "企业名称,行政区划代码\n示例科技有限公司,南山区\n样例电子有限公司,440305\n"
+        path = write(tmp_path, "enterprises.csv", text)
+        result = load_enterprises(path, errors="collect")
+        problem = result.problems[0]
+        expected = (1, 1, (str(path), 2), True)
+        assert expected == (
+            len(result.records),
+            len(result.problems),
+            (problem.path, problem.line),
+            "广东省 深圳市 南山区 (440305)" in problem.message,
+        )
+
+
 class TestRelocations:
     def test_chinese_headers_and_an_unknown_origin(self, tmp_path: Path) -> None:
         """迁出地 / 迁入地 read as the regions; an empty or `未知` origin is None."""

@@ -12,8 +12,19 @@ from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
-from littlegiants.errors import InvalidPeriodError, LittleGiantsError, UnknownLocaleError
-from littlegiants.periods import Period, format_period, is_valid_period
+from littlegiants.errors import (
+    InvalidDateError,
+    InvalidPeriodError,
+    LittleGiantsError,
+    UnknownLocaleError,
+)
+from littlegiants.periods import (
+    Period,
+    format_period,
+    is_valid_date,
+    is_valid_period,
+    parse_date,
+)
 
 dates = st.dates(min_value=date(2, 1, 1), max_value=date(9999, 12, 31))
 
@@ -411,3 +422,42 @@ class TestFormat:
         """German uses CLDR's abbreviated month names."""
         expected = "Jan.–Okt. 2022"
         assert expected == format_period(Period.year_to_date(2022, 10), locale="de_DE")
+
+
+four_digit_years = st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31))
+
+
+def _spellings(day: date, padded: bool) -> list[str]:
+    """The spellings official lists and sources write a date in."""
+    m, d = (f"{day.month:02d}", f"{day.day:02d}") if padded else (str(day.month), str(day.day))
+    y = f"{day.year:04d}"
+    return [f"{y}-{m}-{d}", f"{y}/{m}/{d}", f"{y}.{m}.{d}", f"{y}年{m}月{d}日", f"{y}年{m}月{d}"]
+
+
+class TestParseDate:
+    @given(four_digit_years, st.booleans(), st.sampled_from(["", " ", "  "]))
+    def test_every_spelling_reads_the_same_day(self, day: date, padded: bool, space: str) -> None:
+        """ISO, slashes, dots and 年月日, padded or not, spaced or not, give the same date."""
+        spellings = [f"{space}{text}{space}" for text in _spellings(day, padded)]
+        assert [day] * len(spellings) == [parse_date(text) for text in spellings]
+
+    @given(st.one_of(st.text(), st.integers(), st.none(), st.dates()))
+    def test_is_valid_agrees_with_parse(self, value: object) -> None:
+        """is_valid_date never raises, and is True exactly when parse_date reads the value."""
+        try:
+            parse_date(value)  # type: ignore[arg-type]
+        except InvalidDateError:
+            expected = False
+        else:
+            expected = True
+        assert expected == is_valid_date(value)
+
+    @pytest.mark.parametrize(
+        "text", ["2025-02-30", "2025/13/01", "30/06/2025", "2025-06", "2025-06-30T00:00", ""]
+    )
+    def test_refused(self, text: str) -> None:
+        """Impossible days, day-first order, months and times are refused, naming the text."""
+        with pytest.raises(InvalidDateError) as info:
+            parse_date(text)
+        expected = (text, True)
+        assert expected == (info.value.value, isinstance(info.value, ValueError))

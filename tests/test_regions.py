@@ -9,7 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from littlegiants.errors import LittleGiantsError, SourceLocation, UnknownRegionError
+from littlegiants.errors import (
+    AmbiguousRegionError,
+    LittleGiantsError,
+    SourceLocation,
+    UnknownRegionError,
+)
 from littlegiants.regions import (
     Region,
     RegionName,
@@ -18,6 +23,7 @@ from littlegiants.regions import (
     format_region,
     is_valid_region,
     region_codes,
+    regions_named,
 )
 
 #: Shenzhen's districts as domain facts §5.4 lists them in python-stdnum's data.
@@ -372,3 +378,124 @@ class TestLookups:
         """format_region gives the full Chinese name, from a Region or its code."""
         expected = ("广东省 深圳市 南山区", "广东省 深圳市 福田区")
         assert expected == (format_region(Region("440305")), format_region("440304"))
+
+
+def _named_places() -> list[str]:
+    """Codes of current divisions that name a place (not the 市辖区-style grouping entries)."""
+    return [
+        code
+        for code in region_codes()
+        if Region(code).is_current
+        and Region(code).name not in {"市辖区", "县"}
+        and "直辖" not in Region(code).name
+    ]
+
+
+named_places = st.sampled_from(_named_places())
+
+
+class TestByName:
+    @given(named_places, st.sampled_from(["", " ", "\u3000"]))
+    def test_full_name_finds_the_division(self, code, space):
+        """A division's full name, spaced or run together, finds it (among namesakes, if any)."""
+        region = Region(code)
+        written = region.full_name.replace(" ", space)
+        assert region in regions_named(written)
+
+    @given(named_places)
+    def test_parse_reads_a_full_name_or_lists_it_as_a_candidate(self, code):
+        """Region.parse reads a full name back, or refuses it naming this division a candidate."""
+        region = Region(code)
+        try:
+            found = Region.parse(region.full_name)
+        except AmbiguousRegionError as error:
+            found = Region(code) if code in dict(error.candidates) else None
+        assert region == found
+
+    @given(codes)
+    def test_found_names_lie_within(self, code):
+        """Every division regions_named finds for a name inside an area lies in that area."""
+        area = Region(code)
+        found = regions_named(area.name, within=code[:2] + "0000")
+        assert all(region.within(code[:2] + "0000") for region in found)
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("深圳市南山区", "440305"),
+            ("广东省深圳市南山区", "440305"),
+            ("广东省 深圳市 南山区", "440305"),
+            ("广东深圳南山区", "440305"),
+            ("  深圳市\u3000龙华区 ", "440309"),
+            ("深圳市", "440300"),
+            ("深圳", "440300"),
+            ("广东省", "440000"),
+            ("广东", "440000"),
+            ("广西", "450000"),
+            ("北京市东城区", "110101"),
+            ("福田区", "440304"),
+            ("崇文区", "110103"),
+        ],
+    )
+    def test_official_spellings(self, text, code):
+        """The spellings official lists use for 所在地区 resolve to their division."""
+        expected = (Region(code), Region(code), True)
+        assert expected == (Region.parse(text), find_region(text), is_valid_region(text))
+
+    def test_bare_namesake_is_ambiguous(self):
+        """南山区 alone fits Shenzhen's and Hegang's: refused, both listed with full names."""
+        with pytest.raises(AmbiguousRegionError) as info:
+            Region.parse("南山区", location=SourceLocation("list.csv", 3, "所在地区"))
+        error = info.value
+        expected = (
+            (("230404", "黑龙江省 鹤岗市 南山区"), ("440305", "广东省 深圳市 南山区")),
+            SourceLocation("list.csv", 3, "所在地区"),
+            True,
+            True,
+        )
+        assert expected == (
+            error.candidates,
+            error.location,
+            isinstance(error, UnknownRegionError),
+            "广东省 深圳市 南山区 (440305)" in str(error),
+        )
+
+    def test_within_picks_the_namesake(self):
+        """within= (the city or province that published a list) picks one namesake."""
+        expected = (Region("440305"), Region("230404"))
+        assert expected == (
+            Region.from_name("南山区", within="440300"),
+            Region.from_name("南山区", within=Region("230000")),
+        )
+
+    def test_within_excluding_every_candidate(self):
+        """A name outside the given area is unknown, not silently taken from elsewhere."""
+        with pytest.raises(UnknownRegionError) as info:
+            Region.from_name("南山区", within="110000")
+        assert not isinstance(info.value, AmbiguousRegionError)
+
+    @pytest.mark.parametrize(
+        "text", ["火星区", "深圳市福田", "广州市南山区", "南山区\n", "\t南山区", "", "  ", "区"]
+    )
+    def test_unknown_names(self, text):
+        """A name no division carries (or one inside the wrong city) is an unknown region."""
+        with pytest.raises(UnknownRegionError) as info:
+            Region.parse(text)
+        expected = (text, False, None, ())
+        assert expected == (
+            info.value.value,
+            isinstance(info.value, AmbiguousRegionError),
+            find_region(text),
+            regions_named(text),
+        )
+
+    def test_grouping_entries_are_no_names(self):
+        """市辖区 and 县 group divisions; they name no place and find nothing."""
+        expected = ((), ())
+        assert expected == (regions_named("市辖区"), regions_named("县"))
+
+    def test_ambiguous_error_pickles(self):
+        """The ambiguity error survives pickling with its candidates."""
+        error = AmbiguousRegionError("南山区", None, (("440305", "广东省 深圳市 南山区"),))
+        copy = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own error
+        assert (str(error), error.args) == (str(copy), copy.args)

@@ -60,6 +60,8 @@ _EXPORTS: dict[str, str] = {
     "UnknownLocaleError": "littlegiants.errors",
     "UnknownPolicyError": "littlegiants.errors",
     "UnknownRegionError": "littlegiants.errors",
+    "AmbiguousRegionError": "littlegiants.errors",
+    "InvalidDateError": "littlegiants.errors",
     "UnknownRuleError": "littlegiants.errors",
     "UnreadableFileError": "littlegiants.errors",
     # domain
@@ -243,6 +245,7 @@ if TYPE_CHECKING:
     from littlegiants.eligibility import render_criteria as render_criteria
     from littlegiants.enterprise import Enterprise as Enterprise
     from littlegiants.enterprise import Relocation as Relocation
+    from littlegiants.errors import AmbiguousRegionError as AmbiguousRegionError
     from littlegiants.errors import BatchesFileError as BatchesFileError
     from littlegiants.errors import CriteriaFileError as CriteriaFileError
     from littlegiants.errors import CurrencyMismatchError as CurrencyMismatchError
@@ -252,6 +255,7 @@ if TYPE_CHECKING:
     from littlegiants.errors import InvalidAmountError as InvalidAmountError
     from littlegiants.errors import InvalidArgumentError as InvalidArgumentError
     from littlegiants.errors import InvalidCreditCodeError as InvalidCreditCodeError
+    from littlegiants.errors import InvalidDateError as InvalidDateError
     from littlegiants.errors import InvalidGrowthError as InvalidGrowthError
     from littlegiants.errors import InvalidLevelError as InvalidLevelError
     from littlegiants.errors import InvalidPeriodError as InvalidPeriodError

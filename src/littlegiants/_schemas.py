@@ -47,10 +47,11 @@ from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
-from littlegiants.errors import LittleGiantsError, MoneyParseError
+from littlegiants.errors import InvalidDateError, LittleGiantsError, MoneyParseError
 from littlegiants.financials import FinancialYear, Profile
 from littlegiants.fx import ExchangeRate
 from littlegiants.money import Money, is_valid_currency, validate_currency
+from littlegiants.periods import parse_date
 from littlegiants.records import (
     DesignationRecord,
     FinancialRecord,
@@ -83,8 +84,8 @@ for _cls in (
 TYPES: Final = {
     "text": "free text, kept exactly",
     "credit code": "18 characters, GB 32100",
-    "region": "6-digit GB/T 2260 code, or `unknown`",
-    "division": "6-digit GB/T 2260 code",
+    "region": "GB/T 2260 code or name (440305, 深圳市南山区), or `unknown`",
+    "division": "GB/T 2260 code or name (440305, 深圳市南山区)",
     "currency": "ISO 4217 code",
     "money": "amount",
     "integer": "whole number",
@@ -122,7 +123,6 @@ _CACHE_SIZE: Final = 4096
 _UNKNOWN_REGION: Final = frozenset({"unknown", "未知"})
 _NON_FINITE: Final = re.compile(r"[+-]?(?:nan|s?nan|inf|infinity)", re.IGNORECASE)
 _PLAIN: Final = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_DATE: Final = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _BATCH: Final = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十]+)\s*批")
 _NUMERALS: Final = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
 _UNIT: Final = re.compile(r"^(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]$")
@@ -840,8 +840,7 @@ def _prepare_text(column: Column, text: str, unit: str | None) -> object:
             )
         return text + unit
     if kind == "date":
-        match = _DATE.fullmatch(text)
-        return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}" if match else text
+        return _iso_date(text)
     if kind == "batch":
         match = _BATCH.fullmatch(text)
         if match:
@@ -870,6 +869,17 @@ def _prepare_text(column: Column, text: str, unit: str | None) -> object:
     return text
 
 
+def _iso_date(text: str) -> str:
+    """A date cell as ISO text, read as :func:`~littlegiants.periods.parse_date` reads it.
+
+    Text that is no date is returned as it is, for the structuring step to report.
+    """
+    try:
+        return parse_date(text).isoformat()
+    except InvalidDateError:
+        return text
+
+
 def _chinese_number(numeral: str, text: str) -> object:
     if numeral == "十":
         return 10
@@ -894,9 +904,7 @@ def _re_reviews(column: Column, text: str) -> object:
                 f"{part.strip()!r} is not a re-review: write each as '2025-07-01 passed' or "
                 "'2025-07-01 failed' (通过 / 未通过), separated by ';'",
             )
-        day = _DATE.fullmatch(match[1])
-        on = f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}" if day else match[1]
-        reviews.append({"on": on, "passed": result})
+        reviews.append({"on": _iso_date(match[1]), "passed": result})
     return reviews
 
 

@@ -253,10 +253,14 @@ def _amount(money: Money | None, fmt: str, locale: str, *, compact: bool = False
 
 
 def _date(text: str) -> dt.date:
+    """A date option read as data cells are: 2025-06-30, 2025/06/30, 2025.6.30, 2025年6月30日."""
+    from littlegiants.errors import InvalidDateError  # noqa: PLC0415
+    from littlegiants.periods import parse_date  # noqa: PLC0415
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"not a date like 2023-01-01: {text!r}"
+        return parse_date(text)
+    except InvalidDateError as error:
+        msg = f"{error.reason}, not {text!r}"
         raise argparse.ArgumentTypeError(msg) from None
 
 

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 import attrs
 
 __all__ = [
+    "AmbiguousRegionError",
     "BatchesFileError",
     "CriteriaFileError",
     "CurrencyMismatchError",
@@ -36,6 +37,7 @@ __all__ = [
     "InvalidAmountError",
     "InvalidArgumentError",
     "InvalidCreditCodeError",
+    "InvalidDateError",
     "InvalidGrowthError",
     "InvalidLevelError",
     "InvalidPeriodError",
@@ -271,6 +273,19 @@ class InvalidPeriodError(LittleGiantsError, ValueError):
 
 
 @attrs.define(auto_exc=True, eq=False)
+class InvalidDateError(LittleGiantsError, ValueError):
+    """Text is not a calendar date in a spelling littlegiants reads (2025-06-30, 2025/6/30, ...)."""
+
+    value: object
+    reason: str
+    location: SourceLocation | None = None
+
+    def __str__(self) -> str:
+        """Name the text and the problem."""
+        return f"Invalid date {_shown(self.value)}{_where(self.location)}: {self.reason}."
+
+
+@attrs.define(auto_exc=True, eq=False)
 class InvalidCreditCodeError(LittleGiantsError, ValueError):
     """A Unified Social Credit Code (统一社会信用代码) failed a check: length, format, checksum."""
 
@@ -294,8 +309,28 @@ class UnknownRegionError(LittleGiantsError, LookupError):
         """Name the code that was not found."""
         return (
             f"Unknown region {_shown(self.value)}{_where(self.location)}: expected a 6-digit "
-            "GB/T 2260 "
-            "division code such as '440300' (深圳市) or '440305' (南山区)."
+            "GB/T 2260 division code such as '440300' (深圳市) or '440305' (南山区), or a "
+            "division's name such as 南山区 or 广东省深圳市南山区."
+        )
+
+
+@attrs.define(auto_exc=True, eq=False)
+class AmbiguousRegionError(UnknownRegionError):
+    """A division name fits more than one GB/T 2260 division (南山区 is in Shenzhen and Hegang).
+
+    Still an :class:`UnknownRegionError` (and a ``LookupError``): the name does not identify one
+    region. ``candidates`` holds ``(code, full name)`` for every division it fits, in code order.
+    """
+
+    candidates: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        """Name the text, every division it fits, and how to choose one."""
+        fits = ", ".join(f"{name} ({code})" for code, name in self.candidates)
+        return (
+            f"Ambiguous region {_shown(self.value)}{_where(self.location)}: the name fits "
+            f"{len(self.candidates)} divisions, {fits}; give the 6-digit code or a fuller name "
+            "that includes the province or city, such as 广东省深圳市南山区."
         )
 
 

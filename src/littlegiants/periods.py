@@ -10,6 +10,13 @@ figures of this library are such a period: Shenzhen's little giants traded 44.64
 Jan–Oct 2022, up 11% on Jan–Oct 2021. :meth:`Period.year_to_date` builds such a period and
 :meth:`Period.previous_year` its comparison base.
 
+Dates are read by :func:`parse_date` in the spellings sources and official lists use, the same
+everywhere (data cells, ``--as-of`` on the command line): ``2025-06-30``, ``2025/6/30``,
+``2025.6.30`` and ``2025年6月30日``.
+
+>>> parse_date("2025/06/30"), parse_date("2025年6月30日")
+(datetime.date(2025, 6, 30), datetime.date(2025, 6, 30))
+
 Text forms, read by :meth:`Period.parse` and written by ``str()``:
 
 - ``"2022"``: a calendar year; ``"2022-03"``: a month; ``"2022-01-15"``: one day;
@@ -57,14 +64,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from littlegiants.errors import InvalidPeriodError
+from littlegiants.errors import InvalidDateError, InvalidPeriodError, SourceLocation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from babel import Locale
 
-__all__ = ["Period", "format_period", "is_valid_period"]
+__all__ = ["Period", "format_period", "is_valid_date", "is_valid_period", "parse_date"]
 
 _MIN_YEAR: Final = dt.MINYEAR
 _MAX_YEAR: Final = dt.MAXYEAR
@@ -73,6 +80,8 @@ _MAX_LENGTH: Final = 100
 #: Languages written year first with numeric months: ``2022年1–10月``.
 _YEAR_FIRST: Final = frozenset({"zh", "ja"})
 _DASH: Final = "\N{EN DASH}"
+#: A date as sources write it: 2025-06-30, 2025/6/30, 2025.6.30, 2025年6月30日 (spaces allowed).
+_DATE: Final = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
 
 
 def _last_day(year: int, month: int) -> dt.date:
@@ -391,6 +400,56 @@ def _parse_point(part: str, text: str) -> Period:
     except ValueError:
         raise InvalidPeriodError(text, f"{part} is not a date in the calendar") from None
     return Period(day, day)
+
+
+def parse_date(text: str, *, location: SourceLocation | None = None) -> dt.date:
+    """Read a calendar date as sources write it: ISO, with slashes or dots, or in Chinese.
+
+    Args:
+        text: ``2025-06-30``, ``2025/6/30``, ``2025.6.30``, ``2025年6月30日``; surrounding
+            spaces are ignored, a time of day is not accepted.
+        location: where the text came from, carried into the error.
+
+    Returns:
+        The date.
+
+    Raises:
+        InvalidDateError: the text is none of those spellings, or names a day the calendar does
+            not have (a ``ValueError``).
+
+    >>> parse_date(" 2025.6.30 "), parse_date("2025-06-30")
+    (datetime.date(2025, 6, 30), datetime.date(2025, 6, 30))
+    >>> parse_date("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.InvalidDateError: Invalid date '2025-02-30': day is out of range for month.
+    >>> parse_date("30/06/2025")
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.InvalidDateError: Invalid date '30/06/2025': expected a date such as
+    2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日.
+    """
+    match = _DATE.fullmatch(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        reason = "expected a date such as 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日"
+        raise InvalidDateError(text, reason, location)
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError as error:
+        raise InvalidDateError(text, str(error), location) from None
+
+
+def is_valid_date(text: object) -> bool:
+    """Whether :func:`parse_date` reads ``text``; never raises.
+
+    >>> is_valid_date("2025/6/30"), is_valid_date("2025-13-01"), is_valid_date(20250630)
+    (True, False, False)
+    """
+    try:
+        parse_date(text)  # type: ignore[arg-type]
+    except InvalidDateError:
+        return False
+    return True
 
 
 def is_valid_period(text: object) -> bool:

@@ -14,6 +14,15 @@ how :meth:`Region.within` decides jurisdiction: 南山区 (``440305``) is within
 which is within 广东省 (``440000``), while Guangzhou's 天河区 (``440106``) is not within 深圳市.
 Positions 3–8 of a Unified Social Credit Code are such a code (see :mod:`littlegiants.credit`).
 
+Official lists name places rather than code them (所在地区: 南山区, 深圳市南山区), so a region is
+also found by its name: :meth:`Region.from_name` and :func:`regions_named`. Names repeat across
+the country (there is a 南山区 in Shenzhen and one in Hegang, Heilongjiang): a bare name that fits
+several divisions is refused with every candidate listed, unless a fuller name or ``within=`` (the
+city or province that published the list) picks one.
+
+>>> Region.parse("深圳市南山区"), Region.from_name("南山区", within="440000")
+(Region('440305'), Region('440305'))
+
 The names come from the division table bundled with python-stdnum (``stdnum/cn/loc.dat``, read
 through ``stdnum.numdb``), which python-stdnum compiled from Chinese Wikipedia. Limits of that data:
 
@@ -42,7 +51,8 @@ Region('440305')
 Traceback (most recent call last):
 ...
 littlegiants.errors.UnknownRegionError: Unknown region '999999': expected a 6-digit GB/T 2260
-division code such as '440300' (深圳市) or '440305' (南山区).
+division code such as '440300' (深圳市) or '440305' (南山区), or a division's name such as 南山区 or
+广东省深圳市南山区.
 >>> is_valid_region("440305"), is_valid_region("4403"), is_valid_region(None)
 (True, False, False)
 
@@ -61,7 +71,7 @@ from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias
 
 import attrs
 
-from littlegiants.errors import SourceLocation, UnknownRegionError
+from littlegiants.errors import AmbiguousRegionError, SourceLocation, UnknownRegionError
 
 if TYPE_CHECKING:
     from stdnum.numdb import NumDB
@@ -76,6 +86,7 @@ __all__ = [
     "format_region",
     "is_valid_region",
     "region_codes",
+    "regions_named",
 ]
 
 #: The level of a division, read from its code's trailing zeros.
@@ -88,6 +99,12 @@ _MAX_CODE: Final = 999999
 #: Prefecture-level names that group divisions rather than name a place (the municipalities'
 #: 市辖区 and 县, and provinces' 省直辖… entries); :attr:`Region.full_name` skips them.
 _GROUPING_NAMES: Final = frozenset({"市辖区", "县"})
+#: The endings a province-level name may be written without: 广东 (广东省), 广西 (广西壮族自治区).
+_PROVINCE_ENDING = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+#: The endings a prefecture-level name may be written without (深圳 for 深圳市).
+_PREFECTURE_ENDING = re.compile(r"(?:市|地区|盟)$")
+#: The spaces a written name may carry between its parts (ASCII and the ideographic space).
+_NAME_SPACES = re.compile("[ \u3000]+")
 
 
 class RegionName(NamedTuple):
@@ -193,22 +210,34 @@ class Region:
     code: str = attrs.field(validator=_check_region)
 
     @classmethod
-    def parse(cls, text: str | int, *, location: SourceLocation | None = None) -> Region:
-        r"""Read a division code: six ASCII digits, surrounding spaces allowed, or an int.
+    def parse(
+        cls,
+        text: str | int,
+        *,
+        within: Region | str | None = None,
+        location: SourceLocation | None = None,
+    ) -> Region:
+        r"""Read a division code (six ASCII digits, surrounding spaces allowed, or an int) or name.
+
+        Text that is not a code is read as a name by :meth:`Region.from_name`, so an official
+        list's 所在地区 column (南山区, 深圳市南山区) reads as well as a code column.
 
         Args:
-            text: the code, e.g. ``"440305"``, ``" 440305 "`` or ``440305``.
+            text: the code, e.g. ``"440305"``, ``" 440305 "`` or ``440305``, or a name such as
+                ``"深圳市南山区"``.
+            within: for a name, the region it must lie in (a code needs none).
             location: where the text came from, carried into the error.
 
         Returns:
             The region.
 
         Raises:
-            UnknownRegionError: ``text`` is not six digits or not in the data (a
-                ``LookupError``).
+            UnknownRegionError: ``text`` is neither a code in the data nor a division's name (a
+                ``LookupError``); :class:`~littlegiants.errors.AmbiguousRegionError`, a subclass,
+                when it is a name that fits several divisions.
 
-        >>> Region.parse(" 440305 "), Region.parse(440000)
-        (Region('440305'), Region('440000'))
+        >>> Region.parse(" 440305 "), Region.parse(440000), Region.parse("深圳市南山区")
+        (Region('440305'), Region('440000'), Region('440305'))
         >>> Region.parse("44 03 05")
         Traceback (most recent call last):
         ...
@@ -219,9 +248,59 @@ class Region:
         littlegiants.errors.UnknownRegionError: Unknown region '440305\n': expected a 6-digit ...
         """
         code = _normalise(text)
-        if code is None or _record(code) is None:
-            raise UnknownRegionError(text, location)
-        return cls(code)
+        if code is not None and _record(code) is not None:
+            return cls(code)
+        if code is None and isinstance(text, str):
+            return cls.from_name(text, within=within, location=location)
+        raise UnknownRegionError(text, location)
+
+    @classmethod
+    def from_name(
+        cls,
+        name: str,
+        *,
+        within: Region | str | None = None,
+        location: SourceLocation | None = None,
+    ) -> Region:
+        """Find the one division a written name stands for, as official lists write them.
+
+        A name is the division's own name (南山区), optionally preceded by its province and
+        city (深圳市南山区, 广东省深圳市南山区, ``广东省 深圳市 南山区``); a province or city may be
+        written without its ending (广东, 深圳, 广东深圳市南山区). Names are the division data's
+        current ones; a name only an abolished division carried (崇文区) finds that division. A
+        name that fits several divisions needs the code, a fuller name, or ``within``.
+
+        Args:
+            name: the written name; ASCII and ideographic spaces between parts are ignored.
+            within: the region the division must lie in, e.g. the city that published a list.
+            location: where the name came from, carried into the error.
+
+        Returns:
+            The region.
+
+        Raises:
+            AmbiguousRegionError: the name fits more than one division (a ``LookupError``);
+                its ``candidates`` list them.
+            UnknownRegionError: no division has that name (a ``LookupError``).
+
+        >>> Region.from_name("广东省深圳市南山区"), Region.from_name("深圳 南山区")
+        (Region('440305'), Region('440305'))
+        >>> Region.from_name("南山区", within="440300"), Region.from_name("深圳")
+        (Region('440305'), Region('440300'))
+        >>> Region.from_name("南山区")
+        Traceback (most recent call last):
+        ...
+        littlegiants.errors.AmbiguousRegionError: Ambiguous region '南山区': the name fits 2
+        divisions, 黑龙江省 鹤岗市 南山区 (230404), 广东省 深圳市 南山区 (440305); give the 6-digit
+        code or a fuller name that includes the province or city, such as 广东省深圳市南山区.
+        """
+        found = regions_named(name, within=within)
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise UnknownRegionError(name, location)
+        candidates = tuple((region.code, region.full_name) for region in found)
+        raise AmbiguousRegionError(name, location, candidates)
 
     def __repr__(self) -> str:
         """Return ``Region('…')``, which evaluates back to an equal region."""
@@ -374,21 +453,122 @@ def _is_grouping(name: str) -> bool:
 
 
 def find_region(code: object) -> Region | None:
-    """Return the region for ``code`` (text or int, as :meth:`Region.parse` reads it), or ``None``.
+    """Return the region :meth:`Region.parse` reads from ``code``, or ``None``; never raises.
 
-    Never raises.
+    A code (text or int) or a name that fits exactly one division; ``None`` for anything else,
+    an ambiguous name included (:func:`regions_named` lists its candidates).
 
     >>> find_region("440303"), find_region("100000"), find_region(b"440303")
     (Region('440303'), None, None)
+    >>> find_region("深圳市罗湖区"), find_region("南山区")
+    (Region('440303'), None)
     """
     normalised = _normalise(code)
-    if normalised is None or _record(normalised) is None:
-        return None
-    return Region(normalised)
+    if normalised is not None:
+        return None if _record(normalised) is None else Region(normalised)
+    found = regions_named(code)
+    return found[0] if len(found) == 1 else None
+
+
+def regions_named(name: object, *, within: Region | str | None = None) -> tuple[Region, ...]:
+    """Every division a written name may stand for, in code order; never raises.
+
+    The never-raising twin of :meth:`Region.from_name`, for callers that choose among several:
+    an empty tuple for text that names no division (or is not text), two or more for a name
+    such as 南山区 that several divisions carry. Current divisions win over abolished ones of
+    the same name.
+
+    Args:
+        name: the written name (南山区, 深圳市南山区, 广东省 深圳市 南山区, 深圳).
+        within: keep only divisions inside this region (or equal to it).
+
+    Returns:
+        The divisions, sorted by code.
+
+    >>> regions_named("南山区")
+    (Region('230404'), Region('440305'))
+    >>> regions_named("广东南山区"), regions_named("南山区", within="440000")
+    ((Region('440305'),), (Region('440305'),))
+    >>> regions_named("崇文区"), regions_named("火星区"), regions_named(440305)
+    ((Region('110103'),), (), ())
+    """
+    if not isinstance(name, str):
+        return ()
+    text = _NAME_SPACES.sub("", name)
+    if not text.isprintable() or not text:
+        return ()  # a tab or line break makes the text no name, as it makes it no code
+    index = _name_index()
+    codes: set[str] = set()
+    for length in _name_lengths():
+        if length > len(text):
+            break
+        prefix, leaf = text[: len(text) - length], text[len(text) - length :]
+        codes.update(code for code in index.get(leaf, ()) if prefix in _written_before(code))
+    found = sorted(Region(code) for code in codes)
+    if within is not None:
+        area = coerce_region(within)
+        found = [region for region in found if region.within(area)]
+    current = [region for region in found if region.is_current]
+    return tuple(current or found)
+
+
+def _short_forms(name: str, ending: re.Pattern[str]) -> tuple[str, ...]:
+    """The name and, when an ending leaves at least two characters, the name without it."""
+    short = ending.sub("", name)
+    return (name, short) if short != name and len(short) >= 2 else (name,)
+
+
+@functools.cache
+def _name_index() -> dict[str, tuple[str, ...]]:
+    """Each written form of a division's own name -> the codes that carry it (built once).
+
+    Grouping entries (市辖区, 县, 省直辖…) are no places and are left out. Provinces and
+    prefectures are also filed under their short forms (广东, 深圳).
+    """
+    index: dict[str, list[str]] = {}
+    for code in region_codes():
+        region = Region(code)
+        name = region.name
+        if _is_grouping(name):
+            continue
+        level = region.level
+        forms = (
+            _short_forms(name, _PROVINCE_ENDING)
+            if level == "province"
+            else _short_forms(name, _PREFECTURE_ENDING)
+            if level == "prefecture"
+            else (name,)
+        )
+        for form in forms:
+            index.setdefault(form, []).append(code)
+    return {form: tuple(codes) for form, codes in index.items()}
+
+
+@functools.cache
+def _name_lengths() -> tuple[int, ...]:
+    """The lengths of the index's names, shortest first."""
+    return tuple(sorted({len(form) for form in _name_index()}))
+
+
+@functools.lru_cache(maxsize=8192)
+def _written_before(code: str) -> frozenset[str]:
+    """What may precede a division's own name: nothing, its province, its city, or both."""
+    region = Region(code)
+    level = region.level
+    if level == "province":
+        return frozenset({""})
+    provinces = ("", *_short_forms(region.province_name, _PROVINCE_ENDING))
+    if level == "prefecture":
+        return frozenset(provinces)
+    prefecture = find_region(code[:4] + "00")
+    cities: tuple[str, ...] = ("",)
+    if prefecture is not None and not _is_grouping(prefecture.name):
+        cities = ("", *_short_forms(prefecture.name, _PREFECTURE_ENDING))
+    return frozenset(province + city for province in provinces for city in cities)
 
 
 def is_valid_region(value: object) -> bool:
-    """Return whether ``value`` is a :class:`Region` or a code in the data; never raises.
+    """Return whether ``value`` is a :class:`Region` or what :meth:`Region.parse` reads; no raise.
 
     >>> is_valid_region(Region("440300")), is_valid_region(440300), is_valid_region("449999")
     (True, True, False)
@@ -397,19 +577,20 @@ def is_valid_region(value: object) -> bool:
 
 
 def coerce_region(value: Region | str) -> Region:
-    """Return ``value`` as a :class:`Region`, parsing text; for attrs converters.
+    """Return ``value`` as a :class:`Region`, parsing text (a code or a name); for converters.
 
     Args:
-        value: a region (returned as is) or its code as text.
+        value: a region (returned as is), or its code or name as text.
 
     Returns:
         The region.
 
     Raises:
-        UnknownRegionError: ``value`` is text that is not a known code (a ``LookupError``).
+        UnknownRegionError: ``value`` is text that is neither a known code nor one division's
+            name (a ``LookupError``).
 
-    >>> coerce_region("440305")
-    Region('440305')
+    >>> coerce_region("440305"), coerce_region("深圳市南山区")
+    (Region('440305'), Region('440305'))
     """
     if isinstance(value, Region):
         return value

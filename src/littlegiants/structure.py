@@ -50,11 +50,16 @@ from littlegiants._tables import shown
 from littlegiants.credit import CreditCode, coerce_credit_code
 from littlegiants.designation import Designation, DesignationLevel, ReReview
 from littlegiants.enterprise import Enterprise, Relocation
-from littlegiants.errors import FloatAmountError, InvalidRecordError, LittleGiantsError
+from littlegiants.errors import (
+    FloatAmountError,
+    InvalidDateError,
+    InvalidRecordError,
+    LittleGiantsError,
+)
 from littlegiants.financials import Award, ChuangkePlacing, FinancialYear, ProductField, Profile
 from littlegiants.growth import Growth
 from littlegiants.money import Money
-from littlegiants.periods import Period
+from littlegiants.periods import Period, parse_date
 from littlegiants.regions import Region, coerce_region
 from littlegiants.trade import TradeFlow
 
@@ -86,9 +91,11 @@ def _date(value: object, _: object) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError as exc:
-            raise InvalidRecordError(value, f"expected a date like 2022-08-01 ({exc})") from exc
+            return parse_date(value)
+        except InvalidDateError as exc:
+            raise InvalidRecordError(
+                value, f"expected a date like 2022-08-01 ({exc.reason})"
+            ) from exc
     raise InvalidRecordError(value, "expected a date like 2022-08-01")
 
 
