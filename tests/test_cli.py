@@ -579,6 +579,51 @@ class TestSubprocess:
         assert "CN¥44.64B" in result.stdout
 
 
+#: Run in a fresh interpreter: the command line with the given arguments, then the names of the
+#: heavy modules it imported (the loader, babel, pint), one per line, on standard error.
+STARTUP_PROBE = """
+import sys
+from littlegiants.cli import main
+status = main(sys.argv[1:])
+heavy = ("littlegiants.loader", "babel", "pint")
+found = sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))
+print(status, *found, sep="\\n", file=sys.stderr)
+"""
+
+
+def commands() -> list[str]:
+    """The command line's commands, as its parser lists them."""
+    from littlegiants.cli import build_parser
+
+    [action] = build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+    return sorted(action.choices)  # type: ignore[arg-type]
+
+
+class TestStartup:
+    @pytest.mark.parametrize("argv", [["--help"], *([name, "--help"] for name in commands())])
+    def test_help_imports_no_command_modules(self, argv: list[str]) -> None:
+        """--help of the program and of each command imports neither the loader, babel nor pint."""
+        found = subprocess.run(
+            [sys.executable, "-c", STARTUP_PROBE, *argv],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert ["0"] == found.stderr.split()
+        assert "example:" in found.stdout
+
+    def test_a_missing_file_is_a_usage_error_in_a_fresh_process(self, tmp_path: Path) -> None:
+        """The loader's errors still exit 2 when only the command imported the loader."""
+        found = subprocess.run(
+            [sys.executable, "-c", STARTUP_PROBE, "validate", str(tmp_path / "missing.csv")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert ["2", "littlegiants.loader"] == found.stderr.splitlines()[-2:]
+        assert "no such file" in found.stderr
+
+
 class TestBundledExample:
     @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
     @pytest.mark.parametrize(

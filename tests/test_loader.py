@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import errno
+import gc
 import importlib
 import json
 import pickle
 import re
 import tempfile
+import threading
 import tracemalloc
 import zipfile
 from decimal import Decimal
@@ -21,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from littlegiants import _schemas, _tables, strategies
+from littlegiants import _schemas, _tables, loader, strategies
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.dumps import (
     dump_aggregates,
@@ -75,7 +78,7 @@ from littlegiants.regions import Region
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -511,6 +514,169 @@ def hosin_trade(value: str = "99200000.0") -> TradeRecord:
         Money(value, "USD"),
         growth="59%",
     )
+
+
+# -- the garbage collector while loading -------------------------------------------------------
+
+
+def trade_rows(folder: Path, rows: int, name: str = "trade.csv") -> Path:
+    """A trade CSV of ``rows`` plain rows of 50 firms (the loader's fast path)."""
+    lines = [
+        f"示例科技有限公司{i % 50},2022-{i % 12 + 1:02d},{('import', 'export')[i % 2]},{i}.50,CNY"
+        for i in range(rows)
+    ]
+    return write(folder, name, "name,period,flow,value,currency\n" + "\n".join(lines) + "\n")
+
+
+@pytest.fixture
+def thresholds() -> Iterator[tuple[int, int, int]]:
+    """Unusual collector thresholds for a test; the process's own settings are back after it."""
+    before, enabled = gc.get_threshold(), gc.isenabled()
+    gc.set_threshold(555, 7, 9)
+    try:
+        yield (555, 7, 9)
+    finally:
+        gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    """The generations the collector collects during a test, from a ``gc`` callback."""
+    found: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            found.append(info["generation"])
+
+    gc.callbacks.append(note)
+    try:
+        yield found
+    finally:
+        gc.callbacks.remove(note)
+
+
+@pytest.fixture
+def small_oldest_generation() -> Iterator[None]:
+    """The process's objects frozen, so the next full collection is due as soon as its count is.
+
+    Python makes a full collection only once the objects that survived young collections are a
+    quarter of those a full collection last kept; with the test process's own objects frozen
+    (and unfrozen after), that is at once, so a few thousand records show the full collections.
+    """
+    if gc.get_freeze_count():
+        pytest.skip("objects were already frozen: unfreezing them after the test would be wrong")
+    gc.collect()
+    gc.freeze()
+    gc.collect()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+class TestGarbageCollector:
+    def test_the_callers_thresholds_hold_in_the_callers_code(
+        self, tmp_path: Path, thresholds: tuple[int, int, int]
+    ) -> None:
+        """Each record reaches the caller's code with the thresholds the caller set, and after."""
+        path = trade_rows(tmp_path, 2000)
+        seen = {gc.get_threshold() for _ in iter_trade_records(path)}
+        assert ({thresholds}, thresholds) == (seen, gc.get_threshold())
+
+    def test_abandoned_failing_and_dataset_loads_change_nothing(
+        self, tmp_path: Path, thresholds: tuple[int, int, int]
+    ) -> None:
+        """A stream dropped half-read, a file that fails, and a dataset leave the thresholds."""
+        stream = iter_trade_records(trade_rows(tmp_path, 1000))
+        next(stream)
+        del stream
+        bad = write(
+            tmp_path, "bad.csv", "name,period,flow,value,currency\nx,2022-13,import,1,CNY\n"
+        )
+        with pytest.raises(LoadError):
+            load_trade_records(bad)
+        assert 1 == len(load_trade_records(bad, errors="collect").rejected)
+        load_dataset(EXAMPLES)
+        assert thresholds == gc.get_threshold()
+
+    def test_an_interrupt_while_building_leaves_the_thresholds(
+        self, tmp_path: Path, thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Ctrl-C while a batch is built leaves through the context: the thresholds are back."""
+
+        def interrupted(*_: object) -> object:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(_schemas.RowReader, "read", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            load_trade_records(trade_rows(tmp_path, 10))
+        assert thresholds == gc.get_threshold()
+
+    def test_thresholds_set_while_building_stand(
+        self, tmp_path: Path, thresholds: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Thresholds someone else sets while a batch is built are kept, not overwritten."""
+        read = _schemas.RowReader.read
+
+        def resetting(self: _schemas.RowReader, *args: Any) -> Any:
+            gc.set_threshold(777, 3, 3)
+            return read(self, *args)
+
+        monkeypatch.setattr(_schemas.RowReader, "read", resetting)
+        load_trade_records(trade_rows(tmp_path, 10))
+        assert ((777, 3, 3), (555, 7, 9)) == (gc.get_threshold(), thresholds)
+
+    def test_a_disabled_collector_stays_disabled_and_idle(
+        self, tmp_path: Path, thresholds: tuple[int, int, int], collections: list[int]
+    ) -> None:
+        """With gc.disable() or a zero threshold, loading changes nothing and collects nothing."""
+        path = trade_rows(tmp_path, 5000)
+        gc.disable()
+        load_trade_records(path)
+        assert (False, thresholds, []) == (gc.isenabled(), gc.get_threshold(), collections)
+        gc.enable()
+        gc.set_threshold(0)
+        load_trade_records(path)
+        assert ((0, 7, 9), []) == (gc.get_threshold(), collections)
+
+    def test_streams_in_threads_leave_the_thresholds(
+        self, tmp_path: Path, thresholds: tuple[int, int, int]
+    ) -> None:
+        """Streams read in several threads at once restore the thresholds once all are done."""
+        paths = [trade_rows(tmp_path, 3000, f"trade-{i}.csv") for i in range(4)]
+        counts: list[int] = []
+
+        def read(path: Path) -> None:
+            counts.append(sum(1 for _ in iter_trade_records(path)))
+
+        threads = [threading.Thread(target=read, args=(path,)) for path in paths]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert ([3000] * 4, thresholds) == (counts, gc.get_threshold())
+
+    @pytest.mark.usefixtures("thresholds", "small_oldest_generation")
+    def test_young_collections_run_and_full_ones_wait(
+        self, tmp_path: Path, collections: list[int], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Loading collects generations 0 and 1 as usual and never 2; without the context it would.
+
+        With thresholds (50, 2, 2) a load of 3,000 rows is many collections' worth of records.
+        """
+        path = trade_rows(tmp_path, 3000)
+        gc.set_threshold(50, 2, 2)
+        records = load_trade_records(path)
+        with_context = sorted(set(collections))
+        collections.clear()
+        monkeypatch.setattr(loader, "_young_collections_only", contextlib.nullcontext())
+        again = load_trade_records(path)
+        assert ([0, 1], 3000, [0, 1, 2]) == (with_context, len(records), sorted(set(collections)))
+        assert [r.value for r in records] == [r.value for r in again]
 
 
 class TestEncodings:

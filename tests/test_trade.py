@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import decimal
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from littlegiants import (
     CurrencyMismatchError,
@@ -24,6 +30,9 @@ from littlegiants import (
     TradeRecord,
     summarize,
 )
+from littlegiants import strategies as lg
+from littlegiants._checks import items
+from littlegiants.trade import FlowSummary, TradeSummary
 
 HOSIN = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
 JAN_OCT_2022 = Period.parse("2022-01..2022-10")
@@ -343,3 +352,299 @@ class TestImpossibleGrowth:
                 previous=Money(100, "USD"),
                 growth="59.5%",
             )
+
+
+# -- the one-pass summarize against the implementation it replaced ------------------------------
+#
+# Until issue 16, summarize went over the records four times (the whole, each flow, each group,
+# each group's flows), converting and adding each value as Money every time. That code is kept
+# here, unchanged, as the oracle: the one pass must give the same summaries bit for bit (every
+# Decimal's digits and exponent) and raise the same errors, first error first.
+
+
+class _OldConverter:
+    def __init__(self, currency: str, rates: RateTable | None) -> None:
+        self.currency = currency
+        self.rates = rates
+
+    def __call__(self, money: Money, period: Period) -> Money:
+        if money.currency == self.currency:
+            return money
+        if self.rates is None:
+            raise CurrencyMismatchError(money.currency, self.currency, "sum")
+        return self.rates.convert(money, self.currency, on=period.end)
+
+
+def _old_group_key(record: TradeRecord, by: Any) -> str:
+    if callable(by):
+        key = by(record)
+        if not isinstance(key, str):
+            raise InvalidRecordError(key, "a grouping function must return text, the group's key")
+        return key
+    firm = record.enterprise
+    if by == "enterprise":
+        return firm.key
+    if by == "region":
+        region = firm.region
+        return "unknown" if region is None else region.code
+    if by == "level":
+        level = firm.level_on(record.period.end)
+        return "none" if level is None else level.value
+    raise InvalidRecordError(by, "group by 'region', 'level', 'enterprise' or a function")
+
+
+def _old_flow_summary(
+    flow: TradeFlow | None, records: list[TradeRecord], convert: _OldConverter
+) -> FlowSummary:
+    total = Money.zero(convert.currency)
+    previous: Money | None = Money.zero(convert.currency)
+    missing = 0
+    for record in records:
+        total = total + convert(record.value, record.period)
+        prior = record.previous
+        if prior is None:
+            missing += 1
+        elif previous is not None:
+            previous = previous + convert(prior, record.period.previous_year())
+    return FlowSummary(
+        flow=flow,
+        total=total,
+        previous_total=previous if missing == 0 else None,
+        record_count=len(records),
+        missing_previous=missing,
+        enterprise_keys=frozenset(record.enterprise.key for record in records),
+    )
+
+
+def _old_summary(records: list[TradeRecord], convert: _OldConverter) -> TradeSummary:
+    order = {TradeFlow.IMPORT: 0, TradeFlow.EXPORT: 1}
+    per_flow: dict[TradeFlow, list[TradeRecord]] = {}
+    for record in records:
+        per_flow.setdefault(record.flow, []).append(record)
+    flows = (_old_flow_summary(f, rs, convert) for f, rs in per_flow.items())
+    return TradeSummary(
+        currency=convert.currency,
+        overall=_old_flow_summary(None, records, convert),
+        flows=tuple(sorted(flows, key=lambda f: order[f.flow] if f.flow is not None else 2)),
+    )
+
+
+def old_summarize(
+    records: Any, *, currency: str, rates: RateTable | None = None, by: Any = None
+) -> TradeSummary:
+    """summarize as it was before the one pass (the oracle)."""
+    from littlegiants.money import validate_currency
+
+    if rates is not None and not isinstance(rates, RateTable):
+        raise InvalidRecordError(rates, "rates must be a RateTable, or None")
+    convert = _OldConverter(validate_currency(currency), rates)
+    everything = list(items(records, TradeRecord, "records"))
+    result = _old_summary(everything, convert)
+    if by is None:
+        return result
+    grouped: dict[str, list[TradeRecord]] = {}
+    for record in everything:
+        grouped.setdefault(_old_group_key(record, by), []).append(record)
+    return attrs.evolve(
+        result,
+        groups=tuple((key, _old_summary(rs, convert)) for key, rs in sorted(grouped.items())),
+    )
+
+
+def money_bits(money: Money | None) -> object:
+    """A Money down to its Decimal's sign, digits and exponent."""
+    return None if money is None else (money.currency, money.amount.as_tuple())
+
+
+def flow_bits(flow: FlowSummary) -> object:
+    return (
+        flow.flow,
+        money_bits(flow.total),
+        money_bits(flow.previous_total),
+        flow.record_count,
+        flow.missing_previous,
+        sorted(flow.enterprise_keys),
+    )
+
+
+def bits(summary: TradeSummary) -> object:
+    """Everything a summary holds, each amount bit for bit."""
+    return (
+        summary.currency,
+        flow_bits(summary.overall),
+        [flow_bits(flow) for flow in summary.flows],
+        [(key, bits(group)) for key, group in summary.groups],
+    )
+
+
+def outcome(run: Callable[[], TradeSummary]) -> tuple[str, object]:
+    """What a summary call gives: its bits, or the type and message of the error it raises."""
+    try:
+        return "summary", bits(run())
+    except (LookupError, ValueError, TypeError) as exc:
+        return type(exc).__name__, str(exc)
+
+
+CODES = ("CNY", "USD", "EUR")
+#: Rates from a day in 1999 reach every period lg.periods() draws; later ones may miss some.
+RATE_DAYS = st.sampled_from([date(1999, 1, 1)]) | st.dates(date(2000, 1, 1), date(2036, 12, 31))
+
+
+@st.composite
+def record_sets(draw: st.DrawFn, min_size: int = 0) -> list[TradeRecord]:
+    """Records of a few enterprises (two objects may share a key), in a few currencies.
+
+    Now and then a record is unusual: an amount near the bounds (sums that overflow, prior-year
+    values implied beyond them, conversions beyond them), a digit near the finest allowed (a
+    conversion finer than the bounds), or a period in year 1 (no prior year).
+    """
+    firms = draw(st.lists(lg.enterprises(), min_size=1, max_size=4))
+    if draw(st.booleans()):
+        firms.append(attrs.evolve(firms[0]))  # another object, the same enterprise key
+    records = draw(
+        st.lists(
+            lg.trade_records(enterprise=st.sampled_from(firms), currency=st.sampled_from(CODES)),
+            min_size=min_size,
+            max_size=12,
+        )
+    )
+    for index in draw(st.lists(st.integers(0, max(len(records) - 1, 0)), max_size=2)):
+        if not records:
+            break
+        record = records[index]
+        change = draw(st.sampled_from(["huge", "huge growth", "tiny", "year one"]))
+        code = record.value.currency
+        if change == "huge":
+            records[index] = TradeRecord(
+                record.enterprise, record.period, record.flow, Money("6E+30", code)
+            )
+        elif change == "huge growth":
+            records[index] = TradeRecord(
+                record.enterprise, record.period, record.flow, Money("6E+30", code), growth="-50%"
+            )
+        elif change == "tiny":
+            records[index] = TradeRecord(
+                record.enterprise, record.period, record.flow, Money("1E-63", code)
+            )
+        else:
+            records[index] = attrs.evolve(record, period=Period.year(1))
+    return records
+
+
+@st.composite
+def rate_tables_to(draw: st.DrawFn, currency: str, *, complete: bool = False) -> RateTable | None:
+    """None, or rates from the other currencies to ``currency`` on a few days.
+
+    A ``complete`` table is never None and has a rate from each other currency on a day in
+    1999, so that every record can be converted and most summaries succeed.
+    """
+    if not complete and draw(st.booleans()):
+        return None
+    codes = [code for code in CODES if code != currency]
+    first = (
+        [draw(lg.exchange_rates(base=code, quote=currency, on=date(1999, 1, 1))) for code in codes]
+        if complete
+        else []
+    )
+    rates = draw(
+        st.lists(
+            lg.exchange_rates(base=st.sampled_from(codes), quote=currency, on=RATE_DAYS),
+            max_size=6,
+            unique_by=lambda rate: (rate.base, rate.on),
+        )
+    )
+    return RateTable(first + [rate for rate in rates if rate.on != date(1999, 1, 1)])
+
+
+def _by_flow_and_year(record: TradeRecord) -> str:
+    return f"{record.flow.value} {record.period.end.year}"
+
+
+def _not_text(record: TradeRecord) -> Any:
+    return record.period.end if record.flow is TradeFlow.EXPORT else "imports"
+
+
+GROUPINGS: list[Any] = [None, "enterprise", "region", "level", _by_flow_and_year, _not_text, "x"]
+HOSTILE = decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, Emax=5, Emin=-5, traps=[])
+
+
+class TestOnePass:
+    @given(
+        records=record_sets(),
+        currency=st.sampled_from(CODES),
+        by=st.sampled_from(GROUPINGS),
+        data=st.data(),
+    )
+    def test_same_as_the_four_passes(
+        self, records: list[TradeRecord], currency: str, by: Any, data: st.DataObject
+    ) -> None:
+        """The one pass gives the old summaries bit for bit, and the same first error."""
+        rates = data.draw(rate_tables_to(currency))
+        expected = outcome(lambda: old_summarize(records, currency=currency, rates=rates, by=by))
+        actual = outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
+        assert expected == actual
+
+    @given(
+        records=record_sets(min_size=1),
+        currency=st.sampled_from(CODES),
+        by=st.sampled_from(GROUPINGS[:-2]),
+        data=st.data(),
+    )
+    def test_same_totals_when_every_rate_is_there(
+        self, records: list[TradeRecord], currency: str, by: Any, data: st.DataObject
+    ) -> None:
+        """With a rate for every currency and date, mostly summaries: the same, bit for bit."""
+        rates = data.draw(rate_tables_to(currency, complete=True))
+        expected = outcome(lambda: old_summarize(records, currency=currency, rates=rates, by=by))
+        actual = outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
+        assert expected == actual
+
+    @given(records=record_sets(), currency=st.sampled_from(CODES), data=st.data())
+    def test_the_callers_decimal_context_plays_no_part(
+        self, records: list[TradeRecord], currency: str, data: st.DataObject
+    ) -> None:
+        """Under a 3-digit context that rounds down and traps nothing, the results are the same."""
+        rates = data.draw(rate_tables_to(currency))
+        expected = outcome(lambda: summarize(records, currency=currency, rates=rates, by="level"))
+        with decimal.localcontext(HOSTILE):
+            actual = outcome(lambda: summarize(records, currency=currency, rates=rates, by="level"))
+        assert expected == actual
+
+    def test_the_rate_of_a_currency_and_date_is_looked_up_once(self) -> None:
+        """A thousand records of one period in dollars cost one rate lookup, not a thousand."""
+        table = RateTable([ExchangeRate("USD", "CNY", rate="7.1538", on=date(2022, 10, 31))])
+        looked: list[object] = []
+        lookup = RateTable.rate
+
+        def counting(self: RateTable, *args: Any, **kwargs: Any) -> ExchangeRate:
+            looked.append(args)
+            return lookup(self, *args, **kwargs)
+
+        records = [TradeRecord(HOSIN, JAN_OCT_2022, "import", Money(i, "USD")) for i in range(1000)]
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(RateTable, "rate", counting)
+            summary = summarize(records, currency="CNY", rates=table)
+        assert [("USD", "CNY")] == looked
+        assert Money("7.1538", "CNY") * 499500 == summary.total
+
+    def test_a_grouping_function_is_called_once_per_record_in_order(self) -> None:
+        """The grouping function sees each record once, in order."""
+        seen: list[TradeRecord] = []
+
+        def group(record: TradeRecord) -> str:
+            seen.append(record)
+            return record.flow.value
+
+        records = hosin_records() * 3
+        summary = summarize(records, currency="USD", by=group)
+        assert records == seen
+        assert ["export", "import"] == [key for key, _ in summary.groups]
+
+    def test_a_missing_rate_comes_before_a_failing_grouping(self) -> None:
+        """A record without a rate is reported, not a grouping function that fails on it."""
+
+        def group(record: TradeRecord) -> str:
+            raise KeyError(record)
+
+        with pytest.raises(CurrencyMismatchError):
+            summarize(hosin_records(), currency="CNY", by=group)

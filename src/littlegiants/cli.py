@@ -43,8 +43,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
-from littlegiants._exact import EXACT
-
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
@@ -418,6 +416,8 @@ def _derived(money: Money | None, fmt: str, locale: str) -> str:
         return _amount(money, fmt, locale, compact=True)
     from decimal import ROUND_HALF_UP  # noqa: PLC0415
 
+    from littlegiants._exact import EXACT  # noqa: PLC0415
+
     step = Decimal(1).scaleb(money.amount.adjusted() - _DERIVED_DIGITS + 1)
     rounded = money.amount.quantize(step, rounding=ROUND_HALF_UP, context=EXACT)
     return f"{rounded:f}"
@@ -471,6 +471,7 @@ def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) 
 
 def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     """Work the bundled seed-article example through the library."""
+    from littlegiants._exact import EXACT  # noqa: PLC0415
     from littlegiants.formatting import format_growth  # noqa: PLC0415
     from littlegiants.loader import example_path, load_dataset  # noqa: PLC0415
     from littlegiants.policy import render_policy  # noqa: PLC0415
@@ -1176,16 +1177,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(error: BaseException) -> None:
-    from littlegiants.loader import LoadError  # noqa: PLC0415
+def _loader_imported() -> bool:
+    """Whether a command imported the loader: only then can an error be one of its own.
 
-    if isinstance(error, LoadError):
-        for problem in error.problems:
-            _say(f"littlegiants: {_one_line(str(problem))}")
-        if error.more:
-            _say(f"littlegiants: ... and {error.more} more problems")
-        return
+    The command line never imports the loader just to tell its errors apart, so ``--help``
+    and the commands that read no data files stay light.
+    """
+    return "littlegiants.loader" in sys.modules
+
+
+def _report(error: BaseException) -> None:
+    if _loader_imported():
+        from littlegiants.loader import LoadError  # noqa: PLC0415
+
+        if isinstance(error, LoadError):
+            for problem in error.problems:
+                _say(f"littlegiants: {_one_line(str(problem))}")
+            if error.more:
+                _say(f"littlegiants: ... and {error.more} more problems")
+            return
     _say(f"littlegiants: error: {_one_line(str(error))}")
+
+
+def _usage_problem(error: BaseException) -> bool:
+    """Whether an error is the way the command was used (exit status 2), not the data."""
+    from littlegiants.errors import UnknownPolicyError, UnreadableFileError  # noqa: PLC0415
+
+    if isinstance(error, UsageError | UnknownPolicyError | UnreadableFileError):
+        return True
+    if _loader_imported():
+        from littlegiants.loader import LoadFileError  # noqa: PLC0415
+
+        return isinstance(error, LoadFileError)
+    return False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1207,13 +1231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None, stdout: _Stdout) -> int:
-    from littlegiants.errors import (  # noqa: PLC0415
-        LittleGiantsError,
-        UnknownPolicyError,
-        UnreadableFileError,
-    )
-    from littlegiants.loader import LoadFileError  # noqa: PLC0415
-
+    """Parse the arguments, then run the command, importing what it needs only then."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -1224,16 +1242,13 @@ def _run(argv: Sequence[str] | None, stdout: _Stdout) -> int:
         return int(exit_.code or 0)
     except OSError as exc:  # writing --help to standard output
         raise _OutputError(exc) from exc
+    from littlegiants.errors import LittleGiantsError  # noqa: PLC0415
+
     out = Output(args.format, stdout)
     try:
         return int(args.handler(args, out))
-    except (UsageError, UnknownPolicyError, LoadFileError, UnreadableFileError) as error:
+    except (UsageError, LittleGiantsError, OSError) as error:
         if args.debug:
             raise
         _report(error)
-        return USAGE
-    except (LittleGiantsError, OSError) as error:
-        if args.debug:
-            raise
-        _report(error)
-        return PROBLEMS
+        return USAGE if _usage_problem(error) else PROBLEMS

@@ -28,9 +28,13 @@ header = line 1), column, the value and what was expected.
   whatever a file or path holds, only :class:`LoadError`, :class:`LoadFileError` or
   :class:`MissingExtraError` escape (a FIFO is refused without being opened).
 - **Streaming**: ``iter_*`` functions read a row at a time, so memory stays bounded whatever the
-  file's size; ``load_*`` are built on them. Rows of designations, relocations, trade, financials
-  and profiles carry an enterprise built from the row's name and credit code;
+  file's size; ``load_*`` are built on them. Rows of designations, relocations, trade,
+  financials and profiles carry an enterprise built from the row's name and credit code;
   :func:`load_dataset` links them to the full enterprise records instead.
+- **The garbage collector**: while a stream builds a batch of records, Python's cyclic garbage
+  collector makes its young collections as usual but no full collection, which would walk every
+  record already loaded (a third of the time of a large file with the default thresholds). Its
+  settings are the caller's again before each batch is handed over, whatever happens.
 - **Nothing implicit**: amounts take their currency from the cell, a ``currency`` column, the
   column header (``金额（万元）``, ``value (CNY)``) or ``currency=``, never a guess; dates after
   ``as_of=`` are refused where a kind forbids them, and today's date is never read.
@@ -74,11 +78,13 @@ from __future__ import annotations
 
 import datetime as dt
 import errno as errnos
+import gc
 import importlib
 import itertools
 import os
 import re
 import stat
+import threading
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
@@ -748,6 +754,95 @@ def _folder(path: Path) -> None:
         raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
 
 
+# -- the garbage collector while records are built ------------------------------------------------
+
+
+class _YoungCollectionsOnly:
+    """A context in which the cyclic garbage collector collects the young generations only.
+
+    **Why.** Records are containers the collector tracks (a ``TradeRecord`` and its ``Money``
+    values, about 2.3 per row of a trade file), and a loaded file's records all stay alive. With
+    Python's default thresholds, each time the objects that survived the young collections pass
+    a quarter of the oldest generation, a *full* collection walks every tracked object in the
+    process: about a dozen of them while 1,000,000 trade rows load, a third of
+    ``load_trade_records``' time, and none finds garbage (``benchmarks/bench_loader.py``).
+
+    **What.** On entry, automatic collections are put off: generation 0's threshold is raised
+    to at least :data:`_PUT_OFF` (the others are kept, so a batch that allocates that much
+    still gets a collection). On exit, the thresholds the caller had are set back, and if a
+    collection had become due meanwhile, the young collection it would have been is made, of
+    generation 1 when that was due too, else 0, but never of generation 2. So the young
+    generations are collected as often as usual and garbage made while loading is still freed;
+    only full collections wait, for the caller's own code (a full collection after a load walks
+    the records once, where a dozen walked them during it).
+
+    **Why it cannot leak.** The context is entered and left within one step of a stream (one
+    batch of records built, never across a ``yield``), so the caller's code always runs with
+    the thresholds it set, a stream abandoned half-read leaves nothing changed, and an error
+    (``KeyboardInterrupt`` too) leaves through ``__exit__``. Streams read in several threads at
+    once share one entry: the first in saves the thresholds, the last out restores them, under
+    a lock. Nothing is changed when the collector is disabled (``gc.disable()``) or its
+    automatic collections are off (threshold 0), and thresholds that someone else set while a
+    batch was built are left as they are.
+
+    The other options weighed: ``gc.freeze()`` moves every object of the process, the caller's
+    too, out of the collector's sight for good; ``gc.disable()`` would also stop the young
+    collections that free garbage while a large file loads; and building fewer tracked objects
+    would change ``Money`` and ``TradeRecord``, which every record needs as they are.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._saved: tuple[int, int, int] = gc.get_threshold()
+        self._raised: tuple[int, int, int] | None = None
+
+    def __enter__(self) -> None:
+        """Put off automatic collections (the first entry saves the caller's thresholds)."""
+        with self._lock:
+            if self._depth == 0:
+                saved = self._saved = gc.get_threshold()
+                self._raised = None
+                if saved[0] > 0 and gc.isenabled():
+                    self._raised = (max(saved[0], _PUT_OFF), saved[1], saved[2])
+                    gc.set_threshold(*self._raised)
+            self._depth += 1
+
+    def __exit__(self, *exc_info: object) -> None:
+        """Restore the thresholds (the last exit), then make the young collection now due."""
+        with self._lock:
+            self._depth -= 1
+            if self._depth or self._raised is None:
+                return
+            raised, self._raised = self._raised, None
+            if gc.get_threshold() != raised:
+                return  # someone else set the thresholds meanwhile: theirs stand
+            gc.set_threshold(*self._saved)
+            young, middle = self._saved[:2]
+        if gc.isenabled():
+            count = gc.get_count()
+            if count[0] > young:
+                gc.collect(1 if count[1] + 1 > middle else 0)
+
+
+#: Generation 0's threshold while records are built: a collection only after this many more
+#: tracked objects are allocated than freed (a few hundred batches' worth of records).
+_PUT_OFF: Final = 100_000
+
+_young_collections_only: Final = _YoungCollectionsOnly()
+
+
+def _young_collections(items: Iterator[T]) -> Iterator[T]:
+    """The items of an iterator, each made with full collections put off (one at a time)."""
+    while True:
+        with _young_collections_only:
+            try:
+                item = next(items)
+            except StopIteration:
+                return
+        yield item
+
+
 # -- streams --------------------------------------------------------------------------------------
 
 
@@ -769,6 +864,7 @@ class RecordStream(Generic[T]):
         self.rejected: list[RejectedRow] = []
         self._problems: list[LoadProblem] = []
         self._more = 0
+        self._failed = False
         self._run = itertools.chain.from_iterable(self._batches())
 
     def __iter__(self) -> Iterator[T]:
@@ -795,14 +891,31 @@ class RecordStream(Generic[T]):
 
         ``__iter__`` chains the lists, so a record costs no step of this generator; the counts
         are kept per list, and match the records yielded once the stream is read to the end.
+        Each list is built with full collections put off (:class:`_YoungCollectionsOnly`),
+        never across the ``yield``.
+        """
+        rows = self._scanner.raw()
+        while True:
+            with _young_collections_only:
+                batch = self._next_batch(rows)
+            if batch is None:
+                break
+            yield batch
+        if self._failed:
+            raise LoadError(self.path, tuple(self._problems), self._more)
+
+    def _next_batch(self, rows: Iterator[Any]) -> list[T] | None:
+        """The next list of records to yield, or ``None`` once every row is read or one is fatal.
+
+        Once a strict stream has met a bad row it yields no more records: this call then reads
+        the rest of the file, to find every problem, before it returns ``None``.
         """
         handle = self._scanner.handle
-        failed = False
-        for item in self._scanner.raw():
+        for item in rows:
             if item.__class__ is list:  # records the fast path built, in file order
                 self.rows_read += len(item)
-                if not failed:
-                    yield item
+                if not self._failed:
+                    return item
                 continue
             if item.__class__ is tuple:  # a row the fast path did not build
                 item = handle(item)  # noqa: PLW2901 - the row becomes its result
@@ -812,16 +925,15 @@ class RecordStream(Generic[T]):
                     bad: _Bad = item
                     self._note(bad)
                     if bad.fatal:
-                        failed = True
-                        break
+                        self._failed = True
+                        return None
                     self.rows_read += 1
-                    failed = failed or self.errors == "strict"
+                    self._failed = self._failed or self.errors == "strict"
                     continue
             self.rows_read += 1
-            if not failed:
-                yield [item]
-        if failed:
-            raise LoadError(self.path, tuple(self._problems), self._more)
+            if not self._failed:
+                return [item]
+        return None
 
     def result(self) -> LoadResult[T]:
         """Read to the end and return everything (for ``errors="collect"``).
@@ -1801,7 +1913,7 @@ class _DatasetReader:
             as_of=self.as_of,
             seen=self.seen,
         )
-        for item in scanner.items():
+        for item in _young_collections(scanner.items()):
             if isinstance(item, _Bad):
                 if item.fatal:
                     self.note(item.problems)

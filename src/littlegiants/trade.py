@@ -40,6 +40,7 @@ More information:
 from __future__ import annotations
 
 import collections
+import decimal
 import enum
 import itertools
 from collections.abc import Callable, Iterable, Sequence
@@ -50,7 +51,7 @@ from typing import Final
 import attrs
 
 from littlegiants._checks import expects, invisible_edge, items
-from littlegiants._exact import EXACT, MAX_ADJUSTED_EXPONENT
+from littlegiants._exact import BOUNDED, EXACT, MAX_ADJUSTED_EXPONENT, bounds_problem
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import CurrencyMismatchError, InvalidAmountError, InvalidRecordError
 from littlegiants.fx import ExchangeRate, RateTable
@@ -478,67 +479,204 @@ GroupBy = str | Callable[[TradeRecord], str]
 
 
 def _group_key(record: TradeRecord, by: GroupBy) -> str:
+    """The group of a record: what a grouping function returns, else a named grouping's key."""
     if callable(by):
         key = by(record)
         if not isinstance(key, str):
             raise InvalidRecordError(key, "a grouping function must return text, the group's key")
         return key
-    firm = record.enterprise
+    return _named_group(by, record.enterprise, record.period)
+
+
+def _named_group(by: object, firm: Enterprise, period: Period) -> str:
+    """The key of a named grouping, which depends only on the enterprise and the period."""
     if by == "enterprise":
         return firm.key
     if by == "region":
         region = firm.region
         return "unknown" if region is None else region.code
     if by == "level":
-        level = firm.level_on(record.period.end)
+        level = firm.level_on(period.end)
         return "none" if level is None else level.value
     raise InvalidRecordError(by, "group by 'region', 'level', 'enterprise' or a function")
 
 
+_ZERO: Final = Decimal(0)
+_exact_add = EXACT.add
+_bounded_add = BOUNDED.add
+_multiply = EXACT.multiply
+
+
 class _Converter:
+    """Amounts in other currencies into the summary's: the rate of each currency and date once.
+
+    The product is the one :meth:`RateTable.convert` makes, exactly; when the table has no rate
+    or the product is outside the bounds, :meth:`RateTable.convert` itself raises its error.
+    """
+
     def __init__(self, currency: str, rates: RateTable | None) -> None:
         self.currency = currency
         self.rates = rates
+        self.found: dict[tuple[str, date], Decimal] = {}
 
-    def __call__(self, money: Money, period: Period) -> Money:
-        if money.currency == self.currency:
-            return money
-        if self.rates is None:
-            raise CurrencyMismatchError(money.currency, self.currency, "sum")
-        return self.rates.convert(money, self.currency, on=period.end)
+    def __call__(self, money: Money, code: str, amount: Decimal, on: date) -> Decimal:
+        """``money`` (``amount`` in ``code``, not the summary's currency) at the rate ``on``."""
+        rates = self.rates
+        if rates is None:
+            raise CurrencyMismatchError(code, self.currency, "sum")
+        rate = self.found.get((code, on))
+        if rate is None:
+            rate = self.found[code, on] = rates.rate(code, self.currency, on=on).rate
+        product = _multiply(amount, rate)
+        if bounds_problem(product) is None:
+            return product
+        return rates.convert(money, self.currency, on=on).amount  # raises the table's own error
+
+
+class _Cell:
+    """One enterprise's records of one flow (of one period or group, where they matter)."""
+
+    __slots__ = ("enterprise", "group", "missing", "period", "previous", "records", "total")
+
+    def __init__(self, enterprise: Enterprise, period: Period, group: str | None = None) -> None:
+        self.enterprise = enterprise
+        self.period = period
+        self.group = group
+        self.total = _ZERO
+        self.previous = _ZERO
+        self.records = 0
+        self.missing = 0
+
+    def add(self, amount: Decimal, previous: Decimal | None) -> None:
+        """Count a record with its (converted) value and prior-year value."""
+        self.total = _exact_add(self.total, amount)
+        self.records += 1
+        if previous is None:
+            self.missing += 1
+        else:
+            self.previous = _exact_add(self.previous, previous)
+
+
+#: The cells of each flow, by enterprise (and period, or group).
+_Cells = tuple[dict[object, _Cell], dict[object, _Cell]]
+
+
+def _one_pass(
+    records: tuple[TradeRecord, ...],
+    convert: _Converter,
+    *,
+    by_period: bool = False,
+    kept: list[tuple[Decimal, Decimal | None]] | None = None,
+) -> _Cells:
+    """Add every record into the cells of its flow and enterprise (and period, ``by_period``).
+
+    Each value and prior-year value is converted once; ``kept`` receives them, record by record.
+    The checks and errors are those of adding the records up one by one in order with ``Money``
+    (the running totals are checked against the bounds as ``Money + Money`` checks them), so
+    the first record that cannot be summed raises, whatever is wrong with later ones.
+    """
+    currency = convert.currency
+    imports: dict[object, _Cell] = {}
+    exports: dict[object, _Cell] = {}
+    earlier: dict[int, Period] = {}
+    total = previous_total = _ZERO
+    for record in records:
+        value, period, firm = record.value, record.period, record.enterprise
+        code, amount = value.currency, value.amount
+        if code != currency:
+            amount = convert(value, code, amount, period.end)
+        try:
+            total = _bounded_add(total, amount)
+        except decimal.Overflow:  # beyond the bounds: Money's own addition raises the error
+            total = (Money(total, currency) + Money(amount, currency)).amount
+        prior = record.previous
+        stated = None
+        if prior is not None:
+            before = earlier.get(id(period))
+            if before is None:
+                before = earlier[id(period)] = period.previous_year()
+            stated = prior.amount
+            if code != currency:  # a prior-year value is in its record's currency
+                stated = convert(prior, code, stated, before.end)
+            try:
+                previous_total = _bounded_add(previous_total, stated)
+            except decimal.Overflow:
+                previous_total = (Money(previous_total, currency) + Money(stated, currency)).amount
+        cells = imports if record.flow is TradeFlow.IMPORT else exports
+        key = (id(firm), id(period)) if by_period else id(firm)
+        cell = cells.get(key)
+        if cell is None:
+            cell = cells[key] = _Cell(firm, period)
+        cell.add(amount, stated)
+        if kept is not None:
+            kept.append((amount, stated))
+    return imports, exports
+
+
+def _grouped_cells(
+    records: tuple[TradeRecord, ...], kept: list[tuple[Decimal, Decimal | None]], by: GroupBy
+) -> _Cells:
+    """The cells of each flow by group and enterprise, grouping record by record (a function)."""
+    imports: dict[object, _Cell] = {}
+    exports: dict[object, _Cell] = {}
+    for record, (amount, stated) in zip(records, kept, strict=True):
+        group = _group_key(record, by)
+        firm = record.enterprise
+        cells = imports if record.flow is TradeFlow.IMPORT else exports
+        cell = cells.get((group, id(firm)))
+        if cell is None:
+            cell = cells[group, id(firm)] = _Cell(firm, record.period, group)
+        cell.add(amount, stated)
+    return imports, exports
+
+
+class _Keys:
+    """The key of each enterprise (credit code, else name), computed once per enterprise."""
+
+    def __init__(self) -> None:
+        self.found: dict[int, str] = {}
+
+    def __call__(self, firm: Enterprise) -> str:
+        key = self.found.get(id(firm))
+        if key is None:
+            key = self.found[id(firm)] = firm.key
+        return key
 
 
 def _flow_summary(
-    flow: TradeFlow | None, records: list[TradeRecord], convert: _Converter
+    flow: TradeFlow | None, cells: Iterable[_Cell], currency: str, keys: _Keys
 ) -> FlowSummary:
-    total = Money.zero(convert.currency)
-    previous: Money | None = Money.zero(convert.currency)
-    missing = 0
-    for record in records:
-        total = total + convert(record.value, record.period)
-        prior = record.previous
-        if prior is None:
-            missing += 1
-        elif previous is not None:
-            previous = previous + convert(prior, record.period.previous_year())
+    total = previous = _ZERO
+    count = missing = 0
+    firms: set[str] = set()
+    for cell in cells:
+        total = _exact_add(total, cell.total)
+        previous = _exact_add(previous, cell.previous)
+        count += cell.records
+        missing += cell.missing
+        firms.add(keys(cell.enterprise))
     return FlowSummary(
         flow=flow,
-        total=total,
-        previous_total=previous if missing == 0 else None,
-        record_count=len(records),
+        total=Money(total, currency),
+        previous_total=Money(previous, currency) if missing == 0 else None,
+        record_count=count,
         missing_previous=missing,
-        enterprise_keys=frozenset(record.enterprise.key for record in records),
+        enterprise_keys=firms,
     )
 
 
-def _summary(records: list[TradeRecord], convert: _Converter) -> TradeSummary:
-    per_flow: dict[TradeFlow, list[TradeRecord]] = {}
-    for record in records:
-        per_flow.setdefault(record.flow, []).append(record)
+def _summary(
+    imports: Sequence[_Cell], exports: Sequence[_Cell], currency: str, keys: _Keys
+) -> TradeSummary:
+    flows = [
+        _flow_summary(flow, cells, currency, keys)
+        for flow, cells in ((TradeFlow.IMPORT, imports), (TradeFlow.EXPORT, exports))
+        if cells
+    ]
     return TradeSummary(
-        currency=convert.currency,
-        overall=_flow_summary(None, records, convert),
-        flows=_ordered_flows(_flow_summary(f, rs, convert) for f, rs in per_flow.items()),
+        currency=currency,
+        overall=_flow_summary(None, itertools.chain(imports, exports), currency, keys),
+        flows=tuple(flows),
     )
 
 
@@ -565,6 +703,14 @@ def summarize(
         InvalidRecordError: ``records`` is not a sequence of records, ``rates`` not a
             ``RateTable``, or ``by`` not a grouping (or its function returns no text).
 
+    The records are read in one pass, in order: each value (and prior-year value) is converted
+    once, the rate of each currency and date looked up once, and added in exact arithmetic (the
+    caller's decimal context plays no part) into sums per flow and enterprise, from which the
+    totals of each flow, group and the whole are added up. The first record that cannot be
+    summed raises; a grouping is applied once every record is summed, so a record in a currency
+    without a rate is reported before a grouping function that fails. A grouping function is
+    called once per record, in order, after that pass.
+
     >>> from littlegiants.enterprise import Enterprise
     >>> hosin = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
     >>> records = [
@@ -584,16 +730,28 @@ def summarize(
     if rates is not None and not isinstance(rates, RateTable):
         raise InvalidRecordError(rates, "rates must be a RateTable, or None")
     convert = _Converter(validate_currency(currency), rates)
-    everything = list(items(records, TradeRecord, "records"))
-    result = _summary(everything, convert)
+    everything = items(records, TradeRecord, "records")
+    kept: list[tuple[Decimal, Decimal | None]] | None = [] if callable(by) else None
+    imports, exports = _one_pass(everything, convert, by_period=by == "level", kept=kept)
+    keys = _Keys()
+    result = _summary(list(imports.values()), list(exports.values()), convert.currency, keys)
     if by is None:
         return result
-    grouped: dict[str, list[TradeRecord]] = {}
-    for record in everything:
-        grouped.setdefault(_group_key(record, by), []).append(record)
+    if kept is not None:
+        imports, exports = _grouped_cells(everything, kept, by)
+    grouped: dict[str, tuple[list[_Cell], list[_Cell]]] = {}
+    for index, cells in enumerate((imports, exports)):
+        for cell in cells.values():
+            group = cell.group
+            if group is None:
+                group = _named_group(by, cell.enterprise, cell.period)
+            grouped.setdefault(group, ([], []))[index].append(cell)
     return attrs.evolve(
         result,
-        groups=tuple((key, _summary(rs, convert)) for key, rs in sorted(grouped.items())),
+        groups=tuple(
+            (group, _summary(*cells, convert.currency, keys))
+            for group, cells in sorted(grouped.items())
+        ),
     )
 
 
