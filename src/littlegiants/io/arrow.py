@@ -63,6 +63,7 @@ from littlegiants.loader import (
     _Bad,
     _check,
     _file_error,
+    _regular_file,
     load_trade_records,
 )
 from littlegiants.money import validate_currency
@@ -329,6 +330,17 @@ def _checked_path(
     fmt: str,
 ) -> tuple[Path, str | None]:
     """The loader's own argument checks (and the file's), so both refuse the same arguments."""
+    if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
+        if errors not in ("strict", "collect"):
+            raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
+            raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
+        file = Path(path)
+        if file.suffix.lower() != ".parquet":
+            message = f"expected a .parquet file, not {file.suffix or 'a file without an extension'}"
+            raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
+        _regular_file(file, "trade file")
+        return file, None if currency is None else validate_currency(currency)
     file, code = _check(
         path, kind="trade", encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
