@@ -333,11 +333,14 @@ def _checked_path(
     if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
         if errors not in ("strict", "collect"):
             raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
-        if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
+        day = as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime))
+        if not day:
             raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
         file = Path(path)
         if file.suffix.lower() != ".parquet":
-            message = f"expected a .parquet file, not {file.suffix or 'a file without an extension'}"
+            message = (
+                f"expected a .parquet file, not {file.suffix or 'a file without an extension'}"
+            )
             raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
         _regular_file(file, "trade file")
         return file, None if currency is None else validate_currency(currency)
