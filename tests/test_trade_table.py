@@ -432,6 +432,19 @@ class TestScan:
         with pytest.raises(LoadError, match="2022-13"):
             TradeTable.scan_csv(path).summarize(currency="CNY")
 
+    def test_scan_batches_hold_the_records(self, tmp_path: Path):
+        """scan.batches() gives the checked records, block by block, as TRADE_SCHEMA batches."""
+        path = tmp_path / "trade.csv"
+        rows = [
+            f"firm{i % 7},2022-{i % 12 + 1:02d},import,{i}.{i % 100:02d},CNY" for i in range(200)
+        ]
+        path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n")
+        batches = list(TradeTable.scan_csv(path, block_size=256).batches())
+        assert len(batches) > 1
+        assert all(TRADE_SCHEMA == batch.schema for batch in batches)
+        found = [record for batch in batches for record in records_of(batch)]
+        assert load_trade_records(path) == found
+
     def test_quoted_file_is_scanned_by_the_loaders_reader(self, tmp_path: Path):
         """A file with quotes is read by the loader's reader, with the same answer."""
         path = tmp_path / "trade.csv"

@@ -773,15 +773,14 @@ class TradeScan:
         Raises:
             LoadError: as :meth:`summarize`, once the file has been read.
         """
-        held: list[pa.Table] = []
         for table in self._tables():
-            if table is None:
+            if table is None:  # batches already given would come again from the loader's reader
                 raise InvalidRecordError(
                     str(self.path),
-                    "the file is not plain CSV (a quote, blank line or other encoding): read it "
-                    "with TradeTable.read_csv, or summarise the scan",
+                    "the file is not plain CSV past its first block (a quote, a blank line, a "
+                    "lone carriage return): read it with TradeTable.read_csv, or summarise the "
+                    "scan, which starts again with the loader's reader",
                 )
-            held.append(table)
             yield from table.to_batches()
 
     def _tables(self) -> Iterator[pa.Table | None]:
