@@ -7,22 +7,26 @@ import operator
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
+import openpyxl
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-pa = pytest.importorskip("pyarrow")
-
-from littlegiants import strategies as lgst  # noqa: E402 - after the skip without the extra
-from littlegiants.enterprise import Enterprise  # noqa: E402
-from littlegiants.errors import (  # noqa: E402
+from littlegiants import strategies as lgst
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import (
     FloatAmountError,
     InvalidAmountError,
     InvalidRecordError,
     LittleGiantsError,
 )
-from littlegiants.fx import ExchangeRate, RateTable  # noqa: E402
-from littlegiants.io import (  # noqa: E402
+from littlegiants.fx import ExchangeRate, RateTable
+from littlegiants.io import (
     TRADE_SCHEMA,
     TradeTable,
     check_batch,
@@ -30,9 +34,9 @@ from littlegiants.io import (  # noqa: E402
     records_of,
     summarize_batch,
 )
-from littlegiants.loader import LoadError, load_trade_records  # noqa: E402
-from littlegiants.money import Money  # noqa: E402
-from littlegiants.trade import TradeRecord, TradeSummary, summarize  # noqa: E402
+from littlegiants.loader import LoadError, load_trade_records
+from littlegiants.money import Money
+from littlegiants.trade import TradeRecord, TradeSummary, summarize
 
 _SLOW = settings(
     deadline=None,
@@ -344,7 +348,6 @@ class TestLimitsAndTypes:
 
     def test_schema_and_polars(self):
         """to_arrow has TRADE_SCHEMA; to_polars keeps amounts as exact decimals."""
-        pl = pytest.importorskip("polars")
         record = TradeRecord(FIRMS[1], "2022-03", "export", Money("12.50", "CNY"))
         table = TradeTable.from_records([record])
         assert TRADE_SCHEMA == table.to_arrow().schema
@@ -364,7 +367,6 @@ class TestLimitsAndTypes:
 
     def test_parquet_round_trip(self, tmp_path: Path):
         """A table written to Parquet reads back with read_parquet."""
-        pq = pytest.importorskip("pyarrow.parquet")
         records = [TradeRecord(FIRMS[2], "2022-03", "export", Money("7.25", "CNY"))]
         path = tmp_path / "trade.parquet"
         pq.write_table(TradeTable.from_records(records).to_arrow(), path)
@@ -372,12 +374,69 @@ class TestLimitsAndTypes:
 
     def test_parquet_of_text_columns_is_checked(self, tmp_path: Path):
         """A Parquet file of text columns is checked as a CSV's rows are (row 1 is line 1)."""
-        pq = pytest.importorskip("pyarrow.parquet")
         path = tmp_path / "trade.parquet"
         raw = {"name": ["x", "y"], "period": ["2022-03", "2022-13"], "flow": ["import"] * 2}
         pq.write_table(pa.table({**raw, "value": ["1", "2"]}), path)
         table = TradeTable.read_parquet(path, currency="CNY", errors="collect")
         assert (1, [2]) == (len(table), [problem.line for problem in table.problems])
+
+
+class TestReadXlsx:
+    @staticmethod
+    def _workbook(path: Path, rows: list[list[object]]) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in rows:
+            sheet.append(row)
+        book.save(path)
+
+    def test_same_records_and_problems_as_the_loader(self, tmp_path: Path):
+        """read_xlsx(errors="collect") gives the loader's records, rejected rows and problems."""
+        path = tmp_path / "trade.xlsx"
+        self._workbook(
+            path,
+            [
+                ["企业名称", "统一社会信用代码", "期间", "进出口", "金额", "币种", "同比"],
+                [
+                    "甲公司",
+                    "91440300MA5000000G",
+                    "2022-01..2022-10",
+                    "进口",
+                    "99200000",
+                    "USD",
+                    "59%",
+                ],
+                ["乙公司", "", "2022-13", "出口", "5", "CNY", ""],
+                ["丙公司", "", "2022-03", "出口", "-1", "CNY", ""],
+                ["丙公司", "", "2022-03", "transit", "12.50", "XYZ", ""],
+                ["丙公司", "", "2022", "出口", "12.50", "CNY", "+3%"],
+            ],
+        )
+        result = load_trade_records(path, errors="collect")
+        table = TradeTable.read_xlsx(path, errors="collect")
+        expected = (list(result.records), result.rejected, result.rows_read)
+        assert expected == (list(table.to_records()), table.rejected, table.rows_read)
+        assert (5, 2, 3) == (table.rows_read, len(table), len(table.rejected))
+        with pytest.raises(LoadError) as loader:
+            load_trade_records(path)
+        with pytest.raises(LoadError) as columns:
+            TradeTable.read_xlsx(path)
+        assert str(loader.value) == str(columns.value)
+
+    def test_amount_finer_than_the_table_holds_names_the_file(self, tmp_path: Path):
+        """An amount finer than 1E-7 in a workbook is a LoadError naming the file, never rounded."""
+        path = tmp_path / "trade.xlsx"
+        self._workbook(
+            path,
+            [
+                ["name", "period", "flow", "value", "currency"],
+                ["x", "2022-03", "import", "1.12345678", "CNY"],
+            ],
+        )
+        assert 1 == len(load_trade_records(path))
+        found = r"(?s)trade\.xlsx: 1 problem.*record 1 has an amount .* finer than 1E-7"
+        with pytest.raises(LoadError, match=found):
+            TradeTable.read_xlsx(path)
 
 
 class TestReadingPaths:
@@ -455,7 +514,6 @@ class TestScan:
 class TestEngines:
     def test_duckdb_sql_over_the_table(self):
         """DuckDB sums the Arrow table to the library's totals, exactly (DECIMAL(38,7))."""
-        duckdb = pytest.importorskip("duckdb")
         records = [
             TradeRecord(FIRMS[0], "2022-03", "import", Money("10.25", "CNY")),
             TradeRecord(FIRMS[1], "2022-03", "import", Money("0.75", "CNY")),
@@ -470,9 +528,13 @@ class TestEngines:
 
 @pytest.fixture(scope="module")
 def dask_client():
-    """A Dask cluster of two worker processes, started once for the module."""
-    pytest.importorskip("dask")
-    distributed = pytest.importorskip("distributed")
+    """A Dask cluster of two worker processes, started once for the module.
+
+    distributed is imported here, not with the module: importing it installs tblib's exception
+    pickling in the whole test process, which changes how other modules' errors pickle.
+    """
+    import distributed
+
     with (
         distributed.LocalCluster(
             n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
@@ -501,10 +563,10 @@ class TestDask:
             "name,credit_code,period,flow,value,currency,previous\n" + "\n".join(rows) + "\n"
         )
         rates = RateTable([ExchangeRate("USD", "CNY", rate="6.9", on=dt.date(2020, 1, 1))])
-        raw = pa.csv.read_csv(
+        raw = pyarrow.csv.read_csv(
             path,
-            read_options=pa.csv.ReadOptions(block_size=512),
-            convert_options=pa.csv.ConvertOptions(
+            read_options=pyarrow.csv.ReadOptions(block_size=512),
+            convert_options=pyarrow.csv.ConvertOptions(
                 column_types=dict.fromkeys(
                     ["name", "credit_code", "period", "flow", "value", "currency", "previous"],
                     pa.string(),
@@ -532,6 +594,27 @@ class TestDask:
         assert _view(local.summarize(currency="CNY", rates=rates, by="enterprise")) == _view(merged)
         assert local.rejected == rejected
         assert 24 == len(rejected)
+
+    @settings(_SLOW, max_examples=25)
+    @given(_RECORDS, st.sampled_from(["CNY", "USD"]), _RATES, st.sampled_from([None, "region"]))
+    def test_cluster_equals_local_for_any_records(self, dask_client, records, currency, rates, by):
+        """For any record set, summaries of batches on the workers, merged, equal summarize's."""
+        expected = _outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
+        batches = TradeTable.from_records(records).to_batches(max_chunksize=4)
+
+        def on_cluster() -> TradeSummary:
+            futures = dask_client.map(
+                summarize_batch,
+                batches or [TradeTable.from_records([]).to_arrow()],
+                currency=currency,
+                rates=rates,
+                by=by,
+                pure=False,
+            )
+            # in batch order, so a failing batch raises the error the first bad record raises
+            return merge_summaries(future.result() for future in futures)
+
+        assert expected == _outcome(on_cluster)
 
 
 def test_merge_is_associative():
