@@ -221,6 +221,7 @@ def parse(text: str, path: str, error: LocatedError) -> dict[str, Any]:
     if len(text) > MAX_BYTES:
         reason = f"the text is longer than {MAX_BYTES:,} characters, the limit for a TOML file"
         raise error(len(text), reason, SourceLocation(path))
+    deep = False
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -233,7 +234,10 @@ def parse(text: str, path: str, error: LocatedError) -> dict[str, Any]:
         reason = f"the number is far beyond the limit of 1E+{MAX_ADJUSTED_EXPONENT + 1} ({exc})"
         raise error(token, reason, SourceLocation(path, line)) from None
     except RecursionError:
-        raise error(None, _too_deep(), SourceLocation(path, _deep_line(text))) from None
+        deep = True
+    if deep:  # raised outside the handler, so the error carries no thousand-frame context: tblib
+        # (which importing dask installs) pickles an error's context and its traceback too
+        raise error(None, _too_deep(), SourceLocation(path, _deep_line(text)))
     _Checker(text, path, error).walk(data, ())
     return data
 

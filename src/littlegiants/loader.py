@@ -106,12 +106,14 @@ from littlegiants.errors import (
 )
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.money import validate_currency
-from littlegiants.policy import IncentivePolicy, load_policy
 from littlegiants.trade import TradeAggregate, TradeRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    # attrs keeps annotations as text here (no resolve_types on Dataset): the rules floor, and
+    # babel with it, loads only when a sources.toml names a policy.
+    from littlegiants.policy import IncentivePolicy  # noqa: TC004
     from littlegiants.records import (
         DesignationRecord,
         FinancialRecord,
@@ -1735,6 +1737,8 @@ class _SourcesReader:
         return texts[0], texts[1], self.policies(table.get("policies", []))
 
     def policies(self, ids: object) -> tuple[IncentivePolicy, ...]:
+        from littlegiants.policy import load_policy  # noqa: PLC0415 - the rules load with a sources.toml that names a policy
+
         """The bundled policies ``[dataset] policies`` names, by id."""
         key = ("dataset", "policies")
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):

@@ -259,7 +259,7 @@ def structure(data: object, cls: type[T], conv: cattrs.Converter) -> T:
         return conv.structure(data, cls)
     except cattrs.ForbiddenExtraKeysError as exc:
         keys = ", ".join(sorted(exc.extra_fields))
-        raise StructureError("", data, f"unknown key(s) {keys} for {exc.cl.__name__}") from exc
+        path, reason = "", f"unknown key(s) {keys} for {exc.cl.__name__}"
     except (cattrs.BaseValidationError, LittleGiantsError, ValueError, TypeError) as exc:
         path, leaf = _path_of(exc)
         if isinstance(leaf, cattrs.ForbiddenExtraKeysError):
@@ -269,7 +269,10 @@ def structure(data: object, cls: type[T], conv: cattrs.Converter) -> T:
             reason = f"required key {leaf.args[0]!r} is missing"
         else:
             reason = str(leaf)
-        raise StructureError(path, data, reason) from exc
+    # Raised outside the handlers, so the error carries no cattrs exception as its context:
+    # tblib (which importing dask installs, and pint imports dask) pickles an error's context,
+    # and cattrs' validation errors do not unpickle. The reason names the path and the problem.
+    raise StructureError(path, data, reason)
 
 
 def structure_enterprise(data: object, conv: cattrs.Converter) -> Enterprise:

@@ -1,0 +1,244 @@
+"""A 1,000,000-row trade CSV summarised by enterprise: the object path, TradeTable, polars, DuckDB.
+
+Run from the project root with the project's virtual environment (the ``arrow`` extra installed,
+and duckdb for its row):
+
+    .venv/bin/python benchmarks/bench_trade_table.py [--rows 1000000] [--rounds 3]
+
+The file is ``bench_loader.py``'s customs-like CSV (500 enterprises with credit codes, months and
+year-to-date periods of 2022, both flows, USD and CNY, a prior-year value on a third of the rows
+and a growth on another third). Every case reads it and sums each enterprise's trade in CNY, the
+USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period end uses it):
+
+- ``objects``: ``load_trade_records`` then ``summarize(by="enterprise")``;
+- ``table``: ``TradeTable.read_csv`` then ``.summarize(by="enterprise")``;
+- ``scan``: ``TradeTable.scan_csv(...).summarize(by="enterprise")`` (16 MiB blocks);
+- ``polars``: a polars lazy ``scan_csv`` reading amounts as ``Decimal(38, 2)``, converting and
+  summing with ``group_by`` (no checks at all: the floor of what a column engine costs);
+- ``duckdb``: the same in DuckDB SQL over ``read_csv`` with ``DECIMAL(38, 2)`` amounts.
+
+Each case runs in a fresh interpreter per round (so rounds do not share caches or memory), the
+cases taking turns, ``--rounds`` times. The table gives the median and the spread (lowest,
+highest) of the wall time, and the peak memory of the process (``ru_maxrss``; tracemalloc does
+not see Arrow's or polars' allocators) with, for the Arrow cases, the peak of Arrow's memory
+pool. Every case's per-enterprise totals must be equal (checked, exactly); the script prints and
+never asserts, so a slow machine never fails a build.
+
+Targets (issue 16): ``TradeTable.read_csv`` + ``summarize`` within 2x of the polars lazy script,
+and its peak memory within 2x of the script's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib
+import json
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_loader import write_trade_csv
+
+RATE = Decimal("7.2")
+CASES = ("objects", "table", "scan", "polars", "duckdb")
+TARGET = 2
+
+
+def rates():
+    from littlegiants.fx import ExchangeRate, RateTable  # noqa: PLC0415 - each child imports its case only
+
+    return RateTable([ExchangeRate("USD", "CNY", rate=RATE, on=dt.date(2020, 1, 1))])
+
+
+def digest(totals: dict[str, Decimal]) -> str:
+    """A fingerprint of per-enterprise totals, equal exactly when the totals are equal."""
+    text = ";".join(f"{key}={value.normalize()}" for key, value in sorted(totals.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def run_objects(path: Path) -> dict[str, Decimal]:
+    from littlegiants.loader import load_trade_records  # noqa: PLC0415 - each child imports its case only
+    from littlegiants.trade import summarize  # noqa: PLC0415 - each child imports its case only
+
+    summary = summarize(load_trade_records(path), currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_table(path: Path) -> dict[str, Decimal]:
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+
+    summary = TradeTable.read_csv(path).summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_scan(path: Path) -> dict[str, Decimal]:
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+
+    summary = TradeTable.scan_csv(path).summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_polars(path: Path) -> dict[str, Decimal]:
+    import polars as pl  # noqa: PLC0415 - each child imports its case only
+
+    frame = (
+        pl.scan_csv(
+            path,
+            schema_overrides={
+                "credit_code": pl.String,
+                "value": pl.Decimal(38, 2),
+                "previous": pl.Decimal(38, 2),
+                "growth": pl.String,
+            },
+        )
+        .group_by("credit_code", "currency")
+        .agg(pl.col("value").sum())
+        .collect()
+    )
+    return converted(frame.iter_rows())
+
+
+def run_duckdb(path: Path) -> dict[str, Decimal]:
+    import duckdb  # noqa: PLC0415 - each child imports its case only
+
+    query = f"""
+        select credit_code, currency, sum(value)
+        from read_csv('{path}', header = true, columns = {{
+            'name': 'VARCHAR', 'credit_code': 'VARCHAR', 'period': 'VARCHAR',
+            'flow': 'VARCHAR', 'value': 'DECIMAL(38,2)', 'currency': 'VARCHAR',
+            'previous': 'DECIMAL(38,2)', 'growth': 'VARCHAR'}})
+        group by credit_code, currency
+    """
+    return converted(duckdb.sql(query).fetchall())
+
+
+def converted(rows: Iterable[tuple[str, str, Decimal]]) -> dict[str, Decimal]:
+    """Per-enterprise totals in CNY from exact (enterprise, currency) sums: USD at the rate.
+
+    Converting each sum rather than each row is exact (the rate distributes over the sum), and
+    keeps the engines exact: polars and DuckDB multiply a ``Decimal(38, 2)`` column by 7.2 into
+    a result rounded to 2 places, which would change the totals.
+    """
+    totals: dict[str, Decimal] = {}
+    for key, currency, amount in rows:
+        value = amount * RATE if currency == "USD" else amount
+        totals[key] = totals.get(key, Decimal(0)) + value
+    return totals
+
+
+IMPORTS = {
+    "objects": ("littlegiants.loader", "littlegiants.trade"),
+    "table": ("littlegiants.io.arrow",),
+    "scan": ("littlegiants.io.arrow",),
+    "polars": ("polars",),
+    "duckdb": ("duckdb",),
+}
+
+
+def child(case: str, path: Path) -> None:
+    """Run one case in this (fresh) process and print its measurements as JSON.
+
+    The modules a case needs are imported before the clock starts: the time is the work.
+    """
+    for module in (*IMPORTS[case], "littlegiants.fx"):
+        importlib.import_module(module)
+    start = time.perf_counter()
+    totals = globals()[f"run_{case}"](path)
+    seconds = time.perf_counter() - start
+    arrow_peak = None
+    if "pyarrow" in sys.modules:
+        import pyarrow as pa  # noqa: PLC0415 - each child imports its case only
+
+        arrow_peak = pa.default_memory_pool().max_memory()
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "maxrss": maxrss,
+                "arrow": arrow_peak,
+                "digest": digest(totals),
+                "groups": len(totals),
+            }
+        )
+    )
+
+
+def measure(case: str, path: Path) -> dict[str, object]:
+    found = subprocess.run(
+        [sys.executable, __file__, "--child", case, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(found.stdout.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the file")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every case")
+    parser.add_argument("--cases", default=",".join(CASES), help="which cases, comma-separated")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return
+    cases = [case for case in args.cases.split(",") if case]
+    print(f"Python {platform.python_version()} on {platform.machine()}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "trade.csv"
+        write_trade_csv(path, args.rows)
+        print(f"{args.rows:,} rows, {path.stat().st_size / 2**20:.1f} MiB; {args.rounds} rounds\n")
+        results: dict[str, list[dict[str, object]]] = {case: [] for case in cases}
+        for _ in range(args.rounds):
+            for case in cases:
+                results[case].append(measure(case, path))
+    report(results)
+
+
+def report(results: dict[str, list[dict[str, object]]]) -> None:
+    print(
+        f"{'case':8} {'median s':>9} {'lowest':>7} {'highest':>8} {'peak RSS MiB':>13} "
+        f"{'Arrow pool MiB':>15} {'groups':>7} {'totals':>17}"
+    )
+    medians: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+    for case, runs in results.items():
+        times = [float(run["seconds"]) for run in runs]
+        rss = max(int(run["maxrss"]) for run in runs) / 2**20
+        arrow = [run["arrow"] for run in runs if run["arrow"] is not None]
+        pool = f"{max(int(a) for a in arrow) / 2**20:15.0f}" if arrow else f"{'-':>15}"
+        medians[case], peaks[case] = statistics.median(times), rss
+        digests = {run["digest"] for run in runs}
+        print(
+            f"{case:8} {medians[case]:9.2f} {min(times):7.2f} {max(times):8.2f} {rss:13.0f} "
+            f"{pool} {runs[0]['groups']:7} {','.join(sorted(digests)):>17}"
+        )
+    digests = {run["digest"] for runs in results.values() for run in runs}
+    print("\nsame per-enterprise totals in every case:", "yes" if len(digests) == 1 else "NO")
+    if "table" in medians and "polars" in medians:
+        ratio = medians["table"] / medians["polars"]
+        memory = peaks["table"] / peaks["polars"]
+        print(
+            f"TradeTable / polars lazy: time {ratio:.1f}x (target {TARGET}x: "
+            f"{'met' if ratio <= TARGET else 'missed'}), peak memory {memory:.1f}x "
+            f"(target {TARGET}x: {'met' if memory <= TARGET else 'missed'})"
+        )
+    if "objects" in medians and "table" in medians:
+        print(f"object path / TradeTable: {medians['objects'] / medians['table']:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The columnar edge: trade records on Apache Arrow, for files too large for one object per row.
+
+Everything here needs the ``arrow`` extra (``pip install 'littlegiants[arrow]'``: pyarrow and
+polars). Importing ``littlegiants.io`` never imports pyarrow: each name below is loaded on first
+use, and without the extra that use raises :class:`~littlegiants.loader.MissingExtraError`
+naming the extra.
+
+- :class:`~littlegiants.io.arrow.TradeTable`: a columnar collection of trade records with exact
+  ``decimal128`` amounts, read from CSV, Parquet or XLSX with the loader's checks and located
+  problems, summarised exactly as :func:`~littlegiants.trade.summarize` does.
+- :class:`~littlegiants.io.arrow.TradeScan`: the same, streamed from a CSV file larger than
+  memory.
+- :mod:`littlegiants.io.batches`: the per-batch functions (check, summarise, merge) that run
+  unchanged inside Dask partitions, Spark's ``mapInArrow`` or any engine that hands out Arrow
+  record batches.
+
+See ``docs/howto/trade-at-scale.md``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Final
+
+__all__ = [
+    "TRADE_SCHEMA",
+    "CheckedBatch",
+    "TradeScan",
+    "TradeTable",
+    "check_batch",
+    "merge_summaries",
+    "records_of",
+    "summarize_batch",
+]
+
+#: What the ``arrow`` extra brings, as ``MissingExtraError`` says it.
+_PURPOSE: Final = "the columnar trade table (littlegiants.io: TradeTable and the batch functions)"
+
+#: Where each public name lives (loaded on first use, so pyarrow is imported only then).
+_HOMES: Final = {
+    "TradeTable": "littlegiants.io.arrow",
+    "TradeScan": "littlegiants.io.arrow",
+    "TRADE_SCHEMA": "littlegiants.io.batches",
+    "CheckedBatch": "littlegiants.io.batches",
+    "check_batch": "littlegiants.io.batches",
+    "merge_summaries": "littlegiants.io.batches",
+    "records_of": "littlegiants.io.batches",
+    "summarize_batch": "littlegiants.io.batches",
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - a module's lazy attribute
+    """Load a public name on first use (raises MissingExtraError without the arrow extra)."""
+    home = _HOMES.get(name)
+    if home is None:
+        message = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(message)
+    return getattr(importlib.import_module(home), name)
+
+
+def __dir__() -> list[str]:
+    """The public names, loaded or not."""
+    return sorted(__all__)

@@ -1,0 +1,840 @@
+r"""TradeTable: trade records on Apache Arrow, with the loader's checks and summarize's results.
+
+A province's little giants over a few years is millions of trade rows; a ``TradeRecord`` per row
+costs about ten microseconds and a few hundred bytes. A :class:`TradeTable` keeps the same
+records as Arrow columns, with exact ``decimal128(38, 7)`` amounts (never a float), and gives the
+answers of the object path:
+
+- **the same records**: :meth:`TradeTable.read_csv` accepts exactly the rows
+  :func:`~littlegiants.loader.load_trade_records` accepts, with the same values, and rejects the
+  others with the same located problems (file, line, column, value, message);
+  ``rows_read == len(table) + len(rejected)``. Each distinct enterprise, period, flow,
+  currency, growth and source is read once by the library's own readers; any row a check
+  refuses, or that is not plain, is read again by the loader's own row reader (see
+  :mod:`littlegiants.io.batches`);
+- **the same summary**: :meth:`TradeTable.summarize` equals
+  :func:`~littlegiants.trade.summarize` on the records, bit for bit, and raises the same error
+  for a missing rate;
+- **the records back**: :meth:`TradeTable.to_records` yields ``TradeRecord`` objects equal to
+  those the table was built from (their enterprises too).
+
+:meth:`TradeTable.scan_csv` streams a file larger than memory through the same checks into a
+summary. Reading a CSV file takes Arrow's multi-threaded reader when the file is plain (UTF-8,
+no quote characters, no blank lines) and the loader's own reader otherwise, so the answer is the
+same either way; only the speed differs (``docs/howto/trade-at-scale.md``).
+
+>>> import tempfile, pathlib
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "trade.csv"
+>>> _ = path.write_text(
+...     "企业名称,期间,进出口,金额,币种,同比\n"
+...     "Hosin Global,2022-01..2022-10,进口,99200000.00,USD,59%\n"
+...     "Hosin Global,2022-01..2022-10,出口,27590000.00,USD,109%\n"
+...     "Hosin Global,2022-13,出口,1.00,USD,\n",
+...     encoding="utf-8",
+... )
+>>> table = TradeTable.read_csv(path, errors="collect")
+>>> len(table), table.rows_read, [problem.line for problem in table.problems]
+(2, 3, [4])
+>>> table.summarize(currency="USD").total
+Money('126790000.00', 'USD')
+>>> [record.value for record in table.to_records()]
+[Money('99200000.00', 'USD'), Money('27590000.00', 'USD')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
+
+from littlegiants import _schemas, _tables
+from littlegiants.errors import InvalidRecordError, LittleGiantsError
+from littlegiants.io import _PURPOSE
+from littlegiants.io import batches as _batches
+from littlegiants.io.batches import TRADE_SCHEMA, _Checker, _Unplain
+from littlegiants.loader import (
+    MAX_PROBLEMS,
+    LoadError,
+    LoadProblem,
+    MissingExtraError,
+    RejectedRow,
+    _Bad,
+    _check,
+    _file_error,
+    _regular_file,
+    load_trade_records,
+)
+from littlegiants.money import validate_currency
+from littlegiants.trade import TradeRecord, TradeSummary, summarize
+
+try:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pv
+except ImportError as exc:  # pragma: no cover - the tests without the extra run in a subprocess
+    raise MissingExtraError("arrow", "pyarrow", _PURPOSE) from exc
+
+
+if TYPE_CHECKING:
+    from littlegiants.enterprise import Enterprise
+    from littlegiants.fx import RateTable
+
+__all__ = ["TradeScan", "TradeTable"]
+
+Errors = Literal["strict", "collect"]
+GroupBy = str | Callable[[TradeRecord], str]
+
+#: Rows the loader's reader hands over at a time (the slow path, for files that are not plain).
+_CHUNK_ROWS: Final = 65_536
+#: Bytes of a CSV file parsed at a time by :meth:`TradeTable.scan_csv`.
+SCAN_BLOCK: Final = 16 << 20
+_TEXT: Final = pa.dictionary(pa.int32(), pa.string())
+_AMOUNT_COLUMNS: Final = frozenset({"value", "previous"})
+
+
+class _Part:
+    """The outcome of reading some rows: the good ones, the rejected ones, the problems."""
+
+    __slots__ = ("limits", "rejected", "table")
+
+    def __init__(
+        self, table: pa.Table, rejected: list[RejectedRow], limits: list[LoadProblem]
+    ) -> None:
+        self.table = table
+        self.rejected = rejected
+        self.limits = limits
+
+
+class _CsvFile:
+    """Reads one trade CSV file in parts, fast when it is plain; see the module docstring."""
+
+    def __init__(
+        self, path: Path, *, currency: str | None, as_of: dt.date | None, encoding: str
+    ) -> None:
+        self.path = path
+        self.name = str(path)
+        self.currency = currency
+        self.as_of = as_of
+        self.encoding = encoding
+        self.checker: _Checker | None = None
+
+    def parts(self, *, block: int | None) -> Iterator[_Part]:
+        """The file's parts; from the start with the loader's reader when the fast one cannot.
+
+        Raises:
+            LoadError: a problem that stops the file (its header, bytes it cannot read).
+            LoadFileError: the file cannot be read.
+        """
+        try:
+            header = self._plain_header()
+            if header is not None:
+                yield from self._fast(header, block)
+                return
+        except _Unplain:
+            yield _Restart()  # the consumer drops what it took so far
+        except OSError as exc:
+            raise _file_error(self.path, exc) from exc
+        yield from self._slow()
+
+    def _plain_header(self) -> list[str] | None:
+        """The header when the file may be read fast: UTF-8, no quote, NUL or lone CR in it."""
+        if self.encoding.replace("_", "-").lower() not in ("utf-8", "utf8"):
+            return None
+        with self.path.open("rb") as handle:
+            line = handle.readline(_tables.MAX_CELL_CHARS)
+        if not line.endswith(b"\n"):
+            return None
+        try:
+            text = line.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            return None
+        text = text.removesuffix("\n").removesuffix("\r")
+        if any(mark in text for mark in ('"', "\x00", "\r")):
+            return None
+        names = text.split(",")
+        binding, issues = _schemas.bind(_schemas.KINDS["trade"], names)
+        if issues or binding.units:
+            return None
+        return names
+
+    def _fast(self, names: list[str], block: int | None) -> Iterator[_Part]:
+        checker = self.checker = _Checker(
+            self.name, names, currency=self.currency, as_of=self.as_of, fast_csv=True
+        )
+        types = {
+            name: pa.string() if (column is not None and column.name in _AMOUNT_COLUMNS) else _TEXT
+            for name, column in zip(names, checker.binding.columns, strict=True)
+        }
+        generated = [f"c{i}" for i in range(len(names))]
+        read = pv.ReadOptions(skip_rows=1, column_names=generated, block_size=block or (1 << 22))
+        parse = pv.ParseOptions(quote_char=False, ignore_empty_lines=False)
+        convert = pv.ConvertOptions(
+            column_types={g: types[n] for g, n in zip(generated, names, strict=True)},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        )
+        lines = _count_lines(self.path)
+        line = 2
+        try:
+            if block is None:
+                table = pv.read_csv(
+                    self.path, read_options=read, parse_options=parse, convert_options=convert
+                )
+                sources: Iterable[pa.RecordBatch] = table.to_batches()
+            else:
+                sources = pv.open_csv(
+                    self.path, read_options=read, parse_options=parse, convert_options=convert
+                )
+            for part in sources:
+                count = part.num_rows
+                columns = [_batches.text_column(column) for column in part.columns]
+                yield _Part(*checker.check(columns, range(line, line + count), shaped=True))
+                line += count
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # ragged, blank or not UTF-8
+            raise _Unplain from exc
+        if line - 1 != lines:  # a lone carriage return split a line: read it as the loader does
+            raise _Unplain
+
+    def _slow(self) -> Iterator[_Part]:
+        """The file through the loader's own reader: exact for every file it can read."""
+        kind = _schemas.KINDS["trade"]
+
+        def accept(names: list[str]) -> bool:
+            return not _schemas.bind(kind, names)[1]
+
+        rows = _tables.read_rows(
+            self.path,
+            "csv",
+            encoding=self.encoding,
+            accept_header=accept,
+            tables=kind.tables,
+            fast_slot=[None],
+        )
+        checker: _Checker | None = None
+        held: list[list[str]] = []
+        lines: list[int] = []
+        try:
+            for row in rows:
+                state, line, cells, issues, _ = row
+                if state == "header" or checker is None:
+                    checker = self.checker = _Checker(
+                        self.name,
+                        list(cells) if state == "header" else [],
+                        currency=self.currency,
+                        as_of=self.as_of,
+                        header=row,
+                    )
+                    if checker.fatal is not None:
+                        raise _Fatal(checker.fatal)
+                    continue
+                if state == "row" and not issues and len(cells) == checker.width:
+                    held.append(cells)
+                    lines.append(line)
+                    if len(held) >= _CHUNK_ROWS:
+                        yield self._held(checker, held, lines)
+                        held, lines = [], []
+                    continue
+                if held:
+                    yield self._held(checker, held, lines)
+                    held, lines = [], []
+                found = checker.scanner.handle(row)
+                if isinstance(found, _Bad) and found.fatal:
+                    raise _Fatal(found)
+                if isinstance(found, _Bad):
+                    rejected = RejectedRow(
+                        self.name, found.line, cells=found.cells, problems=found.problems
+                    )
+                    yield _Part(_batches._empty_table(), [rejected], [])  # noqa: SLF001
+        except OSError as exc:
+            raise _file_error(self.path, exc) from exc
+        if checker is not None and held:
+            yield self._held(checker, held, lines)
+
+    @staticmethod
+    def _held(checker: _Checker, held: list[list[str]], lines: list[int]) -> _Part:
+        columns = [pa.array(column, pa.string()) for column in zip(*held, strict=True)]
+        return _Part(*checker.check(columns, lines, shaped=False))
+
+
+class _Restart(_Part):
+    """Marks that the fast reader gave up: drop the parts taken so far, they come again."""
+
+    def __init__(self) -> None:
+        super().__init__(_batches._empty_table(), [], [])  # noqa: SLF001
+
+
+class _Fatal(Exception):  # noqa: N818 - carries the loader's fatal row to the consumer
+    def __init__(self, bad: _Bad) -> None:
+        super().__init__(bad)
+        self.bad = bad
+
+
+def _count_lines(path: Path) -> int:
+    """How many lines the file has (a last line without a line feed counts)."""
+    count = 0
+    last = b"\n"
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 24):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
+
+
+class _Outcome:
+    """What reading a file gave: rejected rows, rows read, and the problems of strict mode."""
+
+    def __init__(self, path: str, errors: str) -> None:
+        self.path = path
+        self.errors = errors
+        self.rejected: list[RejectedRow] = []
+        self.rows_read = 0
+
+    def take(self, part: _Part) -> None:
+        if part.limits:
+            problem = part.limits[0]
+            raise LoadError(problem.path, tuple(part.limits[:MAX_PROBLEMS]))
+        self.rejected.extend(part.rejected)
+        self.rows_read += part.table.num_rows + len(part.rejected)
+
+    def reset(self) -> None:
+        self.rejected.clear()
+        self.rows_read = 0
+
+    def fatal(self, bad: _Bad) -> LoadError:
+        """The error for a problem that stops the file (listing every problem in strict mode)."""
+        if self.errors == "collect":
+            return LoadError(self.path, bad.problems)
+        return self.error(extra=bad.problems)
+
+    def error(self, extra: Sequence[LoadProblem] = ()) -> LoadError:
+        problems = [p for row in self.rejected for p in row.problems] + list(extra)
+        return LoadError(
+            self.path, tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
+        )
+
+    def finish(self) -> None:
+        """Raise in strict mode when a row was rejected."""
+        if self.errors == "strict" and self.rejected:
+            raise self.error()
+
+
+def _checked_path(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str,
+    errors: str,
+    currency: str | None,
+    as_of: dt.date | None,
+    fmt: str,
+) -> tuple[Path, str | None]:
+    """The loader's own argument checks (and the file's), so both refuse the same arguments."""
+    if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
+        if errors not in ("strict", "collect"):
+            raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        day = as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime))
+        if not day:
+            raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
+        file = Path(path)
+        if file.suffix.lower() != ".parquet":
+            message = (
+                f"expected a .parquet file, not {file.suffix or 'a file without an extension'}"
+            )
+            raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
+        _regular_file(file, "trade file")
+        return file, None if currency is None else validate_currency(currency)
+    file, code = _check(
+        path, kind="trade", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    found = _tables.format_of(file)
+    if found != fmt:
+        message = f"expected a .{fmt} file, not {file.suffix or 'a file without an extension'}"
+        raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
+    return file, code
+
+
+class TradeTable:
+    """A columnar collection of trade records, on Arrow; see the module docstring.
+
+    Build one with :meth:`read_csv`, :meth:`read_parquet`, :meth:`read_xlsx`,
+    :meth:`from_records` or :meth:`from_arrow`; never with the constructor.
+
+    Attributes:
+        rejected: the rows that were not loaded (``errors="collect"``), each with its problems.
+        rows_read: the rows read: ``len(table) + len(rejected)``.
+    """
+
+    __slots__ = ("_enterprises", "_table", "rejected", "rows_read")
+
+    def __init__(
+        self,
+        table: pa.Table,
+        enterprises: Sequence[Enterprise],
+        *,
+        rejected: Sequence[RejectedRow] = (),
+    ) -> None:
+        """Hold checked columns (internal: use the named constructors)."""
+        self._table = table.select([*TRADE_SCHEMA.names, "enterprise"])
+        self._enterprises = tuple(enterprises)
+        self.rejected = tuple(rejected)
+        self.rows_read = self._table.num_rows + len(self.rejected)
+
+    # -- constructors ---------------------------------------------------------------------------
+
+    @classmethod
+    def read_csv(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+        encoding: str = "utf-8",
+    ) -> TradeTable:
+        """Read a trade CSV file with the checks and problems of ``load_trade_records``.
+
+        Args:
+            path: the file (``.csv``).
+            currency: the currency of amounts that name none.
+            errors: ``"strict"`` raises :class:`~littlegiants.loader.LoadError` on any bad row;
+                ``"collect"`` keeps the rejected rows in :attr:`rejected`.
+            as_of: refuse periods ending after this day.
+            encoding: as for ``load_trade_records`` (a file that is not UTF-8 is read by the
+                loader's own reader, at its speed).
+
+        Raises:
+            LoadError: a bad row (strict), a problem that stops the file (both modes), or an
+                amount the table cannot hold exactly (a digit finer than ``1E-7``; both modes).
+            LoadFileError: the file cannot be read.
+            UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+            InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
+        """
+        file, code = _checked_path(
+            path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
+        )
+        reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding)
+        outcome = _Outcome(str(file), errors)
+        tables: list[pa.Table] = []
+        try:
+            for part in reader.parts(block=None):
+                if isinstance(part, _Restart):
+                    tables.clear()
+                    outcome.reset()
+                    continue
+                outcome.take(part)
+                tables.append(part.table)
+        except _Fatal as fatal:
+            raise outcome.fatal(fatal.bad) from None
+        outcome.finish()
+        checker = reader.checker
+        enterprises = [] if checker is None else checker.enterprises
+        table = pa.concat_tables(tables) if tables else _batches._empty_table()  # noqa: SLF001
+        return cls(table, enterprises, rejected=outcome.rejected)
+
+    @classmethod
+    def scan_csv(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+        encoding: str = "utf-8",
+        block_size: int = SCAN_BLOCK,
+    ) -> TradeScan:
+        """A lazy scan of a trade CSV file: nothing is read until it is summarised.
+
+        See :class:`TradeScan`; the arguments are those of :meth:`read_csv`, and
+        ``block_size`` is the bytes parsed at a time (memory stays near a few times that).
+        """
+        file, code = _checked_path(
+            path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
+        )
+        if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
+            raise InvalidRecordError(block_size, "block_size must be a whole number of bytes")
+        return TradeScan(
+            file, currency=code, errors=errors, as_of=as_of, encoding=encoding, block=block_size
+        )
+
+    @classmethod
+    def read_xlsx(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+    ) -> TradeTable:
+        """Read a trade sheet of an ``.xlsx`` workbook, through the loader (openpyxl reads by row).
+
+        Raises:
+            LoadError: as ``load_trade_records``; or an amount with a digit finer than ``1E-7``.
+            MissingExtraError: openpyxl is not installed (the ``xlsx`` extra).
+        """
+        _checked_path(
+            path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="xlsx"
+        )
+        if errors == "collect":
+            result = load_trade_records(path, currency=currency, errors="collect", as_of=as_of)
+            records, rejected = list(result.records), list(result.rejected)
+        else:
+            records, rejected = load_trade_records(path, currency=currency, as_of=as_of), []
+        return cls._of_records(records, rejected=rejected, path=str(path))
+
+    @classmethod
+    def read_parquet(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+    ) -> TradeTable:
+        """Read a Parquet file: trade columns as text (as a CSV has them) or :data:`TRADE_SCHEMA`.
+
+        Problems name the row as its line: the first row is line 1 (Parquet has no header line).
+
+        Raises:
+            LoadError: as :meth:`read_csv`.
+            FloatAmountError: a column holds floats.
+        """
+        file, code = _checked_path(
+            path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
+        )
+        import pyarrow.parquet as pq  # noqa: PLC0415 - only this constructor needs it
+
+        try:
+            table = pq.read_table(file)
+        except OSError as exc:
+            raise _file_error(file, exc) from exc
+        except pa.ArrowException as exc:
+            problem = LoadProblem(str(file), None, message=f"it is not a Parquet file ({exc})")
+            raise LoadError(str(file), (problem,)) from None
+        return cls.from_arrow(
+            table, path=str(file), currency=code, errors=errors, as_of=as_of, first_line=1
+        )
+
+    @classmethod
+    def from_records(cls, records: Iterable[TradeRecord]) -> TradeTable:
+        """A table of trade records; :meth:`to_records` gives them back (enterprises included).
+
+        Raises:
+            InvalidRecordError: ``records`` is not a sequence of trade records.
+            InvalidAmountError: an amount has a non-zero digit finer than ``1E-7``.
+        """
+        return cls._of_records(_batches._records(records))  # noqa: SLF001
+
+    @classmethod
+    def _of_records(
+        cls,
+        records: Sequence[TradeRecord],
+        *,
+        rejected: Sequence[RejectedRow] = (),
+        path: str | None = None,
+    ) -> TradeTable:
+        index: dict[Enterprise, int] = {}
+        firms: list[Enterprise] = []
+        indices = []
+        for record in records:
+            firm = record.enterprise
+            found = index.get(firm)
+            if found is None:
+                found = index[firm] = len(firms)
+                firms.append(firm)
+            indices.append(found)
+        try:
+            table = _batches._table_of(records, indices)  # noqa: SLF001
+        except LittleGiantsError as exc:
+            if path is None:
+                raise
+            problem = LoadProblem(path, None, message=str(exc))
+            raise LoadError(path, (problem,)) from None
+        return cls(table, firms, rejected=rejected)
+
+    @classmethod
+    def from_arrow(
+        cls,
+        data: pa.Table | pa.RecordBatch | Iterable[pa.RecordBatch],
+        *,
+        path: str = "<arrow>",
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+        first_line: int = 2,
+    ) -> TradeTable:
+        """A table from Arrow data: text columns named as a trade file's, or :data:`TRADE_SCHEMA`.
+
+        Text columns are checked as :meth:`read_csv` checks a file's rows (row ``i`` is line
+        ``first_line + i`` of ``path`` in the problems). Columns of :data:`TRADE_SCHEMA` (what
+        :meth:`to_arrow` gives) are checked record by record with ``TradeRecord(...)``.
+
+        Raises:
+            LoadError: as :meth:`read_csv`.
+            FloatAmountError: a column holds floats (money is never a float, not even in Arrow).
+            InvalidRecordError: a row of :data:`TRADE_SCHEMA` is not a valid record.
+        """
+        table = _table(data)
+        if errors not in ("strict", "collect"):
+            raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        _batches._refuse_floats(table, path)  # noqa: SLF001
+        if set(TRADE_SCHEMA.names) <= set(table.column_names):
+            try:
+                typed = table.select(TRADE_SCHEMA.names).cast(TRADE_SCHEMA)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+                message = f"the columns do not fit TRADE_SCHEMA exactly: {exc}"
+                raise InvalidRecordError(path, message) from None
+            return cls.from_records(_batches.records_of(typed))
+        code = None if currency is None else validate_currency(currency)
+        checker = _Checker(path, table.column_names, currency=code, as_of=as_of)
+        if checker.fatal is not None:
+            raise LoadError(path, checker.fatal.problems)
+        outcome = _Outcome(path, errors)
+        columns = [_batches.text_column(column) for column in table.columns]
+        lines = range(first_line, first_line + table.num_rows)
+        part = _Part(*checker.check(columns, lines, shaped=True))
+        outcome.take(part)
+        outcome.finish()
+        return cls(part.table, checker.enterprises, rejected=outcome.rejected)
+
+    # -- out ------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """The records held."""
+        return int(self._table.num_rows)
+
+    def __repr__(self) -> str:
+        """``<TradeTable: N records, M rejected>``."""
+        return f"<TradeTable: {len(self):,} records, {len(self.rejected):,} rejected>"
+
+    @property
+    def problems(self) -> tuple[LoadProblem, ...]:
+        """Every problem of every rejected row, in file order."""
+        return tuple(problem for row in self.rejected for problem in row.problems)
+
+    @property
+    def enterprises(self) -> tuple[Enterprise, ...]:
+        """The distinct enterprises of the records."""
+        return self._enterprises
+
+    def to_arrow(self) -> pa.Table:
+        """The records as an Arrow table of ``TRADE_SCHEMA`` (:mod:`littlegiants.io.batches`)."""
+        return self._table.select(TRADE_SCHEMA.names)
+
+    def to_batches(self, max_chunksize: int | None = None) -> list[pa.RecordBatch]:
+        """The records as record batches of :data:`TRADE_SCHEMA` (for engines that take batches)."""
+        return cast("list[pa.RecordBatch]", self.to_arrow().to_batches(max_chunksize))
+
+    def to_polars(self) -> Any:  # noqa: ANN401 - a polars DataFrame; polars is optional
+        """The records as a polars ``DataFrame`` (amounts as ``Decimal(38, 7)``).
+
+        Raises:
+            MissingExtraError: polars is not installed (the ``arrow`` extra).
+        """
+        try:
+            import polars as pl  # noqa: PLC0415 - optional, imported when asked for
+        except ImportError as exc:
+            raise MissingExtraError("arrow", "polars", "TradeTable.to_polars()") from exc
+        return pl.from_arrow(self.to_arrow())
+
+    def to_records(self) -> Iterator[TradeRecord]:
+        """The records, one at a time, equal to those read or given (enterprises included)."""
+        return _batches.records_of(self._table, self._enterprises)
+
+    # -- summaries --------------------------------------------------------------------------------
+
+    def summarize(
+        self,
+        *,
+        currency: str,
+        rates: RateTable | None = None,
+        by: GroupBy | None = None,
+    ) -> TradeSummary:
+        """The summary ``summarize`` gives for the records, bit for bit; see its docstring.
+
+        ``by="level"`` uses the designations of the records' enterprises (none for a table read
+        from a file, as for the records ``load_trade_records`` gives); a function is called on
+        each record (at the object path's speed).
+
+        Raises:
+            CurrencyMismatchError: as ``summarize``.
+            RateNotFoundError: as ``summarize``, for the same record.
+            InvalidRecordError: as ``summarize``.
+        """
+
+        def exact() -> TradeSummary:
+            return summarize(list(self.to_records()), currency=currency, rates=rates, by=by)
+
+        keys = self._keys(by)
+        if keys is _EXACT:
+            return exact()
+        return _batches.summary_of(
+            self._table,
+            currency=currency,
+            rates=rates,
+            keys=cast("pa.Array | None", keys),
+            exact=exact,
+        )
+
+    def _keys(self, by: GroupBy | None) -> object:
+        """Each record's group (text), ``None`` for no grouping, or ``_EXACT`` for summarize's."""
+        if by is None:
+            return None
+        firms = self._enterprises
+        index = self._table["enterprise"].combine_chunks()
+        if by in ("enterprise", "region"):
+            texts = [
+                firm.key if by == "enterprise" else (firm.region.code if firm.region else "unknown")
+                for firm in firms
+            ]
+            return _batches._coded(texts, index)  # noqa: SLF001
+        if by == "level":
+            return self._levels(index)
+        if callable(by):
+            found = [by(record) for record in self.to_records()]
+            if not all(isinstance(key, str) for key in found):
+                return _EXACT
+            return pa.array(found, pa.string())
+        return _EXACT
+
+    def _levels(self, index: pa.Array) -> pa.Array:
+        ends = self._table["period_end"].combine_chunks()
+        pair = pc.add(
+            pc.multiply(pc.cast(index, pa.int64()), 1 << 22),
+            pc.add(pc.cast(pc.cast(ends, pa.int32()), pa.int64()), _batches._DAY_OFFSET),  # noqa: SLF001
+        )
+        pairs = pc.unique(pair)
+        epoch = dt.date(1970, 1, 1)
+        texts = []
+        for code in pairs.to_pylist():
+            firm = self._enterprises[code >> 22]
+            on = epoch + dt.timedelta(days=(code & ((1 << 22) - 1)) - _batches._DAY_OFFSET)  # noqa: SLF001
+            level = firm.level_on(on)
+            texts.append("none" if level is None else level.value)
+        return _batches._coded(texts, pc.index_in(pair, pairs))  # noqa: SLF001
+
+
+_EXACT: Final = object()
+
+
+def _table(data: object) -> pa.Table:
+    if isinstance(data, pa.Table):
+        return data
+    if isinstance(data, pa.RecordBatch):
+        return pa.Table.from_batches([data])
+    if isinstance(data, str | bytes) or not hasattr(data, "__iter__"):
+        raise InvalidRecordError(data, "expected a pyarrow Table, RecordBatch or batches")
+    found = list(cast("Iterable[object]", data))
+    if not found or not all(isinstance(batch, pa.RecordBatch) for batch in found):
+        raise InvalidRecordError(data, "expected a pyarrow Table, RecordBatch or batches")
+    return pa.Table.from_batches(found)
+
+
+class TradeScan:
+    """A trade CSV file read lazily, in blocks, into a summary: memory bounded by the block size.
+
+    Build it with :meth:`TradeTable.scan_csv`. :meth:`summarize` reads the file once; after it,
+    :attr:`rejected` and :attr:`rows_read` say what was read, as for a ``TradeTable``. Grouping
+    by level is refused (a file carries no designations).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        currency: str | None,
+        errors: str,
+        as_of: dt.date | None,
+        encoding: str,
+        block: int,
+    ) -> None:
+        """Remember what to read (internal: use ``TradeTable.scan_csv``)."""
+        self.path = path
+        self._currency = currency
+        self._errors = errors
+        self._as_of = as_of
+        self._encoding = encoding
+        self._block = block
+        self.rejected: tuple[RejectedRow, ...] = ()
+        self.rows_read = 0
+
+    def __repr__(self) -> str:
+        """``<TradeScan of PATH>``."""
+        return f"<TradeScan of {self.path}>"
+
+    @property
+    def problems(self) -> tuple[LoadProblem, ...]:
+        """Every problem of every rejected row of the last read, in file order."""
+        return tuple(problem for row in self.rejected for problem in row.problems)
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        """The checked records, batch by batch (:data:`TRADE_SCHEMA`); see :meth:`summarize`.
+
+        Raises:
+            LoadError: as :meth:`summarize`, once the file has been read.
+        """
+        for table in self._tables():
+            if table is None:  # batches already given would come again from the loader's reader
+                raise InvalidRecordError(
+                    str(self.path),
+                    "the file is not plain CSV past its first block (a quote, a blank line, a "
+                    "lone carriage return): read it with TradeTable.read_csv, or summarise the "
+                    "scan, which starts again with the loader's reader",
+                )
+            yield from table.to_batches()
+
+    def _tables(self) -> Iterator[pa.Table | None]:
+        """The checked records of each block; ``None`` when reading starts again from the top."""
+        reader = _CsvFile(
+            self.path, currency=self._currency, as_of=self._as_of, encoding=self._encoding
+        )
+        outcome = _Outcome(str(self.path), self._errors)
+        try:
+            for part in reader.parts(block=self._block):
+                if isinstance(part, _Restart):
+                    outcome.reset()
+                    yield None
+                    continue
+                outcome.take(part)
+                if len(part.table):
+                    yield part.table.select(TRADE_SCHEMA.names)
+        except _Fatal as fatal:
+            raise outcome.fatal(fatal.bad) from None
+        self.rejected = tuple(outcome.rejected)
+        self.rows_read = outcome.rows_read
+        outcome.finish()
+
+    def summarize(
+        self,
+        *,
+        currency: str,
+        rates: RateTable | None = None,
+        by: str | None = None,
+    ) -> TradeSummary:
+        """Read the file and summarise it, as ``TradeTable.read_csv(...).summarize(...)`` does.
+
+        Each block is checked, summarised exactly (:func:`~littlegiants.io.batches.summarize_batch`)
+        and merged into the running summary, so only one block's rows are in memory at a time.
+
+        Raises:
+            LoadError: a bad row (strict; after reading the whole file, listing the problems),
+                a problem that stops the file, or an amount the table cannot hold exactly.
+            InvalidRecordError: ``by="level"`` or a grouping function (summarise a
+                ``TradeTable`` for those), or as ``summarize``.
+            RateNotFoundError: as ``summarize``.
+        """
+        if callable(by):
+            raise InvalidRecordError(
+                by, "a scan groups by 'region' or 'enterprise': read a TradeTable for a function"
+            )
+        summaries: list[TradeSummary] = []
+        for table in self._tables():
+            if table is None:  # the loader's reader starts again from the top
+                summaries.clear()
+                continue
+            summaries.append(_batches.summarize_batch(table, currency=currency, rates=rates, by=by))
+            if len(summaries) > 1:
+                summaries = [_batches.merge_summaries(summaries)]
+        if not summaries:
+            return summarize([], currency=currency, rates=rates, by=by)
+        return summaries[0]

@@ -1,0 +1,1244 @@
+"""Trade records as Arrow record batches: check a batch, summarise it exactly, merge summaries.
+
+These functions take one ``pyarrow.RecordBatch`` (or ``Table``) and nothing else, so they run
+unchanged wherever an engine hands out Arrow batches: inside a Dask partition, in Spark's
+``mapInArrow``, over DuckDB's ``fetch_record_batch``, or in a plain loop
+(``docs/howto/trade-at-scale.md`` shows each).
+
+- :func:`check_batch` takes a batch of **text** columns named as a trade file's header (English
+  names or their Chinese aliases, as ``docs/loading.md`` lists) and returns the good rows as a
+  batch of :data:`TRADE_SCHEMA` and the rejected rows, each with the same located problems
+  (file, line, column, value, message) as :func:`~littlegiants.loader.load_trade_records` gives
+  for the same rows. Each distinct enterprise, period, flow, currency, growth and source text is
+  read once, by the library's own readers; amounts are read exactly as ``decimal128(38, 7)``
+  (never through a float); any row that any check refuses, or that is not plain (an amount
+  written ``1,234.50`` or ``US$5``), is read again by the object loader's own row reader, which
+  gives the record or the problems. So a row is accepted exactly when the loader accepts it.
+- :func:`summarize_batch` adds up a batch of :data:`TRADE_SCHEMA` into a
+  :class:`~littlegiants.trade.TradeSummary` equal, bit for bit, to
+  :func:`~littlegiants.trade.summarize` on the batch's records: sums are exact decimals,
+  converted at each period's end date by distributing the exact rate over each (currency,
+  date) sum.
+- :func:`merge_summaries` adds such summaries up: ``TradeSummary.__add__`` is exact and
+  associative, so summaries of the parts of a file merge, in any grouping, into the summary of
+  the file.
+
+**Amounts** are ``decimal128(38, 7)``: 31 digits before the point (every amount the library
+accepts is below ``1E+31``) and 7 after, with the exponent the amount was written with in
+``value_exponent`` (``1.50`` has ``-2``), so the records read back exactly as they were
+(``Money('1.50', 'CNY')``, not ``1.5000000``). An amount with a non-zero digit finer than
+``1E-7`` does not fit: it is refused with a clear error, never rounded.
+
+>>> import pyarrow as pa
+>>> raw = pa.record_batch(
+...     {
+...         "企业名称": ["示例科技有限公司", "示例科技有限公司"],
+...         "期间": ["2022-01..2022-10", "2022-13"],
+...         "进出口": ["进口", "出口"],
+...         "金额": ["99200000.00", "5"],
+...         "币种": ["USD", "USD"],
+...     }
+... )
+>>> good, rejected = check_batch(raw, path="trade.csv")
+>>> good.num_rows, [str(problem) for row in rejected for problem in row.problems]
+(1, ["trade.csv, line 3, column 期间: Invalid period '2022-13': 2022-13 is not a date ..."])
+>>> summarize_batch(good, currency="USD").total
+Money('99200000.00', 'USD')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast
+
+import attrs
+
+from littlegiants import _schemas, _tables
+from littlegiants._exact import DIVISION, EXACT, MAX_ADJUSTED_EXPONENT, MIN_EXPONENT
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import (
+    FloatAmountError,
+    InvalidAmountError,
+    InvalidRecordError,
+    LittleGiantsError,
+    SourceLocation,
+)
+from littlegiants.fx import RateTable
+from littlegiants.growth import Growth
+from littlegiants.io import _PURPOSE
+from littlegiants.loader import (
+    LoadError,
+    LoadProblem,
+    MissingExtraError,
+    RejectedRow,
+    _Bad,
+    _Scanner,
+)
+from littlegiants.money import Money, is_valid_currency, validate_currency
+from littlegiants.periods import Period
+from littlegiants.structure import converter, structure
+from littlegiants.trade import (
+    FlowSummary,
+    TradeFlow,
+    TradeRecord,
+    TradeSummary,
+    _stated_tolerance,
+    summarize,
+)
+
+try:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+except ImportError as exc:  # pragma: no cover - the tests without the extra run in a subprocess
+    raise MissingExtraError("arrow", "pyarrow", _PURPOSE) from exc
+
+if TYPE_CHECKING:
+    from littlegiants.fx import ExchangeRate
+
+__all__ = [
+    "AMOUNT",
+    "TRADE_SCHEMA",
+    "CheckedBatch",
+    "batch_of",
+    "check_batch",
+    "merge_summaries",
+    "records_of",
+    "summarize_batch",
+]
+
+#: The type of every amount: 31 digits before the point (the bounds of every amount) and 7 after.
+AMOUNT: Final = pa.decimal128(38, 7)
+_SCALE: Final = 7
+_WIDE: Final = pa.decimal256(38, 7)
+#: Text that repeats (names, codes, flows, currencies): dictionary-encoded, each text stored once.
+TEXT: Final = pa.dictionary(pa.int32(), pa.string())
+
+#: The columns of a batch of checked trade records (``TradeTable.to_arrow()``, the good batch of
+#: :func:`check_batch`, what :func:`summarize_batch` reads).
+TRADE_SCHEMA: Final = pa.schema(
+    [
+        pa.field("name", TEXT),
+        pa.field("credit_code", TEXT),
+        pa.field("region", TEXT),
+        pa.field("period_start", pa.date32()),
+        pa.field("period_end", pa.date32()),
+        pa.field("flow", TEXT),
+        pa.field("currency", TEXT),
+        pa.field("value", AMOUNT),
+        pa.field("value_exponent", pa.int8()),
+        pa.field("previous", AMOUNT),
+        pa.field("previous_exponent", pa.int8()),
+        pa.field("growth", TEXT),
+        pa.field("source", TEXT),
+    ]
+)
+
+#: A plain amount that fits ``AMOUNT`` exactly: digits, at most 31 of them significant before
+#: the point, and after it at most 7 digits then only zeros (64 places at most, the finest digit
+#: a figure may carry). Anything else is read by the object loader's row reader.
+_PLAIN_FIT: Final = r"^0*[0-9]{1,31}(?:\.[0-9]{1,7}0{0,57})?$"
+#: A growth whose rate the table checks against a prior-year value in Arrow: below this in
+#: magnitude, and with at most :data:`_GROWTH_PLACES` places in its rate. Others are checked
+#: by the object loader's row reader.
+_GROWTH_LIMIT: Final = Decimal(1_000_000)
+_GROWTH_PLACES: Final = 10
+_STEEP_FALL: Final = Decimal("-0.9")
+_NARROW: Final = pa.decimal256(21, 20)
+_LIMIT: Final = Decimal(10) ** (MAX_ADJUSTED_EXPONENT + 1)
+_NOT_CELL: Final = ('"', "\x00", "\r")  # characters the fast CSV reader cannot keep as the loader
+
+
+class CheckedBatch(NamedTuple):
+    """What :func:`check_batch` returns: the good rows and the rejected ones."""
+
+    batch: pa.RecordBatch
+    rejected: tuple[RejectedRow, ...]
+
+
+class _Unplain(Exception):  # noqa: N818 - a signal inside this module, never raised out of it
+    """The rows' cells are not what the loader's reader would give: read the file with it."""
+
+
+def _limit(problem: LoadProblem) -> LoadError:
+    return LoadError(problem.path, (problem,))
+
+
+def _fits(amount: Decimal) -> bool:
+    """Whether an amount is exactly representable as :data:`AMOUNT`."""
+    if not amount.is_finite() or amount.adjusted() > MAX_ADJUSTED_EXPONENT:
+        return False
+    return amount.quantize(_quantum(-_SCALE), context=EXACT) == amount
+
+
+@functools.cache
+def _quantum(exponent: int) -> Decimal:
+    """``1E<exponent>``, for quantizing to a written exponent."""
+    return Decimal(1).scaleb(exponent, context=EXACT)
+
+
+def _exponent(amount: Decimal) -> int:
+    exponent = amount.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
+# -- reading text columns -------------------------------------------------------------------------
+
+
+class _Checker:
+    """Reads text rows of one trade file (one header) into checked columns; see the module doc.
+
+    The readers of distinct texts keep their results for the whole file, so a file read in many
+    batches reads each distinct enterprise, period, flow, currency, growth and source once.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        names: Sequence[str],
+        *,
+        currency: str | None,
+        as_of: dt.date | None,
+        fast_csv: bool = False,
+        header: tuple[Any, ...] | None = None,
+    ) -> None:
+        self.path = path
+        self.fast_csv = fast_csv
+        self.names = list(names)
+        self.scanner = _Scanner(
+            Path(path), _schemas.KINDS["trade"], encoding="utf-8", currency=currency, as_of=as_of
+        )
+        self.scanner.use_fast = False
+        row = ("header", 1, self.names, (), None) if header is None else header
+        self.fatal: _Bad | None = cast("_Bad | None", self.scanner.handle(row))
+        self.as_of = as_of
+        self.currency = currency
+        self.enterprises: list[Enterprise] = []
+        self._firm_index: dict[Enterprise, int] = {}
+        self._texts: dict[tuple[str, str], object] = {}
+        self._firms: dict[tuple[str, str], int | None] = {}
+        if self.fatal is not None:
+            return
+        binding = self.scanner.binding
+        if binding is None:  # pragma: no cover - handle() binds a header it accepts
+            raise InvalidRecordError(names, "the header was not bound")
+        self.binding = binding
+        self.position = {column.name: i for i, column in enumerate(binding.columns) if column}
+        self.width = len(binding.columns)
+        self.every_row = bool(binding.units)  # units in the header: the loader reads each row
+        self.types = {field.alias: field.type for field in attrs.fields(TradeRecord)}
+
+    # -- distinct texts --------------------------------------------------------------------------
+
+    def _prepared(self, column: str, text: str) -> tuple[object, bool]:
+        """The loader's prepared value of one cell (``None`` when empty), and whether it is good."""
+        cells = [""] * self.width
+        cells[self.position[column]] = text
+        values, issues = self.scanner.reader.values(self.binding, cells)
+        return values.get(column), not issues
+
+    def _structured(self, column: str, text: str) -> object:
+        """The value of a period, flow, growth or source text, or :data:`_BAD`."""
+        key = (column, text)
+        if key in self._texts:
+            return self._texts[key]
+        value, good = self._prepared(column, text)
+        found: object = _BAD
+        if good and value is not None:
+            try:
+                found = structure(
+                    value, cast("type[Any]", self.types[column]), converter(currency=None)
+                )
+            except LittleGiantsError:
+                found = _BAD
+        elif good and column in ("growth", "source"):
+            found = None
+        if isinstance(found, Period) and self.as_of is not None and found.end > self.as_of:
+            found = _BAD
+        self._texts[key] = found
+        return found
+
+    def _currency(self, text: str) -> object:
+        key = ("currency", text)
+        if key in self._texts:
+            return self._texts[key]
+        given, good = self._prepared("currency", text) if text else (None, True)
+        found: object = _BAD
+        if good and given is None:
+            found = self.currency if self.currency is not None else _BAD
+        elif good and isinstance(given, str) and is_valid_currency(given):
+            found = validate_currency(given)
+        self._texts[key] = found
+        return found
+
+    def _firm(self, name: str, code: str) -> int | None:
+        key = (name, code)
+        if key in self._firms:
+            return self._firms[key]
+        cells = [""] * self.width
+        for column, text in (("name", name), ("credit_code", code)):
+            if column in self.position:
+                cells[self.position[column]] = text
+        reader = self.scanner.reader
+        values, issues = reader.values(self.binding, cells)
+        found: int | None = None
+        if not issues and ("name" in values or "credit_code" in values):
+            firm, problems = reader.reference(values)
+            if firm is not None and not problems:
+                found = self._firm_index.get(firm)
+                if found is None:
+                    found = self._firm_index[firm] = len(self.enterprises)
+                    self.enterprises.append(firm)
+        self._firms[key] = found
+        return found
+
+    # -- a batch -----------------------------------------------------------------------------------
+
+    def check(
+        self,
+        columns: Sequence[pa.Array],
+        lines: Sequence[int],
+        *,
+        shaped: bool,
+    ) -> tuple[pa.Table, list[RejectedRow], list[LoadProblem]]:
+        """Check rows given as text columns in header order; ``lines`` are their lines.
+
+        Args:
+            columns: one string array per header cell.
+            lines: the line of each row.
+            shaped: the rows come from a reader that did not check their shape (blank rows):
+                rows sent to the loader's reader get the shape checks of its file reader.
+
+        Returns:
+            The good rows (:data:`TRADE_SCHEMA` plus ``enterprise``, the index of each row's
+            enterprise in :attr:`enterprises`, and ``_row``, its position in the batch), the
+            rejected rows, and the problems of rows the table cannot hold (values that do not
+            fit :data:`AMOUNT`).
+
+        Raises:
+            _Unplain: a row sent to the loader's reader holds a character the fast CSV reader
+                does not read as the loader does (a quote, NUL, carriage return) or a cell too
+                long: the caller reads the file with the loader's reader instead.
+        """
+        count = len(lines)
+        if self.every_row:
+            bad = _flags(flag=True, count=count)
+            typed = None
+        else:
+            typed, bad = self._columns(columns, count)
+        return self._finish(columns, lines, typed, bad, shaped=shaped)
+
+    def _distinct(
+        self, array: pa.Array | None, read: Callable[[str], object]
+    ) -> tuple[list[object], pa.Array | None]:
+        """The values of the distinct texts of a column, and each row's index into them.
+
+        An absent column gives the value of an empty cell, and ``None`` for the indices.
+        """
+        if array is None:  # an absent column: every row's cell is empty
+            return [read("")], None
+        encoded = array if pa.types.is_dictionary(array.type) else pc.dictionary_encode(array)
+        texts = encoded.dictionary.to_pylist()
+        if any(text is None for text in texts):  # pragma: no cover - readers give no nulls
+            raise _Unplain
+        self._clean(texts)
+        return [read(text) for text in texts], encoded.indices
+
+    def _clean(self, texts: Iterable[str]) -> None:
+        """Raise :class:`_Unplain` when the fast CSV reader may have read a cell otherwise."""
+        if not self.fast_csv:
+            return
+        for text in texts:
+            if len(text) > _tables.MAX_CELL_CHARS or any(mark in text for mark in _NOT_CELL):
+                raise _Unplain
+
+    def _columns(self, columns: Sequence[pa.Array], count: int) -> tuple[dict[str, Any], pa.Array]:
+        """The typed columns of the rows, and which rows the loader's reader must read."""
+        at = self.position
+
+        def column(name: str) -> pa.Array | None:
+            return columns[at[name]] if name in at else None
+
+        bad = _flags(flag=False, count=count)
+        out: dict[str, Any] = {}
+
+        # Enterprises: the distinct (name, credit code) pairs.
+        zeros = pa.repeat(pa.scalar(0, pa.int32()), count)
+        names, name_index = self._distinct(column("name"), str)
+        codes, code_index = self._distinct(column("credit_code"), str)
+        name_index = zeros if name_index is None else name_index
+        code_index = zeros if code_index is None else code_index
+        pair = pc.add(
+            pc.multiply(pc.cast(name_index, pa.int64()), len(codes)),
+            pc.cast(code_index, pa.int64()),
+        )
+        pairs = pc.unique(pair)
+        firms = [
+            self._firm(str(names[p // len(codes)]), str(codes[p % len(codes)]))
+            for p in pairs.to_pylist()
+        ]
+        where = pc.index_in(pair, pairs)
+        out["enterprise"] = pc.take(pa.array(firms, pa.int32()), where)
+        bad = pc.or_(bad, pc.is_null(out["enterprise"]))
+        known = [None if i is None else self.enterprises[i] for i in firms]
+        for name, text in (
+            ("name", lambda firm: firm.name),
+            (
+                "credit_code",
+                lambda firm: None if firm.credit_code is None else str(firm.credit_code),
+            ),
+            ("region", lambda firm: None if firm.region is None else firm.region.code),
+        ):
+            texts = [None if firm is None else text(firm) for firm in known]
+            out[name] = _coded(texts, where)
+
+        periods, index = self._distinct(
+            column("period"), functools.partial(self._structured, "period")
+        )
+        good = [isinstance(p, Period) for p in periods]
+        starts = [p.start if isinstance(p, Period) else None for p in periods]
+        ends = [p.end if isinstance(p, Period) else None for p in periods]
+        bad = pc.or_(bad, pc.invert(pc.take(pa.array(good), index)))
+        out["period_start"] = pc.take(pa.array(starts, pa.date32()), index)
+        out["period_end"] = pc.take(pa.array(ends, pa.date32()), index)
+
+        flows, index = self._distinct(column("flow"), functools.partial(self._structured, "flow"))
+        texts = [f.value if isinstance(f, TradeFlow) else None for f in flows]
+        out["flow"] = _coded(texts, index)
+        bad = pc.or_(bad, pc.is_null(out["flow"]))
+
+        codes_, index = self._distinct(column("currency"), self._currency)
+        index = zeros if index is None else index
+        texts = [c if isinstance(c, str) else None for c in codes_]
+        out["currency"] = _coded(texts, index)
+        bad = pc.or_(bad, pc.is_null(out["currency"]))
+
+        if column("source") is None:
+            out["source"] = pa.nulls(count, TEXT)
+        else:
+            sources, index = self._distinct(
+                column("source"), functools.partial(self._structured, "source")
+            )
+            good = [s is not _BAD for s in sources]
+            texts = [s if isinstance(s, str) else None for s in sources]
+            out["source"] = _coded(texts, index)
+            bad = pc.or_(bad, pc.invert(pc.take(pa.array(good), index)))
+
+        bad = self._amounts(column("value"), column("previous"), out, bad, count)
+        return out, self._growths(column("growth"), out, bad, count)
+
+    def _amounts(
+        self,
+        value: pa.Array | None,
+        previous: pa.Array | None,
+        out: dict[str, Any],
+        bad: pa.Array,
+        count: int,
+    ) -> pa.Array:
+        """The value and prior-year columns: plain amounts that fit, read exactly."""
+        if value is None:  # pragma: no cover - the header binds only with a value column
+            raise _Unplain
+        fits = pc.coalesce(pc.match_substring_regex(value, _PLAIN_FIT), _FALSE)
+        bad = pc.or_(bad, pc.invert(fits))
+        out["value"], out["value_exponent"] = _read_amounts(value, fits)
+        if previous is None:
+            out["previous"] = pa.nulls(count, AMOUNT)
+            out["previous_exponent"] = pa.nulls(count, pa.int8())
+            return bad
+        empty = pc.equal(previous, "")
+        fits = pc.coalesce(pc.match_substring_regex(previous, _PLAIN_FIT), _FALSE)
+        bad = pc.or_(bad, pc.invert(pc.or_(empty, fits)))
+        amounts, exponents = _read_amounts(previous, fits)
+        out["previous"] = pc.if_else(fits, amounts, pa.nulls(count, AMOUNT))
+        out["previous_exponent"] = pc.if_else(fits, exponents, pa.nulls(count, pa.int8()))
+        return bad
+
+    def _growths(
+        self, array: pa.Array | None, out: dict[str, Any], bad: pa.Array, count: int
+    ) -> pa.Array:
+        """The growth column, and the rows whose growth needs the loader's reader."""
+        if array is None:
+            out["growth"] = pa.nulls(count, TEXT)
+            return bad
+        growths, index = self._distinct(array, functools.partial(self._structured, "growth"))
+        rates = [g.rate if isinstance(g, Growth) else None for g in growths]
+        out["growth"] = _coded(
+            [None if r is None else EXACT.to_sci_string(r) for r in rates], index
+        )
+        bad = pc.or_(bad, pc.take(pa.array([g is _BAD for g in growths]), index))
+        given = pc.is_valid(out["growth"])
+        alone = pc.and_(given, pc.is_null(out["previous"]))
+        steep = pa.array([r is not None and r < _STEEP_FALL for r in rates])
+        bad = pc.or_(bad, pc.and_(alone, pc.take(steep, index)))
+        both = pc.and_(given, pc.is_valid(out["previous"]))
+        if not pc.any(both).as_py():
+            return bad
+        return pc.or_(bad, pc.and_(both, pc.invert(_agreeing(out, growths, index))))
+
+    def _finish(
+        self,
+        columns: Sequence[pa.Array],
+        lines: Sequence[int],
+        typed: dict[str, Any] | None,
+        bad: pa.Array,
+        *,
+        shaped: bool,
+    ) -> tuple[pa.Table, list[RejectedRow], list[LoadProblem]]:
+        """Send the refused rows to the loader's row reader; return the good rows in order."""
+        positions = pc.indices_nonzero(bad).to_pylist()
+        rejected: list[RejectedRow] = []
+        records: list[TradeRecord] = []
+        kept: list[int] = []
+        limits: list[LoadProblem] = []
+        scanner = self.scanner
+        for position in positions:
+            cells = [column[position].as_py() or "" for column in columns]
+            self._clean(cells)
+            # The shape checks of the loader's file reader (a blank row), for rows it did not read.
+            issues = _tables._shape_issues(cells, self.names, long=False) if shaped else ()  # noqa: SLF001
+            found = scanner.handle(("row", lines[position], cells, issues, None))
+            if isinstance(found, _Bad):
+                rejected.append(
+                    RejectedRow(self.path, found.line, cells=found.cells, problems=found.problems)
+                )
+                continue
+            record = cast("TradeRecord", found)
+            problem = _unfit(record, self.path, lines[position], self.binding)
+            if problem is not None:
+                limits.append(problem)
+                continue
+            records.append(record)
+            kept.append(position)
+        good = pc.invert(bad)
+        parts = []
+        if typed is not None:
+            table = pa.table({**_schema_columns(typed), "enterprise": typed["enterprise"]})
+            rows = pc.subtract(
+                pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int64()), len(lines))), 1
+            )
+            table = table.append_column("_row", rows)
+            parts.append(table.filter(good))
+        if records:
+            indices = [self._index(record.enterprise) for record in records]
+            extra = _table_of(records, indices).append_column("_row", pa.array(kept, pa.int64()))
+            parts.append(extra)
+        if not parts:
+            return _empty_table(), rejected, limits
+        table = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
+        if records and typed is not None:
+            table = table.take(pc.sort_indices(table["_row"]))
+        return table, rejected, limits
+
+    def check_each(
+        self, columns: Sequence[pa.Array], lines: Sequence[int]
+    ) -> tuple[pa.Table, list[RejectedRow], list[LoadProblem]]:
+        """Every row through the loader's row reader (cells the fast reader cannot vouch for)."""
+        return self._finish(columns, lines, None, _flags(flag=True, count=len(lines)), shaped=True)
+
+    def _index(self, firm: Enterprise) -> int:
+        found = self._firm_index.get(firm)
+        if found is None:
+            found = self._firm_index[firm] = len(self.enterprises)
+            self.enterprises.append(firm)
+        return found
+
+
+_BAD: Final = object()
+_FALSE: Final = pa.scalar(value=False)
+
+
+def _flags(*, flag: bool, count: int) -> pa.Array:
+    """``count`` copies of ``flag``."""
+    return pa.repeat(pa.scalar(value=flag), count)
+
+
+def _coded(texts: Sequence[str | None], index: pa.Array) -> pa.DictionaryArray:
+    """A dictionary column: each row's text is ``texts[index]``, null where that is ``None``.
+
+    The texts are made distinct first (a dictionary holds each text once).
+    """
+    distinct = list(dict.fromkeys(text for text in texts if text is not None))
+    where = {text: i for i, text in enumerate(distinct)}
+    codes = pa.array([None if text is None else where[text] for text in texts], pa.int32())
+    return pa.DictionaryArray.from_arrays(pc.take(codes, index), pa.array(distinct, pa.string()))
+
+
+def _read_amounts(texts: pa.Array, fits: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Plain amounts (where ``fits``) as :data:`AMOUNT`, and the exponent each was written with."""
+    plain = texts if pc.all(fits).as_py() else pc.if_else(fits, texts, "0")
+    amounts = pc.cast(plain, AMOUNT)
+    dot = pc.find_substring(plain, ".")
+    places = pc.subtract(pc.subtract(pc.binary_length(plain), dot), 1)
+    exponents = pc.if_else(pc.less(dot, 0), 0, pc.negate(places))
+    return amounts, pc.cast(exponents, pa.int8())
+
+
+def _agreeing(out: Mapping[str, Any], growths: Sequence[object], index: pa.Array) -> pa.Array:
+    """Rows whose prior-year value and growth agree as ``TradeRecord`` checks, decided exactly.
+
+    A row with both agrees when ``|r - g| <= tol``, ``r`` being the growth the values imply
+    rounded to 34 digits (``Growth.between``), ``g`` the stated one and ``tol`` half a unit of
+    its last stated digit. With ``d = (v - p) / p`` exact, ``|r - d| <= 1E-33 * |d|`` (and
+    ``1E-64`` more where the quotient is rounded to the finest digit), so multiplying by ``p``:
+    the row surely agrees when ``tol*p - |v - p*(1+g)| > 1E-33 * (|v - p| + p)``. That is
+    computed here in ``decimal256``, exactly; every other row (a disagreeing one, or one too
+    close to the edge to decide without the rounding) is read by the loader's row reader.
+    A zero prior-year value is never compared (growth from nothing is undefined).
+    """
+    factors: list[Decimal | None] = []
+    tolerances: list[Decimal | None] = []
+    for growth in growths:
+        rate = growth.rate if isinstance(growth, Growth) else None
+        if (
+            isinstance(growth, Growth)
+            and rate is not None
+            and EXACT.abs(rate) < _GROWTH_LIMIT
+            and _exponent(rate) >= -_GROWTH_PLACES
+        ):
+            factors.append(EXACT.add(rate, Decimal(1)))
+            tolerances.append(_stated_tolerance(growth))
+        else:
+            factors.append(None)
+            tolerances.append(None)
+    factor = pc.take(pa.array(factors, pa.decimal128(18, _GROWTH_PLACES)), index)
+    tolerance = pc.take(pa.array(tolerances, pa.decimal128(14, _GROWTH_PLACES + 3)), index)
+    value = pc.cast(out["value"], _WIDE)
+    previous = pc.cast(out["previous"], _WIDE)
+    scaled = pc.multiply(previous, pc.cast(factor, pa.decimal256(18, _GROWTH_PLACES)))
+    off = pc.abs(pc.subtract(value, scaled))
+    allowed = pc.multiply(previous, pc.cast(tolerance, pa.decimal256(14, _GROWTH_PLACES + 3)))
+    room = pc.subtract(allowed, off)
+    sure = pc.coalesce(pc.greater_equal(room, pa.scalar(Decimal(1), pa.decimal256(2, 0))), _FALSE)
+    one = pa.scalar(Decimal(1), pa.decimal256(2, 0))
+    near = pc.coalesce(
+        pc.and_(pc.greater(room, pa.scalar(Decimal(0), pa.decimal256(2, 0))), pc.less(room, one)),
+        _FALSE,
+    )
+    # room has 20 places (7 of the values, 13 of the tolerance); below 1 it fits 21 digits.
+    narrow = pc.cast(pc.if_else(near, room, pa.scalar(Decimal(0), pa.decimal256(2, 0))), _NARROW)
+    band = pc.add(pc.abs(pc.subtract(value, previous)), previous)
+    sure_near = pc.coalesce(
+        pc.greater(pc.multiply(narrow, pa.scalar(Decimal(10) ** 33, pa.decimal256(34, 0))), band),
+        _FALSE,
+    )
+    zero = pc.coalesce(pc.equal(previous, pa.scalar(Decimal(0), _WIDE)), _FALSE)
+    return pc.or_(pc.or_(sure, pc.and_(near, sure_near)), zero)
+
+
+def _unfit(
+    record: TradeRecord, path: str, line: int, binding: _schemas.Binding
+) -> LoadProblem | None:
+    """The problem of a record the loader accepts but the table cannot hold exactly, or None."""
+    for column, money in (("value", record.value), ("previous", record.reported_previous)):
+        if money is not None and not _fits(money.amount):
+            return LoadProblem(
+                path,
+                line,
+                column=binding.column_name(column),
+                value=str(money.amount),
+                message=(
+                    f"the amount {money.amount} has a digit finer than 1E-{_SCALE}, which a "
+                    "TradeTable (decimal128(38, 7)) cannot hold exactly; it is never rounded: "
+                    "read this file with load_trade_records"
+                ),
+            )
+    return None
+
+
+# -- records and typed batches --------------------------------------------------------------------
+
+
+def _schema_columns(typed: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: typed[name] for name in TRADE_SCHEMA.names if name in typed}
+
+
+def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Table:
+    """Records as a table of :data:`TRADE_SCHEMA` plus ``enterprise`` (their given indices).
+
+    Raises:
+        InvalidAmountError: an amount does not fit :data:`AMOUNT` exactly.
+    """
+    columns: dict[str, list[Any]] = {name: [] for name in TRADE_SCHEMA.names}
+    for number, record in enumerate(records, start=1):
+        firm = record.enterprise
+        code = firm.credit_code
+        columns["name"].append(firm.name)
+        columns["credit_code"].append(None if code is None else str(code))
+        columns["region"].append(None if firm.region is None else firm.region.code)
+        columns["period_start"].append(record.period.start)
+        columns["period_end"].append(record.period.end)
+        columns["flow"].append(record.flow.value)
+        columns["currency"].append(record.value.currency)
+        for name, money in (("value", record.value), ("previous", record.reported_previous)):
+            amount = None if money is None else money.amount
+            if amount is not None and not _fits(amount):
+                raise InvalidAmountError(
+                    amount,
+                    f"record {number} has an amount with a digit finer than 1E-{_SCALE}, which "
+                    "a TradeTable (decimal128(38, 7)) cannot hold exactly; it is never rounded",
+                )
+            columns[name].append(amount)
+            columns[f"{name}_exponent"].append(None if amount is None else _exponent(amount))
+        growth = record.reported_growth
+        columns["growth"].append(None if growth is None else EXACT.to_sci_string(growth.rate))
+        columns["source"].append(record.source)
+    table = pa.table(columns, schema=TRADE_SCHEMA)
+    return table.append_column("enterprise", pa.array(indices, pa.int32()))
+
+
+def _empty_table() -> pa.Table:
+    table = TRADE_SCHEMA.empty_table()
+    table = table.append_column("enterprise", pa.array([], pa.int32()))
+    return table.append_column("_row", pa.array([], pa.int64()))
+
+
+def batch_of(records: Iterable[TradeRecord]) -> pa.RecordBatch:
+    """Records as one batch of :data:`TRADE_SCHEMA` (the inverse of :func:`records_of`).
+
+    Raises:
+        InvalidRecordError: ``records`` is not a sequence of trade records.
+        InvalidAmountError: an amount has a non-zero digit finer than ``1E-7``.
+    """
+    found = _records(records)
+    table = _table_of(found, [0] * len(found)).drop_columns(["enterprise"])
+    return table.combine_chunks().to_batches()[0] if len(table) else _empty_batch()
+
+
+def _empty_batch() -> pa.RecordBatch:
+    return pa.RecordBatch.from_pylist([], schema=TRADE_SCHEMA)
+
+
+def _records(records: Iterable[TradeRecord]) -> list[TradeRecord]:
+    if isinstance(records, str | bytes | TradeRecord) or not hasattr(records, "__iter__"):
+        raise InvalidRecordError(records, "records must be a sequence of TradeRecord")
+    found = list(records)
+    for record in found:
+        if not isinstance(record, TradeRecord):
+            raise InvalidRecordError(record, "each of records must be a TradeRecord")
+    return found
+
+
+def _money(amount: Decimal, exponent: int, currency: str) -> Money:
+    """The Money a stored amount was: its exact value with the exponent it was written with."""
+    return Money(amount.quantize(_quantum(exponent), context=EXACT), currency)
+
+
+def records_of(
+    batch: pa.RecordBatch | pa.Table, enterprises: Sequence[Enterprise] | None = None
+) -> Iterator[TradeRecord]:
+    """The trade records of a batch of :data:`TRADE_SCHEMA`, one at a time, exactly as stored.
+
+    Each record is built by ``TradeRecord(...)``, which checks it again. Without
+    ``enterprises``, each record's enterprise is built from its name, credit code and region
+    (once per distinct triple); with them (and an ``enterprise`` column of indices, as a
+    ``TradeTable`` keeps), the records carry those very enterprises.
+
+    Raises:
+        InvalidRecordError: a row is not a valid record (the checks of ``TradeRecord``).
+    """
+    table = _as_table(batch)
+    firms: dict[tuple[str, str | None, str | None], Enterprise] = {}
+    for part in table.to_batches(max_chunksize=4096):
+        columns = part.to_pydict()
+        count = part.num_rows
+        if enterprises is not None:
+            given = [enterprises[index] for index in columns["enterprise"]]
+        else:
+            given = []
+            for triple in zip(
+                columns["name"], columns["credit_code"], columns["region"], strict=True
+            ):
+                firm = firms.get(triple)
+                if firm is None:
+                    firm = firms[triple] = _enterprise(*triple)
+                given.append(firm)
+        for i in range(count):
+            code = columns["currency"][i]
+            previous = columns["previous"][i]
+            growth = columns["growth"][i]
+            yield TradeRecord(
+                given[i],
+                Period(columns["period_start"][i], columns["period_end"][i]),
+                TradeFlow(columns["flow"][i]),
+                _money(columns["value"][i], columns["value_exponent"][i], code),
+                previous=None
+                if previous is None
+                else _money(previous, columns["previous_exponent"][i], code),
+                growth=None if growth is None else Growth(Decimal(growth)),
+                source=columns["source"][i],
+            )
+
+
+def _enterprise(name: str, code: str | None, region: str | None) -> Enterprise:
+    firm = Enterprise(name, credit_code=code)
+    if (firm.region.code if firm.region is not None else None) == region:
+        return firm
+    return Enterprise(name, credit_code=code, region=region)
+
+
+def _as_table(data: pa.RecordBatch | pa.Table) -> pa.Table:
+    if isinstance(data, pa.RecordBatch):
+        return pa.Table.from_batches([data])
+    if isinstance(data, pa.Table):
+        return data
+    raise InvalidRecordError(data, "expected a pyarrow RecordBatch or Table")
+
+
+# -- checking a batch -----------------------------------------------------------------------------
+
+
+def check_batch(
+    batch: pa.RecordBatch | pa.Table,
+    *,
+    path: str = "<batch>",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+    first_line: int = 2,
+) -> CheckedBatch:
+    """Check a batch of text columns named as a trade file's header; see the module docstring.
+
+    Args:
+        batch: the rows, one string column per header cell, in the file's order.
+        path: the file the rows come from, for the problems.
+        currency: the currency of amounts that name none (as ``load_trade_records``).
+        as_of: refuse periods ending after this day (as ``load_trade_records``).
+        first_line: the line of the batch's first row (2 for a file's first row, after its
+            header); row ``i`` is on line ``first_line + i``.
+
+    Returns:
+        The good rows as a batch of :data:`TRADE_SCHEMA` and the rejected rows.
+
+    Raises:
+        LoadError: the header does not fit a trade file, or a row holds an amount that a
+            TradeTable cannot hold exactly (a digit finer than ``1E-7``).
+        FloatAmountError: a column holds floats: money is never a float.
+    """
+    table = _as_table(batch)
+    _refuse_floats(table, path)
+    code = None if currency is None else validate_currency(currency)
+    checker = _Checker(path, table.column_names, currency=code, as_of=as_of)
+    if checker.fatal is not None:
+        raise LoadError(path, checker.fatal.problems)
+    columns = [text_column(column) for column in table.columns]
+    lines = range(first_line, first_line + table.num_rows)
+    try:
+        good, rejected, limits = checker.check(columns, lines, shaped=True)
+    except _Unplain:
+        good, rejected, limits = checker.check_each(columns, lines)
+    if limits:
+        raise _limit(limits[0])
+    typed = good.drop_columns(["enterprise", "_row"]).combine_chunks()
+    batches = typed.to_batches()
+    return CheckedBatch(batches[0] if batches else _empty_batch(), tuple(rejected))
+
+
+def text_column(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """A column as text, nulls as empty cells (what a file's reader gives for an empty cell)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if not pa.types.is_dictionary(column.type):
+        column = column if column.type == pa.string() else pc.cast(column, pa.string())
+        return column if not column.null_count else pc.coalesce(column, "")
+    return column
+
+
+def _refuse_floats(table: pa.Table, path: str) -> None:
+    """Refuse a column of floats (or a decimal of another currency's scale... no: any float)."""
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if pa.types.is_floating(column.type):
+            first = next((v for v in column.to_pylist() if v is not None), 0.0)
+            raise FloatAmountError(first, SourceLocation(path, None, name))
+
+
+# -- summarising a batch --------------------------------------------------------------------------
+
+
+def merge_summaries(summaries: Iterable[TradeSummary]) -> TradeSummary:
+    """Add summaries of disjoint sets of records: exact and associative (``TradeSummary + ...``).
+
+    Raises:
+        InvalidRecordError: no summaries were given.
+        CurrencyMismatchError: the summaries are in different currencies.
+    """
+    found = list(summaries)
+    if not found:
+        raise InvalidRecordError(found, "merge at least one summary")
+    return functools.reduce(operator.add, found)
+
+
+def summarize_batch(
+    batch: pa.RecordBatch | pa.Table,
+    *,
+    currency: str,
+    rates: RateTable | None = None,
+    by: str | Callable[[TradeRecord], str] | None = None,
+) -> TradeSummary:
+    """Summarise a batch of :data:`TRADE_SCHEMA` exactly as ``summarize`` its records.
+
+    Args:
+        batch: the records.
+        currency: the currency of the summary.
+        rates: exchange rates, as for ``summarize``.
+        by: ``"region"``, ``"enterprise"`` or a function of a record (read per record, at the
+            object path's speed); ``"level"`` needs the enterprises' designations, which a
+            batch does not carry: summarise a ``TradeTable`` built from records instead.
+
+    Raises:
+        InvalidRecordError: ``by="level"``, or as ``summarize``.
+        CurrencyMismatchError: as ``summarize``.
+        RateNotFoundError: as ``summarize``.
+    """
+    if by == "level":
+        raise InvalidRecordError(
+            by,
+            "a record batch carries no designations, so it cannot be grouped by level: build a "
+            "TradeTable from records whose enterprises carry them (TradeTable.from_records)",
+        )
+    table = _as_table(batch)
+
+    def exact() -> TradeSummary:
+        return summarize(list(records_of(table)), currency=currency, rates=rates, by=by)
+
+    if callable(by):
+        return exact()
+    keys = _keys(table, by) if by is not None else None
+    return summary_of(table, currency=currency, rates=rates, keys=keys, exact=exact)
+
+
+def _text(column: pa.ChunkedArray) -> pa.Array:
+    """A text column as plain strings, in one chunk."""
+    return pc.cast(column, pa.string()).combine_chunks()
+
+
+def _key_column(table: pa.Table) -> pa.Array:
+    """Each record's enterprise key: its credit code, else its name (``Enterprise.key``)."""
+    return pc.coalesce(_text(table["credit_code"]), _text(table["name"]))
+
+
+def _keys(table: pa.Table, by: object) -> pa.Array | None:
+    if by == "enterprise":
+        return _key_column(table)
+    if by == "region":
+        return pc.coalesce(_text(table["region"]), "unknown")
+    return None  # summarize itself refuses anything else (through the exact path)
+
+
+class _Cell:
+    """The running totals of one (group, flow) cell, or of a group, a flow or everything."""
+
+    __slots__ = ("count", "keys", "missing", "prior", "total")
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)
+        self.prior = Decimal(0)
+        self.count = 0
+        self.missing = 0
+        self.keys: set[str] = set()
+
+
+def summary_of(
+    table: pa.Table,
+    *,
+    currency: str,
+    rates: RateTable | None,
+    keys: pa.Array | None,
+    exact: Callable[[], TradeSummary],
+) -> TradeSummary:
+    """The summary of a table of :data:`TRADE_SCHEMA` grouped by ``keys`` (text per row).
+
+    Whenever the vectorised sums cannot vouch for a result bit for bit (a rate not found,
+    amounts near the bounds, a grouping that is not one of the named ones), ``exact()`` is the
+    answer: ``summarize`` on the records, which raises the very error the object path raises.
+    """
+    if rates is not None and not isinstance(rates, RateTable):
+        raise InvalidRecordError(rates, "rates must be a RateTable, or None")
+    target = validate_currency(currency)
+    if table.num_rows == 0 or (keys is not None and keys.null_count):
+        return exact()
+    found = _Sums(table, target, rates, keys).summary()
+    return exact() if found is None else found
+
+
+class _Sums:
+    """The vectorised sums behind :func:`summary_of` (``summary()`` is ``None`` when unsure)."""
+
+    def __init__(
+        self, table: pa.Table, target: str, rates: RateTable | None, keys: pa.Array | None
+    ) -> None:
+        self.target = target
+        self.rates = rates
+        self.grouped = keys is not None
+        group = keys if keys is not None else pa.nulls(table.num_rows, pa.string())
+        prior_end = _prior_ends(table)
+        self.table = pa.table(
+            {
+                "group": group,
+                "flow": table["flow"],
+                "currency": table["currency"],
+                "end": table["period_end"],
+                "prior_end": prior_end,
+                "value": table["value"],
+                "value_exponent": table["value_exponent"],
+                "previous": table["previous"],
+                "previous_exponent": table["previous_exponent"],
+                "growth": table["growth"],
+                "key": _key_column(table),
+            }
+        ).unify_dictionaries()
+        self.source = table
+        self._rate_cache: dict[tuple[str, dt.date], ExchangeRate | None] = {}
+
+    def rate(self, code: str, on: dt.date) -> ExchangeRate | None:
+        """The rate of a (currency, date) pair, or ``None`` when summarize would raise."""
+        key = (code, on)
+        if key not in self._rate_cache:
+            found = None
+            if self.rates is not None:
+                try:
+                    found = self.rates.rate(code, self.target, on=on)
+                except LittleGiantsError:
+                    found = None
+            self._rate_cache[key] = found
+        return self._rate_cache[key]
+
+    def converted(
+        self, amount: Decimal, code: str, on: dt.date, largest: Decimal, finest: int
+    ) -> Decimal | None:
+        """An exact sum converted at the pair's rate, or ``None`` when an item could fail."""
+        if code == self.target:
+            return amount
+        rate = self.rate(code, on)
+        if rate is None:
+            return None
+        factor = rate.rate
+        if EXACT.multiply(largest, factor) >= _LIMIT or finest + _exponent(factor) < MIN_EXPONENT:
+            return None
+        return EXACT.multiply(amount, factor)
+
+    def summary(self) -> TradeSummary | None:  # noqa: PLR0912 - one pass over the sums
+        table = self.table
+        if table["prior_end"].null_count:
+            return None
+        largest = pc.max(pc.max_element_wise(table["value"], table["previous"])).as_py()
+        if largest is None or EXACT.multiply(largest, Decimal(len(table))) >= _LIMIT:
+            return None
+        cells: dict[tuple[str | None, str | None], _Cell] = {}
+
+        def cells_of(group: str | None, flow: str) -> list[_Cell]:
+            return [
+                cells.setdefault(place, _Cell())
+                for place in _places(group, flow, grouped=self.grouped)
+            ]
+
+        values = table.group_by(["group", "flow", "currency", "end"], use_threads=False).aggregate(
+            [
+                ("value", "sum"),
+                ("value", "max"),
+                ("value", "count"),
+                ("value_exponent", "min"),
+            ]
+        )
+        for row in values.to_pylist():
+            exponent = row["value_exponent_min"]
+            amount = row["value_sum"].quantize(_quantum(exponent), context=EXACT)
+            converted = self.converted(
+                amount, row["currency"], row["end"], row["value_max"], exponent
+            )
+            if converted is None:
+                return None
+            for cell in cells_of(row["group"], row["flow"]):
+                cell.total = EXACT.add(cell.total, converted)
+                cell.count += row["value_count"]
+        reported = table.filter(pc.is_valid(table["previous"]))
+        priors = reported.group_by(
+            ["group", "flow", "currency", "prior_end"], use_threads=False
+        ).aggregate([("previous", "sum"), ("previous", "max"), ("previous_exponent", "min")])
+        for row in priors.to_pylist():
+            exponent = row["previous_exponent_min"]
+            amount = row["previous_sum"].quantize(_quantum(exponent), context=EXACT)
+            converted = self.converted(
+                amount, row["currency"], row["prior_end"], row["previous_max"], exponent
+            )
+            if converted is None:
+                return None
+            for cell in cells_of(row["group"], row["flow"]):
+                cell.prior = EXACT.add(cell.prior, converted)
+        lacking = table.filter(pc.and_(pc.is_null(table["previous"]), pc.is_null(table["growth"])))
+        for row in (
+            lacking.group_by(["group", "flow"], use_threads=False)
+            .aggregate([("flow", "count")])
+            .to_pylist()
+        ):
+            for cell in cells_of(row["group"], row["flow"]):
+                cell.missing += row["flow_count"]
+        for row in (
+            table.group_by(["group", "flow", "key"], use_threads=False).aggregate([]).to_pylist()
+        ):
+            for cell in cells_of(row["group"], row["flow"]):
+                cell.keys.add(row["key"])
+        if not self.implied(cells):
+            return None
+        return self.build(cells)
+
+    def implied(self, cells: dict[tuple[str | None, str | None], _Cell]) -> bool:
+        """Add the prior-year values implied by growths; ``False`` when one could fail.
+
+        Each is computed exactly as ``TradeRecord.previous`` does (``previous_of``), but only
+        for the cells that need the sum (no record missing a prior-year value); for the others
+        a bound proves that converting them cannot fail, as the object path converts them all.
+        """
+        table = self.table
+        implied = table.filter(pc.and_(pc.is_null(table["previous"]), pc.is_valid(table["growth"])))
+        if not len(implied):
+            return True
+        if not self.bounded(implied):
+            return False
+        chosen = implied if cells[(None, None)].missing == 0 else _needed(implied, cells)
+        growths: dict[str, Growth] = {}
+        for row in chosen.to_pylist():
+            growth = growths.get(row["growth"])
+            if growth is None:
+                growth = growths[row["growth"]] = Growth(Decimal(row["growth"]))
+            value = _money(row["value"], row["value_exponent"], row["currency"])
+            try:
+                prior = growth.previous_of(value)
+            except LittleGiantsError:
+                return False
+            converted = self.converted(
+                prior.amount,
+                row["currency"],
+                row["prior_end"],
+                prior.amount,
+                _exponent(prior.amount),
+            )
+            if converted is None:
+                return False
+            for place in _places(row["group"], row["flow"], grouped=self.grouped):
+                cell = cells[place]
+                if cell.missing == 0:
+                    cell.prior = EXACT.add(cell.prior, converted)
+        return True
+
+    def bounded(self, implied: pa.Table) -> bool:
+        """Whether no implied prior-year value can fail to be computed or converted."""
+        stats = implied.group_by(["currency", "prior_end", "growth"], use_threads=False).aggregate(
+            [("value", "max"), ("value", "count"), ("value_exponent", "min")]
+        )
+        positive = implied.filter(pc.greater(implied["value"], pa.scalar(Decimal(0), AMOUNT)))
+        smallest = {
+            (r["currency"], r["prior_end"], r["growth"]): r["value_min"]
+            for r in positive.group_by(["currency", "prior_end", "growth"], use_threads=False)
+            .aggregate([("value", "min")])
+            .to_pylist()
+        }
+        total = Decimal(0)
+        for row in stats.to_pylist():
+            factor = EXACT.add(Decimal(row["growth"]), Decimal(1))
+            if factor <= 0:
+                return False
+            # Each quotient is below (largest / factor) * 1.001, and has 34 significant digits
+            # (so none finer than its leading digit less 33) or is exact (none finer than the
+            # value's own); never finer than 1E-64 (bounded_quotient).
+            largest = EXACT.multiply(DIVISION.divide(row["value_max"], factor), Decimal("1.001"))
+            finest = row["value_exponent_min"]
+            low = smallest.get((row["currency"], row["prior_end"], row["growth"]))
+            if low is not None:
+                finest = min(finest, DIVISION.divide(low, factor).adjusted() - 34)
+            finest = max(finest, MIN_EXPONENT)
+            if largest >= _LIMIT:
+                return False
+            if self.converted(largest, row["currency"], row["prior_end"], largest, finest) is None:
+                return False
+            total = EXACT.add(total, EXACT.multiply(largest, Decimal(row["value_count"])))
+        return total < _LIMIT
+
+    def build(self, cells: dict[tuple[str | None, str | None], _Cell]) -> TradeSummary | None:
+        """The summary of the cells (``None`` when a total is beyond the bounds)."""
+        for cell in cells.values():
+            if (
+                cell.total.adjusted() > MAX_ADJUSTED_EXPONENT
+                or cell.prior.adjusted() > MAX_ADJUSTED_EXPONENT
+            ):
+                return None
+        target = self.target
+
+        def flow_summary(flow: str | None, cell: _Cell) -> FlowSummary:
+            return FlowSummary(
+                flow=None if flow is None else TradeFlow(flow),
+                total=Money(cell.total, target),
+                previous_total=Money(cell.prior, target) if cell.missing == 0 else None,
+                record_count=cell.count,
+                missing_previous=cell.missing,
+                enterprise_keys=frozenset(cell.keys),
+            )
+
+        def summary_for(group: str | None) -> TradeSummary:
+            flows = [
+                flow_summary(flow, cells[(group, flow)])
+                for flow in ("import", "export")
+                if (group, flow) in cells
+            ]
+            return TradeSummary(
+                currency=target,
+                overall=flow_summary(None, cells[(group, None)]),
+                flows=tuple(flows),
+            )
+
+        result = summary_for(None)
+        if not self.grouped:
+            return result
+        groups = sorted({group for group, _ in cells if group is not None})
+        return attrs.evolve(result, groups=tuple((group, summary_for(group)) for group in groups))
+
+
+def _needed(implied: pa.Table, cells: dict[tuple[str | None, str | None], _Cell]) -> pa.Table:
+    """The rows of ``implied`` in a cell with no record missing a prior-year value."""
+    complete = [place for place, cell in cells.items() if cell.missing == 0]
+    flows = [flow for group, flow in complete if group is None and flow is not None]
+    groups = [group for group, flow in complete if group is not None and flow is None]
+    pairs = [f"{group}\x1f{flow}" for group, flow in complete if group and flow]
+    flow = pc.cast(implied["flow"], pa.string())
+    group = pc.cast(implied["group"], pa.string())
+    mask = pc.is_in(flow, pa.array(flows, pa.string()))
+    if groups:
+        mask = pc.or_(mask, pc.coalesce(pc.is_in(group, pa.array(groups, pa.string())), _FALSE))
+    if pairs:
+        joined = pc.binary_join_element_wise(group, flow, "\x1f")
+        found = pc.coalesce(pc.is_in(joined, pa.array(pairs, pa.string())), _FALSE)
+        mask = pc.or_(mask, found)
+    return implied.filter(mask)
+
+
+def _places(
+    group: str | None, flow: str, *, grouped: bool
+) -> tuple[tuple[str | None, str | None], ...]:
+    """The cells a row adds to: everything and its flow, and its group and group's flow."""
+    if grouped:
+        return ((None, None), (None, flow), (group, None), (group, flow))
+    return ((None, None), (None, flow))
+
+
+#: Days from 1970-01-01 back to 0001-01-01 and beyond: day numbers plus this are not negative.
+_DAY_OFFSET: Final = 800_000
+
+
+def _prior_ends(table: pa.Table) -> pa.Array:
+    """The end of each row's period a year earlier (null where there is none: year 1)."""
+    starts = pc.add(pc.cast(pc.cast(table["period_start"], pa.int32()), pa.int64()), _DAY_OFFSET)
+    ends = pc.add(pc.cast(pc.cast(table["period_end"], pa.int32()), pa.int64()), _DAY_OFFSET)
+    pair = pc.add(pc.multiply(starts, 1 << 22), ends)
+    pairs = pc.unique(pair)
+    found: list[dt.date | None] = []
+    epoch = dt.date(1970, 1, 1)
+    for code in pairs.to_pylist():
+        start = epoch + dt.timedelta(days=(code >> 22) - _DAY_OFFSET)
+        end = epoch + dt.timedelta(days=(code & ((1 << 22) - 1)) - _DAY_OFFSET)
+        try:
+            found.append(Period(start, end).previous_year().end)
+        except LittleGiantsError:
+            found.append(None)
+    return pc.take(pa.array(found, pa.date32()), pc.index_in(pair, pairs))

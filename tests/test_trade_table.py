@@ -1,0 +1,634 @@
+"""Tests of littlegiants.io: TradeTable and the batch functions give the object path's answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from littlegiants import strategies as lgst
+from littlegiants.enterprise import Enterprise
+from littlegiants.errors import (
+    FloatAmountError,
+    InvalidAmountError,
+    InvalidRecordError,
+    LittleGiantsError,
+)
+from littlegiants.fx import ExchangeRate, RateTable
+from littlegiants.io import (
+    TRADE_SCHEMA,
+    TradeTable,
+    check_batch,
+    merge_summaries,
+    records_of,
+    summarize_batch,
+)
+from littlegiants.loader import LoadError, load_trade_records
+from littlegiants.money import Money
+from littlegiants.trade import TradeRecord, TradeSummary, summarize
+
+_SLOW = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+HEADERS = {
+    "english": ["name", "credit_code", "period", "flow", "value", "currency", "previous", "growth"],
+    "chinese": [
+        "企业名称",
+        "统一社会信用代码",
+        "期间",
+        "进出口",
+        "金额",
+        "币种",
+        "上年同期",
+        "同比",
+    ],
+}
+CODES = ["91440300MA5000000G", "91440300MA5000001E", "123", ""]
+NAMES = ["示例科技有限公司", "Hosin Global", "", " 有空格 ", "'=HYPERLINK(1)"]
+PERIODS = ["2022-01..2022-10", "2022-03", "2022", "2021-12", "2022-13", "", " 2022-05 ", "2030-01"]
+FLOWS = ["import", "export", "进口", "出口", "Import", "transit", ""]
+CURRENCIES = ["USD", "CNY", "usd", " CNY ", "XYZ", ""]
+ODD_VALUES = ["-5", "1,234.50", "US$5", "5万元", "1e3", "", "0012.50", "abc", " 7", "1.5000000000"]
+GROWTHS = ["", "59%", "-95%", "-100%", "10", "+12.5%", "下降3.5%", "0%", "1000000000%"]
+
+
+def _plain(draw: st.DrawFn) -> str:
+    cents = draw(st.integers(0, 10**12))
+    return f"{cents // 100}.{cents % 100:02d}" if draw(st.booleans()) else str(cents)
+
+
+@st.composite
+def _row(draw: st.DrawFn) -> list[str]:
+    value = _plain(draw) if draw(st.integers(0, 3)) else draw(st.sampled_from(ODD_VALUES))
+    previous, growth = "", draw(st.sampled_from(GROWTHS))
+    shape = draw(st.integers(0, 3))
+    if shape == 1:
+        previous = _plain(draw) if draw(st.booleans()) else draw(st.sampled_from(["-1", "x"]))
+    elif shape == 2:  # both, agreeing as a source rounds them (or now and then not)
+        cents = draw(st.integers(1, 10**10))
+        percent = draw(st.integers(-90, 300))
+        grown = cents * (100 + percent)
+        previous = f"{cents // 100}.{cents % 100:02d}"
+        value = f"{grown // 10000}.{grown % 10000:04d}"
+        growth = f"{percent + draw(st.sampled_from([0, 0, 0, 1]))}%"
+    return [
+        draw(st.sampled_from(NAMES)),
+        draw(st.sampled_from(CODES)),
+        draw(st.sampled_from(PERIODS)),
+        draw(st.sampled_from(FLOWS)),
+        value,
+        draw(st.sampled_from(CURRENCIES)),
+        previous,
+        growth,
+    ]
+
+
+@st.composite
+def trade_files(draw: st.DrawFn) -> tuple[str, str | None]:
+    """A trade CSV: a header of some columns, rows good and bad, sometimes not plain CSV."""
+    header = draw(st.sampled_from(sorted(HEADERS)))
+    names = HEADERS[header]
+    keep = draw(
+        st.lists(st.sampled_from(range(len(names))), min_size=1, max_size=len(names), unique=True)
+    )
+    rows = draw(st.lists(_row(), max_size=25))
+    quote = draw(st.integers(0, 5)) == 0  # a quoted cell: the loader's own reader reads it
+    blank = draw(st.integers(0, 5)) == 0  # a blank line, likewise
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = [",".join(names[i] for i in keep)]
+    for row in rows:
+        cells = [row[i] for i in keep]
+        if quote and cells:
+            cells[0] = '"' + cells[0].replace('"', '""') + '"'
+        lines.append(",".join(cells))
+    if blank and len(lines) > 1:
+        lines.insert(len(lines) // 2 + 1, "")
+    return ending.join(lines) + ending, draw(st.sampled_from([None, "CNY"]))
+
+
+def _loaded(path: Path, currency: str | None) -> tuple[object, object]:
+    """What the object loader and the table give for a file (a result, or the error)."""
+    try:
+        result = load_trade_records(path, currency=currency, errors="collect")
+        objects: object = (list(result.records), result.rejected, result.rows_read)
+    except LittleGiantsError as exc:
+        objects = (type(exc), str(exc))
+    try:
+        table = TradeTable.read_csv(path, currency=currency, errors="collect")
+        columns: object = (list(table.to_records()), table.rejected, table.rows_read)
+    except LittleGiantsError as exc:
+        columns = (type(exc), str(exc))
+    return objects, columns
+
+
+class TestReadCsvAgreesWithTheLoader:
+    @_SLOW
+    @given(trade_files())
+    def test_same_records_rejections_and_problems(self, tmp_path: Path, drawn):
+        """read_csv(errors="collect") gives the loader's records, rejected rows and problems."""
+        text, currency = drawn
+        path = tmp_path / "trade.csv"
+        path.write_text(text, encoding="utf-8")
+        objects, columns = _loaded(path, currency)
+        assert objects == columns
+
+    @_SLOW
+    @given(trade_files())
+    def test_strict_raises_the_same_error(self, tmp_path: Path, drawn):
+        """In strict mode both raise the same LoadError (or both load the same records)."""
+        text, currency = drawn
+        path = tmp_path / "trade.csv"
+        path.write_text(text, encoding="utf-8")
+        try:
+            expected: object = load_trade_records(path, currency=currency)
+        except LittleGiantsError as exc:
+            expected = str(exc)
+        try:
+            actual: object = list(TradeTable.read_csv(path, currency=currency).to_records())
+        except LittleGiantsError as exc:
+            actual = str(exc)
+        assert expected == actual
+
+    def test_seed_article_figures(self, tmp_path: Path):
+        """Hosin's Jan–Oct 2022 trade (Shenzhen Daily, 2022-11-23) reads and sums exactly."""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "企业名称,期间,进出口,金额,币种,同比\n"
+            "Shenzhen Hosin Global Electronics Co. Ltd.,2022-01..2022-10,进口,99200000,USD,59%\n"
+            "Shenzhen Hosin Global Electronics Co. Ltd.,2022-01..2022-10,出口,27590000,USD,109%\n",
+            encoding="utf-8",
+        )
+        table = TradeTable.read_csv(path)
+        summary = table.summarize(currency="USD")
+        assert summarize(load_trade_records(path), currency="USD") == summary
+        assert Money("126790000", "USD") == summary.total
+        assert "+67.73" == str(summary.growth)[:6]
+
+    def test_gb18030_file_is_read_by_the_loaders_reader(self, tmp_path: Path):
+        """A GB18030 file (not UTF-8) reads as the loader reads it."""
+        path = tmp_path / "trade.csv"
+        path.write_bytes(
+            "企业名称,期间,进出口,金额,币种\n示例,2022-03,进口,5,CNY\n".encode("gb18030")
+        )
+        assert load_trade_records(path) == list(TradeTable.read_csv(path).to_records())
+
+    def test_unit_in_the_header(self, tmp_path: Path):
+        """金额（万元） scales every amount as the loader does."""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "企业名称,期间,进出口,金额（万元）\n示例,2022-03,进口,1.25\n", encoding="utf-8"
+        )
+        records = list(TradeTable.read_csv(path).to_records())
+        assert load_trade_records(path) == records
+        assert Money("12500.00", "CNY") == records[0].value
+
+    def test_amount_finer_than_the_table_holds_is_a_clear_error(self, tmp_path: Path):
+        """An amount with a digit below 1E-7 is refused in both modes, never rounded."""
+        path = tmp_path / "trade.csv"
+        path.write_text("name,period,flow,value,currency\nx,2022-03,import,1.12345678,CNY\n")
+        assert 1 == len(load_trade_records(path))
+        for errors in ("strict", "collect"):
+            with pytest.raises(LoadError, match=r"line 2, column value: .*finer than 1E-7"):
+                TradeTable.read_csv(path, errors=errors)
+
+    def test_same_argument_errors(self, tmp_path: Path):
+        """Bad arguments are refused as the loader refuses them."""
+        path = tmp_path / "trade.csv"
+        path.write_text("name,period,flow,value\n")
+        for kwargs in ({"errors": "lenient"}, {"currency": "RMB"}, {"as_of": "2022-01-01"}):
+            with pytest.raises(LittleGiantsError) as loader:
+                load_trade_records(path, **kwargs)
+            with pytest.raises(LittleGiantsError) as table:
+                TradeTable.read_csv(path, **kwargs)
+            assert str(loader.value) == str(table.value)
+
+
+# -- summaries ------------------------------------------------------------------------------------
+
+FIRMS = [
+    Enterprise("示例科技有限公司", region="440300"),
+    Enterprise("甲公司", credit_code="91440300MA5000000G"),
+    Enterprise("乙公司"),
+]
+
+
+def _view(summary: TradeSummary) -> object:
+    """A summary with every amount as its repr: equal only when equal bit for bit."""
+
+    def flow(part):
+        previous = part.previous_total
+        return (
+            part.flow,
+            repr(part.total),
+            None if previous is None else repr(previous),
+            part.record_count,
+            part.missing_previous,
+            sorted(part.enterprise_keys),
+        )
+
+    return (
+        summary.currency,
+        flow(summary.overall),
+        [flow(f) for f in summary.flows],
+        [(key, _view(group)) for key, group in summary.groups],
+    )
+
+
+def _outcome(run) -> object:
+    try:
+        return _view(run())
+    except LittleGiantsError as exc:
+        return (type(exc), str(exc))
+
+
+_RECORDS = st.lists(
+    lgst.trade_records(
+        enterprise=st.sampled_from(FIRMS) | lgst.enterprises(),
+        currency=st.sampled_from(["CNY", "USD", "JPY"]),
+    ),
+    max_size=12,
+)
+_RATES = st.none() | lgst.rate_tables(base=st.sampled_from(["CNY", "USD", "JPY"]), max_size=6)
+_BY = st.sampled_from([None, "region", "level", "enterprise", "flow?"])
+
+
+class TestSummarizeAgreesWithObjects:
+    @_SLOW
+    @given(_RECORDS, st.sampled_from(["CNY", "USD"]), _RATES, _BY)
+    def test_same_summary_or_same_error(self, records, currency, rates, by):
+        """TradeTable.summarize equals summarize bit for bit, or raises the same error."""
+        table = TradeTable.from_records(records)
+        expected = _outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
+        actual = _outcome(lambda: table.summarize(currency=currency, rates=rates, by=by))
+        assert expected == actual
+
+    @_SLOW
+    @given(_RECORDS, st.sampled_from(["CNY", "USD"]), _RATES, st.sampled_from([None, "region"]))
+    def test_batches_merge_to_the_whole(self, records, currency, rates, by):
+        """Summaries of batches, merged, equal the summary of all the records."""
+        batch = TradeTable.from_records(records).to_arrow()
+        expected = _outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
+
+        def merged() -> TradeSummary:
+            parts = [
+                summarize_batch(part, currency=currency, rates=rates, by=by)
+                for part in batch.to_batches(max_chunksize=3)
+            ] or [summarize_batch(batch, currency=currency, rates=rates, by=by)]
+            return merge_summaries(parts)
+
+        assert expected == _outcome(merged)
+
+    @_SLOW
+    @given(_RECORDS)
+    def test_records_round_trip(self, records):
+        """records -> table -> records is the identity (enterprises and exponents included)."""
+        back = list(TradeTable.from_records(records).to_records())
+        assert records == back
+        assert [repr(r.value) for r in records] == [repr(r.value) for r in back]
+        assert [
+            r.enterprise is s.enterprise or r.enterprise == s.enterprise
+            for r, s in zip(records, back, strict=True)
+        ] == [True] * len(records)
+
+    def test_missing_rate_is_the_same_error(self):
+        """A USD record without a USD->CNY rate raises summarize's RateNotFoundError."""
+        record = TradeRecord(FIRMS[0], "2022-03", "import", Money("5", "USD"))
+        rates = RateTable([ExchangeRate("USD", "CNY", rate="6.5", on=dt.date(2023, 1, 1))])
+        with pytest.raises(LittleGiantsError) as expected:
+            summarize([record], currency="CNY", rates=rates)
+        with pytest.raises(type(expected.value)) as actual:
+            TradeTable.from_records([record]).summarize(currency="CNY", rates=rates)
+        assert (expected.value.base, expected.value.quote, expected.value.on) == (
+            actual.value.base,
+            actual.value.quote,
+            actual.value.on,
+        )
+        assert str(expected.value) == str(actual.value)
+
+    def test_level_needs_designations_in_a_batch(self):
+        """A batch carries no designations: grouping one by level is refused, clearly."""
+        batch = TradeTable.from_records([]).to_arrow()
+        with pytest.raises(InvalidRecordError, match="no designations"):
+            summarize_batch(batch, currency="CNY", by="level")
+
+
+class TestLimitsAndTypes:
+    def test_amount_finer_than_1e_7_is_refused(self):
+        """from_records refuses an amount the decimal128(38, 7) column cannot hold exactly."""
+        record = TradeRecord(FIRMS[0], "2022-03", "import", Money("0.00000001", "CNY"))
+        with pytest.raises(InvalidAmountError, match="finer than 1E-7"):
+            TradeTable.from_records([record])
+
+    def test_trailing_zeros_beyond_7_places_are_kept(self):
+        """An amount written 1.5000000000 keeps its exponent (-10) through the table."""
+        record = TradeRecord(FIRMS[0], "2022-03", "import", Money("1.5000000000", "CNY"))
+        [back] = TradeTable.from_records([record]).to_records()
+        assert "Money('1.5000000000', 'CNY')" == repr(back.value)
+
+    def test_float_column_is_refused(self):
+        """A float Arrow column is refused with FloatAmountError, never cast."""
+        raw = pa.table({"name": ["x"], "period": ["2022-03"], "flow": ["import"], "value": [1.5]})
+        with pytest.raises(FloatAmountError):
+            TradeTable.from_arrow(raw, currency="CNY")
+        with pytest.raises(FloatAmountError):
+            check_batch(raw, currency="CNY")
+
+    def test_schema_and_polars(self):
+        """to_arrow has TRADE_SCHEMA; to_polars keeps amounts as exact decimals."""
+        record = TradeRecord(FIRMS[1], "2022-03", "export", Money("12.50", "CNY"))
+        table = TradeTable.from_records([record])
+        assert TRADE_SCHEMA == table.to_arrow().schema
+        frame = table.to_polars()
+        assert pl.Decimal(38, 7) == frame.schema["value"]
+        assert [Decimal("12.5000000")] == frame["value"].to_list()
+
+    def test_typed_arrow_reads_back(self):
+        """from_arrow(to_arrow()) gives the same records (enterprises rebuilt from columns)."""
+        records = [
+            TradeRecord(FIRMS[1], "2022-03", "export", Money("12.50", "CNY"), growth="5%"),
+            TradeRecord(FIRMS[0], "2021", "import", Money("1", "USD"), previous=Money("2", "USD")),
+        ]
+        back = list(TradeTable.from_arrow(TradeTable.from_records(records).to_arrow()).to_records())
+        assert records == back
+        assert records == list(records_of(TradeTable.from_records(records).to_arrow()))
+
+    def test_parquet_round_trip(self, tmp_path: Path):
+        """A table written to Parquet reads back with read_parquet."""
+        records = [TradeRecord(FIRMS[2], "2022-03", "export", Money("7.25", "CNY"))]
+        path = tmp_path / "trade.parquet"
+        pq.write_table(TradeTable.from_records(records).to_arrow(), path)
+        assert records == list(TradeTable.read_parquet(path).to_records())
+
+    def test_parquet_of_text_columns_is_checked(self, tmp_path: Path):
+        """A Parquet file of text columns is checked as a CSV's rows are (row 1 is line 1)."""
+        path = tmp_path / "trade.parquet"
+        raw = {"name": ["x", "y"], "period": ["2022-03", "2022-13"], "flow": ["import"] * 2}
+        pq.write_table(pa.table({**raw, "value": ["1", "2"]}), path)
+        table = TradeTable.read_parquet(path, currency="CNY", errors="collect")
+        assert (1, [2]) == (len(table), [problem.line for problem in table.problems])
+
+
+class TestReadXlsx:
+    @staticmethod
+    def _workbook(path: Path, rows: list[list[object]]) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in rows:
+            sheet.append(row)
+        book.save(path)
+
+    def test_same_records_and_problems_as_the_loader(self, tmp_path: Path):
+        """read_xlsx(errors="collect") gives the loader's records, rejected rows and problems."""
+        path = tmp_path / "trade.xlsx"
+        self._workbook(
+            path,
+            [
+                ["企业名称", "统一社会信用代码", "期间", "进出口", "金额", "币种", "同比"],
+                [
+                    "甲公司",
+                    "91440300MA5000000G",
+                    "2022-01..2022-10",
+                    "进口",
+                    "99200000",
+                    "USD",
+                    "59%",
+                ],
+                ["乙公司", "", "2022-13", "出口", "5", "CNY", ""],
+                ["丙公司", "", "2022-03", "出口", "-1", "CNY", ""],
+                ["丙公司", "", "2022-03", "transit", "12.50", "XYZ", ""],
+                ["丙公司", "", "2022", "出口", "12.50", "CNY", "+3%"],
+            ],
+        )
+        result = load_trade_records(path, errors="collect")
+        table = TradeTable.read_xlsx(path, errors="collect")
+        expected = (list(result.records), result.rejected, result.rows_read)
+        assert expected == (list(table.to_records()), table.rejected, table.rows_read)
+        assert (5, 2, 3) == (table.rows_read, len(table), len(table.rejected))
+        with pytest.raises(LoadError) as loader:
+            load_trade_records(path)
+        with pytest.raises(LoadError) as columns:
+            TradeTable.read_xlsx(path)
+        assert str(loader.value) == str(columns.value)
+
+    def test_amount_finer_than_the_table_holds_names_the_file(self, tmp_path: Path):
+        """An amount finer than 1E-7 in a workbook is a LoadError naming the file, never rounded."""
+        path = tmp_path / "trade.xlsx"
+        self._workbook(
+            path,
+            [
+                ["name", "period", "flow", "value", "currency"],
+                ["x", "2022-03", "import", "1.12345678", "CNY"],
+            ],
+        )
+        assert 1 == len(load_trade_records(path))
+        found = r"(?s)trade\.xlsx: 1 problem.*record 1 has an amount .* finer than 1E-7"
+        with pytest.raises(LoadError, match=found):
+            TradeTable.read_xlsx(path)
+
+
+class TestReadingPaths:
+    def test_plain_file_is_read_by_arrow(self, tmp_path: Path, monkeypatch):
+        """A plain UTF-8 file never reaches the loader's reader (Arrow's reader takes it)."""
+        from littlegiants.io import arrow
+
+        def refuse(self):
+            raise AssertionError("the loader's reader was used")
+
+        monkeypatch.setattr(arrow._CsvFile, "_slow", refuse)
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "name,period,flow,value,currency,previous,growth\r\n"
+            "甲公司,2022-03,import,10.00,CNY,8.00,25%\r\n"
+            "乙公司,2022-13,export,1,CNY,,\r\n",
+            encoding="utf-8-sig",
+        )
+        table = TradeTable.read_csv(path, errors="collect")
+        result = load_trade_records(path, errors="collect")
+        assert (list(result.records), result.rejected) == (list(table.to_records()), table.rejected)
+
+
+class TestScan:
+    def test_scan_in_small_blocks_equals_the_table(self, tmp_path: Path):
+        """A scan in blocks of a few rows gives the summary of the whole table."""
+        path = tmp_path / "trade.csv"
+        rows = [
+            f"{name},2022-{month:02d},{flow},{month * 1000 + len(name)}.5{month},{currency}"
+            for month in range(1, 13)
+            for name, currency in (("甲公司", "CNY"), ("乙公司", "USD"))
+            for flow in ("import", "export")
+        ]
+        path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n")
+        rates = RateTable([ExchangeRate("USD", "CNY", rate="6.7", on=dt.date(2021, 1, 1))])
+        expected = summarize(load_trade_records(path), currency="CNY", rates=rates, by="enterprise")
+        scan = TradeTable.scan_csv(path, block_size=64)
+        assert _view(expected) == _view(
+            scan.summarize(currency="CNY", rates=rates, by="enterprise")
+        )
+        assert (len(rows), ()) == (scan.rows_read, scan.rejected)
+
+    def test_scan_reports_problems(self, tmp_path: Path):
+        """A scan rejects the rows the loader rejects; strict mode raises after reading all."""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "name,period,flow,value,currency\nx,2022-13,import,1,CNY\ny,2022-03,import,2,CNY\n"
+        )
+        scan = TradeTable.scan_csv(path, errors="collect")
+        assert Money("2", "CNY") == scan.summarize(currency="CNY").total
+        assert load_trade_records(path, errors="collect").problems == scan.problems
+        with pytest.raises(LoadError, match="2022-13"):
+            TradeTable.scan_csv(path).summarize(currency="CNY")
+
+    def test_scan_batches_hold_the_records(self, tmp_path: Path):
+        """scan.batches() gives the checked records, block by block, as TRADE_SCHEMA batches."""
+        path = tmp_path / "trade.csv"
+        rows = [
+            f"firm{i % 7},2022-{i % 12 + 1:02d},import,{i}.{i % 100:02d},CNY" for i in range(200)
+        ]
+        path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n")
+        batches = list(TradeTable.scan_csv(path, block_size=256).batches())
+        assert len(batches) > 1
+        assert all(TRADE_SCHEMA == batch.schema for batch in batches)
+        found = [record for batch in batches for record in records_of(batch)]
+        assert load_trade_records(path) == found
+
+    def test_quoted_file_is_scanned_by_the_loaders_reader(self, tmp_path: Path):
+        """A file with quotes is read by the loader's reader, with the same answer."""
+        path = tmp_path / "trade.csv"
+        path.write_text('name,period,flow,value,currency\n"甲,公司",2022-03,import,3,CNY\n')
+        assert Money("3", "CNY") == TradeTable.scan_csv(path).summarize(currency="CNY").total
+
+
+class TestEngines:
+    def test_duckdb_sql_over_the_table(self):
+        """DuckDB sums the Arrow table to the library's totals, exactly (DECIMAL(38,7))."""
+        records = [
+            TradeRecord(FIRMS[0], "2022-03", "import", Money("10.25", "CNY")),
+            TradeRecord(FIRMS[1], "2022-03", "import", Money("0.75", "CNY")),
+            TradeRecord(FIRMS[1], "2022-04", "export", Money("5", "CNY")),
+        ]
+        trade = TradeTable.from_records(records).to_arrow()  # noqa: F841 - DuckDB reads it by name
+        found = duckdb.sql("select flow, sum(value) from trade group by flow order by flow")
+        summary = summarize(records, currency="CNY")
+        expected = sorted((f.flow.value, f.total.amount) for f in summary.flows)
+        assert expected == [(flow, total) for flow, total in found.fetchall()]
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    """A Dask cluster of two worker processes, started once for the module.
+
+    distributed is imported here, not with the module: importing it installs tblib's exception
+    pickling in the whole test process, which changes how other modules' errors pickle.
+    """
+    import distributed
+
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        yield client
+
+
+class TestDask:
+    def test_summary_on_a_local_cluster_equals_the_local_one(self, tmp_path: Path, dask_client):
+        """Checking and summarising batches on two worker processes gives the local summary."""
+        path = tmp_path / "trade.csv"
+        rows = [
+            f"{name},{code},2022-{month:02d},{flow},{month}{len(flow)}.{month:02d},{currency},"
+            + ("" if month % 3 else f"{month * 7}.00")
+            for month in range(1, 13)
+            for name, code, currency in (
+                ("甲公司", "91440300MA5000000G", "CNY"),
+                ("乙公司", "", "USD"),
+                ("bad", "", "XYZ"),
+            )
+            for flow in ("import", "export")
+        ]
+        path.write_text(
+            "name,credit_code,period,flow,value,currency,previous\n" + "\n".join(rows) + "\n"
+        )
+        rates = RateTable([ExchangeRate("USD", "CNY", rate="6.9", on=dt.date(2020, 1, 1))])
+        raw = pyarrow.csv.read_csv(
+            path,
+            read_options=pyarrow.csv.ReadOptions(block_size=512),
+            convert_options=pyarrow.csv.ConvertOptions(
+                column_types=dict.fromkeys(
+                    ["name", "credit_code", "period", "flow", "value", "currency", "previous"],
+                    pa.string(),
+                ),
+                strings_can_be_null=False,
+            ),
+        )
+        parts, line = [], 2
+        for batch in raw.to_batches(max_chunksize=10):
+            parts.append((batch, line))
+            line += batch.num_rows
+
+        def work(part):
+            batch, first = part
+            good, rejected = check_batch(batch, path=str(path), first_line=first)
+            summary = summarize_batch(good, currency="CNY", rates=rates, by="enterprise")
+            return summary, rejected
+
+        futures = dask_client.map(work, parts)
+        results = dask_client.gather(futures)
+        merged = merge_summaries(summary for summary, _ in results)
+        rejected = tuple(row for _, rows in results for row in rows)
+
+        local = TradeTable.read_csv(path, errors="collect")
+        assert _view(local.summarize(currency="CNY", rates=rates, by="enterprise")) == _view(merged)
+        assert local.rejected == rejected
+        assert 24 == len(rejected)
+
+    @settings(_SLOW, max_examples=25)
+    @given(_RECORDS, st.sampled_from(["CNY", "USD"]), _RATES, st.sampled_from([None, "region"]))
+    def test_cluster_equals_local_for_any_records(self, dask_client, records, currency, rates, by):
+        """For any record set, summaries of batches on the workers, merged, equal summarize's."""
+        expected = _outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
+        batches = TradeTable.from_records(records).to_batches(max_chunksize=4)
+
+        def on_cluster() -> TradeSummary:
+            futures = dask_client.map(
+                summarize_batch,
+                batches or [TradeTable.from_records([]).to_arrow()],
+                currency=currency,
+                rates=rates,
+                by=by,
+                pure=False,
+            )
+            # in batch order, so a failing batch raises the error the first bad record raises
+            return merge_summaries(future.result() for future in futures)
+
+        assert expected == _outcome(on_cluster)
+
+
+def test_merge_is_associative():
+    """(a + b) + c == a + (b + c) for summaries of three disjoint record sets."""
+    records = [
+        TradeRecord(firm, "2022-03", flow, Money(amount, "CNY"))
+        for firm, flow, amount in (
+            (FIRMS[0], "import", "1.5"),
+            (FIRMS[1], "export", "2.25"),
+            (FIRMS[2], "import", "3"),
+        )
+    ]
+    a, b, c = (
+        summarize_batch(TradeTable.from_records([r]).to_arrow(), currency="CNY") for r in records
+    )
+    assert _view(operator.add(operator.add(a, b), c)) == _view(operator.add(a, operator.add(b, c)))
+    assert _view(summarize(records, currency="CNY")) == _view(merge_summaries([a, b, c]))
