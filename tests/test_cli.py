@@ -7,6 +7,9 @@ import errno
 import io
 import json
 import os
+import re
+import shlex
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -15,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from littlegiants import _schemas, load_policy
+from littlegiants import policies as load_policies
 from littlegiants.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -876,3 +880,92 @@ class TestOutputFailures:
         assert 74 == result.returncode
         assert "standard output is closed" in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def readme_command_lines() -> list[str]:
+    """The ``littlegiants ...`` lines of the README's shell blocks, comments removed."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```sh\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    lines = [line.split("  #")[0].strip() for block in blocks for line in block.splitlines()]
+    return [line for line in lines if line.startswith("littlegiants ")]
+
+
+class TestReadme:
+    def test_the_examples_run_as_written(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Every command line the README shows exits 0, in order, in a fresh folder."""
+        monkeypatch.chdir(tmp_path)
+        lines = readme_command_lines()
+        statuses = [(line, run(capsys, *shlex.split(line)[1:])[0]) for line in lines]
+        assert len(lines) >= 5, "the README shows command lines; this test must find them"
+        assert [(line, 0) for line in lines] == statuses
+
+
+class TestVersionExampleCompletion:
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the installed version and exits 0."""
+        from importlib.metadata import version
+
+        status, out, _ = run(capsys, "--version")
+        assert (0, f"littlegiants {version('littlegiants')}\n") == (status, out)
+
+    def test_help_has_no_markup(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help of the program and each command shows no reStructuredText markup."""
+        texts = [run(capsys, "--help")[1]]
+        texts += [run(capsys, name, "--help")[1] for name in commands()]
+        marked = [text for text in texts if "``" in text or re.search(r":[a-z]+:`", text)]
+        assert [] == marked
+
+    def test_example_copies_and_refuses_to_overwrite(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """example copies the bundled dataset to a new folder, and never into an existing one."""
+        dest = tmp_path / "firms"
+        first = run(capsys, "example", "shenzhen-2022", str(dest))[0]
+        second = run(capsys, "example", "shenzhen-2022", str(dest))[0]
+        from littlegiants.loader import example_path
+
+        expected = sorted(p.name for p in example_path("shenzhen-2022").iterdir())
+        assert (0, 2, expected) == (first, second, sorted(p.name for p in dest.iterdir()))
+
+    def test_example_without_a_folder_prints_where_it_is(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without a folder, example prints the bundled dataset's path."""
+        from littlegiants.loader import example_path
+
+        status, out, _ = run(capsys, "example")
+        assert (0, f"{example_path('shenzhen-2022')}\n") == (status, out)
+
+    def test_unknown_example_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown dataset name exits 2 and lists the ones there are."""
+        status, _, err = run(capsys, "example", "nope", "x")
+        assert (2, True) == (status, "shenzhen-2022" in err)
+
+    @pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
+    def test_completion_scripts(self, shell: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each shell's script names every command; bash and zsh complete policy ids."""
+        status, out, _ = run(capsys, "completion", shell)
+        ids = {policy.id for policy in load_policies()}
+        assert (0, [], True) == (
+            status,
+            [name for name in commands() if name not in out],
+            shell == "tcsh" or all(policy_id in out for policy_id in ids),
+        )
+
+    def test_bash_completes_policy_ids(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """In bash, `littlegiants payouts x --policy shen<TAB>` offers shenzhen-2022."""
+        script = tmp_path / "littlegiants.bash"
+        script.write_text(run(capsys, "completion", "bash")[1], encoding="utf-8")
+        probe = (
+            f"source {script}; COMP_WORDS=(littlegiants payouts x --policy shen); COMP_CWORD=4; "
+            'COMP_LINE="littlegiants payouts x --policy shen"; COMP_POINT=${#COMP_LINE}; '
+            "_shtab_littlegiants littlegiants shen --policy; "
+            'printf "%s\\n" "${COMPREPLY[@]}"'
+        )
+        bash = shutil.which("bash") or "/bin/bash"
+        done = subprocess.run([bash, "-c", probe], capture_output=True, text=True, check=False)
+        assert "shenzhen-2022" in done.stdout.split()

@@ -1,7 +1,8 @@
 """The ``littlegiants`` command line (also ``python -m littlegiants``).
 
-Commands: ``demo``, ``payouts``, ``match``, ``compare``, ``trade``, ``policies``, ``policy``,
-``validate``, ``check``. Each takes ``--help`` with an example. DATA is a file or a folder of
+Commands: ``demo``, ``example``, ``payouts``, ``match``, ``compare``, ``trade``, ``policies``,
+``policy``, ``validate``, ``check``, ``completion``. Each takes ``--help`` with an example;
+``--version`` prints the version. DATA is a file or a folder of
 files; a file's record kind comes from the first word of its name (``enterprises``,
 ``designations``, ``relocations``, ``trade``, ``financials``, ``profiles``, ``rates``,
 ``aggregates``, ``counts``) or from ``--kind``.
@@ -33,6 +34,7 @@ import contextlib
 import csv
 import datetime as dt
 import errno
+import inspect
 import json
 import os
 import re
@@ -880,6 +882,75 @@ def _growth_text(growth: Any, args: argparse.Namespace) -> str:  # noqa: ANN401
     return format_growth(growth, locale=args.locale)
 
 
+def cmd_example(args: argparse.Namespace, out: Output) -> int:
+    """Copy a bundled dataset to a new folder, or print where it is.
+
+    shenzhen-2022 holds the seed article's figures (Shenzhen Daily, 2022-11-23) with their
+    sources: Hosin Global's trade, the cohort's trade, the counts of little giants and the rate the
+    article implies. Copy it, then run the other commands on the copy.
+    """
+    import shutil  # noqa: PLC0415
+
+    from littlegiants.loader import example_path  # noqa: PLC0415
+
+    try:
+        source = example_path(args.name)
+    except (FileNotFoundError, ValueError) as error:
+        raise UsageError(str(error)) from None
+    if args.dest is None:
+        out.text(str(source))
+        return OK
+    dest = Path(args.dest)
+    if dest.exists():
+        msg = f"{dest} already exists: give a new folder to copy {args.name} to"
+        raise UsageError(msg)
+    shutil.copytree(source, dest)
+    files = sorted(path.name for path in dest.iterdir())
+    out.text(f"copied {args.name} to {dest}: {', '.join(files)}")
+    return OK
+
+
+def cmd_completion(args: argparse.Namespace, out: Output) -> int:
+    """Print a shell completion script: commands, options, choices and bundled policy ids.
+
+    Install it where your shell reads completions, for example (bash)
+    ~/.local/share/bash-completion/completions/littlegiants, or (zsh) a file _littlegiants in a
+    folder on your fpath. Generated with shtab from the parser itself.
+    """
+    import shtab  # noqa: PLC0415 - only this command needs it
+
+    from littlegiants.policy import policies  # noqa: PLC0415
+
+    ids = " ".join(sorted(policy.id for policy in policies()))
+    preamble = {
+        "bash": (
+            f'_littlegiants_policy() {{\n  compgen -W "{ids}" -- "$1"\n  compgen -f -- "$1"\n}}\n'
+        ),
+        "zsh": (
+            "_littlegiants_policy() {\n"
+            f"  _alternative 'policies:policy:({ids})' 'files:file:_files'\n"
+            "}\n"
+        ),
+    }
+    parser = build_parser()
+    for action in _policy_options(parser):
+        action.complete = {"bash": "_littlegiants_policy", "zsh": "_littlegiants_policy"}  # type: ignore[attr-defined]
+    out.text(shtab.complete(parser, args.shell, preamble=preamble.get(args.shell, "")))
+    return OK
+
+
+def _policy_options(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """Every ``--policy`` and ``--reform`` option and the ``policy`` command's POLICY argument."""
+    found: list[argparse.Action] = []
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps no public list
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                found.extend(_policy_options(sub))
+        elif action.dest in {"policy", "reform"}:
+            found.append(action)
+    return found
+
+
 def cmd_policies(args: argparse.Namespace, out: Output) -> int:
     """List the bundled policies."""
     del args
@@ -1060,34 +1131,92 @@ def _command(
     example: str,
     *,
     data: bool = False,
+    output: bool = True,
 ) -> argparse.ArgumentParser:
+    description = _plain(handler.__doc__ or "")
     parser: argparse.ArgumentParser = commands.add_parser(
         name,
-        help=(handler.__doc__ or "").strip().rstrip("."),
-        description=handler.__doc__,
+        help=description.split("\n\n")[0].strip().rstrip("."),
+        description=description,
         epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.set_defaults(handler=handler)
-    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument("--locale", choices=["en_US", "zh_CN"], default="en_US")
+    if output:
+        parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+        parser.add_argument("--locale", choices=["en_US", "zh_CN"], default="en_US")
+    else:
+        parser.set_defaults(format="table", locale="en_US")
     if data:
         parser.add_argument("data", metavar="DATA", help="a data file or a folder of files")
         parser.add_argument("--kind", choices=_KINDS, help="the record kind of a DATA file")
     return parser
 
 
+def _plain(text: str) -> str:
+    """Docstring text as a terminal shows it: ``code`` and :role:`name` markup removed."""
+    text = re.sub(r":[a-z]+:`~?([^`]+)`", r"\1", text)
+    return inspect.cleandoc(text.replace("``", ""))
+
+
+def _version() -> str:
+    """The installed distribution's version (the package's own when run from a checkout)."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    try:
+        return version("littlegiants")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree never installed
+        from littlegiants import __version__  # noqa: PLC0415
+
+        return __version__
+
+
+class _Version(argparse.Action):
+    """``--version``: print ``littlegiants X.Y.Z`` and stop, reading the version only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:  # noqa: ANN401
+        """Take no value."""
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit", **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        """Print the version to standard output and end parsing (exit status 0)."""
+        sys.stdout.write(f"littlegiants {_version()}\n")
+        parser.exit(0)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``littlegiants`` argument parser."""
     parser = _Parser(
         prog="littlegiants",
-        description=__doc__.split("\n\n")[0] if __doc__ else None,
-        epilog="example:\n  littlegiants demo --locale zh_CN",
+        description=_plain(__doc__.split("\n\n")[0]) if __doc__ else None,
+        epilog="example:\n  littlegiants demo --locale zh_CN\n",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _command(commands, "demo", cmd_demo, "littlegiants demo --locale zh_CN")
+    example = _command(
+        commands,
+        "example",
+        cmd_example,
+        "littlegiants example shenzhen-2022 firms/",
+        output=False,
+    )
+    example.add_argument(
+        "name", nargs="?", default="shenzhen-2022", help="the bundled dataset (shenzhen-2022)"
+    )
+    example.add_argument(
+        "dest", nargs="?", help="a new folder to copy it to; without it, print where it is"
+    )
+    completion = _command(
+        commands,
+        "completion",
+        cmd_completion,
+        "littlegiants completion bash > ~/.local/share/bash-completion/completions/littlegiants",
+        output=False,
+    )
+    completion.add_argument("shell", choices=["bash", "zsh", "tcsh"], help="the shell")
     payouts = _command(
         commands,
         "payouts",
