@@ -177,6 +177,27 @@ class TestReadCsvAgreesWithTheLoader:
         assert Money("126790000", "USD") == summary.total
         assert "+67.73" == str(summary.growth)[:6]
 
+    def test_a_growth_given_in_the_file_is_kept(self, tmp_path: Path):
+        """A file whose rows all state 5% sums to 5% exactly, as the object path, merged or not."""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "企业名称,期间,进出口,金额,币种,同比\n"
+            "示例科技有限公司,2022-01..2022-10,进口,100,CNY,5%\n"
+            "示例科技有限公司,2022-01..2022-10,出口,7,CNY,5%\n"
+            "另一家公司,2022-01..2022-10,出口,9,CNY,6%\n",
+            encoding="utf-8",
+        )
+        table = TradeTable.read_csv(path)
+        expected = summarize(load_trade_records(path), currency="CNY", by="enterprise")
+        summary = table.summarize(currency="CNY", by="enterprise")
+        batches = table.to_arrow().to_batches(max_chunksize=1)
+        merged = merge_summaries(
+            summarize_batch(b, currency="CNY", by="enterprise") for b in batches
+        )
+        assert _view(expected) == _view(summary) == _view(merged)
+        assert "Growth(Decimal('0.05'))" == repr(summary.by_group["示例科技有限公司"].growth)
+        assert summary.overall.stated_growth is None
+
     def test_gb18030_file_is_read_by_the_loaders_reader(self, tmp_path: Path):
         """A GB18030 file (not UTF-8) reads as the loader reads it."""
         path = tmp_path / "trade.csv"
@@ -237,6 +258,7 @@ def _view(summary: TradeSummary) -> object:
             part.record_count,
             part.missing_previous,
             sorted(part.enterprise_keys),
+            repr(part.growth),
         )
 
     return (
