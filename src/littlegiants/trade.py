@@ -46,7 +46,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -54,6 +54,7 @@ from littlegiants._checks import expects, invisible_edge, items
 from littlegiants._exact import BOUNDED, EXACT, MAX_ADJUSTED_EXPONENT, bounds_problem
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import CurrencyMismatchError, InvalidAmountError, InvalidRecordError
+from littlegiants.frames import Columns, Row, Tabular
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money
@@ -372,6 +373,36 @@ class FlowSummary:
     enterprise_keys: frozenset[str] = attrs.field(converter=_keys)
     stated_growth: Growth | None = None
 
+    def __repr__(self) -> str:
+        """One line: the flow, the counts, the total and the growth (the keys are left out)."""
+        flow = "total" if self.flow is None else self.flow.value
+        return (
+            f"<FlowSummary {flow}: {self.record_count} records, {self.enterprise_count} "
+            f"enterprises, total {self.total!r}, growth {self.growth}>"
+        )
+
+    def to_record(self, group: str | None = None) -> Row:
+        """The flow as a row: its group, the flow, counts, exact amounts and the growth rate.
+
+        Keys: ``group`` (``None`` when not grouped), ``flow`` (``import``, ``export`` or
+        ``total``), ``records``, ``enterprises``, ``value``, ``a_year_earlier`` (``None`` when
+        a record lacks a prior-year value), ``growth`` (the rate as a ``Decimal``: ``0.05``
+        for 5%; ``None`` when unknown), ``missing_previous`` and ``currency``.
+        """
+        growth = self.growth
+        previous = self.previous_total
+        return {
+            "group": group,
+            "flow": "total" if self.flow is None else self.flow.value,
+            "records": self.record_count,
+            "enterprises": self.enterprise_count,
+            "value": self.total.amount,
+            "a_year_earlier": None if previous is None else previous.amount,
+            "growth": None if growth is None else growth.rate,
+            "missing_previous": self.missing_previous,
+            "currency": self.total.currency,
+        }
+
     @property
     def enterprise_count(self) -> int:
         """Distinct enterprises (by credit code, else name)."""
@@ -432,17 +463,51 @@ def common_growth(
 
 
 @attrs.frozen(kw_only=True)
-class TradeSummary:
+class TradeSummary(Tabular):
     """Trade totals, prior-year totals and growth, overall, per flow, and per group.
 
     ``previous_total`` and ``growth`` are known only when every record has a prior-year value;
     otherwise they are ``None`` and ``missing_previous`` says how many records lack one.
+    Its ``repr`` is one line; :meth:`to_records` gives its rows.
     """
 
     currency: str
     overall: FlowSummary
     flows: tuple[FlowSummary, ...]
     groups: tuple[tuple[str, TradeSummary], ...] = ()
+
+    record_columns: ClassVar[Columns] = {
+        "group": str,
+        "flow": str,
+        "records": int,
+        "enterprises": int,
+        "value": Decimal,
+        "a_year_earlier": Decimal,
+        "growth": Decimal,
+        "missing_previous": int,
+        "currency": str,
+    }
+
+    def __repr__(self) -> str:
+        """One line: the counts, the total, the growth, and how many groups."""
+        groups = f", {len(self.groups)} groups" if self.groups else ""
+        return (
+            f"<TradeSummary: {self.record_count} records, {self.enterprise_count} enterprises, "
+            f"total {self.total!r}, growth {self.growth}{groups}>"
+        )
+
+    def to_records(self) -> list[Row]:
+        """Each flow then the total, of each group when grouped, else of the whole.
+
+        The rows are :meth:`FlowSummary.to_record`'s; a ``total`` row adds up the rows of its
+        group above it, so sum one or the other.
+        """
+        groups = self.groups or ((None, self),)
+        return [
+            flow.to_record(group)
+            for group, summary in groups
+            for flow in (*summary.flows, summary.overall)
+        ]
 
     @property
     def total(self) -> Money:
