@@ -135,7 +135,7 @@ class TestStackedPayouts:
         assert "guangdong-2022+shenzhen-2022+nanshan-2022" == payload["policy"]
         assert ["guangdong-2022", "nanshan-2022", "shenzhen-2022"] == payload["policies"]
         assert {"guangdong-2022", "shenzhen-2022", "nanshan-2022"} == {
-            row["policy"] for row in payload["rows"]
+            row["policy_id"] for row in payload["rows"]
         }
         assert "1000000" == next(
             amount for issuer, amount in payload["by_issuer"].items() if issuer.startswith("广东")
@@ -202,12 +202,12 @@ class TestMatch:
         )
         payload = json.loads(out)
         assert 0 == status
-        firm = next(f for f in payload["firms"] if f["enterprise"] == "示例科技有限公司")
+        firm = next(f for f in payload["firms"] if f["name"] == "示例科技有限公司")
         assert "1900000" == firm["total"]
-        outside = {m["policy"]: m for m in firm["not_applying"]}
+        outside = {m["policy_id"]: m for m in firm["not_applying"]}
         assert "outside-jurisdiction" == outside["pudong"]["coverage"]
         assert "not within 310115" in outside["pudong"]["reason"]
-        applying = {r["policy"] for r in payload["rows"] if r["enterprise"] == "示例科技有限公司"}
+        applying = {r["policy_id"] for r in payload["rows"] if r["name"] == "示例科技有限公司"}
         assert {"guangdong-2022", "nanshan-2022", "shenzhen-2022", "total"} == applying
 
     def test_others_lists_the_policies_that_do_not_apply(
@@ -218,16 +218,16 @@ class TestMatch:
             capsys, "match", str(EXAMPLE), "--as-of", "2024-01-01", "--others", "--format", "csv"
         )
         rows = list(csv.DictReader(io.StringIO(out)))
-        pudong = [r for r in rows if r["policy"] == "pudong"]
+        pudong = [r for r in rows if r["policy_id"] == "pudong"]
         assert 3 == len(pudong)
-        assert {"no"} == {r["applies"] for r in pudong}
+        assert {"false"} == {r["applies"] for r in pudong}
 
     def test_given_policies_only(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--policy matches against the policies given instead of the catalogue."""
         _, out, _ = run(
             capsys, "match", str(EXAMPLE), "--policy", "shenzhen-2022", "--format", "json"
         )
-        assert {"shenzhen-2022", "total"} == {row["policy"] for row in json.loads(out)["rows"]}
+        assert {"shenzhen-2022", "total"} == {row["policy_id"] for row in json.loads(out)["rows"]}
 
     def test_chinese_reasons(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Under zh_CN the reasons are Chinese."""
@@ -264,7 +264,7 @@ class TestMatch:
         path.write_text("name,region\n=SUM(A1),440305\n", encoding="utf-8")
         status, out, _ = run(capsys, "match", str(path), "--format", "csv")
         assert 0 == status
-        assert {"'=SUM(A1)"} == {row["enterprise"] for row in csv.DictReader(io.StringIO(out))}
+        assert {"'=SUM(A1)"} == {row["name"] for row in csv.DictReader(io.StringIO(out))}
 
 
 def _longgang_firms(folder: Path) -> Path:
@@ -393,9 +393,13 @@ class TestPolicies:
         _, table, _ = run(capsys, "policies")
         assert "深府〔2022〕31号" in table
         _, out, _ = run(capsys, "policies", "--format", "csv")
-        assert "shenzhen-2022" in {row["id"] for row in csv.DictReader(io.StringIO(out))}
+        assert "shenzhen-2022" in {row["policy_id"] for row in csv.DictReader(io.StringIO(out))}
         _, out, _ = run(capsys, "policies", "--format", "json")
-        assert "shenzhen-2022" in {row["id"] for row in json.loads(out)}
+        shenzhen = next(row for row in json.loads(out) if row["policy_id"] == "shenzhen-2022")
+        assert ("440300", "深圳市") == (
+            shenzhen["jurisdiction_code"],
+            shenzhen["jurisdiction_name"],
+        )
 
     def test_one_policy(self, capsys: pytest.CaptureFixture[str]) -> None:
         """policy ID shows the table with sources; JSON has the exact amounts."""
@@ -561,7 +565,7 @@ class TestSubprocess:
             check=False,
         )
         assert 0 == run_ok.returncode
-        assert run_ok.stdout.startswith("id,document")
+        assert run_ok.stdout.startswith("policy_id,document")
         run_bad = subprocess.run(
             [sys.executable, "-m", "littlegiants", "validate", str(BAD / "trade-formula.csv")],
             capture_output=True,
@@ -699,7 +703,7 @@ class TestCsvIsSafeToOpen:
             capsys, "payouts", str(path), "--policy", "shenzhen-2022", "--format", "csv"
         )
         assert 0 == status
-        names = [row["enterprise"] for row in csv.DictReader(io.StringIO(out))]
+        names = [row["name"] for row in csv.DictReader(io.StringIO(out))]
         assert ['\'=HYPERLINK("http://x","y")', "'@SUM(A1)"] == names
 
     def test_every_cell_of_validate_output_is_neutralized(
@@ -969,3 +973,112 @@ class TestVersionExampleCompletion:
         bash = shutil.which("bash") or "/bin/bash"
         done = subprocess.run([bash, "-c", probe], capture_output=True, text=True, check=False)
         assert "shenzhen-2022" in done.stdout.split()
+
+
+class TestMachineOutput:
+    """CSV and JSON rows carry keys, booleans, numbers and, with --explain, the reasons."""
+
+    MACHINE_COMMANDS = (
+        ("payouts", "{data}", "--policy", "shenzhen-2022"),
+        ("payouts", "{data}", "--all", "--explain"),
+        ("match", "{data}", "--as-of", "2024-01-01", "--others"),
+        ("compare", "{data}", "--policy", "shenzhen-2022", "--reform", "guangdong-2022"),
+        ("trade", "{trade}", "--by", "region"),
+        ("check", "{data}", "--tier", "little-giant", "--as-of", "2024-01-01", "--explain"),
+        ("validate", "{bad}"),
+        ("policies",),
+    )
+
+    @pytest.mark.parametrize("argv", MACHINE_COMMANDS, ids=lambda argv: " ".join(argv[:2]))
+    def test_keys_have_no_spaces(self, argv: tuple[str, ...], capsys) -> None:
+        """Every CSV header and JSON key is a name without spaces."""
+        values = {
+            "data": str(EXAMPLE),
+            "trade": str(EXAMPLE / "trade.csv"),
+            "bad": str(BAD / "trade-negative-value.csv"),
+        }
+        args = [a.format(**values) for a in argv]
+        _, out, _ = run(capsys, *args, "--format", "csv")
+        header = next(csv.reader(io.StringIO(out)))
+        assert [] == [key for key in header if " " in key]
+        _, out, _ = run(capsys, *args, "--format", "json")
+        payload = json.loads(out)
+        rows = payload["rows"] if isinstance(payload, dict) else payload
+        assert rows
+        assert [] == [key for row in rows for key in row if " " in key]
+
+    def test_payout_rows_carry_the_firms_keys(self, capsys) -> None:
+        """Payout rows name each firm by credit code, region code and region name."""
+        _, out, _ = run(
+            capsys, "payouts", str(EXAMPLE), "--policy", "nanshan-2022", "--format", "json"
+        )
+        row = json.loads(out)["rows"][0]
+        assert ("示例科技有限公司", "440305", "南山区") == (
+            row["name"],
+            row["region_code"],
+            row["region_name"],
+        )
+        assert "credit_code" in row
+        assert isinstance(row["up_to"], bool)
+        assert "CNY" == row["currency"]
+
+    def test_booleans_and_counts_are_json_values(self, capsys) -> None:
+        """JSON has true/false and numbers where the values are booleans and counts."""
+        _, out, _ = run(capsys, "match", str(EXAMPLE), "--as-of", "2024-01-01", "--format", "json")
+        rows = json.loads(out)["rows"]
+        assert {True} == {row["applies"] for row in rows if row["policy_id"] != "total"}
+        assert {bool} == {type(row["complete"]) for row in rows}
+        _, out, _ = run(capsys, "trade", str(EXAMPLE / "trade.csv"), "--format", "json")
+        total = next(row for row in json.loads(out) if row["flow"] == "total")
+        assert (2, 1, 0) == (total["records"], total["enterprises"], total["missing_previous"])
+        _, out, _ = run(
+            capsys, "validate", str(BAD / "trade-negative-value.csv"), "--format", "json"
+        )
+        assert {int} == {type(row["line"]) for row in json.loads(out)}
+
+    def test_explain_puts_the_reasons_in_csv_and_json(self, capsys) -> None:
+        """--explain adds a reason column to payouts, and the explanations to JSON."""
+        argv = ("payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--explain")
+        _, out, _ = run(capsys, *argv, "--format", "csv")
+        reasons = {row["reason"] for row in csv.DictReader(io.StringIO(out))}
+        assert any("outside" in reason for reason in reasons)
+        _, out, _ = run(capsys, *argv, "--format", "json")
+        payload = json.loads(out)
+        assert all(row["reason"] for row in payload["rows"])
+        assert all("Parameters read:" in e["explanation"] for e in payload["explanations"])
+        _, out, _ = run(
+            capsys,
+            "check",
+            str(EXAMPLE),
+            "--tier",
+            "little-giant",
+            "--as-of",
+            "2024-01-01",
+            "--explain",
+            "--format",
+            "csv",
+        )
+        assert all(row["explanation"] for row in csv.DictReader(io.StringIO(out)))
+
+    def test_a_growth_given_in_the_file_is_printed_as_given(self, capsys, tmp_path) -> None:
+        """One record with growth 5% gives 0.05 in CSV and JSON, not 0.0499…"""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "name,period,flow,value,currency,growth\n示例科技有限公司,2022-01..2022-10,import,100,CNY,5%\n",
+            encoding="utf-8",
+        )
+        _, out, _ = run(capsys, "trade", str(path), "--format", "csv")
+        assert {"0.05"} == {row["growth"] for row in csv.DictReader(io.StringIO(out))}
+        _, out, _ = run(capsys, "trade", str(path), "--format", "json")
+        assert {"0.05"} == {row["growth"] for row in json.loads(out)}
+        _, out, _ = run(capsys, "trade", str(path))
+        assert "+5%" in out
+
+    def test_trade_by_region_names_the_region(self, capsys) -> None:
+        """Grouped by region, each row carries the region's name beside its code."""
+        _, out, _ = run(capsys, "trade", str(EXAMPLE), "--by", "region", "--format", "json")
+        assert {("440300", "深圳市")} == {(r["group"], r["region_name"]) for r in json.loads(out)}
+        _, out, _ = run(
+            capsys, "trade", str(EXAMPLE / "trade.csv"), "--by", "region", "--format", "json"
+        )
+        assert {("unknown", None)} == {(r["group"], r["region_name"]) for r in json.loads(out)}

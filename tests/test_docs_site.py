@@ -132,3 +132,14 @@ class TestCopyButtons:
         """The site's stylesheet hides prompts and output while a block is being copied."""
         css = (site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
         assert re.search(r"\[data-md-copying\] \.gp,\s*\[data-md-copying\] \.go\s*\{", css)
+
+
+class TestNotebookChart:
+    def test_the_chart_is_drawn_by_the_pages_own_code(self, site: Path) -> None:
+        """The build runs the notebooks page's examples, which draw the chart beside the page."""
+        folder = site / "howto" / "notebooks"
+        chart = folder / "payouts-by-district.png"
+        assert b"\x89PNG\r\n\x1a\n" == chart.read_bytes()[:8]
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert '<img src="payouts-by-district.png"' in page
+        assert not list((ROOT / "docs").rglob("payouts-by-district.png")), "drawn, never kept"

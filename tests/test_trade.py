@@ -196,6 +196,63 @@ class TestSummarize:
         assert {"national", "none"} == set(by_level)
         assert Money(5, "USD") == by_level["national"].total
 
+    def test_one_record_keeps_its_growth(self) -> None:
+        """One record's stated growth is the summary's, exactly as given (5% stays 0.05)."""
+        record = TradeRecord(HOSIN, JAN_OCT_2022, "import", Money(100, "CNY"), growth="5%")
+        summary = summarize([record], currency="CNY", by="region")
+        expected = Growth(Decimal("0.05"))
+        for flow in (
+            summary.overall,
+            summary.by_flow[TradeFlow.IMPORT],
+            summary.by_group["440300"].overall,
+        ):
+            assert repr(expected) == repr(flow.growth)
+
+    def test_records_stating_one_growth_keep_it(self) -> None:
+        """Records that all state 11% sum to a growth of 11%, not a quotient close to it."""
+        records = [
+            TradeRecord(HOSIN, JAN_OCT_2022, flow, Money(value, "CNY"), growth="11%")
+            for flow, value in (("import", 7), ("export", 13), ("export", 3))
+        ]
+        summary = summarize(records, currency="CNY")
+        assert [Decimal("0.11")] * 3 == [
+            f.growth.rate for f in (summary.overall, *summary.flows) if f.growth is not None
+        ]
+        assert "Decimal('0.11')" == repr(summary.growth.rate if summary.growth else None)
+
+    def test_mixed_growths_are_computed(self) -> None:
+        """Records stating different growths, or none, give the growth of the totals."""
+        summary = summarize(hosin_records(), currency="USD")
+        assert summary.overall.stated_growth is None
+        assert summary.previous_total is not None
+        assert Growth.between(summary.previous_total, summary.total) == summary.growth
+        lacking = [
+            *hosin_records()[:1],
+            TradeRecord(HOSIN, JAN_OCT_2022, "import", Money(1, "USD"), previous=Money(1, "USD")),
+        ]
+        imports = summarize(lacking, currency="USD").by_flow[TradeFlow.IMPORT]
+        assert imports.stated_growth is None
+
+    def test_growths_written_differently_are_computed(self) -> None:
+        """0.05 and 0.050 are the same rate written two ways: neither is kept as given."""
+        records = [
+            TradeRecord(HOSIN, JAN_OCT_2022, "import", Money(100, "CNY"), growth=Growth(rate))
+            for rate in (Decimal("0.05"), Decimal("0.050"))
+        ]
+        assert summarize(records, currency="CNY").overall.stated_growth is None
+
+    @given(lg.growths(), st.lists(st.integers(1, 10**6), min_size=1, max_size=5), st.integers(1, 4))
+    def test_merged_parts_keep_the_stated_growth(self, growth, values, cut):
+        """Parts whose records state one growth merge into a summary that states it too."""
+        records = [
+            TradeRecord(HOSIN, JAN_OCT_2022, "export", Money(v, "CNY"), growth=growth)
+            for v in values
+        ]
+        whole = summarize(records, currency="CNY")
+        parts = summarize(records[:cut], currency="CNY") + summarize(records[cut:], currency="CNY")
+        assert growth == whole.growth
+        assert whole == parts
+
     def test_sum_of_parts(self) -> None:
         """The summary of all records equals the sum of summaries of disjoint parts."""
         records = hosin_records()
@@ -413,7 +470,16 @@ def _old_flow_summary(
         record_count=len(records),
         missing_previous=missing,
         enterprise_keys=frozenset(record.enterprise.key for record in records),
+        stated_growth=_old_stated_growth(records),
     )
+
+
+def _old_stated_growth(records: list[TradeRecord]) -> Growth | None:
+    """The growth every record states, written the same way, or None."""
+    written = {None if r.reported_growth is None else str(r.reported_growth.rate) for r in records}
+    if len(written) != 1 or None in written:
+        return None
+    return records[0].reported_growth
 
 
 def _old_summary(records: list[TradeRecord], convert: _OldConverter) -> TradeSummary:
@@ -464,6 +530,7 @@ def flow_bits(flow: FlowSummary) -> object:
         flow.record_count,
         flow.missing_previous,
         sorted(flow.enterprise_keys),
+        None if flow.growth is None else flow.growth.rate.as_tuple(),
     )
 
 

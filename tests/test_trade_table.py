@@ -177,6 +177,27 @@ class TestReadCsvAgreesWithTheLoader:
         assert Money("126790000", "USD") == summary.total
         assert "+67.73" == str(summary.growth)[:6]
 
+    def test_a_growth_given_in_the_file_is_kept(self, tmp_path: Path):
+        """A file whose rows all state 5% sums to 5% exactly, as the object path, merged or not."""
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "企业名称,期间,进出口,金额,币种,同比\n"
+            "示例科技有限公司,2022-01..2022-10,进口,100,CNY,5%\n"
+            "示例科技有限公司,2022-01..2022-10,出口,7,CNY,5%\n"
+            "另一家公司,2022-01..2022-10,出口,9,CNY,6%\n",
+            encoding="utf-8",
+        )
+        table = TradeTable.read_csv(path)
+        expected = summarize(load_trade_records(path), currency="CNY", by="enterprise")
+        summary = table.summarize(currency="CNY", by="enterprise")
+        batches = table.to_arrow().to_batches(max_chunksize=1)
+        merged = merge_summaries(
+            summarize_batch(b, currency="CNY", by="enterprise") for b in batches
+        )
+        assert _view(expected) == _view(summary) == _view(merged)
+        assert "Growth(Decimal('0.05'))" == repr(summary.by_group["示例科技有限公司"].growth)
+        assert summary.overall.stated_growth is None
+
     def test_gb18030_file_is_read_by_the_loaders_reader(self, tmp_path: Path):
         """A GB18030 file (not UTF-8) reads as the loader reads it."""
         path = tmp_path / "trade.csv"
@@ -237,6 +258,7 @@ def _view(summary: TradeSummary) -> object:
             part.record_count,
             part.missing_previous,
             sorted(part.enterprise_keys),
+            repr(part.growth),
         )
 
     return (
@@ -533,13 +555,27 @@ def dask_client():
     distributed is imported here, not with the module: importing it installs tblib's exception
     pickling in the whole test process, which changes how other modules' errors pickle.
     """
+    import dask
     import distributed
 
+    # Generous timeouts: on a shared, loaded CI machine the workers' start-up and the cluster's
+    # shutdown can take longer than distributed's defaults, which failed whole runs.
     with (
+        dask.config.set(
+            {
+                "distributed.comm.timeouts.connect": "120s",
+                "distributed.comm.timeouts.tcp": "120s",
+            }
+        ),
         distributed.LocalCluster(
-            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            dashboard_address=None,
+            timeout="120s",
+            death_timeout="120s",
         ) as cluster,
-        distributed.Client(cluster) as client,
+        distributed.Client(cluster, timeout="120s") as client,
     ):
         yield client
 

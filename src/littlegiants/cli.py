@@ -46,15 +46,17 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from _typeshed import SupportsWrite
 
     from littlegiants.enterprise import Enterprise
+    from littlegiants.frames import Row
     from littlegiants.loader import Dataset
     from littlegiants.money import Money
-    from littlegiants.policy import IncentivePolicy, PolicySet, StackedPayout
+    from littlegiants.policy import Comparison, IncentivePolicy, PolicySet, StackedPayout
     from littlegiants.records import ProfileRecord
+    from littlegiants.trade import TradeSummary
 
 __all__ = ["main"]
 
@@ -196,8 +198,32 @@ def _csv_cell(text: str, *, numeric: bool) -> str:
     return text if numeric and _NUMBER.fullmatch(text) else escape_formula(text)
 
 
+def _json_value(value: object) -> object:
+    """A cell for JSON: exact decimals as text (never floats), dates as ISO text, the rest as is."""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _text_value(value: object) -> str:
+    """A cell for CSV or the table: ``true``/``false``, exact decimals, empty for ``None``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    return str(value)
+
+
 class Output:
-    """Rows written as an aligned table, CSV or JSON."""
+    """Rows written as an aligned table, CSV or JSON.
+
+    A row's values are text, or (in CSV and JSON output) plain values: booleans and whole
+    numbers stay booleans and numbers in JSON, ``Decimal`` amounts are exact text.
+    """
 
     def __init__(self, fmt: str, stream: _Stdout) -> None:
         """Write ``fmt`` (table, csv, json) to ``stream``."""
@@ -207,31 +233,37 @@ class Output:
     def rows(
         self,
         columns: Sequence[str],
-        rows: Sequence[dict[str, str]],
+        rows: Sequence[Mapping[str, object]],
         *,
         numeric: Iterable[str] = (),
         extra: dict[str, Any] | None = None,
     ) -> None:
-        """Write one table of rows; ``extra`` adds top-level keys to JSON output."""
+        """Write one table of rows; ``extra`` adds top-level keys to JSON output.
+
+        JSON rows hold the ``columns`` keys only, in their order.
+        """
         if self.fmt == "json":
-            payload: Any = list(rows) if extra is None else {**extra, "rows": list(rows)}
+            plain = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
+            payload: Any = plain if extra is None else {**extra, "rows": plain}
             json.dump(payload, self.stream, ensure_ascii=False, indent=2)
             self.stream.write("\n")
-        elif self.fmt == "csv":
+            return
+        text = [{c: _text_value(row.get(c)) for c in columns} for row in rows]
+        if self.fmt == "csv":
             numbers = set(numeric)
             writer = csv.writer(self.stream, lineterminator="\n")
             writer.writerow([_csv_cell(column, numeric=False) for column in columns])
             writer.writerows(
-                [_csv_cell(row.get(c, ""), numeric=c in numbers) for c in columns] for row in rows
+                [_csv_cell(row[c], numeric=c in numbers) for c in columns] for row in text
             )
         else:
             right = set(numeric)
-            widths = {c: max([_width(c), *(_width(r.get(c, "")) for r in rows)]) for c in columns}
+            widths = {c: max([_width(c), *(_width(r[c]) for r in text)]) for c in columns}
             header = "  ".join(_pad(c, widths[c], right=c in right) for c in columns)
             self.stream.write(header.rstrip() + "\n")
             self.stream.write("  ".join("-" * widths[c] for c in columns) + "\n")
-            for row in rows:
-                cells = (_pad(row.get(c, ""), widths[c], right=c in right) for c in columns)
+            for row in text:
+                cells = (_pad(row[c], widths[c], right=c in right) for c in columns)
                 self.stream.write("  ".join(cells).rstrip() + "\n")
 
     def text(self, text: str) -> None:
@@ -572,7 +604,7 @@ def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
     """Compute what each enterprise is owed under a policy, several stacked, or all that apply."""
     data = load_data(Path(args.data), args.kind)
     name, stacked = _stacked(args, data)
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "enterprise": payout.enterprise.name,
             "policy": policy_id,
@@ -587,6 +619,9 @@ def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
         for policy_id, item in payout.items
     ]
     columns = ["enterprise", "policy", "event", "level", "rule", "status", "amount", "up_to"]
+    if args.format != "table":
+        rows = [row for payout in stacked for row in payout.to_records(locale=args.locale)]
+        columns = [*_ITEM_KEYS, *(["reason"] if args.explain else [])]
     currency = stacked[0].currency if stacked else "CNY"
     total = _sum_money((payout.total for payout in stacked), currency)
     issuers = _by_issuer(stacked, currency)
@@ -603,8 +638,13 @@ def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
         "currency": currency,
         "total": f"{total.amount:f}",
         "by_issuer": {issuer: f"{amount.amount:f}" for issuer, amount in issuers.items()},
-        "unevaluated": [{"enterprise": f.name, "reason": why} for f, why in unevaluated],
+        "unevaluated": [{**f.to_record(), "reason": why} for f, why in unevaluated],
     }
+    if args.explain:
+        extra["explanations"] = [
+            {**payout.enterprise.to_record(), "explanation": _explained(payout, args.locale)}
+            for payout in stacked
+        ]
     out.rows(columns, rows, numeric=["amount"], extra=extra if args.format == "json" else None)
     if args.format == "table":
         out.text(f"total: {_amount(total, 'table', args.locale)} ({len(stacked)} enterprises)")
@@ -616,10 +656,34 @@ def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
             out.text(f"not fully evaluated: {firm.name}: {why}")
         if args.explain:
             for payout in stacked:
-                single = len(payout.payouts) == 1 and not payout.interactions
-                text = payout.payouts[0].explain if single else payout.explain
-                out.text("\n" + text(locale=args.locale))
+                out.text("\n" + _explained(payout, args.locale))
     return OK
+
+
+#: The keys that name a firm in CSV and JSON rows (``Enterprise.to_record``).
+_FIRM_KEYS: Final = ("credit_code", "name", "region_code", "region_name")
+
+#: The keys of a payout item's row in CSV and JSON (``PayoutItem.to_record`` without the reason).
+_ITEM_KEYS: Final = (
+    *_FIRM_KEYS,
+    "policy_id",
+    "rule_id",
+    "event",
+    "event_on",
+    "level",
+    "key",
+    "status",
+    "amount",
+    "currency",
+    "up_to",
+)
+
+
+def _explained(payout: StackedPayout, locale: str) -> str:
+    """A firm's payout trace: the one policy's, or the stack's with what lies between."""
+    single = len(payout.payouts) == 1 and not payout.interactions
+    text = payout.payouts[0].explain if single else payout.explain
+    return text(locale=locale)
 
 
 def _sum_money(amounts: Iterable[Money], currency: str) -> Money:
@@ -649,38 +713,52 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
     candidates = _policies(args.policy) if args.policy else None
     found = [match(firm, as_of=args.as_of, policies=candidates) for firm in data.enterprises]
     fmt, locale = args.format, args.locale
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, object]] = []
     firms: list[dict[str, Any]] = []
     for answer in found:
         name = answer.enterprise.name
         listed = answer.matches if args.others else answer.applying
-        rows.extend(
-            {
-                "enterprise": name,
-                "policy": each.policy.id,
-                "document": each.policy.document,
-                "applies": "yes" if each.applies else "no",
-                "amount": "" if each.total is None else _amount(each.total, fmt, locale),
-                "up_to": "yes" if each.is_ceiling else "",
-                "complete": ""
-                if each.payout is None
-                else ("yes" if each.payout.is_complete else "no"),
-                "reason": each.why.speak(locale),
-            }
-            for each in listed
-        )
-        rows.append(
-            {
-                "enterprise": name,
-                "policy": "total",
-                "amount": _amount(answer.total, fmt, locale),
-                "complete": "yes" if answer.stacked.is_complete else "no",
-                "reason": f"{len(answer.applying)} of {len(answer.matches)} policies apply",
-            }
-        )
+        firm = answer.enterprise.to_record()
+        if fmt != "table":
+            rows.extend(answer.to_records(locale=locale, others=args.others))
+            rows.append(
+                {
+                    **firm,
+                    "policy_id": "total",
+                    "amount": answer.total.amount,
+                    "currency": answer.total.currency,
+                    "complete": answer.stacked.is_complete,
+                    "reason": f"{len(answer.applying)} of {len(answer.matches)} policies apply",
+                }
+            )
+        else:
+            rows.extend(
+                {
+                    "enterprise": name,
+                    "policy": each.policy.id,
+                    "document": each.policy.document,
+                    "applies": "yes" if each.applies else "no",
+                    "amount": "" if each.total is None else _amount(each.total, fmt, locale),
+                    "up_to": "yes" if each.is_ceiling else "",
+                    "complete": ""
+                    if each.payout is None
+                    else ("yes" if each.payout.is_complete else "no"),
+                    "reason": each.why.speak(locale),
+                }
+                for each in listed
+            )
+            rows.append(
+                {
+                    "enterprise": name,
+                    "policy": "total",
+                    "amount": _amount(answer.total, fmt, locale),
+                    "complete": "yes" if answer.stacked.is_complete else "no",
+                    "reason": f"{len(answer.applying)} of {len(answer.matches)} policies apply",
+                }
+            )
         firms.append(
             {
-                "enterprise": name,
+                **firm,
                 "total": f"{answer.total.amount:f}",
                 "complete": answer.stacked.is_complete,
                 "by_issuer": {
@@ -689,13 +767,18 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
                 },
                 "between": [i.why.speak(locale) for i in answer.stacked.interactions],
                 "not_applying": [
-                    {"policy": m.policy.id, "coverage": m.coverage.value, "reason": m.why.en}
+                    {"policy_id": m.policy.id, "coverage": m.coverage.value, "reason": m.why.en}
                     for m in answer.others
                 ],
             }
         )
+        if args.explain:
+            firms[-1]["explanation"] = answer.explain(locale=locale)
     columns = ["enterprise", "policy", "document", "applies", "amount", "up_to", "complete"]
     columns.append("reason")
+    if fmt != "table":
+        columns = [*_FIRM_KEYS, "policy_id", "document", "coverage", "applies", "amount"]
+        columns += ["currency", "up_to", "complete", "reason"]
     extra = {"as_of": None if args.as_of is None else str(args.as_of), "firms": firms}
     out.rows(columns, rows, numeric=["amount"], extra=extra if fmt == "json" else None)
     if fmt == "table":
@@ -758,7 +841,7 @@ def cmd_compare(args: argparse.Namespace, out: Output) -> int:
     data = load_data(Path(args.data), args.kind)
     comparison = compare(before, after, data.enterprises, as_of=args.as_of)
     fmt, locale = args.format, args.locale
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, object]] = []
     for row in comparison.rows:
         name = row.enterprise.name
         for policy_id, (was, now) in row.by_policy().items():
@@ -768,6 +851,10 @@ def cmd_compare(args: argparse.Namespace, out: Output) -> int:
         rows.append(_compared(name, "total", *totals, fmt=fmt, locale=locale))
     columns = ["enterprise", "policy", "before", "after", "difference"]
     numbers = ["before", "after", "difference"]
+    if fmt != "table":
+        rows = _compared_records(comparison, locale=locale, explain=args.explain)
+        columns = [*_FIRM_KEYS, "policy_id", *numbers, "currency"]
+        columns += ["explanation"] if args.explain else []
     extra = {
         "as_of": None if args.as_of is None else str(args.as_of),
         "currency": comparison.currency,
@@ -800,9 +887,29 @@ def cmd_compare(args: argparse.Namespace, out: Output) -> int:
     return OK
 
 
+def _compared_records(comparison: Comparison, *, locale: str, explain: bool) -> list[Row]:
+    """The comparison's rows for CSV and JSON: a firm's total row says ``total``.
+
+    With ``explain``, a firm's total row carries the trace after the reform when it changed.
+    """
+    rows = comparison.to_records()
+    changed = {
+        row.enterprise.key: row.after.explain(locale=locale)
+        for row in comparison.rows
+        if row.difference
+    }
+    firms = iter(comparison.rows)
+    for row in rows:
+        if row["policy_id"] is None:
+            row["policy_id"] = "total"
+            if explain:
+                row["explanation"] = changed.get(next(firms).enterprise.key)
+    return rows
+
+
 def _compared(
     name: str, policy_id: str, was: Money, now: Money, *, fmt: str, locale: str
-) -> dict[str, str]:
+) -> dict[str, object]:
     return {
         "enterprise": name,
         "policy": policy_id,
@@ -833,6 +940,9 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
         _checked(Path(args.rates))
     rates = RateTable([*data.rates, *(load_rates(args.rates) if args.rates else ())])
     summary = summarize(records, currency=currency, rates=rates, by=args.by)
+    if args.format != "table":
+        _trade_records(out, summary, by=args.by)
+        return OK
     groups = summary.groups or (("all", summary),)
     rows = []
     for key, group in groups:
@@ -872,6 +982,27 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
         numeric=["records", "enterprises", "value", "a year earlier", "growth", "missing previous"],
     )
     return OK
+
+
+def _trade_records(out: Output, summary: TradeSummary, *, by: str | None) -> None:
+    """The summary's rows in CSV or JSON (``TradeSummary.to_records``), ``all`` when ungrouped.
+
+    Grouped by region, a row also names the region (``region_name``).
+    """
+    from littlegiants.regions import Region  # noqa: PLC0415
+
+    rows = summary.to_records()
+    columns = list(summary.record_columns)
+    for row in rows:
+        if row["group"] is None:
+            row["group"] = "all"
+        if by == "region":
+            code = row["group"]
+            row["region_name"] = None if code == "unknown" else Region(code).name
+    if by == "region":
+        columns.insert(1, "region_name")
+    numbers = ["records", "enterprises", "value", "a_year_earlier", "growth", "missing_previous"]
+    out.rows(columns, rows, numeric=numbers)
 
 
 def _growth_text(growth: Any, args: argparse.Namespace) -> str:  # noqa: ANN401
@@ -953,9 +1084,24 @@ def _policy_options(parser: argparse.ArgumentParser) -> list[argparse.Action]:
 
 def cmd_policies(args: argparse.Namespace, out: Output) -> int:
     """List the bundled policies."""
-    del args
     from littlegiants.policy import policies  # noqa: PLC0415
 
+    if args.format != "table":
+        records = [
+            {
+                "policy_id": p.id,
+                "document": p.document,
+                "jurisdiction_code": p.jurisdiction.code,
+                "jurisdiction_name": p.jurisdiction.name,
+                "effective_from": p.effective_from,
+                "effective_to": p.effective_to,
+                "combination": p.combination.value,
+                "confidence": p.confidence,
+            }
+            for p in policies()
+        ]
+        out.rows(list(records[0]) if records else [], records)
+        return OK
     rows = [
         {
             "id": p.id,
@@ -980,15 +1126,15 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
     if args.format == "table":
         out.text(render_policy(policy, locale=args.locale))
         return OK
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "rule": rule.id,
             "kind": str(rule.kind),
             "level": rule.level.value,
             "amount": f"{rule.amount.amount:f}",
             "currency": rule.amount.currency,
-            "up_to": str(rule.up_to).lower(),
-            "key": str(rule.key).lower(),
+            "up_to": rule.up_to,
+            "key": rule.key,
             "percent": "" if rule.percent is None else f"{rule.percent:f}",
             "figure": rule.figure or "",
         }
@@ -1052,10 +1198,10 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
         rows_read, problems = 0, list(err.problems)
         if err.more:
             _say(f"littlegiants: ... and {err.more} more problems")
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "file": problem.path,
-            "line": "" if problem.line is None else str(problem.line),
+            "line": problem.line,
             "column": problem.column or "",
             "problem": problem.message,
             "value": "" if problem.value is None else str(problem.value),
@@ -1077,6 +1223,18 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
 
     data = load_data(Path(args.data), args.kind)
     assessments = assess_many(data.enterprises, args.tier, as_of=args.as_of, purpose=args.purpose)
+    if args.format != "table":
+        records = [
+            {
+                **firm.to_record(),
+                **assessment.to_record(),
+                **({"explanation": assessment.explain(locale=args.locale)} if args.explain else {}),
+            }
+            for firm, assessment in zip(data.enterprises, assessments, strict=True)
+        ]
+        keys = [*_FIRM_KEYS, *(k for k in assessments.record_columns or () if k not in _FIRM_KEYS)]
+        out.rows([*keys, *(["explanation"] if args.explain else [])], records, numeric=["score"])
+        return OK
     rows = []
     for assessment in assessments:
         failed = [c.id for c in assessment.criteria if c.verdict.value == "fail"]

@@ -532,6 +532,26 @@ class Designation:
         """The last valid day, counting passed re-reviews and clipped by a revocation."""
         return self.valid_until()
 
+    def to_record(self) -> dict[str, object]:
+        """The designation as columns of a row (beside its firm's, in ``to_records()``).
+
+        Keys: ``level``, ``awarded_on``, ``expires_on`` (re-reviews and a revocation
+        counted), ``revoked_on``, ``batch``, ``key`` and ``authority``.
+
+        >>> from datetime import date
+        >>> Designation("national", date(2022, 8, 1), batch=4).to_record()["expires_on"]
+        datetime.date(2025, 7, 31)
+        """
+        return {
+            "level": self.level.value,
+            "awarded_on": self.awarded_on,
+            "expires_on": self.expires_on,
+            "revoked_on": self.revoked_on,
+            "batch": self.batch,
+            "key": self.key,
+            "authority": self.authority,
+        }
+
     def is_valid_on(self, day: object) -> bool:
         """Return whether the designation is valid on ``day``; never raises.
 

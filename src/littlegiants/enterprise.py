@@ -184,6 +184,33 @@ class Enterprise:
         """The identity used to link records: the credit code when known, else the name."""
         return self.name if self.credit_code is None else str(self.credit_code)
 
+    def to_record(self) -> dict[str, str | None]:
+        """The firm's identity as the first columns of a row (``to_records()`` of every result).
+
+        >>> Enterprise("示例科技有限公司", region="440305").to_record()
+        {'credit_code': None, 'name': '示例科技有限公司',
+         'region_code': '440305', 'region_name': '南山区'}
+        """
+        region = self.region
+        return {
+            "credit_code": None if self.credit_code is None else str(self.credit_code),
+            "name": self.name,
+            "region_code": None if region is None else region.code,
+            "region_name": None if region is None else region.name,
+        }
+
+    def designation_records(self) -> list[dict[str, object]]:
+        """One row per designation: the firm's columns, then the designation's.
+
+        A firm without designations gives one row whose designation columns are ``None``, so
+        every firm of a list is in the rows.
+        """
+        firm: dict[str, object] = {**self.to_record()}
+        if not self.designations:
+            empty = ("level", "awarded_on", "expires_on", "revoked_on", "batch", "key")
+            return [{**firm, **dict.fromkeys(empty), "authority": None}]
+        return [{**firm, **designation.to_record()} for designation in self.designations]
+
     def level_on(self, on: date) -> DesignationLevel | None:
         """Return the highest level valid on ``on`` (not expired, not revoked), or ``None``.
 

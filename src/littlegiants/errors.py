@@ -45,6 +45,7 @@ __all__ = [
     "InvalidRecordError",
     "LittleGiantsError",
     "MissingDataFileError",
+    "MissingExtraError",
     "MoneyParseError",
     "PolicyFileError",
     "RateNotFoundError",
@@ -508,3 +509,28 @@ class UnreadableFileError(LittleGiantsError, OSError):
 
 class MissingDataFileError(UnreadableFileError, FileNotFoundError):
     """A data file does not exist (also a ``FileNotFoundError``), or is a link to nothing."""
+
+
+class MissingExtraError(LittleGiantsError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    >>> print(MissingExtraError("xlsx", "openpyxl", "read and write .xlsx files"))
+    Reading and writing .xlsx files needs openpyxl: pip install 'littlegiants[xlsx]'.
+    """
+
+    def __init__(self, extra: str, module: str, purpose: str) -> None:
+        """Record the extra, the module it installs and what it is needed for."""
+        super().__init__(f"{purpose} needs {module}", name=module)
+        self.extra = extra
+        self.module = module
+        self.purpose = purpose
+
+    def __str__(self) -> str:
+        """Say what to install."""
+        purpose = self.purpose[:1].upper() + self.purpose[1:]
+        purpose = purpose.replace("Read and write", "Reading and writing")
+        return f"{purpose} needs {self.module}: pip install 'littlegiants[{self.extra}]'."
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as ``cls(extra, module, purpose)``."""
+        return (type(self), (self.extra, self.module, self.purpose))

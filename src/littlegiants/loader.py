@@ -86,10 +86,20 @@ import re
 import stat
 import threading
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Generic, Literal, NamedTuple, TypeVar, overload
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Final,
+    Generic,
+    Literal,
+    NamedTuple,
+    TypeVar,
+    overload,
+)
 
 import attrs
 
@@ -97,13 +107,16 @@ from littlegiants import _schemas, _tables
 from littlegiants.counts import DesignationCount
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
+    InvalidArgumentError,
     InvalidRecordError,
     LittleGiantsError,
+    MissingExtraError,
     PolicyFileError,
     SourceLocation,
     UnknownPolicyError,
     UnreadableFileError,
 )
+from littlegiants.frames import DESIGNATION_COLUMNS, Columns, Row, Tabular, flat_record
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.money import validate_currency
 from littlegiants.trade import TradeAggregate, TradeRecord
@@ -294,31 +307,6 @@ class DumpError(InvalidRecordError):
         return f"{head}: {place}{self.reason}{found}."
 
 
-class MissingExtraError(LittleGiantsError, ImportError):
-    """An optional dependency is not installed; the message names the extra that brings it.
-
-    >>> print(MissingExtraError("xlsx", "openpyxl", "read and write .xlsx files"))
-    Reading and writing .xlsx files needs openpyxl: pip install 'littlegiants[xlsx]'.
-    """
-
-    def __init__(self, extra: str, module: str, purpose: str) -> None:
-        """Record the extra, the module it installs and what it is needed for."""
-        super().__init__(f"{purpose} needs {module}", name=module)
-        self.extra = extra
-        self.module = module
-        self.purpose = purpose
-
-    def __str__(self) -> str:
-        """Say what to install."""
-        purpose = self.purpose[:1].upper() + self.purpose[1:]
-        purpose = purpose.replace("Read and write", "Reading and writing")
-        return f"{purpose} needs {self.module}: pip install 'littlegiants[{self.extra}]'."
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        """Pickle as ``cls(extra, module, purpose)``."""
-        return (type(self), (self.extra, self.module, self.purpose))
-
-
 def require_openpyxl() -> Any:  # noqa: ANN401 - openpyxl ships no type information
     """Return the openpyxl module, or raise :class:`MissingExtraError` naming the extra."""
     try:
@@ -350,7 +338,7 @@ def _reconciles(result: LoadResult[Any], _: object, rows_read: int) -> None:
 
 
 @attrs.frozen
-class LoadResult(Generic[T]):
+class LoadResult(Tabular, Generic[T]):
     """What ``errors="collect"`` returns: the records, the rejected rows and the rows read.
 
     ``rows_read == len(records) + len(rejected)`` always holds (it is checked).
@@ -364,6 +352,34 @@ class LoadResult(Generic[T]):
     def problems(self) -> tuple[LoadProblem, ...]:
         """Every problem of every rejected row, in file order."""
         return tuple(problem for row in self.rejected for problem in row.problems)
+
+    def __repr__(self) -> str:
+        """One line: how many records, rows read and rows rejected."""
+        return (
+            f"<LoadResult: {len(self.records)} records, {self.rows_read} rows read, "
+            f"{len(self.rejected)} rejected>"
+        )
+
+    def to_records(self) -> list[Row]:
+        """The records as plain rows: an enterprise's designation rows, else the record's fields.
+
+        An enterprise gives :meth:`Enterprise.designation_records
+        <littlegiants.enterprise.Enterprise.designation_records>`; any other record
+        :func:`~littlegiants.frames.flat_record` (a trade record's firm, period, flow, exact
+        amounts, currency and growth rate).
+        """
+        return _rows_of(self.records)
+
+
+def _rows_of(records: Iterable[object]) -> list[Row]:
+    """Plain rows of records of one kind (see :meth:`LoadResult.to_records`)."""
+    rows: list[Row] = []
+    for record in records:
+        if isinstance(record, Enterprise):
+            rows.extend(record.designation_records())
+        else:
+            rows.append(flat_record(record))
+    return rows
 
 
 def _rate_table(dataset: Dataset) -> RateTable:
@@ -416,7 +432,7 @@ def _frozen_sources(value: Mapping[str, FileSource]) -> Mapping[str, FileSource]
 
 
 @attrs.frozen
-class Dataset:
+class Dataset(Tabular):
     """A folder's records, linked to their enterprises, with the folder's provenance.
 
     ``enterprises`` carry their designations, relocations, financial years and profiles;
@@ -449,6 +465,41 @@ class Dataset:
     def rate_table(self) -> RateTable:
         """The rates as a :class:`~littlegiants.fx.RateTable`."""
         return _rate_table(self)
+
+    #: The columns of ``to_records()`` (enterprises), which ``to_polars()`` and the others give.
+    record_columns: ClassVar[Columns] = DESIGNATION_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: the title, and how many objects of each kind were read."""
+        title = "" if self.title is None else f" {self.title!r}"
+        return (
+            f"<Dataset{title}: {len(self.enterprises)} enterprises, "
+            f"{len(self.trade_records)} trade records, {len(self.rates)} rates, "
+            f"{len(self.aggregates)} aggregates, {len(self.counts)} counts; "
+            f"{self.rows_read} rows read, {len(self.rejected)} rejected>"
+        )
+
+    def to_records(self, kind: str = "enterprises") -> list[Row]:
+        """The rows of one kind of record, as plain dicts.
+
+        ``enterprises`` gives one row per designation (:meth:`Enterprise.designation_records
+        <littlegiants.enterprise.Enterprise.designation_records>`); ``trade``, ``rates``,
+        ``aggregates`` and ``counts`` each record's fields
+        (:func:`~littlegiants.frames.flat_record`).
+
+        Raises:
+            InvalidArgumentError: another kind.
+        """
+        found = {
+            "enterprises": self.enterprises,
+            "trade": self.trade_records,
+            "rates": self.rates,
+            "aggregates": self.aggregates,
+            "counts": self.counts,
+        }
+        if kind not in found:
+            raise InvalidArgumentError(kind, "kind", f"expected one of {', '.join(found)}")
+        return _rows_of(found[kind])
 
     @property
     def objects(self) -> int:

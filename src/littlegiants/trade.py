@@ -46,7 +46,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -54,6 +54,7 @@ from littlegiants._checks import expects, invisible_edge, items
 from littlegiants._exact import BOUNDED, EXACT, MAX_ADJUSTED_EXPONENT, bounds_problem
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import CurrencyMismatchError, InvalidAmountError, InvalidRecordError
+from littlegiants.frames import Columns, Row, Tabular
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money
@@ -370,6 +371,37 @@ class FlowSummary:
     record_count: int
     missing_previous: int
     enterprise_keys: frozenset[str] = attrs.field(converter=_keys)
+    stated_growth: Growth | None = None
+
+    def __repr__(self) -> str:
+        """One line: the flow, the counts, the total and the growth (the keys are left out)."""
+        flow = "total" if self.flow is None else self.flow.value
+        return (
+            f"<FlowSummary {flow}: {self.record_count} records, {self.enterprise_count} "
+            f"enterprises, total {self.total!r}, growth {self.growth}>"
+        )
+
+    def to_record(self, group: str | None = None) -> Row:
+        """The flow as a row: its group, the flow, counts, exact amounts and the growth rate.
+
+        Keys: ``group`` (``None`` when not grouped), ``flow`` (``import``, ``export`` or
+        ``total``), ``records``, ``enterprises``, ``value``, ``a_year_earlier`` (``None`` when
+        a record lacks a prior-year value), ``growth`` (the rate as a ``Decimal``: ``0.05``
+        for 5%; ``None`` when unknown), ``missing_previous`` and ``currency``.
+        """
+        growth = self.growth
+        previous = self.previous_total
+        return {
+            "group": group,
+            "flow": "total" if self.flow is None else self.flow.value,
+            "records": self.record_count,
+            "enterprises": self.enterprise_count,
+            "value": self.total.amount,
+            "a_year_earlier": None if previous is None else previous.amount,
+            "growth": None if growth is None else growth.rate,
+            "missing_previous": self.missing_previous,
+            "currency": self.total.currency,
+        }
 
     @property
     def enterprise_count(self) -> int:
@@ -378,7 +410,15 @@ class FlowSummary:
 
     @property
     def growth(self) -> Growth | None:
-        """Growth over the prior-year total, when every record has a prior-year value."""
+        """Year-on-year growth: the growth every record states, else over the prior-year total.
+
+        When every record summed states the same growth (one record with ``5%``, or a file
+        whose rows all say ``11%``), that growth is the summary's, exactly as given: computing
+        it back from the prior-year values it implies would give ``0.0499…`` for ``5%``.
+        Otherwise it is computed from the totals, when every record has a prior-year value.
+        """
+        if self.stated_growth is not None:
+            return self.stated_growth
         if self.previous_total is None or self.previous_total.amount <= 0:
             return None
         return Growth.between(self.previous_total, self.total)
@@ -396,21 +436,78 @@ class FlowSummary:
             record_count=self.record_count + other.record_count,
             missing_previous=missing,
             enterprise_keys=self.enterprise_keys | other.enterprise_keys,
+            stated_growth=common_growth(
+                self.stated_growth, self.record_count, other.stated_growth, other.record_count
+            ),
         )
 
 
+def common_growth(
+    first: Growth | None, first_count: int, second: Growth | None, second_count: int
+) -> Growth | None:
+    """The growth two sets of records all state (``None``: a record states none, or they differ).
+
+    ``first`` is the growth the ``first_count`` records of one set all state, ``second`` that
+    of the other set. An empty set takes no part. Two growths are the same when they are
+    written the same (``0.05`` and ``0.050`` differ), so the growth kept is the one given.
+    """
+    if not first_count:
+        return second
+    if not second_count:
+        return first
+    if first is None or second is None:
+        return None
+    if first is second or first.rate.as_tuple() == second.rate.as_tuple():
+        return first
+    return None
+
+
 @attrs.frozen(kw_only=True)
-class TradeSummary:
+class TradeSummary(Tabular):
     """Trade totals, prior-year totals and growth, overall, per flow, and per group.
 
     ``previous_total`` and ``growth`` are known only when every record has a prior-year value;
     otherwise they are ``None`` and ``missing_previous`` says how many records lack one.
+    Its ``repr`` is one line; :meth:`to_records` gives its rows.
     """
 
     currency: str
     overall: FlowSummary
     flows: tuple[FlowSummary, ...]
     groups: tuple[tuple[str, TradeSummary], ...] = ()
+
+    record_columns: ClassVar[Columns] = {
+        "group": str,
+        "flow": str,
+        "records": int,
+        "enterprises": int,
+        "value": Decimal,
+        "a_year_earlier": Decimal,
+        "growth": Decimal,
+        "missing_previous": int,
+        "currency": str,
+    }
+
+    def __repr__(self) -> str:
+        """One line: the counts, the total, the growth, and how many groups."""
+        groups = f", {len(self.groups)} groups" if self.groups else ""
+        return (
+            f"<TradeSummary: {self.record_count} records, {self.enterprise_count} enterprises, "
+            f"total {self.total!r}, growth {self.growth}{groups}>"
+        )
+
+    def to_records(self) -> list[Row]:
+        """Each flow then the total, of each group when grouped, else of the whole.
+
+        The rows are :meth:`FlowSummary.to_record`'s; a ``total`` row adds up the rows of its
+        group above it, so sum one or the other.
+        """
+        groups = self.groups or ((None, self),)
+        return [
+            flow.to_record(group)
+            for group, summary in groups
+            for flow in (*summary.flows, summary.overall)
+        ]
 
     @property
     def total(self) -> Money:
@@ -536,7 +633,16 @@ class _Converter:
 class _Cell:
     """One enterprise's records of one flow (of one period or group, where they matter)."""
 
-    __slots__ = ("enterprise", "group", "missing", "period", "previous", "records", "total")
+    __slots__ = (
+        "enterprise",
+        "group",
+        "missing",
+        "period",
+        "previous",
+        "records",
+        "stated",
+        "total",
+    )
 
     def __init__(self, enterprise: Enterprise, period: Period, group: str | None = None) -> None:
         self.enterprise = enterprise
@@ -546,10 +652,13 @@ class _Cell:
         self.previous = _ZERO
         self.records = 0
         self.missing = 0
+        self.stated: Growth | None = None
 
-    def add(self, amount: Decimal, previous: Decimal | None) -> None:
-        """Count a record with its (converted) value and prior-year value."""
+    def add(self, amount: Decimal, previous: Decimal | None, growth: Growth | None) -> None:
+        """Count a record with its (converted) value, prior-year value and reported growth."""
         self.total = _exact_add(self.total, amount)
+        if growth is not self.stated or growth is None:
+            self.stated = common_growth(self.stated, self.records, growth, 1)
         self.records += 1
         if previous is None:
             self.missing += 1
@@ -566,7 +675,7 @@ def _one_pass(
     convert: _Converter,
     *,
     by_period: bool = False,
-    kept: list[tuple[Decimal, Decimal | None]] | None = None,
+    kept: list[tuple[Decimal, Decimal | None, Growth | None]] | None = None,
 ) -> _Cells:
     """Add every record into the cells of its flow and enterprise (and period, ``by_period``).
 
@@ -607,26 +716,29 @@ def _one_pass(
         cell = cells.get(key)
         if cell is None:
             cell = cells[key] = _Cell(firm, period)
-        cell.add(amount, stated)
+        growth = record.reported_growth
+        cell.add(amount, stated, growth)
         if kept is not None:
-            kept.append((amount, stated))
+            kept.append((amount, stated, growth))
     return imports, exports
 
 
 def _grouped_cells(
-    records: tuple[TradeRecord, ...], kept: list[tuple[Decimal, Decimal | None]], by: GroupBy
+    records: tuple[TradeRecord, ...],
+    kept: list[tuple[Decimal, Decimal | None, Growth | None]],
+    by: GroupBy,
 ) -> _Cells:
     """The cells of each flow by group and enterprise, grouping record by record (a function)."""
     imports: dict[object, _Cell] = {}
     exports: dict[object, _Cell] = {}
-    for record, (amount, stated) in zip(records, kept, strict=True):
+    for record, (amount, stated, growth) in zip(records, kept, strict=True):
         group = _group_key(record, by)
         firm = record.enterprise
         cells = imports if record.flow is TradeFlow.IMPORT else exports
         cell = cells.get((group, id(firm)))
         if cell is None:
             cell = cells[group, id(firm)] = _Cell(firm, record.period, group)
-        cell.add(amount, stated)
+        cell.add(amount, stated, growth)
     return imports, exports
 
 
@@ -648,8 +760,10 @@ def _flow_summary(
 ) -> FlowSummary:
     total = previous = _ZERO
     count = missing = 0
+    stated: Growth | None = None
     firms: set[str] = set()
     for cell in cells:
+        stated = common_growth(stated, count, cell.stated, cell.records)
         total = _exact_add(total, cell.total)
         previous = _exact_add(previous, cell.previous)
         count += cell.records
@@ -662,6 +776,7 @@ def _flow_summary(
         record_count=count,
         missing_previous=missing,
         enterprise_keys=firms,
+        stated_growth=stated,
     )
 
 
@@ -731,7 +846,7 @@ def summarize(
         raise InvalidRecordError(rates, "rates must be a RateTable, or None")
     convert = _Converter(validate_currency(currency), rates)
     everything = items(records, TradeRecord, "records")
-    kept: list[tuple[Decimal, Decimal | None]] | None = [] if callable(by) else None
+    kept: list[tuple[Decimal, Decimal | None, Growth | None]] | None = [] if callable(by) else None
     imports, exports = _one_pass(everything, convert, by_period=by == "level", kept=kept)
     keys = _Keys()
     result = _summary(list(imports.values()), list(exports.values()), convert.currency, keys)

@@ -30,6 +30,7 @@ from littlegiants.eligibility.model import (
 )
 from littlegiants.eligibility.results import (
     Assessment,
+    Assessments,
     CriterionResult,
     CriterionSource,
     Figure,
@@ -99,7 +100,7 @@ def assess_many(
     purpose: Purpose | str = Purpose.APPLICATION,
     scores: Mapping[str, Decimal | int] | None = None,
     criteria: CriteriaSet | None = None,
-) -> tuple[Assessment, ...]:
+) -> Assessments:
     """Assess many firms against one tier, in the order given (the CLI's ``check`` command).
 
     Args:
@@ -122,7 +123,7 @@ def assess_many(
     tier = Tier.parse(tier)
     found = scores or {}
     plan = _plan_for(tier, as_of=as_of, purpose=purpose, criteria=criteria)
-    return tuple(
+    return Assessments(
         plan.assess(enterprise, _supplied_score(found.get(enterprise.key), tier), as_of)
         for enterprise in enterprises
     )

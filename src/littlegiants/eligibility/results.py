@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 from littlegiants.eligibility.model import Phrase, Purpose, Tier, UnknownCriterionError, Verdict
 from littlegiants.eligibility.rendering import explain
 from littlegiants.financials import Award, ChuangkePlacing, ProductField
+from littlegiants.frames import Columns, Row, Tabular, markdown_text
 from littlegiants.money import Money
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Assessment",
+    "Assessments",
     "CriterionResult",
     "CriterionSource",
     "Figure",
@@ -243,8 +245,25 @@ class Score:
         raise UnknownCriterionError(group_id, "indicator group", "the score", known)
 
 
+#: The columns of an assessment's row (:meth:`Assessment.to_record`).
+ASSESSMENT_COLUMNS: Final[Columns] = {
+    "credit_code": str,
+    "name": str,
+    "tier": str,
+    "purpose": str,
+    "as_of": date,
+    "criteria_set": str,
+    "verdict": str,
+    "general": str,
+    "eligible": str,
+    "score": int,
+    "failed": str,
+    "unknown": str,
+}
+
+
 @attrs.frozen(kw_only=True)
-class Assessment:
+class Assessment(Tabular):
     """A firm assessed against one tier's criteria on a date.
 
     Attributes:
@@ -279,6 +298,48 @@ class Assessment:
     criteria: tuple[CriterionResult, ...]
     score: Score | None = None
     general: tuple[CriterionResult, ...] = ()
+
+    record_columns: ClassVar[Columns] = ASSESSMENT_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: the firm, the tier, the purpose, the date and the verdicts."""
+        return (
+            f"<Assessment {self.name!r} {self.tier.value} {self.purpose.value} as of "
+            f"{self.as_of}: {self.verdict.value}, general conditions "
+            f"{self.general_verdict.value}>"
+        )
+
+    def to_record(self) -> Row:
+        """The assessment as a row: the firm, the tier, the date, the verdicts and the score.
+
+        Keys: ``credit_code`` (``None`` when the firm is known by name only), ``name``,
+        ``tier``, ``purpose``, ``as_of``, ``criteria_set``, ``verdict``, ``general``
+        (the general conditions' verdict), ``eligible``, ``score`` (``None`` without one),
+        ``failed`` and ``unknown`` (the ids of the tier's criteria that fail or are
+        undecided, separated by spaces).
+        """
+        return {
+            "credit_code": None if self.key == self.name else self.key,
+            "name": self.name,
+            "tier": self.tier.value,
+            "purpose": self.purpose.value,
+            "as_of": self.as_of,
+            "criteria_set": self.criteria_set,
+            "verdict": self.verdict.value,
+            "general": self.general_verdict.value,
+            "eligible": self.eligible.value,
+            "score": None if self.score is None else self.score.total,
+            "failed": " ".join(c.id for c in self.criteria if c.verdict is Verdict.FAIL),
+            "unknown": " ".join(c.id for c in self.criteria if c.verdict is Verdict.UNKNOWN),
+        }
+
+    def to_records(self) -> list[Row]:
+        """The assessment's one row (:meth:`to_record`), as every collection gives rows."""
+        return [self.to_record()]
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter's rich display of the explanation (:meth:`explain`), in English."""
+        return markdown_text(self.explain(locale="en_US"))
 
     @property
     def general_verdict(self) -> Verdict:
@@ -316,3 +377,27 @@ class Assessment:
                 locale formats money.
         """
         return explain(self, locale)
+
+
+class Assessments(tuple[Assessment, ...], Tabular):
+    """Assessments of many firms (what :func:`~littlegiants.eligibility.assess_many` returns).
+
+    A tuple, with a short ``repr``, a row per firm (:meth:`to_records`) and the data frames of
+    :class:`~littlegiants.frames.Tabular`.
+    """
+
+    __slots__ = ()
+
+    record_columns: ClassVar[Columns] = ASSESSMENT_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: how many firms, and how many pass, fail or stay undecided."""
+        counts = dict.fromkeys(Verdict, 0)
+        for assessment in self:
+            counts[assessment.verdict] += 1
+        found = ", ".join(f"{count} {verdict.value}" for verdict, count in counts.items())
+        return f"<Assessments: {len(self)} firms, {found}>"
+
+    def to_records(self) -> list[Row]:
+        """One row per firm (:meth:`Assessment.to_record`), in order."""
+        return [assessment.to_record() for assessment in self]

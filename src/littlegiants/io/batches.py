@@ -930,7 +930,7 @@ def _keys(table: pa.Table, by: object) -> pa.Array | None:
 class _Cell:
     """The running totals of one (group, flow) cell, or of a group, a flow or everything."""
 
-    __slots__ = ("count", "keys", "missing", "prior", "total")
+    __slots__ = ("count", "growths", "keys", "missing", "prior", "total")
 
     def __init__(self) -> None:
         self.total = Decimal(0)
@@ -938,6 +938,15 @@ class _Cell:
         self.count = 0
         self.missing = 0
         self.keys: set[str] = set()
+        self.growths: set[str | None] = set()  # the reported growths' texts; None: no growth
+
+    @property
+    def stated(self) -> Growth | None:
+        """The growth every record states, as ``summarize`` keeps it (``common_growth``)."""
+        if len(self.growths) != 1:
+            return None
+        (text,) = self.growths
+        return None if text is None else Growth(Decimal(text))
 
 
 def summary_of(
@@ -1019,7 +1028,7 @@ class _Sums:
             return None
         return EXACT.multiply(amount, factor)
 
-    def summary(self) -> TradeSummary | None:  # noqa: PLR0912 - one pass over the sums
+    def summary(self) -> TradeSummary | None:
         table = self.table
         if table["prior_end"].null_count:
             return None
@@ -1075,14 +1084,24 @@ class _Sums:
         ):
             for cell in cells_of(row["group"], row["flow"]):
                 cell.missing += row["flow_count"]
+        self.distinct(cells_of)
+        if not self.implied(cells):
+            return None
+        return self.build(cells)
+
+    def distinct(self, cells_of: Callable[[str | None, str], list[_Cell]]) -> None:
+        """Note each cell's distinct enterprise keys and reported growths."""
+        table = self.table
         for row in (
             table.group_by(["group", "flow", "key"], use_threads=False).aggregate([]).to_pylist()
         ):
             for cell in cells_of(row["group"], row["flow"]):
                 cell.keys.add(row["key"])
-        if not self.implied(cells):
-            return None
-        return self.build(cells)
+        for row in (
+            table.group_by(["group", "flow", "growth"], use_threads=False).aggregate([]).to_pylist()
+        ):
+            for cell in cells_of(row["group"], row["flow"]):
+                cell.growths.add(row["growth"])
 
     def implied(self, cells: dict[tuple[str | None, str | None], _Cell]) -> bool:
         """Add the prior-year values implied by growths; ``False`` when one could fail.
@@ -1174,6 +1193,7 @@ class _Sums:
                 record_count=cell.count,
                 missing_previous=cell.missing,
                 enterprise_keys=frozenset(cell.keys),
+                stated_growth=cell.stated,
             )
 
         def summary_for(group: str | None) -> TradeSummary:

@@ -56,7 +56,8 @@ from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
@@ -64,6 +65,7 @@ from littlegiants.designation import Designation, DesignationLevel, coerce_level
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
 from littlegiants.formatting import format_money
+from littlegiants.frames import ENTERPRISE_COLUMNS, Columns, Row, Tabular, markdown_text
 from littlegiants.money import Money
 from littlegiants.policy.model import (
     Combination,
@@ -247,6 +249,50 @@ class PayoutItem:
             return f"{self.event_on} {event}：{amount}（规则 {rule.id}）- {reason}"
         return f"{self.event_on} {event}: {amount} (rule {rule.id}) - {reason}"
 
+    def to_record(
+        self, enterprise: Enterprise, policy_id: str, currency: str, *, locale: str = "en_US"
+    ) -> Row:
+        """The item as a row: the firm, the policy and rule, the event, the amount and why.
+
+        Keys: ``credit_code``, ``name``, ``region_code``, ``region_name``, ``policy_id``,
+        ``rule_id``, ``event`` (designation, re-review, relocation), ``event_on``, ``level``,
+        ``key`` (a key little giant's reward), ``status``, ``amount`` (an exact ``Decimal``, or
+        ``None`` when data is missing), ``currency``, ``up_to`` (the amount is a ceiling) and
+        ``reason`` (in the language of ``locale``).
+        """
+        amount = self.amount
+        return {
+            **enterprise.to_record(),
+            "policy_id": policy_id,
+            "rule_id": self.rule.id,
+            "event": self.rule.event_kind.value,
+            "event_on": self.event_on,
+            "level": self.level.value,
+            "key": self.rule.key,
+            "status": self.status.value,
+            "amount": None if amount is None else amount.amount,
+            "currency": currency if amount is None else amount.currency,
+            "up_to": self.is_ceiling,
+            "reason": self.reason(locale=locale),
+        }
+
+
+#: The columns of a payout item's row (:meth:`PayoutItem.to_record`).
+ITEM_COLUMNS: Final[Columns] = {
+    **ENTERPRISE_COLUMNS,
+    "policy_id": str,
+    "rule_id": str,
+    "event": str,
+    "event_on": date,
+    "level": str,
+    "key": bool,
+    "status": str,
+    "amount": Decimal,
+    "currency": str,
+    "up_to": bool,
+    "reason": str,
+}
+
 
 @functools.lru_cache(maxsize=1024)
 def _zh_money(money: Money) -> str:
@@ -272,7 +318,7 @@ def source_label(source: Source, locale: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Payout:
+class Payout(Tabular):
     """What one enterprise is owed under one policy, as of a date, item by item."""
 
     policy: PolicyTerms = attrs.field(eq=False)
@@ -284,6 +330,27 @@ class Payout:
     def total(self) -> Money:
         """The sum of the item amounts, ceilings included; a lower bound if data is missing."""
         return _sum((item.amount for item in self.items), self.policy.currency)
+
+    record_columns: ClassVar[Columns] = ITEM_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: the policy, the firm, the items and the total (``to_records()`` has all)."""
+        return (
+            f"<Payout {self.policy.id} for {self.enterprise.name!r}: {len(self.items)} items, "
+            f"total {self.total!r}>"
+        )
+
+    def to_records(self, *, locale: str = "en_US") -> list[Row]:
+        """One row per item (:meth:`PayoutItem.to_record`)."""
+        currency = self.policy.currency
+        return [
+            item.to_record(self.enterprise, self.policy.id, currency, locale=locale)
+            for item in self.items
+        ]
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter's rich display of the explanation (:meth:`explain`), in English."""
+        return markdown_text(self.explain())
 
     @property
     def is_complete(self) -> bool:
@@ -411,12 +478,31 @@ class Payout:
 
 
 @attrs.frozen(kw_only=True)
-class PayoutReport:
-    """Payouts for a population under one policy, with totals and what could not be evaluated."""
+class PayoutReport(Tabular):
+    """Payouts for a population under one policy, with totals and what could not be evaluated.
+
+    Its ``repr`` is one line; :meth:`to_records` gives a row per item of every payout, and
+    ``to_polars()``, ``to_pandas()`` and ``to_arrow()`` the same rows as a data frame with an
+    exact decimal ``amount`` column (:mod:`littlegiants.frames`).
+    """
 
     policy: PolicyTerms = attrs.field(eq=False)
     as_of: date | None
     payouts: tuple[Payout, ...]
+
+    record_columns: ClassVar[Columns] = ITEM_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: the policy, the date, how many firms and items, and the total."""
+        items = sum(len(payout.items) for payout in self.payouts)
+        return (
+            f"<PayoutReport {self.policy.id} as of {self.as_of}: {len(self.payouts)} enterprises, "
+            f"{items} items, total {self.total!r}>"
+        )
+
+    def to_records(self, *, locale: str = "en_US") -> list[Row]:
+        """One row per item of every payout (:meth:`PayoutItem.to_record`), firm by firm."""
+        return [row for payout in self.payouts for row in payout.to_records(locale=locale)]
 
     @property
     def total(self) -> Money:

@@ -50,12 +50,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Final
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
 from littlegiants.enterprise import Enterprise
 from littlegiants.formatting import format_money
+from littlegiants.frames import ENTERPRISE_COLUMNS, Columns, Row, Tabular, markdown_text
 from littlegiants.policy.catalogue import policies as bundled_policies
 from littlegiants.policy.engine import Payout, check_currency, compute_payout
 from littlegiants.policy.incentive import IncentivePolicy
@@ -119,15 +121,70 @@ class PolicyMatch:
         """Whether some of the amount is an "up to" ceiling (最高)."""
         return self.payout is not None and any(item.is_ceiling for item in self.payout.items)
 
+    def to_record(self, enterprise: Enterprise, *, locale: str = "en_US") -> Row:
+        """The match as a row: the firm, the policy, whether it applies, what it pays and why.
+
+        Keys: the firm's (``credit_code``, ``name``, ``region_code``, ``region_name``),
+        ``policy_id``, ``document``, ``coverage``, ``applies``, ``amount`` (exact ``Decimal``,
+        ``None`` when the policy does not apply), ``currency``, ``up_to``, ``complete``
+        (``None`` when it does not apply) and ``reason`` (in the language of ``locale``).
+        """
+        payout = self.payout
+        total = self.total
+        return {
+            **enterprise.to_record(),
+            "policy_id": self.policy.id,
+            "document": self.policy.document,
+            "coverage": self.coverage.value,
+            "applies": self.applies,
+            "amount": None if total is None else total.amount,
+            "currency": self.policy.currency if total is None else total.currency,
+            "up_to": self.is_ceiling,
+            "complete": None if payout is None else payout.is_complete,
+            "reason": self.why.speak(locale),
+        }
+
 
 @attrs.frozen(kw_only=True)
-class Match:
+class Match(Tabular):
     """Every policy considered for a firm: those that apply, stacked, and why the others do not."""
 
     enterprise: Enterprise
     as_of: date | None
     matches: tuple[PolicyMatch, ...]
     stacked: StackedPayout
+
+    record_columns: ClassVar[Columns] = {
+        **ENTERPRISE_COLUMNS,
+        "policy_id": str,
+        "document": str,
+        "coverage": str,
+        "applies": bool,
+        "amount": Decimal,
+        "currency": str,
+        "up_to": bool,
+        "complete": bool,
+        "reason": str,
+    }
+
+    def __repr__(self) -> str:
+        """One line: the firm, how many policies apply, and what they pay together."""
+        return (
+            f"<Match {self.enterprise.name!r} as of {self.as_of}: {len(self.applying)} of "
+            f"{len(self.matches)} policies apply, total {self.total!r}>"
+        )
+
+    def to_records(self, *, locale: str = "en_US", others: bool = True) -> list[Row]:
+        """One row per policy considered (:meth:`PolicyMatch.to_record`).
+
+        ``others=False`` keeps only the policies that apply.
+        """
+        listed = self.matches if others else self.applying
+        return [found.to_record(self.enterprise, locale=locale) for found in listed]
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter's rich display of the explanation (:meth:`explain`), in English."""
+        return markdown_text(self.explain())
 
     @property
     def applying(self) -> tuple[PolicyMatch, ...]:

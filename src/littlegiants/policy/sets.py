@@ -38,17 +38,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import InvalidRecordError
 from littlegiants.formatting import format_money
+from littlegiants.frames import ENTERPRISE_COLUMNS, Columns, Row, Tabular, markdown_text
 from littlegiants.money import Money
 from littlegiants.policy.budget import Budget, Counts, population_budget
 from littlegiants.policy.catalogue import load_policy
 from littlegiants.policy.engine import (
+    ITEM_COLUMNS,
     Payment,
     Payout,
     PayoutItem,
@@ -454,7 +457,7 @@ def _totals(payouts: Iterable[Payout], key: str, currency: str) -> dict[str, Mon
 
 
 @attrs.frozen(kw_only=True)
-class StackedPayout:
+class StackedPayout(Tabular):
     """What one enterprise is owed under a set of policies, item by item, policy by policy.
 
     ``payouts`` has one :class:`~littlegiants.policy.Payout` per policy, in the set's order, with
@@ -472,6 +475,27 @@ class StackedPayout:
     def currency(self) -> str:
         """The currency of the totals."""
         return self.policies.currency
+
+    record_columns: ClassVar[Columns] = ITEM_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: the policies, the firm, the items and the total."""
+        return (
+            f"<StackedPayout {'+'.join(self.policies.ids)} for {self.enterprise.name!r}: "
+            f"{len(self.items)} items, total {self.total!r}>"
+        )
+
+    def to_records(self, *, locale: str = "en_US") -> list[Row]:
+        """One row per item of every policy (:meth:`PayoutItem.to_record`), policy by policy."""
+        currency = self.currency
+        return [
+            item.to_record(self.enterprise, policy_id, currency, locale=locale)
+            for policy_id, item in self.items
+        ]
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter's rich display of the explanation (:meth:`explain`), in English."""
+        return markdown_text(self.explain())
 
     @property
     def items(self) -> tuple[tuple[str, PayoutItem], ...]:
@@ -542,12 +566,30 @@ class StackedPayout:
 
 
 @attrs.frozen(kw_only=True)
-class StackedReport:
-    """Stacked payouts for a population, with totals by issuer and by policy."""
+class StackedReport(Tabular):
+    """Stacked payouts for a population, with totals by issuer and by policy.
+
+    Its ``repr`` is one line; :meth:`to_records` gives a row per item, as
+    :meth:`PayoutReport.to_records <littlegiants.policy.PayoutReport.to_records>` does.
+    """
 
     policies: PolicySet = attrs.field(eq=False)
     as_of: date | None
     payouts: tuple[StackedPayout, ...]
+
+    record_columns: ClassVar[Columns] = ITEM_COLUMNS
+
+    def __repr__(self) -> str:
+        """One line: the policies, the date, how many firms and items, and the total."""
+        items = sum(len(payout.items) for payout in self.payouts)
+        return (
+            f"<StackedReport {'+'.join(self.policies.ids)} as of {self.as_of}: "
+            f"{len(self.payouts)} enterprises, {items} items, total {self.total!r}>"
+        )
+
+    def to_records(self, *, locale: str = "en_US") -> list[Row]:
+        """One row per item of every enterprise's stacked payout, firm by firm."""
+        return [row for payout in self.payouts for row in payout.to_records(locale=locale)]
 
     @property
     def total(self) -> Money:
@@ -623,11 +665,57 @@ def _policy_totals(evaluated: Evaluated) -> dict[str, Money]:
 
 
 @attrs.frozen(kw_only=True)
-class Comparison:
-    """Per-enterprise and total differences between two policies or stacks (a what-if)."""
+class Comparison(Tabular):
+    """Per-enterprise and total differences between two policies or stacks (a what-if).
+
+    :meth:`to_records` gives a row per enterprise and policy; its ``repr`` is one line.
+    """
 
     rows: tuple[ComparisonRow, ...]
     currency: str
+
+    record_columns: ClassVar[Columns] = {
+        **ENTERPRISE_COLUMNS,
+        "policy_id": str,
+        "before": Decimal,
+        "after": Decimal,
+        "difference": Decimal,
+        "currency": str,
+    }
+
+    def __repr__(self) -> str:
+        """One line: how many firms, the totals before and after."""
+        return (
+            f"<Comparison: {len(self.rows)} enterprises, before {self.total_before!r}, "
+            f"after {self.total_after!r}>"
+        )
+
+    def to_records(self) -> list[Row]:
+        """One row per enterprise and policy paying on either side, then the firm's total.
+
+        Keys: the firm's (``credit_code``, ``name``, ``region_code``, ``region_name``),
+        ``policy_id`` (``None`` on the firm's total row), ``before``, ``after``, ``difference``
+        (exact ``Decimal``) and ``currency``.
+        """
+        rows: list[Row] = []
+        for row in self.rows:
+            firm = row.enterprise.to_record()
+            pairs: list[tuple[str | None, tuple[Money, Money]]] = [
+                (pid, pair) for pid, pair in row.by_policy().items() if pair[0] or pair[1]
+            ]
+            pairs.append((None, (row.before.total, row.after.total)))
+            rows.extend(
+                {
+                    **firm,
+                    "policy_id": policy_id,
+                    "before": was.amount,
+                    "after": now.amount,
+                    "difference": (now - was).amount,
+                    "currency": self.currency,
+                }
+                for policy_id, (was, now) in pairs
+            )
+        return rows
 
     @property
     def total_before(self) -> Money:
