@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import errno
 import io
 import json
@@ -426,6 +427,31 @@ class TestPolicies:
 
 
 class TestValidate:
+    def test_an_official_list_reports_its_unused_columns(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A list as published validates clean, naming 序号 and 备注 once as ignored."""
+        path = Path(__file__).parent / "data" / "lists" / "official-list.xlsx"
+        status, out, _ = run(capsys, "validate", str(path))
+        assert (0, ["4 rows read, 0 problems", f"{path}: ignored columns"]) == (
+            status,
+            [line.split(" the library")[0] for line in out.splitlines()],
+        )
+        assert out.rstrip().endswith("序号, 备注")
+
+    def test_payouts_from_an_official_list(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """payouts reads a list as published, with no other file."""
+        path = Path(__file__).parent / "data" / "lists" / "official-list.csv"
+        argv = ("payouts", str(path), "--policy", "shenzhen-2022", "--as-of", "2023-01-01")
+        status, out, _ = run(capsys, *argv, "--format", "json")
+        from littlegiants.loader import load_list
+        from littlegiants.policy import load_policy
+
+        report = load_policy("shenzhen-2022").payouts(
+            load_list(path).enterprises, as_of=dt.date(2023, 1, 1)
+        )
+        assert (0, str(report.total.amount)) == (status, json.loads(out)["total"])
+
     def test_clean_folder(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A clean folder exits 0."""
         status, out, _ = run(capsys, "validate", str(EXAMPLE))
@@ -504,11 +530,20 @@ class TestValidate:
 
     def test_unreadable_file_kind(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A file whose kind cannot be told is a usage error."""
-        stray = tmp_path / "notes.csv"
+        stray = tmp_path / "notes.txt"
         stray.write_text("a,b\n", encoding="utf-8")
         status, _, err = run(capsys, "validate", str(stray))
         assert 2 == status
         assert "--kind" in err
+
+    def test_a_table_whose_columns_hold_no_kind(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A CSV file named after no kind is read as a list; columns of no kind are a problem."""
+        stray = tmp_path / "notes.csv"
+        stray.write_text("a,b\n", encoding="utf-8")
+        status, out, _ = run(capsys, "validate", str(stray))
+        assert (1, True) == (status, "name the sheet (or file) after its kind" in out)
 
 
 class TestUsage:

@@ -148,7 +148,6 @@ BAD_FILES = [
         "enterprises-bad-credit-code.csv",
         [(2, "credit_code", "checksum check failed"), (3, "region", "Unknown region '999999'")],
     ),
-    Bad("enterprises-unknown-column.csv", [(1, "序号", "unknown column '序号'")], whole=True),
     Bad(
         "enterprises-missing-column.csv", [(1, "name", "a required column is missing")], whole=True
     ),
@@ -1881,3 +1880,125 @@ class TestFastPath:
         assert [row.line for row in general.rejected] == [
             (row.line or 0) - 1 for row in fast.rejected
         ]
+
+
+# -- official lists as published ------------------------------------------------------------------
+
+LISTS = DATA / "lists"
+LIST_HEADER = "序号,企业名称,统一社会信用代码,所在地区,认定级别,认定时间,批次,备注\n"
+SHENZHEN_CODE, HEGANG_CODE = "91440300MA5F1A2B37", "91230400MA1B2C3D4Q"
+
+
+def _listed_by_hand() -> list[Enterprise]:
+    """The illustrative list of tests/data/lists, built without the loader."""
+    from littlegiants.designation import Designation
+
+    national = Designation("national", dt.date(2022, 8, 1), batch=4)
+    return [
+        Enterprise(
+            "示例精密科技有限公司",
+            credit_code=SHENZHEN_CODE,
+            region="440305",
+            designations=(Designation("provincial", dt.date(2022, 5, 6)), national),
+        ),
+        Enterprise(
+            "样例新材料有限公司",
+            credit_code="91440300MA5G7H8J9N",
+            region="440306",
+            designations=(Designation("provincial", dt.date(2022, 6, 30)),),
+        ),
+        Enterprise(
+            "演示电子有限公司",
+            credit_code="91440300MA5K2L3M4L",
+            region="440307",
+            designations=(national,),
+        ),
+    ]
+
+
+class TestOfficialLists:
+    @pytest.mark.parametrize("name", ["official-list.csv", "official-list.xlsx"])
+    def test_a_list_as_published_loads_and_pays_with_no_other_file(self, name: str) -> None:
+        """An official-style one-sheet list gives the firms and designations, and their payouts."""
+        from littlegiants.policy import load_policy
+
+        data = loader.load_list(LISTS / name)
+        policy = load_policy("shenzhen-2022")
+        on = dt.date(2023, 1, 1)
+        expected = policy.payouts(_listed_by_hand(), as_of=on)
+        actual = policy.payouts(data.enterprises, as_of=on)
+        assert _listed_by_hand() == list(data.enterprises)
+        assert expected.total == actual.total
+        assert [p.total for p in expected.payouts] == [p.total for p in actual.payouts]
+
+    @pytest.mark.parametrize("name", ["official-list.csv", "official-list.xlsx"])
+    def test_unused_columns_are_reported_once_and_rows_reconcile(self, name: str) -> None:
+        """序号 and 备注 are reported as ignored, once; rows read = objects + rejected."""
+        data = loader.load_list(LISTS / name)
+        assert {str(LISTS / name): ("序号", "备注")} == dict(data.ignored)
+        assert (4, 4, 3, ()) == (data.rows_read, data.objects, data.listed, data.rejected)
+
+    def test_every_sheet_is_read_by_its_name_or_its_columns(self) -> None:
+        """An enterprises sheet is read by its name, the list beside it by its columns."""
+        data = loader.load_list(LISTS / "workbook-two-sheets.xlsx")
+        first = data.enterprises[0]
+        assert ("示例行业（非真实）", 2) == (first.industry, len(first.designations))
+        assert [e.name for e in _listed_by_hand()] == [e.name for e in data.enterprises]
+        assert data.rows_read == data.objects + len(data.rejected)
+        sheet = f"{LISTS / 'workbook-two-sheets.xlsx'}, sheet enterprises"
+        assert ("联系人",) == data.ignored[sheet]
+
+    def test_a_shared_district_name_is_settled_by_the_credit_code(self, tmp_path: Path) -> None:
+        """南山区 on a Shenzhen code is 440305, on a Hegang code 230404."""
+        path = write(
+            tmp_path,
+            "名单.csv",
+            LIST_HEADER
+            + f"1,甲示例有限公司,{SHENZHEN_CODE},南山区,国家级,2022-08-01,第4批,\n"
+            + f"2,乙示例有限公司,{HEGANG_CODE},南山区,国家级,2022-08-01,第4批,\n",
+        )
+        data = loader.load_list(path)
+        assert ["440305", "230404"] == [e.region.code for e in data.enterprises if e.region]
+
+    def test_within_settles_names_on_a_list_without_codes(self, tmp_path: Path) -> None:
+        """Without codes, 南山区 is ambiguous unless within= says where the list's firms are."""
+        path = write(
+            tmp_path,
+            "名单.csv",
+            "企业名称,所在地区,认定级别,认定时间\n甲示例有限公司,南山区,国家级,2022-08-01\n",
+        )
+        data = loader.load_list(path, within="440300")
+        assert [Region("440305")] == [e.region for e in data.enterprises]
+        rejected = loader.load_list(path, errors="collect").rejected
+        assert [(2, "所在地区")] == [(p.line, p.column) for r in rejected for p in r.problems]
+        assert "230404" in rejected[0].problems[0].message
+        assert (1, 0) == (len(rejected), len(loader.load_list(path, errors="collect").enterprises))
+
+    def test_a_row_contradicting_an_earlier_one_is_rejected_once(self, tmp_path: Path) -> None:
+        """Another name for a listed credit code rejects that row once, counts still reconcile."""
+        path = write(
+            tmp_path,
+            "名单.csv",
+            LIST_HEADER
+            + f"1,甲示例有限公司,{SHENZHEN_CODE},南山区,国家级,2022-08-01,第4批,\n"
+            + f"2,丙示例有限公司,{SHENZHEN_CODE},南山区,省级,2022-05-06,,\n"
+            + f"3,甲示例有限公司,{SHENZHEN_CODE},南山区,省级,2022-13-06,,\n",
+        )
+        data = loader.load_list(path, errors="collect")
+        assert [3, 4] == [row.line for row in data.rejected]
+        assert (3, 1) == (data.rows_read, data.objects)
+        with pytest.raises(LoadError, match="is '甲示例有限公司'"):
+            loader.load_list(path)
+
+    def test_a_sheet_whose_columns_hold_no_kind_is_a_problem(self, tmp_path: Path) -> None:
+        """A header with no kind's columns stops the load, saying what a list needs."""
+        path = write(tmp_path, "名单.csv", "序号,备注\n1,x\n")
+        with pytest.raises(LoadError, match="hold no kind of record"):
+            loader.load_list(path)
+
+    def test_single_kind_loads_report_unused_columns(self) -> None:
+        """A column the kind does not use is no error: the result names it."""
+        result = load_enterprises(GOOD / "enterprises-extra-column.csv", errors="collect")
+        assert (("序号",), 1) == (result.ignored, len(result.records))
+        stream = loader.iter_enterprises(GOOD / "enterprises-extra-column.csv")
+        assert (1, ("序号",)) == (len(list(stream)), stream.ignored)

@@ -47,7 +47,13 @@ from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
-from littlegiants.errors import InvalidDateError, LittleGiantsError, MoneyParseError
+from littlegiants.errors import (
+    AmbiguousRegionError,
+    InvalidDateError,
+    LittleGiantsError,
+    MoneyParseError,
+    UnknownRegionError,
+)
 from littlegiants.financials import FinancialYear, Profile
 from littlegiants.fx import ExchangeRate
 from littlegiants.money import Money, is_valid_currency, validate_currency
@@ -58,6 +64,7 @@ from littlegiants.records import (
     ProfileRecord,
     RelocationRecord,
 )
+from littlegiants.regions import Region, regions_named
 from littlegiants.structure import StructureError, converter, structure
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
@@ -201,6 +208,8 @@ _CURRENCY = Column(
 )
 _SOURCE = Column("source", "text", ("来源", "数据来源"), "where the figure comes from")
 _REGION_ALIASES: Final = ("行政区划代码", "区划代码", "地区代码", "region_code")
+#: The headers official lists give the region of a listed firm (a name such as 南山区, or a code).
+_LISTED_REGION: Final = ("所在地区", "所属地区", "所在区域", "所属区域", "地区", "区县", "所在地")
 _FLOW_ALIASES: Final = ("进出口", "贸易方向", "流向")
 _PERIOD = Column("period", "period", ("期间", "统计期间", "时期", "报告期"), "`2022-01..2022-10`")
 _GROWTH = Column("growth", "growth", ("同比", "同比增长", "增速"), "year-on-year growth, `59%`")
@@ -221,7 +230,7 @@ KINDS: Final = {
             Column(
                 "region",
                 "region",
-                _REGION_ALIASES,
+                (*_REGION_ALIASES, *_LISTED_REGION),
                 "registered region; empty: the credit code's division; `unknown`: not known",
             ),
             Column("english_name", "text", ("英文名称", "英文名"), "an English name"),
@@ -241,7 +250,7 @@ KINDS: Final = {
             _LEVEL,
             Column("awarded_on", "date", ("认定日期", "认定时间", "获评日期"), "the award date"),
             Column("authority", "text", ("认定机构", "认定部门"), "the awarding body"),
-            Column("batch", "batch", ("批次",), "MIIT batch number (national only)"),
+            Column("batch", "batch", ("批次", "认定批次"), "MIIT batch number (national only)"),
             Column("valid_years", "integer", ("有效期", "有效期(年)"), "term in years (default 3)"),
             Column("revoked_on", "date", ("撤销日期",), "the revocation date"),
             Column("key", "boolean", ("重点", "是否重点"), "a key (重点) little giant"),
@@ -653,9 +662,10 @@ class Binding:
     """Which column of the kind each position of a header (or key of a record) holds.
 
     ``columns[i]`` is the kind's column at position ``i`` (``None`` for a column the kind does not
-    have, reported at binding); ``units`` maps a money or growth column to the unit its header
-    gives (``万元``, ``CNY``, ``%``); ``source`` maps a kind's column to the header text the file
-    uses, which is how problems name columns.
+    have); ``ignored`` holds the headers of the columns the kind does not use (序号, 备注, ...),
+    which are read past and reported once, never an error; ``units`` maps a money or growth
+    column to the unit its header gives (``万元``, ``CNY``, ``%``); ``source`` maps a kind's
+    column to the header text the file uses, which is how problems name columns.
     """
 
     kind: Kind
@@ -663,6 +673,7 @@ class Binding:
     columns: tuple[Column | None, ...]
     units: Mapping[str, str]
     source: Mapping[str, str]
+    ignored: tuple[str, ...] = ()
 
     def column_name(self, name: str | None) -> str | None:
         """The file's own header for a kind's column (the kind's name when the file lacks it)."""
@@ -703,14 +714,16 @@ def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Bindi
             the file); for a record's keys it becomes a problem of the record.
 
     Returns:
-        The binding, and the problems found (an unknown, duplicate or missing column, a
-        header without a name, a bad unit).
+        The binding, and the problems found (a duplicate or missing column, a header without a
+        name, a bad unit). A column the kind does not use is no problem: the binding's
+        ``ignored`` lists it.
     """
     index = _aliases(kind.name)
     issues: list[Issue] = []
     columns: list[Column | None] = []
     units: dict[str, str] = {}
     source: dict[str, str] = {}
+    ignored: list[str] = []
     for position, header in enumerate(names, start=1):
         text = "" if header is None else str(header)
         column = index.get(_normal(text))
@@ -721,10 +734,7 @@ def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Bindi
         if not text.strip():
             issues.append(Issue(None, text, f"column {position} has no header"))
         elif column is None:
-            known = ", ".join(kind.column_names)
-            issues.append(
-                Issue(text, text, f"unknown column {text!r}; {kind.name} files have: {known}")
-            )
+            ignored.append(text)
         elif column.name in source:
             issues.append(
                 Issue(text, text, f"{text!r} and {source[column.name]!r} are both {column.name}")
@@ -740,10 +750,35 @@ def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Bindi
         columns.append(column)
     for group in kind.required if table else ():
         if not any(name in source for name in group):
-            names_ = " or ".join(f"{name} ({_aliases_of(kind, name)})" for name in group)
+            names_ = " or ".join(f"{name} ({_all_aliases(kind, name)})" for name in group)
             issues.append(Issue(group[0], None, f"a required column is missing: {names_}"))
-    binding = Binding(kind, tuple(map(str, names)), tuple(columns), units, source)
+    binding = Binding(kind, tuple(map(str, names)), tuple(columns), units, source, tuple(ignored))
     return binding, issues
+
+
+def ignored_note(kind: Kind, ignored: Sequence[str]) -> str:
+    """What a load reports, once per file, of the columns it read past.
+
+    >>> print(ignored_note(KINDS["rates"], ["序号", "备注"]))
+    ignored 2 columns the library does not use: '序号', '备注' (rates files have: base
+    (基础货币, 原币), quote (计价货币, 目标货币), rate (汇率), on (日期, date), source
+    (来源, 数据来源))
+    """
+    known = ", ".join(
+        f"{column.name} ({', '.join(column.aliases)})" if column.aliases else column.name
+        for column in kind.columns
+    )
+    word = "column" if len(ignored) == 1 else "columns"
+    names = ", ".join(map(repr, ignored))
+    return (
+        f"ignored {len(ignored)} {word} the library does not use: {names} "
+        f"({kind.name} files have: {known})"
+    )
+
+
+def _all_aliases(kind: Kind, name: str) -> str:
+    column = next(column for column in kind.columns if column.name == name)
+    return ", ".join(column.aliases) if column.aliases else name
 
 
 def _aliases_of(kind: Kind, name: str) -> str:
@@ -1175,6 +1210,49 @@ def _count_needs(kind: object, values: Mapping[str, object], bad: frozenset[str]
     return [] if column in values or column in bad else [Issue(column, None, message)]
 
 
+_DIVISION_CODE: Final = re.compile(r"[0-9]{6}")
+
+
+def resolve_region_name(name: str, credit_code: object, within: Region | None) -> Region | Issue:
+    """The division a region cell names, using the row's credit code when the name is shared.
+
+    Official lists write a firm's region as a name (所在地区: 南山区). A bare name several
+    divisions carry (南山区 is in Shenzhen and in Hegang) is settled by the row's credit code,
+    whose characters 3–8 are the division where the firm registered: the candidate in the same
+    province is taken, else the one in the same city. ``within`` (a load's ``within=``) keeps
+    only the divisions inside it first, for lists without codes. A name still ambiguous, or
+    unknown, is an :class:`Issue` naming the candidates.
+
+    >>> resolve_region_name("南山区", "91440300MA5XXXXXXX", None)
+    Region('440305')
+    >>> resolve_region_name("南山区", None, Region("440300"))
+    Region('440305')
+    >>> print(resolve_region_name("南山区", None, None).message)
+    Ambiguous region '南山区': the name fits 2 divisions, 黑龙江省 鹤岗市 南山区 (230404),
+    广东省 深圳市 南山区 (440305); give the 6-digit code or a fuller name that includes the
+    province or city, such as 广东省深圳市南山区.
+    """
+    found = regions_named(name, within=within)
+    if len(found) > 1 and isinstance(credit_code, str) and len(credit_code.strip()) >= 8:
+        division = credit_code.strip()[2:8]
+        for digits in (2, 4):
+            near = [region for region in found if region.code[:digits] == division[:digits]]
+            if len(near) == 1:
+                return near[0]
+            if near:
+                found = tuple(near)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        where = "" if within is None else f" within {within.full_name} ({within.code})"
+        message = f"Unknown region {name!r}: no GB/T 2260 division{where} has this name"
+        if within is None:
+            message = str(UnknownRegionError(name))
+        return Issue("region", name, message)
+    candidates = tuple((region.code, region.full_name) for region in found)
+    return Issue("region", name, str(AmbiguousRegionError(name, None, candidates)))
+
+
 def _missing(kind: Kind, group: Sequence[str]) -> str:
     names = " or ".join(f"{name} ({_aliases_of(kind, name)})" for name in group)
     return f"a required value is missing: {names}"
@@ -1192,12 +1270,19 @@ class RowReader:
     """
 
     def __init__(
-        self, kind: Kind, *, currency: str | None, as_of: dt.date | None, escaped: bool
+        self,
+        kind: Kind,
+        *,
+        currency: str | None,
+        as_of: dt.date | None,
+        escaped: bool,
+        within: Region | None = None,
     ) -> None:
         self.kind = kind
         self.currency = currency
         self.as_of = as_of
         self.escaped = escaped
+        self.within = within
         self.enterprises: dict[tuple[object, object], tuple[Enterprise | None, list[Issue]]] = {}
         self.fast: _TradeFastPath | None = None
         self.binding: Binding | None = None
@@ -1254,6 +1339,12 @@ class RowReader:
         plain = converter(currency=None)
         if kind.name == "enterprises":
             data = _take(values, _ENTERPRISE_FIELDS)
+            region = data.get("region")
+            if isinstance(region, str) and not _DIVISION_CODE.fullmatch(region.strip()):
+                resolved = resolve_region_name(region, data.get("credit_code"), self.within)
+                if isinstance(resolved, Issue):
+                    return None, [*issues, resolved]
+                data["region"] = resolved.code
             record, found = _structured(Enterprise, data, plain, build=complete)
         elif kind.name == "rates":
             data = _take(values, _RATE_FIELDS)

@@ -1296,15 +1296,25 @@ def _guarded(call: Callable[[], T], where: str, line: int | None = None) -> T:
         raise _Stop(_fatal(f"{where} ({_damaged(exc)})", line)) from exc
 
 
-def _xlsx_rows(path: Path, openpyxl: Any, sheet_words: Sequence[str]) -> Iterator[Row]:  # noqa: ANN401
+def _xlsx_rows(
+    path: Path,
+    openpyxl: Any,  # noqa: ANN401 - the module
+    sheet_words: Sequence[str],
+    sheet: str | None = None,
+) -> Iterator[Row]:
     with path.open("rb") as binary:
         try:
-            yield from _workbook_rows(binary, openpyxl, sheet_words)
+            yield from _workbook_rows(binary, openpyxl, sheet_words, sheet)
         except _Stop as stop:
             yield stop.row
 
 
-def _workbook_rows(binary: IO[bytes], openpyxl: Any, sheet_words: Sequence[str]) -> Iterator[Row]:  # noqa: ANN401
+def _workbook_rows(
+    binary: IO[bytes],
+    openpyxl: Any,  # noqa: ANN401 - the module
+    sheet_words: Sequence[str],
+    sheet: str | None = None,
+) -> Iterator[Row]:
     unreadable = "the file is not a readable .xlsx workbook"
     if binary.read(4) != b"PK\x03\x04":
         yield _fatal(f"{unreadable}: it is not a zip archive, which every .xlsx workbook is")
@@ -1321,7 +1331,9 @@ def _workbook_rows(binary: IO[bytes], openpyxl: Any, sheet_words: Sequence[str])
     try:
         names = _guarded(lambda: list(workbook.sheetnames), unreadable)
         chosen = (
-            names
+            [name for name in names if name == sheet]
+            if sheet is not None
+            else names
             if len(names) == 1
             else [name for name in names if name.strip().lower().startswith(tuple(sheet_words))]
         )
@@ -1334,6 +1346,30 @@ def _workbook_rows(binary: IO[bytes], openpyxl: Any, sheet_words: Sequence[str])
         yield from _sheet_rows(_parsed_rows(workbook, chosen[0]))
     finally:
         _guarded(workbook.close, unreadable)
+
+
+def sheet_names(path: Path, openpyxl: Any) -> list[str]:  # noqa: ANN401 - the module
+    """The names of a workbook's sheets, in order; ``[]`` when it cannot be read as one.
+
+    A workbook that cannot be read is reported by the reading of its rows, not here.
+    """
+    with path.open("rb") as binary:
+        if binary.read(4) != b"PK\x03\x04":
+            return []
+        binary.seek(0)
+        try:
+            if _guarded(lambda: _oversized_part(binary), "") is not None:
+                return []
+            binary.seek(0)
+            workbook = _guarded(
+                lambda: openpyxl.load_workbook(binary, read_only=True, data_only=False), ""
+            )
+            try:
+                return _guarded(lambda: list(workbook.sheetnames), "")
+            finally:
+                _guarded(workbook.close, "")
+        except _Stop:
+            return []
 
 
 def _oversized_part(binary: IO[bytes]) -> str | None:
@@ -1489,6 +1525,7 @@ def read_rows(
     tables: Sequence[str],
     openpyxl: Any = None,  # noqa: ANN401 - the module, when fmt is xlsx
     fast_slot: list[FastPath | None] | None = None,
+    sheet: str | None = None,
 ) -> Iterator[Any]:
     """Yield the rows of a file; opening it happens on the first ``next()``.
 
@@ -1503,6 +1540,7 @@ def read_rows(
             with a :class:`FastPath` for the rows whose lines had no problem; the records it
             builds are yielded in lists of them (in file order with the rows) instead of as
             :data:`Row` tuples.
+        sheet: for XLSX, the name of the sheet to read, whatever ``tables`` says.
 
     Raises:
         OSError: the file cannot be opened or read.
@@ -1515,7 +1553,7 @@ def read_rows(
         return _json_rows(path, encoding)
     if fmt == "toml":
         return _toml_rows(path, encoding, tables)
-    return _xlsx_rows(path, openpyxl, tables)
+    return _xlsx_rows(path, openpyxl, tables, sheet)
 
 
 # -- writing ------------------------------------------------------------------------------------

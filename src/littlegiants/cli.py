@@ -5,7 +5,9 @@ Commands: ``demo``, ``example``, ``payouts``, ``match``, ``compare``, ``trade``,
 ``--version`` prints the version. DATA is a file or a folder of
 files; a file's record kind comes from the first word of its name (``enterprises``,
 ``designations``, ``relocations``, ``trade``, ``financials``, ``profiles``, ``rates``,
-``aggregates``, ``counts``) or from ``--kind``.
+``aggregates``, ``counts``) or from ``--kind``; a ``.csv`` or ``.xlsx`` file whose name gives no
+kind (an official list as published: 序号, 企业名称, 统一社会信用代码, 所在地区, 认定级别 ...) is
+read as a list, every sheet by its name or its columns (``--kind list``).
 
 Output is a readable table by default (aligned, locale-aware amounts), or ``--format csv`` /
 ``--format json`` with exact decimal strings, never floats. A CSV cell a spreadsheet would read as
@@ -77,6 +79,7 @@ _KINDS: Final = (
     "rates",
     "aggregates",
     "counts",
+    "list",
 )
 _PROGRESS_BYTES: Final = 4 * 1024 * 1024
 
@@ -302,6 +305,8 @@ def _kind(path: Path, given: str | None) -> str:
     from littlegiants.loader import kind_of  # noqa: PLC0415
 
     kind = kind_of(path)
+    if kind is None and path.suffix.lower() in (".csv", ".xlsx"):
+        return "list"
     if kind is None:
         msg = (
             f"cannot tell what {path.name} holds: name it after its kind "
@@ -392,6 +397,8 @@ def load_data(path: Path, kind: str | None = None) -> Dataset:
     if _checked(path):
         return loader.load_dataset(path)
     kind = _kind(path, kind)
+    if kind == "list":
+        return loader.load_list(path)
     if kind == "enterprises":
         return loader.Dataset(tuple(loader.load_enterprises(path)))
     if kind == "designations":
@@ -1172,18 +1179,22 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
     return OK
 
 
-def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any]]:
+def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str, Any]]:
+    """Rows read, every problem, and the columns read past by file (reported, not problems)."""
     from littlegiants import loader  # noqa: PLC0415
 
-    if path.is_dir():
-        data = loader.load_dataset(path, errors="collect")
-        return data.rows_read, [p for row in data.rejected for p in row.problems]
-    kind = _kind(path, kind)
+    kind = None if path.is_dir() else _kind(path, kind)
+    if kind in (None, "list"):
+        read = loader.load_dataset if kind is None else loader.load_list
+        data = read(path, errors="collect")
+        problems = [p for row in data.rejected for p in row.problems]
+        return data.rows_read, problems, dict(data.ignored)
     iterate = getattr(loader, "iter_trade_records" if kind == "trade" else f"iter_{kind}")
     stream = iterate(path, errors="collect")
     for _ in stream:  # read to the end without keeping the records: memory stays bounded
         pass
-    return stream.rows_read, [problem for row in stream.rejected for problem in row.problems]
+    ignored = {stream.path: stream.ignored} if stream.ignored else {}
+    return stream.rows_read, [p for row in stream.rejected for p in row.problems], ignored
 
 
 def cmd_validate(args: argparse.Namespace, out: Output) -> int:
@@ -1192,8 +1203,9 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
 
     path = Path(args.data)
     _checked(path)
+    ignored: dict[str, Any] = {}
     try:
-        rows_read, problems = _problems_of(path, args.kind)
+        rows_read, problems, ignored = _problems_of(path, args.kind)
     except LoadError as err:
         rows_read, problems = 0, list(err.problems)
         if err.more:
@@ -1214,6 +1226,12 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
         row_word = "row" if rows_read == 1 else "rows"
         problem_word = "problem" if len(problems) == 1 else "problems"
         out.text(f"{rows_read} {row_word} read, {len(problems)} {problem_word}")
+    for file, columns in ignored.items():  # reported once per file, never a problem
+        note = f"{file}: ignored columns the library does not use: {', '.join(columns)}"
+        if args.format == "table":
+            out.text(note)
+        else:
+            _say(f"littlegiants: {note}")
     return PROBLEMS if problems else OK
 
 

@@ -119,6 +119,7 @@ from littlegiants.errors import (
 from littlegiants.frames import DESIGNATION_COLUMNS, Columns, Row, Tabular, flat_record
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.money import validate_currency
+from littlegiants.regions import Region, coerce_region
 from littlegiants.trade import TradeAggregate, TradeRecord
 
 if TYPE_CHECKING:
@@ -165,6 +166,7 @@ __all__ = [
     "load_designations",
     "load_enterprises",
     "load_financials",
+    "load_list",
     "load_profiles",
     "load_rates",
     "load_relocations",
@@ -341,12 +343,15 @@ def _reconciles(result: LoadResult[Any], _: object, rows_read: int) -> None:
 class LoadResult(Tabular, Generic[T]):
     """What ``errors="collect"`` returns: the records, the rejected rows and the rows read.
 
-    ``rows_read == len(records) + len(rejected)`` always holds (it is checked).
+    ``rows_read == len(records) + len(rejected)`` always holds (it is checked). ``ignored``
+    names the file's columns the kind does not use (序号, 备注, ...): read past, never an error,
+    and reported here once for the file.
     """
 
     records: tuple[T, ...]
     rejected: tuple[RejectedRow, ...] = attrs.field(kw_only=True)
     rows_read: int = attrs.field(kw_only=True, validator=_reconciles)
+    ignored: tuple[str, ...] = attrs.field(kw_only=True, default=())
 
     @property
     def problems(self) -> tuple[LoadProblem, ...]:
@@ -444,7 +449,10 @@ class Dataset(Tabular):
     these take part in equality, so a dataset equals the one read back from its dump.
     Every accepted row is one object: ``rows_read - len(rejected)`` equals the enterprises plus
     their designations, relocations, financial years and profiles plus the trade records, rates,
-    aggregates and counts.
+    aggregates and counts, less ``listed``, the enterprises a list's rows name (read with the
+    designations on those rows, not from rows of their own; see :func:`load_list`).
+    ``ignored`` maps a file (or ``"file, sheet NAME"``) to the columns read past as no column
+    of its kind (序号, 备注, ...): reported once, never an error.
     """
 
     enterprises: tuple[Enterprise, ...]
@@ -460,6 +468,8 @@ class Dataset(Tabular):
         kw_only=True, factory=dict, converter=_frozen_sources, eq=False
     )
     policies: tuple[IncentivePolicy, ...] = attrs.field(kw_only=True, default=(), eq=False)
+    ignored: Mapping[str, tuple[str, ...]] = attrs.field(kw_only=True, factory=dict, eq=False)
+    listed: int = attrs.field(kw_only=True, default=0, eq=False)
 
     @property
     def rate_table(self) -> RateTable:
@@ -509,7 +519,7 @@ class Dataset(Tabular):
             for e in self.enterprises
         )
         flat = len(self.trade_records) + len(self.rates) + len(self.aggregates) + len(self.counts)
-        return len(self.enterprises) + linked + flat
+        return len(self.enterprises) - self.listed + linked + flat
 
 
 # -- scanning a file ----------------------------------------------------------------------------
@@ -553,16 +563,20 @@ class _Scanner:
         currency: str | None,
         as_of: dt.date | None,
         seen: dict[object, _Seen] | None = None,
+        within: Region | None = None,
+        sheet: str | None = None,
     ) -> None:
         self.path = path
-        self.name = str(path)
+        self.name = str(path) if sheet is None else f"{path}, sheet {sheet}"
+        self.sheet = sheet
         self.kind = kind
         self.encoding = encoding
         self.fmt = _tables.format_of(path) or ""
         self.currency = currency
         self.reader = _schemas.RowReader(
-            kind, currency=currency, as_of=as_of, escaped=self.fmt == "csv"
+            kind, currency=currency, as_of=as_of, escaped=self.fmt == "csv", within=within
         )
+        self.ignored: dict[str, None] = {}
         self.binding: _schemas.Binding | None = None
         self.header: list[str] = []
         self.seen = {} if seen is None else seen
@@ -621,6 +635,7 @@ class _Scanner:
             tables=self.kind.tables,
             openpyxl=self.openpyxl,
             fast_slot=self.fast_slot,
+            sheet=self.sheet,
         )
         try:
             yield from rows
@@ -638,6 +653,7 @@ class _Scanner:
             if found:
                 return _Bad(1, tuple(self.problem(1, issue) for issue in found), {}, fatal=True)
             self.binding = binding
+            self.ignored.update(dict.fromkeys(binding.ignored))
             self.reader.use(binding)
             if self.use_fast:
                 self.fast_slot[0] = self.reader.fast_function()
@@ -686,6 +702,7 @@ class _Scanner:
                 bindings.clear()
             found = _schemas.bind(self.kind, keys, table=False)
             bindings[keys] = found
+            self.ignored.update(dict.fromkeys(found[0].ignored))
         return found
 
     def _duplicate(
@@ -1005,7 +1022,14 @@ class RecordStream(Generic[T]):
                 "by iterating the stream: call result() on a fresh stream, or read "
                 "stream.rows_read and stream.rejected after iterating it",
             )
-        return LoadResult(records, rejected=tuple(self.rejected), rows_read=self.rows_read)
+        return LoadResult(
+            records, rejected=tuple(self.rejected), rows_read=self.rows_read, ignored=self.ignored
+        )
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        """The file's columns the kind does not use, as its header (or keys) name them."""
+        return tuple(self._scanner.ignored)
 
 
 # -- arguments ------------------------------------------------------------------------------------
@@ -1046,11 +1070,15 @@ def _stream(
     errors: str,
     currency: str | None,
     as_of: dt.date | None,
+    within: Region | str | None = None,
 ) -> RecordStream[Any]:
     file, code = _check(
         path, kind=kind, encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
-    scanner = _Scanner(file, _schemas.KINDS[kind], encoding=encoding, currency=code, as_of=as_of)
+    area = None if within is None else coerce_region(within)
+    scanner = _Scanner(
+        file, _schemas.KINDS[kind], encoding=encoding, currency=code, as_of=as_of, within=area
+    )
     return RecordStream(scanner, errors=errors)  # type: ignore[arg-type]
 
 
@@ -1067,10 +1095,17 @@ def iter_enterprises(
     errors: Errors = "strict",
     currency: str | None = None,
     as_of: dt.date | None = None,
+    within: Region | str | None = None,
 ) -> RecordStream[Enterprise]:
     """Stream the enterprises of a file (see :func:`load_enterprises`)."""
     return _stream(
-        path, "enterprises", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path,
+        "enterprises",
+        encoding=encoding,
+        errors=errors,
+        currency=currency,
+        as_of=as_of,
+        within=within,
     )
 
 
@@ -1217,6 +1252,7 @@ def load_enterprises(
     errors: Literal["strict"] = ...,
     currency: str | None = ...,
     as_of: dt.date | None = ...,
+    within: Region | str | None = ...,
 ) -> list[Enterprise]: ...
 @overload
 def load_enterprises(
@@ -1226,6 +1262,7 @@ def load_enterprises(
     errors: Literal["collect"],
     currency: str | None = ...,
     as_of: dt.date | None = ...,
+    within: Region | str | None = ...,
 ) -> LoadResult[Enterprise]: ...
 def load_enterprises(
     path: str | os.PathLike[str],
@@ -1234,13 +1271,16 @@ def load_enterprises(
     errors: Errors = "strict",
     currency: str | None = None,
     as_of: dt.date | None = None,
+    within: Region | str | None = None,
 ) -> list[Enterprise] | LoadResult[Enterprise]:
     """Load an enterprises file: name, credit code, region, English name, industry.
 
-    A credit code may appear once; a name without a credit code may appear once.
+    A credit code may appear once; a name without a credit code may appear once. A region
+    written as a name several divisions carry (南山区) is settled by the row's credit code (see
+    ``docs/loading.md``), or by ``within=``, the region (or code) every listed firm lies in.
     """
     stream = iter_enterprises(
-        path, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, within=within
     )
     return _load(stream)
 
@@ -1917,6 +1957,14 @@ class _Linker:
         return "name", f"no enterprise in the enterprises files is named {reference.name!r}{hint}"
 
 
+class _Table(NamedTuple):
+    """One table of a dataset: a file, or one sheet of a workbook; ``listed``: a list's."""
+
+    path: Path
+    sheet: str | None = None
+    listed: bool = False
+
+
 class _DatasetReader:
     def __init__(
         self,
@@ -1926,12 +1974,17 @@ class _DatasetReader:
         errors: str,
         currency: str | None,
         as_of: dt.date | None,
+        within: Region | None = None,
     ) -> None:
         self.folder = folder
         self.encoding = encoding
         self.errors = errors
         self.currency = currency
         self.as_of = as_of
+        self.within = within
+        self.skip: set[tuple[_Table, int | None]] = set()
+        self.ignored: dict[str, tuple[str, ...]] = {}
+        self.listed = 0
         self.problems: list[LoadProblem] = []
         self.more = 0
         self.rejected: list[RejectedRow] = []
@@ -1959,29 +2012,83 @@ class _DatasetReader:
             else:
                 self.more += 1
 
-    def scan(self, file: Path, kind: str) -> Iterator[tuple[int | None, Any, object, _Scanner]]:
+    def scan(self, table: _Table, kind: str) -> Iterator[tuple[int | None, Any, object, _Scanner]]:
+        """The good rows of a table read as ``kind``; bad ones are rejected as they come.
+
+        A row of a list already rejected as an enterprise is not read again for its other
+        kinds: it is one rejected row, not two.
+        """
         scanner = _Scanner(
-            file,
+            table.path,
             _schemas.KINDS[kind],
             encoding=self.encoding,
             currency=self.currency,
             as_of=self.as_of,
             seen=self.seen,
+            within=self.within,
+            sheet=table.sheet,
         )
+        scanner.check = scanner.check and not table.listed
+        skip = self.skip if table.listed and kind != "enterprises" else set()
         for item in _young_collections(scanner.items()):
+            line = item.line if isinstance(item, _Bad) else item[0]
+            if (table, line) in skip:
+                continue
             if isinstance(item, _Bad):
                 if item.fatal:
                     self.note(item.problems)
-                    return
+                    break
                 self.reject(item.line, item.problems, item.cells, scanner.name)
+                if table.listed:
+                    self.skip.add((table, item.line))
                 continue
             line, record, cells = item
             yield line, record, cells, scanner
+        unused = tuple(scanner.ignored)
+        before = self.ignored.get(scanner.name)
+        self.ignored[scanner.name] = (
+            unused if before is None else tuple(name for name in before if name in unused)
+        )
+
+    def listed_enterprises(self, table: _Table) -> None:
+        """The enterprises a list's rows name: each firm once, however many rows list it.
+
+        A row naming a firm already read (by credit code, else by name) adds nothing here (its
+        designation links to that firm); one that contradicts it (another name, or another
+        region) is rejected, and so is the rest of that row.
+        """
+        for line, enterprise, cells, scanner in self.scan(table, "enterprises"):
+            found = self.linker.find(enterprise)
+            if not isinstance(found, int):
+                if found[1].startswith("no enterprise"):
+                    self.linker.add(enterprise)
+                    self.listed += 1
+                    continue
+                column, message = found
+            else:
+                known = self.linker.enterprises[found]
+                mine, theirs = enterprise.region, known.region
+                if mine is None or theirs is None or mine.within(theirs) or theirs.within(mine):
+                    continue  # the same place, or one inside the other (a district, its city)
+                column = "region"
+                message = (
+                    f"lists {known.name!r} in {mine.full_name} ({mine.code}), but it was read "
+                    f"before in {theirs.full_name} ({theirs.code})"
+                )
+            problem = LoadProblem(
+                scanner.name,
+                line,
+                column=_column(scanner, column),
+                value=str(enterprise.credit_code or enterprise.name),
+                message=message,
+            )
+            self.reject(line, [problem], scanner.cells(cells), scanner.name)
+            self.skip.add((table, line))
 
     def link(
-        self, file: Path, kind: str
+        self, table: _Table, kind: str
     ) -> Iterator[tuple[int | None, Any, int, _Scanner, object]]:
-        for line, record, cells, scanner in self.scan(file, kind):
+        for line, record, cells, scanner in self.scan(table, kind):
             found = self.linker.find(record.enterprise)
             if isinstance(found, tuple):
                 column, message = found
@@ -2018,12 +2125,17 @@ class _DatasetReader:
             message=f"repeats {what}, first given on {_where(earlier, scanner.name)}",
         )
 
-    def read(self, files: Mapping[str, list[Path]]) -> Dataset:
+    def read(self, files: Mapping[str, list[_Table]]) -> Dataset:
         """Read the folder's files, kind by kind, linking as it goes."""
-        for file in files["enterprises"]:
-            for _, enterprise, _, _ in self.scan(file, "enterprises"):
+        for table in files["enterprises"]:
+            if table.listed:
+                continue
+            for _, enterprise, _, _ in self.scan(table, "enterprises"):
                 self.rows_read += 1
                 self.linker.add(enterprise)
+        for table in files["enterprises"]:
+            if table.listed:
+                self.listed_enterprises(table)
         designations = self.attach(files["designations"], "designations")
         relocations = self.attach(files["relocations"], "relocations")
         financials = self.attach(files["financials"], "financials")
@@ -2060,9 +2172,11 @@ class _DatasetReader:
             counts=tuple(counts),
             rejected=tuple(self.rejected),
             rows_read=self.rows_read,
+            ignored={name: cols for name, cols in self.ignored.items() if cols},
+            listed=self.listed,
         )
 
-    def plain(self, files: Sequence[Path], kind: str) -> list[Any]:
+    def plain(self, files: Sequence[_Table], kind: str) -> list[Any]:
         """The records of files that name no enterprise (rates, aggregates, counts)."""
         found: list[Any] = []
         for file in files:
@@ -2071,7 +2185,7 @@ class _DatasetReader:
                 found.append(record)
         return found
 
-    def attach(self, files: Sequence[Path], kind: str) -> dict[int, list[Any]]:
+    def attach(self, files: Sequence[_Table], kind: str) -> dict[int, list[Any]]:
         """Designations, moves or financial years of the files, by their enterprise's index."""
         found: dict[int, list[Any]] = {}
         for file in files:
@@ -2204,13 +2318,192 @@ def load_dataset(
             )
     code = None if currency is None else validate_currency(currency)
     reader = _DatasetReader(path, encoding=encoding, errors=errors, currency=code, as_of=as_of)
+    tables = {kind: [_Table(file) for file in kind_files] for kind, kind_files in files.items()}
     return attrs.evolve(
-        reader.read(files),
+        reader.read(tables),
         title=provenance.title,
         note=provenance.note,
         sources=provenance.sources,
         policies=provenance.policies,
     )
+
+
+# -- one file of several kinds: an official list, a workbook --------------------------------------
+
+#: The kinds whose rows name an enterprise: a table holding one of them is read as a list.
+_LINKED: Final = frozenset({"designations", "relocations", "financials", "profiles", "trade"})
+_IDENTITY: Final = frozenset({"name", "credit_code"})
+
+
+def _sheet_kind(sheet: str) -> str | None:
+    """The kind a sheet's name gives (``trade``, ``Designations 2024``), as single-kind loads."""
+    word = sheet.strip().lower()
+    return next(
+        (name for name, kind in _schemas.KINDS.items() if word.startswith(kind.tables)), None
+    )
+
+
+def _kinds_by_columns(header: Sequence[str]) -> list[str]:
+    """The kinds a header holds: each whose required columns it has, beyond a firm's name."""
+    held = []
+    for name in _ORDER:
+        binding, issues = _schemas.bind(_schemas.KINDS[name], header)
+        used = {column.name for column in binding.columns if column is not None}
+        if not issues and used - _IDENTITY:
+            held.append(name)
+    return held
+
+
+def _header(path: Path, fmt: str, encoding: str, sheet: str | None) -> list[str] | LoadProblem:
+    """A table's header cells, or the problem that stops reading it."""
+    name = str(path) if sheet is None else f"{path}, sheet {sheet}"
+
+    def known(cells: list[str]) -> bool:
+        return bool(_kinds_by_columns(cells))
+
+    rows = _tables.read_rows(
+        path,
+        fmt,
+        encoding=encoding,
+        accept_header=known,
+        tables=(),
+        openpyxl=require_openpyxl() if fmt == "xlsx" else None,
+        sheet=sheet,
+    )
+    try:
+        for row in rows:
+            if row[0] == "header":
+                return list(row[2])
+            if row[0] == "fatal":
+                issue = row[3][0]
+                return LoadProblem(name, row[1], message=issue.message)
+            break
+    except OSError as exc:
+        raise _file_error(path, exc) from exc
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+    return LoadProblem(name, None, message="the table has no header row")
+
+
+def _list_tables(
+    path: Path, fmt: str, encoding: str
+) -> tuple[dict[str, list[_Table]], list[LoadProblem]]:
+    """The tables of a file by kind: each sheet by its name's kind, else by its columns."""
+    tables: dict[str, list[_Table]] = {kind: [] for kind in _ORDER}
+    problems: list[LoadProblem] = []
+    sheets: list[str | None] = [None]
+    if fmt == "xlsx":
+        names = _tables.sheet_names(path, require_openpyxl())
+        sheets = [*names] if len(names) > 1 else [None]
+    for sheet in sheets:
+        kind = kind_of(path) if sheet is None else _sheet_kind(sheet)
+        if kind is not None:
+            tables[kind].append(_Table(path, sheet))
+            continue
+        if fmt not in ("csv", "xlsx"):
+            message = (
+                "a JSON or TOML file's kind is its name's first word: name it enterprises, "
+                "designations, trade ... (docs/loading.md)"
+            )
+            problems.append(LoadProblem(str(path), None, value=path.name, message=message))
+            continue
+        header = _header(path, fmt, encoding, sheet)
+        if isinstance(header, LoadProblem):
+            problems.append(header)
+            continue
+        kinds = _kinds_by_columns(header)
+        listed = any(name in _LINKED for name in kinds)
+        if listed and "enterprises" not in kinds:
+            kinds.insert(0, "enterprises")
+        for name in kinds:
+            tables[name].append(_Table(path, sheet, listed=listed))
+        if not kinds:
+            where = str(path) if sheet is None else f"{path}, sheet {sheet}"
+            message = (
+                f"its columns ({', '.join(map(repr, header))}) hold no kind of record: a list "
+                "needs 企业名称 (or 统一社会信用代码), 认定级别 and 认定时间; or name the sheet "
+                "(or file) after its kind, such as designations (docs/loading.md)"
+            )
+            problems.append(LoadProblem(where, 1, message=message))
+    return tables, problems
+
+
+def load_list(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str = "utf-8",
+    errors: Errors = "strict",
+    currency: str | None = None,
+    as_of: dt.date | None = None,
+    within: Region | str | None = None,
+) -> Dataset:
+    r"""Load an official list as published, or a workbook of several kinds, into a dataset.
+
+    MIIT's and the provinces' lists of little giants come as one sheet: 序号, 企业名称,
+    统一社会信用代码, 所在地区, 认定级别, 认定时间, 批次, 备注. Such a sheet (an ``.xlsx``
+    workbook or a ``.csv`` file) loads as it is: each row gives a designation, and the firm it
+    names becomes an enterprise (with its region from 所在地区, a code or a name), once however
+    many rows list it, so a firm listed twice carries both designations. Columns no kind uses
+    (序号, 备注, anything else) are read past and named in ``Dataset.ignored``, never an
+    error; ``rows_read == objects + len(rejected)`` still holds, a list's row counting once.
+
+    Each sheet of a workbook is read by its kind when its name gives one (``enterprises``,
+    ``trade`` ..., as :func:`load_dataset` reads file names), else by its columns: a sheet
+    with the columns of designations, relocations, financials, profiles or trade rows is a
+    list, and its rows' firms are enterprises too. A workbook of one sheet, and a CSV file,
+    read the same way (a file named after its kind is read as that kind).
+
+    A region cell written as a bare name several divisions carry (南山区, in Shenzhen and in
+    Hegang) is settled by the row's credit code, whose characters 3–8 are the division the
+    firm registered in; ``within`` (a region or its code, such as the city that published the
+    list) narrows names first, for lists without codes.
+
+    Args:
+        path: the file (.xlsx, .csv; .json, .jsonl, .toml named after their kind).
+        encoding: see :func:`load_enterprises`.
+        errors: ``"strict"`` raises :class:`LoadError` listing every problem;
+            ``"collect"`` puts rejected rows in ``Dataset.rejected``.
+        currency: see :func:`load_enterprises`.
+        as_of: see :func:`load_enterprises`.
+        within: the region every listed firm lies in, for names such as 南山区.
+
+    Returns:
+        The linked :class:`Dataset`.
+
+    Raises:
+        LoadError: problems, as above; a sheet whose columns hold no kind always raises.
+        LoadFileError: the file cannot be read.
+        MissingExtraError: an .xlsx file and openpyxl is not installed.
+
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "名单.csv"
+    >>> header = "序号,企业名称,统一社会信用代码,所在地区,认定级别,认定时间,批次,备注"
+    >>> row = "1,示例科技有限公司,91440300MA5F1A2B37,南山区,国家级,2022-08-01,第4批,示例"
+    >>> _ = file.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    >>> data = load_list(file)
+    >>> [firm] = data.enterprises
+    >>> firm.region, firm.designations[0].level.value, list(data.ignored.values())
+    (Region('440305'), 'national', [('序号', '备注')])
+    """
+    file = Path(path)
+    if errors not in ("strict", "collect"):
+        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+    _, code = _check(
+        file, kind="", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
+    fmt = _tables.format_of(file) or ""
+    tables, problems = _list_tables(file, fmt, encoding)
+    if problems:
+        raise LoadError(
+            str(file), tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
+        )
+    area = None if within is None else coerce_region(within)
+    reader = _DatasetReader(
+        file, encoding=encoding, errors=errors, currency=code, as_of=as_of, within=area
+    )
+    return reader.read(tables)
 
 
 _EXAMPLE_NAME: Final = re.compile(r"[a-z0-9][a-z0-9-]*")

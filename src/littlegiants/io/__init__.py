@@ -1,9 +1,14 @@
-"""The columnar edge: trade records on Apache Arrow, for files too large for one object per row.
+"""Files in and out: one entry per verb for every kind of file, and the columnar trade table.
 
-Everything here needs the ``arrow`` extra (``pip install 'littlegiants[arrow]'``: pyarrow and
-polars). Importing ``littlegiants.io`` never imports pyarrow: each name below is loaded on first
-use, and without the extra that use raises :class:`~littlegiants.loader.MissingExtraError`
-naming the extra.
+- :mod:`littlegiants.io.files`: ``load``, ``iter``, ``collect`` and ``dump``, each taking a kind
+  (:data:`~littlegiants.io.files.KINDS`, or a kind's name) beside the path, as the
+  ``load_*``/``iter_*``/``dump_*`` functions do for one kind each. No extra needed.
+
+The columnar edge, trade records on Apache Arrow for files too large for one object per row,
+needs the ``arrow`` extra (``pip install 'littlegiants[arrow]'``: pyarrow and polars).
+Importing ``littlegiants.io`` never imports pyarrow: each name below is loaded on first use,
+and without the extra that use of an Arrow name raises
+:class:`~littlegiants.loader.MissingExtraError` naming the extra.
 
 - :class:`~littlegiants.io.arrow.TradeTable`: a columnar collection of trade records with exact
   ``decimal128`` amounts, read from CSV, Parquet or XLSX with the loader's checks and located
@@ -23,11 +28,18 @@ import importlib
 from typing import Any, Final
 
 __all__ = [
+    "KINDS",
     "TRADE_SCHEMA",
     "CheckedBatch",
+    "Kind",
     "TradeScan",
     "TradeTable",
     "check_batch",
+    "collect",
+    "dump",
+    "iter",
+    "kind",
+    "load",
     "merge_summaries",
     "records_of",
     "summarize_batch",
@@ -38,6 +50,9 @@ _PURPOSE: Final = "the columnar trade table (littlegiants.io: TradeTable and the
 
 #: Where each public name lives (loaded on first use, so pyarrow is imported only then).
 _HOMES: Final = {
+    **dict.fromkeys(
+        ("KINDS", "Kind", "collect", "dump", "iter", "kind", "load"), "littlegiants.io.files"
+    ),
     "TradeTable": "littlegiants.io.arrow",
     "TradeScan": "littlegiants.io.arrow",
     "TRADE_SCHEMA": "littlegiants.io.batches",
