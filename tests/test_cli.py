@@ -330,7 +330,7 @@ class TestCompare:
         )
         assert 0 == status
         assert "reform: longgang-2025 (longgang-2025) replaces longgang-2022" in out
-        assert "difference CN¥300,000.00 (1 enterprises)" in out
+        assert "difference CN¥300,000.00 (1 enterprise)" in out
 
     def test_the_policies_compared_are_required(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without --policy, compare is a usage error."""

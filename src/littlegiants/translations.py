@@ -35,17 +35,25 @@ import gettext
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from littlegiants.formatting import babel_locale
-
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["DOMAIN", "LANGUAGES", "N_", "Translator", "language_name", "translator"]
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "SOURCE_LOCALES",
+    "Translator",
+    "language_name",
+    "translator",
+]
 
 #: The gettext domain: catalogues are ``locale/<language>/LC_MESSAGES/littlegiants.mo``.
 DOMAIN: Final = "littlegiants"
 #: The languages the library writes: English (the source language) and those with a catalogue.
 LANGUAGES: Final = ("en", "zh_Hans")
+#: Locales of the source language, read without a CLDR lookup (and without loading babel).
+SOURCE_LOCALES: Final = frozenset({"en", "en_US"})
 #: Where the catalogues live, inside the package.
 CATALOGUES: Final = Path(__file__).resolve().parent / "locale"
 #: Territories whose Chinese is written in Traditional characters by default.
@@ -162,6 +170,11 @@ def translator(locale: object) -> Translator:
     >>> translator("zh_Hans_SG"), translator("zh"), translator("en_GB")
     (Translator('zh_Hans'), Translator('zh_Hans'), Translator('en'))
     """
+    if isinstance(locale, str) and locale in SOURCE_LOCALES:
+        return _load("en")
+    # babel loads here, not on import: the command line's --help marks messages without it.
+    from littlegiants.formatting import babel_locale  # noqa: PLC0415
+
     return _load(_language(babel_locale(locale)))
 
 
