@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -125,3 +129,106 @@ class TestTablesFit:
         lines = _wrapped(text, width)
         assert [] == [line for line in lines if _width(line) > width]
         assert text.replace(" ", "") == "".join(lines).replace(" ", "")
+
+
+#: Commands a reader gets wrong, each printing one error.
+MISTAKES = [
+    ["payouts", str(EXAMPLE), "--policy", "nope"],
+    ["payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--all"],
+    ["payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--as-of", "2023-02-30"],
+    ["trade", str(EXAMPLE), "--currency", "XYZ"],
+    ["check", str(EXAMPLE), "--tier", "little-giant"],
+    ["policies", "--format", "xml"],
+    ["policies", "--bogus"],
+    ["policies", "--locale", "xx_XX"],
+    ["policy", str(ROOT / "tests" / "data" / "policies")],
+    ["validate", str(EXAMPLE / "missing.csv")],
+    ["frobnicate"],
+]
+#: Names that are English in any language (standards, libraries, the program), and the id the
+#: engine gives a level a policy has no rule for (no-provincial-rule).
+PROPER = ("littlegiants", "babel", "no-national-rule", "no-provincial-rule", "no-municipal-rule")
+#: What is left once codes, identifiers, options, paths and quoted values are taken out.
+WORD = re.compile(r"[A-Za-z]{2,}")
+CODE = re.compile(
+    r"'[^']*'|--[a-z-]+|\S*/\S*|(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])"  # quoted, options, paths, codes
+    r"|[A-Za-z0-9-]*(?:\d|[a-z]\.[a-z])[A-Za-z0-9.-]*"  # ids with a digit or a dot
+)
+
+
+def _data_words() -> set[str]:
+    """The words of what the data gives in English (firm names, cohort labels), of the ids of
+    policies and rules, and of the commands."""
+    from littlegiants.cli import build_parser
+    from littlegiants.loader import example_path, load_dataset
+    from littlegiants.policy import policies
+
+    names = [firm.name for firm in load_dataset(EXAMPLE).enterprises]
+    seed = load_dataset(example_path("shenzhen-2022"))
+    names += [firm.name for firm in seed.enterprises] + [c.label for c in seed.aggregates]
+    ids = [p.id for p in policies()] + [r.id for p in policies() for r in p.rules]
+    [action] = build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+    commands = list(action.choices)  # type: ignore[arg-type]
+    return set(WORD.findall(" ".join([*names, *ids, *commands, *PROPER])))
+
+
+def english_words(text: str, allowed: set[str]) -> list[str]:
+    """The ASCII-only words of ``text`` that are not codes, ids, paths or words of the data."""
+    return [word for word in WORD.findall(CODE.sub(" ", text)) if word not in allowed]
+
+
+@pytest.fixture(scope="module")
+def allowed() -> set[str]:
+    """The English the data itself holds, and the ids of policies and rules."""
+    return _data_words()
+
+
+class TestChineseThroughout:
+    @pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(a[:1] + a[2:3]) for a in COMMANDS])
+    def test_tables_have_no_english_word(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], allowed: set[str]
+    ) -> None:
+        """Under LANG=zh_CN.UTF-8 headers, statuses, levels and totals are all Chinese."""
+        status, out, err = run(capsys, argv, CHINESE)
+        table = out.split("\n\n")[0]  # the table and its notes, before any explanation
+        assert (0, "", []) == (status, err, english_words(table, allowed))
+
+    @pytest.mark.parametrize("argv", MISTAKES, ids=[" ".join(a[:1] + a[2:]) for a in MISTAKES])
+    def test_errors_have_no_english_word(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], allowed: set[str]
+    ) -> None:
+        """Under LANG=zh_CN.UTF-8 every error, ours or argparse's, is one Chinese line."""
+        status, out, err = run(capsys, argv, CHINESE)
+        assert (2, "", 1) == (status, out, len(err.splitlines()))
+        assert err.startswith("littlegiants: 错误：")
+        assert [] == english_words(err, allowed)
+
+    def test_a_fresh_process_reads_lang(self, allowed: set[str]) -> None:
+        """A fresh ``python -m littlegiants`` under LANG=zh_CN.UTF-8 prints Chinese."""
+        environ = {**os.environ, "LANG": "zh_CN.UTF-8", "PYTHONIOENCODING": "utf-8"}
+        for name in ("LC_ALL", "LC_MESSAGES"):
+            environ.pop(name, None)
+        table = subprocess.run(
+            [sys.executable, "-m", "littlegiants", *COMMANDS[1]],
+            capture_output=True,
+            text=True,
+            env=environ,
+            check=False,
+        )
+        error = subprocess.run(
+            [sys.executable, "-m", "littlegiants", *MISTAKES[0]],
+            capture_output=True,
+            text=True,
+            env=environ,
+            check=False,
+        )
+        assert (0, 2) == (table.returncode, error.returncode)
+        assert table.stdout.startswith("企业")
+        assert [] == english_words(table.stdout + error.stderr, allowed)
+
+    def test_english_stays_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The library's str(error) and the en_US table are English, as before."""
+        _, out, err = run(capsys, COMMANDS[1])
+        assert ["enterprise", "policy"] == out.split()[:2]
+        _, _, err = run(capsys, MISTAKES[0])
+        assert err.startswith("littlegiants: error: No bundled policy 'nope': known ids are")

@@ -451,10 +451,18 @@ def _cut(word: str, width: int) -> tuple[str, str]:
     for index, char in enumerate(word):
         used += _width(char)
         if used > width:
-            head = word[: max(index, 1)]
-            mark = max(head.rfind("-"), head.rfind("."), head.rfind("/"))
-            end = mark + 1 if mark > 0 else len(head)
-            return word[:end], word[end:]
+            end = max(index, 1)
+            mark = max(word.rfind("-", 0, end), word.rfind(".", 0, end), word.rfind("/", 0, end))
+            if mark > 0:
+                end = mark + 1
+            letters = end
+            while (
+                letters > 0
+                and word[letters - 1 : letters + 1].isascii()
+                and (word[letters - 1 : letters + 1].isalpha())
+            ):
+                letters -= 1  # an English word is not split between its letters
+            return word[: letters or end], word[letters or end :]
     return word, ""
 
 
@@ -486,7 +494,8 @@ def _wrapped(text: str, width: int) -> list[str]:
         room = width - _width(line) - 1
         if line and room > 0 and _width(word) > len(word):  # wide characters: fill the line
             head, tail = _cut(word, room)
-            if _width(head) <= room:
+            joint = head[-1:] + tail[:1]
+            if _width(head) <= room and not (joint.isascii() and joint.isalpha()):
                 line, rest = f"{line} {head}", tail
         if line:
             lines.append(line)
@@ -1098,8 +1107,11 @@ def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
         out.note(total_text.format(amount=_amount(total, "table", args.locale), count=count))
         if len(ids) > 1:
             out.text(_.gettext("by issuer:"))
+            chinese = _.language != "en"
             for issuer, amount in issuers.items():
-                out.note(f"  {issuer}: {_amount(amount, 'table', args.locale)}")
+                # An issuer reads "深圳市人民政府 (Shenzhen ...)"; Chinese shows the first part.
+                name = issuer.split(" (", 1)[0] if chinese else issuer
+                out.note(f"  {name}{_.gettext(': ')}{_amount(amount, 'table', args.locale)}")
         for firm, why in unevaluated:
             line = _.gettext("not fully evaluated: {name}: {reason}")
             out.note(line.format(name=firm.name, reason=why))
