@@ -43,7 +43,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
-from littlegiants.translations import N_, SOURCE_LOCALES, translator
+from littlegiants.translations import N_, SOURCE_LOCALES, display_width, translator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -425,17 +425,8 @@ def _given_locale(argv: Sequence[str], fallback: str) -> str:
 # -- output ---------------------------------------------------------------------------------------
 
 
-def _width(text: str) -> int:
-    """The columns ``text`` takes in a terminal: East Asian wide and full-width characters take 2.
-
-    >>> _width("abc"), _width("小巨人"), _width("¥1亿")
-    (3, 6, 4)
-    """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int, *, right: bool) -> str:
-    gap = " " * max(width - _width(text), 0)
+    gap = " " * max(width - display_width(text), 0)
     return gap + text if right else text + gap
 
 
@@ -449,7 +440,7 @@ def _cut(word: str, width: int) -> tuple[str, str]:
     """
     used = 0
     for index, char in enumerate(word):
-        used += _width(char)
+        used += display_width(char)
         if used > width:
             end = max(index, 1)
             mark = max(word.rfind("-", 0, end), word.rfind(".", 0, end), word.rfind("/", 0, end))
@@ -476,7 +467,7 @@ def _wrapped(text: str, width: int) -> list[str]:
     >>> _wrapped("适用于该企业，但企业尚无奖励", 10)
     ['适用于该企', '业，但企业', '尚无奖励']
     """
-    if _width(text) <= width:
+    if display_width(text) <= width:
         return [text]
     indent = text[: len(text) - len(text.lstrip(" "))]
     if indent:
@@ -487,19 +478,19 @@ def _wrapped(text: str, width: int) -> list[str]:
     line = ""
     for word in text.split(" "):
         joined = f"{line} {word}" if line else word
-        if _width(joined) <= width:
+        if display_width(joined) <= width:
             line = joined
             continue
         rest = word
-        room = width - _width(line) - 1
-        if line and room > 0 and _width(word) > len(word):  # wide characters: fill the line
+        room = width - display_width(line) - 1
+        if line and room > 0 and display_width(word) > len(word):  # wide characters: fill the line
             head, tail = _cut(word, room)
             joint = head[-1:] + tail[:1]
-            if _width(head) <= room and not (joint.isascii() and joint.isalpha()):
+            if display_width(head) <= room and not (joint.isascii() and joint.isalpha()):
                 line, rest = f"{line} {head}", tail
         if line:
             lines.append(line)
-        while _width(rest) > width:
+        while display_width(rest) > width:
             head, rest = _cut(rest, width)
             lines.append(head)
         line = rest
@@ -536,11 +527,11 @@ def _floors(
     stages: list[dict[str, int]] = [{}, {}, {}]
     for c in columns:
         texts = [headers[c], *(row[c] for row in cells)]
-        words = [w for text in texts for w in text.split(" ") if _width(w) == len(w)]
+        words = [w for text in texts for w in text.split(" ") if display_width(w) == len(w)]
         longest = min(max(map(len, words), default=0), _LONGEST_WORD)
-        prose = any(" " in text.strip() or _width(text) > len(text) for text in texts)
+        prose = any(" " in text.strip() or display_width(text) > len(text) for text in texts)
         whole = min(natural[c], max(_NARROWEST, longest))
-        least = min(natural[c], max(_NARROWEST_PROSE, _width(headers[c])))
+        least = min(natural[c], max(_NARROWEST_PROSE, display_width(headers[c])))
         stage = (whole, least if prose else whole, least)
         for floors, floor in zip(stages, stage, strict=True):
             floors[c] = natural[c] if c in right else floor
@@ -623,7 +614,10 @@ class Output:
             {c: gettext(row[c]) if c in coded and row.get(c) else row.get(c, "") for c in columns}
             for row in rows
         ]
-        natural = {c: max([_width(headers[c]), *(_width(r[c]) for r in cells)]) for c in columns}
+        natural = {
+            c: max([display_width(headers[c]), *(display_width(r[c]) for r in cells)])
+            for c in columns
+        }
         floors = _floors(columns, headers, cells, natural, right)
         widths = natural
         for stage in floors:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -44,6 +45,7 @@ __all__ = [
     "N_",
     "SOURCE_LOCALES",
     "Translator",
+    "display_width",
     "language_name",
     "translator",
 ]
@@ -58,6 +60,17 @@ SOURCE_LOCALES: Final = frozenset({"en", "en_US"})
 CATALOGUES: Final = Path(__file__).resolve().parent / "locale"
 #: Territories whose Chinese is written in Traditional characters by default.
 _TRADITIONAL: Final = frozenset({"TW", "HK", "MO"})
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: East Asian wide and full-width characters take 2.
+
+    Chinese text aligns in a table only when padded by this width, not by ``len``.
+
+    >>> display_width("abc"), display_width("小巨人"), display_width("¥1亿")
+    (3, 6, 4)
+    """
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction tools look for
