@@ -47,6 +47,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn
 
+from littlegiants.translations import N_, SOURCE_LOCALES, display_width, translator
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -85,7 +87,110 @@ _PROGRESS_BYTES: Final = 4 * 1024 * 1024
 
 
 class UsageError(Exception):
-    """A command was used wrongly: exit status 2."""
+    """A command was used wrongly: exit status 2.
+
+    Made of a message marked for translation and the values it names: ``str()`` is the English,
+    :meth:`message` the words of a locale.
+
+    >>> error = UsageError(N_("no such file or folder: {path}"), path="firms/")
+    >>> str(error), error.message("zh_CN")
+    ('no such file or folder: firms/', '没有这个文件或文件夹：firms/')
+    """
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        """Say ``template`` (a message marked with ``N_``) with ``values`` in its placeholders."""
+        super().__init__(_filled(template, values, None))
+        self.template = template
+        self.values = values
+
+    def message(self, locale: str) -> str:
+        """The error in the language of ``locale``."""
+        return _filled(self.template, self.values, locale)
+
+
+class _OptionError(UsageError, argparse.ArgumentTypeError):
+    """An option's value is refused (a date, a currency, a locale): argparse names the option."""
+
+
+def _filled(template: str, values: Mapping[str, object], locale: str | None) -> str:
+    """``template`` in ``locale``'s words (English for ``None``), its placeholders filled.
+
+    A value that can say itself in a locale (an error's ``message``) does.
+    """
+    if locale is None:
+        return template.format(**{name: str(value) for name, value in values.items()})
+    return (
+        translator(locale)
+        .gettext(template)
+        .format(**{name: _said(value, locale) for name, value in values.items()})
+    )
+
+
+def _said(value: object, locale: str) -> str:
+    """``value`` in the words of ``locale``: its ``message(locale)`` where it has one."""
+    message = getattr(value, "message", None)
+    return str(message(locale)) if callable(message) else str(value)
+
+
+class _Words:
+    """A fixed phrase from outside the catalogue's source (Python's own), translated when said."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def message(self, locale: str) -> str:
+        """The phrase in ``locale``'s words, or as it is when the catalogue lacks it."""
+        return translator(locale).gettext(self.text)
+
+
+#: Python's own reasons a date is refused, which the date options pass on.
+_DATE_REASONS: Final = (
+    N_("day is out of range for month"),
+    N_("month must be in 1..12"),
+    N_("expected a date such as 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日"),
+)
+#: argparse's messages (it has no catalogue of its own), and how they read through ours.
+_ARGPARSE: Final = (
+    (
+        re.compile(
+            r"argument (?P<argument>.+?): invalid choice: (?P<value>.+?) "
+            r"\(choose from (?P<choices>.+)\)"
+        ),
+        N_("argument {argument}: invalid choice: {value} (choose from {choices})"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>.+?): expected one argument"),
+        N_("argument {argument}: expected one argument"),
+    ),
+    (
+        re.compile(r"the following arguments are required: (?P<arguments>.+)"),
+        N_("the following arguments are required: {arguments}"),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<arguments>.+)"),
+        N_("unrecognized arguments: {arguments}"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>.+?): (?P<reason>.+)"),
+        N_("argument {argument}: {reason}"),
+    ),
+)
+
+
+def _argparse_problem(message: str, cause: BaseException | None) -> UsageError:
+    """An argparse ``message`` as a translatable error; ``cause`` is the option's own, if any."""
+    for pattern, template in _ARGPARSE:
+        found = pattern.fullmatch(message)
+        if found is None:
+            continue
+        values: dict[str, object] = dict(found.groupdict())
+        if "reason" in values and isinstance(cause, UsageError):
+            values["reason"] = cause
+        return UsageError(template, **values)
+    return UsageError("{problem}", problem=message)
 
 
 class _OutputError(Exception):
@@ -178,20 +283,278 @@ def _output_failed(error: OSError | UnicodeEncodeError) -> int:
     return OUTPUT_FAILED
 
 
+# -- words ----------------------------------------------------------------------------------------
+
+#: The locale when neither ``--locale`` nor the environment names one.
+DEFAULT_LOCALE: Final = "en_US"
+#: The environment variables naming the reader's locale, in the order POSIX reads them.
+_LOCALE_VARIABLES: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
+#: The widest a text table is written, in terminal columns.
+TABLE_WIDTH: Final = 100
+
+#: The values of coded columns (statuses, levels, verdicts, flows, yes/no), translated in a text
+#: table; CSV and JSON keep the codes themselves.
+_CODES: Final = (
+    N_(": "),
+    N_("yes"),
+    N_("no"),
+    N_("total"),
+    N_("all"),
+    N_("national"),
+    N_("provincial"),
+    N_("municipal"),
+    N_("payable"),
+    N_("outside-period"),
+    N_("outside-jurisdiction"),
+    N_("already-paid"),
+    N_("superseded"),
+    N_("not-eligible"),
+    N_("missing-data"),
+    N_("other-policy"),
+    N_("pass"),
+    N_("fail"),
+    N_("unknown"),
+    N_("import"),
+    N_("export"),
+    N_("cumulative"),
+    N_("highest-only"),
+    N_("top-up"),
+    N_("designation"),
+    N_("re-review"),
+    N_("relocation"),
+    N_("High"),
+    N_("Med-High"),
+    N_("Med"),
+    N_("Low-Med"),
+    N_("Low"),
+)
+
+
+def _headers(locale: str) -> dict[str, str]:
+    """Each column's key (what CSV and JSON write) and its header in a text table."""
+    pgettext = translator(locale).pgettext
+    return {
+        "figure": pgettext("column", "figure"),
+        "value": pgettext("column", "value"),
+        "note": pgettext("column", "note"),
+        "enterprise": pgettext("column", "enterprise"),
+        "policy": pgettext("column", "policy"),
+        "event": pgettext("column", "event"),
+        "level": pgettext("column", "level"),
+        "rule": pgettext("column", "rule"),
+        "status": pgettext("column", "status"),
+        "amount": pgettext("column", "amount"),
+        "up_to": pgettext("column", "up_to"),
+        "document": pgettext("column", "document"),
+        "applies": pgettext("column", "applies"),
+        "complete": pgettext("column", "complete"),
+        "reason": pgettext("column", "reason"),
+        "before": pgettext("column", "before"),
+        "after": pgettext("column", "after"),
+        "difference": pgettext("column", "difference"),
+        "group": pgettext("column", "group"),
+        "flow": pgettext("column", "flow"),
+        "records": pgettext("column", "records"),
+        "enterprises": pgettext("column", "enterprises"),
+        "a year earlier": pgettext("column", "a year earlier"),
+        "growth": pgettext("column", "growth"),
+        "missing previous": pgettext("column", "missing previous"),
+        "id": pgettext("column", "id"),
+        "jurisdiction": pgettext("column", "jurisdiction"),
+        "from": pgettext("column", "from"),
+        "to": pgettext("column", "to"),
+        "combination": pgettext("column", "combination"),
+        "confidence": pgettext("column", "confidence"),
+        "file": pgettext("column", "file"),
+        "line": pgettext("column", "line"),
+        "column": pgettext("column", "column"),
+        "problem": pgettext("column", "problem"),
+        "verdict": pgettext("column", "verdict"),
+        "general": pgettext("column", "general"),
+        "failed": pgettext("column", "failed"),
+        "unknown": pgettext("column", "unknown"),
+    }
+
+
+def environment_locale(environ: Mapping[str, str]) -> str:
+    """The locale the environment names (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else en_US.
+
+    The first variable set decides, as in POSIX; its encoding and modifier are dropped
+    (``zh_CN.UTF-8`` is ``zh_CN``). ``C``, ``POSIX`` and names CLDR does not know read en_US.
+
+    >>> environment_locale({"LANG": "zh_CN.UTF-8"}), environment_locale({"LANG": "C.UTF-8"})
+    ('zh_CN', 'en_US')
+    >>> environment_locale({"LC_ALL": "de_DE@euro", "LANG": "zh_CN"}), environment_locale({})
+    ('de_DE', 'en_US')
+    """
+    named = next((environ[name] for name in _LOCALE_VARIABLES if environ.get(name)), "")
+    identifier = named.split(".", 1)[0].split("@", 1)[0]
+    if identifier in {"", "C", "POSIX"}:
+        return DEFAULT_LOCALE
+    if identifier in SOURCE_LOCALES:  # known without loading CLDR's data
+        return identifier
+    from littlegiants.errors import UnknownLocaleError  # noqa: PLC0415
+    from littlegiants.formatting import babel_locale  # noqa: PLC0415
+
+    try:
+        babel_locale(identifier)
+    except UnknownLocaleError:
+        return DEFAULT_LOCALE
+    return identifier
+
+
+def _locale(text: str) -> str:
+    """A ``--locale`` option: any locale CLDR has (``de_DE``, ``zh_Hant_TW``, ``zh-CN``)."""
+    from littlegiants.errors import UnknownLocaleError  # noqa: PLC0415
+    from littlegiants.formatting import babel_locale  # noqa: PLC0415
+
+    try:
+        return str(babel_locale(text))
+    except UnknownLocaleError as error:
+        raise _OptionError("{error}", error=error) from None
+
+
+def _given_locale(argv: Sequence[str], fallback: str) -> str:
+    """The ``--locale`` of a command line argparse refused, for its error; else ``fallback``."""
+    found = fallback
+    for index, option in enumerate(argv):
+        if option == "--locale" and index + 1 < len(argv):
+            text = argv[index + 1]
+        elif option.startswith("--locale="):
+            text = option.partition("=")[2]
+        else:
+            continue
+        with contextlib.suppress(UsageError):
+            found = _locale(text)
+    return found
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _pad(text: str, width: int, *, right: bool) -> str:
-    gap = " " * max(width - _width(text), 0)
+    gap = " " * max(width - display_width(text), 0)
     return gap + text if right else text + gap
+
+
+def _cut(word: str, width: int) -> tuple[str, str]:
+    """The head of ``word`` that fits ``width`` columns (at least one character), and the rest.
+
+    A code is cut after a hyphen, dot or slash where the head has one.
+
+    >>> _cut("outside-period", 12), _cut("小巨人企业", 5)
+    (('outside-', 'period'), ('小巨', '人企业'))
+    """
+    used = 0
+    for index, char in enumerate(word):
+        used += display_width(char)
+        if used > width:
+            end = max(index, 1)
+            mark = max(word.rfind("-", 0, end), word.rfind(".", 0, end), word.rfind("/", 0, end))
+            if mark > 0:
+                end = mark + 1
+            letters = end
+            while (
+                letters > 0
+                and word[letters - 1 : letters + 1].isascii()
+                and (word[letters - 1 : letters + 1].isalpha())
+            ):
+                letters -= 1  # an English word is not split between its letters
+            return word[: letters or end], word[letters or end :]
+    return word, ""
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: broken at spaces, else inside a word.
+
+    Chinese has no spaces, so it breaks between characters; a wide character is never split.
+
+    >>> _wrapped("little-giant.specialisation little-giant.refinement", 30)
+    ['little-giant.specialisation', 'little-giant.refinement']
+    >>> _wrapped("适用于该企业，但企业尚无奖励", 10)
+    ['适用于该企', '业，但企业', '尚无奖励']
+    """
+    if display_width(text) <= width:
+        return [text]
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    if indent:
+        room = width - len(indent)
+        kept = indent if room >= max(2, width // 2) else ""
+        return [kept + line for line in _wrapped(text.lstrip(" "), width - len(kept))]
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        joined = f"{line} {word}" if line else word
+        if display_width(joined) <= width:
+            line = joined
+            continue
+        rest = word
+        room = width - display_width(line) - 1
+        if line and room > 0 and display_width(word) > len(word):  # wide characters: fill the line
+            head, tail = _cut(word, room)
+            joint = head[-1:] + tail[:1]
+            if display_width(head) <= room and not (joint.isascii() and joint.isalpha()):
+                line, rest = f"{line} {head}", tail
+        if line:
+            lines.append(line)
+        while display_width(rest) > width:
+            head, rest = _cut(rest, width)
+            lines.append(head)
+        line = rest
+    lines.append(line)
+    return lines
+
+
+def _fitted(widths: dict[str, int], floors: dict[str, int], limit: int) -> dict[str, int]:
+    """Column widths narrowed, widest first, until the table fits ``limit`` columns if it can."""
+    fitted = dict(widths)
+    gaps = 2 * (len(fitted) - 1)
+    while sum(fitted.values()) + gaps > limit:
+        narrowable = [c for c in fitted if fitted[c] > floors[c]]
+        if not narrowable:
+            break
+        widest = max(narrowable, key=lambda c: fitted[c])
+        fitted[widest] -= 1
+    return fitted
+
+
+def _floors(
+    columns: Sequence[str],
+    headers: dict[str, str],
+    cells: Sequence[dict[str, str]],
+    natural: dict[str, int],
+    right: set[str],
+) -> list[dict[str, int]]:
+    """How narrow each column may become, stage by stage, until a table fits.
+
+    First no English word or code is broken (up to :data:`_LONGEST_WORD` columns); then
+    prose (names, reasons, Chinese, which breaks anywhere) narrows to :data:`_NARROWEST_PROSE`;
+    then every column does. Numbers are never wrapped.
+    """
+    stages: list[dict[str, int]] = [{}, {}, {}]
+    for c in columns:
+        texts = [headers[c], *(row[c] for row in cells)]
+        words = [w for text in texts for w in text.split(" ") if display_width(w) == len(w)]
+        longest = min(max(map(len, words), default=0), _LONGEST_WORD)
+        prose = any(" " in text.strip() or display_width(text) > len(text) for text in texts)
+        whole = min(natural[c], max(_NARROWEST, longest))
+        least = min(natural[c], max(_NARROWEST_PROSE, display_width(headers[c])))
+        stage = (whole, least if prose else whole, least)
+        for floors, floor in zip(stages, stage, strict=True):
+            floors[c] = natural[c] if c in right else floor
+    return stages
 
 
 #: A number the CLI wrote itself (an exact decimal with ``:f``): data, not a formula, in CSV.
 _NUMBER: Final = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+#: The narrowest a wrapped column becomes, in terminal columns.
+_NARROWEST: Final = 12
+#: The narrowest the last column is wrapped to; narrower, it goes under each row.
+_NARROWEST_LAST: Final = 30
+#: The narrowest prose (names, reasons) is wrapped to when a table is still too wide.
+_NARROWEST_PROSE: Final = 8
+#: The longest word or code kept whole while a table can be narrowed elsewhere.
+_LONGEST_WORD: Final = 30
 
 
 def _csv_cell(text: str, *, numeric: bool) -> str:
@@ -228,10 +591,11 @@ class Output:
     numbers stay booleans and numbers in JSON, ``Decimal`` amounts are exact text.
     """
 
-    def __init__(self, fmt: str, stream: _Stdout) -> None:
-        """Write ``fmt`` (table, csv, json) to ``stream``."""
+    def __init__(self, fmt: str, stream: _Stdout, locale: str = DEFAULT_LOCALE) -> None:
+        """Write ``fmt`` (table, csv, json) to ``stream``; a table's words read in ``locale``."""
         self.fmt = fmt
         self.stream = stream
+        self.locale = locale
 
     def rows(
         self,
@@ -239,11 +603,14 @@ class Output:
         rows: Sequence[Mapping[str, object]],
         *,
         numeric: Iterable[str] = (),
+        coded: Iterable[str] = (),
         extra: dict[str, Any] | None = None,
     ) -> None:
         """Write one table of rows; ``extra`` adds top-level keys to JSON output.
 
         JSON rows hold the ``columns`` keys only, in their order.
+        ``numeric`` columns are aligned right (and never quoted in CSV); the values of ``coded``
+        columns are codes (``payable``, ``national``) a text table translates.
         """
         if self.fmt == "json":
             plain = [{c: _json_value(row.get(c)) for c in columns} for row in rows]
@@ -260,14 +627,75 @@ class Output:
                 [_csv_cell(row[c], numeric=c in numbers) for c in columns] for row in text
             )
         else:
-            right = set(numeric)
-            widths = {c: max([_width(c), *(_width(r[c]) for r in text)]) for c in columns}
-            header = "  ".join(_pad(c, widths[c], right=c in right) for c in columns)
-            self.stream.write(header.rstrip() + "\n")
-            self.stream.write("  ".join("-" * widths[c] for c in columns) + "\n")
-            for row in text:
-                cells = (_pad(row[c], widths[c], right=c in right) for c in columns)
-                self.stream.write("  ".join(cells).rstrip() + "\n")
+            self._table(columns, text, right=set(numeric), coded=set(coded))
+
+    def _table(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[dict[str, str]],
+        *,
+        right: set[str],
+        coded: set[str],
+    ) -> None:
+        """An aligned text table, its long cells wrapped to fit :data:`TABLE_WIDTH` columns.
+
+        When the last column (a reason, a list of criteria) would be squeezed narrower than
+        :data:`_NARROWEST_LAST` to fit, it is written under each row instead, after its header.
+        """
+        gettext = translator(self.locale).gettext
+        named = _headers(self.locale)
+        headers = {c: named.get(c, c) for c in columns}
+        cells = [
+            {c: gettext(row[c]) if c in coded and row.get(c) else row.get(c, "") for c in columns}
+            for row in rows
+        ]
+        natural = {
+            c: max([display_width(headers[c]), *(display_width(r[c]) for r in cells)])
+            for c in columns
+        }
+        floors = _floors(columns, headers, cells, natural, right)
+        widths = natural
+        for stage in floors:
+            widths = _fitted(widths, stage, TABLE_WIDTH)
+        grid, last = list(columns), columns[-1]
+        below = len(columns) > 2 and last not in right
+        below = below and widths[last] < min(natural[last], _NARROWEST_LAST)
+        if below:
+            grid.pop()
+            widths = {c: natural[c] for c in grid}
+            for stage in floors:
+                widths = _fitted(widths, stage, TABLE_WIDTH)
+        self._line(grid, {c: _wrapped(headers[c], widths[c]) for c in grid}, widths, right)
+        self.stream.write("  ".join("-" * widths[c] for c in grid) + "\n")
+        separator = gettext(": ")
+        for row in cells:
+            self._line(grid, {c: _wrapped(row[c], widths[c]) for c in grid}, widths, right)
+            if below and row[last]:
+                text = headers[last] + separator + row[last]
+                for line in _wrapped(text, TABLE_WIDTH - 4):
+                    self.stream.write(f"    {line}\n")
+
+    def _line(
+        self,
+        columns: Sequence[str],
+        lines: dict[str, list[str]],
+        widths: dict[str, int],
+        right: set[str],
+    ) -> None:
+        """One row of the table, as many terminal lines as its longest wrapped cell needs."""
+        for index in range(max(len(lines[c]) for c in columns)):
+            cells = (
+                _pad(lines[c][index] if index < len(lines[c]) else "", widths[c], right=c in right)
+                for c in columns
+            )
+            self.stream.write("  ".join(cells).rstrip() + "\n")
+
+    def note(self, text: str) -> None:
+        """Write a line under a table (a total, a count), wrapped to :data:`TABLE_WIDTH` columns."""
+        lines = _wrapped(text, TABLE_WIDTH)
+        self.stream.write(lines[0] + "\n")
+        for line in _wrapped(" ".join(lines[1:]), TABLE_WIDTH - 2) if len(lines) > 1 else []:
+            self.stream.write(f"  {line}\n")
 
     def text(self, text: str) -> None:
         """Write free text (table format only)."""
@@ -295,8 +723,9 @@ def _date(text: str) -> dt.date:
     try:
         return parse_date(text)
     except InvalidDateError as error:
-        msg = f"{error.reason}, not {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+        raise _OptionError(
+            N_("{reason}, not {text}"), reason=_Words(error.reason), text=repr(text)
+        ) from None
 
 
 def _kind(path: Path, given: str | None) -> str:
@@ -308,11 +737,14 @@ def _kind(path: Path, given: str | None) -> str:
     if kind is None and path.suffix.lower() in (".csv", ".xlsx"):
         return "list"
     if kind is None:
-        msg = (
-            f"cannot tell what {path.name} holds: name it after its kind "
-            f"({', '.join(_KINDS)}), e.g. trade-2022.csv, or pass --kind"
+        raise UsageError(
+            N_(
+                "cannot tell what {name} holds: name it after its kind ({kinds}), "
+                "e.g. trade-2022.csv, or pass --kind"
+            ),
+            name=path.name,
+            kinds=", ".join(_KINDS),
         )
-        raise UsageError(msg)
     return kind
 
 
@@ -376,17 +808,18 @@ def _checked(path: Path) -> bool:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
-        msg = f"no such file or folder: {path}"
-        raise UsageError(msg) from None
+        raise UsageError(N_("no such file or folder: {path}"), path=path) from None
     except OSError as exc:
-        msg = f"cannot read {path}: {(exc.strerror or str(exc)).lower()}"
-        raise UsageError(msg) from None
+        reason = (exc.strerror or str(exc)).lower()
+        raise UsageError(N_("cannot read {path}: {reason}"), path=path, reason=reason) from None
     except ValueError:
-        msg = f"cannot read {path!r}: the path holds a NUL character"
-        raise UsageError(msg) from None
+        template = N_("cannot read {path}: the path holds a NUL character")
+        raise UsageError(template, path=repr(path)) from None
     if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
-        msg = f"cannot read {path}: it is not a regular file or a folder (a FIFO or a device?)"
-        raise UsageError(msg)
+        template = N_(
+            "cannot read {path}: it is not a regular file or a folder (a FIFO or a device?)"
+        )
+        raise UsageError(template, path=path)
     return stat.S_ISDIR(mode)
 
 
@@ -445,7 +878,11 @@ def _exists(value: str) -> bool:
 #: Significant figures of derived values (a year earlier, implied rates) in csv and json: the
 #: seed article prints its inputs to 4 (44.64 billion yuan, US$6.24 billion).
 _DERIVED_DIGITS: Final = 4
-_DERIVED_NOTE: Final = f"derived; rounded to {_DERIVED_DIGITS} significant figures"
+_DERIVED_NOTE: Final = N_("derived; rounded to {digits} significant figures")
+#: The demo's words for a count's kind.
+_COUNT_KINDS: Final = (N_("held"), N_("batch"), N_("target"))
+#: The demo's words for a trade flow.
+_FLOWS: Final = {"import": N_("imports"), "export": N_("exports")}
 
 
 def _derived(money: Money | None, fmt: str, locale: str) -> str:
@@ -464,18 +901,19 @@ def _derived(money: Money | None, fmt: str, locale: str) -> str:
     return f"{rounded:f}"
 
 
-def _count_note(count: Any) -> str:  # noqa: ANN401 - a DesignationCount
+def _count_note(count: Any, locale: str) -> str:  # noqa: ANN401 - a DesignationCount
     """The date of a count, and whether it is a lower bound or ranks its place."""
     from littlegiants.batches import Bound  # noqa: PLC0415
 
+    _ = translator(locale).gettext
     notes = [str(count.on)]
     if count.bound is Bound.MORE_THAN:
-        notes.append("more than this: a lower bound")
+        notes.append(_("more than this: a lower bound"))
     if count.national_rank is not None:
-        notes.append(f"rank {count.national_rank} in China")
+        notes.append(_("rank {rank} in China").format(rank=count.national_rank))
     if count.provincial_rank is not None:
-        notes.append(f"rank {count.provincial_rank} in its province")
-    return "; ".join(notes)
+        notes.append(_("rank {rank} in its province").format(rank=count.provincial_rank))
+    return _("; ").join(notes)
 
 
 def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) -> list[list[str]]:
@@ -484,6 +922,7 @@ def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) 
     from littlegiants.counts import CountKind  # noqa: PLC0415
     from littlegiants.designation import DesignationLevel  # noqa: PLC0415
 
+    _ = translator(locale)
     national = DesignationLevel.NATIONAL
     held = {
         c.kind: c
@@ -497,15 +936,26 @@ def _budget_rows(policy: IncentivePolicy, data: Dataset, fmt: str, locale: str) 
     wanted = []
     if CountKind.BATCH in held:
         batch = held[CountKind.BATCH]
-        wanted.append((f"budget: batch {batch.batch}, {batch.count} firms", batch.count))
+        words = _.ngettext(
+            "budget: batch {batch}, {count} firm",
+            "budget: batch {batch}, {count} firms",
+            batch.count,
+        )
+        wanted.append((words.format(batch=batch.batch, count=batch.count), batch.count))
     if CountKind.TARGET in held and CountKind.HELD in held:
-        more = held[CountKind.TARGET].count - held[CountKind.HELD].count
-        wanted.append((f"budget: {more} more to reach {held[CountKind.TARGET].count}", more))
+        target = held[CountKind.TARGET].count
+        more = target - held[CountKind.HELD].count
+        words = _.gettext("budget: {more} more to reach {target}")
+        wanted.append((words.format(more=more, target=target), more))
     for figure, count in wanted:
         cost = policy.budget({national: count})
-        note = "at most" if cost.is_upper_bound else ""
+        note = _.gettext("at most") if cost.is_upper_bound else ""
         if cost.unknown:
-            note = f"{note} for what could be costed".strip()
+            note = (
+                _.gettext("at most, for what could be costed")
+                if note
+                else _.gettext("for what could be costed")
+            )
         rows.append([figure, _amount(cost.total, fmt, locale), note])
     return rows
 
@@ -518,6 +968,8 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     from littlegiants.policy import render_policy  # noqa: PLC0415
 
     locale, fmt = args.locale, args.format
+    _ = translator(locale)
+    derived_note = _.gettext(_DERIVED_NOTE).format(digits=_DERIVED_DIGITS)
     data = load_dataset(example_path("shenzhen-2022"))
     rows: list[dict[str, str]] = []
     four_places = Decimal("0.0001")
@@ -527,47 +979,74 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
 
     for cohort in data.aggregates:
         growth = "" if cohort.growth is None else format_growth(cohort.growth, locale=locale)
+        firms = cohort.enterprise_count
+        note = _.ngettext(
+            "{count} enterprise, {growth} year on year",
+            "{count} enterprises, {growth} year on year",
+            firms or 0,
+        )
         add(
             f"{cohort.label}, {cohort.period}",
             _amount(cohort.value, fmt, locale, compact=True),
-            f"{cohort.enterprise_count} enterprises, {growth} year on year",
+            note.format(count=firms, growth=growth),
         )
         if cohort.equivalent is not None:
-            add("  the same in US dollars", _amount(cohort.equivalent, fmt, locale, compact=True))
+            add(
+                "  " + _.gettext("the same in US dollars"),
+                _amount(cohort.equivalent, fmt, locale, compact=True),
+            )
             pair = {cohort.value.currency, cohort.equivalent.currency}
             # One date for the implied rate: the rate file's, where it has this pair.
             on = next((r.on for r in data.rates if {r.base, r.quote} == pair), cohort.period.end)
             rate = cohort.implied_rate(on=on)
             add(
-                "  implied exchange rate",
+                "  " + _.gettext("implied exchange rate"),
                 f"{rate.rate.quantize(four_places, context=EXACT)}",
-                f"{rate.quote} per {rate.base} on {rate.on}; derived, to 4 decimal places",
+                _.gettext("{quote} per {base} on {on}; derived, to 4 decimal places").format(
+                    quote=rate.quote, base=rate.base, on=rate.on
+                ),
             )
-        add("  a year earlier (implied)", _derived(cohort.previous, fmt, locale), _DERIVED_NOTE)
+        add(
+            "  " + _.gettext("a year earlier (implied)"),
+            _derived(cohort.previous, fmt, locale),
+            derived_note,
+        )
     for record in data.trade_records:
         growth = "" if record.growth is None else format_growth(record.growth, locale=locale)
         add(
-            f"{record.enterprise.name}: {record.flow.value}s, {record.period}",
+            _.gettext("{name}: {flow}, {period}").format(
+                name=record.enterprise.name,
+                flow=_.gettext(_FLOWS[record.flow.value]),
+                period=record.period,
+            ),
             _amount(record.value, fmt, locale, compact=True),
-            f"{growth}; a year earlier {_derived(record.previous, fmt, locale)} ({_DERIVED_NOTE})",
+            _.gettext("{growth}; a year earlier {previous} ({note})").format(
+                growth=growth, previous=_derived(record.previous, fmt, locale), note=derived_note
+            ),
         )
     for rate in data.rates:
         shown = rate.rate.quantize(four_places, context=EXACT)
         add(
-            f"rate {rate.base}->{rate.quote} on {rate.on}",
+            _.gettext("rate {base}->{quote} on {on}").format(
+                base=rate.base, quote=rate.quote, on=rate.on
+            ),
             f"{shown:f}",
-            "rates.csv; derived, to 4 decimal places (exact in the file and from the API)",
+            _.gettext(
+                "rates.csv; derived, to 4 decimal places (exact in the file and from the API)"
+            ),
         )
     for count in data.counts:
-        place = "China" if count.region is None else count.region.name
-        figure = f"{place}: {count.level.value} little giants, {count.kind.value}"
-        add(figure, str(count.count), _count_note(count))
+        place = _.gettext("China") if count.region is None else count.region.name
+        figure = _.gettext("{place}: {level} little giants, {kind}").format(
+            place=place, level=_.gettext(count.level.value), kind=_.gettext(count.kind.value)
+        )
+        add(figure, str(count.count), _count_note(count, locale))
     for policy in data.policies:
         for rule in policy.rules:
             add(
-                f"{policy.document} {rule.level.value}",
+                f"{policy.document} {_.gettext(rule.level.value)}",
                 _amount(rule.amount, fmt, locale),
-                "up to" if rule.up_to else "",
+                _.gettext("up to") if rule.up_to else "",
             )
         for budget in _budget_rows(policy, data, fmt, locale):
             add(*budget)
@@ -584,8 +1063,8 @@ def _policies(values: Sequence[str]) -> list[IncentivePolicy]:
     ids = [policy.id for policy in found]
     for policy_id in ids:
         if ids.count(policy_id) > 1:
-            msg = f"--policy names {policy_id} twice: give each policy once"
-            raise UsageError(msg)
+            template = N_("--policy names {policy} twice: give each policy once")
+            raise UsageError(template, policy=policy_id)
     return found
 
 
@@ -594,8 +1073,7 @@ def _stacked(args: argparse.Namespace, data: Dataset) -> tuple[str, list[Stacked
     from littlegiants.policy import PolicySet, match  # noqa: PLC0415
 
     if args.all == bool(args.policy):
-        msg = "give --policy (repeat it to stack several) or --all, not both"
-        raise UsageError(msg)
+        raise UsageError(N_("give --policy (repeat it to stack several) or --all, not both"))
     if args.all:
         found = [match(firm, as_of=args.as_of).stacked for firm in data.enterprises]
         return "all", found
@@ -604,7 +1082,9 @@ def _stacked(args: argparse.Namespace, data: Dataset) -> tuple[str, list[Stacked
 
 
 def _money_text(money: Money | None, fmt: str, locale: str) -> str:
-    return "unknown" if money is None else _amount(money, fmt, locale)
+    if money is None:
+        return translator(locale).gettext("unknown") if fmt == "table" else "unknown"
+    return _amount(money, fmt, locale)
 
 
 def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
@@ -652,15 +1132,30 @@ def cmd_payouts(args: argparse.Namespace, out: Output) -> int:
             {**payout.enterprise.to_record(), "explanation": _explained(payout, args.locale)}
             for payout in stacked
         ]
-    out.rows(columns, rows, numeric=["amount"], extra=extra if args.format == "json" else None)
+    out.rows(
+        columns,
+        rows,
+        numeric=["amount"],
+        coded=["level", "status", "up_to"],
+        extra=extra if args.format == "json" else None,
+    )
     if args.format == "table":
-        out.text(f"total: {_amount(total, 'table', args.locale)} ({len(stacked)} enterprises)")
+        _ = translator(args.locale)
+        count = len(stacked)
+        total_text = _.ngettext(
+            "total: {amount} ({count} enterprise)", "total: {amount} ({count} enterprises)", count
+        )
+        out.note(total_text.format(amount=_amount(total, "table", args.locale), count=count))
         if len(ids) > 1:
-            out.text("by issuer:")
+            out.text(_.gettext("by issuer:"))
+            chinese = _.language != "en"
             for issuer, amount in issuers.items():
-                out.text(f"  {issuer}: {_amount(amount, 'table', args.locale)}")
+                # An issuer reads "深圳市人民政府 (Shenzhen ...)"; Chinese shows the first part.
+                name = issuer.split(" (", 1)[0] if chinese else issuer
+                out.note(f"  {name}{_.gettext(': ')}{_amount(amount, 'table', args.locale)}")
         for firm, why in unevaluated:
-            out.text(f"not fully evaluated: {firm.name}: {why}")
+            line = _.gettext("not fully evaluated: {name}: {reason}")
+            out.note(line.format(name=firm.name, reason=why))
         if args.explain:
             for payout in stacked:
                 out.text("\n" + _explained(payout, args.locale))
@@ -714,8 +1209,9 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
     from littlegiants.policy import match  # noqa: PLC0415
 
     if args.all and args.policy:
-        msg = "give --policy (repeat it for several) or --all (the default), not both"
-        raise UsageError(msg)
+        raise UsageError(
+            N_("give --policy (repeat it for several) or --all (the default), not both")
+        )
     data = load_data(Path(args.data), args.kind)
     candidates = _policies(args.policy) if args.policy else None
     found = [match(firm, as_of=args.as_of, policies=candidates) for firm in data.enterprises]
@@ -725,6 +1221,15 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
     for answer in found:
         name = answer.enterprise.name
         listed = answer.matches if args.others else answer.applying
+        applying = (
+            translator(locale)
+            .ngettext(
+                "{count} of {of} policy applies",
+                "{count} of {of} policies apply",
+                len(answer.matches),
+            )
+            .format(count=len(answer.applying), of=len(answer.matches))
+        )
         firm = answer.enterprise.to_record()
         if fmt != "table":
             rows.extend(answer.to_records(locale=locale, others=args.others))
@@ -735,7 +1240,7 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
                     "amount": answer.total.amount,
                     "currency": answer.total.currency,
                     "complete": answer.stacked.is_complete,
-                    "reason": f"{len(answer.applying)} of {len(answer.matches)} policies apply",
+                    "reason": applying,
                 }
             )
         else:
@@ -760,7 +1265,7 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
                     "policy": "total",
                     "amount": _amount(answer.total, fmt, locale),
                     "complete": "yes" if answer.stacked.is_complete else "no",
-                    "reason": f"{len(answer.applying)} of {len(answer.matches)} policies apply",
+                    "reason": applying,
                 }
             )
         firms.append(
@@ -787,23 +1292,33 @@ def cmd_match(args: argparse.Namespace, out: Output) -> int:
         columns = [*_FIRM_KEYS, "policy_id", "document", "coverage", "applies", "amount"]
         columns += ["currency", "up_to", "complete", "reason"]
     extra = {"as_of": None if args.as_of is None else str(args.as_of), "firms": firms}
-    out.rows(columns, rows, numeric=["amount"], extra=extra if fmt == "json" else None)
+    out.rows(
+        columns,
+        rows,
+        numeric=["amount"],
+        coded=["policy", "applies", "up_to", "complete"],
+        extra=extra if fmt == "json" else None,
+    )
     if fmt == "table":
         for answer in found:
             if args.explain:
                 out.text("\n" + answer.explain(locale=locale))
             elif answer.others and not args.others:
-                out.text(_not_applying(answer))
+                out.note(_not_applying(answer, locale))
     return OK
 
 
-def _not_applying(answer: Any) -> str:  # noqa: ANN401 - a Match
+def _not_applying(answer: Any, locale: str) -> str:  # noqa: ANN401 - a Match
     counts: dict[str, int] = {}
     for each in answer.others:
-        words = each.coverage.words.en
+        words = each.coverage.words.speak(locale)
         counts[words] = counts.get(words, 0) + 1
-    parts = ", ".join(f"{count} {words}" for words, count in counts.items())
-    return f"not applying to {answer.enterprise.name}: {parts} (--others lists them)"
+    _ = translator(locale).gettext
+    parts = _(", ").join(
+        _("{count} {words}").format(count=count, words=words) for words, count in counts.items()
+    )
+    line = _("not applying to {name}: {parts} (--others lists them)")
+    return line.format(name=answer.enterprise.name, parts=parts)
 
 
 def _reformed(before: PolicySet, values: Sequence[str]) -> tuple[PolicySet, list[dict[str, str]]]:
@@ -817,8 +1332,8 @@ def _reformed(before: PolicySet, values: Sequence[str]) -> tuple[PolicySet, list
         old, sep, new = value.partition("=")
         if sep and old not in before.ids and not _exists(value):
             known = ", ".join(before.ids)
-            msg = f"--reform {value}: {old} is not among the policies compared ({known})"
-            raise UsageError(msg)
+            template = N_("--reform {value}: {old} is not among the policies compared ({known})")
+            raise UsageError(template, value=value, old=old, known=known)
         if sep and old in before.ids:
             policy = _policy(new)
             after = after.with_policies(policy)
@@ -838,11 +1353,13 @@ def cmd_compare(args: argparse.Namespace, out: Output) -> int:
     from littlegiants.policy import PolicySet, compare  # noqa: PLC0415
 
     if not args.policy:
-        msg = "give the policies compared with --policy (repeat it to stack several)"
-        raise UsageError(msg)
+        raise UsageError(
+            N_("give the policies compared with --policy (repeat it to stack several)")
+        )
     if not args.reform:
-        msg = "give the reform compared with --reform (a policy file or id, or OLD=FILE_OR_ID)"
-        raise UsageError(msg)
+        raise UsageError(
+            N_("give the reform compared with --reform (a policy file or id, or OLD=FILE_OR_ID)")
+        )
     before = PolicySet(_policies(args.policy))
     after, reforms = _reformed(before, args.reform)
     data = load_data(Path(args.data), args.kind)
@@ -876,16 +1393,33 @@ def cmd_compare(args: argparse.Namespace, out: Output) -> int:
             for policy_id, (was, now) in comparison.by_policy().items()
         },
     }
-    out.rows(columns, rows, numeric=numbers, extra=extra if fmt == "json" else None)
+    out.rows(
+        columns, rows, numeric=numbers, coded=["policy"], extra=extra if fmt == "json" else None
+    )
     if fmt == "table":
+        _ = translator(locale)
         for reform in reforms:
-            what = f"replaces {reform['replaces']}" if reform["replaces"] else "added"
-            out.text(f"reform: {reform['by']} ({reform['from']}) {what}")
-        out.text(
-            f"total: {_amount(comparison.total_before, fmt, locale)} before, "
-            f"{_amount(comparison.total_after, fmt, locale)} after, "
-            f"difference {_amount(comparison.difference, fmt, locale)} "
-            f"({len(comparison.rows)} enterprises)"
+            line = (
+                _.gettext("reform: {policy} ({source}) replaces {old}")
+                if reform["replaces"]
+                else _.gettext("reform: {policy} ({source}) added")
+            )
+            out.note(
+                line.format(policy=reform["by"], source=reform["from"], old=reform["replaces"])
+            )
+        count = len(comparison.rows)
+        total = _.ngettext(
+            "total: {before} before, {after} after, difference {difference} ({count} enterprise)",
+            "total: {before} before, {after} after, difference {difference} ({count} enterprises)",
+            count,
+        )
+        out.note(
+            total.format(
+                before=_amount(comparison.total_before, fmt, locale),
+                after=_amount(comparison.total_after, fmt, locale),
+                difference=_amount(comparison.difference, fmt, locale),
+                count=count,
+            )
         )
         if args.explain:
             for row in comparison.rows:
@@ -935,14 +1469,15 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     data = load_data(Path(args.data), args.kind)
     records = data.trade_records
     if not records:
-        msg = f"{args.data} holds no trade records: give a trade file or a folder with one"
-        raise UsageError(msg)
+        template = N_("{data} holds no trade records: give a trade file or a folder with one")
+        raise UsageError(template, data=args.data)
     currencies = sorted({r.value.currency for r in records})
     currency = args.currency or (currencies[0] if len(currencies) == 1 else None)
     if currency is None:
         found = ", ".join(currencies) or "no currency"
-        msg = f"the records are in {found}: pass --currency (and --rates)"
-        raise UsageError(msg)
+        raise UsageError(
+            N_("the records are in {found}: pass --currency (and --rates)"), found=found
+        )
     if args.rates:
         _checked(Path(args.rates))
     rates = RateTable([*data.rates, *(load_rates(args.rates) if args.rates else ())])
@@ -987,6 +1522,7 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
         columns,
         rows,
         numeric=["records", "enterprises", "value", "a year earlier", "growth", "missing previous"],
+        coded=["flow"] if summary.groups else ["group", "flow"],
     )
     return OK
 
@@ -1121,7 +1657,8 @@ def cmd_policies(args: argparse.Namespace, out: Output) -> int:
         }
         for p in policies()
     ]
-    out.rows(["id", "document", "jurisdiction", "from", "to", "combination", "confidence"], rows)
+    columns = ["id", "document", "jurisdiction", "from", "to", "combination", "confidence"]
+    out.rows(columns, rows, coded=["combination", "confidence"])
     return OK
 
 
@@ -1209,7 +1746,8 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     except LoadError as err:
         rows_read, problems = 0, list(err.problems)
         if err.more:
-            _say(f"littlegiants: ... and {err.more} more problems")
+            more = translator(args.locale).gettext("... and {count} more problems")
+            _say("littlegiants: " + more.format(count=err.more))
     rows: list[dict[str, object]] = [
         {
             "file": problem.path,
@@ -1223,13 +1761,21 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     if rows or args.format != "table":
         out.rows(["file", "line", "column", "problem", "value"], rows, numeric=["line"])
     if args.format == "table":
-        row_word = "row" if rows_read == 1 else "rows"
-        problem_word = "problem" if len(problems) == 1 else "problems"
-        out.text(f"{rows_read} {row_word} read, {len(problems)} {problem_word}")
+        _ = translator(args.locale)
+        read = _.ngettext("{count} row read", "{count} rows read", rows_read)
+        found = _.ngettext("{count} problem", "{count} problems", len(problems))
+        out.note(
+            _.gettext("{read}, {found}").format(
+                read=read.format(count=rows_read), found=found.format(count=len(problems))
+            )
+        )
     for file, columns in ignored.items():  # reported once per file, never a problem
-        note = f"{file}: ignored columns the library does not use: {', '.join(columns)}"
+        note = translator(args.locale).gettext(
+            "{file}: ignored columns the library does not use: {columns}"
+        )
+        note = note.format(file=file, columns=", ".join(columns))
         if args.format == "table":
-            out.text(note)
+            out.note(note)
         else:
             _say(f"littlegiants: {note}")
     return PROBLEMS if problems else OK
@@ -1266,7 +1812,11 @@ def cmd_check(args: argparse.Namespace, out: Output) -> int:
                 "unknown": " ".join(unknown),
             }
         )
-    out.rows(["enterprise", "verdict", "general", "failed", "unknown"], rows)
+    out.rows(
+        ["enterprise", "verdict", "general", "failed", "unknown"],
+        rows,
+        coded=["verdict", "general"],
+    )
     if args.explain and args.format == "table":
         for assessment in assessments:
             out.text("\n" + assessment.explain(locale=args.locale))
@@ -1280,9 +1830,15 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, raised as :class:`UsageError`."""
 
     def error(self, message: str) -> NoReturn:
-        """Raise the problem for :func:`main` to print in one line (exit status 2)."""
-        msg = f"{message} (see {self.prog} --help)"
-        raise UsageError(msg)
+        """Raise the problem for :func:`main` to print in one line (exit status 2).
+
+        An option's own error (a bad date, currency or locale) is what argparse was handling,
+        kept as its context, so it is said in the reader's language too.
+        """
+        handled = sys.exc_info()[1]
+        cause = None if handled is None else handled.__context__
+        problem = _argparse_problem(message, cause)
+        raise UsageError(N_("{problem} (see {program} --help)"), problem=problem, program=self.prog)
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         """Write help, letting a failed write through (argparse's own ignores it, exiting 0)."""
@@ -1297,7 +1853,7 @@ def _currency(text: str) -> str:
     try:
         return validate_currency(text)
     except UnknownCurrencyError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise _OptionError("{error}", error=exc) from None
 
 
 def _command(
@@ -1320,9 +1876,14 @@ def _command(
     parser.set_defaults(handler=handler)
     if output:
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-        parser.add_argument("--locale", choices=["en_US", "zh_CN"], default="en_US")
+        parser.add_argument(
+            "--locale",
+            type=_locale,
+            help="any CLDR locale (en_US, zh_CN, de_DE); default: LC_ALL, LC_MESSAGES or LANG, "
+            "else en_US",
+        )
     else:
-        parser.set_defaults(format="table", locale="en_US")
+        parser.set_defaults(format="table", locale=None)
     if data:
         parser.add_argument("data", metavar="DATA", help="a data file or a folder of files")
         parser.add_argument("--kind", choices=_KINDS, help="the record kind of a DATA file")
@@ -1491,17 +2052,19 @@ def _loader_imported() -> bool:
     return "littlegiants.loader" in sys.modules
 
 
-def _report(error: BaseException) -> None:
+def _report(error: BaseException, locale: str) -> None:
+    """Say ``error`` on standard error, in one line each, in the words of ``locale``."""
+    _ = translator(locale).gettext
     if _loader_imported():
         from littlegiants.loader import LoadError  # noqa: PLC0415
 
         if isinstance(error, LoadError):
             for problem in error.problems:
-                _say(f"littlegiants: {_one_line(str(problem))}")
+                _say(f"littlegiants: {_one_line(_said(problem, locale))}")
             if error.more:
-                _say(f"littlegiants: ... and {error.more} more problems")
+                _say("littlegiants: " + _("... and {count} more problems").format(count=error.more))
             return
-    _say(f"littlegiants: error: {_one_line(str(error))}")
+    _say("littlegiants: " + _("error: {message}").format(message=_one_line(_said(error, locale))))
 
 
 def _usage_problem(error: BaseException) -> bool:
@@ -1517,15 +2080,23 @@ def _usage_problem(error: BaseException) -> bool:
     return False
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, environ: Mapping[str, str] | None = None) -> int:
     """Run the command line; return the exit status (see the module's docstring for each one).
+
+    Tables, messages and errors read in the ``--locale`` given, else in the locale the
+    environment names (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``environ``, by default the
+    process's own), else en_US.
 
     Everything is written and flushed before returning, so a closed or full standard output is
     reported here (141 or 74), never as noise when the interpreter exits.
     """
     stdout = _Stdout(sys.stdout)
     try:
-        status = _run(argv, stdout)
+        status = _run(
+            sys.argv[1:] if argv is None else argv,
+            os.environ if environ is None else environ,
+            stdout,
+        )
         stdout.flush()
     except _OutputError as failure:
         return _output_failed(failure.error)
@@ -1535,13 +2106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _run(argv: Sequence[str] | None, stdout: _Stdout) -> int:
+def _run(argv: Sequence[str], environ: Mapping[str, str], stdout: _Stdout) -> int:
     """Parse the arguments, then run the command, importing what it needs only then."""
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as error:
-        _say(f"littlegiants: error: {_one_line(str(error))}")
+        _report(error, _given_locale(argv, environment_locale(environ)))
         return USAGE
     except SystemExit as exit_:  # --help
         return int(exit_.code or 0)
@@ -1549,11 +2120,12 @@ def _run(argv: Sequence[str] | None, stdout: _Stdout) -> int:
         raise _OutputError(exc) from exc
     from littlegiants.errors import LittleGiantsError  # noqa: PLC0415
 
-    out = Output(args.format, stdout)
+    args.locale = args.locale or environment_locale(environ)
+    out = Output(args.format, stdout, args.locale)
     try:
         return int(args.handler(args, out))
     except (UsageError, LittleGiantsError, OSError) as error:
         if args.debug:
             raise
-        _report(error)
+        _report(error, args.locale)
         return USAGE if _usage_problem(error) else PROBLEMS

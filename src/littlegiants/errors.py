@@ -22,9 +22,14 @@ errors pickle (their fields are their ``args``), so they cross process boundarie
 from __future__ import annotations
 
 import math
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
+
+from littlegiants.translations import N_
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "AmbiguousRegionError",
@@ -80,18 +85,28 @@ class SourceLocation:
 
     def __str__(self) -> str:
         """Render as ``file, line N, column F`` with the parts that are known."""
+        return self.said(_as_written)
+
+    def said(self, _: Callable[[str], str]) -> str:
+        """The location in the words ``_`` (a gettext) gives: ``trade.csv，第 7 行，列 value``."""
         parts: list[str] = []
         if self.path is not None:
             parts.append(self.path)
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(_("line {line}").format(line=self.line))
         if self.field is not None:
-            parts.append(f"{self.field_kind} {self.field}")
-        return ", ".join(parts) if parts else "<unknown location>"
+            kind = _("key {field}") if self.field_kind == "key" else _("column {field}")
+            parts.append(kind.format(field=self.field))
+        return _(", ").join(parts) if parts else _("<unknown location>")
 
 
-def _where(location: SourceLocation | None) -> str:
-    return "" if location is None else f" ({location})"
+def _as_written(message: str) -> str:
+    """The gettext of the source language: every message as written (English)."""
+    return message
+
+
+def _where(location: SourceLocation | None, _: Callable[[str], str] = _as_written) -> str:
+    return "" if location is None else _(" ({location})").format(location=location.said(_))
 
 
 #: The longest representation of a value a message quotes in full.
@@ -121,7 +136,34 @@ def _shown(value: object) -> str:
 
 
 class LittleGiantsError(Exception):
-    """Root of every error raised by littlegiants."""
+    """Root of every error raised by littlegiants.
+
+    ``str(error)`` is the English sentence; :meth:`message` says it in a reader's language,
+    from the gettext catalogue (see :mod:`littlegiants.translations`). An error class whose
+    sentence is marked for translation writes it once, in ``_sentence``, for both.
+    """
+
+    def __str__(self) -> str:
+        """The sentence in English, the source language."""
+        return self._sentence(_as_written)
+
+    def message(self, locale: object) -> str:
+        """The sentence in the language of ``locale`` (English where no catalogue has it).
+
+        >>> UnknownPolicyError("x", ("a", "b")).message("zh_CN")
+        "没有内置政策 'x'：已有的政策编号为 a, b。"
+        """
+        if type(self)._sentence is LittleGiantsError._sentence:  # noqa: SLF001 - this very class
+            return str(self)  # not marked for translation: the English
+        # Imported here: translations reads locales with formatting, which raises these errors.
+        from littlegiants.translations import translator  # noqa: PLC0415
+
+        return self._sentence(translator(locale).gettext)
+
+    def _sentence(self, _: Callable[[str], str]) -> str:
+        """The sentence in the words ``_`` (a gettext) gives; subclasses that translate write it."""
+        del _
+        return Exception.__str__(self)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as ``cls(*args)``: every error's fields are its ``args``.
@@ -170,13 +212,11 @@ class UnknownCurrencyError(LittleGiantsError, ValueError):
     value: object
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the code that was not recognised."""
-        return (
-            f"Unknown currency {_shown(self.value)}{_where(self.location)}: expected an "
-            "ISO 4217 code "
-            "such as 'CNY' or 'USD'."
-        )
+        return _(
+            "Unknown currency {value}{where}: expected an ISO 4217 code such as 'CNY' or 'USD'."
+        ).format(value=_shown(self.value), where=_where(self.location, _))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -281,9 +321,11 @@ class InvalidDateError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the text and the problem."""
-        return f"Invalid date {_shown(self.value)}{_where(self.location)}: {self.reason}."
+        return _("Invalid date {value}{where}: {reason}.").format(
+            value=_shown(self.value), where=_where(self.location, _), reason=_(self.reason)
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -342,13 +384,12 @@ class InvalidLevelError(LittleGiantsError, ValueError):
     value: object
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the text and the accepted words."""
-        return (
-            f"Unknown designation level {_shown(self.value)}{_where(self.location)}: expected "
-            "national "
-            "(国家级, State-level), provincial (省级) or municipal (市级)."
-        )
+        return _(
+            "Unknown designation level {value}{where}: expected national (国家级, State-level), "
+            "provincial (省级) or municipal (市级)."
+        ).format(value=_shown(self.value), where=_where(self.location, _))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -375,12 +416,11 @@ class UnknownLocaleError(LittleGiantsError, ValueError):
     value: object
     reason: str = "CLDR has no such locale"
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the locale, the problem and what to pass instead."""
-        return (
-            f"Unknown locale {_shown(self.value)}: {self.reason}; pass an identifier such as "
-            "'zh_CN' or 'en_US'."
-        )
+        return _(
+            "Unknown locale {value}: {reason}; pass an identifier such as 'zh_CN' or 'en_US'."
+        ).format(value=_shown(self.value), reason=_(self.reason))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -400,6 +440,24 @@ class InvalidArgumentError(LittleGiantsError, ValueError):
         return f"Invalid {self.name} {_shown(self.value)}: {self.reason}."
 
 
+#: The words the errors' sentences are made of, marked for the catalogue: the kinds of data file
+#: and the fixed reasons other modules give (an unmarked reason reads as given).
+_WORDS: Final = (
+    N_("data"),
+    N_("policy"),
+    N_("criteria"),
+    N_("scenario"),
+    N_("batches"),
+    N_("CLDR has no such locale"),
+    N_("CLDR (babel) has no such locale"),
+    N_("it is too long to be a locale identifier"),
+    N_("it is not a locale identifier (a language, then optional script and territory)"),
+    N_("it is a folder, not a file"),
+    N_("no such file"),
+    N_("the path holds a NUL character"),
+)
+
+
 @attrs.define(auto_exc=True, eq=False)
 class DataFileError(LittleGiantsError, ValueError):
     """A data file (policy, criteria, scenario, batches) is malformed: a key, value or structure.
@@ -416,9 +474,14 @@ class DataFileError(LittleGiantsError, ValueError):
     #: What the file is, for the message ("policy", "criteria", "scenario", "batches").
     what: ClassVar[str] = "data"
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the file, the key path, the line, the value and what was expected."""
-        return f"Bad {self.what} file{_where(self.location)}: {self.reason} (got {self.value!r})."
+        return _("Bad {what} file{where}: {reason} (got {value}).").format(
+            what=_(self.what),
+            where=_where(self.location, _),
+            reason=self.reason,
+            value=repr(self.value),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -449,9 +512,11 @@ class UnknownPolicyError(LittleGiantsError, LookupError):
     value: object
     known: tuple[str, ...] = ()
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the id and the ids that exist."""
-        return f"No bundled policy {self.value!r}: known ids are {', '.join(self.known)}."
+        return _("No bundled policy {value}: known ids are {known}.").format(
+            value=repr(self.value), known=", ".join(self.known)
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -462,11 +527,10 @@ class UnknownRuleError(LittleGiantsError, LookupError):
     policy: str
     known: tuple[str, ...] = ()
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the rule id, the policy and the rules it has."""
-        return (
-            f"Policy {self.policy!r} has no rule {self.value!r}: its rules are "
-            f"{', '.join(self.known)}."
+        return _("Policy {policy} has no rule {value}: its rules are {known}.").format(
+            policy=repr(self.policy), value=repr(self.value), known=", ".join(self.known)
         )
 
 
@@ -500,7 +564,11 @@ class UnreadableFileError(LittleGiantsError, OSError):
 
     def __str__(self) -> str:
         """``Cannot read PATH: REASON.``."""
-        return f"Cannot read {self.path}: {self.reason}."
+        return self._sentence(_as_written)
+
+    def _sentence(self, _: Callable[[str], str]) -> str:
+        """Name the path and why it cannot be read."""
+        return _("Cannot read {path}: {reason}.").format(path=self.path, reason=_(self.reason))
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as ``cls(path, reason, errno)``."""

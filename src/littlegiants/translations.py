@@ -32,24 +32,45 @@ from __future__ import annotations
 
 import functools
 import gettext
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
-
-from littlegiants.formatting import babel_locale
 
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["DOMAIN", "LANGUAGES", "N_", "Translator", "language_name", "translator"]
+__all__ = [
+    "DOMAIN",
+    "LANGUAGES",
+    "N_",
+    "SOURCE_LOCALES",
+    "Translator",
+    "display_width",
+    "language_name",
+    "translator",
+]
 
 #: The gettext domain: catalogues are ``locale/<language>/LC_MESSAGES/littlegiants.mo``.
 DOMAIN: Final = "littlegiants"
 #: The languages the library writes: English (the source language) and those with a catalogue.
 LANGUAGES: Final = ("en", "zh_Hans")
+#: Locales of the source language, read without a CLDR lookup (and without loading babel).
+SOURCE_LOCALES: Final = frozenset({"en", "en_US"})
 #: Where the catalogues live, inside the package.
 CATALOGUES: Final = Path(__file__).resolve().parent / "locale"
 #: Territories whose Chinese is written in Traditional characters by default.
 _TRADITIONAL: Final = frozenset({"TW", "HK", "MO"})
+
+
+def display_width(text: str) -> int:
+    """The columns ``text`` takes in a terminal: East Asian wide and full-width characters take 2.
+
+    Chinese text aligns in a table only when padded by this width, not by ``len``.
+
+    >>> display_width("abc"), display_width("小巨人"), display_width("¥1亿")
+    (3, 6, 4)
+    """
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction tools look for
@@ -162,6 +183,11 @@ def translator(locale: object) -> Translator:
     >>> translator("zh_Hans_SG"), translator("zh"), translator("en_GB")
     (Translator('zh_Hans'), Translator('zh_Hans'), Translator('en'))
     """
+    if isinstance(locale, str) and locale in SOURCE_LOCALES:
+        return _load("en")
+    # babel loads here, not on import: the command line's --help marks messages without it.
+    from littlegiants.formatting import babel_locale  # noqa: PLC0415
+
     return _load(_language(babel_locale(locale)))
 
 

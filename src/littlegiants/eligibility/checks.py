@@ -25,6 +25,7 @@ from littlegiants.eligibility.results import Figure, Score, Threshold, figure, f
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
 from littlegiants.financials import ProductField, Profile
 from littlegiants.money import Money
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -498,10 +499,11 @@ class DesignationHeld(Check):
         if held is not None and held >= wanted:
             return Outcome(Verdict.PASS, figures)
         if held is DesignationLevel.MUNICIPAL:
-            note = Phrase(
-                "only a municipal designation is recorded; in Beijing, Shanghai, Tianjin and "
-                "Chongqing the city's own recognition is the provincial rung",
-                "仅有市级认定记录；北京、上海、天津、重庆的市级认定即省级",
+            note = Phrase.of(
+                N_(
+                    "only a municipal designation is recorded; in Beijing, Shanghai, Tianjin and "
+                    "Chongqing the city's own recognition is the provincial rung"
+                )
             )
         else:
             note = Phrase(
@@ -558,10 +560,11 @@ class HonourCheck(Check):
             return Outcome(Verdict.PASS, figures)
         if not recorded:
             return Outcome(Verdict.FAIL, figures)
-        note = Phrase(
-            "the honours recorded are not among those the text names; one it does not name may "
-            "still count (等), so decide by hand",
-            "所记录的荣誉不在原文所列之列；原文未列的荣誉（等）也可能符合，请人工判断",
+        note = Phrase.of(
+            N_(
+                "the honours recorded are not among those the text names; one it does not name "
+                "may still count (等), so decide by hand"
+            )
         )
         return Outcome(Verdict.UNKNOWN, figures, note)
 
@@ -967,10 +970,11 @@ class SuppliedScoreCheck(Check):
         score = context.supplied_score
         figures = figures_of("score", score)
         if score is None:
-            note = Phrase(
-                "no evaluation score supplied: littlegiants does not compute the 13-indicator "
-                "score, pass score= to assess()",
-                "未提供评价得分：littlegiants不计算13项指标得分，请通过score=提供",
+            note = Phrase.of(
+                N_(
+                    "no evaluation score supplied: littlegiants does not compute the "
+                    "13-indicator score, pass score= to assess()"
+                )
             )
             return Outcome(Verdict.UNKNOWN, figures, note)
         return Outcome(Verdict.of(score >= self.at_least), figures)

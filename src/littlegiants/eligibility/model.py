@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from littlegiants.errors import InvalidRecordError, LittleGiantsError
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -172,6 +173,15 @@ class Phrase:
     en: str
     zh: str
 
+    @classmethod
+    def of(cls, message: str) -> Phrase:
+        """A message marked with ``N_``, in English and in the Chinese of the gettext catalogue.
+
+        >>> Phrase.of(N_("national"))
+        Phrase(en='national', zh='国家级')
+        """
+        return cls(message, translator("zh_CN").gettext(message))
+
     def in_locale(self, locale: str) -> str:
         """Return the text in the locale's language: Chinese for ``zh*``, else English."""
         return self.zh if language_of(locale) == "zh" else self.en
@@ -195,29 +205,26 @@ def language_of(locale: object) -> Language:
 
 @functools.cache
 def _parsed_language(locale: str) -> Language:
-    from babel import Locale  # noqa: PLC0415 - babel's data loads on first use
-
-    return "zh" if Locale.parse(locale).language == "zh" else "en"
+    """``"zh"`` where the catalogue is Chinese (Simplified); Traditional reads English for now."""
+    return "zh" if translator(locale).language == "zh_Hans" else "en"
 
 
 #: The tiers' names.
 TIER_NAMES: Final = {
-    Tier.INNOVATIVE_SME: Phrase("innovative SME", "创新型中小企业"),
-    Tier.SRDI_SME: Phrase("provincial 专精特新 SME", "专精特新中小企业"),
-    Tier.LITTLE_GIANT: Phrase(
-        'State-level little giant (专精特新"小巨人")', '专精特新"小巨人"企业'
-    ),
+    Tier.INNOVATIVE_SME: Phrase.of(N_("innovative SME")),
+    Tier.SRDI_SME: Phrase.of(N_("provincial 专精特新 SME")),
+    Tier.LITTLE_GIANT: Phrase.of(N_('State-level little giant (专精特新"小巨人")')),
 }
 #: The verdicts' words.
 VERDICT_WORDS: Final = {
-    Verdict.PASS: Phrase("PASS", "通过"),
-    Verdict.FAIL: Phrase("FAIL", "不通过"),
-    Verdict.UNKNOWN: Phrase("UNKNOWN", "未知"),
+    Verdict.PASS: Phrase.of(N_("PASS")),
+    Verdict.FAIL: Phrase.of(N_("FAIL")),
+    Verdict.UNKNOWN: Phrase.of(N_("UNKNOWN")),
 }
 #: The purposes' words.
 PURPOSE_WORDS: Final = {
-    Purpose.APPLICATION: Phrase("application", "申请"),
-    Purpose.RE_REVIEW: Phrase("re-review", "复核"),
+    Purpose.APPLICATION: Phrase.of(N_("application")),
+    Purpose.RE_REVIEW: Phrase.of(N_("re-review")),
 }
 
 

@@ -132,10 +132,24 @@ def _explain_result(
     details = [_figure_text(figure, language, locale) for figure in result.figures]
     if details:
         lines.append(f"{indent}    " + ("；" if language == "zh" else "; ").join(details))
-    if result.note is not None:
+    if result.note is not None and not _restates(result.note, result.figures):
         lines.append(f"{indent}    {_aside(result.note, language)}")
     for child in result.criteria:
         _explain_result(child, language, locale, depth + 1, lines)
+
+
+def _restates(note: Phrase, figures: tuple[Figure, ...]) -> bool:
+    """Whether ``note`` only says that a figure the line above shows as unknown is unknown."""
+    return any(
+        figure.value is None
+        and figure.name in words.FIGURE_NAMES
+        and note
+        in (
+            words.unknown_fact(figure.name),
+            *(() if figure.year is None else (words.unknown_figure(figure.name, figure.year),)),
+        )
+        for figure in figures
+    )
 
 
 def _points(low: int, high: int) -> str:
@@ -157,7 +171,7 @@ def _explain_score(score: Score, language: Language, locale: str, lines: list[st
             _figure_text(figure, language, locale) for figure in indicator.figures
         )
         lines.append(f"  {indicator.name.pick(language)}: {points} ({details})")
-        if indicator.note is not None:
+        if indicator.note is not None and not _restates(indicator.note, indicator.figures):
             lines.append(f"      {_aside(indicator.note, language)}")
 
 

@@ -47,6 +47,7 @@ from littlegiants.errors import InvalidRecordError
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
 from littlegiants.policy.model import Text, language
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.policy.engine import Payout
@@ -186,9 +187,7 @@ def read_counts(counts: Counts) -> dict[DesignationLevel, int]:
     return found
 
 
-_NO_RULE: Final = Text(
-    "no rule of the policy rewards a designation of this level", "本政策没有该级别认定的奖励规则"
-)
+_NO_RULE: Final = Text.of(N_("no rule of the policy rewards a designation of this level"))
 
 
 def count_budget(policy: PolicyTerms, counts: Counts) -> Budget:
@@ -218,9 +217,7 @@ def count_budget(policy: PolicyTerms, counts: Counts) -> Budget:
             upper = cost.is_upper_bound or (conditions and counted and bool(cost.amount))
             why = cost.why
             if conditions and counted and cost.amount:
-                why = why + Text(
-                    "the policy's conditions on the firm are assumed met", "假定企业满足政策条件"
-                )
+                why = why + Text.of(N_("the policy's conditions on the firm are assumed met"))
             line = BudgetLine(
                 policy=policy.id,
                 level=level,
@@ -292,7 +289,5 @@ def population_budget(payouts: Iterable[Payout], currency: str) -> Budget:
     )
 
 
-_CEILING: Final = Text(
-    "the enterprises' payouts, up to the ceilings (最高)", "企业奖励之和，按最高额"
-)
-_PAID: Final = Text("the enterprises' payouts", "企业奖励之和")
+_CEILING: Final = Text.of(N_("the enterprises' payouts, up to the ceilings (最高)"))
+_PAID: Final = Text.of(N_("the enterprises' payouts"))

@@ -79,13 +79,14 @@ from littlegiants.policy.model import (
 )
 from littlegiants.policy.rules import NoRule, Rule, rule_class
 from littlegiants.policy.terms import PolicyTerms
-from littlegiants.sources import Source, SourceKind
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from littlegiants.financials import Profile
     from littlegiants.regions import Region
+    from littlegiants.sources import Source
 
 __all__ = [
     "ConditionCheck",
@@ -304,17 +305,13 @@ def _sum(amounts: Iterable[Money | None], currency: str) -> Money:
     return Money.total((a for a in amounts if a is not None), currency=currency)
 
 
-_SOURCE_LABELS_ZH: Final = {
-    None: "[未注明类型]",
-    SourceKind.OFFICIAL: "[官方]",
-    SourceKind.MIRROR: "[转载]",
-    SourceKind.SUMMARY: "[摘要]",
-}
+#: The tags of the kinds of source (:attr:`Source.label <littlegiants.sources.Source.label>`).
+_SOURCE_TAGS: Final = (N_("[kind not stated]"), N_("[official]"), N_("[mirror]"), N_("[summary]"))
 
 
 def source_label(source: Source, locale: str) -> str:
     """A source's kind as a bracketed tag in the language of ``locale``."""
-    return _SOURCE_LABELS_ZH[source.kind] if language(locale) == "zh" else source.label
+    return translator(locale).gettext(source.label)
 
 
 @attrs.frozen(kw_only=True)
@@ -607,7 +604,7 @@ class _Plan:
         return found
 
 
-_NO_REGION: Final = Text("the registered region is unknown", "注册地未知")
+_NO_REGION: Final = Text.of(N_("the registered region is unknown"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -824,7 +821,7 @@ def _highest_only(items: list[PayoutItem], zero: Money) -> list[PayoutItem]:
                 item,
                 status=ItemStatus.SUPERSEDED,
                 amount=zero,
-                why=Text("a higher level was reached", "已获更高级别奖励"),
+                why=Text.of(N_("a higher level was reached")),
             )
         out.append(item)
     return out

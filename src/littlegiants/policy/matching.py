@@ -63,6 +63,7 @@ from littlegiants.policy.engine import Payout, check_currency, compute_payout
 from littlegiants.policy.incentive import IncentivePolicy
 from littlegiants.policy.model import ItemStatus, Text, language
 from littlegiants.policy.sets import PolicySet, StackedPayout
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.money import Money
@@ -86,9 +87,9 @@ class Coverage(enum.Enum):
 
 
 _COVERAGE_WORDS: Final = {
-    Coverage.APPLIES: Text("applies", "适用"),
-    Coverage.OUTSIDE_JURISDICTION: Text("outside the jurisdiction", "不在辖区内"),
-    Coverage.OUTSIDE_PERIOD: Text("outside the period", "不在有效期内"),
+    Coverage.APPLIES: Text.of(N_("applies")),
+    Coverage.OUTSIDE_JURISDICTION: Text.of(N_("outside the jurisdiction")),
+    Coverage.OUTSIDE_PERIOD: Text.of(N_("outside the period")),
     Coverage.UNKNOWN: Text("unknown", "无法判断"),
 }
 
@@ -261,7 +262,7 @@ def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> 
     payout = compute_payout(policy, firm, as_of=as_of)
     regions = [region for region in _regions(firm, as_of) if region is not None]
     if not regions:
-        why = Text("the firm's registered region is unknown", "企业注册地未知")
+        why = Text.of(N_("the firm's registered region is unknown"))
         return PolicyMatch(policy=policy, coverage=Coverage.UNKNOWN, why=why)
     if not any(policy.covers(region) for region in regions):
         region = regions[-1]
@@ -287,10 +288,7 @@ def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> 
         )
         return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_PERIOD, why=why)
     if payout.items:  # every event outside the jurisdiction, yet the firm is inside now
-        why = Text(
-            "the firm is inside its jurisdiction, but was outside it at each event",
-            "企业现注册于辖区内，但各事项发生时不在辖区内",
-        )
+        why = Text.of(N_("the firm is inside its jurisdiction, but was outside it at each event"))
         return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=why)
     if not in_force:
         start, end = policy.effective_from or "…", policy.effective_to or "…"
@@ -299,9 +297,8 @@ def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> 
             f"{as_of} 不在有效期内（{start} 至 {end}）",
         )
         return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_PERIOD, why=why)
-    why = Text(
-        "covers the firm; it has no designation, re-review or move the policy rewards yet",
-        "适用于该企业，但企业尚无本政策奖励的认定、复核或迁入",
+    why = Text.of(
+        N_("covers the firm; it has no designation, re-review or move the policy rewards yet")
     )
     return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=why)
 

@@ -27,6 +27,7 @@ from littlegiants.financials import PROFILE_FLAGS, MoneyFigure
 from littlegiants.money import Money
 from littlegiants.regions import Region
 from littlegiants.sources import Source, SourceKind
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -56,8 +57,12 @@ __all__ = [
 
 
 def language(locale: str) -> str:
-    """``zh`` for a Chinese locale (``zh_CN``, ``zh-Hans``), else ``en``."""
-    return "zh" if locale.lower().startswith("zh") else "en"
+    """``zh`` for a locale the Chinese catalogue serves (``zh_CN``, ``zh-Hans``), else ``en``.
+
+    The same choice as :func:`~littlegiants.translations.translator`: Traditional Chinese
+    (``zh_TW``) has no catalogue yet and reads English.
+    """
+    return "zh" if translator(locale).language == "zh_Hans" else "en"
 
 
 @attrs.frozen
@@ -73,6 +78,15 @@ class Text:
 
     en: str
     zh: str
+
+    @classmethod
+    def of(cls, message: str) -> Text:
+        """A message marked with ``N_``, in English and in the Chinese of the gettext catalogue.
+
+        >>> Text.of(N_("payable")).speak("zh_CN")
+        '应予奖励'
+        """
+        return cls(message, translator("zh_CN").gettext(message))
 
     def speak(self, locale: str) -> str:
         """The sentence in the language of ``locale``."""
@@ -108,9 +122,9 @@ class Combination(enum.Enum):
 
 
 _COMBINATION_WORDS: Final = {
-    Combination.CUMULATIVE: Text("cumulative", "各级累计奖励"),
-    Combination.HIGHEST_ONLY: Text("highest-only", "按最高级别奖励"),
-    Combination.TOP_UP: Text("top-up", "升级补齐差额"),
+    Combination.CUMULATIVE: Text.of(N_("cumulative")),
+    Combination.HIGHEST_ONLY: Text.of(N_("highest-only")),
+    Combination.TOP_UP: Text.of(N_("top-up")),
 }
 
 
@@ -136,8 +150,8 @@ class RelationKind(enum.Enum):
 
 
 _RELATION_WORDS: Final = {
-    RelationKind.TOP_UP: Text("pays the difference to", "补足以下政策奖励的差额："),
-    RelationKind.EXCLUSIVE: Text("is not combined with", "不与以下政策叠加："),
+    RelationKind.TOP_UP: Text.of(N_("pays the difference to")),
+    RelationKind.EXCLUSIVE: Text.of(N_("is not combined with")),
 }
 
 
@@ -279,8 +293,8 @@ class ConditionStatus(enum.Enum):
 
 
 _CONDITION_WORDS: Final = {
-    ConditionStatus.MET: Text("met", "满足"),
-    ConditionStatus.NOT_MET: Text("not met", "不满足"),
+    ConditionStatus.MET: Text.of(N_("met")),
+    ConditionStatus.NOT_MET: Text.of(N_("not met")),
     ConditionStatus.UNKNOWN: Text("unknown", "未知"),
 }
 
@@ -375,24 +389,15 @@ class ItemStatus(enum.Enum):
 
 
 _STATUS_WORDS: Final = {
-    ItemStatus.PAYABLE: Text("payable", "应予奖励"),
-    ItemStatus.OUTSIDE_PERIOD: Text(
-        "not paid: outside the policy's effective period", "不予奖励：不在政策有效期内"
-    ),
-    ItemStatus.OUTSIDE_JURISDICTION: Text(
-        "not paid: registered outside the jurisdiction", "不予奖励：注册地不在辖区内"
-    ),
-    ItemStatus.ALREADY_PAID: Text("not paid again: already paid", "不重复奖励：已奖励"),
-    ItemStatus.SUPERSEDED: Text(
-        "not paid: superseded by a higher level", "不予奖励：按最高级别奖励"
-    ),
-    ItemStatus.NOT_ELIGIBLE: Text(
-        "not paid: a condition of the rule is not met", "不予奖励：不符合条件"
-    ),
-    ItemStatus.MISSING_DATA: Text("cannot be computed: data missing", "无法计算：缺少数据"),
-    ItemStatus.OTHER_POLICY: Text(
-        "not paid: another policy's reward for the same event takes its place",
-        "不予奖励：同一事项由其他政策奖励",
+    ItemStatus.PAYABLE: Text.of(N_("payable")),
+    ItemStatus.OUTSIDE_PERIOD: Text.of(N_("not paid: outside the policy's effective period")),
+    ItemStatus.OUTSIDE_JURISDICTION: Text.of(N_("not paid: registered outside the jurisdiction")),
+    ItemStatus.ALREADY_PAID: Text.of(N_("not paid again: already paid")),
+    ItemStatus.SUPERSEDED: Text.of(N_("not paid: superseded by a higher level")),
+    ItemStatus.NOT_ELIGIBLE: Text.of(N_("not paid: a condition of the rule is not met")),
+    ItemStatus.MISSING_DATA: Text.of(N_("cannot be computed: data missing")),
+    ItemStatus.OTHER_POLICY: Text.of(
+        N_("not paid: another policy's reward for the same event takes its place")
     ),
 }
 
@@ -416,9 +421,9 @@ class EventKind(enum.StrEnum):
 
 
 _EVENT_NOUNS: Final = {
-    EventKind.DESIGNATION: Text("designation", "认定"),
-    EventKind.RE_REVIEW: Text("re-review", "复核"),
-    EventKind.RELOCATION: Text("move", "迁入"),
+    EventKind.DESIGNATION: Text.of(N_("designation")),
+    EventKind.RE_REVIEW: Text.of(N_("re-review")),
+    EventKind.RELOCATION: Text.of(N_("move")),
 }
 
 

@@ -68,6 +68,7 @@ from littlegiants.policy.model import (
     Text,
     language,
 )
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
@@ -594,10 +595,10 @@ class DesignationBasedRule(Rule):
         if found is not None or designation is None:
             return found
         if self.key and not designation.key:
-            return ItemStatus.NOT_ELIGIBLE, Text("not a key (重点) little giant", "不是重点小巨人")
+            return ItemStatus.NOT_ELIGIBLE, Text.of(N_("not a key (重点) little giant"))
         if self.batches:
             if designation.batch is None:
-                return ItemStatus.MISSING_DATA, Text("the MIIT batch is unknown", "工信部批次未知")
+                return ItemStatus.MISSING_DATA, Text.of(N_("the MIIT batch is unknown"))
             if designation.batch not in self.batches:
                 return ItemStatus.NOT_ELIGIBLE, Text(
                     f"batch {designation.batch} is not covered",
@@ -671,7 +672,7 @@ class AwardRule(DesignationBasedRule):
     """
 
     event_kind: ClassVar[EventKind] = EventKind.DESIGNATION
-    words: ClassVar[Text] = Text("designation", "认定")
+    words: ClassVar[Text] = Text.of(N_("designation"))
     is_award: ClassVar[bool] = True
 
     first_time: bool = False
@@ -712,7 +713,7 @@ class AwardRule(DesignationBasedRule):
     def _limits(self) -> Iterator[Text]:
         yield from super()._limits()
         if self.first_time:
-            yield Text("first recognitions only", "仅限首次认定")
+            yield Text.of(N_("first recognitions only"))
 
     def cost_per_designation(self) -> Cost:
         """Its amount, or its cap for a share of a figure, at the highest regional amount.
@@ -724,14 +725,13 @@ class AwardRule(DesignationBasedRule):
         """
         if self.not_rewarded is not None:
             zero = Money.zero(self.amount.currency)
-            return Cost(zero, is_upper_bound=False, why=Text("not rewarded", "不予奖励"))
+            return Cost(zero, is_upper_bound=False, why=Text.of(N_("not rewarded")))
         if self.key:
             return Cost(
                 None,
                 is_upper_bound=False,
-                why=Text(
-                    "a count of designations does not say which are key (重点): not counted",
-                    "认定数量不能说明哪些是重点小巨人：未计入",
+                why=Text.of(
+                    N_("a count of designations does not say which are key (重点): not counted")
                 ),
             )
         reasons: list[Text] = []
@@ -744,17 +744,17 @@ class AwardRule(DesignationBasedRule):
                 )
             )
         elif self.up_to:
-            reasons.append(Text("up to (最高)", "最高额"))
+            reasons.append(Text.of(N_("up to (最高)")))
         if any(option.amount != self.highest_amount for option in self.by_region) or (
             self.by_region and self.amount != self.highest_amount
         ):
-            reasons.append(Text("the highest regional amount", "按各地区最高额计"))
+            reasons.append(Text.of(N_("the highest regional amount")))
         reasons.extend(
             Text(f"{limit.en}, counted for every firm", f"{limit.zh}，按全部企业计")
             for limit in self._limits()
         )
         if not reasons:
-            return Cost(self.amount, is_upper_bound=False, why=Text("the amount", "固定金额"))
+            return Cost(self.amount, is_upper_bound=False, why=Text.of(N_("the amount")))
         why = reasons[0]
         for reason in reasons[1:]:
             why = why + reason
@@ -808,7 +808,7 @@ class ReReviewRule(DesignationBasedRule):
 
     kind: ClassVar[str] = RuleKind.RE_REVIEW
     event_kind: ClassVar[EventKind] = EventKind.RE_REVIEW
-    words: ClassVar[Text] = Text("re-review passed", "通过复核")
+    words: ClassVar[Text] = Text.of(N_("re-review passed"))
 
     def events(self, firm: Enterprise, as_of: date | None) -> Iterable[Event]:
         """Each passed re-review of a designation of the rule's level."""
@@ -832,7 +832,7 @@ class RelocationRule(Rule):
 
     kind: ClassVar[str] = RuleKind.RELOCATION
     event_kind: ClassVar[EventKind] = EventKind.RELOCATION
-    words: ClassVar[Text] = Text("relocation into the jurisdiction", "迁入")
+    words: ClassVar[Text] = Text.of(N_("relocation into the jurisdiction"))
     once_per_event: ClassVar[bool] = True
     reads_moves: ClassVar[bool] = True
 
@@ -849,9 +849,9 @@ class RelocationRule(Rule):
         if found is not None or move is None:
             return found
         if move.from_region is None:
-            return ItemStatus.MISSING_DATA, Text("the region moved from is unknown", "迁出地未知")
+            return ItemStatus.MISSING_DATA, Text.of(N_("the region moved from is unknown"))
         if covers(move.from_region):
-            return ItemStatus.NOT_ELIGIBLE, Text("a move within the jurisdiction", "辖区内迁移")
+            return ItemStatus.NOT_ELIGIBLE, Text.of(N_("a move within the jurisdiction"))
         held = firm.level_on(event.on)
         if held is None or held < self.level:
             return ItemStatus.NOT_ELIGIBLE, Text(

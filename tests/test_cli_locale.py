@@ -1,0 +1,234 @@
+"""Tests of the command line in the reader's language: locales, translated tables, wrapping."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from littlegiants.cli import TABLE_WIDTH, _wrapped, environment_locale, main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "docs" / "examples" / "loading"
+CHINESE = {"LANG": "zh_CN.UTF-8"}
+
+#: Every command on the bundled data, as a reader would type it.
+COMMANDS = [
+    ["demo"],
+    ["payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--as-of", "2024-01-01"],
+    ["payouts", str(EXAMPLE), "--all", "--as-of", "2024-01-01"],
+    ["match", str(EXAMPLE), "--as-of", "2024-01-01"],
+    ["match", str(EXAMPLE), "--as-of", "2024-01-01", "--others"],
+    [
+        "compare",
+        str(EXAMPLE),
+        "--policy",
+        "shenzhen-2022",
+        "--reform",
+        "guangdong-2022",
+        "--as-of",
+        "2024-01-01",
+    ],
+    ["trade", str(EXAMPLE), "--by", "region"],
+    ["trade", str(EXAMPLE)],
+    ["policies"],
+    ["validate", str(EXAMPLE)],
+    ["check", str(EXAMPLE), "--tier", "little-giant", "--as-of", "2024-06-30"],
+]
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], argv: list[str], environ: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    status = main(argv, environ=environ or {})
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+class TestLocaleChoice:
+    @pytest.mark.parametrize(
+        ("environ", "expected"),
+        [
+            ({"LANG": "zh_CN.UTF-8"}, "zh_CN"),
+            ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "de_DE.UTF-8"}, "de_DE"),
+            ({"LANG": "zh_CN.UTF-8", "LC_ALL": "fr_FR@euro"}, "fr_FR"),
+            ({"LANG": "C.UTF-8"}, "en_US"),
+            ({"LANG": "POSIX"}, "en_US"),
+            ({"LANG": "xx_YY.UTF-8"}, "en_US"),
+            ({"LC_ALL": "", "LANG": "en_GB.UTF-8"}, "en_GB"),
+            ({}, "en_US"),
+        ],
+    )
+    def test_environment_names_the_locale(self, environ: dict[str, str], expected: str) -> None:
+        """The first of LC_ALL, LC_MESSAGES and LANG set decides; else en_US."""
+        assert expected == environment_locale(environ)
+
+    def test_lang_chooses_chinese(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Under LANG=zh_CN.UTF-8 the table reads Chinese without --locale."""
+        status, out, _ = run(capsys, ["policies"], CHINESE)
+        assert (0, "编号") == (status, out.split()[0])
+
+    def test_option_wins_over_the_environment(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--locale en_US reads English whatever LANG says."""
+        _, out, _ = run(capsys, ["policies", "--locale", "en_US"], CHINESE)
+        assert "id" == out.split()[0]
+
+    @pytest.mark.parametrize(
+        ("locale", "amount"),
+        [("de_DE", "500.000,00"), ("fr_FR", "500 000,00"), ("zh_Hant_TW", "500,000.00")],
+    )
+    def test_any_cldr_locale_formats_amounts(
+        self, capsys: pytest.CaptureFixture[str], locale: str, amount: str
+    ) -> None:
+        """Any locale CLDR has formats the amounts; its words read English without a catalogue."""
+        argv = [*COMMANDS[1], "--locale", locale]
+        status, out, _ = run(capsys, argv)
+        assert 0 == status
+        assert amount in out.replace("\u202f", " ").replace("\xa0", " ")
+        assert out.startswith("enterprise")
+
+    def test_unknown_locale_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A locale CLDR does not have is refused in one line, exit status 2."""
+        status, out, err = run(capsys, ["policies", "--locale", "xx_XX"])
+        assert (2, "", 1) == (status, out, len(err.splitlines()))
+        assert "argument --locale: Unknown locale 'xx_XX'" in err
+
+
+class TestTablesFit:
+    @pytest.mark.parametrize("environ", [{}, CHINESE], ids=["en_US", "zh_CN"])
+    @pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(a[:1] + a[2:3]) for a in COMMANDS])
+    def test_every_line_fits_100_columns(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], environ: dict[str, str]
+    ) -> None:
+        """Every table line of every command fits 100 terminal columns, wide characters as 2."""
+        status, out, _ = run(capsys, argv, environ)
+        table = out.split("\n\n")[0].splitlines()  # the table, before any explanation
+        assert 0 == status
+        assert [] == [line for line in table if _width(line) > TABLE_WIDTH]
+
+    def test_long_cells_wrap(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The check command's criteria lists wrap in their column instead of widening the table."""
+        _, out, _ = run(capsys, COMMANDS[-1])
+        lines = out.splitlines()
+        assert any(line.strip() == "little-giant.refinement" for line in lines)
+
+    @given(st.text(alphabet="ab -.小巨人企业", max_size=80), st.integers(min_value=2, max_value=40))
+    def test_wrapping_keeps_the_text_within_the_width(self, text: str, width: int) -> None:
+        """Wrapped lines fit the width and hold every character but the spaces they break at."""
+        lines = _wrapped(text, width)
+        assert [] == [line for line in lines if _width(line) > width]
+        assert text.replace(" ", "") == "".join(lines).replace(" ", "")
+
+
+#: Commands a reader gets wrong, each printing one error.
+MISTAKES = [
+    ["payouts", str(EXAMPLE), "--policy", "nope"],
+    ["payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--all"],
+    ["payouts", str(EXAMPLE), "--policy", "shenzhen-2022", "--as-of", "2023-02-30"],
+    ["trade", str(EXAMPLE), "--currency", "XYZ"],
+    ["check", str(EXAMPLE), "--tier", "little-giant"],
+    ["policies", "--format", "xml"],
+    ["policies", "--bogus"],
+    ["policies", "--locale", "xx_XX"],
+    ["policy", str(ROOT / "tests" / "data" / "policies")],
+    ["validate", str(EXAMPLE / "missing.csv")],
+    ["frobnicate"],
+]
+#: Names that are English in any language (standards, libraries, the program), and the id the
+#: engine gives a level a policy has no rule for (no-provincial-rule).
+PROPER = ("littlegiants", "babel", "no-national-rule", "no-provincial-rule", "no-municipal-rule")
+#: What is left once codes, identifiers, options, paths and quoted values are taken out.
+WORD = re.compile(r"[A-Za-z]{2,}")
+CODE = re.compile(
+    r"'[^']*'|--[a-z-]+|\S*/\S*|(?<![A-Za-z])[A-Z]{2,}(?![A-Za-z])"  # quoted, options, paths, codes
+    r"|[A-Za-z0-9-]*(?:\d|[a-z]\.[a-z])[A-Za-z0-9.-]*"  # ids with a digit or a dot
+)
+
+
+def _data_words() -> set[str]:
+    """The words of what the data gives in English (firm names, cohort labels), of the ids of
+    policies and rules, and of the commands."""
+    from littlegiants.cli import build_parser
+    from littlegiants.loader import example_path, load_dataset
+    from littlegiants.policy import policies
+
+    names = [firm.name for firm in load_dataset(EXAMPLE).enterprises]
+    seed = load_dataset(example_path("shenzhen-2022"))
+    names += [firm.name for firm in seed.enterprises] + [c.label for c in seed.aggregates]
+    ids = [p.id for p in policies()] + [r.id for p in policies() for r in p.rules]
+    [action] = build_parser()._subparsers._group_actions  # type: ignore[union-attr]
+    commands = list(action.choices)  # type: ignore[arg-type]
+    return set(WORD.findall(" ".join([*names, *ids, *commands, *PROPER])))
+
+
+def english_words(text: str, allowed: set[str]) -> list[str]:
+    """The ASCII-only words of ``text`` that are not codes, ids, paths or words of the data."""
+    return [word for word in WORD.findall(CODE.sub(" ", text)) if word not in allowed]
+
+
+@pytest.fixture(scope="module")
+def allowed() -> set[str]:
+    """The English the data itself holds, and the ids of policies and rules."""
+    return _data_words()
+
+
+class TestChineseThroughout:
+    @pytest.mark.parametrize("argv", COMMANDS, ids=[" ".join(a[:1] + a[2:3]) for a in COMMANDS])
+    def test_tables_have_no_english_word(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], allowed: set[str]
+    ) -> None:
+        """Under LANG=zh_CN.UTF-8 headers, statuses, levels and totals are all Chinese."""
+        status, out, err = run(capsys, argv, CHINESE)
+        table = out.split("\n\n")[0]  # the table and its notes, before any explanation
+        assert (0, "", []) == (status, err, english_words(table, allowed))
+
+    @pytest.mark.parametrize("argv", MISTAKES, ids=[" ".join(a[:1] + a[2:]) for a in MISTAKES])
+    def test_errors_have_no_english_word(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], allowed: set[str]
+    ) -> None:
+        """Under LANG=zh_CN.UTF-8 every error, ours or argparse's, is one Chinese line."""
+        status, out, err = run(capsys, argv, CHINESE)
+        assert (2, "", 1) == (status, out, len(err.splitlines()))
+        assert err.startswith("littlegiants: 错误：")
+        assert [] == english_words(err, allowed)
+
+    def test_a_fresh_process_reads_lang(self, allowed: set[str]) -> None:
+        """A fresh ``python -m littlegiants`` under LANG=zh_CN.UTF-8 prints Chinese."""
+        environ = {**os.environ, "LANG": "zh_CN.UTF-8", "PYTHONIOENCODING": "utf-8"}
+        for name in ("LC_ALL", "LC_MESSAGES"):
+            environ.pop(name, None)
+        table = subprocess.run(
+            [sys.executable, "-m", "littlegiants", *COMMANDS[1]],
+            capture_output=True,
+            text=True,
+            env=environ,
+            check=False,
+        )
+        error = subprocess.run(
+            [sys.executable, "-m", "littlegiants", *MISTAKES[0]],
+            capture_output=True,
+            text=True,
+            env=environ,
+            check=False,
+        )
+        assert (0, 2) == (table.returncode, error.returncode)
+        assert table.stdout.startswith("企业")
+        assert [] == english_words(table.stdout + error.stderr, allowed)
+
+    def test_english_stays_english(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The library's str(error) and the en_US table are English, as before."""
+        _, out, err = run(capsys, COMMANDS[1])
+        assert ["enterprise", "policy"] == out.split()[:2]
+        _, _, err = run(capsys, MISTAKES[0])
+        assert err.startswith("littlegiants: error: No bundled policy 'nope': known ids are")
