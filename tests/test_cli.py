@@ -439,6 +439,15 @@ class TestValidate:
         )
         assert out.rstrip().endswith("序号, 备注")
 
+    def test_a_file_of_one_kind_names_its_unused_columns_and_the_aliases(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unused column is reported once, with the kind's columns and Chinese aliases."""
+        path = Path(__file__).parent / "data" / "good" / "enterprises-extra-column.csv"
+        status, out, _ = run(capsys, "validate", str(path), "--kind", "enterprises")
+        assert (0, 1) == (status, out.count("ignored 1 column the library does not use: '序号'"))
+        assert "name (企业名称, 企业, 名称" in out
+
     def test_payouts_from_an_official_list(self, capsys: pytest.CaptureFixture[str]) -> None:
         """payouts reads a list as published, with no other file."""
         path = Path(__file__).parent / "data" / "lists" / "official-list.csv"

@@ -1725,12 +1725,19 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
         read = loader.load_dataset if kind is None else loader.load_list
         data = read(path, errors="collect")
         problems = [p for row in data.rejected for p in row.problems]
-        return data.rows_read, problems, dict(data.ignored)
+        notes = {
+            file: f"ignored columns the library does not use: {', '.join(columns)}"
+            for file, columns in data.ignored.items()
+        }
+        return data.rows_read, problems, notes
     iterate = getattr(loader, "iter_trade_records" if kind == "trade" else f"iter_{kind}")
     stream = iterate(path, errors="collect")
     for _ in stream:  # read to the end without keeping the records: memory stays bounded
         pass
-    ignored = {stream.path: stream.ignored} if stream.ignored else {}
+    from littlegiants._schemas import KINDS, ignored_note  # noqa: PLC0415
+
+    note = ignored_note(KINDS[kind], stream.ignored) if stream.ignored else None
+    ignored = {stream.path: note} if note else {}
     return stream.rows_read, [p for row in stream.rejected for p in row.problems], ignored
 
 
@@ -1769,15 +1776,11 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
                 read=read.format(count=rows_read), found=found.format(count=len(problems))
             )
         )
-    for file, columns in ignored.items():  # reported once per file, never a problem
-        note = translator(args.locale).gettext(
-            "{file}: ignored columns the library does not use: {columns}"
-        )
-        note = note.format(file=file, columns=", ".join(columns))
+    for file, note in ignored.items():  # reported once per file, never a problem
         if args.format == "table":
-            out.note(note)
+            out.note(f"{file}: {note}")
         else:
-            _say(f"littlegiants: {note}")
+            _say(f"littlegiants: {file}: {note}")
     return PROBLEMS if problems else OK
 
 
