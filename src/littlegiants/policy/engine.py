@@ -57,7 +57,7 @@ from __future__ import annotations
 import functools
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar, Final
+from typing import TYPE_CHECKING, ClassVar, Final, Protocol
 
 import attrs
 
@@ -82,7 +82,7 @@ from littlegiants.policy.terms import PolicyTerms
 from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence, Sized
 
     from littlegiants.financials import Profile
     from littlegiants.regions import Region
@@ -491,15 +491,11 @@ class PayoutReport(Tabular):
 
     def __repr__(self) -> str:
         """One line: the policy, the date, how many firms and items, and the total."""
-        items = sum(len(payout.items) for payout in self.payouts)
-        return (
-            f"<PayoutReport {self.policy.id} as of {self.as_of}: {len(self.payouts)} enterprises, "
-            f"{items} items, total {self.total!r}>"
-        )
+        return report_repr(self, self.policy.id, self.payouts)
 
     def to_records(self, *, locale: str = "en_US") -> list[Row]:
         """One row per item of every payout (:meth:`PayoutItem.to_record`), firm by firm."""
-        return [row for payout in self.payouts for row in payout.to_records(locale=locale)]
+        return report_records(self.payouts, locale)
 
     @property
     def total(self) -> Money:
@@ -522,6 +518,37 @@ class PayoutReport(Tabular):
             for payout in self.payouts
             if not payout.is_complete
         )
+
+
+class _Report(Protocol):
+    """What a report of payouts shows in its repr (a ``PayoutReport`` or a ``StackedReport``)."""
+
+    @property
+    def as_of(self) -> date | None: ...  # pragma: no cover - a protocol
+    @property
+    def total(self) -> Money: ...  # pragma: no cover - a protocol
+
+
+class _Itemized(Protocol):
+    """One firm's payout of a report: its items and its rows."""
+
+    @property
+    def items(self) -> Sized: ...  # pragma: no cover - a protocol
+    def to_records(self, *, locale: str = "en_US") -> list[Row]: ...  # pragma: no cover
+
+
+def report_repr(report: _Report, label: str, payouts: Sequence[_Itemized]) -> str:
+    """A report's one-line repr: its kind, label, date, firms, items and total."""
+    items = sum(len(payout.items) for payout in payouts)
+    return (
+        f"<{type(report).__name__} {label} as of {report.as_of}: {len(payouts)} enterprises, "
+        f"{items} items, total {report.total!r}>"
+    )
+
+
+def report_records(payouts: Iterable[_Itemized], locale: str) -> list[Row]:
+    """A report's rows: every firm's rows, firm by firm."""
+    return [row for payout in payouts for row in payout.to_records(locale=locale)]
 
 
 # -- the engine --------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ from littlegiants.policy.engine import (
     PayoutItem,
     check_currency,
     compute_payout,
+    report_records,
+    report_repr,
 )
 from littlegiants.policy.incentive import IncentivePolicy
 from littlegiants.policy.model import ItemStatus, RelationKind, Text, language
@@ -581,15 +583,11 @@ class StackedReport(Tabular):
 
     def __repr__(self) -> str:
         """One line: the policies, the date, how many firms and items, and the total."""
-        items = sum(len(payout.items) for payout in self.payouts)
-        return (
-            f"<StackedReport {'+'.join(self.policies.ids)} as of {self.as_of}: "
-            f"{len(self.payouts)} enterprises, {items} items, total {self.total!r}>"
-        )
+        return report_repr(self, "+".join(self.policies.ids), self.payouts)
 
     def to_records(self, *, locale: str = "en_US") -> list[Row]:
         """One row per item of every enterprise's stacked payout, firm by firm."""
-        return [row for payout in self.payouts for row in payout.to_records(locale=locale)]
+        return report_records(self.payouts, locale)
 
     @property
     def total(self) -> Money:
