@@ -139,6 +139,7 @@ _EXPORTS: dict[str, str] = {
     "Verdict": "littlegiants.eligibility",
     "assess": "littlegiants.eligibility",
     "assess_many": "littlegiants.eligibility",
+    "Assessments": "littlegiants.eligibility",
     "criteria_on": "littlegiants.eligibility",
     "load_criteria": "littlegiants.eligibility",
     "render_criteria": "littlegiants.eligibility",
@@ -150,7 +151,7 @@ _EXPORTS: dict[str, str] = {
     "LoadFileError": "littlegiants.loader",
     "LoadProblem": "littlegiants.loader",
     "LoadResult": "littlegiants.loader",
-    "MissingExtraError": "littlegiants.loader",
+    "MissingExtraError": "littlegiants.errors",
     "MissingFileError": "littlegiants.loader",
     "RecordStream": "littlegiants.loader",
     "RejectedRow": "littlegiants.loader",
@@ -167,6 +168,7 @@ _EXPORTS: dict[str, str] = {
     "load_aggregates": "littlegiants.loader",
     "load_counts": "littlegiants.loader",
     "load_dataset": "littlegiants.loader",
+    "load_list": "littlegiants.loader",
     "load_designations": "littlegiants.loader",
     "load_enterprises": "littlegiants.loader",
     "load_financials": "littlegiants.loader",
@@ -231,6 +233,7 @@ if TYPE_CHECKING:
     from littlegiants.dumps import dump_relocations as dump_relocations
     from littlegiants.dumps import dump_trade_records as dump_trade_records
     from littlegiants.eligibility import Assessment as Assessment
+    from littlegiants.eligibility import Assessments as Assessments
     from littlegiants.eligibility import CriteriaNotAvailableError as CriteriaNotAvailableError
     from littlegiants.eligibility import CriteriaSet as CriteriaSet
     from littlegiants.eligibility import CriterionResult as CriterionResult
@@ -263,6 +266,7 @@ if TYPE_CHECKING:
     from littlegiants.errors import InvalidRecordError as InvalidRecordError
     from littlegiants.errors import LittleGiantsError as LittleGiantsError
     from littlegiants.errors import MissingDataFileError as MissingDataFileError
+    from littlegiants.errors import MissingExtraError as MissingExtraError
     from littlegiants.errors import MoneyParseError as MoneyParseError
     from littlegiants.errors import PolicyFileError as PolicyFileError
     from littlegiants.errors import RateNotFoundError as RateNotFoundError
@@ -286,7 +290,6 @@ if TYPE_CHECKING:
     from littlegiants.loader import LoadFileError as LoadFileError
     from littlegiants.loader import LoadProblem as LoadProblem
     from littlegiants.loader import LoadResult as LoadResult
-    from littlegiants.loader import MissingExtraError as MissingExtraError
     from littlegiants.loader import MissingFileError as MissingFileError
     from littlegiants.loader import RecordStream as RecordStream
     from littlegiants.loader import RejectedRow as RejectedRow
@@ -306,6 +309,7 @@ if TYPE_CHECKING:
     from littlegiants.loader import load_designations as load_designations
     from littlegiants.loader import load_enterprises as load_enterprises
     from littlegiants.loader import load_financials as load_financials
+    from littlegiants.loader import load_list as load_list
     from littlegiants.loader import load_profiles as load_profiles
     from littlegiants.loader import load_rates as load_rates
     from littlegiants.loader import load_relocations as load_relocations
