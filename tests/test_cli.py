@@ -1128,3 +1128,10 @@ class TestMachineOutput:
             capsys, "trade", str(EXAMPLE / "trade.csv"), "--by", "region", "--format", "json"
         )
         assert {("unknown", None)} == {(r["group"], r["region_name"]) for r in json.loads(out)}
+
+
+def test_the_kind_choices_are_the_loaders_kinds() -> None:
+    """--kind offers every kind the loader reads, and the official list (kept static for --help)."""
+    from littlegiants import cli
+
+    assert (*_schemas.KINDS, "list") == cli._KINDS

@@ -28,25 +28,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
+from littlegiants._schemas import KINDS
 from littlegiants.errors import InvalidRecordError
 
 __all__ = ["json_schema", "schema_names", "schema_path"]
 
-#: The formats with a schema: the nine data kinds, then the three TOML formats.
-_NAMES: Final = (
-    "enterprises",
-    "designations",
-    "relocations",
-    "trade",
-    "financials",
-    "profiles",
-    "rates",
-    "aggregates",
-    "counts",
-    "policy",
-    "scenarios",
-    "criteria",
-)
+#: The formats with a schema: the data kinds, then the three TOML formats.
+_NAMES: Final = (*KINDS, "policy", "scenarios", "criteria")
 
 
 def schema_names() -> tuple[str, ...]:
