@@ -392,6 +392,16 @@ class TestConstruction:
         d = Designation(level="national", awarded_on=date(2022, 8, 1))
         assert d.level is NATIONAL
 
+    @given(st.integers(min_value=10_000, max_value=10**6000))
+    def test_a_term_beyond_the_calendar_is_refused_with_our_error(self, years: int) -> None:
+        """Any term past year 9999 is an InvalidRecordError whose message can be printed.
+
+        A term of more than 4,300 digits has no decimal text in Python; the message must not try.
+        """
+        with pytest.raises(InvalidRecordError) as info:
+            Designation("national", date(2022, 8, 1), valid_years=years)
+        assert "cannot be longer than 9999 years" in str(info.value)
+
     def test_unknown_level_raises(self) -> None:
         """An unknown level raises InvalidLevelError."""
         with pytest.raises(InvalidLevelError):

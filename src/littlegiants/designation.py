@@ -478,6 +478,10 @@ class Designation:
                 raise InvalidRecordError(review, "two re-reviews on the same day")
             previous = review.on
         terms = 1 + len(self.re_reviews)
+        if self.valid_years > dt.MAXYEAR:  # checked first: a huge int has no text to quote
+            raise InvalidRecordError(
+                self.valid_years, f"a term cannot be longer than {dt.MAXYEAR} years"
+            )
         if self.awarded_on.year + terms * self.valid_years > dt.MAXYEAR:
             raise InvalidRecordError(
                 self.valid_years,
