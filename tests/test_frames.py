@@ -231,6 +231,23 @@ class TestOtherCollections:
         ].to_list()
         assert {"unknown"} == set(frame["verdict"])
 
+    def test_assessment_rows_name_the_region_on_the_date(self) -> None:
+        """An assessment's row gives the firm's region on its date, after a move (天河 to 南山)."""
+        from littlegiants import Relocation
+
+        firm = Enterprise(
+            "示例科技有限公司",
+            region="440305",
+            relocations=[Relocation(date(2023, 9, 1), "440106", "440305")],
+        )
+        before = assess(firm, "little-giant", as_of=date(2023, 6, 30)).to_record()
+        after = assess(firm, "little-giant", as_of=date(2024, 6, 30)).to_record()
+        expected = (("440106", "天河区"), ("440305", "南山区"))
+        assert expected == (
+            (before["region_code"], before["region_name"]),
+            (after["region_code"], after["region_name"]),
+        )
+
     def test_dataset_rows_per_designation(self, tmp_path: Path) -> None:
         """A dataset gives one row per designation, a firm without any still one row."""
         (tmp_path / "enterprises.csv").write_text(

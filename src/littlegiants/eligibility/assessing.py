@@ -283,6 +283,7 @@ class _Plan:
             criteria=results,
             score=context.score,
             general=tuple(step.evaluate(context) for step in self.general),
+            region=enterprise.region_on(as_of),
         )
 
 

@@ -19,6 +19,7 @@ from littlegiants.eligibility.rendering import explain
 from littlegiants.financials import Award, ChuangkePlacing, ProductField
 from littlegiants.frames import Columns, Row, Tabular, markdown_text
 from littlegiants.money import Money
+from littlegiants.regions import Region
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -249,6 +250,8 @@ class Score:
 ASSESSMENT_COLUMNS: Final[Columns] = {
     "credit_code": str,
     "name": str,
+    "region_code": str,
+    "region_name": str,
     "tier": str,
     "purpose": str,
     "as_of": date,
@@ -279,6 +282,7 @@ class Assessment(Tabular):
             PASS.
         criteria: the tier's criteria (aspects, conditions), each with its sub-criteria.
         score: the innovative-SME score, for that tier only.
+        region: the firm's registered region on ``as_of`` (after any move), if known.
         general: the general conditions every applicant meets whatever the tier (Article 3:
             registered with independent legal personality, an SME by the size rules, not on
             the abnormal-operations list; the 2025 notice adds exclusions for little giants).
@@ -298,6 +302,7 @@ class Assessment(Tabular):
     criteria: tuple[CriterionResult, ...]
     score: Score | None = None
     general: tuple[CriterionResult, ...] = ()
+    region: Region | None = None
 
     record_columns: ClassVar[Columns] = ASSESSMENT_COLUMNS
 
@@ -313,6 +318,7 @@ class Assessment(Tabular):
         """The assessment as a row: the firm, the tier, the date, the verdicts and the score.
 
         Keys: ``credit_code`` (``None`` when the firm is known by name only), ``name``,
+        ``region_code`` and ``region_name`` (the region on ``as_of``; ``None`` when unknown),
         ``tier``, ``purpose``, ``as_of``, ``criteria_set``, ``verdict``, ``general``
         (the general conditions' verdict), ``eligible``, ``score`` (``None`` without one),
         ``failed`` and ``unknown`` (the ids of the tier's criteria that fail or are
@@ -321,6 +327,8 @@ class Assessment(Tabular):
         return {
             "credit_code": None if self.key == self.name else self.key,
             "name": self.name,
+            "region_code": None if self.region is None else self.region.code,
+            "region_name": None if self.region is None else self.region.name,
             "tier": self.tier.value,
             "purpose": self.purpose.value,
             "as_of": self.as_of,
