@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.csv
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from littlegiants import strategies as lgst
@@ -137,6 +137,7 @@ def _loaded(path: Path, currency: str | None) -> tuple[object, object]:
 class TestReadCsvAgreesWithTheLoader:
     @_SLOW
     @given(trade_files())
+    @example(("name,period,flow,value\n甲,2022-01,import,-5\n\n乙,2022-02,export,7\n", None))
     def test_same_records_rejections_and_problems(self, tmp_path: Path, drawn):
         """read_csv(errors="collect") gives the loader's records, rejected rows and problems."""
         text, currency = drawn

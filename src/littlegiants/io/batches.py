@@ -500,6 +500,8 @@ class _Checker:
             self._clean(cells)
             # The shape checks of the loader's file reader (a blank row), for rows it did not read.
             issues = _tables._shape_issues(cells, self.names, long=False) if shaped else ()  # noqa: SLF001
+            if shaped and not any(cells):
+                cells = []  # a blank line has no cells, as the loader's reader gives it
             found = scanner.handle(("row", lines[position], cells, issues, None))
             if isinstance(found, _Bad):
                 rejected.append(
