@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from littlegiants import _schemas, load_policy
+from littlegiants import Money, _schemas, load_dataset, load_policy, match
 from littlegiants import policies as load_policies
 from littlegiants.cli import main
 
@@ -337,11 +337,35 @@ class TestCompare:
         assert "reform: longgang-2025 (longgang-2025) replaces longgang-2022" in out
         assert "difference CN¥300,000.00 (1 enterprise)" in out
 
-    def test_the_policies_compared_are_required(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Without --policy, compare is a usage error."""
-        status, _, err = run(capsys, "compare", str(EXAMPLE), "--reform", "shenzhen-2022")
+    @pytest.mark.parametrize("given", [(), ("--all", "--policy", "shenzhen-2022")])
+    def test_the_policies_compared_are_required(
+        self, given: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --policy or --all, or with both, compare is a usage error."""
+        status, _, err = run(capsys, "compare", str(EXAMPLE), *given, "--reform", "shenzhen-2022")
         assert 2 == status
-        assert "give the policies compared with --policy" in err
+        assert "give --policy (repeat it to stack several) or --all, not both" in err
+
+    def test_all_compares_each_firm_under_every_policy_covering_it(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--all: before is each firm's match total; a Nanshan reform adds only its difference."""
+        source = load_policy("nanshan-2022").path
+        assert source is not None
+        reform = tmp_path / "reform.toml"
+        text = Path(source).read_text(encoding="utf-8")
+        reform.write_text(text.replace('amount = "200000"', 'amount = "300000"'), encoding="utf-8")
+        on = dt.date(2024, 1, 1)
+        argv = ("compare", str(EXAMPLE), "--all", "--reform", str(reform), "--as-of", str(on))
+        status, out, _ = run(capsys, *argv, "--format", "json")
+        payload = json.loads(out)
+        matched = sum(
+            (match(firm, as_of=on).stacked.total for firm in load_dataset(EXAMPLE).enterprises),
+            Money.zero("CNY"),
+        )
+        assert (0, str(matched.amount)) == (status, payload["total_before"])
+        assert "200000" == payload["difference"]
+        assert {"before": "400000", "after": "600000"} == payload["by_policy"]["nanshan-2022"]
 
     def test_the_reform_is_required(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without --reform there is nothing to compare: a usage error, not a table of zeros."""

@@ -1350,17 +1350,17 @@ def _reformed(before: PolicySet, values: Sequence[str]) -> tuple[PolicySet, list
 
 def cmd_compare(args: argparse.Namespace, out: Output) -> int:
     """Compare what enterprises get under policies (stacked) and under a reform of them."""
-    from littlegiants.policy import PolicySet, compare  # noqa: PLC0415
+    from littlegiants.policy import PolicySet, compare, policies  # noqa: PLC0415
 
-    if not args.policy:
-        raise UsageError(
-            N_("give the policies compared with --policy (repeat it to stack several)")
-        )
+    if args.all == bool(args.policy):
+        raise UsageError(N_("give --policy (repeat it to stack several) or --all, not both"))
     if not args.reform:
         raise UsageError(
             N_("give the reform compared with --reform (a policy file or id, or OLD=FILE_OR_ID)")
         )
-    before = PolicySet(_policies(args.policy))
+    # --all stacks the whole catalogue: a policy whose region or dates do not cover a firm pays
+    # it nothing, so each firm's total is what `match` finds for it (a test holds them equal).
+    before = PolicySet(list(policies()) if args.all else _policies(args.policy))
     after, reforms = _reformed(before, args.reform)
     data = load_data(Path(args.data), args.kind)
     comparison = compare(before, after, data.enterprises, as_of=args.as_of)
@@ -2006,6 +2006,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--policy",
         action="append",
         help="a policy compared (id or file); repeat it to compare a stack",
+    )
+    comparing.add_argument(
+        "--all",
+        action="store_true",
+        help="compare the whole bundled catalogue, each firm under every policy covering it",
     )
     comparing.add_argument(
         "--reform",
