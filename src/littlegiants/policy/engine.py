@@ -76,7 +76,6 @@ from littlegiants.policy.model import (
     EventKind,
     ItemStatus,
     Text,
-    language,
     money_words,
 )
 from littlegiants.policy.rules import NoRule, Rule, rule_class
@@ -145,8 +144,8 @@ class Payment:
 class Parameter:
     """A policy parameter the engine read, with its provenance (as OpenFisca records them).
 
-    ``value`` is as the file gives it; ``value_zh`` says it in Chinese where the file's words are
-    English (a share, a reason not to reward, a combination).
+    ``value`` is as the file gives it; ``words`` says it in each language (its English is
+    ``value``): a share, a reason not to reward, a combination, an amount.
     """
 
     name: str
@@ -154,13 +153,11 @@ class Parameter:
     effective: str
     document: str
     sources: tuple[str, ...]
-    value_zh: str | None = attrs.field(default=None, kw_only=True)
+    words: Text | None = attrs.field(default=None, kw_only=True)
 
     def speak(self, locale: str) -> str:
         """The value in the language of ``locale``."""
-        if language(locale) == "zh" and self.value_zh is not None:
-            return self.value_zh
-        return self.value
+        return self.value if self.words is None else self.words.speak(locale)
 
 
 @attrs.frozen
@@ -392,10 +389,11 @@ class Payout(Tabular):
         sources = tuple(source.cited for source in policy.sources)
         seen: dict[str, Parameter] = {}
 
-        def read(name: str, value: str, zh: str) -> None:
+        def read(name: str, words: Text) -> None:
+            """Record a parameter; ``words.en`` is its value as the file gives it."""
             key = f"{policy.id}.{name}"
             seen.setdefault(
-                key, Parameter(key, value, effective, policy.document, sources, value_zh=zh)
+                key, Parameter(key, words.en, effective, policy.document, sources, words=words)
             )
 
         for item in self.items:
@@ -404,17 +402,16 @@ class Payout(Tabular):
                 continue
             at = f"rules.{rule.id}"
             if rule.not_rewarded is not None:
-                read(f"{at}.not_rewarded", rule.not_rewarded, _NOT_REWARDED.zh)
+                read(f"{at}.not_rewarded", attrs.evolve(_NOT_REWARDED, en=rule.not_rewarded))
             else:
-                read(f"{at}.amount", str(rule.amount), money_words(rule.amount).zh)
+                read(f"{at}.amount", money_words(rule.amount))
             if rule.percent is not None and rule.figure is not None:
                 share = f"{rule.percent}% of {rule.figure} ({rule.figure_year.value} year)"
-                read(f"{at}.percent", share, rule.share_words.zh)
+                read(f"{at}.percent", attrs.evolve(rule.share_words, en=share))
             for i, option in enumerate(rule.by_region):
-                amount = money_words(option.amount)
-                read(f"{at}.by_region[{i}].amount", str(option.amount), amount.zh)
+                read(f"{at}.by_region[{i}].amount", money_words(option.amount))
         combination = policy.combination
-        read("combination", combination.value, combination.words.zh)
+        read("combination", attrs.evolve(combination.words, en=combination.value))
         return tuple(seen.values())
 
     def explain(self, *, locale: str = "en_US") -> str:

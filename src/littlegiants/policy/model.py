@@ -71,6 +71,12 @@ def language(locale: str) -> str:
 _LOCALES: Final = ("en_US", "zh_CN")
 
 
+@functools.cache
+def _gettext(locale: str) -> Callable[[str], str]:
+    """The catalogue's ``gettext`` for one of :data:`_LOCALES`, looked up once."""
+    return translator(locale).gettext
+
+
 @attrs.frozen
 class Text:
     """A sentence in English and Chinese: what the engine says about an item, rule or relation.
@@ -100,18 +106,16 @@ class Text:
         >>> Text.of(N_("{first}; {second}"), first=Text.of(N_("met")), second="x").zh
         '满足；x'
         """
-        return cls.each(
-            lambda locale: (
-                translator(locale)
-                .gettext(message)
-                .format(
-                    **{
-                        name: value.speak(locale) if isinstance(value, Text) else value
-                        for name, value in fields.items()
-                    }
-                )
-            )
-        )
+        english, chinese = (_gettext(locale)(message) for locale in _LOCALES)
+        if not fields:
+            return cls(english.format(), chinese.format())
+        en = {
+            name: value.en if isinstance(value, Text) else value for name, value in fields.items()
+        }
+        zh = {
+            name: value.zh if isinstance(value, Text) else value for name, value in fields.items()
+        }
+        return cls(english.format(**en), chinese.format(**zh))
 
     @classmethod
     def each(cls, render: Callable[[str], str]) -> Text:
@@ -136,19 +140,22 @@ class Text:
         return Text.of(N_("{first}; {second}"), first=self, second=other)
 
 
-@functools.lru_cache(maxsize=1024)
 def money_words(money: Money) -> Text:
     """An amount inside a reason: ``500000 CNY`` in English, the locale's money format otherwise.
 
-    Cached: rewards repeat across firms.
-
     >>> money_words(Money(500000, "CNY")).speak("zh_CN")
     '¥500,000.00'
+    >>> money_words(Money("500000.00", "CNY")).en
+    '500000.00 CNY'
     """
+    return _money_words(str(money), money)
+
+
+@functools.lru_cache(maxsize=1024)
+def _money_words(english: str, money: Money) -> Text:
+    """Cached (rewards repeat), keyed by the English: ``500000`` equals ``500000.00``."""
     return Text.each(
-        lambda locale: (
-            str(money) if language(locale) == "en" else format_money(money, locale=locale)
-        )
+        lambda locale: english if language(locale) == "en" else format_money(money, locale=locale)
     )
 
 
