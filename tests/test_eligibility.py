@@ -35,6 +35,7 @@ from littlegiants.eligibility import (
     load_criteria,
     render_criteria,
 )
+from littlegiants.eligibility.model import Phrase
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
     CriteriaFileError,
@@ -46,6 +47,7 @@ from littlegiants.errors import (
 from littlegiants.financials import Award, ChuangkePlacing, FinancialYear, ProductField, Profile
 from littlegiants.money import Money
 from littlegiants.strategies import enterprises
+from littlegiants.translations import N_
 
 PASS, FAIL, UNKNOWN = Verdict.PASS, Verdict.FAIL, Verdict.UNKNOWN
 DOCS = Path(__file__).parent.parent / "docs" / "eligibility.md"
@@ -2038,3 +2040,17 @@ if __name__ == "__main__":
         splice(DOCS.read_text(encoding="utf-8"), render_criteria(CRITERIA, locale="en_US")),
         encoding="utf-8",
     )
+
+
+class TestPhrasesFromTheCatalogue:
+    def test_a_phrase_field_is_filled_in_each_language(self) -> None:
+        """A Phrase field reads in each language inside the message it fills."""
+        phrase = Phrase.of(N_("{label} is unknown"), label=Phrase.of(N_("own brand")))
+        assert ("own brand is unknown", "自主品牌未知") == (phrase.en, phrase.zh)
+
+    def test_one_english_word_may_read_two_ways_by_context(self) -> None:
+        """A message in a context has its own translation: the same English, two Chinese orders."""
+        figure = Phrase.pgettext("figure", "high-value Class-I IP")
+        condition = Phrase.pgettext("condition", "high-value Class-I IP")
+        assert figure.en == condition.en
+        assert ("高价值Ⅰ类知识产权", "Ⅰ类高价值知识产权") == (figure.zh, condition.zh)

@@ -14,6 +14,8 @@ from typing import ClassVar
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from littlegiants import (
     Combination,
@@ -47,10 +49,12 @@ from littlegiants.policy import (
     rule_kinds,
 )
 from littlegiants.policy import rules as rules_module
-from littlegiants.policy.model import Event
+from littlegiants.policy.model import Event, listing, money_words
 from littlegiants.regions import Region
+from littlegiants.translations import N_
 
 GOLDEN = Path(__file__).parent / "golden"
+PACKAGE_ROOT = Path(rules_module.__file__).parent.parent
 SHENZHEN = load_policy("shenzhen-2022").path
 
 MINIMAL = """\
@@ -924,3 +928,74 @@ class TestPackageShape:
                 if imported.startswith("littlegiants.") and imported.count(".") >= 1
             }
             assert not floors & FLOORS_ABOVE_RULES, path.name
+
+
+#: Ideographs (CJK Unified Ideographs): a Chinese word, not only Chinese punctuation.
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+#: Chinese text the rules floor keeps in its code as data: the tier names its reader accepts.
+_CHINESE_DATA = frozenset({"创新型中小企业", "专精特新中小企业", "小巨人", '专精特新"小巨人"企业'})
+
+
+def _code_strings(path: Path) -> Iterator[str]:
+    """The string constants of a module's code: docstrings (and their doctests) left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    documented = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, documented)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+        ):
+            yield node.value
+
+
+class TestWordsFromTheCatalogue:
+    """The rules floor writes English messages; the Chinese is the gettext catalogue's."""
+
+    FLOOR: ClassVar = (PACKAGE_ROOT / "policy", PACKAGE_ROOT / "eligibility")
+
+    def test_no_chinese_sentence_in_the_code(self) -> None:
+        """No string of policy/ or eligibility/ code is Chinese, except data the reader accepts.
+
+        An English message may quote a Chinese term (``up to (最高)``); a string with Chinese
+        and no English word is a translation written in the code, which belongs in the .po.
+        """
+        chinese = {
+            f"{path.parent.name}/{path.name}: {text}"
+            for folder in self.FLOOR
+            for path in folder.glob("*.py")
+            for text in _code_strings(path)
+            if _IDEOGRAPH.search(text)
+            and not re.search(r"[A-Za-z]{2}", text)
+            and text not in _CHINESE_DATA
+        }
+        assert set() == chinese
+
+    def test_a_text_field_is_filled_in_each_language(self) -> None:
+        """A Text field reads in each language; a plain field is the same in both."""
+        met = Text.of(N_("met"))
+        joined = Text.of(N_("{first}; {second}"), first=met, second="x")
+        assert ("met; x", "满足；x") == (joined.en, joined.zh)
+
+    @given(st.text(alphabet=st.characters(blacklist_characters="{}"), max_size=20))
+    def test_a_field_is_never_read_as_a_format(self, value: str) -> None:
+        """A field's own braces or percent signs are printed as they are, never formatted."""
+        text = Text.of(N_("not registered in {zone}"), zone=value)
+        assert (f"not registered in {value}", f"未注册在{value}") == (text.en, text.zh)
+
+    def test_an_amount_keeps_the_way_it_was_written(self) -> None:
+        """Equal amounts written differently read as written (the words are cached by amount)."""
+        assert "500000 CNY" == money_words(Money("500000", "CNY")).en
+        assert "500000.00 CNY" == money_words(Money("500000.00", "CNY")).en
+
+    def test_lists_are_listed_as_each_language_lists(self) -> None:
+        """``1, 2`` in English, ``1、2`` in Chinese."""
+        assert ("4, 5", "4、5") == (listing([4, 5]).en, listing([4, 5]).zh)

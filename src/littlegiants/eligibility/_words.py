@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from littlegiants._exact import EXACT
-from littlegiants.eligibility.model import Phrase
+from littlegiants.eligibility.model import Phrase, gettext_in, locale_of, pgettext_in
 from littlegiants.financials import ProductField
 from littlegiants.formatting import format_money_long
 from littlegiants.translations import N_
@@ -47,7 +47,7 @@ FIGURE_NAMES: Final = {
     "national_market_share": Phrase.of(N_("national niche market share")),
     "class1_ip_count": Phrase.of(N_("Class-I IP rights")),
     "class2_ip_count": Phrase.of(N_("Class-II IP rights")),
-    "high_value_class1_ip": Phrase("high-value Class-I IP", "高价值Ⅰ类知识产权"),
+    "high_value_class1_ip": Phrase.pgettext("figure", "high-value Class-I IP"),
     "self_developed_class1_ip": Phrase.of(N_("self-developed Class-I IP")),
     "rd_institution": Phrase.of(N_("R&D institution")),
     "rd_institution_level": Phrase.of(N_("R&D institution level")),
@@ -106,7 +106,7 @@ GROUP_NAMES: Final = {
 }
 
 WHEN_NAMES: Final = {
-    "high-value-class1-ip": Phrase("high-value Class-I IP", "Ⅰ类高价值知识产权"),
+    "high-value-class1-ip": Phrase.pgettext("condition", "high-value Class-I IP"),
     "self-developed-class1-ip": Phrase.of(N_("self-developed Class-I IP")),
     "class1-ip": Phrase.of(N_("Class-I IP")),
     "class2-ip": Phrase.of(N_("Class-II IP")),
@@ -115,26 +115,32 @@ WHEN_NAMES: Final = {
 
 
 def levels_text(levels: tuple[str, ...], language: Language) -> str:
-    names = [LEVEL_NAMES[level].pick(language) for level in levels]
-    return "或".join(names) if language == "zh" else " or ".join(names)
+    _ = gettext_in(language)
+    return _(" or ").join(LEVEL_NAMES[level].pick(language) for level in levels)
 
 
 def window(years: int, last_year: int | None, language: Language) -> str:
+    _ = gettext_in(language)
     if last_year is None:
-        if language == "zh":
-            return "上年度" if years == 1 else f"近{years}年"
-        return "last year" if years == 1 else f"the last {years} years"
-    first = last_year - years + 1
+        return _("last year") if years == 1 else _("the last {years} years").format(years=years)
     if years == 1:
-        return f"{last_year}年" if language == "zh" else str(last_year)
-    return f"{first}—{last_year}年" if language == "zh" else f"{first}–{last_year}"
+        pgettext = pgettext_in(language)
+        return pgettext("window", "{year}").format(year=last_year)
+    return _("{first}–{last}").format(first=last_year - years + 1, last=last_year)
+
+
+def dated(label: str, year: int, language: Language) -> str:
+    """A label for one year: ``operating revenue 2024`` / ``2024年营业收入``."""
+    _ = gettext_in(language)
+    return _("{label} {year}").format(label=label, year=year)
 
 
 def year_label(name: str, year: int | None, language: Language) -> str:
     label = FIGURE_NAMES[name].pick(language)
     if year is None:
-        return f"上年度{label}" if language == "zh" else f"last year's {label}"
-    return f"{year}年{label}" if language == "zh" else f"{label} {year}"
+        _ = gettext_in(language)
+        return _("last year's {label}").format(label=label)
+    return dated(label, year, language)
 
 
 def percent(value: Decimal, *, signed: bool = False) -> str:
@@ -154,26 +160,26 @@ def value_text(value: Decimal | int) -> str:
 
 
 def money_text(value: Money, language: Language) -> str:
-    return format_money_long(value, locale="zh_CN" if language == "zh" else "en_US")
+    return format_money_long(value, locale=locale_of(language))
 
 
 @functools.lru_cache(maxsize=1024)
 def unknown_fact(name: str) -> Phrase:
-    label = FIGURE_NAMES[name]
-    return Phrase(f"{label.en} is unknown", f"{label.zh}未知")
+    return Phrase.of(N_("{label} is unknown"), label=FIGURE_NAMES[name])
 
 
 @functools.lru_cache(maxsize=1024)
 def unknown_figure(name: str, year: int) -> Phrase:
-    label = FIGURE_NAMES[name]
-    return Phrase(f"{label.en} for {year} is unknown", f"{year}年{label.zh}未知")
+    return Phrase.of(N_("{label} for {year} is unknown"), label=FIGURE_NAMES[name], year=year)
 
 
 @functools.lru_cache(maxsize=1024)
 def zero_base(name: str, year: int) -> Phrase:
-    label = FIGURE_NAMES[name]
-    return Phrase(
-        f"{label.en} for {year} is zero, so the share or growth over it is undefined; decide by "
-        "hand",
-        f"{year}年{label.zh}为零，比重或增长率无定义，请人工判断",
+    return Phrase.of(
+        N_(
+            "{label} for {year} is zero, so the share or growth over it is undefined; decide "
+            "by hand"
+        ),
+        label=FIGURE_NAMES[name],
+        year=year,
     )

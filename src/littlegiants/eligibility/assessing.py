@@ -39,6 +39,7 @@ from littlegiants.eligibility.results import (
 )
 from littlegiants.eligibility.scoring import Scoring, compute_score
 from littlegiants.errors import InvalidRecordError
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -320,9 +321,7 @@ def _plan(
         amendment = waivers.get(node.id)
         return _Step(
             criterion=node,
-            requirement=Phrase(
-                node.requirement("en", last_year), node.requirement("zh", last_year)
-            ),
+            requirement=Phrase.each(lambda language: node.requirement(language, last_year)),
             source=node.source(),
             threshold=None if node.check is None else node.check.threshold(),
             children=tuple(step(child) for child in inside),
@@ -343,9 +342,10 @@ def _plan(
 
 
 def _waived(amendment: AmendmentRule, purpose: Purpose) -> Phrase:
-    return Phrase(
-        f"waived for {PURPOSE_WORDS[purpose].en}s by {amendment.document}",
-        f"{amendment.document}对{PURPOSE_WORDS[purpose].zh}企业不作要求",
+    return Phrase.of(
+        N_("waived for {purpose}s by {document}"),
+        purpose=PURPOSE_WORDS[purpose],
+        document=amendment.document,
     )
 
 

@@ -20,7 +20,7 @@ import attrs
 from littlegiants._exact import DIVISION
 from littlegiants.designation import DesignationLevel
 from littlegiants.eligibility import _words as words
-from littlegiants.eligibility.model import Phrase, Purpose, Verdict
+from littlegiants.eligibility.model import Phrase, Purpose, Verdict, gettext_in, pgettext_in
 from littlegiants.eligibility.results import Figure, Score, Threshold, figure, figures_of
 from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
 from littlegiants.financials import ProductField, Profile
@@ -256,10 +256,11 @@ class ProfileFlag(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``own brand: yes``; ``on the abnormal-operations list: no``."""
         del last_year
-        label = words.FIGURE_NAMES[self.field].pick(language)
-        if language == "zh":
-            return f"{label}：{'是' if self.expected else '否'}"
-        return f"{label}: {'yes' if self.expected else 'no'}"
+        _ = gettext_in(language)
+        return _("{label}: {value}").format(
+            label=words.FIGURE_NAMES[self.field].pick(language),
+            value=_("yes") if self.expected else _("no"),
+        )
 
 
 @attrs.frozen
@@ -297,10 +298,13 @@ class ProductFieldCheck(Check):
             return Outcome(Verdict.PASS, figures)
         if value is ProductField.OTHER:
             return Outcome(Verdict.FAIL, figures)
-        note = Phrase(
-            f"the field recorded ({value.value}) may overlap a listed one; record the listed "
-            "field the product belongs to",
-            f"所记录的领域（{words.FIELD_NAMES[value].zh}）可能与所列领域重合；请记录产品所属的所列领域",
+        note = Phrase.of(
+            N_(
+                "the field recorded ({field}) may overlap a listed one; record the listed field "
+                "the product belongs to"
+            ),
+            # English names the field by its value, as files write it.
+            field=attrs.evolve(words.FIELD_NAMES[value], en=value.value),
         )
         return Outcome(Verdict.UNKNOWN, figures, note)
 
@@ -311,10 +315,11 @@ class ProductFieldCheck(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``main-product field one of: ...``."""
         del last_year
-        names = [words.FIELD_NAMES[value].pick(language) for value in self.values]
-        if language == "zh":
-            return "主导产品属于：" + "、".join(names)
-        return "main-product field one of: " + ", ".join(names)
+        _, pgettext = gettext_in(language), pgettext_in(language)
+        names = (words.FIELD_NAMES[value].pick(language) for value in self.values)
+        return _("main-product field one of: {names}").format(
+            names=pgettext("list", ", ").join(names)
+        )
 
 
 @attrs.frozen
@@ -349,10 +354,10 @@ class InstitutionLevelCheck(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``R&D institution recognised at national or provincial level``."""
         del last_year
-        levels = words.levels_text(self.levels, language)
-        if language == "zh":
-            return f"研发机构获{levels}认定"
-        return f"R&D institution recognised at {levels} level"
+        _ = gettext_in(language)
+        return _("R&D institution recognised at {levels} level").format(
+            levels=words.levels_text(self.levels, language)
+        )
 
 
 @attrs.frozen
@@ -396,13 +401,13 @@ class AwardCheck(Check):
 
     def describe(self, language: Language, last_year: int | None) -> str:
         """``national science and technology award in 2022–2024, ranked top 3``."""
-        levels = words.levels_text(self.levels, language)
-        window = words.window(self.years, last_year, language)
-        if language == "zh":
-            rank = "" if self.top is None else f"（排名前{self.top}）"
-            return f"{window}获得{levels}科技奖励{rank}"
-        rank = "" if self.top is None else f", ranked top {self.top}"
-        return f"{levels} science and technology award in {window}{rank}"
+        _ = gettext_in(language)
+        rank = "" if self.top is None else _(", ranked top {top}").format(top=self.top)
+        return _("{levels} science and technology award in {window}{rank}").format(
+            levels=words.levels_text(self.levels, language),
+            window=words.window(self.years, last_year, language),
+            rank=rank,
+        )
 
 
 @attrs.frozen
@@ -446,10 +451,13 @@ class ChuangkeCheck(Check):
             return Outcome(Verdict.PASS, figures)
         wider = self.unresolved_top
         if wider is not None and any(top <= wider for top in tops):
-            note = Phrase(
-                f"a {wider}强 place that is not a {self.top}强 place: which group the criteria "
-                f"require ({self.top}强 or {wider}强) is unresolved in the sources",
-                f"获得{wider}强但非{self.top}强：标准要求{self.top}强还是{wider}强，来源未定",
+            note = Phrase.of(
+                N_(
+                    "a {wider}强 place that is not a {top}强 place: which group the criteria "
+                    "require ({top}强 or {wider}强) is unresolved in the sources"
+                ),
+                wider=wider,
+                top=self.top,
             )
             return Outcome(Verdict.UNKNOWN, figures, note)
         return Outcome(Verdict.FAIL, figures)
@@ -460,13 +468,16 @@ class ChuangkeCheck(Check):
 
     def describe(self, language: Language, last_year: int | None) -> str:
         """``创客中国 500强 in 2022–2024``."""
-        window = words.window(self.years, last_year, language)
+        _ = gettext_in(language)
         wider = self.unresolved_top
-        if language == "zh":
-            open_ = "" if wider is None else f"（{wider}强未定）"
-            return f"{window}获得创客中国{self.top}强{open_}"
-        open_ = "" if wider is None else f"; a {wider}强 place is unresolved"
-        return f"创客中国 {self.top}强 (top {self.top}) in {window}{open_}"
+        unresolved = (
+            "" if wider is None else _("; a {wider}强 place is unresolved").format(wider=wider)
+        )
+        return _("创客中国 {top}强 (top {top}) in {window}{unresolved}").format(
+            top=self.top,
+            window=words.window(self.years, last_year, language),
+            unresolved=unresolved,
+        )
 
 
 @attrs.frozen
@@ -506,10 +517,13 @@ class DesignationHeld(Check):
                 )
             )
         else:
-            note = Phrase(
-                f"no valid {wanted.value} designation is recorded on {context.as_of}; an absent "
-                "record does not show that the firm holds none",
-                f"{context.as_of}无有效{wanted.chinese}认定记录；无记录不等于未获认定",
+            note = Phrase.of(
+                N_(
+                    "no valid {level} designation is recorded on {on}; an absent record does not "
+                    "show that the firm holds none"
+                ),
+                level=words.LEVEL_NAMES[wanted.value],
+                on=context.as_of,
             )
         return Outcome(Verdict.UNKNOWN, figures, note)
 
@@ -521,9 +535,10 @@ class DesignationHeld(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``a valid provincial designation or higher``."""
         del last_year
-        if language == "zh":
-            return f"已获有效{words.LEVEL_NAMES[self.level].zh}认定"
-        return f"a valid {self.level} designation or higher"
+        _ = gettext_in(language)
+        return _("a valid {level} designation or higher").format(
+            level=words.LEVEL_NAMES[self.level].pick(language)
+        )
 
 
 @functools.cache
@@ -575,9 +590,10 @@ class HonourCheck(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``an honour such as 高新技术企业, ...``."""
         del last_year
-        if language == "zh":
-            return "、".join(self.names) + "等荣誉（有效期内）"
-        return "a valid honour such as " + ", ".join(self.names)
+        _, pgettext = gettext_in(language), pgettext_in(language)
+        return _("a valid honour such as {names}").format(
+            names=pgettext("list", ", ").join(self.names)
+        )
 
 
 @attrs.frozen
@@ -734,10 +750,10 @@ class RatioCheck(Check):
         bound = f"{words.OPS[self.op]} {words.percent(self.bound)}"
         if self.years == 1:
             return f"{words.year_label(self.ratio, last_year, language)} {bound}"
-        window = words.window(self.years, last_year, language)
-        if language == "zh":
-            return f"{window}每年{label}均 {bound}"
-        return f"{label} {bound} in each year of {window}"
+        _ = gettext_in(language)
+        return _("{label} {bound} in each year of {window}").format(
+            label=label, bound=bound, window=words.window(self.years, last_year, language)
+        )
 
 
 @attrs.frozen
@@ -796,14 +812,16 @@ class TotalCheck(Check):
 
     def describe(self, language: Language, last_year: int | None) -> str:
         """``new equity financing, total over 2023–2024 ≥ 8000万元``."""
-        label = words.FIGURE_NAMES[self.figure].pick(language)
-        window = words.window(self.years, last_year, language)
-        amount = words.money_text(self.at_least, language)
-        if language == "zh":
-            kind = "年均" if self.mean else "合计"
-            return f"{window}{label}{kind} ≥ {amount}"
-        kind = "yearly mean" if self.mean else "total"
-        return f"{label}, {kind} over {window} ≥ {amount}"
+        _ = gettext_in(language)
+        if self.mean:
+            text = _("{label}, yearly mean over {window} ≥ {amount}")
+        else:
+            text = _("{label}, total over {window} ≥ {amount}")
+        return text.format(
+            label=words.FIGURE_NAMES[self.figure].pick(language),
+            window=words.window(self.years, last_year, language),
+            amount=words.money_text(self.at_least, language),
+        )
 
 
 @attrs.frozen
@@ -856,12 +874,12 @@ class MeanGrowthCheck(Check):
 
     def describe(self, language: Language, last_year: int | None) -> str:
         """``mean yearly growth of main-business revenue over 2023–2024 ≥ 5%``."""
-        label = words.FIGURE_NAMES[self.figure].pick(language)
-        window = words.window(self.years, last_year, language)
-        bound = words.percent(self.at_least)
-        if language == "zh":
-            return f"{window}{label}平均增长率 ≥ {bound}"
-        return f"mean yearly growth of {label} over {window} ≥ {bound}"
+        _ = gettext_in(language)
+        return _("mean yearly growth of {label} over {window} ≥ {bound}").format(
+            label=words.FIGURE_NAMES[self.figure].pick(language),
+            window=words.window(self.years, last_year, language),
+            bound=words.percent(self.at_least),
+        )
 
 
 def growth(
@@ -931,9 +949,10 @@ class ScoreCheck(Check):
             return Outcome(Verdict.PASS, figures)
         if high < self.at_least:
             return Outcome(Verdict.FAIL, figures)
-        note = Phrase(
-            f"the score is {low} to {high} points: some indicators' figures are unknown",
-            f"得分在{low}至{high}分之间：部分指标数据未知",
+        note = Phrase.of(
+            N_("the score is {low} to {high} points: some indicators' figures are unknown"),
+            low=low,
+            high=high,
         )
         return Outcome(Verdict.UNKNOWN, figures, note)
 
@@ -944,11 +963,13 @@ class ScoreCheck(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``innovation score ≥ 20 points``."""
         del last_year
-        if language == "zh":
-            what = "总分" if self.group is None else f"{words.GROUP_NAMES[self.group].zh}得分"
-            return f"{what} ≥ {self.at_least}分"
-        what = "total score" if self.group is None else f"{self.group} score"
-        return f"{what} ≥ {self.at_least} points"
+        _ = gettext_in(language)
+        if self.group is None:
+            what = _("total score")
+        else:
+            group = words.GROUP_NAMES[self.group].pick(language)
+            what = _("{group} score").format(group=group)
+        return _("{what} ≥ {points} points").format(what=what, points=self.at_least)
 
 
 @attrs.frozen
@@ -986,9 +1007,8 @@ class SuppliedScoreCheck(Check):
     def describe(self, language: Language, last_year: int | None) -> str:
         """``evaluation score (supplied) ≥ 60 points``."""
         del last_year
-        if language == "zh":
-            return f"评价得分（由调用方提供）≥ {self.at_least}分"
-        return f"evaluation score (supplied) ≥ {self.at_least} points"
+        _ = gettext_in(language)
+        return _("evaluation score (supplied) ≥ {points} points").format(points=self.at_least)
 
 
 def _levels(t: CheckTable, allowed: frozenset[str]) -> tuple[str, ...]:

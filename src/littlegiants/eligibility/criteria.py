@@ -16,7 +16,14 @@ import attrs
 
 from littlegiants.eligibility import _words as words
 from littlegiants.eligibility.checks import Check
-from littlegiants.eligibility.model import PURPOSE_WORDS, Phrase, Purpose, Tier
+from littlegiants.eligibility.model import (
+    PURPOSE_WORDS,
+    Phrase,
+    Purpose,
+    Tier,
+    gettext_in,
+    pgettext_in,
+)
 from littlegiants.eligibility.results import CriterionSource
 from littlegiants.money import Money
 from littlegiants.sources import Source
@@ -130,24 +137,24 @@ class Criterion:
 
     def requirement(self, language: Language, last_year: int | None) -> str:
         """What the criterion asks, in words."""
+        _, pgettext = gettext_in(language), pgettext_in(language)
         if self.check is not None:
             text = self.check.describe(language, last_year)
         elif self.combine == "band":
             label = words.year_label(self.by or "", last_year, language)
-            text = f"按{label}分档" if language == "zh" else f"by band of {label}"
+            text = _("by band of {label}").format(label=label)
         elif self.combine == "any":
-            text = "满足其一" if language == "zh" else "any one of"
+            text = _("any one of")
         else:
-            text = "全部满足" if language == "zh" else "all of"
+            text = _("all of")
         if self.band is not None:
-            separator = "：" if language == "zh" else ": "
-            text = self.band.describe(language) + separator + text
+            text = _("{band}: {requirement}").format(
+                band=self.band.describe(language), requirement=text
+            )
         if self.purposes:
-            names = [PURPOSE_WORDS[purpose].pick(language) for purpose in self.purposes]
-            text = (
-                f"（仅{'、'.join(names)}）{text}"
-                if language == "zh"
-                else f"({', '.join(names)} only) {text}"
+            names = (PURPOSE_WORDS[purpose].pick(language) for purpose in self.purposes)
+            text = _("({purposes} only) {requirement}").format(
+                purposes=pgettext("list", ", ").join(names), requirement=text
             )
         return text
 

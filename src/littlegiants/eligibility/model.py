@@ -20,7 +20,7 @@ from littlegiants.errors import InvalidRecordError, LittleGiantsError
 from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 __all__ = [
     "GENERAL",
@@ -164,9 +164,9 @@ class Purpose(enum.Enum):
 
 @attrs.frozen
 class Phrase:
-    """A text in English and Chinese.
+    """A text in English and Chinese, both filled from the gettext catalogue (:meth:`of`).
 
-    >>> Phrase("pass", "通过").in_locale("zh_CN")
+    >>> Phrase.of(N_("PASS")).in_locale("zh_CN")
     '通过'
     """
 
@@ -174,13 +174,40 @@ class Phrase:
     zh: str
 
     @classmethod
-    def of(cls, message: str) -> Phrase:
+    def of(cls, message: str, /, **fields: object) -> Phrase:
         """A message marked with ``N_``, in English and in the Chinese of the gettext catalogue.
+
+        ``fields`` fill the message's named placeholders; a :class:`Phrase` field is filled in
+        each language with its own text.
 
         >>> Phrase.of(N_("national"))
         Phrase(en='national', zh='国家级')
+        >>> Phrase.of(N_("{label} is unknown"), label=Phrase.of(N_("staff"))).zh
+        '职工总数未知'
         """
-        return cls(message, translator("zh_CN").gettext(message))
+        english, chinese = gettext_in("en")(message), gettext_in("zh")(message)
+        if not fields:
+            return cls(english.format(), chinese.format())
+        en = {
+            key: value.en if isinstance(value, Phrase) else value for key, value in fields.items()
+        }
+        zh = {
+            key: value.zh if isinstance(value, Phrase) else value for key, value in fields.items()
+        }
+        return cls(english.format(**en), chinese.format(**zh))
+
+    @classmethod
+    def each(cls, render: Callable[[Language], str]) -> Phrase:
+        """The phrase ``render`` writes in each language."""
+        return cls(render("en"), render("zh"))
+
+    @classmethod
+    def pgettext(cls, context: str, message: str) -> Phrase:
+        """A message the catalogue translates in ``context``, in English and Chinese.
+
+        Named as gettext's function, so ``pybabel extract`` collects its messages.
+        """
+        return cls.each(lambda language: pgettext_in(language)(context, message))
 
     def in_locale(self, locale: str) -> str:
         """Return the text in the locale's language: Chinese for ``zh*``, else English."""
@@ -189,6 +216,32 @@ class Phrase:
     def pick(self, language: Language) -> str:
         """Return the text in ``"en"`` or ``"zh"``."""
         return self.zh if language == "zh" else self.en
+
+
+#: The locale each language's text is read in from the catalogue.
+_LOCALES: Final[dict[Language, str]] = {"en": "en_US", "zh": "zh_CN"}
+
+
+@functools.cache
+def gettext_in(language: Language) -> Callable[[str], str]:
+    """The catalogue's ``gettext`` for ``"en"`` or ``"zh"``, to be called ``_``.
+
+    >>> _ = gettext_in("zh")
+    >>> _("PASS")
+    '通过'
+    """
+    return translator(_LOCALES[language]).gettext
+
+
+@functools.cache
+def pgettext_in(language: Language) -> Callable[[str, str], str]:
+    """The catalogue's ``pgettext`` (a message in a context) for ``"en"`` or ``"zh"``."""
+    return translator(_LOCALES[language]).pgettext
+
+
+def locale_of(language: Language) -> str:
+    """The locale a language's numbers and money are written in: ``en_US`` or ``zh_CN``."""
+    return _LOCALES[language]
 
 
 def language_of(locale: object) -> Language:

@@ -22,7 +22,9 @@ from littlegiants.eligibility.model import (
     VERDICT_WORDS,
     Phrase,
     Tier,
+    gettext_in,
     language_of,
+    pgettext_in,
 )
 from littlegiants.financials import Award, ChuangkePlacing, ProductField
 from littlegiants.formatting import format_money
@@ -43,19 +45,19 @@ def _figure_text(figure: Figure, language: Language, locale: str) -> str:
     name = figure.name
     label = words.FIGURE_NAMES[name].pick(language) if name in words.FIGURE_NAMES else name
     if figure.year is not None:
-        label = f"{figure.year}年{label}" if language == "zh" else f"{label} {figure.year}"
-    separator = "：" if language == "zh" else ": "
-    return label + separator + _format_value(figure, language, locale)
+        label = words.dated(label, figure.year, language)
+    _ = gettext_in(language)
+    return _("{label}: {value}").format(label=label, value=_format_value(figure, language, locale))
 
 
 def _format_value(figure: Figure, language: Language, locale: str) -> str:
+    _ = gettext_in(language)
     value = figure.value
-    unknown = "未知" if language == "zh" else "unknown"
     text: str
     if value is None:
-        text = unknown
+        text = _("unknown")
     elif isinstance(value, bool):
-        text = ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+        text = _("yes") if value else _("no")
     elif isinstance(value, Money):
         text = format_money(value, locale=locale)
     elif isinstance(value, Decimal):
@@ -65,57 +67,48 @@ def _format_value(figure: Figure, language: Language, locale: str) -> str:
     elif isinstance(value, int | str):
         text = words.LEVEL_NAMES[value].pick(language) if value in words.LEVEL_NAMES else str(value)
     elif not value:
-        text = "无" if language == "zh" else "none"
+        text = _("none")
     else:
-        parts = [_item_text(item, language) for item in value]
-        text = ("、" if language == "zh" else ", ").join(parts)
+        pgettext = pgettext_in(language)
+        text = pgettext("list", ", ").join(_item_text(item, language) for item in value)
     return text
 
 
 def _item_text(item: Award | ChuangkePlacing | str, language: Language) -> str:
     if isinstance(item, Award):
-        level = words.LEVEL_NAMES[item.level].pick(language)
-        if language == "zh":
-            return f"{item.year}年{level}科技奖励第{item.rank}名"
-        return f"{level} award {item.year}, rank {item.rank}"
+        _ = gettext_in(language)
+        return _("{level} award {year}, rank {rank}").format(
+            level=words.LEVEL_NAMES[item.level].pick(language), year=item.year, rank=item.rank
+        )
     if isinstance(item, ChuangkePlacing):
-        return f"{item.year}年{item.group}" if language == "zh" else f"{item.group} {item.year}"
+        return words.dated(item.group, item.year, language)
     return item
 
 
 def explain(assessment: Assessment, locale: str) -> str:
     """Explain an assessment criterion by criterion (see :meth:`Assessment.explain`)."""
     language = language_of(locale)
-    tier = TIER_NAMES[assessment.tier].pick(language)
-    purpose = PURPOSE_WORDS[assessment.purpose].pick(language)
-    verdict = VERDICT_WORDS[assessment.verdict].pick(language)
+    _ = gettext_in(language)
     basis = f"{assessment.document} ({assessment.criteria_set})"
     if assessment.amendments:
-        joined = ", ".join(assessment.amendments)
-        basis += f"，经{joined}修订" if language == "zh" else f", amended by {joined}"
-    if language == "zh":
-        lines = [
-            f"{assessment.name}：{tier}，{purpose}，评估日期{assessment.as_of}",
-            f"评价依据：{basis}",
-            f"结论：{verdict}",
-        ]
-    else:
-        lines = [
-            f"{assessment.name}: {tier}, {purpose}, as of {assessment.as_of}",
-            f"Criteria: {basis}",
-            f"Verdict: {verdict}",
-        ]
+        basis += _(", amended by {documents}").format(documents=", ".join(assessment.amendments))
+    lines = [
+        _("{name}: {tier}, {purpose}, as of {on}").format(
+            name=assessment.name,
+            tier=TIER_NAMES[assessment.tier].pick(language),
+            purpose=PURPOSE_WORDS[assessment.purpose].pick(language),
+            on=assessment.as_of,
+        ),
+        _("Criteria: {basis}").format(basis=basis),
+        _("Verdict: {verdict}").format(verdict=VERDICT_WORDS[assessment.verdict].pick(language)),
+    ]
     for result in assessment.criteria:
         _explain_result(result, language, locale, 0, lines)
     if assessment.score is not None:
         _explain_score(assessment.score, language, locale, lines)
     if assessment.general:
         general = VERDICT_WORDS[assessment.general_verdict].pick(language)
-        lines.append(
-            f"一般条件（第三条）：{general}"
-            if language == "zh"
-            else f"General conditions (Article 3): {general}"
-        )
+        lines.append(_("General conditions (Article 3): {verdict}").format(verdict=general))
         for result in assessment.general:
             _explain_result(result, language, locale, 0, lines)
     return "\n".join(lines)
@@ -131,7 +124,8 @@ def _explain_result(
     )
     details = [_figure_text(figure, language, locale) for figure in result.figures]
     if details:
-        lines.append(f"{indent}    " + ("；" if language == "zh" else "; ").join(details))
+        _ = gettext_in(language)
+        lines.append(f"{indent}    " + _("; ").join(details))
     if result.note is not None and not _restates(result.note, result.figures):
         lines.append(f"{indent}    {_aside(result.note, language)}")
     for child in result.criteria:
@@ -161,13 +155,12 @@ def _explain_score(score: Score, language: Language, locale: str, lines: list[st
         f"{group.name.pick(language)} {_points(group.low, group.high)}/{group.max_points}"
         for group in score.groups
     )
+    _ = gettext_in(language)
     total = _points(score.low, score.high)
-    lines.append(
-        f"得分：{total}/100（{groups}）" if language == "zh" else f"Score: {total}/100 ({groups})"
-    )
+    lines.append(_("Score: {total}/100 ({groups})").format(total=total, groups=groups))
     for indicator in score.indicators:
         points = f"{_points(indicator.low, indicator.high)}/{indicator.max_points}"
-        details = ("；" if language == "zh" else "; ").join(
+        details = _("; ").join(
             _figure_text(figure, language, locale) for figure in indicator.figures
         )
         lines.append(f"  {indicator.name.pick(language)}: {points} ({details})")
@@ -176,7 +169,8 @@ def _explain_score(score: Score, language: Language, locale: str, lines: list[st
 
 
 def _aside(note: Phrase, language: Language) -> str:
-    return f"（{note.zh}）" if language == "zh" else f"({note.en})"
+    _ = gettext_in(language)
+    return _("({note})").format(note=note.pick(language))
 
 
 # -- the docs tables ------------------------------------------------------------------------------
@@ -200,15 +194,13 @@ def render_criteria(criteria: CriteriaSet, *, locale: str) -> str:
     ## 工信部企业〔2022〕63号: 《优质中小企业梯度培育管理暂行办法》
     """
     language = language_of(locale)
-    zh = language == "zh"
-    end = criteria.effective_to or ("（未定）" if zh else "(open)")
+    _, pgettext = gettext_in(language), pgettext_in(language)
+    end = criteria.effective_to or _("(open)")
     lines = [
         f"## {criteria.document}: 《{criteria.title}》",
         "",
-        (
-            f"适用于评估日期 {criteria.effective_from} 至 {end}。"
-            if zh
-            else f"Applies to assessments dated {criteria.effective_from} to {end}."
+        _("Applies to assessments dated {start} to {end}.").format(
+            start=criteria.effective_from, end=end
         ),
         "",
     ]
@@ -216,24 +208,21 @@ def render_criteria(criteria: CriteriaSet, *, locale: str) -> str:
         lines += [_cell(criteria.effective_note), ""]
     if criteria.superseded is not None:
         successor = criteria.superseded
-        lines += [
-            (
-                f"自 {successor.effective} 起由《{successor.title}》取代："
-                if zh
-                else f"Replaced from {successor.effective} by 《{successor.title}》: "
-            )
-            + _cell(successor.note),
-            "",
-        ]
+        replaced = _("Replaced from {on} by 《{title}》: ").format(
+            on=successor.effective, title=successor.title
+        )
+        lines += [replaced + _cell(successor.note), ""]
     headers = (
-        ("标准", "要求", "原文", "可信度", "解读")
-        if zh
-        else ("Criterion", "Requirement", "Source text", "Conf.", "Readings")
+        pgettext("criteria", "Criterion"),
+        pgettext("criteria", "Requirement"),
+        pgettext("criteria", "Source text"),
+        pgettext("criteria", "Conf."),
+        pgettext("criteria", "Readings"),
     )
     for root in criteria.roots:
         tier = None if root.id == GENERAL else Tier(root.id)
         title = (
-            ("一般条件（各层级）" if zh else "general conditions (every tier)")
+            _("general conditions (every tier)")
             if tier is None
             else TIER_NAMES[tier].pick(language)
         )
@@ -243,14 +232,14 @@ def render_criteria(criteria: CriteriaSet, *, locale: str) -> str:
             "| " + " | ".join("---" for _ in headers) + " |",
         ]
         lines.extend(_criterion_row(node, language) for node in root.walk())
-        lines += ["", ("来源（可信度 " if zh else "Sources (confidence ") + f"{root.confidence}):"]
+        lines += ["", _("Sources (confidence {confidence}):").format(confidence=root.confidence)]
         lines += [""] + [f"- {source.cited}" + _source_note(source) for source in root.sources]
         lines.append("")
         if tier is not None and criteria.scoring is not None and criteria.scoring.tier is tier:
             lines += _scoring_rows(criteria.scoring, language)
     for amendment in criteria.amendments:
         lines += _amendment_rows(amendment, language)
-    lines += ["### " + ("解读" if zh else "Readings"), ""]
+    lines += ["### " + pgettext("criteria", "Readings"), ""]
     for reading in criteria.readings:
         quote = f" (「{_cell(reading.quote)}」)" if reading.quote else ""
         lines.append(f"- **{reading.id}**{quote}: {_cell(reading.text)}")
@@ -266,7 +255,8 @@ def _criterion_row(node: Criterion, language: Language) -> str:
     name = "· " * depth + node.name.pick(language)
     parts = [f"「{node.quote}」" if node.quote else "", node.text or ""]
     if node.note:
-        parts.append(("注：" if language == "zh" else "Note: ") + node.note)
+        _ = gettext_in(language)
+        parts.append(_("Note: {note}").format(note=node.note))
     source = " ".join(part for part in parts if part)
     return (
         f"| `{node.id}`<br>{_cell(name)} | {_cell(node.requirement(language, None))} | "
@@ -275,17 +265,18 @@ def _criterion_row(node: Criterion, language: Language) -> str:
 
 
 def _scoring_rows(scoring: Scoring, language: Language) -> list[str]:
-    zh = language == "zh"
+    _, pgettext = gettext_in(language), pgettext_in(language)
+    headers = (
+        pgettext("criteria", "Group"),
+        pgettext("criteria", "Indicator"),
+        pgettext("criteria", "Points"),
+        pgettext("criteria", "Bands"),
+        pgettext("criteria", "Source text"),
+    )
     lines = [
-        "#### " + ("评分指标（满分100分）" if zh else "Scoring indicators (100 points)"),
+        "#### " + _("Scoring indicators (100 points)"),
         "",
-        "| "
-        + (
-            "组别 | 指标 | 分值 | 分档 | 原文"
-            if zh
-            else "Group | Indicator | Points | Bands | Source text"
-        )
-        + " |",
+        "| " + " | ".join(headers) + " |",
         "| --- | --- | --- | --- | --- |",
     ]
     names = {group.id: group for group in scoring.groups}
@@ -309,45 +300,48 @@ def _quoted(quote: str | None, text: str | None) -> str | None:
 
 
 def _amendment_rows(amendment: AmendmentRule, language: Language) -> list[str]:
-    zh = language == "zh"
+    _, pgettext = gettext_in(language), pgettext_in(language)
     tiers = ", ".join(TIER_NAMES[tier].pick(language) for tier in amendment.tiers)
+    headers = (
+        pgettext("criteria", "Change"),
+        pgettext("criteria", "Criterion"),
+        pgettext("criteria", "Requirement"),
+        pgettext("criteria", "Source text"),
+    )
+    applies = _("Applies to {tiers} assessments dated {start} to {end}.").format(
+        tiers=tiers, start=amendment.start, end=amendment.end
+    )
     lines = [
         f"### {amendment.document} ({amendment.issued})",
         "",
         _cell(amendment.summary),
         "",
-        (
-            f"适用于{tiers}评估日期 {amendment.start} 至 {amendment.end}。"
-            if zh
-            else f"Applies to {tiers} assessments dated {amendment.start} to {amendment.end}."
-        )
-        + (f" {_cell(amendment.applies_note)}" if amendment.applies_note else ""),
+        applies + (f" {_cell(amendment.applies_note)}" if amendment.applies_note else ""),
         "",
-        "| "
-        + ("变更 | 标准 | 要求 | 原文" if zh else "Change | Criterion | Requirement | Source text")
-        + " |",
+        "| " + " | ".join(headers) + " |",
         "| --- | --- | --- | --- |",
     ]
+    added = pgettext("criteria", "added")
     for criterion in amendment.criteria:
         source = f"「{criterion.quote}」" if criterion.quote else criterion.text
         lines.append(
-            f"| {'新增' if zh else 'added'} | `{criterion.id}`<br>"
+            f"| {added} | `{criterion.id}`<br>"
             f"{_cell(criterion.name.pick(language))} | "
             f"{_cell(criterion.requirement(language, None))} | {_cell(source)} |"
         )
     for waiver in amendment.waivers:
         purposes = ", ".join(PURPOSE_WORDS[p].pick(language) for p in waiver.purposes)
-        change = f"对{purposes}不作要求" if zh else f"waived for {purposes}"
+        change = _("waived for {purposes}").format(purposes=purposes)
         source = f"「{waiver.quote}」 {waiver.text or ''}" if waiver.quote else waiver.text
         lines.append(f"| {change} | `{waiver.criterion}` |  | {_cell(source)} |")
     lines += [
         "",
-        ("来源（可信度 " if zh else "Sources (confidence ") + f"{amendment.confidence}):",
+        _("Sources (confidence {confidence}):").format(confidence=amendment.confidence),
         "",
     ]
     lines += [f"- {source.cited}" + _source_note(source) for source in amendment.sources]
     if amendment.notes:
-        lines += ["", "注：" if zh else "Notes:", ""]
+        lines += ["", pgettext("criteria", "Notes:"), ""]
         lines += [f"- {_cell(note)}" for note in amendment.notes]
     lines.append("")
     return lines

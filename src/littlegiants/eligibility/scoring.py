@@ -23,7 +23,7 @@ from littlegiants.eligibility.checks import (
     share,
     share_note,
 )
-from littlegiants.eligibility.model import Phrase, Tier
+from littlegiants.eligibility.model import Phrase, Tier, gettext_in, pgettext_in
 from littlegiants.eligibility.results import (
     Figure,
     GroupScore,
@@ -56,13 +56,14 @@ class ScoreBand:
 
     def describe(self, language: Language) -> str:
         """``≥ 5%: 20``."""
-        unit = "分" if language == "zh" else ""
+        _, pgettext = gettext_in(language), pgettext_in(language)
+        points = pgettext("band", "{points}").format(points=self.points)
         if self.op is not None and self.bound is not None:
-            return f"{words.OPS[self.op]} {words.percent(self.bound)}: {self.points}{unit}"
+            return f"{words.OPS[self.op]} {words.percent(self.bound)}: {points}"
         if self.when is not None:
-            return f"{words.WHEN_NAMES[self.when].pick(language)}: {self.points}{unit}"
-        other = "其他" if language == "zh" else "otherwise"
-        return f"{other}: {self.points}{unit}"
+            return f"{words.WHEN_NAMES[self.when].pick(language)}: {points}"
+        other = _("otherwise")
+        return f"{other}: {points}"
 
 
 @attrs.frozen(kw_only=True)

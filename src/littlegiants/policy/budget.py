@@ -37,6 +37,8 @@ littlegiants.errors.InvalidLevelError: Unknown designation level 'county': expec
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Final, TypeAlias
 
@@ -46,8 +48,8 @@ from littlegiants.designation import DesignationLevel
 from littlegiants.errors import InvalidRecordError
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
-from littlegiants.policy.model import Text, language
-from littlegiants.translations import N_
+from littlegiants.policy.model import Text
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from littlegiants.policy.engine import Payout
@@ -87,16 +89,17 @@ class BudgetLine:
 
     def describe(self, *, locale: str = "en_US") -> str:
         """The line in words."""
-        zh = language(locale) == "zh"
-        level = self.level.chinese if zh else self.level.value
+        _ = translator(locale).gettext
         total = format_money(self.total, locale=locale) if self.counted else "?"
-        why = self.why.speak(locale)
-        rule = ""
-        if self.rule is not None:
-            rule = f"（规则 {self.rule}）" if zh else f" (rule {self.rule})"
-        if zh:
-            return f"{self.policy} {level} × {self.count}{rule}：{total}（{why}）"
-        return f"{self.policy} {level} x {self.count}{rule}: {total} ({why})"
+        rule = "" if self.rule is None else _(" (rule {rule})").format(rule=self.rule)
+        return _("{policy} {level} x {count}{rule}: {total} ({why})").format(
+            policy=self.policy,
+            level=_(self.level.value),
+            count=self.count,
+            rule=rule,
+            total=total,
+            why=self.why.speak(locale),
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -131,21 +134,20 @@ class Budget:
 
     def explain(self, *, locale: str = "en_US") -> str:
         """The total, each line and what was left out, in English or Chinese."""
-        zh = language(locale) == "zh"
+        _ = translator(locale).gettext
         total = format_money(self.total, locale=locale)
-        if self.is_upper_bound:
-            head = f"至多 {total}" if zh else f"At most {total}"
-        else:
-            head = f"合计 {total}" if zh else f"Exactly {total}"
+        head = (_("At most {total}") if self.is_upper_bound else _("Exactly {total}")).format(
+            total=total
+        )
         if self.unknown:
-            head += "（仅已计入部分）" if zh else " for what could be costed"
+            head += _(" for what could be costed")
         lines = [head]
         lines.extend("  " + line.describe(locale=locale) for line in self.lines if line.counted)
         if self.unknown:
-            lines.append("未计入：" if zh else "Left out:")
+            lines.append(_("Left out:"))
             lines.extend("  " + part.speak(locale) for part in self.unknown)
         if self.notes:
-            lines.append("说明：" if zh else "Notes:")
+            lines.append(_("Notes:"))
             lines.extend("  " + note.speak(locale) for note in self.notes)
         return "\n".join(lines)
 
@@ -230,13 +232,18 @@ def count_budget(policy: PolicyTerms, counts: Counts) -> Budget:
             )
             lines.append(line)
             if not counted and count:
-                unknown.append(Text(line.describe(locale="en_US"), line.describe(locale="zh_CN")))
+                unknown.append(_described(line))
     return Budget(
         total=Money.total((line.total for line in lines), currency=policy.currency),
         is_upper_bound=any(line.is_upper_bound and line.count for line in lines),
         lines=tuple(lines),
         unknown=tuple(unknown),
     )
+
+
+def _described(line: BudgetLine) -> Text:
+    """A budget line in words, in each language."""
+    return Text.each(lambda locale: line.describe(locale=locale))
 
 
 def population_budget(payouts: Iterable[Payout], currency: str) -> Budget:
@@ -257,14 +264,16 @@ def population_budget(payouts: Iterable[Payout], currency: str) -> Budget:
                 ceilings.add(key)
         if not payout.is_complete:
             name = payout.enterprise.name
+            missing = functools.reduce(
+                operator.add,
+                (_DATA_MISSING if item.why is None else item.why for item in payout.missing),
+            )
             unknown.append(
-                Text(
-                    f"{name} under {payout.policy.id}: "
-                    + "; ".join(item.detail or "data missing" for item in payout.missing),
-                    f"{name}（{payout.policy.id}）："
-                    + "；".join(
-                        "缺少数据" if item.why is None else item.why.zh for item in payout.missing
-                    ),
+                Text.of(
+                    N_("{name} under {policy}: {missing}"),
+                    name=name,
+                    policy=payout.policy.id,
+                    missing=missing,
                 )
             )
     lines = tuple(
@@ -291,3 +300,4 @@ def population_budget(payouts: Iterable[Payout], currency: str) -> Budget:
 
 _CEILING: Final = Text.of(N_("the enterprises' payouts, up to the ceilings (最高)"))
 _PAID: Final = Text.of(N_("the enterprises' payouts"))
+_DATA_MISSING: Final = Text.of(N_("data missing"))

@@ -55,6 +55,7 @@ Money('600000', 'CNY')
 from __future__ import annotations
 
 import functools
+import operator
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, ClassVar, Final, Protocol
@@ -75,7 +76,7 @@ from littlegiants.policy.model import (
     EventKind,
     ItemStatus,
     Text,
-    language,
+    money_words,
 )
 from littlegiants.policy.rules import NoRule, Rule, rule_class
 from littlegiants.policy.terms import PolicyTerms
@@ -143,8 +144,8 @@ class Payment:
 class Parameter:
     """A policy parameter the engine read, with its provenance (as OpenFisca records them).
 
-    ``value`` is as the file gives it; ``value_zh`` says it in Chinese where the file's words are
-    English (a share, a reason not to reward, a combination).
+    ``value`` is as the file gives it; ``words`` says it in each language (its English is
+    ``value``): a share, a reason not to reward, a combination, an amount.
     """
 
     name: str
@@ -152,13 +153,11 @@ class Parameter:
     effective: str
     document: str
     sources: tuple[str, ...]
-    value_zh: str | None = attrs.field(default=None, kw_only=True)
+    words: Text | None = attrs.field(default=None, kw_only=True)
 
     def speak(self, locale: str) -> str:
         """The value in the language of ``locale``."""
-        if language(locale) == "zh" and self.value_zh is not None:
-            return self.value_zh
-        return self.value
+        return self.value if self.words is None else self.words.speak(locale)
 
 
 @attrs.frozen
@@ -175,11 +174,13 @@ class ConditionCheck:
     @property
     def words(self) -> Text:
         """The check in English (with the condition's text) and Chinese."""
-        status = self.status.words
         condition = self.condition
-        return Text(
-            f"condition {condition.id} {status.en} ({condition.text})",
-            f"条件 {condition.id} {status.zh}",
+        # The Chinese leaves out the condition's text, which files write in English.
+        return Text.of(
+            N_("condition {id} {status} ({text})"),
+            id=condition.id,
+            status=self.status.words,
+            text=condition.text,
         )
 
 
@@ -232,23 +233,26 @@ class PayoutItem:
         if self.why is None:
             return status
         detail = self.why.speak(locale)
-        return f"{status}（{detail}）" if language(locale) == "zh" else f"{status} ({detail})"
+        return (
+            translator(locale).gettext("{status} ({detail})").format(status=status, detail=detail)
+        )
 
     def describe(self, *, locale: str = "en_US") -> str:
         """The item in one line: date, event, amount, rule and reason."""
-        rule = self.rule
-        zh = language(locale) == "zh"
+        _ = translator(locale).gettext
         if self.amount is None:
             amount = "?"
         else:
             amount = format_money(self.amount, locale=locale)
             if self.is_ceiling:
-                amount = f"最高{amount}" if zh else f"up to {amount}"
-        reason = self.reason(locale=locale)
-        event = rule.event_words.speak(locale)
-        if zh:
-            return f"{self.event_on} {event}：{amount}（规则 {rule.id}）- {reason}"
-        return f"{self.event_on} {event}: {amount} (rule {rule.id}) - {reason}"
+                amount = _("up to {amount}").format(amount=amount)
+        return _("{on} {event}: {amount} (rule {rule}) - {reason}").format(
+            on=self.event_on,
+            event=self.rule.event_words.speak(locale),
+            amount=amount,
+            rule=self.rule.id,
+            reason=self.reason(locale=locale),
+        )
 
     def to_record(
         self, enterprise: Enterprise, policy_id: str, currency: str, *, locale: str = "en_US"
@@ -293,12 +297,6 @@ ITEM_COLUMNS: Final[Columns] = {
     "up_to": bool,
     "reason": str,
 }
-
-
-@functools.lru_cache(maxsize=1024)
-def _zh_money(money: Money) -> str:
-    """An amount formatted for Chinese text (cached: rewards repeat across firms)."""
-    return format_money(money, locale="zh_CN")
 
 
 def _sum(amounts: Iterable[Money | None], currency: str) -> Money:
@@ -391,10 +389,11 @@ class Payout(Tabular):
         sources = tuple(source.cited for source in policy.sources)
         seen: dict[str, Parameter] = {}
 
-        def read(name: str, value: str, zh: str) -> None:
+        def read(name: str, words: Text) -> None:
+            """Record a parameter; ``words.en`` is its value as the file gives it."""
             key = f"{policy.id}.{name}"
             seen.setdefault(
-                key, Parameter(key, value, effective, policy.document, sources, value_zh=zh)
+                key, Parameter(key, words.en, effective, policy.document, sources, words=words)
             )
 
         for item in self.items:
@@ -403,16 +402,16 @@ class Payout(Tabular):
                 continue
             at = f"rules.{rule.id}"
             if rule.not_rewarded is not None:
-                read(f"{at}.not_rewarded", rule.not_rewarded, "不予奖励")
+                read(f"{at}.not_rewarded", attrs.evolve(_NOT_REWARDED, en=rule.not_rewarded))
             else:
-                read(f"{at}.amount", str(rule.amount), _zh_money(rule.amount))
+                read(f"{at}.amount", money_words(rule.amount))
             if rule.percent is not None and rule.figure is not None:
                 share = f"{rule.percent}% of {rule.figure} ({rule.figure_year.value} year)"
-                read(f"{at}.percent", share, rule.share_words.zh)
+                read(f"{at}.percent", attrs.evolve(rule.share_words, en=share))
             for i, option in enumerate(rule.by_region):
-                read(f"{at}.by_region[{i}].amount", str(option.amount), _zh_money(option.amount))
+                read(f"{at}.by_region[{i}].amount", money_words(option.amount))
         combination = policy.combination
-        read("combination", combination.value, combination.words.zh)
+        read("combination", attrs.evolve(combination.words, en=combination.value))
         return tuple(seen.values())
 
     def explain(self, *, locale: str = "en_US") -> str:
@@ -422,52 +421,45 @@ class Payout(Tabular):
             locale: ``en_US``-like for English, ``zh_CN``-like for Chinese; amounts are
                 formatted for that locale.
         """
-        zh = language(locale) == "zh"
+        _ = translator(locale).gettext
         policy, firm = self.policy, self.enterprise
-        if zh:
-            when = "全部事件" if self.as_of is None else str(self.as_of)
-            lines = [f"{policy.document} {policy.id}：{firm.name} 截至 {when} 的奖励"]
-        else:
-            when = "all events" if self.as_of is None else str(self.as_of)
-            lines = [f"{policy.document} {policy.id}: payout to {firm.name} as of {when}"]
-        if not self.items:
-            lines.append(
-                "  没有在该日期前的认定、复核或迁入事件"
-                if zh
-                else "  no designation, re-review or relocation on or before that date"
+        when = _("all events") if self.as_of is None else str(self.as_of)
+        lines = [
+            _("{document} {policy}: payout to {firm} as of {when}").format(
+                document=policy.document, policy=policy.id, firm=firm.name, when=when
             )
+        ]
+        if not self.items:
+            lines.append("  " + _("no designation, re-review or relocation on or before that date"))
         for item in self.items:
             lines.append("  " + item.describe(locale=locale))
             if item.conditions:
-                checked = ("；" if zh else "; ").join(
+                checked = _("; ").join(
                     f"{check.condition.id} {check.status.words.speak(locale)}"
                     for check in item.conditions
                 )
-                lines.append(("    条件：" if zh else "    conditions: ") + checked)
-        lines.extend(self._closing(locale, zh=zh))
+                lines.append("    " + _("conditions: {checked}").format(checked=checked))
+        lines.extend(self._closing(locale))
         return "\n".join(lines)
 
-    def _closing(self, locale: str, *, zh: bool) -> list[str]:
+    def _closing(self, locale: str) -> list[str]:
+        _ = translator(locale).gettext
         total = format_money(self.total, locale=locale)
         open_ids = ", ".join(condition.id for condition in self.unknown_conditions)
-        lines = []
-        if zh:
-            suffix = "" if self.is_complete else "（缺少数据，至少）"
-            if open_ids:
-                suffix += f"（以下条件未能核实：{open_ids}）"
-            lines += [f"合计：{total}{suffix}", "读取的参数："]
-        else:
-            suffix = "" if self.is_complete else " (at least: some data is missing)"
-            if open_ids:
-                suffix += f" (if the conditions the data leave open hold: {open_ids})"
-            lines += [f"Total: {total}{suffix}", "Parameters read:"]
+        suffix = "" if self.is_complete else _(" (at least: some data is missing)")
+        if open_ids:
+            suffix += _(" (if the conditions the data leave open hold: {ids})").format(ids=open_ids)
+        lines = [
+            _("Total: {total}{suffix}").format(total=total, suffix=suffix),
+            _("Parameters read:"),
+        ]
         lines.extend(
             f"  {p.name} = {p.speak(locale)} [{p.effective}; {p.document}]"
             for p in self.parameters()
         )
         quotes = dict.fromkeys(item.rule.quote for item in self.items if item.rule.quote)
         lines.extend(f'  "{quote}"' for quote in quotes)
-        lines.append("来源：" if zh else "Sources:")
+        lines.append(_("Sources:"))
         lines.extend(
             f"  {source_label(source, locale)} {source.cited}" for source in self.policy.sources
         )
@@ -632,13 +624,14 @@ class _Plan:
 
 
 _NO_REGION: Final = Text.of(N_("the registered region is unknown"))
+_NOT_REWARDED: Final = Text.of(N_("not rewarded"))
 
 
 @functools.lru_cache(maxsize=4096)
 def _outside_period(on: date, start: date | None, end: date | None) -> Text:
     """Why an event on ``on`` is outside a period (cached: firms share dates)."""
     first, last = start or "…", end or "…"
-    return Text(f"{on} is outside {first} to {last}", f"{on} 不在 {first} 至 {last} 内")
+    return Text.of(N_("{on} is outside {first} to {last}"), on=on, first=first, last=last)
 
 
 def _zone(policy: PolicyTerms, firm: Enterprise) -> tuple[ItemStatus, Text] | None:
@@ -650,19 +643,17 @@ def _zone(policy: PolicyTerms, firm: Enterprise) -> tuple[ItemStatus, Text] | No
         return None
     zone = policy.zone.name
     if member is None:
-        return ItemStatus.MISSING_DATA, Text(
-            f"whether the firm is registered in {zone} is unknown (Profile.zones)",
-            f"企业是否注册在{zone}未知（未记录所在园区）",
+        return ItemStatus.MISSING_DATA, Text.of(
+            N_("whether the firm is registered in {zone} is unknown (Profile.zones)"), zone=zone
         )
-    return ItemStatus.OUTSIDE_JURISDICTION, Text(f"not registered in {zone}", f"未注册在{zone}")
+    return ItemStatus.OUTSIDE_JURISDICTION, Text.of(N_("not registered in {zone}"), zone=zone)
 
 
 @functools.lru_cache(maxsize=4096)
 def _outside(region: Region, area: str) -> Text:
     """Why a firm registered in ``region`` is outside ``area`` (cached: one per pair)."""
-    return Text(
-        f"{region.code} {region.name} is not within {area}",
-        f"{region.code} {region.name} 不在 {area} 内",
+    return Text.of(
+        N_("{code} {name} is not within {area}"), code=region.code, name=region.name, area=area
     )
 
 
@@ -700,15 +691,14 @@ def _payout(
         failed = [check for check in conditions if check.status is ConditionStatus.NOT_MET]
         if failed:
             status = ItemStatus.NOT_ELIGIBLE
-            why = Text("; ".join(c.words.en for c in failed), "；".join(c.words.zh for c in failed))
+            why = functools.reduce(operator.add, (check.words for check in failed))
         if status is ItemStatus.PAYABLE and rule.is_award and rule.id in granted:
             # An award rule is a one-off reward: a second designation of the same level (say a
             # re-designation after a lapse) does not pay it again.
             status = ItemStatus.ALREADY_PAID
             day = granted[rule.id]
-            why = Text(
-                f"a one-off reward, already granted for the designation of {day}",
-                f"一次性奖励，已就{day}的认定给予",
+            why = Text.of(
+                N_("a one-off reward, already granted for the designation of {day}"), day=day
             )
         amount: Money | None = None if status is ItemStatus.MISSING_DATA else zero
         entitlement: Money | None = None
@@ -766,24 +756,21 @@ class _Settlement:
         paid = self._ledger_match(rule, event)
         if paid is not None:
             self.payments.remove(paid)
-            why = Text(
-                f"{paid.amount} paid on {paid.paid_on}",
-                f"已于{paid.paid_on}支付{_zh_money(paid.amount)}",
+            why = Text.of(
+                N_("{amount} paid on {on}"), amount=money_words(paid.amount), on=paid.paid_on
             )
             return ItemStatus.ALREADY_PAID, self.zero, why, paid
         if not (rule.is_award and self.top_up):
             return ItemStatus.PAYABLE, entitlement, why, None
         amount = max(entitlement - self.covered, self.zero)
         if not amount:
-            covered = _zh_money(self.covered)
-            why = Text(f"lower levels already paid {self.covered}", f"较低级别已奖励{covered}")
+            why = Text.of(
+                N_("lower levels already paid {amount}"), amount=money_words(self.covered)
+            )
             return ItemStatus.ALREADY_PAID, self.zero, why, None
         if amount != entitlement:
             before = entitlement - amount
-            why = Text(
-                f"difference to the {before} already paid",
-                f"补齐差额（已奖励{_zh_money(before)}）",
-            )
+            why = Text.of(N_("difference to the {amount} already paid"), amount=money_words(before))
         self.covered = self.covered + amount
         return ItemStatus.PAYABLE, amount, why, None
 
@@ -820,10 +807,10 @@ def _one_reward_per_event(items: list[PayoutItem], zero: Money) -> list[PayoutIt
     for item in items:
         best = top.get(item.event) if item.rule.once_per_event else None
         if best is not None and item.status is ItemStatus.PAYABLE and item.rule is not best:
-            words = best.words
-            why = Text(
-                f"a {words.en} is rewarded once, by rule {best.id} of the highest level held",
-                f"同一次{words.zh}只奖励一次，按所持最高级别的规则 {best.id}",
+            why = Text.of(
+                N_("a {event} is rewarded once, by rule {rule} of the highest level held"),
+                event=best.words,
+                rule=best.id,
             )
             item = attrs.evolve(  # noqa: PLW2901
                 item, status=ItemStatus.SUPERSEDED, amount=zero, why=why

@@ -61,9 +61,9 @@ from littlegiants.frames import ENTERPRISE_COLUMNS, Columns, Row, Tabular, markd
 from littlegiants.policy.catalogue import policies as bundled_policies
 from littlegiants.policy.engine import Payout, check_currency, compute_payout
 from littlegiants.policy.incentive import IncentivePolicy
-from littlegiants.policy.model import ItemStatus, Text, language
+from littlegiants.policy.model import ItemStatus, Text
 from littlegiants.policy.sets import PolicySet, StackedPayout
-from littlegiants.translations import N_
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from littlegiants.money import Money
@@ -90,7 +90,7 @@ _COVERAGE_WORDS: Final = {
     Coverage.APPLIES: Text.of(N_("applies")),
     Coverage.OUTSIDE_JURISDICTION: Text.of(N_("outside the jurisdiction")),
     Coverage.OUTSIDE_PERIOD: Text.of(N_("outside the period")),
-    Coverage.UNKNOWN: Text("unknown", "无法判断"),
+    Coverage.UNKNOWN: Text.each(lambda locale: translator(locale).pgettext("coverage", "unknown")),
 }
 
 
@@ -204,27 +204,30 @@ class Match(Tabular):
 
     def explain(self, *, locale: str = "en_US") -> str:
         """The calculator's answer: what each policy pays, between them, and the others."""
-        zh = language(locale) == "zh"
+        _ = translator(locale).gettext
         firm, total = self.enterprise, format_money(self.total, locale=locale)
-        when = str(self.as_of) if self.as_of else ("全部事件" if zh else "all events")
-        count = f"{len(self.applying)}/{len(self.matches)}"
-        head = (
-            f"{firm.name} 截至 {when}：{count} 项政策适用，合计 {total}"
-            if zh
-            else f"{firm.name} as of {when}: {count} policies apply, paying {total}"
+        when = str(self.as_of) if self.as_of else _("all events")
+        head = _("{firm} as of {when}: {count} policies apply, paying {total}").format(
+            firm=firm.name,
+            when=when,
+            count=f"{len(self.applying)}/{len(self.matches)}",
+            total=total,
         )
         lines = [head]
         for found in self.applying:
-            lines.append(f"  {found.policy.id} {found.policy.document}{'：' if zh else ':'}")
+            policy = found.policy
+            lines.append(
+                "  " + _("{id} {document}:").format(id=policy.id, document=policy.document)
+            )
             lines.extend(f"    {line}" for line in _item_lines(found, locale))
         if self.stacked.interactions:
-            lines.append("政策之间：" if zh else "Between the policies:")
+            lines.append(_("Between the policies:"))
             lines.extend(f"  {i.why.speak(locale)}" for i in self.stacked.interactions)
         if self.others:
-            lines.append("不适用：" if zh else "Not applying:")
+            lines.append(_("Not applying:"))
             lines.extend(f"  {found.policy.id}: {found.why.speak(locale)}" for found in self.others)
         if not self.stacked.is_complete:
-            lines.append("（缺少数据，合计为至少）" if zh else "(some data is missing: at least)")
+            lines.append(_("(some data is missing: at least)"))
         return "\n".join(lines)
 
 
@@ -236,16 +239,15 @@ def _item_lines(found: PolicyMatch, locale: str) -> list[str]:
 
 def item_reasons(payout: Payout, locale: str) -> str:
     """A payout's items in one line: ``2022-08-01 national designation: payable; ...``."""
-    zh = language(locale) == "zh"
-    parts = []
-    for item in payout.items:
-        event = item.rule.event_words.speak(locale)
-        parts.append(
-            f"{item.event_on} {event}：{item.reason(locale=locale)}"
-            if zh
-            else f"{item.event_on} {event}: {item.reason(locale=locale)}"
+    _ = translator(locale).gettext
+    return _("; ").join(
+        _("{on} {event}: {reason}").format(
+            on=item.event_on,
+            event=item.rule.event_words.speak(locale),
+            reason=item.reason(locale=locale),
         )
-    return ("；" if zh else "; ").join(parts)
+        for item in payout.items
+    )
 
 
 def _regions(firm: Enterprise, as_of: date | None) -> list[Region | None]:
@@ -266,9 +268,11 @@ def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> 
         return PolicyMatch(policy=policy, coverage=Coverage.UNKNOWN, why=why)
     if not any(policy.covers(region) for region in regions):
         region = regions[-1]
-        why = Text(
-            f"registered in {region.code} {region.name}, not within {policy.area}",
-            f"注册地 {region.code} {region.name} 不在 {policy.area} 内",
+        why = Text.of(
+            N_("registered in {code} {name}, not within {area}"),
+            code=region.code,
+            name=region.name,
+            area=policy.area,
         )
         return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_JURISDICTION, why=why)
     outside = {ItemStatus.OUTSIDE_JURISDICTION, ItemStatus.OUTSIDE_PERIOD}
@@ -276,25 +280,22 @@ def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> 
     if inside:
         return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=_pays(payout))
     if policy.zone is not None and policy.in_zone(firm) is False:
-        why = Text(f"not registered in {policy.zone.name}", f"未注册在{policy.zone.name}")
+        why = Text.of(N_("not registered in {zone}"), zone=policy.zone.name)
         return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_JURISDICTION, why=why)
     in_force = as_of is None or policy.is_in_force(as_of)
     late = [item.status is ItemStatus.OUTSIDE_PERIOD for item in payout.items]
     if any(late) and (not in_force or all(late)):
-        start, end = policy.effective_from or "…", policy.effective_to or "…"
-        why = Text(
-            f"its period is {policy.period}; the firm's events fall outside it",
-            f"有效期为 {start} 至 {end}；企业的认定等事项不在其内",
+        why = Text.of(
+            N_("its period is {period}; the firm's events fall outside it"),
+            period=_period(policy),
         )
         return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_PERIOD, why=why)
     if payout.items:  # every event outside the jurisdiction, yet the firm is inside now
         why = Text.of(N_("the firm is inside its jurisdiction, but was outside it at each event"))
         return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=why)
     if not in_force:
-        start, end = policy.effective_from or "…", policy.effective_to or "…"
-        why = Text(
-            f"not in force on {as_of} (its period is {policy.period})",
-            f"{as_of} 不在有效期内（{start} 至 {end}）",
+        why = Text.of(
+            N_("not in force on {on} (its period is {period})"), on=as_of, period=_period(policy)
         )
         return PolicyMatch(policy=policy, coverage=Coverage.OUTSIDE_PERIOD, why=why)
     why = Text.of(
@@ -303,17 +304,19 @@ def _coverage(policy: IncentivePolicy, firm: Enterprise, as_of: date | None) -> 
     return PolicyMatch(policy=policy, coverage=Coverage.APPLIES, why=why)
 
 
+def _period(policy: IncentivePolicy) -> Text:
+    """A policy's effective period: ``2022-04-08 to 2025-12-31`` (``…`` for an open bound)."""
+    start, end = policy.effective_from or "…", policy.effective_to or "…"
+    return Text.of(N_("{start} to {end}"), start=start, end=end)
+
+
 def _pays(payout: Payout) -> Text:
     total = payout.total
+    reasons = Text.each(lambda locale: item_reasons(payout, locale))
     if total:
-        return Text(
-            f"pays {format_money(total, locale='en_US')}: {item_reasons(payout, 'en_US')}",
-            f"奖励{format_money(total, locale='zh_CN')}：{item_reasons(payout, 'zh_CN')}",
-        )
-    return Text(
-        f"pays nothing: {item_reasons(payout, 'en_US')}",
-        f"不予奖励：{item_reasons(payout, 'zh_CN')}",
-    )
+        paid = Text.each(lambda locale: format_money(total, locale=locale))
+        return Text.of(N_("pays {total}: {reasons}"), total=paid, reasons=reasons)
+    return Text.of(N_("pays nothing: {reasons}"), reasons=reasons)
 
 
 def match(

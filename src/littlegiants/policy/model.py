@@ -10,13 +10,14 @@ Chinese.
 
 >>> Combination("top-up"), ItemStatus("not-eligible").value
 (<Combination.TOP_UP: 'top-up'>, 'not-eligible')
->>> Text("a move within the jurisdiction", "辖区内迁移").speak("zh_CN")
+>>> Text.of(N_("a move within the jurisdiction")).speak("zh_CN")
 '辖区内迁移'
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple, get_args
 
@@ -24,15 +25,16 @@ import attrs
 
 from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import PROFILE_FLAGS, MoneyFigure
+from littlegiants.formatting import format_money
 from littlegiants.money import Money
 from littlegiants.regions import Region
 from littlegiants.sources import Source, SourceKind
 from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-    from littlegiants.designation import Designation
+    from littlegiants.designation import Designation, DesignationLevel
     from littlegiants.enterprise import Relocation
     from littlegiants.financials import Profile
 
@@ -65,13 +67,26 @@ def language(locale: str) -> str:
     return "zh" if translator(locale).language == "zh_Hans" else "en"
 
 
+#: The locales a :class:`Text` is rendered in: English, and Simplified Chinese from the catalogue.
+_LOCALES: Final = ("en_US", "zh_CN")
+
+
+@functools.cache
+def _gettext(locale: str) -> Callable[[str], str]:
+    """The catalogue's ``gettext`` for one of :data:`_LOCALES`, looked up once."""
+    return translator(locale).gettext
+
+
 @attrs.frozen
 class Text:
     """A sentence in English and Chinese: what the engine says about an item, rule or relation.
 
-    ``str()`` is the English; :meth:`speak` picks the language of a locale.
+    Both renderings are kept because a payout report is made once and read in either language.
+    They are filled from the gettext catalogue (:meth:`of`), never written in the code: ``en``
+    is the message, ``zh`` its translation. ``str()`` is the English; :meth:`speak` picks the
+    language of a locale.
 
-    >>> text = Text("not a key (重点) little giant", "不是重点小巨人")
+    >>> text = Text.of(N_("not a key (重点) little giant"))
     >>> str(text), text.speak("zh_CN"), text.speak("en_US")
     ('not a key (重点) little giant', '不是重点小巨人', 'not a key (重点) little giant')
     """
@@ -80,13 +95,37 @@ class Text:
     zh: str
 
     @classmethod
-    def of(cls, message: str) -> Text:
-        """A message marked with ``N_``, in English and in the Chinese of the gettext catalogue.
+    def of(cls, message: str, /, **fields: object) -> Text:
+        """A message marked with ``N_``, in English and in the catalogue's Chinese.
+
+        ``fields`` fill the message's named placeholders (``{on}``); a field that is itself a
+        :class:`Text` is filled in each language with its own rendering.
 
         >>> Text.of(N_("payable")).speak("zh_CN")
         '应予奖励'
+        >>> Text.of(N_("{first}; {second}"), first=Text.of(N_("met")), second="x").zh
+        '满足；x'
         """
-        return cls(message, translator("zh_CN").gettext(message))
+        english, chinese = (_gettext(locale)(message) for locale in _LOCALES)
+        if not fields:
+            return cls(english.format(), chinese.format())
+        en = {
+            name: value.en if isinstance(value, Text) else value for name, value in fields.items()
+        }
+        zh = {
+            name: value.zh if isinstance(value, Text) else value for name, value in fields.items()
+        }
+        return cls(english.format(**en), chinese.format(**zh))
+
+    @classmethod
+    def each(cls, render: Callable[[str], str]) -> Text:
+        """The text ``render(locale)`` gives for an English locale and a Chinese one.
+
+        >>> Text.each(lambda locale: translator(locale).pgettext("coverage", "unknown")).zh
+        '无法判断'
+        """
+        english, chinese = (render(locale) for locale in _LOCALES)
+        return cls(english, chinese)
 
     def speak(self, locale: str) -> str:
         """The sentence in the language of ``locale``."""
@@ -97,8 +136,42 @@ class Text:
         return self.en
 
     def __add__(self, other: Text) -> Text:
-        """Both languages joined, each with its own separator (``; `` and ``；``)."""
-        return Text(f"{self.en}; {other.en}", f"{self.zh}；{other.zh}")
+        """Both sentences, joined as each language lists reasons (``; `` and ``；``)."""
+        return Text.of(N_("{first}; {second}"), first=self, second=other)
+
+
+def money_words(money: Money) -> Text:
+    """An amount inside a reason: ``500000 CNY`` in English, the locale's money format otherwise.
+
+    >>> money_words(Money(500000, "CNY")).speak("zh_CN")
+    '¥500,000.00'
+    >>> money_words(Money("500000.00", "CNY")).en
+    '500000.00 CNY'
+    """
+    return _money_words(str(money), money)
+
+
+@functools.lru_cache(maxsize=1024)
+def _money_words(english: str, money: Money) -> Text:
+    """Cached (rewards repeat), keyed by the English: ``500000`` equals ``500000.00``."""
+    return Text.each(
+        lambda locale: english if language(locale) == "en" else format_money(money, locale=locale)
+    )
+
+
+def listing(items: Iterable[object]) -> Text:
+    """Items listed as each language lists them: ``1, 2`` and ``1、2``.
+
+    >>> listing([4, 5]).speak("zh_CN")
+    '4、5'
+    """
+    parts = [str(item) for item in items]
+    return Text.each(lambda locale: translator(locale).pgettext("list", ", ").join(parts))
+
+
+def level_words(level: DesignationLevel) -> Text:
+    """A designation level's name: ``national`` / ``国家级`` (the catalogue's level names)."""
+    return Text.of(level.value)
 
 
 class Combination(enum.Enum):
@@ -295,7 +368,7 @@ class ConditionStatus(enum.Enum):
 _CONDITION_WORDS: Final = {
     ConditionStatus.MET: Text.of(N_("met")),
     ConditionStatus.NOT_MET: Text.of(N_("not met")),
-    ConditionStatus.UNKNOWN: Text("unknown", "未知"),
+    ConditionStatus.UNKNOWN: Text.of(N_("unknown")),
 }
 
 FLAG_FACTS: Final = "a condition reads one of the Profile's yes/no facts: " + ", ".join(

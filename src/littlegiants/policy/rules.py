@@ -45,6 +45,7 @@ a kind is one class registered with :func:`registered`, its documentation in
 from __future__ import annotations
 
 import enum
+import functools
 import types
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
@@ -66,9 +67,11 @@ from littlegiants.policy.model import (
     ItemStatus,
     RegionAmount,
     Text,
-    language,
+    level_words,
+    listing,
+    money_words,
 )
-from littlegiants.translations import N_
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
@@ -106,19 +109,32 @@ class Cost:
     why: Text
 
 
-#: The Chinese names of the ``FinancialYear`` money figures a share may read.
-FIGURE_NAMES: Final = types.MappingProxyType(
-    {
-        "operating_revenue": "营业收入",
-        "main_business_revenue": "主营业务收入",
-        "rd_expense": "研发费用",
-        "total_assets": "资产总额",
-        "total_liabilities": "负债总额",
-        "equity_financing": "新增股权融资",
-        "rd_super_deduction": "研发费用加计扣除额",
-        "central_funds_received": "中央财政资金",
-    }
-)
+@functools.cache
+def _figure_names(locale: str) -> Mapping[str, str]:
+    """The names of the ``FinancialYear`` money figures a share may read, in ``locale``.
+
+    English names a figure by its field (``rd_super_deduction``), as policy files do; the
+    catalogue gives each language's name (``研发费用加计扣除额``).
+    """
+    pgettext = translator(locale).pgettext
+    return types.MappingProxyType(
+        {
+            "operating_revenue": pgettext("figure", "operating_revenue"),
+            "main_business_revenue": pgettext("figure", "main_business_revenue"),
+            "rd_expense": pgettext("figure", "rd_expense"),
+            "total_assets": pgettext("figure", "total_assets"),
+            "total_liabilities": pgettext("figure", "total_liabilities"),
+            "equity_financing": pgettext("figure", "equity_financing"),
+            "rd_super_deduction": pgettext("figure", "rd_super_deduction"),
+            "central_funds_received": pgettext("figure", "central_funds_received"),
+        }
+    )
+
+
+def figure_words(figure: str) -> Text:
+    """A money figure's name: ``rd_super_deduction`` / ``研发费用加计扣除额``."""
+    return Text.each(lambda locale: _figure_names(locale)[figure])
+
 
 _R = TypeVar("_R", bound="type[Rule]")
 _KINDS: dict[str, type[Rule]] = {}
@@ -196,10 +212,6 @@ def _percent(value: Decimal | int | str | None) -> Decimal | None:
 _NOT_REWARDED_PAYS_NOTHING: Final = (
     "a rule that is not rewarded pays nothing: it takes no amount (other than 0) and no percent"
 )
-
-
-def _money_text(money: Money, locale: str) -> str:
-    return format_money(money, locale=locale)
 
 
 @attrs.frozen(kw_only=True)
@@ -337,9 +349,13 @@ class Rule:
         del firm, event, covers
         if self.not_rewarded is None:
             return None
-        return ItemStatus.NOT_ELIGIBLE, Text(
-            self.not_rewarded, f"本政策不奖励{self.level.chinese}{self.words.zh}"
+        # The English is the policy file's own reason; other languages say what it is about.
+        said = Text.of(
+            N_("the policy does not reward a {level} {event}"),
+            level=level_words(self.level),
+            event=self.words,
         )
+        return ItemStatus.NOT_ELIGIBLE, attrs.evolve(said, en=self.not_rewarded)
 
     def entitlement(
         self, firm: Enterprise, event: Event, region: Region | None
@@ -355,19 +371,24 @@ class Rule:
         year = self.figure_year.of(event.on)
         figures = firm.financial_year(year)
         value = None if figures is None else getattr(figures, self.figure)
-        name = FIGURE_NAMES[self.figure]
+        figure = figure_words(self.figure)
         if value is None:
-            return None, Text(f"{self.figure} for {year} is unknown", f"{year}年{name}未知")
+            return None, Text.of(N_("{figure} for {year} is unknown"), figure=figure, year=year)
         if not isinstance(value, Money):
             raise InvalidRecordError(value, f"{self.figure} is not an amount of money")
         share = (value * self.percent.scaleb(-2, context=EXACT)).round()
-        zh = f"{year}年{name}（{_money_text(value, 'zh_CN')}）的{self.percent}%"
+        # The percent sign goes with the number: a "%" in a message reads as a %-format.
+        fields = {"percent": f"{self.percent}%", "figure": figure, "year": year}
         if share > cap:
-            return cap, Text(
-                f"{self.percent}% of {self.figure} {year} ({value}) is {share}, capped",
-                f"{zh}为{_money_text(share, 'zh_CN')}，以上限为准",
+            return cap, Text.of(
+                N_("{percent} of {figure} {year} ({value}) is {share}, capped"),
+                **fields,
+                value=money_words(value),
+                share=money_words(share),
             )
-        return share, Text(f"{self.percent}% of {self.figure} {year} ({value})", zh)
+        return share, Text.of(
+            N_("{percent} of {figure} {year} ({value})"), **fields, value=money_words(value)
+        )
 
     def cost_per_designation(self) -> Cost:
         """What one designation of the rule's level costs at most (a budget of counts).
@@ -378,10 +399,12 @@ class Rule:
         return Cost(
             None,
             is_upper_bound=False,
-            why=Text(
-                f"a count of designations does not give the events of a {self.kind} rule: "
-                "not counted",
-                f"认定数量不含{self.words.zh}事项：未计入",
+            why=Text.of(
+                N_(
+                    "a count of designations does not give the events of a {kind} rule: not counted"
+                ),
+                # English names the rule's kind, other languages the events it rewards.
+                kind=attrs.evolve(self.words, en=self.kind),
             ),
         )
 
@@ -397,11 +420,17 @@ class Rule:
         """
         if self.percent is None or self.figure is None:
             return Text("", "")
-        previous = self.figure_year is FigureYear.PREVIOUS
-        return Text(
-            f"{self.percent}% of {self.figure} "
-            f"({'previous year' if previous else 'year of the event'})",
-            f"{'上年度' if previous else '当年'}{FIGURE_NAMES[self.figure]}的{self.percent}%",
+        figure = figure_words(self.figure)
+        if self.figure_year is FigureYear.PREVIOUS:
+            return Text.of(
+                N_("{percent} of {figure} (previous year)"),
+                percent=f"{self.percent}%",
+                figure=figure,
+            )
+        return Text.of(
+            N_("{percent} of {figure} (year of the event)"),
+            percent=f"{self.percent}%",
+            figure=figure,
         )
 
     def terms(self, *, locale: str) -> str:
@@ -415,8 +444,7 @@ class Rule:
         >>> share.terms(locale="zh_CN")
         '上年度研发费用加计扣除额的10%，最高¥1,000,000.00；仅限首次认定'
         """
-        zh = language(locale) == "zh"
-        return ("；" if zh else "; ").join(self._terms(locale, zh=zh))
+        return translator(locale).gettext("; ").join(self._terms(locale))
 
     def explain(self, *, locale: str = "en_US") -> str:
         """The rule in one line: the event it rewards and its terms, in English or Chinese.
@@ -430,44 +458,41 @@ class Rule:
         >>> rule.explain(locale="en_US"), rule.explain(locale="zh_CN")
         ('provincial designation: not rewarded: Record it as municipal.', '省级认定：不予奖励')
         """
-        zh = language(locale) == "zh"
+        _ = translator(locale).gettext
         event = self.event_words.speak(locale)
         if self.not_rewarded is not None:
-            return f"{event}：不予奖励" if zh else f"{event}: not rewarded: {self.not_rewarded}"
-        return (
-            f"{event}：{self.terms(locale=locale)}"
-            if zh
-            else f"{event}: {self.terms(locale=locale)}"
-        )
+            # Only English gives the file's reason: the file writes it in English.
+            return _("{event}: not rewarded: {reason}").format(
+                event=event, reason=self.not_rewarded
+            )
+        return _("{event}: {terms}").format(event=event, terms=self.terms(locale=locale))
 
     @property
     def event_words(self) -> Text:
         """The event the rule rewards, with its level: ``national designation`` / ``国家级认定``."""
+        level = level_words(self.level)
         if self.key:
-            return Text(f"key {self.level.value} {self.words.en}", f"重点小巨人{self.words.zh}")
-        return Text(f"{self.level.value} {self.words.en}", f"{self.level.chinese}{self.words.zh}")
+            return Text.of(N_("key {level} {event}"), level=level, event=self.words)
+        return Text.of(N_("{level} {event}"), level=level, event=self.words)
 
-    def _terms(self, locale: str, *, zh: bool) -> Iterator[str]:
+    def _terms(self, locale: str) -> Iterator[str]:
         """The parts of :meth:`terms`; each kind adds its own after its base's."""
+        _ = translator(locale).gettext
         if self.not_rewarded is not None:
-            yield "不予奖励（原因见下）" if zh else "not rewarded (the reason is below)"
+            yield _("not rewarded (the reason is below)")
             return
-        amount = _money_text(self.amount, locale)
+        amount = format_money(self.amount, locale=locale)
         if self.percent is not None:
-            share = self.share_words
-            yield f"{share.zh}，最高{amount}" if zh else f"{share.en}, at most {amount}"
-        elif zh:
-            yield f"最高{amount}" if self.up_to else amount
+            share = self.share_words.speak(locale)
+            yield _("{share}, at most {amount}").format(share=share, amount=amount)
         else:
-            yield f"up to {amount}" if self.up_to else amount
+            yield _("up to {amount}").format(amount=amount) if self.up_to else amount
         for option in self.by_region:
-            codes = ", ".join(region.code for region in option.regions)
-            money = _money_text(option.amount, locale)
-            if zh:
-                yield f"{codes.replace(', ', '、')}：{money}"
-            else:
-                label = f"{option.label}: " if option.label else ""
-                yield f"{label}{money} in {codes}"
+            codes = listing(region.code for region in option.regions).speak(locale)
+            label = "" if not option.label else _("{label}: ").format(label=option.label)
+            yield _("{label}{amount} in {codes}").format(
+                label=label, amount=format_money(option.amount, locale=locale), codes=codes
+            )
 
     # -- reading a policy file -----------------------------------------------------------------
 
@@ -600,47 +625,44 @@ class DesignationBasedRule(Rule):
             if designation.batch is None:
                 return ItemStatus.MISSING_DATA, Text.of(N_("the MIIT batch is unknown"))
             if designation.batch not in self.batches:
-                return ItemStatus.NOT_ELIGIBLE, Text(
-                    f"batch {designation.batch} is not covered",
-                    f"第{designation.batch}批不在奖励范围内",
+                return ItemStatus.NOT_ELIGIBLE, Text.of(
+                    N_("batch {batch} is not covered"), batch=designation.batch
                 )
         awarded = designation.awarded_on
         if self.designated_from is not None and awarded < self.designated_from:
-            en, zh = f"designations from {self.designated_from}", f"{self.designated_from}起"
+            message, day = (
+                N_("designated on {on}; this rule is for designations from {day}"),
+                (self.designated_from),
+            )
         elif self.designated_before is not None and awarded >= self.designated_before:
-            en, zh = f"designations before {self.designated_before}", f"{self.designated_before}前"
+            message, day = (
+                N_("designated on {on}; this rule is for designations before {day}"),
+                (self.designated_before),
+            )
         else:
             return None
-        return ItemStatus.NOT_ELIGIBLE, Text(
-            f"designated on {awarded}; this rule is for {en}",
-            f"认定日期为{awarded}；本规则仅适用于{zh}的认定",
-        )
+        return ItemStatus.NOT_ELIGIBLE, Text.of(message, on=awarded, day=day)
 
     def _limits(self) -> Iterator[Text]:
         """What limits the designations the rule pays, which a count of designations ignores."""
         if self.batches:
-            numbers = ", ".join(str(b) for b in self.batches)
-            yield Text(f"batches {numbers} only", f"仅限第{numbers.replace(', ', '、')}批")
+            yield Text.of(N_("batches {numbers} only"), numbers=listing(self.batches))
         if self.designated_from is not None:
-            day = self.designated_from
-            yield Text(f"designations from {day} only", f"仅限{day}起的认定")
+            yield Text.of(N_("designations from {day} only"), day=self.designated_from)
         if self.designated_before is not None:
-            day = self.designated_before
-            yield Text(f"designations before {day} only", f"仅限{day}前的认定")
+            yield Text.of(N_("designations before {day} only"), day=self.designated_before)
 
-    def _terms(self, locale: str, *, zh: bool) -> Iterator[str]:
-        yield from super()._terms(locale, zh=zh)
+    def _terms(self, locale: str) -> Iterator[str]:
+        yield from super()._terms(locale)
+        _ = translator(locale).gettext
         if self.batches:
-            numbers = ", ".join(str(b) for b in self.batches)
-            yield f"仅限第{numbers.replace(', ', '、')}批" if zh else f"batches {numbers} only"
+            yield Text.of(N_("batches {numbers} only"), numbers=listing(self.batches)).speak(locale)
         if self.key:
-            yield "仅限重点小巨人" if zh else "key (重点) little giants only"
+            yield _("key (重点) little giants only")
         if self.designated_from is not None:
-            day = self.designated_from
-            yield f"{day}起认定的" if zh else f"designations from {day}"
+            yield _("designations from {day}").format(day=self.designated_from)
         if self.designated_before is not None:
-            day = self.designated_before
-            yield f"{day}前认定的" if zh else f"designations before {day}"
+            yield _("designations before {day}").format(day=self.designated_before)
 
     @classmethod
     def read_fields(cls, reader: RuleReader, table: dict[str, Any]) -> dict[str, Any]:
@@ -703,11 +725,10 @@ class AwardRule(DesignationBasedRule):
         ]
         if not earlier:
             return None
-        level = designation.level
-        return ItemStatus.NOT_ELIGIBLE, Text(
-            f"first-time recognition only (首次认定): an earlier {level.value} designation on "
-            f"{min(earlier)}",
-            f"仅奖励首次认定：{min(earlier)}已有{level.chinese}认定",
+        return ItemStatus.NOT_ELIGIBLE, Text.of(
+            N_("first-time recognition only (首次认定): an earlier {level} designation on {on}"),
+            level=level_words(designation.level),
+            on=min(earlier),
         )
 
     def _limits(self) -> Iterator[Text]:
@@ -738,10 +759,7 @@ class AwardRule(DesignationBasedRule):
         if self.percent is not None:
             share = self.share_words
             reasons.append(
-                Text(
-                    f"{share.en}: a count gives no figure, so the cap is counted",
-                    f"{share.zh}：数量不含该数额，按上限计",
-                )
+                Text.of(N_("{share}: a count gives no figure, so the cap is counted"), share=share)
             )
         elif self.up_to:
             reasons.append(Text.of(N_("up to (最高)")))
@@ -750,8 +768,7 @@ class AwardRule(DesignationBasedRule):
         ):
             reasons.append(Text.of(N_("the highest regional amount")))
         reasons.extend(
-            Text(f"{limit.en}, counted for every firm", f"{limit.zh}，按全部企业计")
-            for limit in self._limits()
+            Text.of(N_("{limit}, counted for every firm"), limit=limit) for limit in self._limits()
         )
         if not reasons:
             return Cost(self.amount, is_upper_bound=False, why=Text.of(N_("the amount")))
@@ -760,10 +777,10 @@ class AwardRule(DesignationBasedRule):
             why = why + reason
         return Cost(self.highest_amount, is_upper_bound=True, why=why)
 
-    def _terms(self, locale: str, *, zh: bool) -> Iterator[str]:
-        yield from super()._terms(locale, zh=zh)
+    def _terms(self, locale: str) -> Iterator[str]:
+        yield from super()._terms(locale)
         if self.first_time:
-            yield "仅限首次认定" if zh else "first-time recognition only"
+            yield translator(locale).gettext("first-time recognition only")
 
     @classmethod
     def read_fields(cls, reader: RuleReader, table: dict[str, Any]) -> dict[str, Any]:
@@ -854,9 +871,8 @@ class RelocationRule(Rule):
             return ItemStatus.NOT_ELIGIBLE, Text.of(N_("a move within the jurisdiction"))
         held = firm.level_on(event.on)
         if held is None or held < self.level:
-            return ItemStatus.NOT_ELIGIBLE, Text(
-                f"no valid {self.level.value} designation held",
-                f"迁入时未持有有效的{self.level.chinese}认定",
+            return ItemStatus.NOT_ELIGIBLE, Text.of(
+                N_("no valid {level} designation held"), level=level_words(self.level)
             )
         return None
 

@@ -61,7 +61,8 @@ from littlegiants.policy.engine import (
     report_repr,
 )
 from littlegiants.policy.incentive import IncentivePolicy
-from littlegiants.policy.model import ItemStatus, RelationKind, Text, language
+from littlegiants.policy.model import ItemStatus, RelationKind, Text, listing
+from littlegiants.translations import N_, translator
 
 if TYPE_CHECKING:
     from littlegiants.policy.model import Relation
@@ -244,11 +245,14 @@ class PolicySet:
         if isinstance(population, Mapping):
             parts = [policy.budget(population) for policy in self]
             notes = tuple(
-                Text(
-                    f"{policy.id} {relation.kind.words.en} {', '.join(relation.policies)}: "
-                    "not applied to counts, so the sum is an upper bound",
-                    f"{policy.id}{relation.kind.words.zh}{'、'.join(relation.policies)}；"
-                    "按数量计算时未扣减，合计为上限",
+                Text.of(
+                    N_(
+                        "{policy} {relation} {others}: not applied to counts, so the sum is an "
+                        "upper bound"
+                    ),
+                    policy=policy.id,
+                    relation=relation.kind.words,
+                    others=listing(relation.policies),
                 )
                 for policy in self
                 for relation in policy.relations
@@ -303,17 +307,20 @@ def _relate(
     absent = [other for other in relation.policies if other not in payouts]
     words = relation.kind.words
     if absent:
-        names = ", ".join(absent)
         interactions.append(
             Interaction(
                 policy=policy.id,
                 others=tuple(absent),
                 kind=relation.kind,
                 on=None,
-                why=Text(
-                    f"{policy.id} {words.en} {names}, which is not in this set: "
-                    f"{policy.id} is shown in full",
-                    f"{policy.id}{words.zh}{'、'.join(absent)}，但其不在本组政策中：按全额计",
+                why=Text.of(
+                    N_(
+                        "{policy} {relation} {others}, which is not in this set: {policy} is "
+                        "shown in full"
+                    ),
+                    policy=policy.id,
+                    relation=words,
+                    others=listing(absent),
                 ),
             )
         )
@@ -348,51 +355,44 @@ def _apply(
     kind: RelationKind, item: PayoutItem, same: list[tuple[str, PayoutItem]], currency: str
 ) -> tuple[PayoutItem, Text]:
     """One payable item under a relation to the others' items for the same event."""
-    names = ", ".join(dict.fromkeys(policy_id for policy_id, _ in same))
-    names_zh = "、".join(dict.fromkeys(policy_id for policy_id, _ in same))
-    noun = item.event.kind.noun
-    event = Text(f"the same {noun.en} ({item.event_on})", f"同一{noun.zh}（{item.event_on}）")
+    names = listing(dict.fromkeys(policy_id for policy_id, _ in same))
+    event = Text.of(N_("the same {event} ({on})"), event=item.event.kind.noun, on=item.event_on)
     zero = Money.zero(currency)
     rewards = [_reward(found, zero) for _, found in same]
     if any(reward is None for reward in rewards):
-        why = Text(
-            f"depends on what {names} pays for {event.en}, which cannot be computed",
-            f"取决于{names_zh}对{event.zh}的奖励，而该奖励无法计算",
+        why = Text.of(
+            N_("depends on what {names} pays for {event}, which cannot be computed"),
+            names=names,
+            event=event,
         )
         return attrs.evolve(item, status=ItemStatus.MISSING_DATA, amount=None, why=why), why
     other = Money.total((r for r in rewards if r is not None), currency=currency)
-    paid = format_money(other, locale="en_US")
-    paid_zh = format_money(other, locale="zh_CN")
+    paid = Text.each(lambda locale: format_money(other, locale=locale))
     current = zero if item.amount is None else item.amount
+    fields = {"names": names, "event": event, "paid": paid}
     if kind is RelationKind.EXCLUSIVE:
         if not other:
-            why = Text(
-                f"not combined with {names}, which pays nothing for {event.en}: paid in full",
-                f"不与{names_zh}叠加；其对{event.zh}不予奖励：全额奖励",
+            why = Text.of(
+                N_("not combined with {names}, which pays nothing for {event}: paid in full"),
+                **fields,
             )
             return item, why
-        why = Text(
-            f"not combined with {names}, which pays {paid} for {event.en}",
-            f"不与{names_zh}叠加，其已对{event.zh}奖励{paid_zh}",
-        )
+        why = Text.of(N_("not combined with {names}, which pays {paid} for {event}"), **fields)
         return attrs.evolve(item, status=ItemStatus.OTHER_POLICY, amount=zero, why=why), why
     amount = max(current - other, zero)
     if amount == current:
-        why = Text(
-            f"pays the difference to {names}, which pays nothing for {event.en}: paid in full",
-            f"补足{names_zh}的差额；其对{event.zh}不予奖励：全额奖励",
+        why = Text.of(
+            N_("pays the difference to {names}, which pays nothing for {event}: paid in full"),
+            **fields,
         )
         return item, why
     if not amount:
-        why = Text(
-            f"pays the difference to {names}'s {paid} for {event.en}, and there is none",
-            f"补足{names_zh}对{event.zh}奖励{paid_zh}的差额，无差额",
+        why = Text.of(
+            N_("pays the difference to {names}'s {paid} for {event}, and there is none"),
+            **fields,
         )
         return attrs.evolve(item, status=ItemStatus.OTHER_POLICY, amount=zero, why=why), why
-    why = Text(
-        f"the difference to {names}'s {paid} for {event.en}",
-        f"补足{names_zh}对{event.zh}奖励{paid_zh}的差额",
-    )
+    why = Text.of(N_("the difference to {names}'s {paid} for {event}"), **fields)
     return attrs.evolve(item, amount=amount, why=why), why
 
 
@@ -424,20 +424,23 @@ def _independent(
             for second in ids[i + 1 :]:
                 if terms[first].relation_to(second) or terms[second].relation_to(first):
                     continue
-                noun = event.kind.noun
-                why = Text(
-                    f"independent: {first} and {second} both reward the {noun.en} of "
-                    f"{event.on}; the sources say nothing about how they combine, so each pays "
-                    "in full",
-                    f"相互独立：{first}与{second}均奖励{event.on}的{noun.zh}；"
-                    "来源未说明二者如何叠加，各自全额计算",
+                why = Text.of(
+                    N_(
+                        "independent: {first} and {second} both reward the {event} of {on}; the "
+                        "sources say nothing about how they combine, so each pays in full"
+                    ),
+                    first=first,
+                    second=second,
+                    event=event.kind.noun,
+                    on=event.on,
                 )
                 if terms[first].issuer == terms[second].issuer:
-                    issuer = _issuer(terms[first].issuer, zh=True)
-                    why = why + Text(
-                        f"both are {issuer}'s: if they are versions of one policy, keep the one "
-                        "in force for your period",
-                        f"二者均为{issuer}的政策：如为同一政策的不同版本，请只保留适用期间的版本",
+                    why = why + Text.of(
+                        N_(
+                            "both are {issuer}'s: if they are versions of one policy, keep the "
+                            "one in force for your period"
+                        ),
+                        issuer=_issuer(terms[first].issuer).zh,
                     )
                 found.append(
                     Interaction(policy=first, others=(second,), kind=None, on=event.on, why=why)
@@ -445,9 +448,9 @@ def _independent(
     return found
 
 
-def _issuer(issuer: str, *, zh: bool) -> str:
+def _issuer(issuer: str) -> Text:
     """An issuer as files name it, ``深圳市人民政府 (Shenzhen ...)``; in Chinese, its first part."""
-    return issuer.split(" (", 1)[0] if zh else issuer
+    return Text(issuer, issuer.split(" (", 1)[0])
 
 
 def _totals(payouts: Iterable[Payout], key: str, currency: str) -> dict[str, Money]:
@@ -536,34 +539,33 @@ class StackedPayout(Tabular):
 
     def explain(self, *, locale: str = "en_US") -> str:
         """Each policy's trace, what stacking did and the totals by issuer, in either language."""
-        zh = language(locale) == "zh"
-        firm = self.enterprise.name
-        ids = " + ".join(self.policies.ids) or ("（无）" if zh else "(none)")
-        when = str(self.as_of) if self.as_of else ("全部事件" if zh else "all events")
-        head = (
-            f"{firm} 截至 {when} 在 {ids} 下的奖励"
-            if zh
-            else f"Stacked payout to {firm} as of {when} under {ids}"
+        _ = translator(locale).gettext
+        ids = " + ".join(self.policies.ids) or _("(none)")
+        when = str(self.as_of) if self.as_of else _("all events")
+        head = _("Stacked payout to {firm} as of {when} under {ids}").format(
+            firm=self.enterprise.name, when=when, ids=ids
         )
         lines = [head, ""]
         for payout in self.payouts:
             lines.append(payout.explain(locale=locale))
             lines.append("")
-        lines.append("政策之间：" if zh else "Between the policies:")
+        lines.append(_("Between the policies:"))
         if not self.interactions:
-            lines.append("  （无共同奖励事项）" if zh else "  no event is rewarded by two of them")
+            lines.append("  " + _("no event is rewarded by two of them"))
         lines.extend(f"  {interaction.why.speak(locale)}" for interaction in self.interactions)
-        lines.append("按发文机关合计：" if zh else "Totals by issuer:")
+        lines.append(_("Totals by issuer:"))
         lines.extend(
-            f"  {_issuer(issuer, zh=zh)}: {format_money(amount, locale=locale)}"
+            f"  {_issuer(issuer).speak(locale)}: {format_money(amount, locale=locale)}"
             for issuer, amount in self.by_issuer().items()
         )
         total = format_money(self.total, locale=locale)
-        if zh:
-            lines.append(f"总计：{total}" + ("" if self.is_complete else "（缺少数据，至少）"))
-        else:
-            missing = "" if self.is_complete else " (at least: some data is missing)"
-            lines.append(f"Total: {total}{missing}")
+        missing = "" if self.is_complete else _(" (at least: some data is missing)")
+        # The stack's total: Chinese has a word for it (总计) other than a payout's total (合计).
+        lines.append(
+            translator(locale)
+            .pgettext("stack", "Total: {total}{missing}")
+            .format(total=total, missing=missing)
+        )
         return "\n".join(lines)
 
 
