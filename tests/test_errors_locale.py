@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import littlegiants
-from littlegiants import errors
+from littlegiants import errors, strategies
 from littlegiants._exact import MAGNITUDE_PROBLEM
 from littlegiants.errors import LittleGiantsError, Reason, SourceLocation
 from littlegiants.translations import N_, translator
@@ -220,6 +220,71 @@ class TestEveryErrorSpeaksChinese:
                 return "as the subclass says"
 
         assert "as the subclass says" == Unlisted(1, "x").message("zh_CN")
+
+
+#: Characters of text a parser reads: quotes and backslashes aside, so that ``repr`` of any part
+#: of the text quotes it in single quotes, which the check takes as a value.
+_CHARACTERS = st.characters(exclude_characters="'\"\\", exclude_categories=("Cs",))
+
+
+def _misspelt(values: st.SearchStrategy[object]) -> st.SearchStrategy[str]:
+    """The text of a valid value with one character replaced: the mistakes a reader types."""
+    return st.tuples(values.map(str), st.integers(0, 40), _CHARACTERS).map(
+        lambda found: found[0][: found[1]] + found[2] + found[0][found[1] + 1 :]
+    )
+
+
+#: Text read as a value of each floor: anything, and valid values' text with one mistake.
+_TEXTS = st.text(_CHARACTERS, max_size=40) | st.one_of(
+    [
+        _misspelt(strategies.money()),
+        _misspelt(strategies.growths()),
+        _misspelt(strategies.periods()),
+        _misspelt(strategies.credit_codes()),
+        _misspelt(strategies.regions()),
+        _misspelt(strategies.exchange_rates()),
+    ]
+)
+
+
+def _parsers() -> list[Callable[[str], object]]:
+    """The readers of text in the values and domain floors."""
+    from littlegiants.credit import validate_credit_code
+    from littlegiants.designation import DesignationLevel
+    from littlegiants.fx import ExchangeRate
+    from littlegiants.growth import Growth
+    from littlegiants.money import Money
+    from littlegiants.periods import Period, parse_date
+    from littlegiants.regions import Region
+
+    return [
+        Money.parse,
+        lambda text: Money(text, "CNY"),
+        Growth.parse,
+        Growth.from_percent,
+        Period.parse,
+        parse_date,
+        validate_credit_code,
+        Region.parse,
+        ExchangeRate.parse,
+        DesignationLevel.parse,
+    ]
+
+
+class TestAnyMistakeReadsChinese:
+    @settings(deadline=None)  # the first call of a reader loads babel, pint or stdnum
+    @given(st.sampled_from(_parsers()), _TEXTS)
+    def test_refused_text_is_told_in_chinese(
+        self, parse: Callable[[str], object], text: str
+    ) -> None:
+        """Whatever text a reader refuses, its error's Chinese has no English word."""
+        try:
+            parse(text)
+        except LittleGiantsError as error:
+            chinese = error.message("zh_CN")
+        else:
+            chinese = ""  # read: nothing to tell
+        assert [] == english_words(chinese)
 
 
 def _messages(name: str) -> Iterator[tuple[int, str]]:
