@@ -17,6 +17,21 @@ errors pickle (their fields are their ``args``), so they cross process boundarie
 >>> import pickle
 >>> pickle.loads(pickle.dumps(err)).value
 '12,5x'
+
+``error.message(locale)`` says the sentence in the reader's language, reasons included: each
+reason is a gettext message, marked with ``N_`` where it is fixed and written as a
+:class:`Reason` (a template and its values) where it names values, so the catalogue translates
+the template and the values fill it.
+
+>>> from littlegiants.money import Money
+>>> try:
+...     Money("1E+40", "CNY")
+... except InvalidAmountError as error:
+...     said = (str(error), error.message("zh_CN"))
+>>> print(said[0])
+Invalid amount '1E+40': its magnitude is beyond the limit of 1E+31 (an exponent of at most 30).
+>>> print(said[1])
+无效金额 '1E+40'：数量级超出界限 1E+31（指数最大为 30）。
 """
 
 from __future__ import annotations
