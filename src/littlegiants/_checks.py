@@ -28,7 +28,8 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -52,7 +53,11 @@ def control_problem(text: str) -> str | None:
         return None
     for position, char in enumerate(text, start=1):
         if unicodedata.category(char) in _REFUSED:
-            return f"it has a control character, {char!r}, at position {position}"
+            return Reason(
+                N_("it has a control character, {char}, at position {position}"),
+                char=repr(char),
+                position=position,
+            )
     return None
 
 
@@ -94,10 +99,14 @@ def items(
     cannot be iterated, with ``InvalidRecordError`` naming the field.
     """
     if isinstance(values, str | bytes | kind) or not hasattr(values, "__iter__"):
-        raise InvalidRecordError(values, f"{name} must be a sequence of {kind.__name__}")
+        reason = Reason(N_("{name} must be a sequence of {kind}"), name=name, kind=kind.__name__)
+        raise InvalidRecordError(values, reason)
     found = tuple(values)
     for value in found:
         if not isinstance(value, kind):
-            described = item or f"a {kind.__name__}"
-            raise InvalidRecordError(value, f"each of {name} must be {described}")
+            described = Reason.given(item) if item else Reason(N_("a {kind}"), kind=kind.__name__)
+            reason = Reason(
+                N_("each of {name} must be {described}"), name=name, described=described
+            )
+            raise InvalidRecordError(value, reason)
     return found

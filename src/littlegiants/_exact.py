@@ -53,7 +53,8 @@ import math
 from decimal import Context, Decimal
 from typing import TYPE_CHECKING, Final
 
-from littlegiants.errors import FloatAmountError
+from littlegiants.errors import FloatAmountError, Reason
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,6 +72,7 @@ __all__ = [
     "bounded_quotient",
     "bounds_problem",
     "exact_figure",
+    "result_outside",
     "to_decimal",
     "to_exact",
     "to_figure",
@@ -101,14 +103,17 @@ MAX_ADJUSTED_EXPONENT = 30
 MIN_EXPONENT = -64
 
 #: Why a number is refused when its magnitude is beyond :data:`MAX_ADJUSTED_EXPONENT`.
-MAGNITUDE_PROBLEM: Final = (
-    f"its magnitude is beyond the limit of 1E+{MAX_ADJUSTED_EXPONENT + 1} "
-    f"(an exponent of at most {MAX_ADJUSTED_EXPONENT})"
+MAGNITUDE_PROBLEM: Final = Reason(
+    N_("its magnitude is beyond the limit of 1E+{limit} (an exponent of at most {exponent})"),
+    limit=MAX_ADJUSTED_EXPONENT + 1,
+    exponent=MAX_ADJUSTED_EXPONENT,
 )
 #: Why a number is refused when it has a digit finer than :data:`MIN_EXPONENT`.
-FINENESS_PROBLEM: Final = f"it has a digit finer than the limit of 1E{MIN_EXPONENT}"
+FINENESS_PROBLEM: Final = Reason(
+    N_("it has a digit finer than the limit of 1E{exponent}"), exponent=MIN_EXPONENT
+)
 #: Why text, NaN or an infinity is refused.
-NOT_A_NUMBER: Final = "it is not a finite number"
+NOT_A_NUMBER: Final = Reason(N_("it is not a finite number"))
 
 #: Addition and subtraction within the bounds: exact, and ``decimal.Overflow`` (trapped) as soon
 #: as a result's leading digit passes :data:`MAX_ADJUSTED_EXPONENT`. For operands inside the
@@ -206,9 +211,25 @@ def _read(text: str) -> Decimal | str:
         return MAGNITUDE_PROBLEM
     except (decimal.Underflow, decimal.Inexact, decimal.Rounded, decimal.Clamped):
         # An exponent beyond decimal's own range: far too large, or a digit far too fine.
-        return "its exponent is beyond the limits of 1E+31 and 1E-64"
+        return Reason(
+            N_("its exponent is beyond the limits of 1E+{high} and 1E{low}"),
+            high=MAX_ADJUSTED_EXPONENT + 1,
+            low=MIN_EXPONENT,
+        )
     except decimal.DecimalException:
         return NOT_A_NUMBER
+
+
+def result_outside(problem: str) -> Reason:
+    """Why the result of arithmetic is refused: it is outside the bounds, for ``problem``."""
+    return Reason(N_("the result is outside the bounds: {problem}"), problem=Reason.given(problem))
+
+
+def _wrong_kind(value: object) -> Reason:
+    """Why a value of another type than a number's is refused."""
+    return Reason(
+        N_("expected a Decimal, int or numeric str, got {kind}"), kind=type(value).__name__
+    )
 
 
 def to_exact(value: object, *, refused: str | None = None) -> Decimal | str:
@@ -226,7 +247,7 @@ def to_exact(value: object, *, refused: str | None = None) -> Decimal | str:
     (Decimal('1E+40'), 'expected a Decimal, int or numeric str, got bool', 'not a percentage')
     """
     if isinstance(value, bool) or not isinstance(value, _NUMBERS):
-        return refused or f"expected a Decimal, int or numeric str, got {type(value).__name__}"
+        return refused or _wrong_kind(value)
     if isinstance(value, int):
         return MAGNITUDE_PROBLEM if value.bit_length() > _MAX_INT_BITS else Decimal(value)
     if isinstance(value, str):
@@ -310,8 +331,7 @@ def exact_figure(
     if isinstance(value, _INEXACT):
         raise FloatAmountError(value)
     if not isinstance(value, kinds):
-        kind = type(value).__name__
-        raise error(value, wrong_kind or f"expected a Decimal, int or numeric str, got {kind}")
+        raise error(value, wrong_kind or _wrong_kind(value))
     figure = to_figure(value, refused=refused)
     if isinstance(figure, str):
         raise error(value, figure)

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Final
 from littlegiants._checks import control_problem
 from littlegiants._currency import is_valid_currency, validate_currency
 from littlegiants._exact import EXACT, bounds_problem, to_decimal
-from littlegiants.errors import MoneyParseError
+from littlegiants.errors import MoneyParseError, Reason
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -103,7 +104,9 @@ def _marker_code(marker: str, markers: dict[str, str], text: str) -> str | None:
         return markers[key]
     if len(key) == 3 and key.isalpha() and is_valid_currency(key):
         return key
-    raise MoneyParseError(text, f"{marker!r} is not a currency code or marker it knows")
+    raise MoneyParseError(
+        text, Reason(N_("{marker} is not a currency code or marker it knows"), marker=repr(marker))
+    )
 
 
 def _number(digits: str, loc: Locale | None, text: str) -> Decimal:
@@ -119,12 +122,24 @@ def _number(digits: str, loc: Locale | None, text: str) -> Decimal:
         number = to_decimal(canonical.replace(",", ""))
     if number is not None:
         return number
-    style = "1234.5 or 1,234.5" if loc is None else f"a {loc} number"
-    raise MoneyParseError(text, f"{digits!r} is not written like {style} (misplaced separator)")
+    style = (
+        Reason(N_("1234.5 or 1,234.5"))
+        if loc is None
+        else Reason(N_("a {locale} number"), locale=loc)
+    )
+    raise MoneyParseError(
+        text,
+        Reason(
+            N_("{digits} is not written like {style} (misplaced separator)"),
+            digits=repr(digits),
+            style=style,
+        ),
+    )
 
 
 def _too_long(text: str) -> MoneyParseError:
-    return MoneyParseError(text[:40] + "...", f"the text is longer than {_MAX_LENGTH} characters")
+    reason = Reason(N_("the text is longer than {limit} characters"), limit=_MAX_LENGTH)
+    return MoneyParseError(text[:40] + "...", reason)
 
 
 def parse_money_text(
@@ -132,7 +147,9 @@ def parse_money_text(
 ) -> tuple[Decimal, str]:
     """Return the exact amount and ISO code printed in ``text`` (see ``Money.parse``)."""
     if not isinstance(text, str):
-        raise MoneyParseError(text, f"expected text, got {type(text).__name__}")
+        raise MoneyParseError(
+            text, Reason(N_("expected text, got {kind}"), kind=type(text).__name__)
+        )
     if len(text) > _MAX_LENGTH:
         raise _too_long(text)
     loc = None
@@ -148,9 +165,11 @@ def parse_money_text(
         raise _too_long(text)
     match = _PATTERN.match(normal)
     if match is None:
-        raise MoneyParseError(text, "it is not a number with an optional scale word and currency")
+        raise MoneyParseError(
+            text, N_("it is not a number with an optional scale word and currency")
+        )
     if match["sign"] and match["sign2"]:
-        raise MoneyParseError(text, "it has two signs")
+        raise MoneyParseError(text, N_("it has two signs"))
     markers = DEFAULT_MARKERS if loc is None else _locale_markers(loc)
     code = _currency_of(match, markers, currency, text)
     amount = _number(match["num"], loc, text)
@@ -158,11 +177,14 @@ def parse_money_text(
         from littlegiants._units import SCALE_UNITS, scale_factor  # noqa: PLC0415 - pint is slow
 
         if match["scale"].lower() not in SCALE_UNITS:  # "billıon": IGNORECASE matches ı to i
-            raise MoneyParseError(text, f"{match['scale']!r} is not a scale word it knows")
+            reason = Reason(N_("{scale} is not a scale word it knows"), scale=repr(match["scale"]))
+            raise MoneyParseError(text, reason)
         amount = EXACT.multiply(amount, scale_factor(match["scale"]))
     problem = bounds_problem(amount)
     if problem is not None:
-        raise MoneyParseError(text, f"the amount is outside the bounds: {problem}")
+        raise MoneyParseError(
+            text, Reason(N_("the amount is outside the bounds: {problem}"), problem=problem)
+        )
     if (match["sign"] or match["sign2"]) == "-":
         amount = EXACT.minus(amount)
     return amount, code
@@ -184,12 +206,21 @@ def _currency_of(
         given = validate_currency(currency)
         if codes and codes != {given}:
             found = ", ".join(sorted(codes))
-            raise MoneyParseError(text, f"it says {found} but the currency given is {given}")
+            raise MoneyParseError(
+                text,
+                Reason(
+                    N_("it says {found} but the currency given is {given}"),
+                    found=found,
+                    given=given,
+                ),
+            )
         codes = {given}
     if not codes:
         raise MoneyParseError(
-            text, "it names no currency (add a marker such as 'CNY' or '元', or pass currency=)"
+            text,
+            N_("it names no currency (add a marker such as 'CNY' or '元', or pass currency=)"),
         )
     if len(codes) > 1:
-        raise MoneyParseError(text, f"it names two currencies: {', '.join(sorted(codes))}")
+        found = ", ".join(sorted(codes))
+        raise MoneyParseError(text, Reason(N_("it names two currencies: {found}"), found=found))
     return codes.pop()

@@ -51,8 +51,9 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 import attrs
 
 from littlegiants._exact import to_figure
-from littlegiants.errors import BatchesFileError, InvalidRecordError, SourceLocation
+from littlegiants.errors import BatchesFileError, InvalidRecordError, Reason, SourceLocation
 from littlegiants.sources import Source
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -178,7 +179,9 @@ def _check_pass_rate(_: object, __: attrs.Attribute[Decimal | None], value: obje
         return
     rate = to_figure(value) if isinstance(value, Decimal) else "it is not a Decimal"
     if isinstance(rate, str) or not 0 <= rate <= 1:
-        raise InvalidRecordError(value, "pass_rate must be a Decimal fraction from 0 to 1, or None")
+        raise InvalidRecordError(
+            value, N_("pass_rate must be a Decimal fraction from 0 to 1, or None")
+        )
 
 
 @attrs.frozen
@@ -271,7 +274,7 @@ class _Reader:
         self.at = at
         self.lines = lines
         if not isinstance(table, dict):
-            raise self.error(table, "expected a table")
+            raise self.error(table, N_("expected a table"))
         self.table: Mapping[str, Any] = table
 
     def error(self, value: object, reason: str, field: str | None = None) -> BatchesFileError:
@@ -296,24 +299,30 @@ class _Reader:
         if field not in self.table:
             if optional:
                 return None
-            raise self.error(None, f"{field} is missing", field)
+            raise self.error(None, Reason(N_("{field} is missing"), field=field), field)
         value = self.table[field]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.error(value, f"{field} must be a {kind.__name__}", field)
+            raise self.error(
+                value,
+                Reason(N_("{field} must be a {kind}"), field=field, kind=kind.__name__),
+                field,
+            )
         if kind is dt.date and isinstance(value, dt.datetime):
-            raise self.error(value, f"{field} must be a date without a time", field)
+            raise self.error(
+                value, Reason(N_("{field} must be a date without a time"), field=field), field
+            )
         return value
 
     def text(self, field: str) -> str:
         value: str = self.get(field, str)
         if not value.strip():
-            raise self.error(value, f"{field} must not be empty", field)
+            raise self.error(value, Reason(N_("{field} must not be empty"), field=field), field)
         return value
 
     def count(self, field: str) -> int:
         value: int = self.get(field, int)
         if value < 0:
-            raise self.error(value, f"{field} must not be negative", field)
+            raise self.error(value, Reason(N_("{field} must not be negative"), field=field), field)
         return value
 
     def confidence(self, default: Confidence | None = None) -> Confidence:
@@ -324,14 +333,18 @@ class _Reader:
             return Confidence(text)
         except ValueError:
             names = ", ".join(c.value for c in Confidence)
-            raise self.error(text, f"confidence must be one of {names}", "confidence") from None
+            raise self.error(
+                text, Reason(N_("confidence must be one of {names}"), names=names), "confidence"
+            ) from None
 
     def sources(self, field: str, known: Mapping[str, Source]) -> tuple[Source, ...]:
         keys = self.get(field, list, optional=True) or []
         result = []
         for key in keys:
             if not isinstance(key, str) or key not in known:
-                raise self.error(key, f"{field} names an unknown source", field)
+                raise self.error(
+                    key, Reason(N_("{field} names an unknown source"), field=field), field
+                )
             result.append(known[key])
         return tuple(result)
 
@@ -342,7 +355,7 @@ def _parse_dataset(
     """Build the dataset from parsed TOML, checking every field it reads (lines: see _Reader)."""
     root = _Reader(dict(data), path, (), lines)
     if root.get("schema", int) != 1:
-        raise root.error(data.get("schema"), "this library reads schema 1", "schema")
+        raise root.error(data.get("schema"), N_("this library reads schema 1"), "schema")
     known = {
         key: Source(
             source.get("url", str, optional=True),
@@ -357,7 +370,11 @@ def _parse_dataset(
     batches = tuple(_parse_batch(item, known) for item in root.children("batches"))
     for expected, batch in enumerate(batches, start=1):
         if batch.number != expected:
-            raise root.error(batch.number, f"batch {expected} expected here", "batches")
+            raise root.error(
+                batch.number,
+                Reason(N_("batch {expected} expected here"), expected=expected),
+                "batches",
+            )
     re_reviews = tuple(
         ReReviewRound(
             item.count("year"),
@@ -409,7 +426,7 @@ def _parse_batch(item: _Reader, known: Mapping[str, Source]) -> Batch:
         for size in item.children("sizes")
     )
     if not sizes:
-        raise item.error(None, "a batch needs at least one reported size", "sizes")
+        raise item.error(None, N_("a batch needs at least one reported size"), "sizes")
     return Batch(
         item.count("number"),
         item.count("year"),
@@ -432,7 +449,9 @@ def _member(item: _Reader, field: str, kind: type[_E]) -> _E:
         return kind(text)
     except ValueError:
         names = ", ".join(member.value for member in kind)
-        raise item.error(text, f"{field} must be one of {names}", field) from None
+        raise item.error(
+            text, Reason(N_("{field} must be one of {names}"), field=field, names=names), field
+        ) from None
 
 
 def _rate(item: _Reader, field: str) -> Decimal | None:
@@ -441,8 +460,16 @@ def _rate(item: _Reader, field: str) -> Decimal | None:
         return None
     rate = to_figure(text)
     if isinstance(rate, str) or not 0 <= rate <= 1:
-        reason = "" if isinstance(rate, Decimal) else f" ({rate})"
-        raise item.error(text, f"{field} must be a quoted fraction from 0 to 1{reason}", field)
+        reason = (
+            Reason(N_("{field} must be a quoted fraction from 0 to 1"), field=field)
+            if isinstance(rate, Decimal)
+            else Reason(
+                N_("{field} must be a quoted fraction from 0 to 1 ({problem})"),
+                field=field,
+                problem=Reason.given(rate),
+            )
+        )
+        raise item.error(text, reason, field)
     return rate
 
 
@@ -494,7 +521,11 @@ def miit_batch(number: int) -> Batch:
     if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= len(batches):
         return batches[number - 1]
     raise InvalidRecordError(
-        number, f"there is no such MIIT batch; the bundled table has 1 to {len(batches)}"
+        number,
+        Reason(
+            N_("there is no such MIIT batch; the bundled table has 1 to {last}"),
+            last=len(batches),
+        ),
     )
 
 

@@ -41,8 +41,9 @@ from littlegiants._checks import expects
 from littlegiants._exact import MAX_ADJUSTED_EXPONENT
 from littlegiants.batches import Bound
 from littlegiants.designation import DesignationLevel, coerce_level
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
 from littlegiants.regions import Region, coerce_optional_region
+from littlegiants.translations import N_
 
 __all__ = ["CountKind", "DesignationCount"]
 
@@ -76,7 +77,9 @@ def _member(kind: type[_E], what: str, value: object) -> _E:
             if value == member.value:
                 return member
     known = ", ".join(str(member.value) for member in kind)
-    raise InvalidRecordError(value, f"a count's {what} is one of {known}")
+    raise InvalidRecordError(
+        value, Reason(N_("a count's {what} is one of {known}"), what=what, known=known)
+    )
 
 
 def _kind(value: object) -> CountKind:
@@ -89,7 +92,7 @@ def _bound(value: object) -> Bound:
 
 def _check_day(name: str, value: object) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidRecordError(value, f"{name} must be a datetime.date")
+        raise InvalidRecordError(value, Reason(N_("{name} must be a datetime.date"), name=name))
 
 
 def _check_on(_: object, __: attrs.Attribute[date], value: object) -> None:
@@ -107,7 +110,7 @@ def _check_batch(_: object, __: attrs.Attribute[int | None], value: object) -> N
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, int) or not 1 <= value < _MAX_COUNT
     ):
-        raise InvalidRecordError(value, "batch must be an MIIT batch number, 1 or more")
+        raise InvalidRecordError(value, N_("batch must be an MIIT batch number, 1 or more"))
 
 
 @attrs.frozen(kw_only=True)
@@ -143,7 +146,7 @@ class DesignationCount:
     batch: int | None = attrs.field(default=None, validator=_check_batch)
     by: date | None = attrs.field(default=None, validator=_check_by)
     source: str | None = attrs.field(
-        default=None, validator=expects(str, "source must be text or None", optional=True)
+        default=None, validator=expects(str, N_("source must be text or None"), optional=True)
     )
     bound: Bound = attrs.field(default=Bound.EXACT, converter=_bound)
     national_rank: int | None = None
@@ -153,20 +156,24 @@ class DesignationCount:
         """Check the count against its kind."""
         count = self.count
         if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < _MAX_COUNT:
-            raise InvalidRecordError(count, "a count is a whole number >= 0 (below 1E+31)")
+            raise InvalidRecordError(count, N_("a count is a whole number >= 0 (below 1E+31)"))
         for name in ("national_rank", "provincial_rank"):
             rank = getattr(self, name)
             if rank is None:
                 continue
             if isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank < _MAX_COUNT:
-                raise InvalidRecordError(rank, f"{name} is a place in a ranking: 1 or more")
+                raise InvalidRecordError(
+                    rank, Reason(N_("{name} is a place in a ranking: 1 or more"), name=name)
+                )
             if self.region is None:
-                raise InvalidRecordError(rank, f"{name} ranks a place: give the region counted")
+                raise InvalidRecordError(
+                    rank, Reason(N_("{name} ranks a place: give the region counted"), name=name)
+                )
         if self.kind is CountKind.BATCH and self.batch is None:
-            raise InvalidRecordError(self.kind.value, "a batch count names its MIIT batch")
+            raise InvalidRecordError(self.kind.value, N_("a batch count names its MIIT batch"))
         if self.kind is CountKind.TARGET and self.by is None:
             raise InvalidRecordError(
-                self.kind.value, "a target names the date it is to be reached by"
+                self.kind.value, N_("a target names the date it is to be reached by")
             )
         if self.kind is not CountKind.TARGET and self.by is not None:
-            raise InvalidRecordError(self.by, "only a target has a date to be reached by")
+            raise InvalidRecordError(self.by, N_("only a target has a date to be reached by"))

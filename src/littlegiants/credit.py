@@ -78,7 +78,8 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from littlegiants.errors import InvalidCreditCodeError, SourceLocation
+from littlegiants.errors import InvalidCreditCodeError, Reason, SourceLocation
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -117,43 +118,51 @@ _DIGITS: Final = frozenset("0123456789")
 #: python-stdnum refused goes wrong, never to decide validity.
 _ALPHABET: Final = frozenset("0123456789ABCDEFGHJKLMNPQRTUWXY")
 _PARTS: Final = (
-    (1, 1, "registration authority"),
-    (2, 2, "entity type"),
-    (3, 8, "division code"),
-    (9, 17, "organisation code"),
-    (18, 18, "check character"),
+    (1, 1, N_("registration authority")),
+    (2, 2, N_("entity type")),
+    (3, 8, N_("division code")),
+    (9, 17, N_("organisation code")),
+    (18, 18, N_("check character")),
 )
 
 
-def _part(position: int) -> str:
+def _part(position: int) -> Reason:
     """Name the part of the code a 1-based position belongs to."""
-    return next(name for first, last, name in _PARTS if first <= position <= last)
+    return Reason.given(next(name for first, last, name in _PARTS if first <= position <= last))
 
 
-def _format_problem(compact: str) -> str:
+def _format_problem(compact: str) -> Reason:
     """Say where the first character python-stdnum refuses is, and what is allowed there."""
     for index, char in enumerate(compact):
         position = index + 1
         if position <= 8 and char not in _DIGITS:
-            extra = (
-                " (GB 32100 allows some letters in positions 1–2, but python-stdnum, which "
-                "littlegiants follows, accepts digits only)"
+            template = (
+                N_(
+                    "format check failed at position {position} ({part}): {char} is not a digit "
+                    "(GB 32100 allows some letters in positions 1–2, but python-stdnum, which "
+                    "littlegiants follows, accepts digits only)"
+                )
                 if position <= 2
-                else ""
+                else N_(
+                    "format check failed at position {position} ({part}): {char} is not a digit"
+                )
             )
-            return (
-                f"format check failed at position {position} ({_part(position)}): {char!r} is "
-                f"not a digit{extra}"
-            )
+            return Reason(template, position=position, part=_part(position), char=repr(char))
         if position > 8 and char not in _ALPHABET:
-            return (
-                f"format check failed at position {position} ({_part(position)}): {char!r} is not "
-                "allowed; positions 9–18 are digits or capital letters other than I, O, S, V, Z"
+            return Reason(
+                N_(
+                    "format check failed at position {position} ({part}): {char} is not "
+                    "allowed; positions 9–18 are digits or capital letters other than I, O, S, "
+                    "V, Z"
+                ),
+                position=position,
+                part=_part(position),
+                char=repr(char),
             )
-    return "format check failed"  # pragma: no cover - stdnum refused a code we cannot place
+    return Reason(N_("format check failed"))  # pragma: no cover - stdnum refused a code unplaced
 
 
-def _character_problem(text: str) -> str | None:
+def _character_problem(text: str) -> Reason | None:
     """Say where ``text`` has a character no printed code has: a control or non-ASCII one.
 
     python-stdnum first maps Unicode spaces and dashes to ASCII ones (its ``clean``); anything
@@ -168,9 +177,13 @@ def _character_problem(text: str) -> str | None:
 
     for position, (char, mapped) in enumerate(zip(text, clean(text), strict=True), start=1):
         if not (mapped.isascii() and mapped.isprintable()):
-            return (
-                f"format check failed at character {position} of the text: {char!r} is not "
-                "allowed; a code is digits and capital letters, with spaces or dashes between"
+            return Reason(
+                N_(
+                    "format check failed at character {position} of the text: {char} is not "
+                    "allowed; a code is digits and capital letters, with spaces or dashes between"
+                ),
+                position=position,
+                char=repr(char),
             )
     return None
 
@@ -208,7 +221,9 @@ def validate_credit_code(text: object, *, location: SourceLocation | None = None
     """
     if not isinstance(text, str):
         raise InvalidCreditCodeError(
-            text, f"format check failed, expected text, got {type(text).__name__}", location
+            text,
+            Reason(N_("format check failed, expected text, got {kind}"), kind=type(text).__name__),
+            location,
         )
     problem = _character_problem(text)
     if problem is not None:
@@ -224,18 +239,25 @@ def validate_credit_code(text: object, *, location: SourceLocation | None = None
         return uscc.validate(text)
     except InvalidLength:
         compact = uscc.compact(text)
-        check = (
-            f"length check failed, expected {_LENGTH} characters (spaces and dashes aside), "
-            f"got {len(compact)}"
+        check = Reason(
+            N_(
+                "length check failed, expected {length} characters (spaces and dashes aside), "
+                "got {found}"
+            ),
+            length=_LENGTH,
+            found=len(compact),
         )
     except InvalidFormat:
         check = _format_problem(uscc.compact(text))
     except InvalidChecksum:
         compact = uscc.compact(text)
-        check = (
-            f"checksum check failed: the check character (position 18) is {compact[-1]!r} but "
-            f"positions 1–17 give {uscc.calc_check_digit(compact[:-1])!r}; a character was "
-            "probably mistyped"
+        check = Reason(
+            N_(
+                "checksum check failed: the check character (position 18) is {found} but "
+                "positions 1–17 give {expected}; a character was probably mistyped"
+            ),
+            found=repr(compact[-1]),
+            expected=repr(uscc.calc_check_digit(compact[:-1])),
         )
     raise InvalidCreditCodeError(text, check, location)
 
@@ -262,8 +284,10 @@ def _check_code(_instance: object, _attribute: attrs.Attribute[str], value: str)
     if validate_credit_code(value) != value:
         raise InvalidCreditCodeError(
             value,
-            "format check failed, CreditCode() takes the compact 18-character code; use "
-            "CreditCode.parse() for text with spaces, dashes or lower-case letters",
+            N_(
+                "format check failed, CreditCode() takes the compact 18-character code; use "
+                "CreditCode.parse() for text with spaces, dashes or lower-case letters"
+            ),
         )
 
 

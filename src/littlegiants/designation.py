@@ -76,7 +76,8 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from littlegiants._checks import control_problem, items
-from littlegiants.errors import InvalidLevelError, InvalidPeriodError, InvalidRecordError
+from littlegiants.errors import InvalidLevelError, InvalidPeriodError, InvalidRecordError, Reason
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -276,7 +277,8 @@ def format_level(level: DesignationLevel, *, locale: str) -> str:
     if language == "en":
         return level.english
     raise InvalidRecordError(
-        locale, "format_level speaks Chinese (zh_*) and English (en_*) only; pass locale='zh_CN'"
+        locale,
+        N_("format_level speaks Chinese (zh_*) and English (en_*) only; pass locale='zh_CN'"),
     )
 
 
@@ -292,7 +294,7 @@ def coerce_level(value: DesignationLevel | str) -> DesignationLevel:
 def _check_date(name: str, value: object) -> None:
     # A datetime is a date, but comparing it with a date raises TypeError: refuse it up front.
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidRecordError(value, f"{name} must be a datetime.date")
+        raise InvalidRecordError(value, Reason(N_("{name} must be a datetime.date"), name=name))
 
 
 def _date_field(instance: object, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
@@ -315,7 +317,7 @@ def _bool_field(instance: object, attribute: attrs.Attribute[bool], value: bool)
 
 def _check_bool(name: str, value: object) -> None:
     if not isinstance(value, bool):
-        raise InvalidRecordError(value, f"{name} must be True or False")
+        raise InvalidRecordError(value, Reason(N_("{name} must be True or False"), name=name))
 
 
 @attrs.frozen
@@ -338,7 +340,7 @@ class ReReview:
 def _to_re_reviews(value: Iterable[ReReview]) -> tuple[ReReview, ...]:
     return tuple(
         sorted(
-            items(value, ReReview, "re_reviews", "a ReReview(on, passed)"),
+            items(value, ReReview, "re_reviews", N_("a ReReview(on, passed)")),
             key=lambda review: review.on,
         )
     )
@@ -357,7 +359,9 @@ def _check_batch_number(value: object) -> None:
 
     last = miit_batches()[-1].number
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= last:
-        raise InvalidRecordError(value, f"batch must be an MIIT batch number from 1 to {last}")
+        raise InvalidRecordError(
+            value, Reason(N_("batch must be an MIIT batch number from 1 to {last}"), last=last)
+        )
 
 
 def _check_valid_years(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -367,7 +371,9 @@ def _check_valid_years(instance: object, attribute: attrs.Attribute[int], value:
 
 def _check_years(value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidRecordError(value, "valid_years must be a whole number of years, at least 1")
+        raise InvalidRecordError(
+            value, N_("valid_years must be a whole number of years, at least 1")
+        )
 
 
 def _check_authority(
@@ -379,7 +385,7 @@ def _check_authority(
 
 def _check_name(value: object) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise InvalidRecordError(value, "authority must be the awarding body's name, or None")
+        raise InvalidRecordError(value, N_("authority must be the awarding body's name, or None"))
 
 
 def _anniversary(start: dt.date, years: int) -> dt.date:
@@ -452,41 +458,64 @@ class Designation:
         if self.batch is not None and not national:
             raise InvalidRecordError(
                 self.batch,
-                f"batch is the MIIT batch number, which only national designations have, "
-                f"not {self.level.value} ones",
+                Reason(
+                    N_(
+                        "batch is the MIIT batch number, which only national designations have, "
+                        "not {level} ones"
+                    ),
+                    level=Reason.given(self.level.value),
+                ),
             )
         if self.key and not national:
             raise InvalidRecordError(
                 self.key,
-                f"only a national little giant can be key (重点), not a {self.level.value} one",
+                Reason(
+                    N_("only a national little giant can be key (重点), not a {level} one"),
+                    level=Reason.given(self.level.value),
+                ),
             )
         if self.revoked_on is not None and self.revoked_on <= self.awarded_on:
             raise InvalidRecordError(
-                self.revoked_on, f"revoked_on must be after the award on {self.awarded_on}"
+                self.revoked_on,
+                Reason(N_("revoked_on must be after the award on {on}"), on=self.awarded_on),
             )
         previous: dt.date | None = None
         for review in self.re_reviews:
             if review.on <= self.awarded_on:
                 raise InvalidRecordError(
-                    review, f"a re-review must come after the award on {self.awarded_on}"
+                    review,
+                    Reason(N_("a re-review must come after the award on {on}"), on=self.awarded_on),
                 )
             if self.revoked_on is not None and review.on >= self.revoked_on:
                 raise InvalidRecordError(
-                    review, f"a re-review must come before the revocation on {self.revoked_on}"
+                    review,
+                    Reason(
+                        N_("a re-review must come before the revocation on {on}"),
+                        on=self.revoked_on,
+                    ),
                 )
             if review.on == previous:
-                raise InvalidRecordError(review, "two re-reviews on the same day")
+                raise InvalidRecordError(review, N_("two re-reviews on the same day"))
             previous = review.on
         terms = 1 + len(self.re_reviews)
         if self.valid_years > dt.MAXYEAR:  # checked first: a huge int has no text to quote
             raise InvalidRecordError(
-                self.valid_years, f"a term cannot be longer than {dt.MAXYEAR} years"
+                self.valid_years,
+                Reason(N_("a term cannot be longer than {limit} years"), limit=dt.MAXYEAR),
             )
         if self.awarded_on.year + terms * self.valid_years > dt.MAXYEAR:
             raise InvalidRecordError(
                 self.valid_years,
-                f"{terms} term(s) of {self.valid_years} years from {self.awarded_on} would run "
-                f"past the year {dt.MAXYEAR}, the last the calendar holds",
+                Reason(
+                    N_(
+                        "{terms} term(s) of {years} years from {on} would run past the year "
+                        "{limit}, the last the calendar holds"
+                    ),
+                    terms=terms,
+                    years=self.valid_years,
+                    on=self.awarded_on,
+                    limit=dt.MAXYEAR,
+                ),
             )
 
     def valid_until(self, on: dt.date | None = None) -> dt.date:
@@ -514,7 +543,8 @@ class Designation:
             _check_date("on", on)
             if on < self.awarded_on:
                 raise InvalidRecordError(
-                    on, f"the designation was only awarded on {self.awarded_on}"
+                    on,
+                    Reason(N_("the designation was only awarded on {on}"), on=self.awarded_on),
                 )
         terms = 1
         for review in self.re_reviews:
@@ -633,5 +663,5 @@ def designations_between(
     _check_date("start", start)
     _check_date("end", end)
     if end < start:
-        raise InvalidPeriodError((start, end), "the end is before the start")
+        raise InvalidPeriodError((start, end), N_("the end is before the start"))
     return tuple(d for d in designations if start <= d.awarded_on <= end)

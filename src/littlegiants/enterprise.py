@@ -59,10 +59,11 @@ from littlegiants.designation import (
     designations_between,
     highest_valid_level,
 )
-from littlegiants.errors import InvalidPeriodError, InvalidRecordError
+from littlegiants.errors import InvalidPeriodError, InvalidRecordError, Reason
 from littlegiants.financials import FinancialYear, Profile
 from littlegiants.periods import Period
 from littlegiants.regions import Region, coerce_optional_region, coerce_region
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -77,7 +78,7 @@ def _optional_code(value: CreditCode | str | None) -> CreditCode | None:
 def _check_date(name: str, value: object) -> None:
     # A datetime is a date, but comparing it with a date raises TypeError: refuse it up front.
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidRecordError(value, f"{name} must be a datetime.date")
+        raise InvalidRecordError(value, Reason(N_("{name} must be a datetime.date"), name=name))
 
 
 def _check_day(_: object, attribute: attrs.Attribute[date], value: object) -> None:
@@ -114,7 +115,7 @@ def _sorted_financials(values: Iterable[FinancialYear]) -> tuple[FinancialYear, 
     years = [f.year for f in result]
     for earlier, later in itertools.pairwise(years):
         if earlier == later:
-            raise InvalidRecordError(later, "two financial records for the same year")
+            raise InvalidRecordError(later, N_("two financial records for the same year"))
     return result
 
 
@@ -124,18 +125,20 @@ def _default_region(self: Enterprise) -> Region | None:
 
 def _check_name(_: object, __: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise InvalidRecordError(value, "an enterprise needs a non-empty name")
+        raise InvalidRecordError(value, N_("an enterprise needs a non-empty name"))
     if invisible_edge(value):
         raise InvalidRecordError(
             value,
-            "an enterprise name must not start or end with a line break, a tab or another "
-            "invisible character (it is the key that links the firm's records)",
+            N_(
+                "an enterprise name must not start or end with a line break, a tab or another "
+                "invisible character (it is the key that links the firm's records)"
+            ),
         )
 
 
-_english_name = expects(str, "english_name must be text or None", optional=True)
-_industry = expects(str, "industry must be text or None", optional=True)
-_profile = expects(Profile, "profile must be a Profile or None", optional=True)
+_english_name = expects(str, N_("english_name must be text or None"), optional=True)
+_industry = expects(str, N_("industry must be text or None"), optional=True)
+_profile = expects(Profile, N_("profile must be a Profile or None"), optional=True)
 
 
 @attrs.frozen
@@ -226,7 +229,9 @@ class Enterprise:
             InvalidPeriodError: ``period`` is not a :class:`~littlegiants.periods.Period`.
         """
         if not isinstance(period, Period):
-            raise InvalidPeriodError(period, f"expected a Period, got {type(period).__name__}")
+            raise InvalidPeriodError(
+                period, Reason(N_("expected a Period, got {kind}"), kind=type(period).__name__)
+            )
         return designations_between(self.designations, period.start, period.end)
 
     def region_on(self, on: date) -> Region | None:
@@ -262,7 +267,7 @@ class Enterprise:
             InvalidRecordError: ``year`` is not a whole number.
         """
         if isinstance(year, bool) or not isinstance(year, int):
-            raise InvalidRecordError(year, "a financial year is asked for by its year, an int")
+            raise InvalidRecordError(year, N_("a financial year is asked for by its year, an int"))
         for figures in self.financials:
             if figures.year == year:
                 return figures

@@ -17,19 +17,34 @@ errors pickle (their fields are their ``args``), so they cross process boundarie
 >>> import pickle
 >>> pickle.loads(pickle.dumps(err)).value
 '12,5x'
+
+``error.message(locale)`` says the sentence in the reader's language, reasons included: each
+reason is a gettext message, marked with ``N_`` where it is fixed and written as a
+:class:`Reason` (a template and its values) where it names values, so the catalogue translates
+the template and the values fill it.
+
+>>> from littlegiants.money import Money
+>>> try:
+...     Money("1E+40", "CNY")
+... except InvalidAmountError as error:
+...     said = (str(error), error.message("zh_CN"))
+>>> print(said[0])
+Invalid amount '1E+40': its magnitude is beyond the limit of 1E+31 (an exponent of at most 30).
+>>> print(said[1])
+无效金额 '1E+40'：数量级超出界限 1E+31（指数最大为 30）。
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, ClassVar, Final
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 
 import attrs
 
 from littlegiants.translations import N_
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "AmbiguousRegionError",
@@ -54,6 +69,7 @@ __all__ = [
     "MoneyParseError",
     "PolicyFileError",
     "RateNotFoundError",
+    "Reason",
     "ScenarioFileError",
     "SourceLocation",
     "UnknownCurrencyError",
@@ -109,11 +125,88 @@ def _where(location: SourceLocation | None, _: Callable[[str], str] = _as_writte
     return "" if location is None else _(" ({location})").format(location=location.said(_))
 
 
+class Reason(str):
+    """A reason an error gives, in English, that a translator can say in another language.
+
+    Made of a message marked with :func:`~littlegiants.translations.N_` (its placeholders named,
+    ``{name}``) and the values that fill it. It *is* the English text (a ``str``, equal to it), so
+    code that reads an error's ``reason`` as text keeps working; :meth:`said` and :meth:`message`
+    fill the translated template instead. A value that is itself a ``Reason`` is said in the same
+    language; every other value is data and reads as given. Without values, the template is the
+    text as it is (its braces are not placeholders).
+
+    >>> from littlegiants.translations import N_
+    >>> reason = Reason(N_("{name} must be a datetime.date"), name="designated_on")
+    >>> reason, reason == "designated_on must be a datetime.date"
+    ('designated_on must be a datetime.date', True)
+    >>> reason.message("zh_CN")
+    'designated_on 必须是 datetime.date'
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(reason)).values
+    {'name': 'designated_on'}
+    """
+
+    __slots__ = ("template", "values")
+
+    template: str
+    values: Mapping[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Self:
+        """Fill ``template`` (marked with ``N_``) with ``values``: the English reason."""
+        reason = super().__new__(cls, template.format(**values) if values else template)
+        reason.template = template
+        reason.values = values
+        return reason
+
+    @classmethod
+    def given(cls, text: str) -> Reason:
+        """``text`` as a ``Reason``: itself when it is one, else a reason without values."""
+        return text if isinstance(text, Reason) else cls(text)
+
+    def said(self, _: Callable[[str], str]) -> str:
+        """The reason in the words ``_`` (a gettext) gives."""
+        if not self.values:
+            return _(self.template)
+        return _(self.template).format(
+            **{
+                name: value.said(_) if isinstance(value, Reason) else value
+                for name, value in self.values.items()
+            }
+        )
+
+    def message(self, locale: object) -> str:
+        """The reason in the language of ``locale`` (English where no catalogue has it)."""
+        # Imported here: translations reads locales with formatting, which raises errors.
+        from littlegiants.translations import translator  # noqa: PLC0415
+
+        return self.said(translator(locale).gettext)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle as its template and values, not as the English text alone."""
+        return (_reason, (type(self), self.template, tuple(self.values.items())))
+
+
+def _reason(cls: type[Reason], template: str, values: tuple[tuple[str, object], ...]) -> Reason:
+    """Rebuild a pickled :class:`Reason`."""
+    return cls(template, **dict(values))
+
+
+def _said(text: str, _: Callable[[str], str]) -> str:
+    """A reason in the words ``_`` gives.
+
+    A :class:`Reason` fills its translated template; other text is looked up as a message (a
+    reason marked with ``N_``) and reads as given when the catalogue does not have it.
+    """
+    if isinstance(text, Reason):
+        return text.said(_)
+    return _(text) if text else text
+
+
 #: The longest representation of a value a message quotes in full.
 _MAX_SHOWN = 300
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, _: Callable[[str], str] = _as_written) -> str:
     """``repr(value)`` for a message: never raises, and cut short when very long.
 
     An ``int`` of more than 4,300 digits has no ``repr`` (Python refuses the conversion), so it is
@@ -125,13 +218,14 @@ def _shown(value: object) -> str:
     "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (1002 characters)"
     """
     try:
-        text = repr(value)
+        text = repr(value.said(_) if isinstance(value, Reason) else value)
     except ValueError:
         if isinstance(value, int):
-            return f"<an int of about {int(value.bit_length() * math.log10(2)) + 1} digits>"
-        return f"<a {type(value).__name__} that cannot be shown>"
+            digits = int(value.bit_length() * math.log10(2)) + 1
+            return _("<an int of about {digits} digits>").format(digits=digits)
+        return _("<a {kind} that cannot be shown>").format(kind=type(value).__name__)
     if len(text) > _MAX_SHOWN:
-        return f"{text[:60]}... ({len(text)} characters)"
+        return _("{start}... ({length} characters)").format(start=text[:60], length=len(text))
     return text
 
 
@@ -153,8 +247,11 @@ class LittleGiantsError(Exception):
         >>> UnknownPolicyError("x", ("a", "b")).message("zh_CN")
         "没有内置政策 'x'：已有的政策编号为 a, b。"
         """
-        if type(self)._sentence is LittleGiantsError._sentence:  # noqa: SLF001 - this very class
-            return str(self)  # not marked for translation: the English
+        for kind in type(self).__mro__:
+            if "_sentence" in vars(kind):
+                break
+            if "__str__" in vars(kind):
+                return str(self)  # a class that writes its own English sentence, untranslated
         # Imported here: translations reads locales with formatting, which raises these errors.
         from littlegiants.translations import translator  # noqa: PLC0415
 
@@ -180,12 +277,16 @@ class InvalidAmountError(LittleGiantsError, ValueError):
     """An amount is not a finite, exact number (NaN, infinity, or text that is not a number)."""
 
     value: object
-    reason: str = "it is not a finite number"
+    reason: str = N_("it is not a finite number")
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Explain which amount was refused and why."""
-        return f"Invalid amount {_shown(self.value)}{_where(self.location)}: {self.reason}."
+        return _("Invalid amount {value}{where}: {reason}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -195,13 +296,16 @@ class FloatAmountError(LittleGiantsError, TypeError):
     value: object
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Say how to pass the amount exactly."""
-        kind = type(self.value).__name__
-        return (
-            f"Refusing {kind} amount {self.value!r}{_where(self.location)}: money must be exact. "
-            f"Pass a Decimal, an int or a numeric string, e.g. Decimal('{self.value}') or "
-            f"'{self.value}'."
+        return _(
+            "Refusing {kind} amount {value}{where}: money must be exact. Pass a Decimal, an int "
+            "or a numeric string, e.g. Decimal('{text}') or '{text}'."
+        ).format(
+            kind=type(self.value).__name__,
+            value=repr(self.value),
+            where=_where(self.location, _),
+            text=self.value,
         )
 
 
@@ -216,7 +320,7 @@ class UnknownCurrencyError(LittleGiantsError, ValueError):
         """Name the code that was not recognised."""
         return _(
             "Unknown currency {value}{where}: expected an ISO 4217 code such as 'CNY' or 'USD'."
-        ).format(value=_shown(self.value), where=_where(self.location, _))
+        ).format(value=_shown(self.value, _), where=_where(self.location, _))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -225,14 +329,14 @@ class CurrencyMismatchError(LittleGiantsError, TypeError):
 
     left: str
     right: str
-    operation: str = "combine"
+    operation: str = N_("combine")
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name both currencies and the way out."""
-        return (
-            f"Cannot {self.operation} {self.left} and {self.right}: convert one with an explicit "
-            "dated ExchangeRate or RateTable first."
-        )
+        return _(
+            "Cannot {operation} {left} and {right}: convert one with an explicit dated "
+            "ExchangeRate or RateTable first."
+        ).format(operation=_said(self.operation, _), left=self.left, right=self.right)
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -240,11 +344,13 @@ class DivisionByZeroError(LittleGiantsError, ZeroDivisionError):
     """A division (a ratio, a growth rate, an implied rate) had a zero divisor."""
 
     value: object
-    what: str = "divide"
+    what: str = N_("divide")
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Say what could not be divided."""
-        return f"Cannot {self.what}: the divisor is zero (dividing {_shown(self.value)})."
+        return _("Cannot {what}: the divisor is zero (dividing {value}).").format(
+            what=_said(self.what, _), value=_shown(self.value, _)
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -255,9 +361,13 @@ class MoneyParseError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Quote the text and say what was missing."""
-        return f"Cannot read {_shown(self.value)} as money{_where(self.location)}: {self.reason}."
+        return _("Cannot read {value} as money{where}: {reason}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -268,9 +378,13 @@ class InvalidRateError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the rate and the problem."""
-        return f"Invalid exchange rate {_shown(self.value)}{_where(self.location)}: {self.reason}."
+        return _("Invalid exchange rate {value}{where}: {reason}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -282,9 +396,11 @@ class RateNotFoundError(LittleGiantsError, LookupError):
     on: object
     reason: str
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the pair, the date and what is missing."""
-        return f"No {self.base}->{self.quote} rate usable on {self.on}: {self.reason}."
+        return _("No {base}->{quote} rate usable on {on}: {reason}.").format(
+            base=self.base, quote=self.quote, on=self.on, reason=_said(self.reason, _)
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -295,9 +411,13 @@ class InvalidGrowthError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the value and why no growth follows from it."""
-        return f"Invalid growth {_shown(self.value)}{_where(self.location)}: {self.reason}."
+        return _("Invalid growth {value}{where}: {reason}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -308,9 +428,13 @@ class InvalidPeriodError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the period and the problem."""
-        return f"Invalid period {_shown(self.value)}{_where(self.location)}: {self.reason}."
+        return _("Invalid period {value}{where}: {reason}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -324,7 +448,9 @@ class InvalidDateError(LittleGiantsError, ValueError):
     def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the text and the problem."""
         return _("Invalid date {value}{where}: {reason}.").format(
-            value=_shown(self.value), where=_where(self.location, _), reason=_(self.reason)
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
         )
 
 
@@ -336,9 +462,13 @@ class InvalidCreditCodeError(LittleGiantsError, ValueError):
     check: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the code and the check it failed."""
-        return f"Invalid credit code {_shown(self.value)}{_where(self.location)}: {self.check}."
+        return _("Invalid credit code {value}{where}: {check}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            check=_said(self.check, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -348,13 +478,13 @@ class UnknownRegionError(LittleGiantsError, LookupError):
     value: object
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the code that was not found."""
-        return (
-            f"Unknown region {_shown(self.value)}{_where(self.location)}: expected a 6-digit "
-            "GB/T 2260 division code such as '440300' (深圳市) or '440305' (南山区), or a "
-            "division's name such as 南山区 or 广东省深圳市南山区."
-        )
+        return _(
+            "Unknown region {value}{where}: expected a 6-digit GB/T 2260 division code such as "
+            "'440300' (深圳市) or '440305' (南山区), or a division's name such as 南山区 or "
+            "广东省深圳市南山区."
+        ).format(value=_shown(self.value, _), where=_where(self.location, _))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -367,13 +497,20 @@ class AmbiguousRegionError(UnknownRegionError):
 
     candidates: tuple[tuple[str, str], ...] = ()
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the text, every division it fits, and how to choose one."""
-        fits = ", ".join(f"{name} ({code})" for code, name in self.candidates)
-        return (
-            f"Ambiguous region {_shown(self.value)}{_where(self.location)}: the name fits "
-            f"{len(self.candidates)} divisions, {fits}; give the 6-digit code or a fuller name "
-            "that includes the province or city, such as 广东省深圳市南山区."
+        fits = _(", ").join(
+            _("{name} ({code})").format(name=name, code=code) for code, name in self.candidates
+        )
+        return _(
+            "Ambiguous region {value}{where}: the name fits {count} divisions, {fits}; give the "
+            "6-digit code or a fuller name that includes the province or city, such as "
+            "广东省深圳市南山区."
+        ).format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            count=len(self.candidates),
+            fits=fits,
         )
 
 
@@ -389,7 +526,7 @@ class InvalidLevelError(LittleGiantsError, ValueError):
         return _(
             "Unknown designation level {value}{where}: expected national (国家级, State-level), "
             "provincial (省级) or municipal (市级)."
-        ).format(value=_shown(self.value), where=_where(self.location, _))
+        ).format(value=_shown(self.value, _), where=_where(self.location, _))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -400,9 +537,13 @@ class InvalidRecordError(LittleGiantsError, ValueError):
     reason: str
     location: SourceLocation | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the record value and what is wrong with it."""
-        return f"Invalid record {_shown(self.value)}{_where(self.location)}: {self.reason}."
+        return _("Invalid record {value}{where}: {reason}.").format(
+            value=_shown(self.value, _),
+            where=_where(self.location, _),
+            reason=_said(self.reason, _),
+        )
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -420,7 +561,7 @@ class UnknownLocaleError(LittleGiantsError, ValueError):
         """Name the locale, the problem and what to pass instead."""
         return _(
             "Unknown locale {value}: {reason}; pass an identifier such as 'zh_CN' or 'en_US'."
-        ).format(value=_shown(self.value), reason=_(self.reason))
+        ).format(value=_shown(self.value, _), reason=_said(self.reason, _))
 
 
 @attrs.define(auto_exc=True, eq=False)
@@ -435,9 +576,11 @@ class InvalidArgumentError(LittleGiantsError, ValueError):
     name: str
     reason: str
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the option, its value and what it accepts."""
-        return f"Invalid {self.name} {_shown(self.value)}: {self.reason}."
+        return _("Invalid {name} {value}: {reason}.").format(
+            name=_said(self.name, _), value=_shown(self.value, _), reason=_said(self.reason, _)
+        )
 
 
 #: The words the errors' sentences are made of, marked for the catalogue: the kinds of data file
@@ -455,6 +598,7 @@ _WORDS: Final = (
     N_("it is a folder, not a file"),
     N_("no such file"),
     N_("the path holds a NUL character"),
+    N_("read and write .xlsx files"),
 )
 
 
@@ -479,7 +623,7 @@ class DataFileError(LittleGiantsError, ValueError):
         return _("Bad {what} file{where}: {reason} (got {value}).").format(
             what=_(self.what),
             where=_where(self.location, _),
-            reason=self.reason,
+            reason=_said(self.reason, _),
             value=repr(self.value),
         )
 
@@ -568,7 +712,9 @@ class UnreadableFileError(LittleGiantsError, OSError):
 
     def _sentence(self, _: Callable[[str], str]) -> str:
         """Name the path and why it cannot be read."""
-        return _("Cannot read {path}: {reason}.").format(path=self.path, reason=_(self.reason))
+        return _("Cannot read {path}: {reason}.").format(
+            path=self.path, reason=_said(self.reason, _)
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as ``cls(path, reason, errno)``."""
@@ -593,11 +739,14 @@ class MissingExtraError(LittleGiantsError, ImportError):
         self.module = module
         self.purpose = purpose
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """Say what to install."""
-        purpose = self.purpose[:1].upper() + self.purpose[1:]
+        purpose = _said(self.purpose, _)
+        purpose = purpose[:1].upper() + purpose[1:]
         purpose = purpose.replace("Read and write", "Reading and writing")
-        return f"{purpose} needs {self.module}: pip install 'littlegiants[{self.extra}]'."
+        return _("{purpose} needs {module}: pip install 'littlegiants[{extra}]'.").format(
+            purpose=purpose, module=self.module, extra=self.extra
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as ``cls(extra, module, purpose)``."""

@@ -69,8 +69,14 @@ import attrs
 
 from littlegiants._checks import invisible_edge, items
 from littlegiants._exact import DIVISION, MAX_ADJUSTED_EXPONENT, bounded_quotient, bounds_problem
-from littlegiants.errors import CurrencyMismatchError, DivisionByZeroError, InvalidRecordError
+from littlegiants.errors import (
+    CurrencyMismatchError,
+    DivisionByZeroError,
+    InvalidRecordError,
+    Reason,
+)
 from littlegiants.money import Money
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -116,18 +122,25 @@ def _check_count(name: str, value: object) -> None:
         return
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < _MAX_COUNT:
         raise InvalidRecordError(
-            value, f"{name} must be a whole number, 0 or more, or None (below 1E+31)"
+            value,
+            Reason(
+                N_("{name} must be a whole number, 0 or more, or None (below 1E+31)"), name=name
+            ),
         )
 
 
 def _check_rank(name: str, value: object) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value < _MAX_COUNT:
-        raise InvalidRecordError(value, f"{name} must be 1 or more (1 = first)")
+        raise InvalidRecordError(
+            value, Reason(N_("{name} must be 1 or more (1 = first)"), name=name)
+        )
 
 
 def _check_flag(name: str, value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise InvalidRecordError(value, f"{name} must be True, False or None (unknown)")
+        raise InvalidRecordError(
+            value, Reason(N_("{name} must be True, False or None (unknown)"), name=name)
+        )
 
 
 def _check_year(name: str, value: object) -> None:
@@ -136,7 +149,9 @@ def _check_year(name: str, value: object) -> None:
         or isinstance(value, bool)
         or not dt.MINYEAR <= value <= dt.MAXYEAR
     ):
-        raise InvalidRecordError(value, f"{name} must be a calendar year such as 2022")
+        raise InvalidRecordError(
+            value, Reason(N_("{name} must be a calendar year such as 2022"), name=name)
+        )
 
 
 def _count(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
@@ -164,10 +179,14 @@ def _check_money(name: str, value: object) -> None:
         return
     if not isinstance(value, Money):
         raise InvalidRecordError(
-            value, f"{name} must be a Money (e.g. Money('120000000', 'CNY')) or None (unknown)"
+            value,
+            Reason(
+                N_("{name} must be a Money (e.g. Money('120000000', 'CNY')) or None (unknown)"),
+                name=name,
+            ),
         )
     if value.amount < 0:
-        raise InvalidRecordError(value, f"{name} must not be negative")
+        raise InvalidRecordError(value, Reason(N_("{name} must not be negative"), name=name))
 
 
 # -- one financial year -------------------------------------------------------------------------
@@ -230,13 +249,20 @@ class FinancialYear:
             if first is None:
                 first = value
             elif value.currency != first.currency:
-                raise CurrencyMismatchError(first.currency, value.currency, "mix")
+                raise CurrencyMismatchError(first.currency, value.currency, N_("mix"))
         if self.rd_staff is not None and self.staff is not None and self.rd_staff > self.staff:
-            raise InvalidRecordError(self.rd_staff, f"rd_staff cannot exceed staff ({self.staff})")
+            raise InvalidRecordError(
+                self.rd_staff,
+                Reason(N_("rd_staff cannot exceed staff ({staff})"), staff=self.staff),
+            )
         main, total = self.main_business_revenue, self.operating_revenue
         if main is not None and total is not None and main > total:
             raise InvalidRecordError(
-                main, f"main_business_revenue cannot exceed operating_revenue ({total})"
+                main,
+                Reason(
+                    N_("main_business_revenue cannot exceed operating_revenue ({total})"),
+                    total=total,
+                ),
             )
 
     @property
@@ -270,11 +296,20 @@ class FinancialYear:
         """
         if name not in _MONEY_FIGURES and name not in _COUNT_FIGURES:
             known = ", ".join((*_MONEY_FIGURES, *_COUNT_FIGURES))
-            shown = repr(name) if isinstance(name, str) else "of that name"
-            raise InvalidRecordError(name, f"a financial year has no figure {shown}; use {known}")
+            shown = repr(name) if isinstance(name, str) else Reason(N_("of that name"))
+            raise InvalidRecordError(
+                name,
+                Reason(
+                    N_("a financial year has no figure {shown}; use {known}"),
+                    shown=shown,
+                    known=known,
+                ),
+            )
         value: Money | int | None = getattr(self, name)
         if value is None:
-            raise InvalidRecordError(self, f"{name} for {self.year} is unknown")
+            raise InvalidRecordError(
+                self, Reason(N_("{name} for {year} is unknown"), name=name, year=self.year)
+            )
         return value
 
     @property
@@ -323,7 +358,7 @@ class FinancialYear:
         if self.rd_staff is None or self.staff is None:
             return None
         if self.staff == 0:
-            raise DivisionByZeroError(self.rd_staff, "compute rd_staff_share with zero staff")
+            raise DivisionByZeroError(self.rd_staff, N_("compute rd_staff_share with zero staff"))
         return _quotient(Decimal(self.rd_staff), Decimal(self.staff), "rd_staff_share")
 
     def __repr__(self) -> str:
@@ -340,7 +375,9 @@ def _ratio(numerator: Money | None, denominator: Money | None, what: str) -> Dec
     if numerator is None or denominator is None:
         return None
     if denominator.amount == 0:
-        raise DivisionByZeroError(numerator, f"compute {what} over a zero amount")
+        raise DivisionByZeroError(
+            numerator, Reason(N_("compute {what} over a zero amount"), what=what)
+        )
     return _quotient(numerator.amount, denominator.amount, what)
 
 
@@ -348,7 +385,10 @@ def _quotient(numerator: Decimal, denominator: Decimal, what: str) -> Decimal:
     """A ratio in the 34-digit context, inside the bounds (see ``bounded_quotient``)."""
     ratio = bounded_quotient(DIVISION.divide(numerator, denominator))
     if isinstance(ratio, str):
-        raise InvalidRecordError((numerator, denominator), f"{what} is outside the bounds: {ratio}")
+        raise InvalidRecordError(
+            (numerator, denominator),
+            Reason(N_("{what} is outside the bounds: {ratio}"), what=what, ratio=ratio),
+        )
     return ratio
 
 
@@ -406,7 +446,11 @@ class ProductField(enum.Enum):
                 return found
         words = ", ".join(member.value for member in cls)
         raise InvalidRecordError(
-            text, f"expected one of {words}, or the criteria's words (关键软件, 网络强国 ...)"
+            text,
+            Reason(
+                N_("expected one of {words}, or the criteria's words (关键软件, 网络强国 ...)"),
+                words=words,
+            ),
         )
 
 
@@ -443,7 +487,9 @@ _PLACING: Final = re.compile(r"([1-9][0-9]*)强")
 def _check_level(name: str, value: object, allowed: frozenset[str]) -> None:
     if value is not None and (not isinstance(value, str) or value not in allowed):
         names = ", ".join(sorted(allowed))
-        raise InvalidRecordError(value, f"{name} must be one of {names}")
+        raise InvalidRecordError(
+            value, Reason(N_("{name} must be one of {names}"), name=name, names=names)
+        )
 
 
 @attrs.frozen
@@ -508,7 +554,11 @@ class ChuangkePlacing:
     def _check_group(self, attribute: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str) or _PLACING.fullmatch(value) is None:
             raise InvalidRecordError(
-                value, f"{attribute.name} must read like '500强' or '50强' (the group reached)"
+                value,
+                Reason(
+                    N_("{name} must read like '500强' or '50强' (the group reached)"),
+                    name=attribute.name,
+                ),
             )
 
     @property
@@ -533,20 +583,33 @@ def _names(value: Iterable[str] | None, field: str, example: str) -> tuple[str, 
     names = items(value, str, field)
     for name in names:
         if not name.strip():
-            raise InvalidRecordError(name, f"each of {field} must be a non-empty name, {example}")
+            raise InvalidRecordError(
+                name,
+                Reason(
+                    N_("each of {field} must be a non-empty name, {example}"),
+                    field=field,
+                    example=Reason.given(example),
+                ),
+            )
         if invisible_edge(name):  # criteria match names exactly: "高新技术企业\n" never would
             raise InvalidRecordError(
-                name, f"each of {field} must not start or end with a line break, a tab or the like"
+                name,
+                Reason(
+                    N_(
+                        "each of {field} must not start or end with a line break, a tab or the like"
+                    ),
+                    field=field,
+                ),
             )
     return names
 
 
 def _to_honours(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    return _names(value, "honours", "e.g. 高新技术企业")
+    return _names(value, "honours", N_("e.g. 高新技术企业"))
 
 
 def _to_zones(value: Iterable[str] | None) -> tuple[str, ...] | None:
-    return _names(value, "zones", "e.g. 临港新片区")
+    return _names(value, "zones", N_("e.g. 临港新片区"))
 
 
 def _market_share(
@@ -561,11 +624,17 @@ def _check_share(name: str, value: object) -> None:
         return
     if not isinstance(value, Decimal) or not value.is_finite() or not 0 <= value <= 1:
         raise InvalidRecordError(
-            value, f"{name} must be an exact fraction from 0 to 1, e.g. Decimal('0.12') for 12%"
+            value,
+            Reason(
+                N_("{name} must be an exact fraction from 0 to 1, e.g. Decimal('0.12') for 12%"),
+                name=name,
+            ),
         )
     problem = bounds_problem(value)
     if problem is not None:
-        raise InvalidRecordError(value, f"{name} is outside the bounds: {problem}")
+        raise InvalidRecordError(
+            value, Reason(N_("{name} is outside the bounds: {problem}"), name=name, problem=problem)
+        )
 
 
 def _product_field(
@@ -573,7 +642,9 @@ def _product_field(
 ) -> None:
     del instance
     if value is not None and not isinstance(value, ProductField):
-        raise InvalidRecordError(value, f"{attribute.name} must be a ProductField or None")
+        raise InvalidRecordError(
+            value, Reason(N_("{name} must be a ProductField or None"), name=attribute.name)
+        )
 
 
 def _institution_level(
@@ -696,11 +767,15 @@ class Profile:
                 claimed = getattr(self, name)
                 if claimed is True:
                     raise InvalidRecordError(
-                        claimed, f"{name} contradicts class1_ip_count=0 (no Class-I IP)"
+                        claimed,
+                        Reason(
+                            N_("{name} contradicts class1_ip_count=0 (no Class-I IP)"), name=name
+                        ),
                     )
         if self.rd_institution is False and self.rd_institution_level is not None:
             raise InvalidRecordError(
-                self.rd_institution_level, "an institution level contradicts rd_institution=False"
+                self.rd_institution_level,
+                N_("an institution level contradicts rd_institution=False"),
             )
         catalogue = self.in_strategic_emerging_catalogue
         field = self.main_product_field
@@ -709,8 +784,14 @@ class Profile:
         ):
             raise InvalidRecordError(
                 catalogue,
-                f"in_strategic_emerging_catalogue={catalogue} contradicts "
-                f"main_product_field={field.value}",
+                Reason(
+                    N_(
+                        "in_strategic_emerging_catalogue={catalogue} contradicts "
+                        "main_product_field={field}"
+                    ),
+                    catalogue=catalogue,
+                    field=field.value,
+                ),
             )
 
 

@@ -85,7 +85,8 @@ from babel.numbers import (
 )
 
 from littlegiants._exact import EXACT, MIN_EXPONENT
-from littlegiants.errors import InvalidArgumentError, UnknownLocaleError
+from littlegiants.errors import InvalidArgumentError, Reason, UnknownLocaleError
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.growth import Growth
@@ -123,7 +124,7 @@ _MAX_LOCALE_LENGTH: Final = 100
 _IDENTIFIER: Final = re.compile(
     r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*(?:\.[A-Za-z0-9_-]+)?(?:@\w+)?", re.ASCII
 )
-_NOT_AN_IDENTIFIER: Final = (
+_NOT_AN_IDENTIFIER: Final = N_(
     "it is not a locale identifier (a language, then optional script and territory)"
 )
 
@@ -131,13 +132,13 @@ _NOT_AN_IDENTIFIER: Final = (
 @functools.lru_cache(maxsize=64)
 def _parse_locale(identifier: str) -> Locale:
     if len(identifier) > _MAX_LOCALE_LENGTH:
-        raise UnknownLocaleError(identifier, "it is too long to be a locale identifier")
+        raise UnknownLocaleError(identifier, N_("it is too long to be a locale identifier"))
     if not _IDENTIFIER.fullmatch(identifier):
         raise UnknownLocaleError(identifier, _NOT_AN_IDENTIFIER)
     try:
         return Locale.parse(identifier.replace("-", "_"))
     except BabelUnknownLocaleError:
-        reason = "CLDR (babel) has no such locale"
+        reason = N_("CLDR (babel) has no such locale")
     except (ValueError, TypeError, LookupError, OSError):
         reason = _NOT_AN_IDENTIFIER
     raise UnknownLocaleError(identifier, reason)
@@ -168,8 +169,13 @@ def babel_locale(locale: object) -> Locale:
         return _parse_locale(locale)
     raise UnknownLocaleError(
         locale,
-        f"expected a locale identifier or a babel.Locale, got {type(locale).__name__} "
-        "(littlegiants never uses the system locale)",
+        Reason(
+            N_(
+                "expected a locale identifier or a babel.Locale, got {kind} "
+                "(littlegiants never uses the system locale)"
+            ),
+            kind=type(locale).__name__,
+        ),
     )
 
 
@@ -367,7 +373,9 @@ def format_growth(g: Growth, *, locale: str | Locale, digits: int = 1) -> str:
         or not 0 <= digits <= _MAX_PERCENT_DIGITS
     ):
         raise InvalidArgumentError(
-            digits, "digits", f"expected a whole number from 0 to {_MAX_PERCENT_DIGITS}"
+            digits,
+            N_("digits"),
+            Reason(N_("expected a whole number from 0 to {high}"), high=_MAX_PERCENT_DIGITS),
         )
     where = babel_locale(locale)
     percent = g.rate.scaleb(2, context=EXACT).quantize(

@@ -73,8 +73,10 @@ from littlegiants.errors import (
     DivisionByZeroError,
     InvalidRateError,
     RateNotFoundError,
+    Reason,
 )
 from littlegiants.money import Money, validate_currency
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -92,10 +94,10 @@ _MAX_LENGTH: Final = 1000
 
 
 def _coerce_rate(value: object) -> Decimal:
-    refused = "the rate must be a finite Decimal, int or numeric str"
+    refused = N_("the rate must be a finite Decimal, int or numeric str")
     rate = exact_figure(value, InvalidRateError, wrong_kind=refused, refused=refused)
     if rate <= 0:
-        raise InvalidRateError(value, "the rate must be positive")
+        raise InvalidRateError(value, N_("the rate must be positive"))
     return rate
 
 
@@ -103,20 +105,25 @@ def _quotient(value: Decimal, what: object) -> Decimal:
     """A computed rate inside the bounds (34 digits, none finer than ``1E-64``), or the error."""
     rate = bounded_quotient(value)
     if isinstance(rate, str):
-        raise InvalidRateError(what, f"the rate is outside the bounds: {rate}")
+        raise InvalidRateError(
+            what,
+            Reason(N_("the rate is outside the bounds: {problem}"), problem=Reason.given(rate)),
+        )
     return rate
 
 
 def _check_on(value: object) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         kind = type(value).__name__
-        raise InvalidRateError(value, f"on= must be a datetime.date, not a {kind}")
+        raise InvalidRateError(
+            value, Reason(N_("on= must be a datetime.date, not a {kind}"), kind=kind)
+        )
     return value
 
 
 def _check_source(value: object) -> str | None:
     if value is not None and not isinstance(value, str):
-        raise InvalidRateError(value, "source= must be text naming where the rate comes from")
+        raise InvalidRateError(value, N_("source= must be text naming where the rate comes from"))
     return value
 
 
@@ -160,7 +167,7 @@ class ExchangeRate:
         """Refuse a rate from a currency to itself."""
         if self.base == self.quote:
             raise InvalidRateError(
-                f"{self.base}->{self.quote}", "base and quote are the same currency"
+                f"{self.base}->{self.quote}", N_("base and quote are the same currency")
             )
 
     @classmethod
@@ -190,19 +197,24 @@ class ExchangeRate:
         littlegiants.errors.InvalidRateError: Invalid exchange rate 'USD/CNY 7.2292': expected ...
         """
         if not isinstance(text, str):
-            raise InvalidRateError(text, f"expected text, got {type(text).__name__}")
+            raise InvalidRateError(
+                text, Reason(N_("expected text, got {kind}"), kind=type(text).__name__)
+            )
         if len(text) > _MAX_LENGTH:
-            raise InvalidRateError(text, f"the text is longer than {_MAX_LENGTH} characters")
+            raise InvalidRateError(
+                text, Reason(N_("the text is longer than {limit} characters"), limit=_MAX_LENGTH)
+            )
         stripped = text.strip(" ")
         match = _TEXT.fullmatch(stripped)
         if match is None:
             raise InvalidRateError(
-                text, "expected the form '1 USD = 7.2292 CNY on 2022-11-07', then '(source)'"
+                text, N_("expected the form '1 USD = 7.2292 CNY on 2022-11-07', then '(source)'")
             )
         try:
             on = dt.date.fromisoformat(match["on"])
         except ValueError:
-            raise InvalidRateError(text, f"{match['on']} is not a date in the calendar") from None
+            reason = Reason(N_("{date} is not a date in the calendar"), date=match["on"])
+            raise InvalidRateError(text, reason) from None
         rate = to_figure(match["rate"])
         if isinstance(rate, str):
             raise InvalidRateError(text, rate)
@@ -246,9 +258,11 @@ class ExchangeRate:
         Money('44640000000.00', 'CNY')
         """
         if not isinstance(value, Money) or not isinstance(equivalent, Money):
-            raise InvalidRateError((value, equivalent), "an implied rate needs two Money figures")
+            raise InvalidRateError(
+                (value, equivalent), N_("an implied rate needs two Money figures")
+            )
         if equivalent.amount == 0:
-            raise DivisionByZeroError(equivalent, "imply a rate from a zero equivalent")
+            raise DivisionByZeroError(equivalent, N_("imply a rate from a zero equivalent"))
         rate = _quotient(DIVISION.divide(value.amount, equivalent.amount), (value, equivalent))
         return cls(equivalent.currency, value.currency, rate=rate, on=on, source=source)
 
@@ -268,9 +282,11 @@ class ExchangeRate:
         Money('709.280', 'CNY')
         """
         if not isinstance(money, Money):
-            raise InvalidRateError(money, f"expected Money in {self.base} to convert")
+            raise InvalidRateError(
+                money, Reason(N_("expected Money in {base} to convert"), base=self.base)
+            )
         if money.currency != self.base:
-            raise CurrencyMismatchError(money.currency, self.base, "convert")
+            raise CurrencyMismatchError(money.currency, self.base, N_("convert"))
         return Money(EXACT.multiply(money.amount, self.rate), self.quote)
 
     def inverse(self) -> ExchangeRate:
@@ -320,18 +336,28 @@ class ExchangeRate:
 def _sorted_rates(rates: Iterable[ExchangeRate]) -> tuple[ExchangeRate, ...]:
     """Sort by (base, quote, date), drop identical duplicates, refuse conflicting ones."""
     if isinstance(rates, ExchangeRate | str | bytes) or not hasattr(rates, "__iter__"):
-        raise InvalidRateError(rates, "expected an iterable of ExchangeRate")
+        raise InvalidRateError(rates, N_("expected an iterable of ExchangeRate"))
     by_key: dict[tuple[str, str, dt.date], ExchangeRate] = {}
     for rate in rates:
         if not isinstance(rate, ExchangeRate):
-            raise InvalidRateError(rate, f"expected an ExchangeRate, got {type(rate).__name__}")
+            raise InvalidRateError(
+                rate, Reason(N_("expected an ExchangeRate, got {kind}"), kind=type(rate).__name__)
+            )
         key = (rate.base, rate.quote, rate.on)
         seen = by_key.setdefault(key, rate)
         if seen.rate != rate.rate:
             raise InvalidRateError(
                 rate,
-                f"the table already has a different {rate.base}->{rate.quote} rate on {rate.on} "
-                f"({seen.rate}); keep one rate per pair and date",
+                Reason(
+                    N_(
+                        "the table already has a different {base}->{quote} rate on {on} "
+                        "({rate}); keep one rate per pair and date"
+                    ),
+                    base=rate.base,
+                    quote=rate.quote,
+                    on=rate.on,
+                    rate=seen.rate,
+                ),
             )
     return tuple(by_key[key] for key in sorted(by_key))
 
@@ -409,16 +435,17 @@ class RateTable:
         """
         base, quote, on = validate_currency(base), validate_currency(quote), _check_on(on)
         if base == quote:
-            raise InvalidRateError(f"{base}->{quote}", "base and quote are the same currency")
+            raise InvalidRateError(f"{base}->{quote}", N_("base and quote are the same currency"))
         found = self._index.get((base, quote))
         if found is None:
             if (quote, base) in self._index:
-                reason = (
-                    f"the table has only the inverse {quote}->{base} rate; rates are never "
-                    f"inverted silently, so add it explicitly with rate.inverse()"
+                template = N_(
+                    "the table has only the inverse {quote}->{base} rate; rates are never "
+                    "inverted silently, so add it explicitly with rate.inverse()"
                 )
             else:
-                reason = f"the table has no {base}->{quote} rate"
+                template = N_("the table has no {base}->{quote} rate")
+            reason = Reason(template, base=base, quote=quote)
             raise RateNotFoundError(base, quote, on, reason)
         dates, rates = found
         position = bisect.bisect_right(dates, on)
@@ -427,8 +454,15 @@ class RateTable:
                 base,
                 quote,
                 on,
-                f"the earliest {base}->{quote} rate is on {dates[0]}, and a rate is never taken "
-                "from a later date",
+                Reason(
+                    N_(
+                        "the earliest {base}->{quote} rate is on {on}, and a rate is never taken "
+                        "from a later date"
+                    ),
+                    base=base,
+                    quote=quote,
+                    on=dates[0],
+                ),
             )
         return rates[position - 1]
 
@@ -448,7 +482,7 @@ class RateTable:
             InvalidRateError: ``money`` is not Money, or ``on`` is not a date.
         """
         if not isinstance(money, Money):
-            raise InvalidRateError(money, "expected Money to convert")
+            raise InvalidRateError(money, N_("expected Money to convert"))
         target, on = validate_currency(to), _check_on(on)
         if money.currency == target:
             return money

@@ -79,14 +79,17 @@ from littlegiants._exact import (
     bounded_quotient,
     bounds_problem,
     exact_figure,
+    result_outside,
     to_exact,
 )
 from littlegiants.errors import (
     CurrencyMismatchError,
     FloatAmountError,
     InvalidGrowthError,
+    Reason,
 )
 from littlegiants.money import Money
+from littlegiants.translations import N_
 
 __all__ = ["Growth"]
 
@@ -114,17 +117,17 @@ def _coerce_rate(value: object) -> Decimal:
         value,
         InvalidGrowthError,
         kinds=(Decimal, int),
-        wrong_kind=(
+        wrong_kind=N_(
             "the rate must be a Decimal or an int fraction (0.11 is +11%); "
             "read text such as '11%' with Growth.parse"
         ),
-        refused="a growth rate must be a finite number",
+        refused=N_("a growth rate must be a finite number"),
     )
 
 
 def _number(value: object) -> Decimal:
     """An exact plain number (``Decimal`` or ``int``) within the bounds, for growth arithmetic."""
-    refused = "expected Money or a finite Decimal or int"
+    refused = N_("expected Money or a finite Decimal or int")
     return exact_figure(
         value, InvalidGrowthError, kinds=(Decimal, int), wrong_kind=refused, refused=refused
     )
@@ -135,7 +138,10 @@ def _rate_of(value: object, percent: Decimal) -> Decimal:
     rate = percent.scaleb(-2, context=EXACT)
     problem = bounds_problem(rate)
     if problem is not None:
-        raise InvalidGrowthError(value, f"the rate is outside the bounds: {problem}")
+        reason = Reason(
+            N_("the rate is outside the bounds: {problem}"), problem=Reason.given(problem)
+        )
+        raise InvalidGrowthError(value, reason)
     return rate
 
 
@@ -143,7 +149,7 @@ def _quotient(value: Decimal, operation: object) -> Decimal:
     """A quotient of growth arithmetic inside the bounds, without a positive exponent."""
     bounded = bounded_quotient(value)
     if isinstance(bounded, str):
-        raise InvalidGrowthError(operation, f"the result is outside the bounds: {bounded}")
+        raise InvalidGrowthError(operation, result_outside(bounded))
     return _plain(bounded)
 
 
@@ -155,17 +161,20 @@ def _pair(previous: object, current: object, operation: str) -> tuple[Decimal, D
         return previous.amount, current.amount
     if isinstance(previous, Money) or isinstance(current, Money):
         raise InvalidGrowthError(
-            (previous, current), "compare Money with Money of the same currency, not with a number"
+            (previous, current),
+            N_("compare Money with Money of the same currency, not with a number"),
         )
     return _number(previous), _number(current)
 
 
 def _positive_base(base: Decimal) -> None:
     if base == 0:
-        raise InvalidGrowthError(base, "the base is zero, so no relative change follows from it")
+        raise InvalidGrowthError(
+            base, N_("the base is zero, so no relative change follows from it")
+        )
     if base < 0:
         raise InvalidGrowthError(
-            base, "the base is negative, so a relative change from it has no clear meaning"
+            base, N_("the base is negative, so a relative change from it has no clear meaning")
         )
 
 
@@ -218,7 +227,7 @@ class Growth:
         """
         if isinstance(percent, float | bool):
             raise FloatAmountError(percent)
-        value = to_exact(percent, refused="it is not a number of per cent")
+        value = to_exact(percent, refused=N_("it is not a number of per cent"))
         if isinstance(value, str):
             raise InvalidGrowthError(percent, value)
         return cls(_rate_of(percent, value))
@@ -247,9 +256,11 @@ class Growth:
         littlegiants.errors.InvalidGrowthError: Invalid growth 'up -3%': it has both a ...
         """
         if not isinstance(text, str):
-            raise InvalidGrowthError(text, f"expected text, got {type(text).__name__}")
+            raise InvalidGrowthError(
+                text, Reason(N_("expected text, got {kind}"), kind=type(text).__name__)
+            )
         if len(text) > _MAX_LENGTH:
-            raise InvalidGrowthError(text, "the text is too long to be a growth")
+            raise InvalidGrowthError(text, N_("the text is too long to be a growth"))
         stripped = text.strip()
         problem = control_problem(stripped)
         if problem is not None:
@@ -257,17 +268,21 @@ class Growth:
         if "%" not in stripped and "\uff05" not in stripped:
             raise InvalidGrowthError(
                 text,
-                "it has no percent sign, and a bare number could be a fraction or a percentage; "
-                "write '11%', or use Growth(Decimal('0.11')) or Growth.from_percent(11)",
+                N_(
+                    "it has no percent sign, and a bare number could be a fraction or a "
+                    "percentage; write '11%', or use Growth(Decimal('0.11')) or "
+                    "Growth.from_percent(11)"
+                ),
             )
         match = _PATTERN.fullmatch(stripped)
         if match is None:
             raise InvalidGrowthError(
-                text, "expected a form like '11%', '+11%', 'up 59%', 'down 3.5%' or '同比增长59%'"
+                text,
+                N_("expected a form like '11%', '+11%', 'up 59%', 'down 3.5%' or '同比增长59%'"),
             )
         sign = match["sign"]
         if sign is not None and (match["up"] or match["down"]):
-            raise InvalidGrowthError(text, "it has both a direction word and a sign")
+            raise InvalidGrowthError(text, N_("it has both a direction word and a sign"))
         percent = EXACT.create_decimal(match["number"])  # ASCII digits: exact, never raises
         if match["down"] or sign in {"-", "\N{MINUS SIGN}"}:
             percent = EXACT.minus(percent)
@@ -296,7 +311,7 @@ class Growth:
         >>> Growth.between(200, 100)
         Growth(Decimal('-0.5'))
         """
-        base, later = _pair(previous, current, "compute growth between")
+        base, later = _pair(previous, current, N_("compute growth between"))
         _positive_base(base)
         change = DIVISION.divide(EXACT.subtract(later, base), base)
         return cls(_quotient(change, (previous, current)))
@@ -330,12 +345,12 @@ class Growth:
         littlegiants.errors.InvalidGrowthError: Invalid growth 0: years must be a positive ...
         """
         if isinstance(years, bool) or not isinstance(years, int) or years <= 0:
-            raise InvalidGrowthError(years, "years must be a positive whole number")
-        base, later = _pair(first, last, "compute growth between")
+            raise InvalidGrowthError(years, N_("years must be a positive whole number"))
+        base, later = _pair(first, last, N_("compute growth between"))
         _positive_base(base)
         if later < 0:
             raise InvalidGrowthError(
-                later, "the last figure is negative, so no compound annual rate leads to it"
+                later, N_("the last figure is negative, so no compound annual rate leads to it")
             )
         if years == 1:
             return cls.between(first, last)
@@ -384,9 +399,7 @@ class Growth:
             return previous * self.factor
         current = EXACT.multiply(_number(previous), self.factor)
         if current.adjusted() > MAX_ADJUSTED_EXPONENT:
-            raise InvalidGrowthError(
-                (previous, str(self)), f"the result is outside the bounds: {MAGNITUDE_PROBLEM}"
-            )
+            raise InvalidGrowthError((previous, str(self)), result_outside(MAGNITUDE_PROBLEM))
         return current
 
     @overload
@@ -419,7 +432,11 @@ class Growth:
         factor = self.factor
         if factor == 0:
             raise InvalidGrowthError(
-                str(self), "a fall of 100% leaves zero, from which no base can be recovered"
+                str(self),
+                Reason(
+                    N_("a fall of {fall} leaves zero, from which no base can be recovered"),
+                    fall="100%",
+                ),
             )
         if isinstance(current, Money):
             base: Money = current / factor
@@ -436,7 +453,9 @@ class Growth:
         Decimal('2.2')
         """
         if not isinstance(other, Growth):
-            raise InvalidGrowthError(other, f"expected a Growth, got {type(other).__name__}")
+            raise InvalidGrowthError(
+                other, Reason(N_("expected a Growth, got {kind}"), kind=type(other).__name__)
+            )
         return _plain(EXACT.subtract(self.percent, other.percent))
 
     # -- text -----------------------------------------------------------------------------------

@@ -68,13 +68,16 @@ from littlegiants._exact import (
     bounded_quotient,
     bounds_problem,
     exact_figure,
+    result_outside,
 )
 from littlegiants.errors import (
     CurrencyMismatchError,
     DivisionByZeroError,
     InvalidAmountError,
     InvalidArgumentError,
+    Reason,
 )
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -122,22 +125,25 @@ def _coerce_amount(value: object) -> Decimal:
 
 def _coerce_factor(value: object) -> Decimal:
     """A multiplier or divisor: an exact number within the bounds, never a float or a Money."""
-    refused = "expected a finite Decimal or int"
+    refused = N_("expected a finite Decimal or int")
     return exact_figure(
         value, InvalidAmountError, kinds=(Decimal, int), wrong_kind=refused, refused=refused
     )
 
 
-def _beyond(operation: str, problem: str) -> InvalidAmountError:
+def _beyond(operation: object, problem: str) -> InvalidAmountError:
     """The error for a result of arithmetic outside the bounds."""
-    return InvalidAmountError(operation, f"the result is outside the bounds: {problem}")
+    return InvalidAmountError(operation, result_outside(problem))
 
 
 def _checked(amount: Decimal, left: Money, operator: str, right: Decimal) -> Decimal:
     """``amount``, the result of ``left operator right``, if inside the bounds; else the error."""
     problem = bounds_problem(amount)
     if problem == FINENESS_PROBLEM:
-        problem += " (round an operand first, with Money.round)"
+        problem = Reason(
+            N_("{problem} (round an operand first, with Money.round)"),
+            problem=Reason.given(problem),
+        )
     if problem is not None:
         raise _beyond(f"{left!r} {operator} {right}", problem)
     return amount
@@ -274,17 +280,18 @@ class Money:
         """
         code = validate_currency(currency)
         if isinstance(amounts, str | bytes | Money) or not hasattr(amounts, "__iter__"):
-            raise InvalidAmountError(amounts, "expected an iterable of Money to add up")
+            raise InvalidAmountError(amounts, N_("expected an iterable of Money to add up"))
         total = Decimal(0)
         for amount in amounts:
             if not isinstance(amount, Money):
-                raise InvalidAmountError(amount, "expected Money to add up")
+                raise InvalidAmountError(amount, N_("expected Money to add up"))
             # The slots, not the properties: this loop is hot (bench_money.py --breakdown).
             if amount._currency != code:  # noqa: SLF001
-                raise CurrencyMismatchError(code, amount.currency, "add")
+                raise CurrencyMismatchError(code, amount.currency, N_("add"))
             total = _exact_add(total, amount._amount)  # noqa: SLF001
         if total.adjusted() > MAX_ADJUSTED_EXPONENT:
-            raise _beyond(f"the total of the {code} amounts", MAGNITUDE_PROBLEM)
+            total_of = Reason(N_("the total of the {code} amounts"), code=code)
+            raise _beyond(total_of, MAGNITUDE_PROBLEM)
         return _money(total, code)
 
     @classmethod
@@ -352,12 +359,18 @@ class Money:
 
         reg = _units.registry()
         if not isinstance(quantity, reg.Quantity):
-            raise InvalidAmountError(quantity, "expected a quantity of littlegiants' pint registry")
+            raise InvalidAmountError(
+                quantity, N_("expected a quantity of littlegiants' pint registry")
+            )
         dims = dict(quantity.dimensionality)
         names = [d for d, power in dims.items() if power != 0]
         if len(names) != 1 or not names[0].startswith("[currency_") or dims[names[0]] != 1:
             raise InvalidAmountError(
-                quantity, f"its dimension {quantity.dimensionality} is not a single currency"
+                quantity,
+                Reason(
+                    N_("its dimension {dimension} is not a single currency"),
+                    dimension=quantity.dimensionality,
+                ),
             )
         code = names[0][len("[currency_") : -1]
         with decimal.localcontext(EXACT):  # pint computes in the current context: make it exact
@@ -407,7 +420,7 @@ class Money:
         """
         if not isinstance(rounding, str) or rounding not in ROUNDING_MODES:
             raise InvalidArgumentError(
-                rounding, "rounding mode", "use one of the decimal.ROUND_* names"
+                rounding, N_("rounding mode"), N_("use one of the decimal.ROUND_* names")
             )
         if places is None:
             digits = self.precision
@@ -418,9 +431,12 @@ class Money:
         ):
             raise InvalidArgumentError(
                 places,
-                "places",
-                f"expected a whole number from {-MAX_ADJUSTED_EXPONENT} to {-MIN_EXPONENT} "
-                "(the bounds of every amount)",
+                N_("places"),
+                Reason(
+                    N_("expected a whole number from {low} to {high} (the bounds of every amount)"),
+                    low=-MAX_ADJUSTED_EXPONENT,
+                    high=-MIN_EXPONENT,
+                ),
             )
         else:
             digits = places
@@ -452,19 +468,19 @@ class Money:
         littlegiants.errors.InvalidAmountError: Invalid amount [0, 0]: ratios must not all be zero.
         """
         if isinstance(ratios, str | bytes | Money) or not hasattr(ratios, "__iter__"):
-            raise InvalidAmountError(ratios, "expected an iterable of ratios, e.g. [1, 1, 1]")
+            raise InvalidAmountError(ratios, N_("expected an iterable of ratios, e.g. [1, 1, 1]"))
         given = list(ratios)
         parts: list[Fraction] = []
         for ratio in given:
             value = exact_figure(
-                ratio, InvalidAmountError, refused="a ratio must be a finite number >= 0"
+                ratio, InvalidAmountError, refused=N_("a ratio must be a finite number >= 0")
             )
             if value < 0:
-                raise InvalidAmountError(ratio, "a ratio must be a finite number >= 0")
+                raise InvalidAmountError(ratio, N_("a ratio must be a finite number >= 0"))
             parts.append(Fraction(value))
         whole = sum(parts, Fraction(0))
         if whole == 0:
-            raise InvalidAmountError(given, "ratios must not all be zero")
+            raise InvalidAmountError(given, N_("ratios must not all be zero"))
         digits = self.precision
         units = int(self.round().amount.scaleb(digits, context=EXACT))
         sign, units = (-1 if units < 0 else 1), abs(units)
@@ -491,7 +507,7 @@ class Money:
             return NotImplemented
         currency = self._currency
         if other._currency != currency:
-            raise CurrencyMismatchError(currency, other._currency, "add")
+            raise CurrencyMismatchError(currency, other._currency, N_("add"))
         money = _new(Money)
         try:
             money._amount = _add(self._amount, other._amount)
@@ -516,7 +532,7 @@ class Money:
             return NotImplemented
         currency = self._currency
         if other._currency != currency:
-            raise CurrencyMismatchError(currency, other._currency, "subtract")
+            raise CurrencyMismatchError(currency, other._currency, N_("subtract"))
         money = _new(Money)
         try:
             money._amount = _subtract(self._amount, other._amount)
@@ -563,16 +579,16 @@ class Money:
         Decimal('1.589743589743589743589743589743590')
         """
         if isinstance(other, Money):
-            self._same(other, "divide")
+            self._same(other, N_("divide"))
             if other._amount == 0:
-                raise DivisionByZeroError(self, "divide by a zero amount")
+                raise DivisionByZeroError(self, N_("divide by a zero amount"))
             ratio = bounded_quotient(DIVISION.divide(self._amount, other._amount))
             if isinstance(ratio, str):
                 raise _beyond(f"{self!r} / {other!r}", ratio)
             return ratio
         divisor = _coerce_factor(other)
         if divisor == 0:
-            raise DivisionByZeroError(self, "divide money by zero")
+            raise DivisionByZeroError(self, N_("divide money by zero"))
         quotient = bounded_quotient(DIVISION.divide(self._amount, divisor))
         if isinstance(quotient, str):
             raise _beyond(f"{self!r} / {divisor}", quotient)
@@ -586,7 +602,7 @@ class Money:
         if not isinstance(other, Money):
             return None
         if other.currency != self._currency:
-            raise CurrencyMismatchError(self._currency, other.currency, "compare")
+            raise CurrencyMismatchError(self._currency, other.currency, N_("compare"))
         return other
 
     def __lt__(self, other: object) -> bool:

@@ -64,7 +64,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from littlegiants.errors import InvalidDateError, InvalidPeriodError, SourceLocation
+from littlegiants.errors import InvalidDateError, InvalidPeriodError, Reason, SourceLocation
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -91,13 +92,17 @@ def _last_day(year: int, month: int) -> dt.date:
 def _check_date(value: object, name: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         kind = type(value).__name__
-        raise InvalidPeriodError(value, f"{name} must be a datetime.date, not a {kind}")
+        raise InvalidPeriodError(
+            value, Reason(N_("{name} must be a datetime.date, not a {kind}"), name=name, kind=kind)
+        )
     return value
 
 
 def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int) or not _MIN_YEAR <= year <= _MAX_YEAR:
-        raise InvalidPeriodError(year, f"a year must be a whole number from {_MIN_YEAR} to 9999")
+        raise InvalidPeriodError(
+            year, Reason(N_("a year must be a whole number from {low} to 9999"), low=_MIN_YEAR)
+        )
     return year
 
 
@@ -106,7 +111,7 @@ def _check_month(year: int, month: object) -> int:
         # The value as written ("2024-13"), unless the month is no small int (10**5000 has no text).
         small = isinstance(month, int) and not isinstance(month, bool) and abs(month) < 10**9
         value = f"{year}-{month}" if small else month
-        raise InvalidPeriodError(value, "a month must be a whole number from 1 to 12")
+        raise InvalidPeriodError(value, N_("a month must be a whole number from 1 to 12"))
     return month
 
 
@@ -138,7 +143,7 @@ class Period:
         start = _check_date(self.start, "start")
         end = _check_date(self.end, "end")
         if end < start:
-            raise InvalidPeriodError(f"{start}..{end}", "it ends before it starts")
+            raise InvalidPeriodError(f"{start}..{end}", N_("it ends before it starts"))
 
     # -- named constructors -------------------------------------------------------------------
 
@@ -244,16 +249,18 @@ class Period:
         littlegiants.errors.InvalidPeriodError: Invalid period '2022-10..2022-01': it ends ...
         """
         if not isinstance(text, str):
-            raise InvalidPeriodError(text, f"expected text, got {type(text).__name__}")
+            raise InvalidPeriodError(
+                text, Reason(N_("expected text, got {kind}"), kind=type(text).__name__)
+            )
         if len(text) > _MAX_LENGTH:
-            raise InvalidPeriodError(text, "the text is too long to be a period")
+            raise InvalidPeriodError(text, N_("the text is too long to be a period"))
         parts = text.split("..")
         if len(parts) > 2:
-            raise InvalidPeriodError(text, "expected at most one '..' between start and end")
+            raise InvalidPeriodError(text, N_("expected at most one '..' between start and end"))
         first = _parse_point(parts[0].strip(" "), text)
         last = first if len(parts) == 1 else _parse_point(parts[1].strip(" "), text)
         if last.end < first.start:
-            raise InvalidPeriodError(text, "it ends before it starts")
+            raise InvalidPeriodError(text, N_("it ends before it starts"))
         return cls(first.start, last.end)
 
     # -- queries --------------------------------------------------------------------------------
@@ -310,7 +317,9 @@ class Period:
         False
         """
         if not isinstance(other, Period):
-            raise InvalidPeriodError(other, f"expected a Period, got {type(other).__name__}")
+            raise InvalidPeriodError(
+                other, Reason(N_("expected a Period, got {kind}"), kind=type(other).__name__)
+            )
         return other.start <= self.end and self.start <= other.end
 
     # -- derived periods ------------------------------------------------------------------------
@@ -335,7 +344,9 @@ class Period:
         littlegiants.errors.InvalidPeriodError: Invalid period '0001': ...
         """
         if self.start.year == _MIN_YEAR:
-            raise InvalidPeriodError(str(self), "there is no year before year 1 in the calendar")
+            raise InvalidPeriodError(
+                str(self), N_("there is no year before year 1 in the calendar")
+            )
         if self.is_month_aligned:
             start = self.start.replace(year=self.start.year - 1)
             end = _last_day(self.end.year - 1, self.end.month)
@@ -385,8 +396,10 @@ def _parse_point(part: str, text: str) -> Period:
     if match is None:
         raise InvalidPeriodError(
             text,
-            "expected a form like '2022', '2022-03', '2022-01-15', '2022-01..2022-10' or "
-            "'2022-01-01..2022-10-31'",
+            N_(
+                "expected a form like '2022', '2022-03', '2022-01-15', '2022-01..2022-10' or "
+                "'2022-01-01..2022-10-31'"
+            ),
         )
     year_text, month_text, day_text = match.groups()
     year = int(year_text)
@@ -398,8 +411,19 @@ def _parse_point(part: str, text: str) -> Period:
             return Period(dt.date(year, month, 1), _last_day(year, month))
         day = dt.date(year, month, int(day_text))
     except ValueError:
-        raise InvalidPeriodError(text, f"{part} is not a date in the calendar") from None
+        raise InvalidPeriodError(
+            text, Reason(N_("{date} is not a date in the calendar"), date=part)
+        ) from None
     return Period(day, day)
+
+
+#: Python's own reasons a day is not in the calendar, which :func:`parse_date` passes on as they
+#: are (a year has four digits there, so year 0 is the only one out of range).
+_CALENDAR_REASONS: Final = (
+    N_("day is out of range for month"),
+    N_("month must be in 1..12"),
+    N_("year 0 is out of range"),
+)
 
 
 def parse_date(text: str, *, location: SourceLocation | None = None) -> dt.date:
@@ -431,7 +455,7 @@ def parse_date(text: str, *, location: SourceLocation | None = None) -> dt.date:
     """
     match = _DATE.fullmatch(text.strip()) if isinstance(text, str) else None
     if match is None:
-        reason = "expected a date such as 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日"
+        reason = N_("expected a date such as 2025-06-30, 2025/6/30, 2025.6.30 or 2025年6月30日")
         raise InvalidDateError(text, reason, location)
     try:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))

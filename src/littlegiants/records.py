@@ -45,15 +45,16 @@ from littlegiants._checks import expects
 from littlegiants.designation import Designation
 from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.financials import FinancialYear, Profile
+from littlegiants.translations import N_
 
 __all__ = ["DesignationRecord", "FinancialRecord", "ProfileRecord", "RelocationRecord"]
 
 
-_enterprise = expects(Enterprise, "expected an Enterprise (build one from the name first)")
-_designation = expects(Designation, "expected a Designation")
-_move = expects(Relocation, "expected a Relocation")
-_profile = expects(Profile, "expected a Profile")
-_figures = expects(FinancialYear, "expected a FinancialYear")
+_enterprise = expects(Enterprise, N_("expected an Enterprise (build one from the name first)"))
+_designation = expects(Designation, N_("expected a Designation"))
+_move = expects(Relocation, N_("expected a Relocation"))
+_profile = expects(Profile, N_("expected a Profile"))
+_figures = expects(FinancialYear, N_("expected a FinancialYear"))
 
 
 @attrs.frozen

@@ -53,13 +53,19 @@ import attrs
 from littlegiants._checks import expects, invisible_edge, items
 from littlegiants._exact import BOUNDED, EXACT, MAX_ADJUSTED_EXPONENT, bounds_problem
 from littlegiants.enterprise import Enterprise
-from littlegiants.errors import CurrencyMismatchError, InvalidAmountError, InvalidRecordError
+from littlegiants.errors import (
+    CurrencyMismatchError,
+    InvalidAmountError,
+    InvalidRecordError,
+    Reason,
+)
 from littlegiants.frames import Columns, Row, Tabular
 from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.growth import Growth
 from littlegiants.money import Money
 from littlegiants.periods import Period
 from littlegiants.regions import Region, coerce_optional_region
+from littlegiants.translations import N_
 
 __all__ = [
     "FlowSummary",
@@ -105,7 +111,7 @@ class TradeFlow(enum.Enum):
             flow = _FLOWS.get(text.strip(" ").lower())
             if flow is not None:
                 return flow
-        raise InvalidRecordError(text, "expected a trade flow: import (进口) or export (出口)")
+        raise InvalidRecordError(text, N_("expected a trade flow: import (进口) or export (出口)"))
 
     @property
     def chinese(self) -> str:
@@ -166,12 +172,18 @@ def _check_trade(value: Money, previous: Money | None, stated: Growth | None) ->
     given together agree within the rounding of the stated percentage.
     """
     if value.amount < 0:
-        raise InvalidRecordError(value, "a trade value cannot be negative")
+        raise InvalidRecordError(value, N_("a trade value cannot be negative"))
     if previous is None:
         if stated is not None and stated.rate <= -1:
             raise InvalidRecordError(
                 str(stated),
-                "a fall of 100% or more leaves no prior-year value to imply: give previous",
+                Reason(
+                    N_(
+                        "a fall of {fall} or more leaves no prior-year value to imply: "
+                        "give previous"
+                    ),
+                    fall="100%",
+                ),
             )
         if stated is not None and stated.rate < _STEEP_FALL:
             try:
@@ -179,15 +191,21 @@ def _check_trade(value: Money, previous: Money | None, stated: Growth | None) ->
             except InvalidAmountError as exc:
                 raise InvalidRecordError(
                     (str(value), str(stated)),
-                    f"the prior-year value this growth implies is outside the bounds: {exc.reason}",
+                    Reason(
+                        N_(
+                            "the prior-year value this growth implies is outside the bounds: "
+                            "{problem}"
+                        ),
+                        problem=Reason.given(exc.reason),
+                    ),
                 ) from None
         return
     if not isinstance(previous, Money):
-        raise InvalidRecordError(previous, "the prior-year value must be Money")
+        raise InvalidRecordError(previous, N_("the prior-year value must be Money"))
     if previous.currency != value.currency:
-        raise CurrencyMismatchError(value.currency, previous.currency, "compare")
+        raise CurrencyMismatchError(value.currency, previous.currency, N_("compare"))
     if previous.amount < 0:
-        raise InvalidRecordError(previous, "a trade value cannot be negative")
+        raise InvalidRecordError(previous, N_("a trade value cannot be negative"))
     if stated is None or previous.amount == 0:
         return
     implied = Growth.between(previous, value)
@@ -195,15 +213,21 @@ def _check_trade(value: Money, previous: Money | None, stated: Growth | None) ->
         shown = Growth(implied.rate.quantize(Decimal("0.001"), context=EXACT))
         raise InvalidRecordError(
             (str(previous), str(value), str(stated)),
-            f"the prior-year value implies {shown} but the growth given is {stated} "
-            "(they must agree within the rounding of the stated percentage)",
+            Reason(
+                N_(
+                    "the prior-year value implies {shown} but the growth given is {stated} "
+                    "(they must agree within the rounding of the stated percentage)"
+                ),
+                shown=shown,
+                stated=stated,
+            ),
         )
 
 
-_enterprise = expects(Enterprise, "the enterprise must be an Enterprise")
-_value = expects(Money, "the value must be Money")
-_equivalent = expects(Money, "the equivalent must be Money or None", optional=True)
-_source = expects(str, "the source must be text or None", optional=True)
+_enterprise = expects(Enterprise, N_("the enterprise must be an Enterprise"))
+_value = expects(Money, N_("the value must be Money"))
+_equivalent = expects(Money, N_("the equivalent must be Money or None"), optional=True)
+_source = expects(str, N_("the source must be text or None"), optional=True)
 
 
 @attrs.frozen
@@ -307,7 +331,7 @@ class TradeRecord:
         count = len(values)
         if any(len(column) != count for column in columns):
             raise InvalidRecordError(
-                tuple(map(len, columns)), "the columns of the records differ in length"
+                tuple(map(len, columns)), N_("the columns of the records differ in length")
             )
         _consume(map(_check_trade, values, previous, growths))
         records = list(map(_new, itertools.repeat(cls, count)))
@@ -552,7 +576,7 @@ class TradeSummary(Tabular):
     def __add__(self, other: TradeSummary) -> TradeSummary:
         """Combine summaries of disjoint sets of records (same currency)."""
         if other.currency != self.currency:
-            raise CurrencyMismatchError(self.currency, other.currency, "add")
+            raise CurrencyMismatchError(self.currency, other.currency, N_("add"))
         flows = {f.flow: f for f in self.flows}
         for flow in other.flows:
             flows[flow.flow] = flows[flow.flow] + flow if flow.flow in flows else flow
@@ -580,7 +604,9 @@ def _group_key(record: TradeRecord, by: GroupBy) -> str:
     if callable(by):
         key = by(record)
         if not isinstance(key, str):
-            raise InvalidRecordError(key, "a grouping function must return text, the group's key")
+            raise InvalidRecordError(
+                key, N_("a grouping function must return text, the group's key")
+            )
         return key
     return _named_group(by, record.enterprise, record.period)
 
@@ -595,7 +621,7 @@ def _named_group(by: object, firm: Enterprise, period: Period) -> str:
     if by == "level":
         level = firm.level_on(period.end)
         return "none" if level is None else level.value
-    raise InvalidRecordError(by, "group by 'region', 'level', 'enterprise' or a function")
+    raise InvalidRecordError(by, N_("group by 'region', 'level', 'enterprise' or a function"))
 
 
 _ZERO: Final = Decimal(0)
@@ -620,7 +646,7 @@ class _Converter:
         """``money`` (``amount`` in ``code``, not the summary's currency) at the rate ``on``."""
         rates = self.rates
         if rates is None:
-            raise CurrencyMismatchError(code, self.currency, "sum")
+            raise CurrencyMismatchError(code, self.currency, N_("sum"))
         rate = self.found.get((code, on))
         if rate is None:
             rate = self.found[code, on] = rates.rate(code, self.currency, on=on).rate
@@ -843,7 +869,7 @@ def summarize(
     from littlegiants.money import validate_currency  # noqa: PLC0415
 
     if rates is not None and not isinstance(rates, RateTable):
-        raise InvalidRecordError(rates, "rates must be a RateTable, or None")
+        raise InvalidRecordError(rates, N_("rates must be a RateTable, or None"))
     convert = _Converter(validate_currency(currency), rates)
     everything = items(records, TradeRecord, "records")
     kept: list[tuple[Decimal, Decimal | None, Growth | None]] | None = [] if callable(by) else None
@@ -916,23 +942,27 @@ class TradeAggregate:
     def __attrs_post_init__(self) -> None:
         """Check the label, the value and the count."""
         if not isinstance(self.label, str) or not self.label.strip():
-            raise InvalidRecordError(self.label, "an aggregate needs a label")
+            raise InvalidRecordError(self.label, N_("an aggregate needs a label"))
         if invisible_edge(self.label):
             raise InvalidRecordError(
-                self.label, "a label must not start or end with a line break or a tab"
+                self.label, N_("a label must not start or end with a line break or a tab")
             )
         if self.value.amount < 0:
-            raise InvalidRecordError(self.value, "a trade value cannot be negative")
+            raise InvalidRecordError(self.value, N_("a trade value cannot be negative"))
         count = self.enterprise_count
         if count is not None and (
             isinstance(count, bool) or not isinstance(count, int) or not 0 <= count < _MAX_COUNT
         ):
             raise InvalidRecordError(
-                count, f"an enterprise count is a whole number >= 0 (below {_MAX_COUNT:.0E})"
+                count,
+                Reason(
+                    N_("an enterprise count is a whole number >= 0 (below {limit})"),
+                    limit=f"{_MAX_COUNT:.0E}",
+                ),
             )
         if self.equivalent is not None and self.equivalent.currency == self.value.currency:
             raise InvalidRecordError(
-                self.equivalent, "the equivalent must be in another currency than the value"
+                self.equivalent, N_("the equivalent must be in another currency than the value")
             )
 
     @property
@@ -947,5 +977,7 @@ class TradeAggregate:
             InvalidRecordError: no equivalent was reported.
         """
         if self.equivalent is None:
-            raise InvalidRecordError(self.label, "no equivalent in another currency is reported")
+            raise InvalidRecordError(
+                self.label, N_("no equivalent in another currency is reported")
+            )
         return ExchangeRate.implied(self.value, self.equivalent, on=on, source=self.source)
