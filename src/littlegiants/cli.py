@@ -54,12 +54,10 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-    from littlegiants.enterprise import Enterprise
     from littlegiants.frames import Row
     from littlegiants.loader import Dataset
     from littlegiants.money import Money
     from littlegiants.policy import Comparison, IncentivePolicy, PolicySet, StackedPayout
-    from littlegiants.records import ProfileRecord
     from littlegiants.trade import TradeSummary
 
 __all__ = ["main"]
@@ -752,52 +750,16 @@ def _progress(path: Path) -> bool:
     return sys.stderr is not None and sys.stderr.isatty() and path.stat().st_size > _PROGRESS_BYTES
 
 
-def _trade_with_progress(path: Path, **options: Any) -> list[Any]:  # noqa: ANN401
-    from littlegiants.loader import iter_trade_records  # noqa: PLC0415
+def _with_progress(path: Path, kind: str) -> list[Any]:
+    from littlegiants.io import files  # noqa: PLC0415
 
     records = []
-    for count, record in enumerate(iter_trade_records(path, **options), start=1):
+    for count, record in enumerate(files.iter(path, kind), start=1):
         records.append(record)
         if count % 50_000 == 0:
             _say(f"\rreading {path.name}: {count:,} rows", end="")
     _say("\r" + " " * 60 + "\r", end="")
     return records
-
-
-def _gathered(records: Iterable[Any], field: str, fact: str) -> tuple[Enterprise, ...]:
-    """Enterprises rebuilt from records that each carry one of their facts.
-
-    ``field`` is the enterprise's field the facts go to (``financials``), ``fact`` the record's
-    attribute that holds one (``financial_year``).
-    """
-    import attrs  # noqa: PLC0415
-
-    firms: dict[str, Enterprise] = {}
-    facts: dict[str, list[Any]] = {}
-    for record in records:
-        firm = record.enterprise
-        firms.setdefault(firm.key, firm)
-        facts.setdefault(firm.key, []).append(getattr(record, fact))
-    changes: dict[str, dict[str, Any]] = {key: {field: tuple(facts[key])} for key in firms}
-    return tuple(attrs.evolve(firms[key], **changes[key]) for key in firms)
-
-
-def _profiled(records: Iterable[ProfileRecord], path: Path) -> tuple[Enterprise, ...]:
-    """Enterprises with the profile a profiles file gives each; a second one is a problem."""
-    import attrs  # noqa: PLC0415
-
-    from littlegiants.loader import LoadError, LoadProblem  # noqa: PLC0415
-
-    firms: dict[str, Enterprise] = {}
-    for record in records:
-        firm = record.enterprise
-        if firm.key in firms:
-            column = "name" if firm.credit_code is None else "credit_code"
-            message = "a second profile for this enterprise: an enterprise has one profile"
-            problem = LoadProblem(str(path), None, column=column, value=firm.key, message=message)
-            raise LoadError(str(path), (problem,))
-        firms[firm.key] = attrs.evolve(firm, profile=record.profile)
-    return tuple(firms.values())
 
 
 def _checked(path: Path) -> bool:
@@ -832,28 +794,10 @@ def load_data(path: Path, kind: str | None = None) -> Dataset:
     kind = _kind(path, kind)
     if kind == "list":
         return loader.load_list(path)
-    if kind == "enterprises":
-        return loader.Dataset(tuple(loader.load_enterprises(path)))
-    if kind == "designations":
-        designations = loader.load_designations(path)
-        return loader.Dataset(_gathered(designations, "designations", "designation"))
-    if kind == "relocations":
-        relocations = loader.load_relocations(path)
-        return loader.Dataset(_gathered(relocations, "relocations", "relocation"))
-    if kind == "financials":
-        financials = loader.load_financials(path)
-        return loader.Dataset(_gathered(financials, "financials", "financial_year"))
-    if kind == "profiles":
-        return loader.Dataset(_profiled(loader.load_profiles(path), path))
-    if kind == "trade":
-        records = _trade_with_progress(path) if _progress(path) else loader.load_trade_records(path)
-        firms = tuple({record.enterprise.key: record.enterprise for record in records}.values())
-        return loader.Dataset(firms, trade_records=tuple(records))
-    if kind == "rates":
-        return loader.Dataset((), rates=tuple(loader.load_rates(path)))
-    if kind == "aggregates":
-        return loader.Dataset((), aggregates=tuple(loader.load_aggregates(path)))
-    return loader.Dataset((), counts=tuple(loader.load_counts(path)))
+    from littlegiants.io import files  # noqa: PLC0415
+
+    records = _with_progress(path, kind) if _progress(path) else list(files.iter(path, kind))
+    return loader.dataset_of(records, files.kind(kind), str(path))
 
 
 def _policy(value: str) -> IncentivePolicy:
@@ -1730,13 +1674,13 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
             for file, columns in data.ignored.items()
         }
         return data.rows_read, problems, notes
-    iterate = getattr(loader, "iter_trade_records" if kind == "trade" else f"iter_{kind}")
-    stream = iterate(path, errors="collect")
+    from littlegiants._schemas import ignored_note  # noqa: PLC0415
+    from littlegiants.io import files  # noqa: PLC0415
+
+    stream = files.iter(path, kind, errors="collect")
     for _ in stream:  # read to the end without keeping the records: memory stays bounded
         pass
-    from littlegiants._schemas import KINDS, ignored_note  # noqa: PLC0415
-
-    note = ignored_note(KINDS[kind], stream.ignored) if stream.ignored else None
+    note = ignored_note(files.kind(kind), stream.ignored) if stream.ignored else None
     ignored = {stream.path: note} if note else {}
     return stream.rows_read, [p for row in stream.rejected for p in row.problems], ignored
 

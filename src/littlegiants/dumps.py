@@ -47,17 +47,11 @@ More information:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from littlegiants import _schemas, _tables
 from littlegiants.errors import InvalidRecordError
 from littlegiants.loader import DumpError, LoadError, LoadProblem, require_openpyxl
-from littlegiants.records import (
-    DesignationRecord,
-    FinancialRecord,
-    ProfileRecord,
-    RelocationRecord,
-)
 
 if TYPE_CHECKING:
     import os
@@ -67,6 +61,12 @@ if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
     from littlegiants.fx import ExchangeRate
     from littlegiants.loader import Dataset
+    from littlegiants.records import (
+        DesignationRecord,
+        FinancialRecord,
+        ProfileRecord,
+        RelocationRecord,
+    )
     from littlegiants.trade import TradeAggregate, TradeRecord
 
 __all__ = [
@@ -103,9 +103,12 @@ def _rows(
 
 
 def _dump(
-    kind_name: str, records: Iterable[object], path: str | os.PathLike[str], encoding: str | None
+    kind: _schemas.Kind,
+    records: Iterable[object],
+    path: str | os.PathLike[str],
+    encoding: str | None,
 ) -> int:
-    count, temporary = _prepare(kind_name, records, Path(path), encoding)
+    count, temporary = _prepare(kind, records, Path(path), encoding)
     _commit([(temporary, Path(path))])
     return count
 
@@ -124,7 +127,7 @@ def _commit(files: Iterable[tuple[Path, Path]]) -> None:
 
 
 def _prepare(
-    kind_name: str, records: Iterable[object], file: Path, encoding: str | None
+    kind: _schemas.Kind, records: Iterable[object], file: Path, encoding: str | None
 ) -> tuple[int, Path]:
     """Write the records to a temporary file beside ``file``: the count and that file."""
     fmt = _tables.format_of(file)
@@ -132,7 +135,6 @@ def _prepare(
         formats = ", ".join(_tables.FORMATS)
         message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
-    kind = _schemas.KINDS[kind_name]
     encoding = encoding or _DEFAULT_ENCODING.get(fmt, "utf-8")
     problem = _tables.check_encoding(encoding)
     if problem is not None:
@@ -182,7 +184,7 @@ def dump_enterprises(
     (:func:`dump_dataset`); an enterprise that has any is refused here. A region that is unknown
     although the credit code names a division is written ``unknown``.
     """
-    return _dump("enterprises", records, path, encoding)
+    return _dump(_schemas.ENTERPRISES, records, path, encoding)
 
 
 def dump_designations(
@@ -192,7 +194,7 @@ def dump_designations(
     encoding: str | None = None,
 ) -> int:
     """Write designations, each with its enterprise's name and credit code."""
-    return _dump("designations", records, path, encoding)
+    return _dump(_schemas.DESIGNATIONS, records, path, encoding)
 
 
 def dump_relocations(
@@ -205,14 +207,14 @@ def dump_relocations(
 
     A move from an unknown place is written with an empty ``from_region``.
     """
-    return _dump("relocations", records, path, encoding)
+    return _dump(_schemas.RELOCATIONS, records, path, encoding)
 
 
 def dump_trade_records(
     records: Iterable[TradeRecord], path: str | os.PathLike[str], *, encoding: str | None = None
 ) -> int:
     """Write trade records: the reported previous value and growth, as given (not derived)."""
-    return _dump("trade", records, path, encoding)
+    return _dump(_schemas.TRADE, records, path, encoding)
 
 
 def dump_financials(
@@ -222,7 +224,7 @@ def dump_financials(
     encoding: str | None = None,
 ) -> int:
     """Write financial years, each with its enterprise's name and credit code."""
-    return _dump("financials", records, path, encoding)
+    return _dump(_schemas.FINANCIALS, records, path, encoding)
 
 
 def dump_profiles(
@@ -238,14 +240,14 @@ def dump_profiles(
     by ``;``. An honour a table cannot carry that way (one holding ``;``, with outer spaces, or
     the word ``none``) is refused there; JSON and TOML write lists as lists.
     """
-    return _dump("profiles", records, path, encoding)
+    return _dump(_schemas.PROFILES, records, path, encoding)
 
 
 def dump_rates(
     records: Iterable[ExchangeRate], path: str | os.PathLike[str], *, encoding: str | None = None
 ) -> int:
     """Write exchange rates: base, quote, the exact rate, date and source."""
-    return _dump("rates", records, path, encoding)
+    return _dump(_schemas.RATES, records, path, encoding)
 
 
 def dump_aggregates(
@@ -258,7 +260,7 @@ def dump_aggregates(
 
     An aggregate of imports and exports together (``flow=None``) is written with an empty flow.
     """
-    return _dump("aggregates", records, path, encoding)
+    return _dump(_schemas.AGGREGATES, records, path, encoding)
 
 
 def dump_counts(
@@ -268,7 +270,7 @@ def dump_counts(
     encoding: str | None = None,
 ) -> int:
     """Write designation counts: level, count, date, kind, place, batch, target date, source."""
-    return _dump("counts", records, path, encoding)
+    return _dump(_schemas.COUNTS, records, path, encoding)
 
 
 for _function in (
@@ -315,36 +317,15 @@ def dump_dataset(
         LoadError: the extension names no format.
         OSError: a file cannot be written.
     """
-    import attrs  # noqa: PLC0415
-
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    firms = dataset.enterprises
-    flat = [
-        attrs.evolve(firm, designations=(), relocations=(), financials=(), profile=None)
-        for firm in firms
-    ]
-    designations = [DesignationRecord(f, d) for f in firms for d in f.designations]
-    relocations = [RelocationRecord(f, r) for f in firms for r in f.relocations]
-    financials = [FinancialRecord(f, y) for f in firms for y in f.financials]
-    profiles = [ProfileRecord(f, f.profile) for f in firms if f.profile is not None]
-    kinds: list[tuple[str, Iterable[object]]] = [
-        ("enterprises", flat),
-        ("designations", designations),
-        ("relocations", relocations),
-        ("financials", financials),
-        ("profiles", profiles),
-        ("trade", dataset.trade_records),
-        ("rates", dataset.rates),
-        ("aggregates", dataset.aggregates),
-        ("counts", dataset.counts),
-    ]
+    kinds = [(kind, _records_of(dataset, kind)) for kind in _schemas.ordered() if kind.in_datasets]
     written: list[tuple[Path, Path]] = []
     counts: dict[str, int] = {}
     try:
         for kind, records in kinds:
-            path = target / f"{kind}{extension}"
-            counts[kind], temporary = _prepare(kind, records, path, encoding)
+            path = target / f"{kind.name}{extension}"
+            counts[kind.name], temporary = _prepare(kind, records, path, encoding)
             written.append((temporary, path))
     except BaseException:
         for temporary, _ in written:
@@ -352,3 +333,26 @@ def dump_dataset(
         raise
     _commit(written)
     return counts
+
+
+def _records_of(dataset: Dataset, kind: _schemas.Kind) -> list[object]:
+    """The records of a kind in a dataset, each as its kind's file holds it.
+
+    The enterprises without the facts other kinds attach to them; each fact paired with its
+    enterprise (a :class:`~littlegiants.records.DesignationRecord`); the records a dataset
+    holds apart (trade, rates ...) as they are.
+    """
+    import attrs  # noqa: PLC0415
+
+    firms = dataset.enterprises
+    facts = [known.fact for known in _schemas.ordered() if known.fact is not None]
+    if kind.base:
+        bare: dict[str, Any] = {fact.field: None if fact.one else () for fact in facts}
+        return [attrs.evolve(firm, **bare) for firm in firms]
+    fact = kind.fact
+    if fact is None:
+        return list(getattr(dataset, cast("str", kind.field)))
+    if fact.one:
+        given = ((firm, getattr(firm, fact.field)) for firm in firms)
+        return [kind.record(firm, one) for firm, one in given if one is not None]
+    return [kind.record(firm, item) for firm in firms for item in getattr(firm, fact.field)]

@@ -98,6 +98,7 @@ from typing import (
     Literal,
     NamedTuple,
     TypeVar,
+    cast,
     overload,
 )
 
@@ -501,11 +502,9 @@ class Dataset(Tabular):
             InvalidArgumentError: another kind.
         """
         found = {
-            "enterprises": self.enterprises,
-            "trade": self.trade_records,
-            "rates": self.rates,
-            "aggregates": self.aggregates,
-            "counts": self.counts,
+            known.name: getattr(self, known.field)
+            for known in _schemas.KINDS.values()
+            if known.field is not None
         }
         if kind not in found:
             raise InvalidArgumentError(kind, "kind", f"expected one of {', '.join(found)}")
@@ -582,7 +581,7 @@ class _Scanner:
         self.seen = {} if seen is None else seen
         self.openpyxl = require_openpyxl() if self.fmt == "xlsx" else None
         self.bindings: dict[tuple[str, ...], tuple[_schemas.Binding, list[_tables.Issue]]] = {}
-        self.check = kind.name in ("enterprises", "rates", "aggregates", "counts")
+        self.check = kind.identity is not None
         self.fast_slot: list[_tables.FastPath | None] = [None]
 
     def problem(self, line: int | None, issue: _tables.Issue, lines: object = None) -> LoadProblem:
@@ -708,27 +707,10 @@ class _Scanner:
     def _duplicate(
         self, record: object, line: int | None, binding: _schemas.Binding
     ) -> _tables.Issue | None:
-        """A credit code, name, rate, aggregate or count that an earlier row already gave."""
-        value: object
-        if isinstance(record, Enterprise):
-            key: object = ("code", record.credit_code)
-            column, value = "credit_code", str(record.credit_code)
-            what = f"the credit code {record.credit_code}"
-            if record.credit_code is None:
-                key, column, value = ("name", record.name), "name", record.name
-                what = f"the name {record.name!r} without a credit code"
-        elif isinstance(record, ExchangeRate):
-            key = ("rate", record.base, record.quote, record.on)
-            column, value = "on", str(record.on)
-            what = f"the {record.base}->{record.quote} rate on {record.on}"
-        elif isinstance(record, TradeAggregate):
-            key, what = _aggregate_key(record)
-            column, value = "period", str(record.period)
-        elif isinstance(record, DesignationCount):
-            key, what = _count_key(record)
-            column, value = "on", str(record.on)
-        else:  # pragma: no cover - only the kinds of self.check are checked
+        """A record of a kind with an identity (see ``Kind.identity``) an earlier row gave."""
+        if self.kind.identity is None:  # pragma: no cover - only kinds with one are checked
             return None
+        key, column, value, what = self.kind.identity(record)
         earlier = self.seen.get(key)
         if earlier is None:
             self.seen[key] = _Seen(self.name, line, what)
@@ -737,32 +719,6 @@ class _Scanner:
         if column == "name":
             message += " (give each firm its credit code to tell them apart)"
         return _tables.Issue(binding.column_name(column), value, message)
-
-
-def _aggregate_key(record: TradeAggregate) -> tuple[tuple[object, ...], str]:
-    """An aggregate's identity (label, period, flow, region) and how to name it."""
-    flow = "imports and exports" if record.flow is None else f"{record.flow.value}s"
-    region = "" if record.region is None else f" in {record.region.code}"
-    key = ("aggregate", record.label, str(record.period), record.flow, record.region)
-    return key, f"the {flow} of {record.label!r}{region} for {record.period}"
-
-
-def _count_key(record: DesignationCount) -> tuple[tuple[object, ...], str]:
-    """A count's identity (place, level, kind, date, batch, target date) and how to name it."""
-    where = "China" if record.region is None else record.region.code
-    key = (
-        "count",
-        record.region,
-        record.level,
-        record.kind,
-        record.on,
-        record.batch,
-        record.by,
-    )
-    batch = "" if record.batch is None else f" of batch {record.batch}"
-    target = "" if record.by is None else f" for {record.by}"
-    what = f"the {record.kind.value} count{batch}{target} of {record.level.value} firms"
-    return key, f"{what} in {where} on {record.on}"
 
 
 def _file_error(path: Path, exc: OSError, what: str = "file") -> LoadFileError:
@@ -1064,7 +1020,7 @@ def _check(
 
 def _stream(
     path: str | os.PathLike[str],
-    kind: str,
+    kind: _schemas.Kind,
     *,
     encoding: str,
     errors: str,
@@ -1073,12 +1029,10 @@ def _stream(
     within: Region | str | None = None,
 ) -> RecordStream[Any]:
     file, code = _check(
-        path, kind=kind, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path, kind=kind.name, encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
     area = None if within is None else coerce_region(within)
-    scanner = _Scanner(
-        file, _schemas.KINDS[kind], encoding=encoding, currency=code, as_of=as_of, within=area
-    )
+    scanner = _Scanner(file, kind, encoding=encoding, currency=code, as_of=as_of, within=area)
     return RecordStream(scanner, errors=errors)  # type: ignore[arg-type]
 
 
@@ -1100,7 +1054,7 @@ def iter_enterprises(
     """Stream the enterprises of a file (see :func:`load_enterprises`)."""
     return _stream(
         path,
-        "enterprises",
+        _schemas.ENTERPRISES,
         encoding=encoding,
         errors=errors,
         currency=currency,
@@ -1119,7 +1073,12 @@ def iter_designations(
 ) -> RecordStream[DesignationRecord]:
     """Stream the designations of a file (see :func:`load_designations`)."""
     return _stream(
-        path, "designations", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path,
+        _schemas.DESIGNATIONS,
+        encoding=encoding,
+        errors=errors,
+        currency=currency,
+        as_of=as_of,
     )
 
 
@@ -1133,7 +1092,7 @@ def iter_relocations(
 ) -> RecordStream[RelocationRecord]:
     """Stream the moves of registered seats in a file (see :func:`load_relocations`)."""
     return _stream(
-        path, "relocations", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path, _schemas.RELOCATIONS, encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
 
 
@@ -1151,7 +1110,9 @@ def iter_trade_records(
     period, flow and currency, amounts as plain numbers) take a fast path; see
     ``docs/loading.md``.
     """
-    return _stream(path, "trade", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _stream(
+        path, _schemas.TRADE, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
 
 
 def iter_financials(
@@ -1164,7 +1125,7 @@ def iter_financials(
 ) -> RecordStream[FinancialRecord]:
     """Stream the financial years of a file (see :func:`load_financials`)."""
     return _stream(
-        path, "financials", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path, _schemas.FINANCIALS, encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
 
 
@@ -1178,7 +1139,7 @@ def iter_profiles(
 ) -> RecordStream[ProfileRecord]:
     """Stream the profiles of a file (see :func:`load_profiles`)."""
     return _stream(
-        path, "profiles", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path, _schemas.PROFILES, encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
 
 
@@ -1191,7 +1152,9 @@ def iter_rates(
     as_of: dt.date | None = None,
 ) -> RecordStream[ExchangeRate]:
     """Stream the exchange rates of a file (see :func:`load_rates`)."""
-    return _stream(path, "rates", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _stream(
+        path, _schemas.RATES, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
 
 
 def iter_aggregates(
@@ -1204,7 +1167,7 @@ def iter_aggregates(
 ) -> RecordStream[TradeAggregate]:
     """Stream the trade aggregates of a file (see :func:`load_aggregates`)."""
     return _stream(
-        path, "aggregates", encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        path, _schemas.AGGREGATES, encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
 
 
@@ -1217,7 +1180,9 @@ def iter_counts(
     as_of: dt.date | None = None,
 ) -> RecordStream[DesignationCount]:
     """Stream the designation counts of a file (see :func:`load_counts`)."""
-    return _stream(path, "counts", encoding=encoding, errors=errors, currency=currency, as_of=as_of)
+    return _stream(
+        path, _schemas.COUNTS, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
 
 
 _ARGS_DOC: Final = """
@@ -1638,17 +1603,6 @@ for _function in (
 # -- a folder -----------------------------------------------------------------------------------
 
 _KIND_WORD: Final = re.compile(r"^([a-z]+)(?:[-_].*)?$")
-_ORDER: Final = (
-    "enterprises",
-    "designations",
-    "relocations",
-    "financials",
-    "profiles",
-    "trade",
-    "rates",
-    "aggregates",
-    "counts",
-)
 
 
 def kind_of(file: str | os.PathLike[str]) -> str | None:
@@ -1661,11 +1615,70 @@ def kind_of(file: str | os.PathLike[str]) -> str | None:
     """
     file = Path(file)
     match = _KIND_WORD.match(file.name[: -len(file.suffix)].lower() if file.suffix else "")
-    return match[1] if match and match[1] in _schemas.KINDS else None
+    found = _schemas.KINDS.get(match[1]) if match else None
+    return found.name if found is not None and found.in_datasets else None
+
+
+def dataset_of(records: Iterable[Any], kind: _schemas.Kind, path: str) -> Dataset:
+    """A dataset of the records of one file of a kind (the command line's DATA as one file).
+
+    Enterprises are the dataset's as they are; facts (designations, moves, financial years)
+    go to the enterprises their records name, each firm once; a second profile of a firm is a
+    problem; records the dataset holds apart (trade, rates ...) keep their place, and the firms
+    linked records name become the dataset's enterprises.
+
+    Raises:
+        LoadError: a second profile for an enterprise.
+        InvalidArgumentError: a kind no dataset holds.
+    """
+    if kind.base:
+        return Dataset(tuple(records))
+    if kind.fact is not None:
+        return Dataset(_gathered(records, kind.fact, path))
+    if kind.field is None:
+        raise InvalidArgumentError(kind.name, "kind", "no dataset holds records of this kind")
+    found = tuple(records)
+    firms: tuple[Enterprise, ...] = ()
+    if kind.linked is not None:
+        firms = tuple({record.enterprise.key: record.enterprise for record in found}.values())
+    held: dict[str, Any] = {kind.field: found}
+    return Dataset(firms, **held)
+
+
+def _gathered(records: Iterable[Any], fact: _schemas.Fact, path: str) -> tuple[Enterprise, ...]:
+    """Enterprises rebuilt from records that each carry one of their facts."""
+    firms: dict[str, Enterprise] = {}
+    facts: dict[str, list[Any]] = {}
+    for record in records:
+        firm = record.enterprise
+        if fact.one and firm.key in firms:
+            column = "name" if firm.credit_code is None else "credit_code"
+            message = (
+                f"a second {fact.field} for this enterprise: an enterprise has one {fact.field}"
+            )
+            problem = LoadProblem(path, None, column=column, value=firm.key, message=message)
+            raise LoadError(path, (problem,))
+        firms.setdefault(firm.key, firm)
+        facts.setdefault(firm.key, []).append(getattr(record, fact.attribute))
+    changes: dict[str, dict[str, Any]] = {
+        key: {fact.field: facts[key][0] if fact.one else tuple(facts[key])} for key in firms
+    }
+    return tuple(attrs.evolve(firms[key], **changes[key]) for key in firms)
+
+
+def _dataset_kinds() -> tuple[_schemas.Kind, ...]:
+    """The kinds a dataset holds, in the order it reads them."""
+    return tuple(kind for kind in _schemas.ordered() if kind.in_datasets)
+
+
+def _kind_names() -> str:
+    """The kinds a folder's file may be named after: ``enterprises, ..., aggregates or counts``."""
+    names = [kind.name for kind in _schemas.KINDS.values() if kind.in_datasets]
+    return f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem]]:
-    files: dict[str, list[Path]] = {kind: [] for kind in _ORDER}
+    files: dict[str, list[Path]] = {kind.name: [] for kind in _dataset_kinds()}
     problems: list[LoadProblem] = []
     try:
         entries = sorted(folder.iterdir())
@@ -1677,8 +1690,7 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
         kind = kind_of(file)
         if _tables.format_of(file) is None or kind is None:
             message = (
-                "a file matching no kind: name it enterprises, designations, relocations, trade, "
-                "financials, profiles, rates, aggregates or counts (optionally followed by - or _ "
+                f"a file matching no kind: name it {_kind_names()} (optionally followed by - or _ "
                 "and more), "
                 "with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in "
                 f"{SOURCES_FILE}"
@@ -2012,7 +2024,9 @@ class _DatasetReader:
             else:
                 self.more += 1
 
-    def scan(self, table: _Table, kind: str) -> Iterator[tuple[int | None, Any, object, _Scanner]]:
+    def scan(
+        self, table: _Table, kind: _schemas.Kind
+    ) -> Iterator[tuple[int | None, Any, object, _Scanner]]:
         """The good rows of a table read as ``kind``; bad ones are rejected as they come.
 
         A row of a list already rejected as an enterprise is not read again for its other
@@ -2020,7 +2034,7 @@ class _DatasetReader:
         """
         scanner = _Scanner(
             table.path,
-            _schemas.KINDS[kind],
+            kind,
             encoding=self.encoding,
             currency=self.currency,
             as_of=self.as_of,
@@ -2029,7 +2043,7 @@ class _DatasetReader:
             sheet=table.sheet,
         )
         scanner.check = scanner.check and not table.listed
-        skip = self.skip if table.listed and kind != "enterprises" else set()
+        skip = self.skip if table.listed and not kind.base else set()
         for item in _young_collections(scanner.items()):
             line = item.line if isinstance(item, _Bad) else item[0]
             if (table, line) in skip:
@@ -2057,7 +2071,7 @@ class _DatasetReader:
         designation links to that firm); one that contradicts it (another name, or another
         region) is rejected, and so is the rest of that row.
         """
-        for line, enterprise, cells, scanner in self.scan(table, "enterprises"):
+        for line, enterprise, cells, scanner in self.scan(table, _schemas.base()):
             found = self.linker.find(enterprise)
             if not isinstance(found, int):
                 if found[1].startswith("no enterprise"):
@@ -2086,7 +2100,7 @@ class _DatasetReader:
             self.skip.add((table, line))
 
     def link(
-        self, table: _Table, kind: str
+        self, table: _Table, kind: _schemas.Kind
     ) -> Iterator[tuple[int | None, Any, int, _Scanner, object]]:
         for line, record, cells, scanner in self.scan(table, kind):
             found = self.linker.find(record.enterprise)
@@ -2105,18 +2119,20 @@ class _DatasetReader:
 
     def duplicate(
         self,
-        key: tuple[object, ...],
-        what: str,
+        repeat: tuple[tuple[object, ...], str, str, object],
         line: int | None,
         scanner: _Scanner,
-        column: str,
     ) -> LoadProblem | None:
-        """A problem when ``key`` was seen before (naming the earlier row), else ``None``."""
+        """A problem when a record's key was seen before (naming the earlier row), else ``None``.
+
+        ``repeat`` is what the record's kind says of it (``Kind.linked``): its key, how to name
+        it, and the column and value a repeat is reported at.
+        """
+        key, what, column, value = repeat
         earlier = self.seen.get(key)
         if earlier is None:
             self.seen[key] = _Seen(scanner.name, line, what)
             return None
-        value = key[-1] if key[0] != "designation" else None
         return LoadProblem(
             scanner.name,
             line,
@@ -2126,57 +2142,67 @@ class _DatasetReader:
         )
 
     def read(self, files: Mapping[str, list[_Table]]) -> Dataset:
-        """Read the folder's files, kind by kind, linking as it goes."""
-        for table in files["enterprises"]:
-            if table.listed:
-                continue
-            for _, enterprise, _, _ in self.scan(table, "enterprises"):
-                self.rows_read += 1
-                self.linker.add(enterprise)
-        for table in files["enterprises"]:
-            if table.listed:
-                self.listed_enterprises(table)
-        designations = self.attach(files["designations"], "designations")
-        relocations = self.attach(files["relocations"], "relocations")
-        financials = self.attach(files["financials"], "financials")
-        profiles = self.attach(files["profiles"], "profiles")
+        """Read the folder's files, kind by kind, linking as it goes.
+
+        The enterprises come first, then the facts each kind attaches to them (designations,
+        moves, financial years, a profile), then the kinds the dataset holds apart: linked
+        records (trade) point at the enterprises with their facts.
+        """
+        kinds = _dataset_kinds()
+        for kind in kinds:
+            if kind.base:
+                self.enterprises(files[kind.name], kind)
+        facts = {kind: self.attach(files[kind.name], kind) for kind in kinds if kind.fact}
         enterprises = [
-            attrs.evolve(
-                enterprise,
-                designations=(*enterprise.designations, *designations.get(index, ())),
-                relocations=(*enterprise.relocations, *relocations.get(index, ())),
-                financials=(*enterprise.financials, *financials.get(index, ())),
-                profile=profiles[index][0] if index in profiles else enterprise.profile,
-            )
+            attrs.evolve(enterprise, **_with_facts(enterprise, index, facts))
             for index, enterprise in enumerate(self.linker.enterprises)
         ]
-        trade: list[TradeRecord] = []
-        for file in files["trade"]:
-            for line, record, index, scanner, cells in self.link(file, "trade"):
-                key = ("trade", index, record.flow, str(record.period))
-                what = f"this enterprise's {record.flow.value} for {record.period}"
-                if self.repeated(key, what, line, scanner, "period", cells):
-                    continue
-                self.rows_read += 1
-                trade.append(attrs.evolve(record, enterprise=enterprises[index]))
-        rates = self.plain(files["rates"], "rates")
-        aggregates = self.plain(files["aggregates"], "aggregates")
-        counts = self.plain(files["counts"], "counts")
+        held: dict[str, Any] = {}
+        for kind in kinds:
+            if kind.field is None or kind.base:
+                continue
+            if kind.linked is None:
+                held[kind.field] = tuple(self.plain(files[kind.name], kind))
+            else:
+                held[kind.field] = tuple(self.linked(files[kind.name], kind, enterprises))
         if self.problems or self.more:
             raise LoadError(str(self.folder), tuple(self.problems), self.more)
         return Dataset(
             tuple(enterprises),
-            trade_records=tuple(trade),
-            rates=tuple(rates),
-            aggregates=tuple(aggregates),
-            counts=tuple(counts),
+            **held,
             rejected=tuple(self.rejected),
             rows_read=self.rows_read,
             ignored={name: cols for name, cols in self.ignored.items() if cols},
             listed=self.listed,
         )
 
-    def plain(self, files: Sequence[_Table], kind: str) -> list[Any]:
+    def enterprises(self, tables: Sequence[_Table], kind: _schemas.Kind) -> None:
+        """The enterprises of the files of their own, then those the lists' rows name."""
+        for table in tables:
+            if table.listed:
+                continue
+            for _, enterprise, _, _ in self.scan(table, kind):
+                self.rows_read += 1
+                self.linker.add(enterprise)
+        for table in tables:
+            if table.listed:
+                self.listed_enterprises(table)
+
+    def linked(
+        self, tables: Sequence[_Table], kind: _schemas.Kind, enterprises: Sequence[Enterprise]
+    ) -> list[Any]:
+        """Records that name an enterprise and live apart (trade), pointed at the dataset's."""
+        found: list[Any] = []
+        linked = cast("_schemas.Repeat", kind.linked)
+        for table in tables:
+            for line, record, index, scanner, cells in self.link(table, kind):
+                if self.repeated(linked(index, record), line, scanner, cells):
+                    continue
+                self.rows_read += 1
+                found.append(attrs.evolve(record, enterprise=enterprises[index]))
+        return found
+
+    def plain(self, files: Sequence[_Table], kind: _schemas.Kind) -> list[Any]:
         """The records of files that name no enterprise (rates, aggregates, counts)."""
         found: list[Any] = []
         for file in files:
@@ -2185,50 +2211,47 @@ class _DatasetReader:
                 found.append(record)
         return found
 
-    def attach(self, files: Sequence[_Table], kind: str) -> dict[int, list[Any]]:
-        """Designations, moves or financial years of the files, by their enterprise's index."""
+    def attach(self, files: Sequence[_Table], kind: _schemas.Kind) -> dict[int, list[Any]]:
+        """The facts of the files (designations, moves ...), by their enterprise's index."""
         found: dict[int, list[Any]] = {}
+        fact = cast("_schemas.Fact", kind.fact)
+        linked = cast("_schemas.Repeat", kind.linked)
         for file in files:
             for line, record, index, scanner, cells in self.link(file, kind):
-                if kind == "designations":
-                    value = record.designation
-                    key: tuple[object, ...] = ("designation", index, value)
-                    what, column = "this enterprise's designation", "awarded_on"
-                elif kind == "relocations":
-                    value = record.relocation
-                    key = ("relocation", index, value.on)
-                    what, column = f"this enterprise's move on {value.on}", "on"
-                elif kind == "profiles":
-                    value = record.profile
-                    named = record.enterprise
-                    key = ("profile", index, named.key)
-                    what = "this enterprise's profile (one row per enterprise)"
-                    column = "name" if named.credit_code is None else "credit_code"
-                else:
-                    value = record.financial_year
-                    key = ("year", index, value.year)
-                    what, column = f"this enterprise's figures for {value.year}", "year"
-                if self.repeated(key, what, line, scanner, column, cells):
+                if self.repeated(linked(index, record), line, scanner, cells):
                     continue
                 self.rows_read += 1
-                found.setdefault(index, []).append(value)
+                found.setdefault(index, []).append(getattr(record, fact.attribute))
         return found
 
-    def repeated(  # noqa: PLR0917 - one call site, read as a sentence
+    def repeated(
         self,
-        key: tuple[object, ...],
-        what: str,
+        repeat: tuple[tuple[object, ...], str, str, object],
         line: int | None,
         scanner: _Scanner,
-        column: str,
         cells: object,
     ) -> bool:
-        """Whether ``key`` was seen before; a repeat is rejected, naming the earlier row."""
-        problem = self.duplicate(key, what, line, scanner, column)
+        """Whether a record was seen before; a repeat is rejected, naming the earlier row."""
+        problem = self.duplicate(repeat, line, scanner)
         if problem is None:
             return False
         self.reject(line, [problem], scanner.cells(cells), scanner.name)
         return True
+
+
+def _with_facts(
+    enterprise: Enterprise, index: int, facts: Mapping[_schemas.Kind, Mapping[int, list[Any]]]
+) -> dict[str, Any]:
+    """An enterprise's fields with the facts the files attach to it added."""
+    changes: dict[str, Any] = {}
+    for kind, found in facts.items():
+        fact = cast("_schemas.Fact", kind.fact)
+        given = getattr(enterprise, fact.field)
+        if fact.one:
+            changes[fact.field] = found[index][0] if index in found else given
+        else:
+            changes[fact.field] = (*given, *found.get(index, ()))
+    return changes
 
 
 def _column(scanner: _Scanner, column: str) -> str:
@@ -2330,27 +2353,23 @@ def load_dataset(
 
 # -- one file of several kinds: an official list, a workbook --------------------------------------
 
-#: The kinds whose rows name an enterprise: a table holding one of them is read as a list.
-_LINKED: Final = frozenset({"designations", "relocations", "financials", "profiles", "trade"})
 _IDENTITY: Final = frozenset({"name", "credit_code"})
 
 
 def _sheet_kind(sheet: str) -> str | None:
     """The kind a sheet's name gives (``trade``, ``Designations 2024``), as single-kind loads."""
     word = sheet.strip().lower()
-    return next(
-        (name for name, kind in _schemas.KINDS.items() if word.startswith(kind.tables)), None
-    )
+    return next((kind.name for kind in _dataset_kinds() if word.startswith(kind.tables)), None)
 
 
 def _kinds_by_columns(header: Sequence[str]) -> list[str]:
     """The kinds a header holds: each whose required columns it has, beyond a firm's name."""
     held = []
-    for name in _ORDER:
-        binding, issues = _schemas.bind(_schemas.KINDS[name], header)
+    for kind in _dataset_kinds():
+        binding, issues = _schemas.bind(kind, header)
         used = {column.name for column in binding.columns if column is not None}
         if not issues and used - _IDENTITY:
-            held.append(name)
+            held.append(kind.name)
     return held
 
 
@@ -2391,7 +2410,7 @@ def _list_tables(
     path: Path, fmt: str, encoding: str
 ) -> tuple[dict[str, list[_Table]], list[LoadProblem]]:
     """The tables of a file by kind: each sheet by its name's kind, else by its columns."""
-    tables: dict[str, list[_Table]] = {kind: [] for kind in _ORDER}
+    tables: dict[str, list[_Table]] = {kind.name: [] for kind in _dataset_kinds()}
     problems: list[LoadProblem] = []
     sheets: list[str | None] = [None]
     if fmt == "xlsx":
@@ -2414,9 +2433,10 @@ def _list_tables(
             problems.append(header)
             continue
         kinds = _kinds_by_columns(header)
-        listed = any(name in _LINKED for name in kinds)
-        if listed and "enterprises" not in kinds:
-            kinds.insert(0, "enterprises")
+        listed = any(_schemas.KINDS[name].linked is not None for name in kinds)
+        base = _schemas.base().name
+        if listed and base not in kinds:
+            kinds.insert(0, base)
         for name in kinds:
             tables[name].append(_Table(path, sheet, listed=listed))
         if not kinds:

@@ -84,7 +84,7 @@ def iter(  # noqa: A001 - the verb's own name, as littlegiants.io.iter
     found = kind(kind_)
     return loader._stream(  # noqa: SLF001 - the one stream every iter_* function is
         path,
-        found.name,
+        found,
         encoding=encoding,
         errors=errors,
         currency=currency,
@@ -152,7 +152,7 @@ def dump(
 
     Returns the number of records written; the file loads back equal.
     """
-    return dumps._dump(kind(kind_).name, records, path, encoding)  # noqa: SLF001 - every dump_* is it
+    return dumps._dump(kind(kind_), records, path, encoding)  # noqa: SLF001 - every dump_* is it
 
 
 def _is_folder(path: str | os.PathLike[str]) -> bool:
