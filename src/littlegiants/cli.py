@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from littlegiants.frames import Row
-    from littlegiants.loader import Dataset
+    from littlegiants.io.loader import Dataset
     from littlegiants.money import Money
     from littlegiants.policy import Comparison, IncentivePolicy, PolicySet, StackedPayout
     from littlegiants.trade import TradeSummary
@@ -557,7 +557,7 @@ _LONGEST_WORD: Final = 30
 
 def _csv_cell(text: str, *, numeric: bool) -> str:
     """A CSV cell that a spreadsheet shows as text: formulas are neutralized, numbers kept."""
-    from littlegiants._tables import escape_formula  # noqa: PLC0415
+    from littlegiants.io.tables import escape_formula  # noqa: PLC0415
 
     return text if numeric and _NUMBER.fullmatch(text) else escape_formula(text)
 
@@ -729,7 +729,7 @@ def _date(text: str) -> dt.date:
 def _kind(path: Path, given: str | None) -> str:
     if given is not None:
         return given
-    from littlegiants.loader import kind_of  # noqa: PLC0415
+    from littlegiants.io.loader import kind_of  # noqa: PLC0415
 
     kind = kind_of(path)
     if kind is None and path.suffix.lower() in (".csv", ".xlsx"):
@@ -787,7 +787,7 @@ def _checked(path: Path) -> bool:
 
 def load_data(path: Path, kind: str | None = None) -> Dataset:
     """Read DATA (a folder, or one file of a kind) into a ``Dataset``."""
-    from littlegiants import loader  # noqa: PLC0415
+    from littlegiants.io import loader  # noqa: PLC0415
 
     if _checked(path):
         return loader.load_dataset(path)
@@ -908,7 +908,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     """Work the bundled seed-article example through the library."""
     from littlegiants._exact import EXACT  # noqa: PLC0415
     from littlegiants.formatting import format_growth  # noqa: PLC0415
-    from littlegiants.loader import example_path, load_dataset  # noqa: PLC0415
+    from littlegiants.io.loader import example_path, load_dataset  # noqa: PLC0415
     from littlegiants.policy import render_policy  # noqa: PLC0415
 
     locale, fmt = args.locale, args.format
@@ -1407,7 +1407,7 @@ def _compared(
 def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     """Summarise trade records with year-on-year growth."""
     from littlegiants.fx import RateTable  # noqa: PLC0415
-    from littlegiants.loader import load_rates  # noqa: PLC0415
+    from littlegiants.io.loader import load_rates  # noqa: PLC0415
     from littlegiants.trade import summarize  # noqa: PLC0415
 
     data = load_data(Path(args.data), args.kind)
@@ -1509,7 +1509,7 @@ def cmd_example(args: argparse.Namespace, out: Output) -> int:
     """
     import shutil  # noqa: PLC0415
 
-    from littlegiants.loader import example_path  # noqa: PLC0415
+    from littlegiants.io.loader import example_path  # noqa: PLC0415
 
     try:
         source = example_path(args.name)
@@ -1662,7 +1662,7 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
 
 def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str, Any]]:
     """Rows read, every problem, and the columns read past by file (reported, not problems)."""
-    from littlegiants import loader  # noqa: PLC0415
+    from littlegiants.io import loader  # noqa: PLC0415
 
     kind = None if path.is_dir() else _kind(path, kind)
     if kind in (None, "list"):
@@ -1674,8 +1674,8 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
             for file, columns in data.ignored.items()
         }
         return data.rows_read, problems, notes
-    from littlegiants._schemas import ignored_note  # noqa: PLC0415
     from littlegiants.io import files  # noqa: PLC0415
+    from littlegiants.io.kinds import ignored_note  # noqa: PLC0415
 
     stream = files.iter(path, kind, errors="collect")
     for _ in stream:  # read to the end without keeping the records: memory stays bounded
@@ -1687,7 +1687,7 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
 
 def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     """Check files and print every problem with file, line and column."""
-    from littlegiants.loader import LoadError  # noqa: PLC0415
+    from littlegiants.io.loader import LoadError  # noqa: PLC0415
 
     path = Path(args.data)
     _checked(path)
@@ -1996,14 +1996,14 @@ def _loader_imported() -> bool:
     The command line never imports the loader just to tell its errors apart, so ``--help``
     and the commands that read no data files stay light.
     """
-    return "littlegiants.loader" in sys.modules
+    return "littlegiants.io.loader" in sys.modules
 
 
 def _report(error: BaseException, locale: str) -> None:
     """Say ``error`` on standard error, in one line each, in the words of ``locale``."""
     _ = translator(locale).gettext
     if _loader_imported():
-        from littlegiants.loader import LoadError  # noqa: PLC0415
+        from littlegiants.io.loader import LoadError  # noqa: PLC0415
 
         if isinstance(error, LoadError):
             for problem in error.problems:
@@ -2021,7 +2021,7 @@ def _usage_problem(error: BaseException) -> bool:
     if isinstance(error, UsageError | UnknownPolicyError | UnreadableFileError):
         return True
     if _loader_imported():
-        from littlegiants.loader import LoadFileError  # noqa: PLC0415
+        from littlegiants.io.loader import LoadFileError  # noqa: PLC0415
 
         return isinstance(error, LoadFileError)
     return False

@@ -8,8 +8,18 @@ documented columns (English names, with the Chinese headers official lists use a
 published in ``docs/loading.md``; a test checks the docs against :func:`markdown_table`, so they
 cannot drift apart.
 
+Each kind is a :class:`Kind` object defined once, at the end of this module, that owns its
+columns and aliases and its behaviour: how a row becomes its record (its builder), how a record
+becomes cells (what a dump writes), which dates ``as_of=`` refuses, what must be unique in its
+files, its place in the order a dataset is read and in the dataset itself. :data:`KINDS` holds
+them by name; the loader, the dumps, the command line and the JSON Schemas ask the kind and
+switch on no name, so :func:`register` adding a :class:`Kind` is all a new kind of file takes.
+
+>>> ordered()[0] is base() is ENTERPRISES, TRADE.field, DESIGNATIONS.fact.field
+(True, 'trade_records', 'designations')
+
 A row becomes an object in two steps. Every cell is first **structured on its own** by the
-shared cattrs converter of :mod:`littlegiants.structure`, to the type its attrs field declares,
+shared cattrs converter of :mod:`littlegiants.io.structuring`, to the type its attrs field declares,
 so one row reports every bad cell at once, each by its column; the class's own constructor then
 builds the record and runs the checks that involve several fields (a batch on a provincial
 designation, a prior-year value that contradicts the growth).
@@ -42,7 +52,6 @@ import attrs
 
 from littlegiants._exact import EXACT, bounds_problem
 from littlegiants._moneytext import parse_money_text
-from littlegiants._tables import MAX_CELL_CHARS, FastPath, Issue, shown, unescape_formula
 from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
@@ -56,6 +65,8 @@ from littlegiants.errors import (
 )
 from littlegiants.financials import FinancialYear, Profile
 from littlegiants.fx import ExchangeRate
+from littlegiants.io.structuring import StructureError, converter, structure
+from littlegiants.io.tables import MAX_CELL_CHARS, FastPath, Issue, shown, unescape_formula
 from littlegiants.money import Money, is_valid_currency, validate_currency
 from littlegiants.periods import parse_date
 from littlegiants.records import (
@@ -65,7 +76,6 @@ from littlegiants.records import (
     RelocationRecord,
 )
 from littlegiants.regions import Region, regions_named
-from littlegiants.structure import StructureError, converter, structure
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
 if TYPE_CHECKING:
@@ -91,6 +101,7 @@ __all__ = [
     "RowReader",
     "base",
     "bind",
+    "build_record",
     "markdown_table",
     "ordered",
     "register",
@@ -240,7 +251,7 @@ class Kind:
       at, and how to name it; ``None`` for no check;
     - ``fast_path``: CSV rows may take the trade fast path (see the module docstring);
     - ``rank``: its place in the order a dataset is read (enterprises first);
-    - its place in a :class:`~littlegiants.loader.Dataset`: ``base`` (its rows are the
+    - its place in a :class:`~littlegiants.io.loader.Dataset`: ``base`` (its rows are the
       enterprises the others link to), ``fact`` (its records attach to their enterprise),
       ``field`` (the dataset's attribute its records go to), and ``linked`` (its rows name an
       enterprise: a record's identity within a dataset, by its enterprise). A kind with none of
@@ -513,7 +524,7 @@ def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> ob
 
     With ``escaped`` (CSV), the apostrophe a dump puts before a cell that starts like a formula
     is removed first, from any column: once, so text that starts with an apostrophe of its own
-    keeps it (see :func:`~littlegiants._tables.escape_formula`). A number (JSON, TOML, XLSX),
+    keeps it (see :func:`~littlegiants.io.tables.escape_formula`). A number (JSON, TOML, XLSX),
     anywhere in the cell, must lie within the library's bounds
     (:func:`~littlegiants._exact.bounds_problem`).
     """
@@ -964,6 +975,7 @@ class RowReader:
         escaped: bool,
         within: Region | None = None,
     ) -> None:
+        """Read rows of ``kind`` (see the class docstring for the arguments)."""
         self.kind = kind
         self.currency = currency
         self.as_of = as_of
@@ -1135,10 +1147,15 @@ def _build_enterprise(
     return _structured(Enterprise, data, converter(currency=None), build=complete)
 
 
-def _build_plain(
+def build_record(
     reader: RowReader, values: Mapping[str, object], _: frozenset[str], complete: bool
 ) -> _Built:
-    """A record of the kind's class from its fields, with no currency (an exchange rate)."""
+    """A record of the kind's class from its ``fields``, amounts in no currency (exchange rates).
+
+    The builder of a kind whose record class takes its columns as they are: each cell is
+    structured to the type its attrs field declares, then the class is built (see
+    :data:`Builder`).
+    """
     data = _take(values, reader.kind.fields)
     return _structured(reader.kind.record, data, converter(currency=None), build=complete)
 
@@ -1697,7 +1714,7 @@ def check_text(kind: Kind, cells: Mapping[str, object], fmt: str) -> tuple[str, 
     """Why a text cell cannot be written to ``fmt`` and read back: ``(column, value, reason)``.
 
     Refused: an empty text (``None`` means none), a lone surrogate (no file can carry it), a
-    text longer than the loader reads (:data:`~littlegiants._tables.MAX_CELL_CHARS`), in CSV and
+    text longer than the loader reads (:data:`~littlegiants.io.tables.MAX_CELL_CHARS`), in CSV and
     XLSX a control character, and in XLSX a carriage return, U+FFFE or U+FFFF; a list of names
     must also fit one table cell. ``None`` when every text can be written.
     """
@@ -2244,7 +2261,7 @@ RATES: Final = register(
         (("base",), ("quote",), ("rate",), ("on",)),
         "one row per pair and date",
         record=ExchangeRate,
-        builder=_build_plain,
+        builder=build_record,
         cells=_rate_cells,
         rank=6,
         dates=_rate_dates,
