@@ -1179,7 +1179,7 @@ def _build_aggregate(
 
 
 @attrs.frozen
-class _Fact:
+class _LinkedBuilder:
     """The builder of a kind whose rows name an enterprise and give one of its facts.
 
     ``part`` is the class of the fact (a :class:`~littlegiants.designation.Designation`) and
@@ -1951,7 +1951,7 @@ DESIGNATIONS: Final = register(
         (("name", "credit_code"), ("level",), ("awarded_on",)),
         "one row per designation",
         record=DesignationRecord,
-        builder=_Fact(Designation, DesignationRecord),
+        builder=_LinkedBuilder(Designation, DesignationRecord),
         cells=_designation_cells,
         rank=1,
         dates=_designation_dates,
@@ -1987,7 +1987,7 @@ RELOCATIONS: Final = register(
         (("name", "credit_code"), ("on",), ("to_region",)),
         "one row per move of an enterprise's registered seat; an enterprise moves once a day",
         record=RelocationRecord,
-        builder=_Fact(Relocation, RelocationRecord, unknown=("from_region",)),
+        builder=_LinkedBuilder(Relocation, RelocationRecord, unknown=("from_region",)),
         cells=_relocation_cells,
         rank=2,
         dates=_relocation_dates,
@@ -2015,7 +2015,7 @@ TRADE: Final = register(
         (("name", "credit_code"), ("period",), ("flow",), ("value",)),
         "one row per enterprise, period and flow",
         record=TradeRecord,
-        builder=_Fact(TradeRecord, None),
+        builder=_LinkedBuilder(TradeRecord, None),
         cells=_trade_cells,
         rank=5,
         dates=_trade_dates,
@@ -2053,7 +2053,7 @@ FINANCIALS: Final = register(
         (("name", "credit_code"), ("year",)),
         "one row per enterprise and year",
         record=FinancialRecord,
-        builder=_Fact(FinancialYear, FinancialRecord),
+        builder=_LinkedBuilder(FinancialYear, FinancialRecord),
         cells=_financial_cells,
         rank=3,
         dates=_financial_dates,
@@ -2237,7 +2237,7 @@ PROFILES: Final = register(
         (("name", "credit_code"),),
         "one row per enterprise: the facts of a Profile, each empty when unknown",
         record=ProfileRecord,
-        builder=_Fact(Profile, ProfileRecord),
+        builder=_LinkedBuilder(Profile, ProfileRecord),
         cells=_profile_record_cells,
         rank=4,
         dates=_profile_dates,
