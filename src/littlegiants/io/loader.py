@@ -513,12 +513,19 @@ class Dataset(Tabular):
 
     @property
     def objects(self) -> int:
-        """How many rows became objects (see the class docstring)."""
+        """How many rows became objects (see the class docstring).
+
+        Each kind says where its records are: the enterprises, the facts attached to them (a
+        profile is one), and the records the dataset holds apart (trade, rates ...).
+        """
+        kinds = _kinds.ordered()
+        facts = [kind.fact for kind in kinds if kind.fact is not None]
         linked = sum(
-            len(e.designations) + len(e.relocations) + len(e.financials) + (e.profile is not None)
+            (getattr(e, fact.field) is not None) if fact.one else len(getattr(e, fact.field))
             for e in self.enterprises
+            for fact in facts
         )
-        flat = len(self.trade_records) + len(self.rates) + len(self.aggregates) + len(self.counts)
+        flat = sum(len(getattr(self, kind.field)) for kind in kinds if kind.field and not kind.base)
         return len(self.enterprises) - self.listed + linked + flat
 
 
