@@ -175,11 +175,11 @@ ELSEWHERE = frozenset(
     {
         "littlegiants.eligibility.CriteriaNotAvailableError",
         "littlegiants.eligibility.UnknownCriterionError",
-        "littlegiants.loader.DumpError",
-        "littlegiants.loader.LoadError",
-        "littlegiants.loader.LoadFileError",
-        "littlegiants.loader.MissingFileError",
-        "littlegiants.structure.StructureError",
+        "littlegiants.io.loader.DumpError",
+        "littlegiants.io.loader.LoadError",
+        "littlegiants.io.loader.LoadFileError",
+        "littlegiants.io.loader.MissingFileError",
+        "littlegiants.io.structuring.StructureError",
     }
 )
 
