@@ -138,9 +138,9 @@ def converted(rows: Iterable[tuple[str, str, Decimal]]) -> dict[str, Decimal]:
 
 
 IMPORTS = {
-    "objects": ("littlegiants.loader", "littlegiants.trade"),
-    "table": ("littlegiants.io.arrow",),
-    "scan": ("littlegiants.io.arrow",),
+    "objects": ("littlegiants.loader", "littlegiants.trade", "cattrs"),
+    "table": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
+    "scan": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
     "polars": ("polars",),
     "duckdb": ("duckdb",),
 }
