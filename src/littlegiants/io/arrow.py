@@ -47,6 +47,7 @@ import datetime as dt
 import mmap
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
@@ -91,8 +92,9 @@ GroupBy = str | Callable[[TradeRecord], str]
 _CHUNK_ROWS: Final = 65_536
 #: Bytes of a CSV file parsed at a time by :meth:`TradeTable.scan_csv`.
 SCAN_BLOCK: Final = 16 << 20
-#: Bytes of a CSV file parsed at a time by :meth:`TradeTable.read_csv`: Arrow parses the next
-#: block on its threads while this one's rows are checked, and only a block's text is held.
+#: Bytes of a CSV file in each block :meth:`TradeTable.read_csv` checks: Arrow parses every
+#: block on its threads, then the blocks are checked one by one, each block's text let go of
+#: once checked (a block's rows are checked in one go, so the Python work is per block).
 READ_BLOCK: Final = 8 << 20
 _TEXT: Final = pa.dictionary(pa.int32(), pa.string())
 _AMOUNT_COLUMNS: Final = frozenset({"value", "previous"})
@@ -124,7 +126,7 @@ class _CsvFile:
         self.encoding = encoding
         self.checker: _Checker | None = None
 
-    def parts(self, *, block: int) -> Iterator[_Part]:
+    def parts(self, *, block: int, whole: bool = False) -> Iterator[_Part]:
         """The file's parts; from the start with the loader's reader when the fast one cannot.
 
         Raises:
@@ -134,7 +136,7 @@ class _CsvFile:
         try:
             header = self._plain_header()
             if header is not None:
-                yield from self._fast(header, block)
+                yield from self._fast(header, block, whole=whole)
                 return
         except _Unplain:
             yield _Restart()  # the consumer drops what it took so far
@@ -163,7 +165,7 @@ class _CsvFile:
             return None
         return names
 
-    def _fast(self, names: list[str], block: int) -> Iterator[_Part]:
+    def _fast(self, names: list[str], block: int, *, whole: bool) -> Iterator[_Part]:
         checker = self.checker = _Checker(
             self.name, names, currency=self.currency, as_of=self.as_of, fast_csv=True
         )
@@ -183,14 +185,27 @@ class _CsvFile:
             raise _Unplain
         line = 2
         try:
-            sources = pv.open_csv(
-                self.path, read_options=read, parse_options=parse, convert_options=convert
-            )
-            for part in sources:
-                count = part.num_rows
-                columns = [_batches.text_column(column) for column in part.columns]
-                yield _Part(*checker.check(columns, range(line, line + count), shaped=True))
-                line += count
+            sources: Iterable[pa.RecordBatch]
+            if whole:  # Arrow parses every block at once, on all its threads
+                batches = pv.read_csv(
+                    self.path, read_options=read, parse_options=parse, convert_options=convert
+                ).to_batches()
+                batches.reverse()
+                sources = _popped(batches)
+            else:  # a block at a time: memory bounded by the block size
+                sources = pv.open_csv(
+                    self.path, read_options=read, parse_options=parse, convert_options=convert
+                )
+            pool = checker.pool = ThreadPoolExecutor(2)  # the amounts' threads, for every block
+            try:
+                for part in sources:
+                    count = part.num_rows
+                    columns = [_batches.text_column(column) for column in part.columns]
+                    yield _Part(*checker.check(columns, range(line, line + count), shaped=True))
+                    line += count
+            finally:
+                checker.pool = None
+                pool.shutdown()
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # ragged, blank or not UTF-8
             raise _Unplain from exc
 
@@ -253,6 +268,12 @@ class _CsvFile:
     def _held(checker: _Checker, held: list[list[str]], lines: list[int]) -> _Part:
         columns = [pa.array(column, pa.string()) for column in zip(*held, strict=True)]
         return _Part(*checker.check(columns, lines, shaped=False))
+
+
+def _popped(batches: list[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The batches (given last first) in file order, each let go of once taken (then checked)."""
+    while batches:
+        yield batches.pop()
 
 
 class _Restart(_Part):
@@ -425,7 +446,7 @@ class TradeTable:
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
         try:
-            for part in reader.parts(block=READ_BLOCK):
+            for part in reader.parts(block=READ_BLOCK, whole=True):
                 if isinstance(part, _Restart):
                     tables.clear()
                     outcome.reset()

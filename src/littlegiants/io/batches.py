@@ -48,6 +48,7 @@ Money('99200000.00', 'USD')
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import operator
@@ -219,6 +220,8 @@ class _Checker:
         self.as_of = as_of
         self.currency = currency
         self.enterprises: list[Enterprise] = []
+        #: Threads for the amounts of every batch (the reader of a file lends its own).
+        self.pool: ThreadPoolExecutor | None = None
         self._firm_index: dict[Enterprise, int] = {}
         self._texts: dict[tuple[str, str], object] = {}
         self._firms: dict[tuple[str, str], int | None] = {}
@@ -371,7 +374,7 @@ class _Checker:
             raise _Unplain
         # The amounts are read in Arrow's kernels, which leave the interpreter's lock free:
         # on other threads, while this one reads the distinct texts.
-        with ThreadPoolExecutor(2) as pool:
+        with contextlib.nullcontext(self.pool) if self.pool else ThreadPoolExecutor(2) as pool:
             values = pool.submit(_amounts, value, empty_ok=False)
             priors = None if previous is None else pool.submit(_amounts, previous, empty_ok=True)
             bad = self._texts_of(column, out, bad, count)
@@ -567,7 +570,9 @@ def _coded(texts: Sequence[str | None], index: pa.Array) -> pa.DictionaryArray:
     distinct = list(dict.fromkeys(text for text in texts if text is not None))
     where = {text: i for i, text in enumerate(distinct)}
     codes = pa.array([None if text is None else where[text] for text in texts], pa.int32())
-    return pa.DictionaryArray.from_arrays(pc.take(codes, index), pa.array(distinct, pa.string()))
+    return pa.DictionaryArray.from_arrays(
+        pc.take(codes, index), pa.array(distinct, pa.string()), safe=False
+    )
 
 
 def _amounts(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, pa.Array]:
@@ -1006,7 +1011,7 @@ def summary_of(
 
 
 def _codes(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, list[Any]]:
-    """Each row's code (``int64``, null where the row's value is) and the distinct values.
+    """Each row's code (``int32``, null where the row's value is) and the distinct values.
 
     A dictionary column gives its indices (its dictionary made distinct first); another is
     dictionary-encoded. ``values[code]`` is the row's value.
@@ -1018,11 +1023,11 @@ def _codes(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, list[Any]]:
     if not pa.types.is_dictionary(column.type):
         column = pc.dictionary_encode(column)
     values = column.dictionary.to_pylist()
-    indices = pc.cast(column.indices, pa.int64())
+    indices = pc.cast(column.indices, pa.int32())
     distinct = list(dict.fromkeys(values))
     if len(distinct) != len(values):
         where = {value: i for i, value in enumerate(distinct)}
-        indices = pc.take(pa.array([where[value] for value in values], pa.int64()), indices)
+        indices = pc.take(pa.array([where[value] for value in values], pa.int32()), indices)
     return indices, distinct
 
 
@@ -1035,7 +1040,7 @@ def _key_codes(table: pa.Table) -> tuple[pa.Array, list[str]]:
     """Each record's enterprise key (its credit code, else its name: ``Enterprise.key``)."""
     names, name_texts = _codes(table["name"])
     codes, code_texts = _codes(table["credit_code"])
-    pair = pc.add(pc.multiply(pc.fill_null(codes, -1), len(name_texts)), names)
+    pair = pc.add(pc.multiply(pc.cast(pc.fill_null(codes, -1), pa.int64()), len(name_texts)), names)
     pairs, distinct = _codes(pair)
     keys = [
         code_texts[pair // len(name_texts)] if pair >= 0 else name_texts[pair % len(name_texts)]
@@ -1043,7 +1048,7 @@ def _key_codes(table: pa.Table) -> tuple[pa.Array, list[str]]:
     ]
     texts = list(dict.fromkeys(keys))
     where = {text: i for i, text in enumerate(texts)}
-    return pc.take(pa.array([where[key] for key in keys], pa.int64()), pairs), texts
+    return pc.take(pa.array([where[key] for key in keys], pa.int32()), pairs), texts
 
 
 def _period_codes(table: pa.Table) -> tuple[pa.Array, list[tuple[dt.date, dt.date | None]]]:
@@ -1090,7 +1095,7 @@ class _Sums:
         self.grouped = keys is not None
         count = table.num_rows
         if keys is None:
-            groups, self.groups = pa.repeat(pa.scalar(0, pa.int64()), count), [None]
+            groups, self.groups = pa.repeat(pa.scalar(0, pa.int32()), count), [None]
         else:
             groups, self.groups = _codes(keys)
         flows, self.flows = _codes(table["flow"])
@@ -1098,12 +1103,13 @@ class _Sums:
         periods, self.periods = _period_codes(table)
         growths, self.growths = _codes(table["growth"])
         self.enterprises, self.keys = _key_codes(table)
-        self.cell = pc.add(pc.multiply(groups, len(self.flows)), flows)
+        # Codes of a few hundred values fit 32 bits (checked); codes of codes take 64.
+        self.cell = pc.add_checked(pc.multiply_checked(groups, len(self.flows)), flows)
         self.pair_count = len(self.currencies) * len(self.periods)
-        pair = pc.add(pc.multiply(currencies, len(self.periods)), periods)
+        pair = pc.add_checked(pc.multiply_checked(currencies, len(self.periods)), periods)
         self.table = pa.table(
             {
-                "code": pc.add(pc.multiply(self.cell, self.pair_count), pair),
+                "code": pc.add(pc.multiply(pc.cast(self.cell, pa.int64()), self.pair_count), pair),
                 "value": table["value"],
                 "value_exponent": table["value_exponent"],
                 "previous": table["previous"],
@@ -1250,7 +1256,9 @@ class _Sums:
     def distinct(self, cells: dict[tuple[str | None, str | None], _Cell]) -> None:
         """Note each cell's distinct enterprise keys."""
         keys = self.keys
-        pairs = pc.unique(pc.add(pc.multiply(self.cell, len(keys)), self.enterprises))
+        pairs = pc.unique(
+            pc.add(pc.multiply(pc.cast(self.cell, pa.int64()), len(keys)), self.enterprises)
+        )
         for pair in pairs.to_pylist():
             key = keys[pair % len(keys)]
             for place in self.place(pair // len(keys)):
