@@ -482,6 +482,22 @@ class TestReadingPaths:
         result = load_trade_records(path, errors="collect")
         assert (list(result.records), result.rejected) == (list(table.to_records()), table.rejected)
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "name,period,flow,value,currency\n甲公司,2022-03,import,10.00,CNY\n乙公司,2022-04,export,5,CNY\r",
+            "name,period,flow,value,currency\r\n甲公司,2022-03,import,10.00,CNY\r\r\n",
+        ],
+    )
+    def test_lone_carriage_return_gives_the_loaders_rows(self, tmp_path: Path, text: str):
+        """A lone carriage return (Arrow ends a line there) gives the loader's records and lines."""
+        path = tmp_path / "trade.csv"
+        path.write_bytes(text.encode("utf-8"))
+        table = TradeTable.read_csv(path, errors="collect")
+        result = load_trade_records(path, errors="collect")
+        expected = (list(result.records), result.rejected, result.rows_read)
+        assert expected == (list(table.to_records()), table.rejected, table.rows_read)
+
 
 class TestScan:
     def test_scan_in_small_blocks_equals_the_table(self, tmp_path: Path):

@@ -629,6 +629,28 @@ _exact_add = EXACT.add
 _bounded_add = BOUNDED.add
 _multiply = EXACT.multiply
 
+#: Multiplies exactly inside the library's bounds, or traps. 65 digits and ``Emin=0`` put the
+#: finest digit a result may keep at ``Etiny = 0 - 65 + 1 = -64`` (MIN_EXPONENT) whatever its
+#: magnitude up to ``Emax`` (MAX_ADJUSTED_EXPONENT), so a product that is not trapped is the
+#: exact product and inside the bounds (``bounds_problem`` is ``None``). A trapped one (beyond
+#: the bounds, or exact but longer than 65 digits) is computed and checked the long way.
+_IN_BOUNDS: Final = decimal.Context(
+    prec=65,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=MAX_ADJUSTED_EXPONENT,
+    Emin=0,
+    traps=[
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.Inexact,
+        decimal.Rounded,
+        decimal.Clamped,
+    ],
+)
+_bounded_multiply = _IN_BOUNDS.multiply
+_OUT_OF_BOUNDS: Final = (decimal.Overflow, decimal.Inexact, decimal.Rounded, decimal.Clamped)
+
 
 class _Converter:
     """Amounts in other currencies into the summary's: the rate of each currency and date once.
@@ -650,7 +672,10 @@ class _Converter:
         rate = self.found.get((code, on))
         if rate is None:
             rate = self.found[code, on] = rates.rate(code, self.currency, on=on).rate
-        product = _multiply(amount, rate)
+        try:
+            return _bounded_multiply(amount, rate)
+        except _OUT_OF_BOUNDS:
+            product = _multiply(amount, rate)
         if bounds_problem(product) is None:
             return product
         return rates.convert(money, self.currency, on=on).amount  # raises the table's own error

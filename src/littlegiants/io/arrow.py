@@ -44,8 +44,10 @@ Money('126790000.00', 'USD')
 from __future__ import annotations
 
 import datetime as dt
+import mmap
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
@@ -91,6 +93,10 @@ GroupBy = str | Callable[[TradeRecord], str]
 _CHUNK_ROWS: Final = 65_536
 #: Bytes of a CSV file parsed at a time by :meth:`TradeTable.scan_csv`.
 SCAN_BLOCK: Final = 16 << 20
+#: Bytes of a CSV file in each block :meth:`TradeTable.read_csv` checks: Arrow parses every
+#: block on its threads, then the blocks are checked one by one, each block's text let go of
+#: once checked (a block's rows are checked in one go, so the Python work is per block).
+READ_BLOCK: Final = 8 << 20
 _TEXT: Final = pa.dictionary(pa.int32(), pa.string())
 _AMOUNT_COLUMNS: Final = frozenset({"value", "previous"})
 
@@ -121,7 +127,7 @@ class _CsvFile:
         self.encoding = encoding
         self.checker: _Checker | None = None
 
-    def parts(self, *, block: int | None) -> Iterator[_Part]:
+    def parts(self, *, block: int, whole: bool = False) -> Iterator[_Part]:
         """The file's parts; from the start with the loader's reader when the fast one cannot.
 
         Raises:
@@ -131,7 +137,7 @@ class _CsvFile:
         try:
             header = self._plain_header()
             if header is not None:
-                yield from self._fast(header, block)
+                yield from self._fast(header, block, whole=whole)
                 return
         except _Unplain:
             yield _Restart()  # the consumer drops what it took so far
@@ -160,7 +166,7 @@ class _CsvFile:
             return None
         return names
 
-    def _fast(self, names: list[str], block: int | None) -> Iterator[_Part]:
+    def _fast(self, names: list[str], block: int, *, whole: bool) -> Iterator[_Part]:
         checker = self.checker = _Checker(
             self.name, names, currency=self.currency, as_of=self.as_of, fast_csv=True
         )
@@ -169,34 +175,40 @@ class _CsvFile:
             for name, column in zip(names, checker.binding.columns, strict=True)
         }
         generated = [f"c{i}" for i in range(len(names))]
-        read = pv.ReadOptions(skip_rows=1, column_names=generated, block_size=block or (1 << 22))
+        read = pv.ReadOptions(skip_rows=1, column_names=generated, block_size=block)
         parse = pv.ParseOptions(quote_char=False, ignore_empty_lines=False)
         convert = pv.ConvertOptions(
             column_types={g: types[n] for g, n in zip(generated, names, strict=True)},
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         )
-        lines = _count_lines(self.path)
+        if _lone_carriage_return(self.path):  # Arrow would end a line there, the loader not
+            raise _Unplain
         line = 2
         try:
-            if block is None:
-                table = pv.read_csv(
+            sources: Iterable[pa.RecordBatch]
+            if whole:  # Arrow parses every block at once, on all its threads
+                batches = pv.read_csv(
                     self.path, read_options=read, parse_options=parse, convert_options=convert
-                )
-                sources: Iterable[pa.RecordBatch] = table.to_batches()
-            else:
+                ).to_batches()
+                batches.reverse()
+                sources = _popped(batches)
+            else:  # a block at a time: memory bounded by the block size
                 sources = pv.open_csv(
                     self.path, read_options=read, parse_options=parse, convert_options=convert
                 )
-            for part in sources:
-                count = part.num_rows
-                columns = [_batches.text_column(column) for column in part.columns]
-                yield _Part(*checker.check(columns, range(line, line + count), shaped=True))
-                line += count
+            pool = checker.pool = ThreadPoolExecutor(2)  # the amounts' threads, for every block
+            try:
+                for part in sources:
+                    count = part.num_rows
+                    columns = [_batches.text_column(column) for column in part.columns]
+                    yield _Part(*checker.check(columns, range(line, line + count), shaped=True))
+                    line += count
+            finally:
+                checker.pool = None
+                pool.shutdown()
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:  # ragged, blank or not UTF-8
             raise _Unplain from exc
-        if line - 1 != lines:  # a lone carriage return split a line: read it as the loader does
-            raise _Unplain
 
     def _slow(self) -> Iterator[_Part]:
         """The file through the loader's own reader: exact for every file it can read."""
@@ -259,6 +271,12 @@ class _CsvFile:
         return _Part(*checker.check(columns, lines, shaped=False))
 
 
+def _popped(batches: list[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The batches (given last first) in file order, each let go of once taken (then checked)."""
+    while batches:
+        yield batches.pop()
+
+
 class _Restart(_Part):
     """Marks that the fast reader gave up: drop the parts taken so far, they come again."""
 
@@ -272,15 +290,26 @@ class _Fatal(Exception):  # noqa: N818 - carries the loader's fatal row to the c
         self.bad = bad
 
 
-def _count_lines(path: Path) -> int:
-    """How many lines the file has (a last line without a line feed counts)."""
-    count = 0
-    last = b"\n"
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 24):
-            count += block.count(b"\n")
-            last = block[-1:]
-    return count + (last != b"\n")
+def _lone_carriage_return(path: Path) -> bool:
+    """Whether the file holds a carriage return that is not followed by a line feed.
+
+    Arrow's reader ends a line at a lone carriage return, the loader's does not, so such a file
+    is read by the loader's reader. RE2 searches the file, mapped into memory, without copying.
+    """
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        if data[-1:] == b"\r":
+            return True
+        if data.find(b"\r") < 0:
+            return False
+        buffer = pa.py_buffer(data)
+        try:
+            ends = pa.array([0, len(data)], pa.int64()).buffers()[1]
+            whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, ends, buffer])
+            found = pc.count_substring_regex(whole, "\r[^\n]")[0].as_py()
+            del whole
+        finally:
+            buffer = None  # the map closes only once no buffer points into it
+        return bool(found)
 
 
 class _Outcome:
@@ -418,7 +447,7 @@ class TradeTable:
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
         try:
-            for part in reader.parts(block=None):
+            for part in reader.parts(block=READ_BLOCK, whole=True):
                 if isinstance(part, _Restart):
                     tables.clear()
                     outcome.reset()

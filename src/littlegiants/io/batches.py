@@ -48,10 +48,12 @@ Money('99200000.00', 'USD')
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast
@@ -219,6 +221,8 @@ class _Checker:
         self.as_of = as_of
         self.currency = currency
         self.enterprises: list[Enterprise] = []
+        #: Threads for the amounts of every batch (the reader of a file lends its own).
+        self.pool: ThreadPoolExecutor | None = None
         self._firm_index: dict[Enterprise, int] = {}
         self._texts: dict[tuple[str, str], object] = {}
         self._firms: dict[tuple[str, str], int | None] = {}
@@ -366,7 +370,32 @@ class _Checker:
 
         bad = _flags(flag=False, count=count)
         out: dict[str, Any] = {}
+        value, previous = column("value"), column("previous")
+        if value is None:  # pragma: no cover - the header binds only with a value column
+            raise _Unplain
+        # The amounts are read in Arrow's kernels, which leave the interpreter's lock free:
+        # on other threads, while this one reads the distinct texts.
+        with contextlib.nullcontext(self.pool) if self.pool else ThreadPoolExecutor(2) as pool:
+            values = pool.submit(_amounts, value, empty_ok=False)
+            priors = None if previous is None else pool.submit(_amounts, previous, empty_ok=True)
+            bad = self._texts_of(column, out, bad, count)
+            for name, job in (("value", values), ("previous", priors)):
+                if job is None:
+                    out[name] = pa.nulls(count, AMOUNT)
+                    out[f"{name}_exponent"] = pa.nulls(count, pa.int8())
+                    continue
+                refused, out[name], out[f"{name}_exponent"] = job.result()
+                bad = pc.or_(bad, refused)
+        return out, self._growths(column("growth"), out, bad, count)
 
+    def _texts_of(
+        self,
+        column: Callable[[str], pa.Array | None],
+        out: dict[str, Any],
+        bad: pa.Array,
+        count: int,
+    ) -> pa.Array:
+        """The enterprise, period, flow, currency and source columns, each text read once."""
         # Enterprises: the distinct (name, credit code) pairs.
         zeros = pa.repeat(pa.scalar(0, pa.int32()), count)
         names, name_index = self._distinct(column("name"), str)
@@ -403,7 +432,7 @@ class _Checker:
         good = [isinstance(p, Period) for p in periods]
         starts = [p.start if isinstance(p, Period) else None for p in periods]
         ends = [p.end if isinstance(p, Period) else None for p in periods]
-        bad = pc.or_(bad, pc.invert(pc.take(pa.array(good), index)))
+        bad = pc.or_(bad, pc.invert(pc.take(pa.array(good, pa.bool_()), index)))
         out["period_start"] = pc.take(pa.array(starts, pa.date32()), index)
         out["period_end"] = pc.take(pa.array(ends, pa.date32()), index)
 
@@ -427,35 +456,8 @@ class _Checker:
             good = [s is not _BAD for s in sources]
             texts = [s if isinstance(s, str) else None for s in sources]
             out["source"] = _coded(texts, index)
-            bad = pc.or_(bad, pc.invert(pc.take(pa.array(good), index)))
+            bad = pc.or_(bad, pc.invert(pc.take(pa.array(good, pa.bool_()), index)))
 
-        bad = self._amounts(column("value"), column("previous"), out, bad, count)
-        return out, self._growths(column("growth"), out, bad, count)
-
-    def _amounts(
-        self,
-        value: pa.Array | None,
-        previous: pa.Array | None,
-        out: dict[str, Any],
-        bad: pa.Array,
-        count: int,
-    ) -> pa.Array:
-        """The value and prior-year columns: plain amounts that fit, read exactly."""
-        if value is None:  # pragma: no cover - the header binds only with a value column
-            raise _Unplain
-        fits = pc.coalesce(pc.match_substring_regex(value, _PLAIN_FIT), _FALSE)
-        bad = pc.or_(bad, pc.invert(fits))
-        out["value"], out["value_exponent"] = _read_amounts(value, fits)
-        if previous is None:
-            out["previous"] = pa.nulls(count, AMOUNT)
-            out["previous_exponent"] = pa.nulls(count, pa.int8())
-            return bad
-        empty = pc.equal(previous, "")
-        fits = pc.coalesce(pc.match_substring_regex(previous, _PLAIN_FIT), _FALSE)
-        bad = pc.or_(bad, pc.invert(pc.or_(empty, fits)))
-        amounts, exponents = _read_amounts(previous, fits)
-        out["previous"] = pc.if_else(fits, amounts, pa.nulls(count, AMOUNT))
-        out["previous_exponent"] = pc.if_else(fits, exponents, pa.nulls(count, pa.int8()))
         return bad
 
     def _growths(
@@ -470,10 +472,10 @@ class _Checker:
         out["growth"] = _coded(
             [None if r is None else EXACT.to_sci_string(r) for r in rates], index
         )
-        bad = pc.or_(bad, pc.take(pa.array([g is _BAD for g in growths]), index))
+        bad = pc.or_(bad, pc.take(pa.array([g is _BAD for g in growths], pa.bool_()), index))
         given = pc.is_valid(out["growth"])
         alone = pc.and_(given, pc.is_null(out["previous"]))
-        steep = pa.array([r is not None and r < _STEEP_FALL for r in rates])
+        steep = pa.array([r is not None and r < _STEEP_FALL for r in rates], pa.bool_())
         bad = pc.or_(bad, pc.and_(alone, pc.take(steep, index)))
         both = pc.and_(given, pc.is_valid(out["previous"]))
         if not pc.any(both).as_py():
@@ -516,24 +518,26 @@ class _Checker:
                 continue
             records.append(record)
             kept.append(position)
-        good = pc.invert(bad)
         parts = []
         if typed is not None:
             table = pa.table({**_schema_columns(typed), "enterprise": typed["enterprise"]})
-            rows = pc.subtract(
-                pc.cumulative_sum(pa.repeat(pa.scalar(1, pa.int64()), len(lines))), 1
-            )
-            table = table.append_column("_row", rows)
-            parts.append(table.filter(good))
+            if positions:  # only then is there a row to drop (filtering copies every column)
+                good = pc.invert(bad)
+                table = table.filter(good)
+                if records:
+                    table = table.append_column("_row", pc.indices_nonzero(good))
+            parts.append(table)
         if records:
             indices = [self._index(record.enterprise) for record in records]
-            extra = _table_of(records, indices).append_column("_row", pa.array(kept, pa.int64()))
+            extra = _table_of(records, indices)
+            if typed is not None:
+                extra = extra.append_column("_row", pa.array(kept, pa.uint64()))
             parts.append(extra)
         if not parts:
             return _empty_table(), rejected, limits
         table = pa.concat_tables(parts) if len(parts) > 1 else parts[0]
-        if records and typed is not None:
-            table = table.take(pc.sort_indices(table["_row"]))
+        if records and typed is not None:  # the rows read again go back to their places
+            table = table.take(pc.sort_indices(table["_row"])).drop_columns(["_row"])
         return table, rejected, limits
 
     def check_each(
@@ -567,16 +571,52 @@ def _coded(texts: Sequence[str | None], index: pa.Array) -> pa.DictionaryArray:
     distinct = list(dict.fromkeys(text for text in texts if text is not None))
     where = {text: i for i, text in enumerate(distinct)}
     codes = pa.array([None if text is None else where[text] for text in texts], pa.int32())
-    return pa.DictionaryArray.from_arrays(pc.take(codes, index), pa.array(distinct, pa.string()))
+    return pa.DictionaryArray.from_arrays(
+        pc.take(codes, index), pa.array(distinct, pa.string()), safe=False
+    )
+
+
+def _amounts(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """The rows an amount column refuses, and its amounts and exponents (:func:`_read_amounts`).
+
+    An amount is refused unless it is plain and fits :data:`AMOUNT`; an empty cell is refused
+    unless ``empty_ok`` (a prior-year value may be absent).
+    """
+    fits = _fitting(texts)
+    if empty_ok:
+        refused = pc.invert(pc.or_(pc.equal(pc.binary_length(texts), 0), fits))
+    else:
+        refused = pc.invert(fits)
+    return (refused, *_read_amounts(texts, fits))
+
+
+def _fitting(texts: pa.Array) -> pa.Array:
+    """Which texts are plain amounts that fit :data:`AMOUNT` (:data:`_PLAIN_FIT`)."""
+    return pc.coalesce(pc.match_substring_regex(texts, _PLAIN_FIT), _FALSE)
 
 
 def _read_amounts(texts: pa.Array, fits: pa.Array) -> tuple[pa.Array, pa.Array]:
-    """Plain amounts (where ``fits``) as :data:`AMOUNT`, and the exponent each was written with."""
-    plain = texts if pc.all(fits).as_py() else pc.if_else(fits, texts, "0")
+    """Plain amounts as :data:`AMOUNT` where ``fits`` (null elsewhere), and their exponents.
+
+    The texts that fit are read as they are: the others are hidden behind a null (the texts'
+    own buffers, with ``fits`` as their validity), never copied.
+    """
+    if (
+        texts.type == pa.string()
+        and texts.offset == 0
+        and fits.offset == 0
+        and not texts.null_count
+        and not fits.null_count
+    ):
+        plain = pa.StringArray.from_buffers(
+            len(texts), texts.buffers()[1], texts.buffers()[2], fits.buffers()[1]
+        )
+    else:
+        plain = pc.if_else(fits, texts, pa.scalar(None, pa.string()))
     amounts = pc.cast(plain, AMOUNT)
     dot = pc.find_substring(plain, ".")
-    places = pc.subtract(pc.subtract(pc.binary_length(plain), dot), 1)
-    exponents = pc.if_else(pc.less(dot, 0), 0, pc.negate(places))
+    # A text with a point has an exponent of minus its places; one without, of 0.
+    exponents = pc.if_else(pc.less(dot, 0), 0, pc.subtract(pc.add(dot, 1), pc.binary_length(plain)))
     return amounts, pc.cast(exponents, pa.int8())
 
 
@@ -695,8 +735,7 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
 
 def _empty_table() -> pa.Table:
     table = TRADE_SCHEMA.empty_table()
-    table = table.append_column("enterprise", pa.array([], pa.int32()))
-    return table.append_column("_row", pa.array([], pa.int64()))
+    return table.append_column("enterprise", pa.array([], pa.int32()))
 
 
 def batch_of(records: Iterable[TradeRecord]) -> pa.RecordBatch:
@@ -834,7 +873,7 @@ def check_batch(
         good, rejected, limits = checker.check_each(columns, lines)
     if limits:
         raise _limit(limits[0])
-    typed = good.drop_columns(["enterprise", "_row"]).combine_chunks()
+    typed = good.drop_columns(["enterprise"]).combine_chunks()
     batches = typed.to_batches()
     return CheckedBatch(batches[0] if batches else _empty_batch(), tuple(rejected))
 
@@ -912,28 +951,20 @@ def summarize_batch(
     return summary_of(table, currency=currency, rates=rates, keys=keys, exact=exact)
 
 
-def _text(column: pa.ChunkedArray) -> pa.Array:
-    """A text column as plain strings, in one chunk."""
-    return pc.cast(column, pa.string()).combine_chunks()
-
-
-def _key_column(table: pa.Table) -> pa.Array:
-    """Each record's enterprise key: its credit code, else its name (``Enterprise.key``)."""
-    return pc.coalesce(_text(table["credit_code"]), _text(table["name"]))
-
-
 def _keys(table: pa.Table, by: object) -> pa.Array | None:
+    """Each record's group (a dictionary column), for the named groupings a batch can give."""
     if by == "enterprise":
-        return _key_column(table)
+        return _dictionary(*_key_codes(table))
     if by == "region":
-        return pc.coalesce(_text(table["region"]), "unknown")
+        codes, texts = _codes(table["region"])
+        return _dictionary(pc.fill_null(codes, len(texts)), [*texts, "unknown"])
     return None  # summarize itself refuses anything else (through the exact path)
 
 
 class _Cell:
     """The running totals of one (group, flow) cell, or of a group, a flow or everything."""
 
-    __slots__ = ("count", "growths", "keys", "missing", "prior", "total")
+    __slots__ = ("count", "growth", "keys", "missing", "prior", "total")
 
     def __init__(self) -> None:
         self.total = Decimal(0)
@@ -941,15 +972,20 @@ class _Cell:
         self.count = 0
         self.missing = 0
         self.keys: set[str] = set()
-        self.growths: set[str | None] = set()  # the reported growths' texts; None: no growth
+        #: The code of the growth every record states (-1: none), :data:`_MIXED`, or ``None``
+        #: before the first record.
+        self.growth: int | None = None
 
-    @property
-    def stated(self) -> Growth | None:
-        """The growth every record states, as ``summarize`` keeps it (``common_growth``)."""
-        if len(self.growths) != 1:
-            return None
-        (text,) = self.growths
-        return None if text is None else Growth(Decimal(text))
+    def state(self, growth: int) -> None:
+        """Note records that all state the growth of code ``growth`` (or :data:`_MIXED`)."""
+        if self.growth is None:
+            self.growth = growth
+        elif self.growth != growth:
+            self.growth = _MIXED
+
+
+#: The growth code of a cell whose records state different growths.
+_MIXED: Final = -2
 
 
 def summary_of(
@@ -975,8 +1011,82 @@ def summary_of(
     return exact() if found is None else found
 
 
+def _codes(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, list[Any]]:
+    """Each row's code (``int32``, null where the row's value is) and the distinct values.
+
+    A dictionary column gives its indices (its dictionary made distinct first); another is
+    dictionary-encoded. ``values[code]`` is the row's value.
+    """
+    if isinstance(column, pa.ChunkedArray):
+        if pa.types.is_dictionary(column.type) and column.num_chunks > 1:
+            column = pa.table({"column": column}).unify_dictionaries()["column"]
+        column = column.combine_chunks()
+    if not pa.types.is_dictionary(column.type):
+        column = pc.dictionary_encode(column)
+    values = column.dictionary.to_pylist()
+    indices = pc.cast(column.indices, pa.int32())
+    distinct = list(dict.fromkeys(values))
+    if len(distinct) != len(values):
+        where = {value: i for i, value in enumerate(distinct)}
+        indices = pc.take(pa.array([where[value] for value in values], pa.int32()), indices)
+    return indices, distinct
+
+
+def _dictionary(codes: pa.Array, texts: Sequence[str]) -> pa.DictionaryArray:
+    """A dictionary column of texts from codes (as :func:`_codes` gives them)."""
+    return pa.DictionaryArray.from_arrays(pc.cast(codes, pa.int32()), pa.array(texts, pa.string()))
+
+
+def _key_codes(table: pa.Table) -> tuple[pa.Array, list[str]]:
+    """Each record's enterprise key (its credit code, else its name: ``Enterprise.key``)."""
+    names, name_texts = _codes(table["name"])
+    codes, code_texts = _codes(table["credit_code"])
+    pair = pc.add(pc.multiply(pc.cast(pc.fill_null(codes, -1), pa.int64()), len(name_texts)), names)
+    pairs, distinct = _codes(pair)
+    keys = [
+        code_texts[pair // len(name_texts)] if pair >= 0 else name_texts[pair % len(name_texts)]
+        for pair in distinct
+    ]
+    texts = list(dict.fromkeys(keys))
+    where = {text: i for i, text in enumerate(texts)}
+    return pc.take(pa.array([where[key] for key in keys], pa.int32()), pairs), texts
+
+
+def _period_codes(table: pa.Table) -> tuple[pa.Array, list[tuple[dt.date, dt.date | None]]]:
+    """Each record's period code, and each period's end and the end of its prior year."""
+    starts = pc.add(pc.cast(pc.cast(table["period_start"], pa.int32()), pa.int64()), _DAY_OFFSET)
+    ends = pc.add(pc.cast(pc.cast(table["period_end"], pa.int32()), pa.int64()), _DAY_OFFSET)
+    codes, pairs = _codes(pc.add(pc.multiply(starts, 1 << 22), ends))
+    epoch = dt.date(1970, 1, 1)
+    found: list[tuple[dt.date, dt.date | None]] = []
+    for pair in pairs:
+        start = epoch + dt.timedelta(days=(pair >> 22) - _DAY_OFFSET)
+        end = epoch + dt.timedelta(days=(pair & ((1 << 22) - 1)) - _DAY_OFFSET)
+        try:
+            found.append((end, Period(start, end).previous_year().end))
+        except LittleGiantsError:
+            found.append((end, None))
+    return codes, found
+
+
+class _Factor(NamedTuple):
+    """What an amount of a (currency, date) pair is multiplied by: ``None`` for the identity."""
+
+    rate: Decimal | None
+
+
+_IDENTITY: Final = _Factor(None)
+
+
 class _Sums:
-    """The vectorised sums behind :func:`summary_of` (``summary()`` is ``None`` when unsure)."""
+    """The vectorised sums behind :func:`summary_of` (``summary()`` is ``None`` when unsure).
+
+    Every row gets integer codes: its group and flow (``cell``), its currency and period
+    (``pair``), its growth. Arrow adds the rows up per (cell, pair); the rate of each pair is
+    looked up once, and the sums of the pairs sharing a rate are added up per cell before the
+    one multiplication by it, exactly (the rate distributes over the sum), so Python touches
+    a few numbers per cell and rate, never a number per row.
+    """
 
     def __init__(
         self, table: pa.Table, target: str, rates: RateTable | None, keys: pa.Array | None
@@ -984,24 +1094,33 @@ class _Sums:
         self.target = target
         self.rates = rates
         self.grouped = keys is not None
-        group = keys if keys is not None else pa.nulls(table.num_rows, pa.string())
-        prior_end = _prior_ends(table)
+        count = table.num_rows
+        if keys is None:
+            groups, self.groups = pa.repeat(pa.scalar(0, pa.int32()), count), [None]
+        else:
+            groups, self.groups = _codes(keys)
+        flows, self.flows = _codes(table["flow"])
+        currencies, self.currencies = _codes(table["currency"])
+        periods, self.periods = _period_codes(table)
+        growths, self.growths = _codes(table["growth"])
+        self.enterprises, self.keys = _key_codes(table)
+        # Codes of a few hundred values fit 32 bits (checked); codes of codes take 64.
+        self.cell = pc.add_checked(pc.multiply_checked(groups, len(self.flows)), flows)
+        self.pair_count = len(self.currencies) * len(self.periods)
+        pair = pc.add_checked(pc.multiply_checked(currencies, len(self.periods)), periods)
         self.table = pa.table(
             {
-                "group": group,
-                "flow": table["flow"],
-                "currency": table["currency"],
-                "end": table["period_end"],
-                "prior_end": prior_end,
+                "code": pc.add(pc.multiply(pc.cast(self.cell, pa.int64()), self.pair_count), pair),
                 "value": table["value"],
                 "value_exponent": table["value_exponent"],
                 "previous": table["previous"],
                 "previous_exponent": table["previous_exponent"],
-                "growth": table["growth"],
-                "key": _key_column(table),
+                "growth": pc.fill_null(growths, -1),
+                "lacking": pc.cast(
+                    pc.and_(pc.is_null(table["previous"]), pc.is_null(table["growth"])), pa.int64()
+                ),
             }
-        ).unify_dictionaries()
-        self.source = table
+        )
         self._rate_cache: dict[tuple[str, dt.date], ExchangeRate | None] = {}
 
     def rate(self, code: str, on: dt.date) -> ExchangeRate | None:
@@ -1017,94 +1136,134 @@ class _Sums:
             self._rate_cache[key] = found
         return self._rate_cache[key]
 
-    def converted(
-        self, amount: Decimal, code: str, on: dt.date, largest: Decimal, finest: int
-    ) -> Decimal | None:
-        """An exact sum converted at the pair's rate, or ``None`` when an item could fail."""
+    def factor(self, code: str, on: dt.date, largest: Decimal, finest: int) -> _Factor | None:
+        """What amounts of a pair are multiplied by, or ``None`` when an item could fail.
+
+        ``largest`` bounds the pair's amounts and ``finest`` their finest digit's exponent.
+        """
         if code == self.target:
-            return amount
+            return _IDENTITY
         rate = self.rate(code, on)
         if rate is None:
             return None
         factor = rate.rate
         if EXACT.multiply(largest, factor) >= _LIMIT or finest + _exponent(factor) < MIN_EXPONENT:
             return None
-        return EXACT.multiply(amount, factor)
+        return _Factor(factor)
+
+    def place(self, cell: int) -> tuple[tuple[str | None, str | None], ...]:
+        """The cells a (group, flow) code adds to."""
+        flow = self.flows[cell % len(self.flows)]
+        return _places(self.groups[cell // len(self.flows)], flow, grouped=self.grouped)
 
     def summary(self) -> TradeSummary | None:
+        if any(prior is None for _, prior in self.periods):
+            return None
         table = self.table
-        if table["prior_end"].null_count:
+        highest = [pc.max(table[name]).as_py() for name in ("value", "previous")]
+        found = [amount for amount in highest if amount is not None]
+        if not found or EXACT.multiply(max(found), Decimal(len(table))) >= _LIMIT:
             return None
-        largest = pc.max(pc.max_element_wise(table["value"], table["previous"])).as_py()
-        if largest is None or EXACT.multiply(largest, Decimal(len(table))) >= _LIMIT:
-            return None
-        cells: dict[tuple[str | None, str | None], _Cell] = {}
-
-        def cells_of(group: str | None, flow: str) -> list[_Cell]:
-            return [
-                cells.setdefault(place, _Cell())
-                for place in _places(group, flow, grouped=self.grouped)
-            ]
-
-        values = table.group_by(["group", "flow", "currency", "end"], use_threads=False).aggregate(
+        sums = table.group_by("code").aggregate(
             [
                 ("value", "sum"),
                 ("value", "max"),
                 ("value", "count"),
                 ("value_exponent", "min"),
+                ("previous", "sum"),
+                ("previous", "max"),
+                ("previous", "count"),
+                ("previous_exponent", "min"),
+                ("lacking", "sum"),
+                ("growth", "min"),
+                ("growth", "max"),
             ]
         )
-        for row in values.to_pylist():
-            exponent = row["value_exponent_min"]
-            amount = row["value_sum"].quantize(_quantum(exponent), context=EXACT)
-            converted = self.converted(
-                amount, row["currency"], row["end"], row["value_max"], exponent
-            )
-            if converted is None:
-                return None
-            for cell in cells_of(row["group"], row["flow"]):
-                cell.total = EXACT.add(cell.total, converted)
-                cell.count += row["value_count"]
-        reported = table.filter(pc.is_valid(table["previous"]))
-        priors = reported.group_by(
-            ["group", "flow", "currency", "prior_end"], use_threads=False
-        ).aggregate([("previous", "sum"), ("previous", "max"), ("previous_exponent", "min")])
-        for row in priors.to_pylist():
-            exponent = row["previous_exponent_min"]
-            amount = row["previous_sum"].quantize(_quantum(exponent), context=EXACT)
-            converted = self.converted(
-                amount, row["currency"], row["prior_end"], row["previous_max"], exponent
-            )
-            if converted is None:
-                return None
-            for cell in cells_of(row["group"], row["flow"]):
-                cell.prior = EXACT.add(cell.prior, converted)
-        lacking = table.filter(pc.and_(pc.is_null(table["previous"]), pc.is_null(table["growth"])))
+        cell = pc.divide(sums["code"], self.pair_count)
+        pair = pc.subtract(sums["code"], pc.multiply(cell, self.pair_count))
+        sums = sums.append_column("cell", cell).append_column("pair", pair)
+        cells: dict[tuple[str | None, str | None], _Cell] = {}
         for row in (
-            lacking.group_by(["group", "flow"], use_threads=False)
-            .aggregate([("flow", "count")])
+            sums.group_by("cell")
+            .aggregate(
+                [
+                    ("value_count", "sum"),
+                    ("lacking_sum", "sum"),
+                    ("growth_min", "min"),
+                    ("growth_max", "max"),
+                ]
+            )
             .to_pylist()
         ):
-            for cell in cells_of(row["group"], row["flow"]):
-                cell.missing += row["flow_count"]
-        self.distinct(cells_of)
+            low, high = row["growth_min_min"], row["growth_max_max"]
+            for place in self.place(row["cell"]):
+                found_cell = cells.setdefault(place, _Cell())
+                found_cell.count += row["value_count_sum"]
+                found_cell.missing += row["lacking_sum_sum"]
+                found_cell.state(low if low == high else _MIXED)
+        if not self.add(sums, "value", cells) or not self.add(sums, "previous", cells):
+            return None
+        self.distinct(cells)
         if not self.implied(cells):
             return None
         return self.build(cells)
 
-    def distinct(self, cells_of: Callable[[str | None, str], list[_Cell]]) -> None:
-        """Note each cell's distinct enterprise keys and reported growths."""
-        table = self.table
+    def add(
+        self, sums: pa.Table, column: str, cells: dict[tuple[str | None, str | None], _Cell]
+    ) -> bool:
+        """Add the converted sums of ``column`` to the cells; ``False`` when one could fail."""
+        sums = sums.filter(pc.greater(sums[f"{column}_count"], 0))
+        if not len(sums):
+            return True
+        factors: dict[_Factor, int] = {}
+        chosen: list[int] = []
         for row in (
-            table.group_by(["group", "flow", "key"], use_threads=False).aggregate([]).to_pylist()
+            sums.group_by("pair")
+            .aggregate([(f"{column}_max", "max"), (f"{column}_exponent_min", "min")])
+            .to_pylist()
         ):
-            for cell in cells_of(row["group"], row["flow"]):
-                cell.keys.add(row["key"])
-        for row in (
-            table.group_by(["group", "flow", "growth"], use_threads=False).aggregate([]).to_pylist()
-        ):
-            for cell in cells_of(row["group"], row["flow"]):
-                cell.growths.add(row["growth"])
+            pair = row["pair"]
+            end, prior = self.periods[pair % len(self.periods)]
+            on = end if column == "value" else prior
+            code = self.currencies[pair // len(self.periods)]
+            largest, finest = row[f"{column}_max_max"], row[f"{column}_exponent_min_min"]
+            factor = self.factor(code, cast("dt.date", on), largest, finest)
+            if factor is None:
+                return False
+            chosen.extend((pair, factors.setdefault(factor, len(factors))))
+        pairs = pa.array(chosen[0::2], pa.int64())
+        numbers = pa.array(chosen[1::2], pa.int64())
+        which = pc.take(numbers, pc.index_in(sums["pair"], pairs))
+        key = pc.add(pc.multiply(sums["cell"], len(factors)), which)
+        totals = (
+            sums.append_column("key", key)
+            .group_by("key")
+            .aggregate([(f"{column}_sum", "sum"), (f"{column}_exponent_min", "min")])
+        )
+        listed = list(factors)
+        for row in totals.to_pylist():
+            exponent = row[f"{column}_exponent_min_min"]
+            amount = row[f"{column}_sum_sum"].quantize(_quantum(exponent), context=EXACT)
+            rate = listed[row["key"] % len(factors)].rate
+            converted = amount if rate is None else EXACT.multiply(amount, rate)
+            for place in self.place(row["key"] // len(factors)):
+                found = cells[place]
+                if column == "value":
+                    found.total = EXACT.add(found.total, converted)
+                else:
+                    found.prior = EXACT.add(found.prior, converted)
+        return True
+
+    def distinct(self, cells: dict[tuple[str | None, str | None], _Cell]) -> None:
+        """Note each cell's distinct enterprise keys."""
+        keys = self.keys
+        pairs = pc.unique(
+            pc.add(pc.multiply(pc.cast(self.cell, pa.int64()), len(keys)), self.enterprises)
+        )
+        for pair in pairs.to_pylist():
+            key = keys[pair % len(keys)]
+            for place in self.place(pair // len(keys)):
+                cells[place].keys.add(key)
 
     def implied(self, cells: dict[tuple[str | None, str | None], _Cell]) -> bool:
         """Add the prior-year values implied by growths; ``False`` when one could fail.
@@ -1114,52 +1273,73 @@ class _Sums:
         a bound proves that converting them cannot fail, as the object path converts them all.
         """
         table = self.table
-        implied = table.filter(pc.and_(pc.is_null(table["previous"]), pc.is_valid(table["growth"])))
+        implied = table.filter(
+            pc.and_(pc.is_null(table["previous"]), pc.not_equal(table["growth"], -1))
+        )
         if not len(implied):
             return True
         if not self.bounded(implied):
             return False
-        chosen = implied if cells[(None, None)].missing == 0 else _needed(implied, cells)
-        growths: dict[str, Growth] = {}
-        for row in chosen.to_pylist():
+        if cells[(None, None)].missing:
+            implied = self.needed(implied, cells)
+        growths: dict[int, Growth] = {}
+        for row in implied.select(["code", "value", "value_exponent", "growth"]).to_pylist():
             growth = growths.get(row["growth"])
             if growth is None:
-                growth = growths[row["growth"]] = Growth(Decimal(row["growth"]))
-            value = _money(row["value"], row["value_exponent"], row["currency"])
+                growth = growths[row["growth"]] = Growth(Decimal(self.growths[row["growth"]]))
+            pair = row["code"] % self.pair_count
+            code = self.currencies[pair // len(self.periods)]
+            prior_end = cast("dt.date", self.periods[pair % len(self.periods)][1])
+            value = _money(row["value"], row["value_exponent"], code)
             try:
                 prior = growth.previous_of(value)
             except LittleGiantsError:
                 return False
-            converted = self.converted(
-                prior.amount,
-                row["currency"],
-                row["prior_end"],
-                prior.amount,
-                _exponent(prior.amount),
-            )
-            if converted is None:
+            amount = prior.amount
+            factor = self.factor(code, prior_end, amount, _exponent(amount))
+            if factor is None:
                 return False
-            for place in _places(row["group"], row["flow"], grouped=self.grouped):
-                cell = cells[place]
-                if cell.missing == 0:
-                    cell.prior = EXACT.add(cell.prior, converted)
+            converted = amount if factor.rate is None else EXACT.multiply(amount, factor.rate)
+            for place in self.place(row["code"] // self.pair_count):
+                found = cells[place]
+                if found.missing == 0:
+                    found.prior = EXACT.add(found.prior, converted)
         return True
 
+    def needed(
+        self, implied: pa.Table, cells: dict[tuple[str | None, str | None], _Cell]
+    ) -> pa.Table:
+        """The rows of ``implied`` in a cell with no record missing a prior-year value."""
+        complete = {place for place, found in cells.items() if found.missing == 0}
+        if not complete:
+            return implied.slice(0, 0)
+        chosen = [
+            cell
+            for cell in range(len(self.groups) * len(self.flows))
+            if any(place in complete for place in self.place(cell))
+        ]
+        cell = pc.divide(implied["code"], self.pair_count)
+        return implied.filter(pc.is_in(cell, pa.array(chosen, pa.int64())))
+
     def bounded(self, implied: pa.Table) -> bool:
-        """Whether no implied prior-year value can fail to be computed or converted."""
-        stats = implied.group_by(["currency", "prior_end", "growth"], use_threads=False).aggregate(
+        """Whether no implied prior-year value can fail to be computed or converted.
+
+        A bound per growth (the largest quotient, the finest digit) is checked against the
+        rate of every (currency, prior-year end) pair of the rows.
+        """
+        stats = implied.group_by("growth").aggregate(
             [("value", "max"), ("value", "count"), ("value_exponent", "min")]
         )
         positive = implied.filter(pc.greater(implied["value"], pa.scalar(Decimal(0), AMOUNT)))
         smallest = {
-            (r["currency"], r["prior_end"], r["growth"]): r["value_min"]
-            for r in positive.group_by(["currency", "prior_end", "growth"], use_threads=False)
-            .aggregate([("value", "min")])
-            .to_pylist()
+            row["growth"]: row["value_min"]
+            for row in positive.group_by("growth").aggregate([("value", "min")]).to_pylist()
         }
         total = Decimal(0)
+        largest_of_all = Decimal(0)
+        finest_of_all = 0
         for row in stats.to_pylist():
-            factor = EXACT.add(Decimal(row["growth"]), Decimal(1))
+            factor = EXACT.add(Decimal(self.growths[row["growth"]]), Decimal(1))
             if factor <= 0:
                 return False
             # Each quotient is below (largest / factor) * 1.001, and has 34 significant digits
@@ -1167,16 +1347,27 @@ class _Sums:
             # value's own); never finer than 1E-64 (bounded_quotient).
             largest = EXACT.multiply(DIVISION.divide(row["value_max"], factor), Decimal("1.001"))
             finest = row["value_exponent_min"]
-            low = smallest.get((row["currency"], row["prior_end"], row["growth"]))
+            low = smallest.get(row["growth"])
             if low is not None:
                 finest = min(finest, DIVISION.divide(low, factor).adjusted() - 34)
-            finest = max(finest, MIN_EXPONENT)
             if largest >= _LIMIT:
                 return False
-            if self.converted(largest, row["currency"], row["prior_end"], largest, finest) is None:
-                return False
+            largest_of_all = max(largest_of_all, largest)
+            finest_of_all = min(finest_of_all, max(finest, MIN_EXPONENT))
             total = EXACT.add(total, EXACT.multiply(largest, Decimal(row["value_count"])))
-        return total < _LIMIT
+        if total >= _LIMIT:
+            return False
+        for pair in pc.unique(
+            pc.subtract(
+                implied["code"],
+                pc.multiply(pc.divide(implied["code"], self.pair_count), self.pair_count),
+            )
+        ).to_pylist():
+            code = self.currencies[pair // len(self.periods)]
+            prior_end = cast("dt.date", self.periods[pair % len(self.periods)][1])
+            if self.factor(code, prior_end, largest_of_all, finest_of_all) is None:
+                return False
+        return True
 
     def build(self, cells: dict[tuple[str | None, str | None], _Cell]) -> TradeSummary | None:
         """The summary of the cells (``None`` when a total is beyond the bounds)."""
@@ -1187,6 +1378,14 @@ class _Sums:
             ):
                 return None
         target = self.target
+        growths: dict[int, Growth] = {}
+
+        def stated(code: int | None) -> Growth | None:
+            if code is None or code < 0:
+                return None
+            if code not in growths:
+                growths[code] = Growth(Decimal(self.growths[code]))
+            return growths[code]
 
         def flow_summary(flow: str | None, cell: _Cell) -> FlowSummary:
             return FlowSummary(
@@ -1196,7 +1395,7 @@ class _Sums:
                 record_count=cell.count,
                 missing_previous=cell.missing,
                 enterprise_keys=frozenset(cell.keys),
-                stated_growth=cell.stated,
+                stated_growth=stated(cell.growth),
             )
 
         def summary_for(group: str | None) -> TradeSummary:
@@ -1218,24 +1417,6 @@ class _Sums:
         return attrs.evolve(result, groups=tuple((group, summary_for(group)) for group in groups))
 
 
-def _needed(implied: pa.Table, cells: dict[tuple[str | None, str | None], _Cell]) -> pa.Table:
-    """The rows of ``implied`` in a cell with no record missing a prior-year value."""
-    complete = [place for place, cell in cells.items() if cell.missing == 0]
-    flows = [flow for group, flow in complete if group is None and flow is not None]
-    groups = [group for group, flow in complete if group is not None and flow is None]
-    pairs = [f"{group}\x1f{flow}" for group, flow in complete if group and flow]
-    flow = pc.cast(implied["flow"], pa.string())
-    group = pc.cast(implied["group"], pa.string())
-    mask = pc.is_in(flow, pa.array(flows, pa.string()))
-    if groups:
-        mask = pc.or_(mask, pc.coalesce(pc.is_in(group, pa.array(groups, pa.string())), _FALSE))
-    if pairs:
-        joined = pc.binary_join_element_wise(group, flow, "\x1f")
-        found = pc.coalesce(pc.is_in(joined, pa.array(pairs, pa.string())), _FALSE)
-        mask = pc.or_(mask, found)
-    return implied.filter(mask)
-
-
 def _places(
     group: str | None, flow: str, *, grouped: bool
 ) -> tuple[tuple[str | None, str | None], ...]:
@@ -1247,21 +1428,3 @@ def _places(
 
 #: Days from 1970-01-01 back to 0001-01-01 and beyond: day numbers plus this are not negative.
 _DAY_OFFSET: Final = 800_000
-
-
-def _prior_ends(table: pa.Table) -> pa.Array:
-    """The end of each row's period a year earlier (null where there is none: year 1)."""
-    starts = pc.add(pc.cast(pc.cast(table["period_start"], pa.int32()), pa.int64()), _DAY_OFFSET)
-    ends = pc.add(pc.cast(pc.cast(table["period_end"], pa.int32()), pa.int64()), _DAY_OFFSET)
-    pair = pc.add(pc.multiply(starts, 1 << 22), ends)
-    pairs = pc.unique(pair)
-    found: list[dt.date | None] = []
-    epoch = dt.date(1970, 1, 1)
-    for code in pairs.to_pylist():
-        start = epoch + dt.timedelta(days=(code >> 22) - _DAY_OFFSET)
-        end = epoch + dt.timedelta(days=(code & ((1 << 22) - 1)) - _DAY_OFFSET)
-        try:
-            found.append(Period(start, end).previous_year().end)
-        except LittleGiantsError:
-            found.append(None)
-    return pc.take(pa.array(found, pa.date32()), pc.index_in(pair, pairs))
