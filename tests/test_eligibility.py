@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pytest
@@ -1885,6 +1885,10 @@ def complete_and_masked(
     return full, masked, as_of, score, draw(st.none() | st.just(score))
 
 
+#: A bracketed aside in an explanation's line, full-width (Chinese) or not.
+_ASIDE: Final = re.compile(r"（[^（）]+）|\([^()]+\)")
+
+
 def _verdicts(result: Assessment) -> dict[str, Verdict]:
     return {r.id: r.verdict for r in result.walk()}
 
@@ -1941,6 +1945,29 @@ class TestProperties:
         shuffled = Enterprise(full.name, financials=years, profile=shuffled_profile)
         kwargs: dict[str, Any] = {"as_of": as_of, "score": score if tier is SRDI else None}
         assert assess(full, tier, **kwargs) == assess(shuffled, tier, **kwargs)
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        complete_and_masked(),
+        st.sampled_from(Tier),
+        st.sampled_from(Purpose),
+        st.sampled_from(["zh_CN", "en_US"]),
+    )
+    def test_no_line_of_an_explanation_says_an_aside_twice(
+        self,
+        pair: tuple[Enterprise, Enterprise, date, int | None, int | None],
+        tier: Tier,
+        purpose: Purpose,
+        locale: str,
+    ) -> None:
+        """A criterion's name and requirement never both carry the same bracketed aside."""
+        _, masked, as_of, score, _ = pair
+        result = assess(
+            masked, tier, as_of=as_of, purpose=purpose, score=score if tier is SRDI else None
+        )
+        for line in result.explain(locale=locale).splitlines():
+            asides = _ASIDE.findall(line)
+            assert len(set(asides)) == len(asides), line
 
     @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(enterprises(), st.sampled_from(Tier), _DATES)
