@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 
-HEAVY = ("littlegiants.loader", "babel", "pint")
+HEAVY = ("littlegiants.io.loader", "babel", "pint")
 
 
 def seconds(argv: list[str]) -> float:

@@ -48,8 +48,8 @@ from typing import Self
 
 from stdnum.cn import uscc
 
-from littlegiants import _tables
 from littlegiants.enterprise import Enterprise
+from littlegiants.io import tables as _tables
 from littlegiants.loader import iter_trade_records, load_trade_records
 from littlegiants.money import Money
 from littlegiants.periods import Period

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from littlegiants import Money, _schemas, load_dataset, load_policy, match
+from littlegiants import Money, load_dataset, load_policy, match
 from littlegiants import policies as load_policies
 from littlegiants.cli import main
+from littlegiants.io import kinds as _schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "examples" / "loading"
@@ -670,7 +671,7 @@ STARTUP_PROBE = """
 import sys
 from littlegiants.cli import main
 status = main(sys.argv[1:])
-heavy = ("littlegiants.loader", "babel", "pint")
+heavy = ("littlegiants.io.loader", "babel", "pint")
 found = sorted(m for m in sys.modules if any(m == h or m.startswith(h + ".") for h in heavy))
 print(status, *found, sep="\\n", file=sys.stderr)
 """
@@ -705,7 +706,7 @@ class TestStartup:
             text=True,
             check=True,
         )
-        assert ["2", "littlegiants.loader"] == found.stderr.splitlines()[-2:]
+        assert ["2", "littlegiants.io.loader"] == found.stderr.splitlines()[-2:]
         assert "no such file" in found.stderr
 
 

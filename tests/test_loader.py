@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from littlegiants import _schemas, _tables, loader, strategies
+from littlegiants import strategies
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.dumps import (
     dump_aggregates,
@@ -43,6 +43,9 @@ from littlegiants.enterprise import Enterprise, Relocation
 from littlegiants.errors import InvalidRecordError, LittleGiantsError, UnknownCurrencyError
 from littlegiants.financials import Award, ChuangkePlacing, Profile
 from littlegiants.fx import ExchangeRate
+from littlegiants.io import kinds as _schemas
+from littlegiants.io import loader
+from littlegiants.io import tables as _tables
 from littlegiants.loader import (
     MAX_PROBLEMS,
     Dataset,

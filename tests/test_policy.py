@@ -864,6 +864,7 @@ class TestRuleKinds:
 
 
 FLOORS_ABOVE_RULES = {
+    "io",
     "loader",
     "dumps",
     "_tables",

@@ -11,8 +11,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from littlegiants import _schemas
 from littlegiants.errors import InvalidRecordError
+from littlegiants.io import kinds as _schemas
 from littlegiants.schemas import _generate, json_schema, schema_names, schema_path
 
 ROOT = Path(__file__).resolve().parent.parent

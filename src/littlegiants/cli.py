@@ -54,12 +54,10 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-    from littlegiants.enterprise import Enterprise
     from littlegiants.frames import Row
-    from littlegiants.loader import Dataset
+    from littlegiants.io.loader import Dataset
     from littlegiants.money import Money
     from littlegiants.policy import Comparison, IncentivePolicy, PolicySet, StackedPayout
-    from littlegiants.records import ProfileRecord
     from littlegiants.trade import TradeSummary
 
 __all__ = ["main"]
@@ -559,7 +557,7 @@ _LONGEST_WORD: Final = 30
 
 def _csv_cell(text: str, *, numeric: bool) -> str:
     """A CSV cell that a spreadsheet shows as text: formulas are neutralized, numbers kept."""
-    from littlegiants._tables import escape_formula  # noqa: PLC0415
+    from littlegiants.io.tables import escape_formula  # noqa: PLC0415
 
     return text if numeric and _NUMBER.fullmatch(text) else escape_formula(text)
 
@@ -731,7 +729,7 @@ def _date(text: str) -> dt.date:
 def _kind(path: Path, given: str | None) -> str:
     if given is not None:
         return given
-    from littlegiants.loader import kind_of  # noqa: PLC0415
+    from littlegiants.io.loader import kind_of  # noqa: PLC0415
 
     kind = kind_of(path)
     if kind is None and path.suffix.lower() in (".csv", ".xlsx"):
@@ -752,52 +750,16 @@ def _progress(path: Path) -> bool:
     return sys.stderr is not None and sys.stderr.isatty() and path.stat().st_size > _PROGRESS_BYTES
 
 
-def _trade_with_progress(path: Path, **options: Any) -> list[Any]:  # noqa: ANN401
-    from littlegiants.loader import iter_trade_records  # noqa: PLC0415
+def _with_progress(path: Path, kind: str) -> list[Any]:
+    from littlegiants.io import files  # noqa: PLC0415
 
     records = []
-    for count, record in enumerate(iter_trade_records(path, **options), start=1):
+    for count, record in enumerate(files.iter(path, kind), start=1):
         records.append(record)
         if count % 50_000 == 0:
             _say(f"\rreading {path.name}: {count:,} rows", end="")
     _say("\r" + " " * 60 + "\r", end="")
     return records
-
-
-def _gathered(records: Iterable[Any], field: str, fact: str) -> tuple[Enterprise, ...]:
-    """Enterprises rebuilt from records that each carry one of their facts.
-
-    ``field`` is the enterprise's field the facts go to (``financials``), ``fact`` the record's
-    attribute that holds one (``financial_year``).
-    """
-    import attrs  # noqa: PLC0415
-
-    firms: dict[str, Enterprise] = {}
-    facts: dict[str, list[Any]] = {}
-    for record in records:
-        firm = record.enterprise
-        firms.setdefault(firm.key, firm)
-        facts.setdefault(firm.key, []).append(getattr(record, fact))
-    changes: dict[str, dict[str, Any]] = {key: {field: tuple(facts[key])} for key in firms}
-    return tuple(attrs.evolve(firms[key], **changes[key]) for key in firms)
-
-
-def _profiled(records: Iterable[ProfileRecord], path: Path) -> tuple[Enterprise, ...]:
-    """Enterprises with the profile a profiles file gives each; a second one is a problem."""
-    import attrs  # noqa: PLC0415
-
-    from littlegiants.loader import LoadError, LoadProblem  # noqa: PLC0415
-
-    firms: dict[str, Enterprise] = {}
-    for record in records:
-        firm = record.enterprise
-        if firm.key in firms:
-            column = "name" if firm.credit_code is None else "credit_code"
-            message = "a second profile for this enterprise: an enterprise has one profile"
-            problem = LoadProblem(str(path), None, column=column, value=firm.key, message=message)
-            raise LoadError(str(path), (problem,))
-        firms[firm.key] = attrs.evolve(firm, profile=record.profile)
-    return tuple(firms.values())
 
 
 def _checked(path: Path) -> bool:
@@ -825,35 +787,17 @@ def _checked(path: Path) -> bool:
 
 def load_data(path: Path, kind: str | None = None) -> Dataset:
     """Read DATA (a folder, or one file of a kind) into a ``Dataset``."""
-    from littlegiants import loader  # noqa: PLC0415
+    from littlegiants.io import loader  # noqa: PLC0415
 
     if _checked(path):
         return loader.load_dataset(path)
     kind = _kind(path, kind)
     if kind == "list":
         return loader.load_list(path)
-    if kind == "enterprises":
-        return loader.Dataset(tuple(loader.load_enterprises(path)))
-    if kind == "designations":
-        designations = loader.load_designations(path)
-        return loader.Dataset(_gathered(designations, "designations", "designation"))
-    if kind == "relocations":
-        relocations = loader.load_relocations(path)
-        return loader.Dataset(_gathered(relocations, "relocations", "relocation"))
-    if kind == "financials":
-        financials = loader.load_financials(path)
-        return loader.Dataset(_gathered(financials, "financials", "financial_year"))
-    if kind == "profiles":
-        return loader.Dataset(_profiled(loader.load_profiles(path), path))
-    if kind == "trade":
-        records = _trade_with_progress(path) if _progress(path) else loader.load_trade_records(path)
-        firms = tuple({record.enterprise.key: record.enterprise for record in records}.values())
-        return loader.Dataset(firms, trade_records=tuple(records))
-    if kind == "rates":
-        return loader.Dataset((), rates=tuple(loader.load_rates(path)))
-    if kind == "aggregates":
-        return loader.Dataset((), aggregates=tuple(loader.load_aggregates(path)))
-    return loader.Dataset((), counts=tuple(loader.load_counts(path)))
+    from littlegiants.io import files  # noqa: PLC0415
+
+    records = _with_progress(path, kind) if _progress(path) else list(files.iter(path, kind))
+    return loader.dataset_of(records, files.kind(kind), str(path))
 
 
 def _policy(value: str) -> IncentivePolicy:
@@ -964,7 +908,7 @@ def cmd_demo(args: argparse.Namespace, out: Output) -> int:
     """Work the bundled seed-article example through the library."""
     from littlegiants._exact import EXACT  # noqa: PLC0415
     from littlegiants.formatting import format_growth  # noqa: PLC0415
-    from littlegiants.loader import example_path, load_dataset  # noqa: PLC0415
+    from littlegiants.io.loader import example_path, load_dataset  # noqa: PLC0415
     from littlegiants.policy import render_policy  # noqa: PLC0415
 
     locale, fmt = args.locale, args.format
@@ -1463,7 +1407,7 @@ def _compared(
 def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     """Summarise trade records with year-on-year growth."""
     from littlegiants.fx import RateTable  # noqa: PLC0415
-    from littlegiants.loader import load_rates  # noqa: PLC0415
+    from littlegiants.io.loader import load_rates  # noqa: PLC0415
     from littlegiants.trade import summarize  # noqa: PLC0415
 
     data = load_data(Path(args.data), args.kind)
@@ -1565,7 +1509,7 @@ def cmd_example(args: argparse.Namespace, out: Output) -> int:
     """
     import shutil  # noqa: PLC0415
 
-    from littlegiants.loader import example_path  # noqa: PLC0415
+    from littlegiants.io.loader import example_path  # noqa: PLC0415
 
     try:
         source = example_path(args.name)
@@ -1718,7 +1662,7 @@ def cmd_policy(args: argparse.Namespace, out: Output) -> int:
 
 def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str, Any]]:
     """Rows read, every problem, and the columns read past by file (reported, not problems)."""
-    from littlegiants import loader  # noqa: PLC0415
+    from littlegiants.io import loader  # noqa: PLC0415
 
     kind = None if path.is_dir() else _kind(path, kind)
     if kind in (None, "list"):
@@ -1730,20 +1674,20 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
             for file, columns in data.ignored.items()
         }
         return data.rows_read, problems, notes
-    iterate = getattr(loader, "iter_trade_records" if kind == "trade" else f"iter_{kind}")
-    stream = iterate(path, errors="collect")
+    from littlegiants.io import files  # noqa: PLC0415
+    from littlegiants.io.kinds import ignored_note  # noqa: PLC0415
+
+    stream = files.iter(path, kind, errors="collect")
     for _ in stream:  # read to the end without keeping the records: memory stays bounded
         pass
-    from littlegiants._schemas import KINDS, ignored_note  # noqa: PLC0415
-
-    note = ignored_note(KINDS[kind], stream.ignored) if stream.ignored else None
+    note = ignored_note(files.kind(kind), stream.ignored) if stream.ignored else None
     ignored = {stream.path: note} if note else {}
     return stream.rows_read, [p for row in stream.rejected for p in row.problems], ignored
 
 
 def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     """Check files and print every problem with file, line and column."""
-    from littlegiants.loader import LoadError  # noqa: PLC0415
+    from littlegiants.io.loader import LoadError  # noqa: PLC0415
 
     path = Path(args.data)
     _checked(path)
@@ -2057,14 +2001,14 @@ def _loader_imported() -> bool:
     The command line never imports the loader just to tell its errors apart, so ``--help``
     and the commands that read no data files stay light.
     """
-    return "littlegiants.loader" in sys.modules
+    return "littlegiants.io.loader" in sys.modules
 
 
 def _report(error: BaseException, locale: str) -> None:
     """Say ``error`` on standard error, in one line each, in the words of ``locale``."""
     _ = translator(locale).gettext
     if _loader_imported():
-        from littlegiants.loader import LoadError  # noqa: PLC0415
+        from littlegiants.io.loader import LoadError  # noqa: PLC0415
 
         if isinstance(error, LoadError):
             for problem in error.problems:
@@ -2082,7 +2026,7 @@ def _usage_problem(error: BaseException) -> bool:
     if isinstance(error, UsageError | UnknownPolicyError | UnreadableFileError):
         return True
     if _loader_imported():
-        from littlegiants.loader import LoadFileError  # noqa: PLC0415
+        from littlegiants.io.loader import LoadFileError  # noqa: PLC0415
 
         return isinstance(error, LoadFileError)
     return False

@@ -30,11 +30,11 @@ from hypothesis import strategies as st
 
 from littlegiants import dumps, loader, strategies
 from littlegiants._checks import invisible_edge
-from littlegiants._tables import MAX_CELL_CHARS, escape_formula, unescape_formula
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import InvalidRecordError
 from littlegiants.financials import Profile
+from littlegiants.io.tables import MAX_CELL_CHARS, escape_formula, unescape_formula
 from littlegiants.loader import Dataset, DumpError
 from littlegiants.records import DesignationRecord, FinancialRecord, ProfileRecord, RelocationRecord
 from littlegiants.trade import TradeAggregate
@@ -350,7 +350,7 @@ class TestRefusals:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A TOML dump is refused at the record that takes it past the TOML size limit."""
-        from littlegiants import _tables
+        from littlegiants.io import tables as _tables
 
         monkeypatch.setattr(_tables, "MAX_TOML_BYTES", 200)
         firms_ = [Enterprise(f"示例科技有限公司{n}") for n in range(10)]

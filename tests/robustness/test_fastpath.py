@@ -1,7 +1,7 @@
 """The trade fast path guesses nothing: it accepts and refuses what the general path does.
 
 CSV trade rows whose texts repeat an accepted row's are built from caches (see
-``littlegiants._schemas``); everything else takes the general path. These properties feed random
+``littlegiants.io.kinds``); everything else takes the general path. These properties feed random
 trade files, valid and hostile rows mixed, through the fast path, through the general path alone
 (``loader._Scanner.use_fast`` off) and, as JSON Lines, through the general path of another format,
 and require equal records and equal problems.
@@ -20,8 +20,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from littlegiants import loader
-from littlegiants._tables import unescape_formula
+from littlegiants.io import loader
+from littlegiants.io.tables import unescape_formula
 from littlegiants.loader import LoadError, load_trade_records
 from littlegiants.money import Money
 

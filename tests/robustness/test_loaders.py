@@ -32,9 +32,10 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from littlegiants import _schemas, loader
 from littlegiants._exact import bounds_problem
 from littlegiants.errors import LittleGiantsError
+from littlegiants.io import kinds as _schemas
+from littlegiants.io import loader
 from littlegiants.loader import LoadError, LoadFileError, MissingFileError, kind_of, load_dataset
 
 if TYPE_CHECKING:

@@ -2,7 +2,13 @@
 
 - :mod:`littlegiants.io.files`: ``load``, ``iter``, ``collect`` and ``dump``, each taking a kind
   (:data:`~littlegiants.io.files.KINDS`, or a kind's name) beside the path, as the
-  ``load_*``/``iter_*``/``dump_*`` functions do for one kind each. No extra needed.
+  ``load_*``/``iter_*``/``dump_*`` functions do for one kind each; ``register`` adds a kind.
+  No extra needed.
+- The edges' own modules: :mod:`~littlegiants.io.kinds` (the kinds of file: columns, aliases,
+  how a row becomes a record and a record cells), :mod:`~littlegiants.io.tables` (rows of CSV,
+  JSON, TOML and XLSX files), :mod:`~littlegiants.io.structuring` (the cattrs converter),
+  :mod:`~littlegiants.io.loader` and :mod:`~littlegiants.io.dumps` (re-exported as
+  ``littlegiants.loader`` and ``littlegiants.dumps``). No extra needed.
 
 The columnar edge, trade records on Apache Arrow for files too large for one object per row,
 needs the ``arrow`` extra (``pip install 'littlegiants[arrow]'``: pyarrow and polars).
@@ -42,7 +48,9 @@ __all__ = [
     "load",
     "merge_summaries",
     "records_of",
+    "register",
     "summarize_batch",
+    "unregister",
 ]
 
 #: What the ``arrow`` extra brings, as ``MissingExtraError`` says it.
@@ -51,7 +59,8 @@ _PURPOSE: Final = "the columnar trade table (littlegiants.io: TradeTable and the
 #: Where each public name lives (loaded on first use, so pyarrow is imported only then).
 _HOMES: Final = {
     **dict.fromkeys(
-        ("KINDS", "Kind", "collect", "dump", "iter", "kind", "load"), "littlegiants.io.files"
+        ("KINDS", "Kind", "collect", "dump", "iter", "kind", "load", "register", "unregister"),
+        "littlegiants.io.files",
     ),
     "TradeTable": "littlegiants.io.arrow",
     "TradeScan": "littlegiants.io.arrow",

@@ -49,12 +49,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
-from littlegiants import _schemas, _tables
 from littlegiants.errors import InvalidRecordError, LittleGiantsError
 from littlegiants.io import _PURPOSE
 from littlegiants.io import batches as _batches
+from littlegiants.io import kinds as _schemas
+from littlegiants.io import tables as _tables
 from littlegiants.io.batches import TRADE_SCHEMA, _Checker, _Unplain
-from littlegiants.loader import (
+from littlegiants.io.loader import (
     MAX_PROBLEMS,
     LoadError,
     LoadProblem,

@@ -58,7 +58,6 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast
 
 import attrs
 
-from littlegiants import _schemas, _tables
 from littlegiants._exact import DIVISION, EXACT, MAX_ADJUSTED_EXPONENT, MIN_EXPONENT
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
@@ -71,7 +70,9 @@ from littlegiants.errors import (
 from littlegiants.fx import RateTable
 from littlegiants.growth import Growth
 from littlegiants.io import _PURPOSE
-from littlegiants.loader import (
+from littlegiants.io import kinds as _schemas
+from littlegiants.io import tables as _tables
+from littlegiants.io.loader import (
     LoadError,
     LoadProblem,
     MissingExtraError,
@@ -79,9 +80,9 @@ from littlegiants.loader import (
     _Bad,
     _Scanner,
 )
+from littlegiants.io.structuring import converter, structure
 from littlegiants.money import Money, is_valid_currency, validate_currency
 from littlegiants.periods import Period
-from littlegiants.structure import converter, structure
 from littlegiants.trade import (
     FlowSummary,
     TradeFlow,

@@ -28,8 +28,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from littlegiants._schemas import KINDS
 from littlegiants.errors import InvalidRecordError
+from littlegiants.io.kinds import KINDS
 
 __all__ = ["json_schema", "schema_names", "schema_path"]
 

@@ -3,7 +3,7 @@
 Run ``python -m littlegiants.schemas._generate`` after changing a kind's columns, a rule kind or
 a reader's keys; a test fails until the shipped files equal what this makes.
 
-- data kinds: :data:`littlegiants._schemas.KINDS` (columns, aliases, types, required groups);
+- data kinds: :data:`littlegiants.io.kinds.KINDS` (columns, aliases, types, required groups);
 - policy files: the top-level and nested key sets of :mod:`littlegiants.policy.reader` and each
   registered rule kind's :meth:`~littlegiants.policy.rules.Rule.file_keys`;
 - scenario files: the key sets of :mod:`littlegiants.testing`;
@@ -17,8 +17,9 @@ import sys
 from pathlib import Path
 from typing import Any, Final
 
-from littlegiants import _schemas, testing
+from littlegiants import testing
 from littlegiants.eligibility import _file as criteria_file
+from littlegiants.io import kinds as _kinds
 from littlegiants.policy import reader as policy_reader
 from littlegiants.policy.rules import rule_kinds
 
@@ -56,13 +57,13 @@ _CELL_TYPES: Final[dict[str, list[str]]] = {
 }
 
 
-def _kind_schema(kind: _schemas.Kind) -> dict[str, Any]:
+def _kind_schema(kind: _kinds.Kind) -> dict[str, Any]:
     """One row of a data kind: each column by its name and by each alias; others are ignored."""
     properties: dict[str, Any] = {}
     for column in kind.columns:
         cell = {
             "type": [*_CELL_TYPES[column.type], "null"],
-            "description": f"{column.meaning} ({_schemas.TYPES[column.type]})",
+            "description": f"{column.meaning} ({_kinds.TYPES[column.type]})",
         }
         properties[column.name] = cell
         for alias in column.aliases:
@@ -214,7 +215,7 @@ def _criteria_schema() -> dict[str, Any]:
 
 def generate() -> dict[str, dict[str, Any]]:
     """Every schema, by format name, as the code defines the formats now."""
-    schemas = {name: _kind_schema(kind) for name, kind in _schemas.KINDS.items()}
+    schemas = {name: _kind_schema(kind) for name, kind in _kinds.KINDS.items()}
     schemas["policy"] = _policy_schema()
     schemas["scenarios"] = _scenarios_schema()
     schemas["criteria"] = _criteria_schema()

@@ -8,8 +8,18 @@ documented columns (English names, with the Chinese headers official lists use a
 published in ``docs/loading.md``; a test checks the docs against :func:`markdown_table`, so they
 cannot drift apart.
 
+Each kind is a :class:`Kind` object defined once, at the end of this module, that owns its
+columns and aliases and its behaviour: how a row becomes its record (its builder), how a record
+becomes cells (what a dump writes), which dates ``as_of=`` refuses, what must be unique in its
+files, its place in the order a dataset is read and in the dataset itself. :data:`KINDS` holds
+them by name; the loader, the dumps, the command line and the JSON Schemas ask the kind and
+switch on no name, so :func:`register` adding a :class:`Kind` is all a new kind of file takes.
+
+>>> ordered()[0] is base() is ENTERPRISES, TRADE.field, DESIGNATIONS.fact.field
+(True, 'trade_records', 'designations')
+
 A row becomes an object in two steps. Every cell is first **structured on its own** by the
-shared cattrs converter of :mod:`littlegiants.structure`, to the type its attrs field declares,
+shared cattrs converter of :mod:`littlegiants.io.structuring`, to the type its attrs field declares,
 so one row reports every bad cell at once, each by its column; the class's own constructor then
 builds the record and runs the checks that involve several fields (a batch on a provincial
 designation, a prior-year value that contradicts the growth).
@@ -42,7 +52,6 @@ import attrs
 
 from littlegiants._exact import EXACT, bounds_problem
 from littlegiants._moneytext import parse_money_text
-from littlegiants._tables import MAX_CELL_CHARS, FastPath, Issue, shown, unescape_formula
 from littlegiants.batches import Bound
 from littlegiants.counts import CountKind, DesignationCount
 from littlegiants.designation import Designation
@@ -56,6 +65,8 @@ from littlegiants.errors import (
 )
 from littlegiants.financials import FinancialYear, Profile
 from littlegiants.fx import ExchangeRate
+from littlegiants.io.structuring import StructureError, converter, structure
+from littlegiants.io.tables import MAX_CELL_CHARS, FastPath, Issue, shown, unescape_formula
 from littlegiants.money import Money, is_valid_currency, validate_currency
 from littlegiants.periods import parse_date
 from littlegiants.records import (
@@ -65,7 +76,6 @@ from littlegiants.records import (
     RelocationRecord,
 )
 from littlegiants.regions import Region, regions_named
-from littlegiants.structure import StructureError, converter, structure
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
 
 if TYPE_CHECKING:
@@ -73,7 +83,30 @@ if TYPE_CHECKING:
 
     from littlegiants.growth import Growth
 
-__all__ = ["KINDS", "Binding", "Column", "Kind", "RowReader", "bind", "markdown_table"]
+__all__ = [
+    "AGGREGATES",
+    "COUNTS",
+    "DESIGNATIONS",
+    "ENTERPRISES",
+    "FINANCIALS",
+    "KINDS",
+    "PROFILES",
+    "RATES",
+    "RELOCATIONS",
+    "TRADE",
+    "Binding",
+    "Column",
+    "Fact",
+    "Kind",
+    "RowReader",
+    "base",
+    "bind",
+    "build_record",
+    "markdown_table",
+    "ordered",
+    "register",
+    "unregister",
+]
 
 # The cells of a row are structured to the types the attrs fields declare: resolve them once.
 for _cls in (
@@ -156,11 +189,73 @@ class Column:
     meaning: str = ""
 
 
-@attrs.frozen
-class Kind:
-    """A kind of source file: its name, TOML table, columns and required columns.
+#: What a kind's builder gives: the record, or ``None`` and the row's problems.
+_Built = tuple[object | None, list[Issue]]
+#: How a kind builds a record from a row's prepared values: ``(reader, values, bad, complete)``,
+#: where ``bad`` names the cells that had problems and ``complete`` says whether the row has
+#: every required value and no bad cell (only then is the record's constructor called).
+Builder = Callable[["RowReader", Mapping[str, object], frozenset[str], bool], _Built]
+#: A record's identity within the files of its kind: ``(key, column, value, what)``.
+Identity = Callable[[Any], tuple[object, str, object, str]]
+#: A linked record's identity within a dataset, by its enterprise's index:
+#: ``(key, what, column, value)``.
+Repeat = Callable[[int, Any], tuple[tuple[object, ...], str, str, object]]
 
-    ``required`` lists groups of columns; a file must have at least one column of each group.
+
+def _no_dates(_: object, __: dt.date) -> list[Issue]:
+    """A kind with no date that ``as_of=`` refuses."""
+    return []
+
+
+@attrs.frozen
+class Fact:
+    """How a dataset attaches a kind's records to their enterprise (designations, moves ...).
+
+    ``field`` is the enterprise's field the facts go to (``designations``), ``attribute`` the
+    record's attribute that holds one (``designation``); with ``one``, an enterprise holds one
+    such fact (its ``profile``), not a tuple of them.
+    """
+
+    field: str
+    attribute: str
+    one: bool = False
+
+
+def _own_fields(columns: Sequence[Column]) -> tuple[str, ...]:
+    """A record's fields by default: its columns but the firm's name and code and the currency."""
+    return tuple(column.name for column in columns if column.name not in _REFERENCE)
+
+
+#: The columns a row names its enterprise and the currency of its amounts by.
+_REFERENCE: Final = frozenset({"name", "credit_code", "currency"})
+
+
+@attrs.frozen(eq=False)
+class Kind:
+    """A kind of source file, and everything the edges do with it.
+
+    A kind owns its name, TOML table, columns (with their aliases) and required columns;
+    ``required`` lists groups of columns, and a file must have at least one column of each
+    group. It owns its behaviour too, so that the loader, the dumps, the command line and the
+    JSON Schemas handle every kind without a switch on names, and a new kind is one definition
+    (:func:`register`):
+
+    - ``record``: the class of its records; ``fields`` the constructor's arguments its
+      builder takes from a row's values, in order (by default every column but ``name``,
+      ``credit_code`` and ``currency``);
+    - ``builder``: how a row's prepared values become a record (:data:`Builder`);
+    - ``cells``: how a record becomes the cells a dump writes (see :func:`cells_of`);
+    - ``dates``: the problems of a record's dates after ``as_of=`` (none by default);
+    - ``identity``: for kinds whose records must be unique within their files (enterprises,
+      rates, aggregates, counts), a record's key, the column and value a repeat is reported
+      at, and how to name it; ``None`` for no check;
+    - ``fast_path``: CSV rows may take the trade fast path (see the module docstring);
+    - ``rank``: its place in the order a dataset is read (enterprises first);
+    - its place in a :class:`~littlegiants.io.loader.Dataset`: ``base`` (its rows are the
+      enterprises the others link to), ``fact`` (its records attach to their enterprise),
+      ``field`` (the dataset's attribute its records go to), and ``linked`` (its rows name an
+      enterprise: a record's identity within a dataset, by its enterprise). A kind with none of
+      these is read and written alone, never as part of a dataset.
     """
 
     name: str
@@ -168,6 +263,20 @@ class Kind:
     columns: tuple[Column, ...]
     required: tuple[tuple[str, ...], ...]
     meaning: str
+    record: type[Any] = attrs.field(kw_only=True)
+    fields: tuple[str, ...] = attrs.field(
+        kw_only=True, default=attrs.Factory(lambda kind: _own_fields(kind.columns), takes_self=True)
+    )
+    builder: Builder = attrs.field(kw_only=True)
+    cells: Callable[[Any], dict[str, object]] = attrs.field(kw_only=True)
+    rank: int = attrs.field(kw_only=True)
+    dates: Callable[[Any, dt.date], list[Issue]] = attrs.field(kw_only=True, default=_no_dates)
+    identity: Identity | None = attrs.field(kw_only=True, default=None)
+    fast_path: bool = attrs.field(kw_only=True, default=False)
+    base: bool = attrs.field(kw_only=True, default=False)
+    fact: Fact | None = attrs.field(kw_only=True, default=None)
+    field: str | None = attrs.field(kw_only=True, default=None)
+    linked: Repeat | None = attrs.field(kw_only=True, default=None)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -183,6 +292,16 @@ class Kind:
     def text_columns(self) -> frozenset[str]:
         """Columns of free text (kept exactly; escaped against formulas in CSV dumps)."""
         return frozenset(column.name for column in self.columns if column.type in _FREE_TEXT)
+
+    @property
+    def money_columns(self) -> frozenset[str]:
+        """Columns of amounts (not read when the row's currency is bad)."""
+        return frozenset(column.name for column in self.columns if column.type == "money")
+
+    @property
+    def in_datasets(self) -> bool:
+        """Whether a dataset holds this kind's records (a folder's files, a list's tables)."""
+        return self.base or self.fact is not None or self.field is not None
 
 
 #: Cell types written as the user's own text, so a CSV dump escapes them against formulas.
@@ -220,397 +339,9 @@ def _money(name: str, aliases: tuple[str, ...], meaning: str) -> Column:
     return Column(name, "money", aliases, meaning)
 
 
-KINDS: Final = {
-    "enterprises": Kind(
-        "enterprises",
-        "enterprise",
-        (
-            _NAME,
-            Column(_CODE.name, _CODE.type, _CODE.aliases, "its credit code, when known"),
-            Column(
-                "region",
-                "region",
-                (*_REGION_ALIASES, *_LISTED_REGION),
-                "registered region; empty: the credit code's division; `unknown`: not known",
-            ),
-            Column("english_name", "text", ("英文名称", "英文名"), "an English name"),
-            Column(
-                "industry", "text", ("所属行业", "行业", "主导产品"), "industry or main product"
-            ),
-        ),
-        (("name",),),
-        "one row per enterprise; a credit code or a name appears once",
-    ),
-    "designations": Kind(
-        "designations",
-        "designation",
-        (
-            _NAME,
-            _CODE,
-            _LEVEL,
-            Column("awarded_on", "date", ("认定日期", "认定时间", "获评日期"), "the award date"),
-            Column("authority", "text", ("认定机构", "认定部门"), "the awarding body"),
-            Column("batch", "batch", ("批次", "认定批次"), "MIIT batch number (national only)"),
-            Column("valid_years", "integer", ("有效期", "有效期(年)"), "term in years (default 3)"),
-            Column("revoked_on", "date", ("撤销日期",), "the revocation date"),
-            Column("key", "boolean", ("重点", "是否重点"), "a key (重点) little giant"),
-            Column(
-                "re_reviews",
-                "re-reviews",
-                ("复核", "复核记录"),
-                "re-reviews: `2025-07-01 passed; 2028-06-30 failed`",
-            ),
-        ),
-        (("name", "credit_code"), ("level",), ("awarded_on",)),
-        "one row per designation",
-    ),
-    "relocations": Kind(
-        "relocations",
-        "relocation",
-        (
-            _NAME,
-            _CODE,
-            Column(
-                "on", "date", ("迁移日期", "变更日期", "迁入日期", "date"), "the date of the move"
-            ),
-            Column(
-                "from_region",
-                "region",
-                ("迁出地", "原注册地", "迁出地区划代码"),
-                "the region it left; empty or `unknown`: not known",
-            ),
-            Column(
-                "to_region",
-                "division",
-                ("迁入地", "新注册地", "迁入地区划代码"),
-                "the region it moved its registered seat to",
-            ),
-        ),
-        (("name", "credit_code"), ("on",), ("to_region",)),
-        "one row per move of an enterprise's registered seat; an enterprise moves once a day",
-    ),
-    "trade": Kind(
-        "trade",
-        "trade",
-        (
-            _NAME,
-            _CODE,
-            _PERIOD,
-            Column("flow", "flow", _FLOW_ALIASES, "import (进口) or export (出口)"),
-            _money("value", ("金额", "贸易额", "进出口额"), "the trade value"),
-            _CURRENCY,
-            _money("previous", ("上年同期", "去年同期"), "the value a year earlier"),
-            _GROWTH,
-            _SOURCE,
-        ),
-        (("name", "credit_code"), ("period",), ("flow",), ("value",)),
-        "one row per enterprise, period and flow",
-    ),
-    "financials": Kind(
-        "financials",
-        "financials",
-        (
-            _NAME,
-            _CODE,
-            Column("year", "integer", ("年度", "年份", "会计年度"), "the calendar year"),
-            _CURRENCY,
-            _money("operating_revenue", ("营业收入",), "营业收入"),
-            _money("main_business_revenue", ("主营业务收入",), "主营业务收入"),
-            _money("rd_expense", ("研发费用",), "研发费用"),
-            Column("rd_staff", "integer", ("研发人员", "研发人员数"), "研发人员 (head count)"),
-            Column("staff", "integer", ("职工总数", "职工人数"), "职工总数 (head count)"),
-            _money("total_assets", ("资产总额", "总资产"), "资产总额 at year-end"),
-            _money("total_liabilities", ("负债总额", "总负债"), "负债总额 at year-end"),
-            _money("equity_financing", ("新增股权融资", "股权融资"), "新增股权融资"),
-            _money("rd_super_deduction", ("研发费用加计扣除额", "加计扣除额"), "加计扣除额"),
-            _money(
-                "central_funds_received",
-                ("中央财政资金", "中央财政支持资金"),
-                "central funds received as a key little giant",
-            ),
-        ),
-        (("name", "credit_code"), ("year",)),
-        "one row per enterprise and year",
-    ),
-    "profiles": Kind(
-        "profiles",
-        "profile",
-        (
-            _NAME,
-            _CODE,
-            Column(
-                "years_in_niche",
-                "integer",
-                ("细分市场年限", "从事细分市场年限"),
-                "whole years in the niche market by last year-end",
-            ),
-            Column(
-                "national_market_share",
-                "share",
-                ("细分市场占有率", "全国市场占有率", "市场占有率"),
-                "the main product's national niche market share",
-            ),
-            Column(
-                "class1_ip_count",
-                "integer",
-                ("I类知识产权", "Ⅰ类知识产权", "一类知识产权"),
-                "Class-I IP rights tied to the main product",
-            ),
-            Column(
-                "class2_ip_count",
-                "integer",
-                ("II类知识产权", "Ⅱ类知识产权", "二类知识产权"),
-                "Class-II IP rights tied to the main product",
-            ),
-            Column(
-                "high_value_class1_ip",
-                "boolean",
-                ("高价值I类知识产权",),
-                "holds a high-value (高价值) Class-I IP right",
-            ),
-            Column(
-                "self_developed_class1_ip",
-                "boolean",
-                ("自主研发I类知识产权",),
-                "holds a self-developed Class-I IP right",
-            ),
-            Column(
-                "rd_institution", "boolean", ("研发机构",), "has an own or joint R&D institution"
-            ),
-            Column(
-                "rd_institution_level", "tier", ("研发机构级别",), "the institution's recognition"
-            ),
-            Column(
-                "management_certification",
-                "boolean",
-                ("管理体系认证",),
-                "holds a management-system certification",
-            ),
-            Column(
-                "product_certification_developed_market",
-                "boolean",
-                ("发达国家产品认证", "产品认证"),
-                "holds a developed country's or region's product certification",
-            ),
-            Column("own_brand", "boolean", ("自主品牌",), "has an own brand"),
-            Column(
-                "science_awards",
-                "awards",
-                ("科技奖励", "科学技术奖"),
-                "`national 2 2023; provincial 1 2021` (level, rank, year)",
-            ),
-            Column(
-                "chuangke_placings",
-                "placings",
-                ("创客中国",),
-                "`2023 500强; 2022 50强` (year, group)",
-            ),
-            Column(
-                "main_product_field",
-                "product field",
-                ("主导产品所属领域", "主导产品领域"),
-                "`key_software` or 关键软件, `key_materials` or 关键基础材料, ...",
-            ),
-            Column(
-                "in_strategic_emerging_catalogue",
-                "boolean",
-                ("战略性新兴产业", "属于战略性新兴产业分类"),
-                "the main product is in 《战略性新兴产业分类》",
-            ),
-            Column(
-                "information_systems",
-                "integer",
-                ("信息系统",),
-                "core businesses supported by an information system",
-            ),
-            Column(
-                "honours",
-                "names",
-                ("荣誉", "资质"),
-                "valid honours: `高新技术企业; 国家级技术创新示范企业`",
-            ),
-            Column(
-                "supply_chain_role",
-                "boolean",
-                ("产业链作用", "产业链关键环节"),
-                "sits at a key link of the industrial chain",
-            ),
-            Column(
-                "independent_legal_person",
-                "boolean",
-                ("独立法人", "具有独立法人资格"),
-                "registered in the PRC with independent legal personality",
-            ),
-            Column(
-                "sme_by_size_rules",
-                "boolean",
-                ("中小企业", "符合中小企业划型标准"),
-                "an SME under 《中小企业划型标准规定》",
-            ),
-            Column(
-                "abnormal_operations_listed",
-                "boolean",
-                ("经营异常名录", "列入经营异常名录"),
-                "on the abnormal-operations list",
-            ),
-            Column(
-                "single_champion",
-                "boolean",
-                ("单项冠军", "制造业单项冠军"),
-                "recognised as a manufacturing single champion (制造业单项冠军)",
-            ),
-            Column(
-                "little_giant_control",
-                "boolean",
-                ("与小巨人控股关系",),
-                "in a controlling relationship with an existing little giant",
-            ),
-            Column(
-                "little_giant_group_peer",
-                "boolean",
-                ("同集团小巨人",),
-                "in a little giant's group, with a similar main product",
-            ),
-            Column(
-                "serious_dishonesty_listed",
-                "boolean",
-                ("严重失信主体名单", "列入严重失信主体名单"),
-                "on a list of seriously dishonest entities",
-            ),
-            Column(
-                "restricted_products",
-                "boolean",
-                ("禁止限制淘汰类产品",),
-                "makes prohibited, restricted or eliminated products",
-            ),
-            Column(
-                "major_accident_in_3_years",
-                "boolean",
-                ("近3年重大事故",),
-                "a major safety, quality or environmental accident in the last 3 years",
-            ),
-            Column(
-                "tax_evasion_in_3_years",
-                "boolean",
-                ("近3年偷漏税",),
-                "tax evasion in the last 3 years",
-            ),
-            Column(
-                "zones",
-                "names",
-                ("所在园区", "所在功能区"),
-                "named zones it is registered in: `临港新片区; 高新区`",
-            ),
-        ),
-        (("name", "credit_code"),),
-        "one row per enterprise: the facts of a Profile, each empty when unknown",
-    ),
-    "rates": Kind(
-        "rates",
-        "rate",
-        (
-            Column("base", "currency", ("基础货币", "原币"), "the currency converted from"),
-            Column("quote", "currency", ("计价货币", "目标货币"), "the currency converted to"),
-            Column("rate", "decimal", ("汇率",), "units of quote per unit of base"),
-            Column("on", "date", ("日期", "date"), "the date the rate applies to"),
-            Column(_SOURCE.name, "text", _SOURCE.aliases, "where the rate comes from"),
-        ),
-        (("base",), ("quote",), ("rate",), ("on",)),
-        "one row per pair and date",
-    ),
-    "aggregates": Kind(
-        "aggregates",
-        "aggregate",
-        (
-            Column(
-                "label",
-                "text",
-                ("统计对象", "统计范围", "group", "cohort"),
-                "what the group is, e.g. `Shenzhen little giants with foreign-trade records`",
-            ),
-            _PERIOD,
-            _money("value", ("金额", "贸易额", "进出口额", "总额"), "the reported total"),
-            Column(
-                _CURRENCY.name,
-                _CURRENCY.type,
-                _CURRENCY.aliases,
-                "the currency of a value that names none",
-            ),
-            Column(
-                "enterprise_count",
-                "integer",
-                ("企业数", "企业数量", "家数"),
-                "how many enterprises the figure covers, when reported",
-            ),
-            Column(
-                "region",
-                "division",
-                _REGION_ALIASES,
-                "the group's region; empty: none given",
-            ),
-            Column(
-                "flow",
-                "flows",
-                _FLOW_ALIASES,
-                "empty or `total`: imports and exports together",
-            ),
-            _GROWTH,
-            _money(
-                "equivalent",
-                ("折合", "等值", "折合金额"),
-                "the same total as reported in another currency, `US$6.24 billion`",
-            ),
-            Column(
-                "equivalent_currency",
-                "currency",
-                ("折合币种",),
-                "the currency of an equivalent that names none",
-            ),
-            _SOURCE,
-        ),
-        (("label",), ("period",), ("value",)),
-        "one row per reported total; a label, period, flow and region appear once",
-    ),
-    "counts": Kind(
-        "counts",
-        "count",
-        (
-            _LEVEL,
-            Column("count", "integer", ("数量", "企业数", "家数"), "the figure, a whole number"),
-            Column(
-                "on",
-                "date",
-                ("日期", "截至日期", "date"),
-                "the date the figure was reported (or is as of)",
-            ),
-            Column(
-                "kind",
-                "count kind",
-                ("类型", "口径"),
-                "held on the date, brought by a batch, or a target",
-            ),
-            Column(
-                "region",
-                "division",
-                _REGION_ALIASES,
-                "the place counted; empty: China as a whole",
-            ),
-            Column("batch", "batch", ("批次",), "the MIIT batch, for a batch count"),
-            Column("by", "date", ("目标日期", "达成日期"), "the date a target is to be reached by"),
-            Column(
-                "bound",
-                "text",
-                ("数值口径",),
-                "`exact` (empty), `more-than` (a lower bound: over 9,000) or `rounded`",
-            ),
-            Column("national_rank", "integer", ("全国排名",), "the place's rank in China"),
-            Column("provincial_rank", "integer", ("省内排名",), "the place's rank in its province"),
-            _SOURCE,
-        ),
-        (("level",), ("count",), ("on",), ("kind",)),
-        "one row per figure; a place, level, kind, date, batch and target date appear once",
-    ),
-}
+#: The kinds of data file by name, in the order docs and messages list them (see the end of
+#: the module, where each kind is defined, and :func:`register`).
+KINDS: Final[dict[str, Kind]] = {}
 
 
 def _normal(name: str) -> str:
@@ -620,8 +351,7 @@ def _normal(name: str) -> str:
 
 
 @functools.cache
-def _aliases(kind_name: str) -> dict[str, Column]:
-    kind = KINDS[kind_name]
+def _aliases(kind: Kind) -> dict[str, Column]:
     index: dict[str, Column] = {}
     for column in kind.columns:
         for alias in (column.name, *column.aliases):
@@ -718,7 +448,7 @@ def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Bindi
         name, a bad unit). A column the kind does not use is no problem: the binding's
         ``ignored`` lists it.
     """
-    index = _aliases(kind.name)
+    index = _aliases(kind)
     issues: list[Issue] = []
     columns: list[Column | None] = []
     units: dict[str, str] = {}
@@ -794,7 +524,7 @@ def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> ob
 
     With ``escaped`` (CSV), the apostrophe a dump puts before a cell that starts like a formula
     is removed first, from any column: once, so text that starts with an apostrophe of its own
-    keeps it (see :func:`~littlegiants._tables.escape_formula`). A number (JSON, TOML, XLSX),
+    keeps it (see :func:`~littlegiants.io.tables.escape_formula`). A number (JSON, TOML, XLSX),
     anywhere in the cell, must lie within the library's bounds
     (:func:`~littlegiants._exact.bounds_problem`).
     """
@@ -1043,9 +773,6 @@ def _column_of(exc: BaseException, kwargs: Mapping[str, object]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-_Built = tuple[object | None, list[Issue]]
-
-
 def _structured(
     cls: type[Any],
     data: Mapping[str, object],
@@ -1090,104 +817,74 @@ def _take(values: Mapping[str, object], names: Sequence[str]) -> dict[str, objec
     return {name: values[name] for name in names if name in values}
 
 
-_ENTERPRISE_FIELDS: Final = ("name", "credit_code", "region", "english_name", "industry")
-_DESIGNATION_FIELDS: Final = (
-    "level",
-    "awarded_on",
-    "authority",
-    "batch",
-    "valid_years",
-    "revoked_on",
-    "key",
-    "re_reviews",
-)
-_RELOCATION_FIELDS: Final = ("on", "from_region", "to_region")
-_PROFILE_FIELDS: Final = tuple(
-    column.name
-    for column in KINDS["profiles"].columns
-    if column.name not in ("name", "credit_code")
-)
-_TRADE_FIELDS: Final = ("period", "flow", "value", "previous", "growth", "source")
-_FIGURES: Final = tuple(
-    column.name
-    for column in KINDS["financials"].columns
-    if column.name not in ("name", "credit_code", "currency")
-)
-_MONEY_COLUMNS: Final = frozenset(
-    column.name for kind in KINDS.values() for column in kind.columns if column.type == "money"
-)
-_RATE_FIELDS: Final = ("base", "quote", "rate", "on", "source")
-_AGGREGATE_FIELDS: Final = (
-    "label",
-    "period",
-    "value",
-    "enterprise_count",
-    "region",
-    "flow",
-    "growth",
-    "equivalent",
-    "source",
-)
-_COUNT_FIELDS: Final = (
-    "level",
-    "count",
-    "on",
-    "kind",
-    "region",
-    "batch",
-    "by",
-    "source",
-    "bound",
-    "national_rank",
-    "provincial_rank",
-)
+def _after(as_of: dt.date) -> str:
+    return f"after as_of={as_of}"
 
 
-def _future(record: object, as_of: dt.date) -> list[Issue]:
-    """Dates after ``as_of`` where the kind forbids them (see docs/loading.md)."""
-    after = f"after as_of={as_of}"
+def _designation_dates(record: DesignationRecord, as_of: dt.date) -> list[Issue]:
+    """An award, a revocation or a re-review after ``as_of`` (see docs/loading.md)."""
+    after = _after(as_of)
     issues: list[Issue] = []
-    if isinstance(record, DesignationRecord):
-        designation = record.designation
-        if designation.awarded_on > as_of:
-            awarded = str(designation.awarded_on)
-            issues.append(Issue("awarded_on", awarded, f"an award date {after}"))
-        if designation.revoked_on is not None and designation.revoked_on > as_of:
-            revoked = str(designation.revoked_on)
-            issues.append(Issue("revoked_on", revoked, f"a revocation date {after}"))
-        late = [str(review.on) for review in designation.re_reviews if review.on > as_of]
-        if late:
-            issues.append(Issue("re_reviews", late[0], f"a re-review date {after}"))
-    elif isinstance(record, ProfileRecord):
-        issues.extend(_future_profile(record.profile, as_of))
-    elif isinstance(record, RelocationRecord) and record.relocation.on > as_of:
-        issues.append(Issue("on", str(record.relocation.on), f"a move dated {after}"))
-    elif isinstance(record, TradeRecord) and record.period.end > as_of:
-        issues.append(
-            Issue(
-                "period",
-                str(record.period),
-                f"the period ends on {record.period.end}, {after}: trade figures cannot cover "
-                "days that have not passed",
-            )
-        )
-    elif isinstance(record, FinancialRecord) and record.financial_year.year > as_of.year:
-        year = record.financial_year.year
-        issues.append(Issue("year", year, f"figures for {year}, a year {after}"))
-    elif isinstance(record, ExchangeRate) and record.on > as_of:
-        issues.append(Issue("on", str(record.on), f"a rate dated {after}"))
-    elif isinstance(record, TradeAggregate) and record.period.end > as_of:
-        issues.append(
-            Issue(
-                "period",
-                str(record.period),
-                f"the period ends on {record.period.end}, {after}: a reported total cannot "
-                "cover days that have not passed",
-            )
-        )
-    elif isinstance(record, DesignationCount) and record.on > as_of:
-        issues.append(Issue("on", str(record.on), f"a count reported {after}"))
+    designation = record.designation
+    if designation.awarded_on > as_of:
+        awarded = str(designation.awarded_on)
+        issues.append(Issue("awarded_on", awarded, f"an award date {after}"))
+    if designation.revoked_on is not None and designation.revoked_on > as_of:
+        revoked = str(designation.revoked_on)
+        issues.append(Issue("revoked_on", revoked, f"a revocation date {after}"))
+    late = [str(review.on) for review in designation.re_reviews if review.on > as_of]
+    if late:
+        issues.append(Issue("re_reviews", late[0], f"a re-review date {after}"))
     return issues
+
+
+def _relocation_dates(record: RelocationRecord, as_of: dt.date) -> list[Issue]:
+    if record.relocation.on > as_of:
+        return [Issue("on", str(record.relocation.on), f"a move dated {_after(as_of)}")]
+    return []
+
+
+def _trade_dates(record: TradeRecord, as_of: dt.date) -> list[Issue]:
+    if record.period.end > as_of:
+        message = (
+            f"the period ends on {record.period.end}, {_after(as_of)}: trade figures cannot "
+            "cover days that have not passed"
+        )
+        return [Issue("period", str(record.period), message)]
+    return []
+
+
+def _financial_dates(record: FinancialRecord, as_of: dt.date) -> list[Issue]:
+    year = record.financial_year.year
+    if year > as_of.year:
+        return [Issue("year", year, f"figures for {year}, a year {_after(as_of)}")]
+    return []
+
+
+def _rate_dates(record: ExchangeRate, as_of: dt.date) -> list[Issue]:
+    if record.on > as_of:
+        return [Issue("on", str(record.on), f"a rate dated {_after(as_of)}")]
+    return []
+
+
+def _aggregate_dates(record: TradeAggregate, as_of: dt.date) -> list[Issue]:
+    if record.period.end > as_of:
+        message = (
+            f"the period ends on {record.period.end}, {_after(as_of)}: a reported total "
+            "cannot cover days that have not passed"
+        )
+        return [Issue("period", str(record.period), message)]
+    return []
+
+
+def _count_dates(record: DesignationCount, as_of: dt.date) -> list[Issue]:
+    if record.on > as_of:
+        return [Issue("on", str(record.on), f"a count reported {_after(as_of)}")]
+    return []
+
+
+def _profile_dates(record: ProfileRecord, as_of: dt.date) -> list[Issue]:
+    return _future_profile(record.profile, as_of)
 
 
 def _future_profile(profile: Profile, as_of: dt.date) -> list[Issue]:
@@ -1278,6 +975,7 @@ class RowReader:
         escaped: bool,
         within: Region | None = None,
     ) -> None:
+        """Read rows of ``kind`` (see the class docstring for the arguments)."""
         self.kind = kind
         self.currency = currency
         self.as_of = as_of
@@ -1290,7 +988,7 @@ class RowReader:
     def use(self, binding: Binding) -> None:
         """Read rows laid out as ``binding`` says (a table's header)."""
         self.binding = binding
-        if self.kind.name == "trade" and self.escaped and not binding.units:
+        if self.kind.fast_path and self.escaped and not binding.units:
             self.fast = _TradeFastPath(binding, self.currency)
 
     def values(
@@ -1336,33 +1034,12 @@ class RowReader:
             if not any(name in values or name in bad for name in group)
         ]
         complete = not issues and not bad
-        plain = converter(currency=None)
-        if kind.name == "enterprises":
-            data = _take(values, _ENTERPRISE_FIELDS)
-            region = data.get("region")
-            if isinstance(region, str) and not _DIVISION_CODE.fullmatch(region.strip()):
-                resolved = resolve_region_name(region, data.get("credit_code"), self.within)
-                if isinstance(resolved, Issue):
-                    return None, [*issues, resolved]
-                data["region"] = resolved.code
-            record, found = _structured(Enterprise, data, plain, build=complete)
-        elif kind.name == "rates":
-            data = _take(values, _RATE_FIELDS)
-            record, found = _structured(ExchangeRate, data, plain, build=complete)
-        elif kind.name == "counts":
-            data = _take(values, _COUNT_FIELDS)
-            needs = _count_needs(values.get("kind"), values, bad)
-            record, found = _structured(DesignationCount, data, plain, build=complete and not needs)
-            issues.extend(needs)
-        elif kind.name == "aggregates":
-            record, found = self._aggregate(values, complete=complete)
-        else:
-            record, found = self._with_enterprise(values, complete=complete)
+        record, found = kind.builder(self, values, bad, complete)
         issues.extend(found)
         if issues or record is None:
             return None, issues
         if self.as_of is not None:
-            late = _future(record, self.as_of)
+            late = kind.dates(record, self.as_of)
             if late:
                 return None, late
         return record, []
@@ -1404,9 +1081,9 @@ class RowReader:
             Issue("currency", given, f"{given!r} is not an ISO 4217 currency code such as CNY")
         ]
 
-    def _aggregate(self, values: Mapping[str, object], *, complete: bool) -> _Built:
+    def aggregate(self, values: Mapping[str, object], *, complete: bool) -> _Built:
         """A trade aggregate: the value in the row's currency, the equivalent in its own."""
-        data = _take(values, _AGGREGATE_FIELDS)
+        data = _take(values, self.kind.fields)
         currency, issues = self._row_currency(values)
         if issues:  # an amount cannot be read without its currency: report the currency only
             data.pop("value", None)
@@ -1429,7 +1106,15 @@ class RowReader:
         )
         return record, [*issues, *found]
 
-    def _with_enterprise(self, values: Mapping[str, object], *, complete: bool) -> _Built:
+    def with_enterprise(
+        self, values: Mapping[str, object], *, complete: bool
+    ) -> tuple[Enterprise | None, dict[str, object], cattrs.Converter, bool, list[Issue]]:
+        """What every kind whose rows name an enterprise reads first: that enterprise.
+
+        Returns the enterprise, the row's values (without its amounts when its currency is
+        bad, which is then the problem reported), the converter in the row's currency, whether
+        to build the record, and the problems so far.
+        """
         enterprise: Enterprise | None = None
         issues: list[Issue] = []
         if "name" in values or "credit_code" in values:
@@ -1439,38 +1124,89 @@ class RowReader:
         data = dict(values)
         if more:  # amounts cannot be read without their currency: report the currency only
             issues.extend(more)
-            data = {k: v for k, v in values.items() if k not in _MONEY_COLUMNS}
+            money = self.kind.money_columns
+            data = {k: v for k, v in values.items() if k not in money}
         build = complete and enterprise is not None and not issues
-        conv = converter(currency=currency)
-        if self.kind.name == "designations":
-            fields = _take(data, _DESIGNATION_FIELDS)
-            part, found = _structured(Designation, fields, conv, build=build)
-        elif self.kind.name == "profiles":
-            fields = _take(data, _PROFILE_FIELDS)
-            part, found = _structured(Profile, fields, conv, build=build)
-        elif self.kind.name == "relocations":
-            fields = _take(data, _RELOCATION_FIELDS)
-            fields.setdefault("from_region", _UNKNOWN)  # an empty origin is an unknown one
-            part, found = _structured(Relocation, fields, conv, build=build)
-        elif self.kind.name == "trade":
-            fields = _take(data, _TRADE_FIELDS)
-            fixed = {"enterprise": enterprise}
-            part, found = _structured(TradeRecord, fields, conv, fixed=fixed, build=build)
-        else:
-            fields = _take(data, _FIGURES)
-            part, found = _structured(FinancialYear, fields, conv, build=build)
+        return enterprise, data, converter(currency=currency), build, issues
+
+
+# -- how each kind builds its records (each kind names its builder where it is defined) ---------
+
+
+def _build_enterprise(
+    reader: RowReader, values: Mapping[str, object], _: frozenset[str], complete: bool
+) -> _Built:
+    """An enterprise; a region given by name (南山区) is resolved to its division first."""
+    data = _take(values, reader.kind.fields)
+    region = data.get("region")
+    if isinstance(region, str) and not _DIVISION_CODE.fullmatch(region.strip()):
+        resolved = resolve_region_name(region, data.get("credit_code"), reader.within)
+        if isinstance(resolved, Issue):
+            return None, [resolved]
+        data["region"] = resolved.code
+    return _structured(Enterprise, data, converter(currency=None), build=complete)
+
+
+def build_record(
+    reader: RowReader, values: Mapping[str, object], _: frozenset[str], complete: bool
+) -> _Built:
+    """A record of the kind's class from its ``fields``, amounts in no currency (exchange rates).
+
+    The builder of a kind whose record class takes its columns as they are: each cell is
+    structured to the type its attrs field declares, then the class is built (see
+    :data:`Builder`).
+    """
+    data = _take(values, reader.kind.fields)
+    return _structured(reader.kind.record, data, converter(currency=None), build=complete)
+
+
+def _build_count(
+    reader: RowReader, values: Mapping[str, object], bad: frozenset[str], complete: bool
+) -> _Built:
+    """A designation count, which needs a batch (a batch count) or a date (a target)."""
+    data = _take(values, reader.kind.fields)
+    needs = _count_needs(values.get("kind"), values, bad)
+    plain = converter(currency=None)
+    record, found = _structured(DesignationCount, data, plain, build=complete and not needs)
+    return record, [*needs, *found]
+
+
+def _build_aggregate(
+    reader: RowReader, values: Mapping[str, object], _: frozenset[str], complete: bool
+) -> _Built:
+    """A trade aggregate (see :meth:`RowReader.aggregate`)."""
+    return reader.aggregate(values, complete=complete)
+
+
+@attrs.frozen
+class _LinkedBuilder:
+    """The builder of a kind whose rows name an enterprise and give one of its facts.
+
+    ``part`` is the class of the fact (a :class:`~littlegiants.designation.Designation`) and
+    ``wrap`` the record that pairs it with its enterprise (``None``: the part is the record
+    and takes the enterprise itself, as a trade record does); ``unknown`` names the fields an
+    empty cell leaves unknown (a move's origin).
+    """
+
+    part: type[Any]
+    wrap: Callable[[Enterprise, Any], object] | None
+    unknown: tuple[str, ...] = ()
+
+    def __call__(
+        self, reader: RowReader, values: Mapping[str, object], _: frozenset[str], complete: bool
+    ) -> _Built:
+        enterprise, data, conv, build, issues = reader.with_enterprise(values, complete=complete)
+        fields = _take(data, reader.kind.fields)
+        for name in self.unknown:
+            fields.setdefault(name, _UNKNOWN)
+        fixed = {"enterprise": enterprise} if self.wrap is None else None
+        part, found = _structured(self.part, fields, conv, fixed=fixed, build=build)
         issues.extend(found)
         if issues or enterprise is None or part is None:
             return None, issues
-        if isinstance(part, Designation):
-            return DesignationRecord(enterprise, part), []
-        if isinstance(part, FinancialYear):
-            return FinancialRecord(enterprise, part), []
-        if isinstance(part, Relocation):
-            return RelocationRecord(enterprise, part), []
-        if isinstance(part, Profile):
-            return ProfileRecord(enterprise, part), []
-        return part, []
+        if self.wrap is None:
+            return part, []
+        return self.wrap(enterprise, part), []
 
 
 # -- the trade fast path --------------------------------------------------------------------------
@@ -1782,104 +1518,113 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
     """
     from littlegiants.errors import InvalidRecordError  # noqa: PLC0415
 
-    expected = {
-        "enterprises": Enterprise,
-        "designations": DesignationRecord,
-        "relocations": RelocationRecord,
-        "profiles": ProfileRecord,
-        "trade": TradeRecord,
-        "financials": FinancialRecord,
-        "rates": ExchangeRate,
-        "aggregates": TradeAggregate,
-        "counts": DesignationCount,
-    }[kind.name]
+    expected = kind.record
     if not isinstance(record, expected):
         raise InvalidRecordError(
             record,
             f"{kind.name} files hold {expected.__name__} records, not {type(record).__name__}",
         )
-    if isinstance(record, Enterprise):
-        nested = [
-            name for name in ("designations", "relocations", "financials") if getattr(record, name)
-        ] + (["profile"] if record.profile is not None else [])
-        if nested:
-            raise InvalidRecordError(
-                record.name,
-                f"an enterprises file holds only name, credit code, region, English name and "
-                f"industry, not its {', '.join(nested)}: write those with dump_dataset, which "
-                "gives each its own file",
-            )
-        return {
-            **_reference_cells(record),
-            "name": record.name,
-            "region": _region_cell(record),
-            "english_name": record.english_name,
-            "industry": record.industry,
-        }
-    if isinstance(record, DesignationRecord):
-        d = record.designation
-        return {
-            **_reference_cells(record.enterprise),
-            "level": d.level.value,
-            "awarded_on": d.awarded_on,
-            "authority": d.authority,
-            "batch": d.batch,
-            "valid_years": d.valid_years,
-            "revoked_on": d.revoked_on,
-            "key": d.key,
-            "re_reviews": [{"on": r.on, "passed": r.passed} for r in d.re_reviews] or None,
-        }
-    if isinstance(record, ProfileRecord):
-        return {**_reference_cells(record.enterprise), **_profile_cells(record.profile)}
-    if isinstance(record, RelocationRecord):
-        move = record.relocation
-        origin = move.from_region
-        return {
-            **_reference_cells(record.enterprise),
-            "on": move.on,
-            "from_region": None if origin is None else origin.code,
-            "to_region": move.to_region.code,
-        }
-    if isinstance(record, TradeRecord):
-        growth = record.reported_growth
-        return {
-            **_reference_cells(record.enterprise),
-            "period": str(record.period),
-            "flow": record.flow.value,
-            "value": _amount(record.value),
-            "currency": record.value.currency,
-            "previous": _amount(record.reported_previous),
-            "growth": None if growth is None else str(growth),
-            "source": record.source,
-        }
-    if isinstance(record, FinancialRecord):
-        figures = record.financial_year
-        cells: dict[str, object] = {
-            **_reference_cells(record.enterprise),
-            "year": figures.year,
-            "currency": figures.currency,
-        }
-        for name in _FIGURES[1:]:
-            value = getattr(figures, name)
-            cells[name] = _amount(value) if isinstance(value, Money) else value
-        return cells
-    if isinstance(record, TradeAggregate):
-        return _aggregate_cells(record)
-    if isinstance(record, DesignationCount):
-        return {
-            "level": record.level.value,
-            "count": record.count,
-            "on": record.on,
-            "kind": record.kind.value,
-            "region": None if record.region is None else record.region.code,
-            "batch": record.batch,
-            "by": record.by,
-            "source": record.source,
-            "bound": None if record.bound is Bound.EXACT else record.bound.value,
-            "national_rank": record.national_rank,
-            "provincial_rank": record.provincial_rank,
-        }
-    rate = cast("ExchangeRate", record)
+    return kind.cells(record)
+
+
+def _enterprise_cells(record: Enterprise) -> dict[str, object]:
+    """An enterprise's own cells; the facts other kinds attach to it cannot be written here."""
+    from littlegiants.errors import InvalidRecordError  # noqa: PLC0415
+
+    facts = [kind.fact for kind in ordered() if kind.fact is not None]
+    nested = [fact.field for fact in facts if not fact.one and getattr(record, fact.field)] + [
+        fact.field for fact in facts if fact.one and getattr(record, fact.field) is not None
+    ]
+    if nested:
+        raise InvalidRecordError(
+            record.name,
+            f"an enterprises file holds only name, credit code, region, English name and "
+            f"industry, not its {', '.join(nested)}: write those with dump_dataset, which "
+            "gives each its own file",
+        )
+    return {
+        **_reference_cells(record),
+        "name": record.name,
+        "region": _region_cell(record),
+        "english_name": record.english_name,
+        "industry": record.industry,
+    }
+
+
+def _designation_cells(record: DesignationRecord) -> dict[str, object]:
+    d = record.designation
+    return {
+        **_reference_cells(record.enterprise),
+        "level": d.level.value,
+        "awarded_on": d.awarded_on,
+        "authority": d.authority,
+        "batch": d.batch,
+        "valid_years": d.valid_years,
+        "revoked_on": d.revoked_on,
+        "key": d.key,
+        "re_reviews": [{"on": r.on, "passed": r.passed} for r in d.re_reviews] or None,
+    }
+
+
+def _profile_record_cells(record: ProfileRecord) -> dict[str, object]:
+    return {**_reference_cells(record.enterprise), **_profile_cells(record.profile)}
+
+
+def _relocation_cells(record: RelocationRecord) -> dict[str, object]:
+    move = record.relocation
+    origin = move.from_region
+    return {
+        **_reference_cells(record.enterprise),
+        "on": move.on,
+        "from_region": None if origin is None else origin.code,
+        "to_region": move.to_region.code,
+    }
+
+
+def _trade_cells(record: TradeRecord) -> dict[str, object]:
+    growth = record.reported_growth
+    return {
+        **_reference_cells(record.enterprise),
+        "period": str(record.period),
+        "flow": record.flow.value,
+        "value": _amount(record.value),
+        "currency": record.value.currency,
+        "previous": _amount(record.reported_previous),
+        "growth": None if growth is None else str(growth),
+        "source": record.source,
+    }
+
+
+def _financial_cells(record: FinancialRecord) -> dict[str, object]:
+    figures = record.financial_year
+    cells: dict[str, object] = {
+        **_reference_cells(record.enterprise),
+        "year": figures.year,
+        "currency": figures.currency,
+    }
+    for name in FINANCIALS.fields[1:]:
+        value = getattr(figures, name)
+        cells[name] = _amount(value) if isinstance(value, Money) else value
+    return cells
+
+
+def _count_cells(record: DesignationCount) -> dict[str, object]:
+    return {
+        "level": record.level.value,
+        "count": record.count,
+        "on": record.on,
+        "kind": record.kind.value,
+        "region": None if record.region is None else record.region.code,
+        "batch": record.batch,
+        "by": record.by,
+        "source": record.source,
+        "bound": None if record.bound is Bound.EXACT else record.bound.value,
+        "national_rank": record.national_rank,
+        "provincial_rank": record.provincial_rank,
+    }
+
+
+def _rate_cells(rate: ExchangeRate) -> dict[str, object]:
     return {
         "base": rate.base,
         "quote": rate.quote,
@@ -1969,7 +1714,7 @@ def check_text(kind: Kind, cells: Mapping[str, object], fmt: str) -> tuple[str, 
     """Why a text cell cannot be written to ``fmt`` and read back: ``(column, value, reason)``.
 
     Refused: an empty text (``None`` means none), a lone surrogate (no file can carry it), a
-    text longer than the loader reads (:data:`~littlegiants._tables.MAX_CELL_CHARS`), in CSV and
+    text longer than the loader reads (:data:`~littlegiants.io.tables.MAX_CELL_CHARS`), in CSV and
     XLSX a control character, and in XLSX a carriage return, U+FFFE or U+FFFF; a list of names
     must also fit one table cell. ``None`` when every text can be written.
     """
@@ -2041,3 +1786,624 @@ def _reads_back_as_a_name(text: str) -> bool:
 def table_issues(issues: Sequence[Issue], binding: Binding) -> list[Issue]:
     """Issues with the kind's column names replaced by the file's own headers."""
     return [issue._replace(column=binding.column_name(issue.column)) for issue in issues]
+
+
+# -- the kinds ------------------------------------------------------------------------------------
+
+
+def register(kind: Kind) -> Kind:
+    """Add a kind of file: the loader, the dumps and :mod:`littlegiants.io` then read and write it.
+
+    Raises:
+        InvalidArgumentError: a kind of this name, or of this table name, exists already.
+    """
+    from littlegiants.errors import InvalidArgumentError  # noqa: PLC0415
+
+    taken = {table for known in KINDS.values() for table in known.tables}
+    if kind.name in KINDS or taken.intersection(kind.tables):
+        raise InvalidArgumentError(kind.name, "kind", "a kind of this name exists already")
+    KINDS[kind.name] = kind
+    return kind
+
+
+def unregister(kind: Kind) -> None:
+    """Remove a kind :func:`register` added (a test's own kind, when the test ends)."""
+    if KINDS.get(kind.name) is kind:
+        del KINDS[kind.name]
+
+
+def ordered() -> tuple[Kind, ...]:
+    """The kinds in the order a dataset reads them (by ``rank``: enterprises first)."""
+    return tuple(sorted(KINDS.values(), key=operator.attrgetter("rank")))
+
+
+def base() -> Kind:
+    """The kind whose rows are a dataset's enterprises, which the other kinds link to."""
+    return next(kind for kind in ordered() if kind.base)
+
+
+def _enterprise_identity(record: Enterprise) -> tuple[object, str, object, str]:
+    """A firm is known by its credit code, else by its name (see docs/loading.md)."""
+    code = record.credit_code
+    if code is None:
+        name = record.name
+        return ("name", name), "name", name, f"the name {name!r} without a credit code"
+    return ("code", code), "credit_code", str(code), f"the credit code {code}"
+
+
+def _rate_identity(record: ExchangeRate) -> tuple[object, str, object, str]:
+    what = f"the {record.base}->{record.quote} rate on {record.on}"
+    return ("rate", record.base, record.quote, record.on), "on", str(record.on), what
+
+
+def _aggregate_identity(record: TradeAggregate) -> tuple[object, str, object, str]:
+    """An aggregate's identity (label, period, flow, region) and how to name it."""
+    flow = "imports and exports" if record.flow is None else f"{record.flow.value}s"
+    region = "" if record.region is None else f" in {record.region.code}"
+    key = ("aggregate", record.label, str(record.period), record.flow, record.region)
+    what = f"the {flow} of {record.label!r}{region} for {record.period}"
+    return key, "period", str(record.period), what
+
+
+def _count_identity(record: DesignationCount) -> tuple[object, str, object, str]:
+    """A count's identity (place, level, kind, date, batch, target date) and how to name it."""
+    where = "China" if record.region is None else record.region.code
+    key = (
+        "count",
+        record.region,
+        record.level,
+        record.kind,
+        record.on,
+        record.batch,
+        record.by,
+    )
+    batch = "" if record.batch is None else f" of batch {record.batch}"
+    target = "" if record.by is None else f" for {record.by}"
+    what = f"the {record.kind.value} count{batch}{target} of {record.level.value} firms"
+    return key, "on", str(record.on), f"{what} in {where} on {record.on}"
+
+
+#: A linked record's identity within a dataset: ``(key, what, column, value)``.
+_Repeat = tuple[tuple[object, ...], str, str, object]
+
+
+def _designation_repeat(index: int, record: DesignationRecord) -> _Repeat:
+    key = ("designation", index, record.designation)
+    return key, "this enterprise's designation", "awarded_on", None
+
+
+def _relocation_repeat(index: int, record: RelocationRecord) -> _Repeat:
+    on = record.relocation.on
+    return ("relocation", index, on), f"this enterprise's move on {on}", "on", on
+
+
+def _financial_repeat(index: int, record: FinancialRecord) -> _Repeat:
+    year = record.financial_year.year
+    return ("year", index, year), f"this enterprise's figures for {year}", "year", year
+
+
+def _profile_repeat(index: int, record: ProfileRecord) -> _Repeat:
+    named = record.enterprise
+    what = "this enterprise's profile (one row per enterprise)"
+    column = "name" if named.credit_code is None else "credit_code"
+    return ("profile", index, named.key), what, column, named.key
+
+
+def _trade_repeat(index: int, record: TradeRecord) -> _Repeat:
+    period = str(record.period)
+    what = f"this enterprise's {record.flow.value} for {record.period}"
+    return ("trade", index, record.flow, period), what, "period", period
+
+
+ENTERPRISES: Final = register(
+    Kind(
+        "enterprises",
+        "enterprise",
+        (
+            _NAME,
+            Column(_CODE.name, _CODE.type, _CODE.aliases, "its credit code, when known"),
+            Column(
+                "region",
+                "region",
+                (*_REGION_ALIASES, *_LISTED_REGION),
+                "registered region; empty: the credit code's division; `unknown`: not known",
+            ),
+            Column("english_name", "text", ("英文名称", "英文名"), "an English name"),
+            Column(
+                "industry", "text", ("所属行业", "行业", "主导产品"), "industry or main product"
+            ),
+        ),
+        (("name",),),
+        "one row per enterprise; a credit code or a name appears once",
+        record=Enterprise,
+        fields=("name", "credit_code", "region", "english_name", "industry"),
+        builder=_build_enterprise,
+        cells=_enterprise_cells,
+        rank=0,
+        identity=_enterprise_identity,
+        base=True,
+        field="enterprises",
+    )
+)
+
+
+DESIGNATIONS: Final = register(
+    Kind(
+        "designations",
+        "designation",
+        (
+            _NAME,
+            _CODE,
+            _LEVEL,
+            Column("awarded_on", "date", ("认定日期", "认定时间", "获评日期"), "the award date"),
+            Column("authority", "text", ("认定机构", "认定部门"), "the awarding body"),
+            Column("batch", "batch", ("批次", "认定批次"), "MIIT batch number (national only)"),
+            Column("valid_years", "integer", ("有效期", "有效期(年)"), "term in years (default 3)"),
+            Column("revoked_on", "date", ("撤销日期",), "the revocation date"),
+            Column("key", "boolean", ("重点", "是否重点"), "a key (重点) little giant"),
+            Column(
+                "re_reviews",
+                "re-reviews",
+                ("复核", "复核记录"),
+                "re-reviews: `2025-07-01 passed; 2028-06-30 failed`",
+            ),
+        ),
+        (("name", "credit_code"), ("level",), ("awarded_on",)),
+        "one row per designation",
+        record=DesignationRecord,
+        builder=_LinkedBuilder(Designation, DesignationRecord),
+        cells=_designation_cells,
+        rank=1,
+        dates=_designation_dates,
+        fact=Fact("designations", "designation"),
+        linked=_designation_repeat,
+    )
+)
+
+
+RELOCATIONS: Final = register(
+    Kind(
+        "relocations",
+        "relocation",
+        (
+            _NAME,
+            _CODE,
+            Column(
+                "on", "date", ("迁移日期", "变更日期", "迁入日期", "date"), "the date of the move"
+            ),
+            Column(
+                "from_region",
+                "region",
+                ("迁出地", "原注册地", "迁出地区划代码"),
+                "the region it left; empty or `unknown`: not known",
+            ),
+            Column(
+                "to_region",
+                "division",
+                ("迁入地", "新注册地", "迁入地区划代码"),
+                "the region it moved its registered seat to",
+            ),
+        ),
+        (("name", "credit_code"), ("on",), ("to_region",)),
+        "one row per move of an enterprise's registered seat; an enterprise moves once a day",
+        record=RelocationRecord,
+        builder=_LinkedBuilder(Relocation, RelocationRecord, unknown=("from_region",)),
+        cells=_relocation_cells,
+        rank=2,
+        dates=_relocation_dates,
+        fact=Fact("relocations", "relocation"),
+        linked=_relocation_repeat,
+    )
+)
+
+
+TRADE: Final = register(
+    Kind(
+        "trade",
+        "trade",
+        (
+            _NAME,
+            _CODE,
+            _PERIOD,
+            Column("flow", "flow", _FLOW_ALIASES, "import (进口) or export (出口)"),
+            _money("value", ("金额", "贸易额", "进出口额"), "the trade value"),
+            _CURRENCY,
+            _money("previous", ("上年同期", "去年同期"), "the value a year earlier"),
+            _GROWTH,
+            _SOURCE,
+        ),
+        (("name", "credit_code"), ("period",), ("flow",), ("value",)),
+        "one row per enterprise, period and flow",
+        record=TradeRecord,
+        builder=_LinkedBuilder(TradeRecord, None),
+        cells=_trade_cells,
+        rank=5,
+        dates=_trade_dates,
+        fast_path=True,
+        field="trade_records",
+        linked=_trade_repeat,
+    )
+)
+
+
+FINANCIALS: Final = register(
+    Kind(
+        "financials",
+        "financials",
+        (
+            _NAME,
+            _CODE,
+            Column("year", "integer", ("年度", "年份", "会计年度"), "the calendar year"),
+            _CURRENCY,
+            _money("operating_revenue", ("营业收入",), "营业收入"),
+            _money("main_business_revenue", ("主营业务收入",), "主营业务收入"),
+            _money("rd_expense", ("研发费用",), "研发费用"),
+            Column("rd_staff", "integer", ("研发人员", "研发人员数"), "研发人员 (head count)"),
+            Column("staff", "integer", ("职工总数", "职工人数"), "职工总数 (head count)"),
+            _money("total_assets", ("资产总额", "总资产"), "资产总额 at year-end"),
+            _money("total_liabilities", ("负债总额", "总负债"), "负债总额 at year-end"),
+            _money("equity_financing", ("新增股权融资", "股权融资"), "新增股权融资"),
+            _money("rd_super_deduction", ("研发费用加计扣除额", "加计扣除额"), "加计扣除额"),
+            _money(
+                "central_funds_received",
+                ("中央财政资金", "中央财政支持资金"),
+                "central funds received as a key little giant",
+            ),
+        ),
+        (("name", "credit_code"), ("year",)),
+        "one row per enterprise and year",
+        record=FinancialRecord,
+        builder=_LinkedBuilder(FinancialYear, FinancialRecord),
+        cells=_financial_cells,
+        rank=3,
+        dates=_financial_dates,
+        fact=Fact("financials", "financial_year"),
+        linked=_financial_repeat,
+    )
+)
+
+
+PROFILES: Final = register(
+    Kind(
+        "profiles",
+        "profile",
+        (
+            _NAME,
+            _CODE,
+            Column(
+                "years_in_niche",
+                "integer",
+                ("细分市场年限", "从事细分市场年限"),
+                "whole years in the niche market by last year-end",
+            ),
+            Column(
+                "national_market_share",
+                "share",
+                ("细分市场占有率", "全国市场占有率", "市场占有率"),
+                "the main product's national niche market share",
+            ),
+            Column(
+                "class1_ip_count",
+                "integer",
+                ("I类知识产权", "Ⅰ类知识产权", "一类知识产权"),
+                "Class-I IP rights tied to the main product",
+            ),
+            Column(
+                "class2_ip_count",
+                "integer",
+                ("II类知识产权", "Ⅱ类知识产权", "二类知识产权"),
+                "Class-II IP rights tied to the main product",
+            ),
+            Column(
+                "high_value_class1_ip",
+                "boolean",
+                ("高价值I类知识产权",),
+                "holds a high-value (高价值) Class-I IP right",
+            ),
+            Column(
+                "self_developed_class1_ip",
+                "boolean",
+                ("自主研发I类知识产权",),
+                "holds a self-developed Class-I IP right",
+            ),
+            Column(
+                "rd_institution", "boolean", ("研发机构",), "has an own or joint R&D institution"
+            ),
+            Column(
+                "rd_institution_level", "tier", ("研发机构级别",), "the institution's recognition"
+            ),
+            Column(
+                "management_certification",
+                "boolean",
+                ("管理体系认证",),
+                "holds a management-system certification",
+            ),
+            Column(
+                "product_certification_developed_market",
+                "boolean",
+                ("发达国家产品认证", "产品认证"),
+                "holds a developed country's or region's product certification",
+            ),
+            Column("own_brand", "boolean", ("自主品牌",), "has an own brand"),
+            Column(
+                "science_awards",
+                "awards",
+                ("科技奖励", "科学技术奖"),
+                "`national 2 2023; provincial 1 2021` (level, rank, year)",
+            ),
+            Column(
+                "chuangke_placings",
+                "placings",
+                ("创客中国",),
+                "`2023 500强; 2022 50强` (year, group)",
+            ),
+            Column(
+                "main_product_field",
+                "product field",
+                ("主导产品所属领域", "主导产品领域"),
+                "`key_software` or 关键软件, `key_materials` or 关键基础材料, ...",
+            ),
+            Column(
+                "in_strategic_emerging_catalogue",
+                "boolean",
+                ("战略性新兴产业", "属于战略性新兴产业分类"),
+                "the main product is in 《战略性新兴产业分类》",
+            ),
+            Column(
+                "information_systems",
+                "integer",
+                ("信息系统",),
+                "core businesses supported by an information system",
+            ),
+            Column(
+                "honours",
+                "names",
+                ("荣誉", "资质"),
+                "valid honours: `高新技术企业; 国家级技术创新示范企业`",
+            ),
+            Column(
+                "supply_chain_role",
+                "boolean",
+                ("产业链作用", "产业链关键环节"),
+                "sits at a key link of the industrial chain",
+            ),
+            Column(
+                "independent_legal_person",
+                "boolean",
+                ("独立法人", "具有独立法人资格"),
+                "registered in the PRC with independent legal personality",
+            ),
+            Column(
+                "sme_by_size_rules",
+                "boolean",
+                ("中小企业", "符合中小企业划型标准"),
+                "an SME under 《中小企业划型标准规定》",
+            ),
+            Column(
+                "abnormal_operations_listed",
+                "boolean",
+                ("经营异常名录", "列入经营异常名录"),
+                "on the abnormal-operations list",
+            ),
+            Column(
+                "single_champion",
+                "boolean",
+                ("单项冠军", "制造业单项冠军"),
+                "recognised as a manufacturing single champion (制造业单项冠军)",
+            ),
+            Column(
+                "little_giant_control",
+                "boolean",
+                ("与小巨人控股关系",),
+                "in a controlling relationship with an existing little giant",
+            ),
+            Column(
+                "little_giant_group_peer",
+                "boolean",
+                ("同集团小巨人",),
+                "in a little giant's group, with a similar main product",
+            ),
+            Column(
+                "serious_dishonesty_listed",
+                "boolean",
+                ("严重失信主体名单", "列入严重失信主体名单"),
+                "on a list of seriously dishonest entities",
+            ),
+            Column(
+                "restricted_products",
+                "boolean",
+                ("禁止限制淘汰类产品",),
+                "makes prohibited, restricted or eliminated products",
+            ),
+            Column(
+                "major_accident_in_3_years",
+                "boolean",
+                ("近3年重大事故",),
+                "a major safety, quality or environmental accident in the last 3 years",
+            ),
+            Column(
+                "tax_evasion_in_3_years",
+                "boolean",
+                ("近3年偷漏税",),
+                "tax evasion in the last 3 years",
+            ),
+            Column(
+                "zones",
+                "names",
+                ("所在园区", "所在功能区"),
+                "named zones it is registered in: `临港新片区; 高新区`",
+            ),
+        ),
+        (("name", "credit_code"),),
+        "one row per enterprise: the facts of a Profile, each empty when unknown",
+        record=ProfileRecord,
+        builder=_LinkedBuilder(Profile, ProfileRecord),
+        cells=_profile_record_cells,
+        rank=4,
+        dates=_profile_dates,
+        fact=Fact("profile", "profile", one=True),
+        linked=_profile_repeat,
+    )
+)
+
+
+RATES: Final = register(
+    Kind(
+        "rates",
+        "rate",
+        (
+            Column("base", "currency", ("基础货币", "原币"), "the currency converted from"),
+            Column("quote", "currency", ("计价货币", "目标货币"), "the currency converted to"),
+            Column("rate", "decimal", ("汇率",), "units of quote per unit of base"),
+            Column("on", "date", ("日期", "date"), "the date the rate applies to"),
+            Column(_SOURCE.name, "text", _SOURCE.aliases, "where the rate comes from"),
+        ),
+        (("base",), ("quote",), ("rate",), ("on",)),
+        "one row per pair and date",
+        record=ExchangeRate,
+        builder=build_record,
+        cells=_rate_cells,
+        rank=6,
+        dates=_rate_dates,
+        identity=_rate_identity,
+        field="rates",
+    )
+)
+
+
+AGGREGATES: Final = register(
+    Kind(
+        "aggregates",
+        "aggregate",
+        (
+            Column(
+                "label",
+                "text",
+                ("统计对象", "统计范围", "group", "cohort"),
+                "what the group is, e.g. `Shenzhen little giants with foreign-trade records`",
+            ),
+            _PERIOD,
+            _money("value", ("金额", "贸易额", "进出口额", "总额"), "the reported total"),
+            Column(
+                _CURRENCY.name,
+                _CURRENCY.type,
+                _CURRENCY.aliases,
+                "the currency of a value that names none",
+            ),
+            Column(
+                "enterprise_count",
+                "integer",
+                ("企业数", "企业数量", "家数"),
+                "how many enterprises the figure covers, when reported",
+            ),
+            Column(
+                "region",
+                "division",
+                _REGION_ALIASES,
+                "the group's region; empty: none given",
+            ),
+            Column(
+                "flow",
+                "flows",
+                _FLOW_ALIASES,
+                "empty or `total`: imports and exports together",
+            ),
+            _GROWTH,
+            _money(
+                "equivalent",
+                ("折合", "等值", "折合金额"),
+                "the same total as reported in another currency, `US$6.24 billion`",
+            ),
+            Column(
+                "equivalent_currency",
+                "currency",
+                ("折合币种",),
+                "the currency of an equivalent that names none",
+            ),
+            _SOURCE,
+        ),
+        (("label",), ("period",), ("value",)),
+        "one row per reported total; a label, period, flow and region appear once",
+        record=TradeAggregate,
+        fields=(
+            "label",
+            "period",
+            "value",
+            "enterprise_count",
+            "region",
+            "flow",
+            "growth",
+            "equivalent",
+            "source",
+        ),
+        builder=_build_aggregate,
+        cells=_aggregate_cells,
+        rank=7,
+        dates=_aggregate_dates,
+        identity=_aggregate_identity,
+        field="aggregates",
+    )
+)
+
+
+COUNTS: Final = register(
+    Kind(
+        "counts",
+        "count",
+        (
+            _LEVEL,
+            Column("count", "integer", ("数量", "企业数", "家数"), "the figure, a whole number"),
+            Column(
+                "on",
+                "date",
+                ("日期", "截至日期", "date"),
+                "the date the figure was reported (or is as of)",
+            ),
+            Column(
+                "kind",
+                "count kind",
+                ("类型", "口径"),
+                "held on the date, brought by a batch, or a target",
+            ),
+            Column(
+                "region",
+                "division",
+                _REGION_ALIASES,
+                "the place counted; empty: China as a whole",
+            ),
+            Column("batch", "batch", ("批次",), "the MIIT batch, for a batch count"),
+            Column("by", "date", ("目标日期", "达成日期"), "the date a target is to be reached by"),
+            Column(
+                "bound",
+                "text",
+                ("数值口径",),
+                "`exact` (empty), `more-than` (a lower bound: over 9,000) or `rounded`",
+            ),
+            Column("national_rank", "integer", ("全国排名",), "the place's rank in China"),
+            Column("provincial_rank", "integer", ("省内排名",), "the place's rank in its province"),
+            _SOURCE,
+        ),
+        (("level",), ("count",), ("on",), ("kind",)),
+        "one row per figure; a place, level, kind, date, batch and target date appear once",
+        record=DesignationCount,
+        fields=(
+            "level",
+            "count",
+            "on",
+            "kind",
+            "region",
+            "batch",
+            "by",
+            "source",
+            "bound",
+            "national_rank",
+            "provincial_rank",
+        ),
+        builder=_build_count,
+        cells=_count_cells,
+        rank=8,
+        dates=_count_dates,
+        identity=_count_identity,
+        field="counts",
+    )
+)

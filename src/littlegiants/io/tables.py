@@ -1,10 +1,10 @@
 """Tables in files: the rows of CSV, JSON, JSON Lines, TOML and XLSX files, read and written.
 
-With :mod:`littlegiants.dumps` and :mod:`littlegiants.loader`, this is the only code that knows
-file formats. It knows nothing of record kinds: it turns a file into rows of raw cells, each row
-with the line a user finds it on, and reports what is wrong with the file itself (bytes that are
-not text, a line too long, a row with more fields than the header, a JSON syntax error), never
-raising from deep inside a parser. :mod:`littlegiants._schemas` gives the cells their meaning.
+With :mod:`littlegiants.io.dumps` and :mod:`littlegiants.io.loader`, this is the only code that
+knows file formats. It knows nothing of record kinds: it turns a file into rows of raw cells, each
+row with the line a user finds it on, and reports what is wrong with the file itself (bytes that
+are not text, a line too long, a row with more fields than the header, a JSON syntax error), never
+raising from deep inside a parser. :mod:`littlegiants.io.kinds` gives the cells their meaning.
 
 Reading is streaming for CSV, JSON Lines, JSON and XLSX: memory stays bounded by the size limits
 below, whatever the file's size. TOML has no streaming parser in the standard library, so a TOML
