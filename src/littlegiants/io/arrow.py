@@ -49,7 +49,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
-from littlegiants.errors import InvalidRecordError, LittleGiantsError
+from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason
 from littlegiants.io import _PURPOSE
 from littlegiants.io import batches as _batches
 from littlegiants.io import kinds as _schemas
@@ -549,7 +549,7 @@ class TradeTable:
         except LittleGiantsError as exc:
             if path is None:
                 raise
-            problem = LoadProblem(path, None, message=str(exc))
+            problem = LoadProblem(path, None, message=Reason.of(exc))
             raise LoadError(path, (problem,)) from None
         return cls(table, firms, rejected=rejected)
 

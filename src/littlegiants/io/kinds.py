@@ -61,6 +61,7 @@ from littlegiants.errors import (
     InvalidDateError,
     LittleGiantsError,
     MoneyParseError,
+    Reason,
     UnknownRegionError,
 )
 from littlegiants.financials import FinancialYear, Profile
@@ -77,6 +78,7 @@ from littlegiants.records import (
 )
 from littlegiants.regions import Region, regions_named
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     import cattrs
@@ -752,9 +754,9 @@ _UNKNOWN: Final = _Unknown()
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, StructureError):
-        return f"{exc.path}: {exc.reason}" if exc.path.startswith("[") else exc.reason
-    return str(exc)
+    if isinstance(exc, StructureError) and not exc.path.startswith("["):
+        return exc.reason
+    return Reason.of(exc)
 
 
 def _column_of(exc: BaseException, kwargs: Mapping[str, object]) -> str | None:
@@ -810,7 +812,7 @@ def _structured(
     try:
         return cls(**(fixed or {}), **kwargs), []
     except (LittleGiantsError, ValueError, TypeError) as exc:
-        return None, [Issue(_column_of(exc, kwargs), getattr(exc, "value", None), str(exc))]
+        return None, [Issue(_column_of(exc, kwargs), getattr(exc, "value", None), Reason.of(exc))]
 
 
 def _take(values: Mapping[str, object], names: Sequence[str]) -> dict[str, object]:
@@ -941,13 +943,20 @@ def resolve_region_name(name: str, credit_code: object, within: Region | None) -
     if len(found) == 1:
         return found[0]
     if not found:
-        where = "" if within is None else f" within {within.full_name} ({within.code})"
-        message = f"Unknown region {name!r}: no GB/T 2260 division{where} has this name"
         if within is None:
-            message = str(UnknownRegionError(name))
+            return Issue("region", name, Reason.of(UnknownRegionError(name)))
+        message = Reason(
+            N_(
+                "Unknown region {name}: no GB/T 2260 division within {within} ({code}) has "
+                "this name"
+            ),
+            name=repr(name),
+            within=within.full_name,
+            code=within.code,
+        )
         return Issue("region", name, message)
     candidates = tuple((region.code, region.full_name) for region in found)
-    return Issue("region", name, str(AmbiguousRegionError(name, None, candidates)))
+    return Issue("region", name, Reason.of(AmbiguousRegionError(name, None, candidates)))
 
 
 def _missing(kind: Kind, group: Sequence[str]) -> str:
@@ -1827,12 +1836,20 @@ def _enterprise_identity(record: Enterprise) -> tuple[object, str, object, str]:
     code = record.credit_code
     if code is None:
         name = record.name
-        return ("name", name), "name", name, f"the name {name!r} without a credit code"
-    return ("code", code), "credit_code", str(code), f"the credit code {code}"
+        return (
+            ("name", name),
+            "name",
+            name,
+            Reason(N_("the name {name} without a credit code"), name=repr(name)),
+        )
+    what = Reason(N_("the credit code {code}"), code=code)
+    return ("code", code), "credit_code", str(code), what
 
 
 def _rate_identity(record: ExchangeRate) -> tuple[object, str, object, str]:
-    what = f"the {record.base}->{record.quote} rate on {record.on}"
+    what = Reason(
+        N_("the {base}->{quote} rate on {on}"), base=record.base, quote=record.quote, on=record.on
+    )
     return ("rate", record.base, record.quote, record.on), "on", str(record.on), what
 
 
@@ -1869,29 +1886,38 @@ _Repeat = tuple[tuple[object, ...], str, str, object]
 
 def _designation_repeat(index: int, record: DesignationRecord) -> _Repeat:
     key = ("designation", index, record.designation)
-    return key, "this enterprise's designation", "awarded_on", None
+    return key, N_("this enterprise's designation"), "awarded_on", None
 
 
 def _relocation_repeat(index: int, record: RelocationRecord) -> _Repeat:
     on = record.relocation.on
-    return ("relocation", index, on), f"this enterprise's move on {on}", "on", on
+    what = Reason(N_("this enterprise's move on {on}"), on=on)
+    return ("relocation", index, on), what, "on", on
 
 
 def _financial_repeat(index: int, record: FinancialRecord) -> _Repeat:
     year = record.financial_year.year
-    return ("year", index, year), f"this enterprise's figures for {year}", "year", year
+    what = Reason(N_("this enterprise's figures for {year}"), year=year)
+    return ("year", index, year), what, "year", year
 
 
 def _profile_repeat(index: int, record: ProfileRecord) -> _Repeat:
     named = record.enterprise
-    what = "this enterprise's profile (one row per enterprise)"
+    what = N_("this enterprise's profile (one row per enterprise)")
     column = "name" if named.credit_code is None else "credit_code"
     return ("profile", index, named.key), what, column, named.key
 
 
+#: How a repeated trade record is named, by its flow.
+_TRADE_REPEATS: Final = {
+    "import": N_("this enterprise's import for {period}"),
+    "export": N_("this enterprise's export for {period}"),
+}
+
+
 def _trade_repeat(index: int, record: TradeRecord) -> _Repeat:
     period = str(record.period)
-    what = f"this enterprise's {record.flow.value} for {record.period}"
+    what = Reason(_TRADE_REPEATS[record.flow.value], period=record.period)
     return ("trade", index, record.flow, period), what, "period", period
 
 

@@ -112,9 +112,12 @@ from littlegiants.errors import (
     LittleGiantsError,
     MissingExtraError,
     PolicyFileError,
+    Reason,
     SourceLocation,
     UnknownPolicyError,
     UnreadableFileError,
+    _as_written,
+    _said,
 )
 from littlegiants.frames import DESIGNATION_COLUMNS, Columns, Row, Tabular, flat_record
 from littlegiants.fx import ExchangeRate, RateTable
@@ -123,9 +126,10 @@ from littlegiants.io import tables as _tables
 from littlegiants.money import validate_currency
 from littlegiants.regions import Region, coerce_region
 from littlegiants.trade import TradeAggregate, TradeRecord
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     # attrs keeps annotations as text here (no resolve_types on Dataset): the rules floor, and
     # babel with it, loads only when a sources.toml names a policy.
@@ -216,13 +220,35 @@ class LoadProblem:
         """The file, line and column as a :class:`~littlegiants.errors.SourceLocation`."""
         return SourceLocation(self.path, self.line, self.column)
 
-    def describe(self, *, with_path: bool = True) -> str:
-        """The problem as a sentence, with or without the file's name."""
+    def describe(self, *, with_path: bool = True, locale: object = None) -> str:
+        """The problem as a sentence, with or without the file's name, in ``locale``'s words.
+
+        >>> blank = N_("the row is blank; delete it")
+        >>> problem = LoadProblem("a.csv", 3, column="level", message=blank)
+        >>> problem.describe(with_path=False, locale="zh_CN")
+        '第 3 行，列 level：该行为空，请删除。'
+        """
+        if locale is None:
+            return self.said(_as_written, with_path=with_path)
+        # Imported here: translations reads locales with formatting, which loads babel.
+        from littlegiants.translations import translator  # noqa: PLC0415
+
+        return self.said(translator(locale).gettext, with_path=with_path)
+
+    def said(self, _: Callable[[str], str], *, with_path: bool = True) -> str:
+        """The problem as a sentence in the words ``_`` (a gettext) gives."""
         where = self.location if with_path else SourceLocation(None, self.line, self.column)
-        text = self.message.rstrip(".")
-        if self.value is not None and repr(self.value) not in text and str(self.value) not in text:
-            text += f" (found {self.value!r})"
-        return f"{where}: {text}." if str(where) != "<unknown location>" else f"{text}."
+        english = self.message.rstrip(".")
+        text = _said(self.message, _).rstrip("." if _ is _as_written else ".。")
+        if (
+            self.value is not None
+            and repr(self.value) not in english
+            and str(self.value) not in english
+        ):
+            text += _(" (found {value})").format(value=repr(self.value))
+        if where.path is None and where.line is None and where.field is None:
+            return _("{problem}.").format(problem=text)
+        return _("{where}: {problem}.").format(where=where.said(_), problem=text)
 
     def __str__(self) -> str:
         """``file, line N, column C: message (found value).``."""
@@ -252,16 +278,19 @@ class LoadError(LittleGiantsError, ValueError):
         """How many problems were found in all."""
         return len(self.problems) + self.more
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """A header line, then one problem per line."""
-        plural = "" if self.count == 1 else "s"
-        lines = [f"Cannot load {self.path}: {self.count} problem{plural}."]
+        head = (
+            _("Cannot load {path}: {count} problem.")
+            if self.count == 1
+            else _("Cannot load {path}: {count} problems.")
+        )
+        lines = [head.format(path=self.path, count=self.count)]
         lines.extend(
-            "  " + problem.describe(with_path=problem.path != self.path)
-            for problem in self.problems
+            "  " + problem.said(_, with_path=problem.path != self.path) for problem in self.problems
         )
         if self.more:
-            lines.append(f"  ... and {self.more} more.")
+            lines.append("  " + _("... and {count} more.").format(count=self.more))
         return "\n".join(lines)
 
 
@@ -300,15 +329,21 @@ class DumpError(InvalidRecordError):
     index: int | None = None
     field: str | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """``Cannot write PATH: record N, field F: REASON (found VALUE).``."""
-        where = [f"record {self.index}"] if self.index is not None else []
+        where = [_("record {index}").format(index=self.index)] if self.index is not None else []
         if self.field is not None:
-            where.append(f"field {self.field}")
-        head = f"Cannot write {self.path}" if self.path is not None else "Cannot write the file"
-        found = "" if self.value is None else f" (found {self.value!r})"
-        place = f"{', '.join(where)}: " if where else ""
-        return f"{head}: {place}{self.reason}{found}."
+            where.append(_("field {field}").format(field=self.field))
+        head = (
+            _("Cannot write {path}").format(path=self.path)
+            if self.path is not None
+            else _("Cannot write the file")
+        )
+        found = "" if self.value is None else _(" (found {value})").format(value=repr(self.value))
+        place = _("{where}: ").format(where=_(", ").join(where)) if where else ""
+        return _("{head}: {place}{reason}{found}.").format(
+            head=head, place=place, reason=_said(self.reason, _), found=found
+        )
 
 
 def require_openpyxl() -> Any:  # noqa: ANN401 - openpyxl ships no type information
@@ -548,7 +583,20 @@ class _Seen(NamedTuple):
 
 
 def _where(seen: _Seen, path: str) -> str:
-    return f"line {seen.line}" if seen.path == path else f"{seen.path}, line {seen.line}"
+    return (
+        Reason(N_("line {line}"), line=seen.line)
+        if seen.path == path
+        else Reason(N_("{path}, line {line}"), path=seen.path, line=seen.line)
+    )
+
+
+def _repeats(what: str, earlier: _Seen, path: str) -> Reason:
+    """``repeats WHAT, first given on line N``: a record whose key an earlier row gave."""
+    return Reason(
+        N_("repeats {what}, first given on {where}"),
+        what=Reason.given(what),
+        where=_where(earlier, path),
+    )
 
 
 class _Scanner:
@@ -723,13 +771,15 @@ class _Scanner:
         if earlier is None:
             self.seen[key] = _Seen(self.name, line, what)
             return None
-        message = f"repeats {what}, first given on {_where(earlier, self.name)}"
+        message = _repeats(what, earlier, self.name)
         if column == "name":
-            message += " (give each firm its credit code to tell them apart)"
+            message = Reason(
+                N_("{reason} (give each firm its credit code to tell them apart)"), reason=message
+            )
         return _tables.Issue(binding.column_name(column), value, message)
 
 
-def _file_error(path: Path, exc: OSError, what: str = "file") -> LoadFileError:
+def _file_error(path: Path, exc: OSError, what: str = N_("file")) -> LoadFileError:
     """The error for a path the system refused: missing, a broken link, too long, forbidden."""
     name = str(path)
     if isinstance(exc, FileNotFoundError):
@@ -738,15 +788,20 @@ def _file_error(path: Path, exc: OSError, what: str = "file") -> LoadFileError:
         except OSError:
             target = None
         if target is not None:
-            message = f"it is a symbolic link to {str(target)!r}, which does not exist"
+            message = Reason(
+                N_("it is a symbolic link to {target}, which does not exist"),
+                target=repr(str(target)),
+            )
             return MissingFileError(name, message, exc.errno)
-        return MissingFileError(name, f"no such {what}", exc.errno)
+        return MissingFileError(
+            name, Reason(N_("no such {what}"), what=Reason.given(what)), exc.errno
+        )
     reasons = {
-        errnos.ENAMETOOLONG: "its name is too long for the file system",
-        errnos.ELOOP: "its symbolic links go round in a loop",
-        errnos.ENOTDIR: "a part of its path is a file, not a folder",
-        errnos.EACCES: "permission denied",
-        errnos.EPERM: "permission denied",
+        errnos.ENAMETOOLONG: N_("its name is too long for the file system"),
+        errnos.ELOOP: N_("its symbolic links go round in a loop"),
+        errnos.ENOTDIR: N_("a part of its path is a file, not a folder"),
+        errnos.EACCES: N_("permission denied"),
+        errnos.EPERM: N_("permission denied"),
     }
     reason = reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
     return LoadFileError(name, reason, exc.errno)
@@ -766,11 +821,12 @@ def _regular_file(path: Path, what: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise LoadFileError(str(path), f"it is a folder, not a {what}", errnos.EISDIR)
+        folder = Reason(N_("it is a folder, not a {what}"), what=Reason.given(what))
+        raise LoadFileError(str(path), folder, errnos.EISDIR)
     if stat.S_ISFIFO(mode):
-        reason = "it is a named pipe (FIFO), not a file: it is not opened, as that could block"
+        reason = N_("it is a named pipe (FIFO), not a file: it is not opened, as that could block")
     else:
-        reason = "it is a device or a socket, not a regular file"
+        reason = N_("it is a device or a socket, not a regular file")
     raise LoadFileError(str(path), reason, errnos.EINVAL)
 
 
@@ -783,9 +839,9 @@ def _folder(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise _file_error(path, exc, "folder") from exc
+        raise _file_error(path, exc, N_("folder")) from exc
     if not stat.S_ISDIR(mode):
-        raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
+        raise LoadFileError(str(path), N_("it is not a folder"), errnos.ENOTDIR)
 
 
 # -- the garbage collector while records are built ------------------------------------------------
@@ -1022,7 +1078,7 @@ def _check(
         formats = ", ".join(_tables.FORMATS)
         message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
-    _regular_file(file, f"{kind} file" if kind else "file")
+    _regular_file(file, Reason(N_("{kind} file"), kind=kind) if kind else N_("file"))
     return file, checked
 
 
@@ -1691,7 +1747,7 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise _file_error(folder, exc, "folder") from exc
+        raise _file_error(folder, exc, N_("folder")) from exc
     for file in entries:
         if file.name.startswith(".") or _is_folder(file) or file.name == SOURCES_FILE:
             continue
@@ -1960,21 +2016,41 @@ class _Linker:
         if code is not None:
             index = self.by_code.get(code)
             if index is None:
-                return "credit_code", f"no enterprise in the enterprises files has the code {code}"
+                return "credit_code", Reason(
+                    N_("no enterprise in the enterprises files has the code {code}"), code=code
+                )
             found = self.enterprises[index]
             if reference.name not in (str(code), found.name):
-                why = f"the credit code {code} is {found.name!r} in the enterprises files"
-                return "name", f"{why}, not {reference.name!r}"
+                return "name", Reason(
+                    N_("the credit code {code} is {found} in the enterprises files, not {name}"),
+                    code=code,
+                    found=repr(found.name),
+                    name=repr(reference.name),
+                )
             return index
         found_names = self.by_name.get(reference.name, [])
         if len(found_names) == 1:
             return found_names[0]
         if found_names:
             count = len(found_names)
-            return "name", f"{count} enterprises are named {reference.name!r}: give the credit code"
+            return "name", Reason(
+                N_("{count} enterprises are named {name}: give the credit code"),
+                count=count,
+                name=repr(reference.name),
+            )
         close = [name for name in self.by_name if name.strip() == reference.name.strip()]
-        hint = f" (did you mean {close[0]!r}? names must match exactly)" if close else ""
-        return "name", f"no enterprise in the enterprises files is named {reference.name!r}{hint}"
+        if close:
+            return "name", Reason(
+                N_(
+                    "no enterprise in the enterprises files is named {name} (did you mean "
+                    "{close}? names must match exactly)"
+                ),
+                name=repr(reference.name),
+                close=repr(close[0]),
+            )
+        return "name", Reason(
+            N_("no enterprise in the enterprises files is named {name}"), name=repr(reference.name)
+        )
 
 
 class _Table(NamedTuple):
@@ -2093,9 +2169,16 @@ class _DatasetReader:
                 if mine is None or theirs is None or mine.within(theirs) or theirs.within(mine):
                     continue  # the same place, or one inside the other (a district, its city)
                 column = "region"
-                message = (
-                    f"lists {known.name!r} in {mine.full_name} ({mine.code}), but it was read "
-                    f"before in {theirs.full_name} ({theirs.code})"
+                message = Reason(
+                    N_(
+                        "lists {name} in {mine} ({mine_code}), but it was read before in "
+                        "{theirs} ({theirs_code})"
+                    ),
+                    name=repr(known.name),
+                    mine=mine.full_name,
+                    mine_code=mine.code,
+                    theirs=theirs.full_name,
+                    theirs_code=theirs.code,
                 )
             problem = LoadProblem(
                 scanner.name,
@@ -2146,7 +2229,7 @@ class _DatasetReader:
             line,
             column=_column(scanner, column),
             value=value,
-            message=f"repeats {what}, first given on {_where(earlier, scanner.name)}",
+            message=_repeats(what, earlier, scanner.name),
         )
 
     def read(self, files: Mapping[str, list[_Table]]) -> Dataset:

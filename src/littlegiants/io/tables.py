@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 from littlegiants._tomlindex import line_index
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -841,7 +842,7 @@ def _shape_issues(cells: list[str], header: list[str], *, long: bool) -> tuple[I
     width = len(header)
     issues: list[Issue] = []
     if not any(cell.strip() for cell in cells):
-        return (_issue("the row is blank; delete it"),)
+        return (_issue(N_("the row is blank; delete it")),)
     if len(cells) != width:
         more = "more" if len(cells) > width else "fewer"
         issues.append(
@@ -1461,7 +1462,7 @@ def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
         if empty:
             continue
         for line in itertools.chain.from_iterable(blank):  # blank rows followed by data are rows
-            yield ("row", line, [], (_issue("the row is blank; delete it"),), None)
+            yield ("row", line, [], (_issue(N_("the row is blank; delete it")),), None)
         blank.clear()
         yield _sheet_row(number, values, row_cells, header, repeated)
 
