@@ -307,3 +307,43 @@ class TestChineseThroughout:
         assert ["enterprise", "policy"] == out.split()[:2]
         _, _, err = run(capsys, MISTAKES[0])
         assert err.startswith("littlegiants: error: No bundled policy 'nope': known ids are")
+
+
+#: Words a cell may hold, which a Chinese reason quotes as the spellings it accepts.
+SPELLINGS = ("import", "export")
+#: One bad cell in each kind's example file: the file, the cell's text, and what replaces it.
+BAD_CELLS = [
+    ("aggregates.csv", "446.4亿元", "四百亿"),
+    ("counts.csv", ",443,", ",443.5,"),
+    ("designations.csv", "省级", "县级"),
+    ("enterprises.csv", "440305", "火星区"),
+    ("financials.csv", ",12000,", ",12.5x,"),
+    ("profiles.csv", "12%", "12x%"),
+    ("rates.csv", "7.2292", "-7.2292"),
+    ("relocations.csv", "2020-09-01", "2020-13-01"),
+    ("trade.csv", ",import,", ",sideways,"),
+]
+
+
+class TestValidateSaysChinese:
+    @pytest.mark.parametrize("bad", BAD_CELLS, ids=[bad[0] for bad in BAD_CELLS])
+    def test_a_bad_cell_of_each_kind_is_told_in_chinese(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        allowed: set[str],
+        bad: tuple[str, str, str],
+    ) -> None:
+        """validate under LANG=zh_CN.UTF-8 says a bad cell's problem with no English word."""
+        name, old, new = bad
+        text = (EXAMPLE / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+        monkeypatch.chdir(tmp_path)  # a short relative name: the table's wrap does not vary
+        status, out, err = run(capsys, ["validate", name], CHINESE)
+        data = allowed | set(WORD.findall(new)) | set(SPELLINGS)
+        assert (True, True, []) == (
+            status != 0,
+            new.strip(",") in out,
+            english_words(out + err, data),
+        )

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 from littlegiants._tomlindex import line_index
+from littlegiants.errors import Reason
 from littlegiants.translations import N_
 
 if TYPE_CHECKING:
@@ -96,13 +97,21 @@ _BLOCK_CODECS: Final = frozenset(
 _TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED: Final = re.compile(r"'+[=+\-@\t\r]")
 _SIGNATURES: Final = (
-    (b"PK\x03\x04", "it is a zip archive (an .xlsx workbook?), not text: give it the .xlsx name"),
-    (b"\xd0\xcf\x11\xe0", "it is an old binary Excel (.xls) file: save it as .xlsx or .csv"),
-    (b"%PDF", "it is a PDF document, not a table"),
-    (b"\xff\xfe", "it is UTF-16 text: save it as UTF-8 (or GB18030)"),
-    (b"\xfe\xff", "it is UTF-16 text: save it as UTF-8 (or GB18030)"),
+    (
+        b"PK\x03\x04",
+        N_("it is a zip archive (an .xlsx workbook?), not text: give it the .xlsx name"),
+    ),
+    (b"\xd0\xcf\x11\xe0", N_("it is an old binary Excel (.xls) file: save it as .xlsx or .csv")),
+    (b"%PDF", N_("it is a PDF document, not a table")),
+    (b"\xff\xfe", N_("it is UTF-16 text: save it as UTF-8 (or GB18030)")),
+    (b"\xfe\xff", N_("it is UTF-16 text: save it as UTF-8 (or GB18030)")),
 )
-_DELIMITERS: Final = {";": "';'", "\t": "a tab", "|": "'|'", "，": "a full-width comma '，'"}
+_DELIMITERS: Final = {
+    ";": "';'",
+    "\t": N_("a tab"),
+    "|": "'|'",
+    "，": N_("a full-width comma '，'"),
+}
 _TOML_LINE: Final = re.compile(r"\(at line (\d+), column (\d+)\)")
 _EXCEL_DIGITS: Final = 15
 
@@ -145,6 +154,15 @@ def unescape_formula(text: str) -> str:
     ('=1', "'=1", "'t Hooft")
     """
     return text[1:] if _ESCAPED.match(text) else text
+
+
+def _too_long(text: str) -> Reason:
+    """A value of more characters than the limit of a cell, :data:`MAX_CELL_CHARS`."""
+    return Reason(
+        N_("a value of {length:,} characters; the limit is {limit:,}"),
+        length=len(text),
+        limit=MAX_CELL_CHARS,
+    )
 
 
 def _issue(message: str, *, line: int | None = None, value: object = None) -> Issue:
@@ -420,7 +438,10 @@ def _binary_problem(head: bytes) -> str | None:
             return why
     controls = sum(head.count(bytes([byte])) for byte in (*range(9), 11, 12, *range(14, 32)))
     if controls:
-        return f"it holds binary data ({controls} control bytes such as NUL near its start)"
+        return Reason(
+            N_("it holds binary data ({controls} control bytes such as NUL near its start)"),
+            controls=controls,
+        )
     return None
 
 
@@ -513,7 +534,9 @@ def _csv_rows(
     with path.open("rb") as binary:
         problem = _binary_problem(binary.read(_CHUNK))
         if problem is not None:
-            yield _fatal(f"the file is not a CSV table: {problem}")
+            yield _fatal(
+                Reason(N_("the file is not a CSV table: {problem}"), problem=Reason.given(problem))
+            )
             return
         binary.seek(0)
         lines = _Lines(binary, encoding, bare=True)
@@ -777,9 +800,15 @@ def _csv_header(
     """Read line 1, detect GB18030 when UTF-8 fails, and return the header cells or a fatal row."""
     data = binary.readline(MAX_LINE_BYTES + 1)
     if not data:
-        return _fatal("the file is empty: a CSV table starts with a header row", 1)
+        return _fatal(N_("the file is empty: a CSV table starts with a header row"), 1)
     if len(data) > MAX_LINE_BYTES:
-        return _fatal(f"the header line is longer than {MAX_LINE_BYTES:,} bytes, the limit", 1)
+        return _fatal(
+            Reason(
+                N_("the header line is longer than {limit:,} bytes, the limit"),
+                limit=MAX_LINE_BYTES,
+            ),
+            1,
+        )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -789,18 +818,24 @@ def _csv_header(
         text = detected
         lines.encoding = "gb18030"
     if "\x00" in text:
-        return _fatal("the file holds binary data (a NUL character): it is not a text table", 1)
+        return _fatal(N_("the file holds binary data (a NUL character): it is not a text table"), 1)
     text = text.removeprefix("\ufeff")
     try:
         cells = next(csv.reader([text], strict=True))
     except (csv.Error, StopIteration):
-        return _fatal("the header row is not valid CSV (a quote is unclosed?)", 1)
+        return _fatal(N_("the header row is not valid CSV (a quote is unclosed?)"), 1)
     if len(cells) == 1:
         for delimiter, name in _DELIMITERS.items():
             if delimiter in cells[0]:
                 return _fatal(
-                    f"the header is one column, {cells[0]!r}: the file seems to separate "
-                    f"columns with {name}; these files use commas",
+                    Reason(
+                        N_(
+                            "the header is one column, {header}: the file seems to separate "
+                            "columns with {name}; these files use commas"
+                        ),
+                        header=repr(cells[0]),
+                        name=Reason.given(name),
+                    ),
                     1,
                     cells[0],
                 )
@@ -844,19 +879,24 @@ def _shape_issues(cells: list[str], header: list[str], *, long: bool) -> tuple[I
     if not any(cell.strip() for cell in cells):
         return (_issue(N_("the row is blank; delete it")),)
     if len(cells) != width:
-        more = "more" if len(cells) > width else "fewer"
-        issues.append(
-            _issue(
-                f"the row has {len(cells)} fields, {more} than the header's {width} "
-                "(a stray or missing comma?)"
+        message = (
+            N_(
+                "the row has {count} fields, more than the header's {width} (a stray or missing "
+                "comma?)"
+            )
+            if len(cells) > width
+            else N_(
+                "the row has {count} fields, fewer than the header's {width} (a stray or "
+                "missing comma?)"
             )
         )
+        issues.append(_issue(Reason(message, count=len(cells), width=width)))
     if long:
         issues.extend(
             Issue(
                 header[index] if index < width else None,
                 cell[:40] + "...",
-                f"a value of {len(cell):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                _too_long(cell),
             )
             for index, cell in enumerate(cells)
             if len(cell) > MAX_CELL_CHARS
@@ -911,12 +951,16 @@ _DECODER: Final = json.JSONDecoder(
 
 def _record_row(line: int, value: object) -> Row:
     if not isinstance(value, dict):
-        kind = "an array" if isinstance(value, list) else type(value).__name__
-        return ("row", line, {}, (_issue(f"expected a record {{...}}, got {kind}"),), None)
+        kind = N_("an array") if isinstance(value, list) else type(value).__name__
+        expected = Reason(N_("expected a record {{...}}, got {kind}"), kind=Reason.given(kind))
+        return ("row", line, {}, (_issue(expected),), None)
     duplicates = getattr(value, "duplicates", ())
-    issues = tuple(Issue(key, value[key], f"the key {key!r} is given twice") for key in duplicates)
+    issues = tuple(
+        Issue(key, value[key], Reason(N_("the key {key} is given twice"), key=repr(key)))
+        for key in duplicates
+    )
     if not value:
-        issues = (_issue("the record is empty"),)
+        issues = (_issue(N_("the record is empty")),)
     return ("row", line, value, (*issues, *_long_values(value)), None)
 
 
@@ -937,7 +981,11 @@ def _long_values(cells: Mapping[str, object]) -> Iterator[Issue]:
     for key, value in cells.items():
         if len(key) > MAX_CELL_CHARS:
             yield _issue(
-                f"a key of {len(key):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                Reason(
+                    N_("a key of {length:,} characters; the limit is {limit:,}"),
+                    length=len(key),
+                    limit=MAX_CELL_CHARS,
+                ),
                 value=shown(key),
             )
             continue
@@ -971,7 +1019,7 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[Row]:
                 continue
             line_text = text.removeprefix("\ufeff") if number == 1 else text
             if not line_text.strip():
-                yield ("row", number, {}, (_issue("the line is blank; delete it"),), None)
+                yield ("row", number, {}, (_issue(N_("the line is blank; delete it")),), None)
                 continue
             try:
                 value = _DECODER.decode(line_text)
@@ -1069,7 +1117,7 @@ class _JsonArray:
                 self.failure = _fatal(f"not JSON: {exc.msg}", self.line(exc.pos))
                 return None
             except RecursionError:
-                self.failure = _fatal("a record is nested too deeply", self.line(self.pos))
+                self.failure = _fatal(N_("a record is nested too deeply"), self.line(self.pos))
                 return None
             except ValueError as exc:
                 self.failure = _fatal(f"not usable JSON: {exc}", self.line(self.pos))
@@ -1116,7 +1164,7 @@ def _json_array(stream: _JsonArray) -> Iterator[Row]:
             stream.pos += 1
             break
         if not char:
-            yield _fatal("the array is not closed with ']'", stream.line(stream.pos))
+            yield _fatal(N_("the array is not closed with ']'"), stream.line(stream.pos))
             return
         decoded = stream.value()
         if decoded is None:
@@ -1141,7 +1189,7 @@ def _json_array(stream: _JsonArray) -> Iterator[Row]:
         break
     rest = stream.skip_space()
     if rest:
-        yield _fatal("there is text after the closing ']'", stream.line(stream.pos))
+        yield _fatal(N_("there is text after the closing ']'"), stream.line(stream.pos))
 
 
 # -- TOML ---------------------------------------------------------------------------------------
@@ -1163,7 +1211,7 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
         yield _fatal(f"the file is not valid {encoding}; TOML files are UTF-8", bad_line)
         return
     if "\x00" in text:
-        yield _fatal("the file holds binary data (a NUL character): it is not TOML")
+        yield _fatal(N_("the file holds binary data (a NUL character): it is not TOML"))
         return
     rule = _foreign_rule(encoding)
     if rule is not None:
@@ -1174,7 +1222,7 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
                 return
     document, problem = toml_document(text)
     if document is None:
-        issue = problem or _issue("not TOML")
+        issue = problem or _issue(N_("not TOML"))
         yield ("fatal", issue.line, None, (issue,), None)
         return
     index = line_index(text)
@@ -1182,20 +1230,29 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
     for key, value in document.items():
         line = index.get((key,))
         if key not in tables:
-            message = f"unknown table {key!r}: this file's rows are {expected} tables"
+            message = Reason(
+                N_("unknown table {key}: this file's rows are {expected} tables"),
+                key=repr(key),
+                expected=expected,
+            )
             yield _fatal(message, line or _first_line(index, key), key)
             return
         if not isinstance(value, list):
-            yield _fatal(f"{key!r} must be an array of tables, {expected}", line, key)
+            message = Reason(
+                N_("{key} must be an array of tables, {expected}"), key=repr(key), expected=expected
+            )
+            yield _fatal(message, line, key)
             return
         for number, table in enumerate(value):
             row_line = index.get((key, number), line)
             if not isinstance(table, dict):
-                issue = _issue(f"expected a table, got {type(table).__name__}")
+                issue = _issue(
+                    Reason(N_("expected a table, got {kind}"), kind=type(table).__name__)
+                )
                 yield ("row", row_line, {}, (issue,), None)
                 continue
             key_lines = {name: index.get((key, number, name), row_line or 0) for name in table}
-            issues = tuple(_long_values(table)) if table else (_issue("the table is empty"),)
+            issues = tuple(_long_values(table)) if table else (_issue(N_("the table is empty")),)
             yield ("row", row_line, table, issues, key_lines)
 
 
@@ -1216,11 +1273,12 @@ def toml_document(text: str) -> tuple[dict[str, Any] | None, Issue | None]:
         message = _TOML_LINE.sub("", str(exc)).strip()
         return None, _issue(f"not TOML: {message}", line=int(where[1]) if where else None)
     except RecursionError:
-        return None, _issue("the TOML nests too deeply")
+        return None, _issue(N_("the TOML nests too deeply"))
     except ValueError:  # an integer with more digits than int() takes
         found = _LONG_DIGITS.search(text)
         line = None if found is None else text.count("\n", 0, found.start()) + 1
-        return None, _issue("an integer of more than 4,300 digits, far beyond 1E+31", line=line)
+        message = N_("an integer of more than 4,300 digits, far beyond 1E+31")
+        return None, _issue(message, line=line)
 
 
 def _first_line(index: Mapping[tuple[str | int, ...], int], key: str) -> int | None:
@@ -1239,34 +1297,39 @@ def _xlsx_cell(value: object, data_type: str, column: str | None) -> tuple[objec
     """Turn a cell as openpyxl parses it into a value the schema reads exactly, or an issue."""
     if data_type == "f":  # a formula: its text (or an array formula), never its last result
         text = str(getattr(value, "text", value))
-        message = "a formula, which is never evaluated: paste its values instead"
+        message = N_("a formula, which is never evaluated: paste its values instead")
         return text, Issue(column, shown(text), message)
     if data_type == "e":
-        return value, Issue(column, value, f"the spreadsheet error {value}, not a value")
+        error = Reason(N_("the spreadsheet error {value}, not a value"), value=value)
+        return value, Issue(column, value, error)
     if isinstance(value, str):
         if len(value) > MAX_CELL_CHARS:
-            message = f"a value of {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}"
-            return value, Issue(column, shown(value), message)
+            return value, Issue(column, shown(value), _too_long(value))
         return value, None
     if isinstance(value, float):
         text = repr(value)
         digits = len(text.split("e")[0].replace("-", "").replace(".", "").lstrip("0"))
         if not math.isfinite(value):
-            return value, Issue(column, text, "not a finite number")
+            return value, Issue(column, text, N_("not a finite number"))
         if digits > _EXCEL_DIGITS:
             return text, Issue(
                 column,
                 text,
-                f"a binary fraction with {digits} digits, more than a spreadsheet shows "
-                "(the result of a formula?): round it, or store the number as text",
+                Reason(
+                    N_(
+                        "a binary fraction with {digits} digits, more than a spreadsheet shows "
+                        "(the result of a formula?): round it, or store the number as text"
+                    ),
+                    digits=digits,
+                ),
             )
         return Decimal(text), None
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            return value, Issue(column, value.isoformat(), "expected a date without a time")
+            return value, Issue(column, value.isoformat(), N_("expected a date without a time"))
         return value.date(), None
     if isinstance(value, dt.time | dt.timedelta):
-        return value, Issue(column, str(value), "expected a date, not a time")
+        return value, Issue(column, str(value), N_("expected a date, not a time"))
     return value, None
 
 
@@ -1436,7 +1499,7 @@ def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
     """The header and rows of a sheet's rows; a missing row is blank, a repeated one a problem."""
     first = next(rows, None)
     if first is None or first[0] != 1 or all(value is None for _, value, _ in first[1]):
-        yield _fatal("row 1 is empty: the sheet's first row must be its header", 1)
+        yield _fatal(N_("row 1 is empty: the sheet's first row must be its header"), 1)
         return
     header = [("" if value is None else str(value)) for value in _row_values(first[1])[0]]
     while header and not header[-1].strip():
@@ -1509,7 +1572,10 @@ def _sheet_row(
     extra = [value for value in cells[width:] if value is not None]
     if extra:
         issues.append(
-            _issue(f"the row has values beyond the header's {width} columns", value=extra[0])
+            _issue(
+                Reason(N_("the row has values beyond the header's {width} columns"), width=width),
+                value=extra[0],
+            )
         )
     return ("row", number, (cells + [None] * width)[:width], tuple(issues), None)
 
