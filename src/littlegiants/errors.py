@@ -36,6 +36,7 @@ Invalid amount '1E+40': its magnitude is beyond the limit of 1E+31 (an exponent 
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 
@@ -167,13 +168,15 @@ class Reason(str):
     def of(cls, error: BaseException) -> Reason:
         """The sentence of ``error`` as a reason: a littlegiants error says it in any language.
 
-        A loader keeps the error a cell raised this way, so its problem reads Chinese too.
+        A loader keeps the error a cell raised this way, so its problem reads Chinese too. The
+        reason keeps a copy of the error made from its fields, without the traceback, context
+        and cause of the one raised: a file of many bad rows holds no stack frames.
 
         >>> reason = Reason.of(InvalidLevelError("county"))
         >>> reason.startswith("Unknown designation level 'county'"), reason.message("zh_CN")[:6]
         (True, '未知认定级别')
         """
-        return cls("{error}", error=error)
+        return cls("{error}", error=copy.copy(error))
 
     def said(self, _: Callable[[str], str]) -> str:
         """The reason in the words ``_`` (a gettext) gives."""

@@ -65,6 +65,7 @@ from littlegiants.errors import (
     InvalidAmountError,
     InvalidRecordError,
     LittleGiantsError,
+    Reason,
     SourceLocation,
 )
 from littlegiants.fx import RateTable
@@ -91,6 +92,7 @@ from littlegiants.trade import (
     _stated_tolerance,
     summarize,
 )
+from littlegiants.translations import N_
 
 try:
     import pyarrow as pa
@@ -643,10 +645,14 @@ def _unfit(
                 line,
                 column=binding.column_name(column),
                 value=str(money.amount),
-                message=(
-                    f"the amount {money.amount} has a digit finer than 1E-{_SCALE}, which a "
-                    "TradeTable (decimal128(38, 7)) cannot hold exactly; it is never rounded: "
-                    "read this file with load_trade_records"
+                message=Reason(
+                    N_(
+                        "the amount {amount} has a digit finer than 1E-{scale}, which a "
+                        "TradeTable (decimal128(38, 7)) cannot hold exactly; it is never "
+                        "rounded: read this file with load_trade_records"
+                    ),
+                    amount=money.amount,
+                    scale=_SCALE,
                 ),
             )
     return None

@@ -543,7 +543,8 @@ class Dataset(Tabular):
             if known.field is not None
         }
         if kind not in found:
-            raise InvalidArgumentError(kind, "kind", f"expected one of {', '.join(found)}")
+            expected = Reason(N_("expected one of {kinds}"), kinds=", ".join(found))
+            raise InvalidArgumentError(kind, N_("kind"), expected)
         return _rows_of(found[kind])
 
     @property
@@ -1038,9 +1039,14 @@ class RecordStream(Generic[T]):
         if taken:
             raise InvalidRecordError(
                 self.path,
-                f"result() returns every record of the file, but {taken} had already been taken "
-                "by iterating the stream: call result() on a fresh stream, or read "
-                "stream.rows_read and stream.rejected after iterating it",
+                Reason(
+                    N_(
+                        "result() returns every record of the file, but {taken} had already "
+                        "been taken by iterating the stream: call result() on a fresh stream, "
+                        "or read stream.rows_read and stream.rejected after iterating it"
+                    ),
+                    taken=taken,
+                ),
             )
         return LoadResult(
             records, rejected=tuple(self.rejected), rows_read=self.rows_read, ignored=self.ignored
@@ -1065,9 +1071,9 @@ def _check(
     as_of: dt.date | None,
 ) -> tuple[Path, str | None]:
     if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
     if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
-        raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
+        raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
     checked = None if currency is None else validate_currency(currency)
     file = Path(path)
     problem = _tables.check_encoding(encoding)
@@ -1076,7 +1082,11 @@ def _check(
     fmt = _tables.format_of(file)
     if fmt is None:
         formats = ", ".join(_tables.FORMATS)
-        message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
+        message = Reason(
+            N_("cannot tell the format from the extension {suffix}: use {formats}"),
+            suffix=repr(file.suffix),
+            formats=formats,
+        )
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
     _regular_file(file, Reason(N_("{kind} file"), kind=kind) if kind else N_("file"))
     return file, checked
@@ -1700,7 +1710,9 @@ def dataset_of(records: Iterable[Any], kind: _kinds.Kind, path: str) -> Dataset:
     if kind.fact is not None:
         return Dataset(_gathered(records, kind.fact, path))
     if kind.field is None:
-        raise InvalidArgumentError(kind.name, "kind", "no dataset holds records of this kind")
+        raise InvalidArgumentError(
+            kind.name, N_("kind"), N_("no dataset holds records of this kind")
+        )
     found = tuple(records)
     firms: tuple[Enterprise, ...] = ()
     if kind.linked is not None:
@@ -1717,8 +1729,9 @@ def _gathered(records: Iterable[Any], fact: _kinds.Fact, path: str) -> tuple[Ent
         firm = record.enterprise
         if fact.one and firm.key in firms:
             column = "name" if firm.credit_code is None else "credit_code"
-            message = (
-                f"a second {fact.field} for this enterprise: an enterprise has one {fact.field}"
+            message = Reason(
+                N_("a second {field} for this enterprise: an enterprise has one {field}"),
+                field=fact.field,
             )
             problem = LoadProblem(path, None, column=column, value=firm.key, message=message)
             raise LoadError(path, (problem,))
@@ -1738,7 +1751,7 @@ def _dataset_kinds() -> tuple[_kinds.Kind, ...]:
 def _kind_names() -> str:
     """The kinds a folder's file may be named after: ``enterprises, ..., aggregates or counts``."""
     names = [kind.name for kind in _kinds.KINDS.values() if kind.in_datasets]
-    return f"{', '.join(names[:-1])} or {names[-1]}"
+    return Reason(N_("{names} or {last}"), names=", ".join(names[:-1]), last=names[-1])
 
 
 def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem]]:
@@ -1753,11 +1766,14 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
             continue
         kind = kind_of(file)
         if _tables.format_of(file) is None or kind is None:
-            message = (
-                f"a file matching no kind: name it {_kind_names()} (optionally followed by - or _ "
-                "and more), "
-                "with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in "
-                f"{SOURCES_FILE}"
+            message = Reason(
+                N_(
+                    "a file matching no kind: name it {kinds} (optionally followed by - or _ and "
+                    "more), with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance "
+                    "goes in {sources}"
+                ),
+                kinds=_kind_names(),
+                sources=SOURCES_FILE,
             )
             problems.append(LoadProblem(str(file), None, value=file.name, message=message))
             continue
@@ -1772,9 +1788,12 @@ _SOURCE_KEYS: Final = ("source", "url", "confidence", "note")
 _TABLE_LINE: Final = re.compile(r"^\s*\[[^\[].*\]\s*(?:#.*)?$")
 _KEY_LINE: Final = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')\s*=""")
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
-_SOURCES_SHAPE: Final = (
-    f'{SOURCES_FILE} holds a [dataset] table (title, note, policies) and a [files."NAME"] table '
-    "(source, url, confidence, note) for each data file"
+_SOURCES_SHAPE: Final = Reason(
+    N_(
+        '{sources} holds a [dataset] table (title, note, policies) and a [files."NAME"] table '
+        "(source, url, confidence, note) for each data file"
+    ),
+    sources=SOURCES_FILE,
 )
 
 
@@ -1846,14 +1865,18 @@ class _SourcesReader:
         Raises:
             LoadFileError: the file cannot be read.
         """
-        _regular_file(self.path, "file")
+        _regular_file(self.path, N_("file"))
         try:
             with self.path.open("rb") as handle:
                 data = handle.read(_tables.MAX_TOML_BYTES + 1)
         except OSError as exc:
             raise _file_error(self.path, exc) from exc
         if len(data) > _tables.MAX_TOML_BYTES:
-            message = f"{SOURCES_FILE} is larger than {_tables.MAX_TOML_BYTES:,} bytes, the limit"
+            message = Reason(
+                N_("{sources} is larger than {limit:,} bytes, the limit"),
+                sources=SOURCES_FILE,
+                limit=_tables.MAX_TOML_BYTES,
+            )
             self.problems.append(LoadProblem(self.name, None, message=message))
             return _Provenance()
         try:
@@ -1861,25 +1884,32 @@ class _SourcesReader:
         except UnicodeDecodeError as exc:
             bad_line = data.count(b"\n", 0, exc.start) + 1
             self.problems.append(
-                LoadProblem(self.name, bad_line, message=f"{SOURCES_FILE} is not valid UTF-8")
+                LoadProblem(
+                    self.name,
+                    bad_line,
+                    message=Reason(N_("{sources} is not valid UTF-8"), sources=SOURCES_FILE),
+                )
             )
             return _Provenance()
         document, problem = _tables.toml_document(text)
         if document is None:
-            issue = problem or _tables.Issue(None, None, "not TOML")
+            issue = problem or _tables.Issue(None, None, N_("not TOML"))
             self.problems.append(LoadProblem(self.name, issue.line, message=issue.message))
             return _Provenance()
         self.lines = _sources_lines(text)
         for key, value in document.items():
             if key not in ("dataset", "files"):
-                self.problem((key,), value, f"unknown key {key!r}: {_SOURCES_SHAPE}")
+                self.problem((key,), value, _unknown_key(key, _SOURCES_SHAPE))
         title, note, policies = self.dataset(document.get("dataset", {}))
         sources, named = self.files(document.get("files", {}))
         for file in self.data_files:
             if file.name not in named:
-                message = (
-                    f'the data file {file.name} has no [files."{file.name}"] entry: say where '
-                    "its figures come from (source, and url, confidence, note where known)"
+                message = Reason(
+                    N_(
+                        'the data file {name} has no [files."{name}"] entry: say where its '
+                        "figures come from (source, and url, confidence, note where known)"
+                    ),
+                    name=file.name,
                 )
                 self.problem(("files",), file.name, message)
         self.problems.sort(key=lambda problem: (problem.line is None, problem.line or 0))
@@ -1888,17 +1918,19 @@ class _SourcesReader:
     def dataset(self, table: object) -> tuple[str | None, str | None, tuple[IncentivePolicy, ...]]:
         """The [dataset] table: title, note and the bundled policies it names."""
         if not isinstance(table, dict):
-            self.problem(("dataset",), table, f"dataset must be a table: {_SOURCES_SHAPE}")
+            shape = Reason(N_("dataset must be a table: {shape}"), shape=_SOURCES_SHAPE)
+            self.problem(("dataset",), table, shape)
             return None, None, ()
         for key, value in table.items():
             if key not in _DATASET_KEYS:
                 known = ", ".join(_DATASET_KEYS)
-                self.problem(("dataset", key), value, f"unknown key {key!r}: [dataset] has {known}")
+                has = Reason(N_("[dataset] has {known}"), known=known)
+                self.problem(("dataset", key), value, _unknown_key(key, has))
         texts: list[str | None] = []
         for key in ("title", "note"):
             value = table.get(key)
             if value is not None and not _is_text(value):
-                self.problem(("dataset", key), value, f"{key} must be a non-empty text")
+                self.problem(("dataset", key), value, _non_empty(key))
                 value = None
             texts.append(value)
         return texts[0], texts[1], self.policies(table.get("policies", []))
@@ -1909,41 +1941,47 @@ class _SourcesReader:
         """The bundled policies ``[dataset] policies`` names, by id."""
         key = ("dataset", "policies")
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            message = 'policies must be a list of bundled policy ids, such as ["shenzhen-2022"]'
+            message = N_('policies must be a list of bundled policy ids, such as ["shenzhen-2022"]')
             self.problem(key, ids, message)
             return ()
         if len(set(ids)) != len(ids):
-            self.problem(key, ids, "a policy id is given twice")
+            self.problem(key, ids, N_("a policy id is given twice"))
         found: list[IncentivePolicy] = []
         for policy_id in dict.fromkeys(ids):
             try:
                 found.append(load_policy(policy_id))
             except (UnknownPolicyError, PolicyFileError) as exc:
-                self.problem(key, policy_id, str(exc))
+                self.problem(key, policy_id, Reason.of(exc))
         return tuple(found)
 
     def files(self, table: object) -> tuple[dict[str, FileSource], set[str]]:
         """The [files."NAME"] tables, checked against the folder; and every name they give."""
         if not isinstance(table, dict):
-            self.problem(("files",), table, f"files must be a table: {_SOURCES_SHAPE}")
+            shape = Reason(N_("files must be a table: {shape}"), shape=_SOURCES_SHAPE)
+            self.problem(("files",), table, shape)
             return {}, set()
         data_names = {file.name for file in self.data_files}
         try:
             present = {entry.name for entry in self.path.parent.iterdir()}
         except OSError as exc:
-            raise _file_error(self.path.parent, exc, "folder") from exc
+            raise _file_error(self.path.parent, exc, N_("folder")) from exc
         sources: dict[str, FileSource] = {}
         for name, entry in table.items():
             key = ("files", name)
             if name not in data_names:
                 why = (
-                    "which is not in the folder"
+                    N_("the entry names {name}, which is not in the folder")
                     if name not in present
-                    else ("which is not a data file (a data file's name starts with its kind)")
+                    else N_(
+                        "the entry names {name}, which is not a data file (a data file's name "
+                        "starts with its kind)"
+                    )
                 )
-                self.problem(key, name, f"the entry names {name}, {why}")
+                self.problem(key, name, Reason(why, name=name))
             if not isinstance(entry, dict):
-                message = f'files."{name}" must be a table with at least source = "..."'
+                message = Reason(
+                    N_('files."{name}" must be a table with at least source = "..."'), name=name
+                )
                 self.problem(key, entry, message)
                 continue
             source = self.entry(key, entry)
@@ -1957,19 +1995,18 @@ class _SourcesReader:
         for name, value in entry.items():
             if name not in _SOURCE_KEYS:
                 known = ", ".join(_SOURCE_KEYS)
-                self.problem(
-                    (*key, name), value, f"unknown key {name!r}: a file's entry has {known}"
-                )
+                has = Reason(N_("a file's entry has {known}"), known=known)
+                self.problem((*key, name), value, _unknown_key(name, has))
                 good = False
             elif not _is_text(value):
-                self.problem((*key, name), value, f"{name} must be a non-empty text")
+                self.problem((*key, name), value, _non_empty(name))
                 good = False
         url = entry.get("url")
         if _is_text(url) and not str(url).startswith(("https://", "http://")):
-            self.problem((*key, "url"), url, "url must be a web address starting with https://")
+            self.problem((*key, "url"), url, N_("url must be a web address starting with https://"))
             good = False
         if "source" not in entry:
-            message = "a file's entry needs source: who published the figures, where and when"
+            message = N_("a file's entry needs source: who published the figures, where and when")
             self.problem(key, None, message)
             good = False
         if not good:
@@ -1981,6 +2018,16 @@ class _SourcesReader:
             confidence=_text_or_none(texts["confidence"]),
             note=_text_or_none(texts["note"]),
         )
+
+
+def _unknown_key(key: str, known: str) -> Reason:
+    """``unknown key 'x': what the table has``."""
+    return Reason(N_("unknown key {key}: {known}"), key=repr(key), known=known)
+
+
+def _non_empty(key: str) -> Reason:
+    """``title must be a non-empty text``."""
+    return Reason(N_("{key} must be a non-empty text"), key=key)
 
 
 def _is_folder(path: Path) -> bool:
@@ -2407,7 +2454,7 @@ def load_dataset(
     """
     path = Path(folder)
     if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
     _folder(path)
     files, problems = _folder_files(path)
     provenance = _Provenance()
@@ -2494,7 +2541,7 @@ def _header(path: Path, fmt: str, encoding: str, sheet: str | None) -> list[str]
         close = getattr(rows, "close", None)
         if close is not None:
             close()
-    return LoadProblem(name, None, message="the table has no header row")
+    return LoadProblem(name, None, message=N_("the table has no header row"))
 
 
 def _list_tables(
@@ -2513,7 +2560,7 @@ def _list_tables(
             tables[kind].append(_Table(path, sheet))
             continue
         if fmt not in ("csv", "xlsx"):
-            message = (
+            message = N_(
                 "a JSON or TOML file's kind is its name's first word: name it enterprises, "
                 "designations, trade ... (docs/loading.md)"
             )
@@ -2532,10 +2579,13 @@ def _list_tables(
             tables[name].append(_Table(path, sheet, listed=listed))
         if not kinds:
             where = str(path) if sheet is None else f"{path}, sheet {sheet}"
-            message = (
-                f"its columns ({', '.join(map(repr, header))}) hold no kind of record: a list "
-                "needs 企业名称 (or 统一社会信用代码), 认定级别 and 认定时间; or name the sheet "
-                "(or file) after its kind, such as designations (docs/loading.md)"
+            message = Reason(
+                N_(
+                    "its columns ({columns}) hold no kind of record: a list needs 企业名称 "
+                    "(or 统一社会信用代码), 认定级别 and 认定时间; or name the sheet (or file) "
+                    "after its kind, such as designations (docs/loading.md)"
+                ),
+                columns=", ".join(map(repr, header)),
             )
             problems.append(LoadProblem(where, 1, message=message))
     return tables, problems
@@ -2600,7 +2650,7 @@ def load_list(
     """
     file = Path(path)
     if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
     _, code = _check(
         file, kind="", encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
@@ -2648,16 +2698,21 @@ def example_path(name: str = "shenzhen-2022") -> Path:
     """
     if not isinstance(name, str) or not _EXAMPLE_NAME.fullmatch(name):
         raise InvalidRecordError(
-            name, "an example's name is lower-case letters, digits and -, such as shenzhen-2022"
+            name,
+            N_("an example's name is lower-case letters, digits and -, such as shenzhen-2022"),
         )
     root = resources.files("littlegiants").joinpath("data", "examples")
     if not isinstance(root, Path):
         raise LoadFileError(
-            str(root), "the package's data are not files on disk: install it unzipped", None
+            str(root), N_("the package's data are not files on disk: install it unzipped"), None
         )
     folder = root / name
     if not folder.is_dir():
         known = ", ".join(sorted(entry.name for entry in root.iterdir() if entry.is_dir()))
-        message = f"no bundled example is named {name!r}; the examples are: {known}"
+        message = Reason(
+            N_("no bundled example is named {name}; the examples are: {known}"),
+            name=repr(name),
+            known=known,
+        )
         raise MissingFileError(str(folder), message, errnos.ENOENT)
     return folder
