@@ -1707,7 +1707,8 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
                 read=read.format(count=rows_read), found=found.format(count=len(problems))
             )
         )
-    for file, note in ignored.items():  # reported once per file, never a problem
+    for file, english in ignored.items():  # reported once per file, never a problem
+        note = Reason.given(english).message(args.locale)
         if args.format == "table":
             out.note(f"{file}: {note}")
         else:

@@ -520,12 +520,15 @@ def ignored_note(kind: Kind, ignored: Sequence[str]) -> str:
         f"{column.name} ({', '.join(column.aliases)})" if column.aliases else column.name
         for column in kind.columns
     )
-    word = "column" if len(ignored) == 1 else "columns"
-    names = ", ".join(map(repr, ignored))
-    return (
-        f"ignored {len(ignored)} {word} the library does not use: {names} "
-        f"({kind.name} files have: {known})"
+    template = (
+        N_("ignored {count} column the library does not use: {names} ({kind} files have: {known})")
+        if len(ignored) == 1
+        else N_(
+            "ignored {count} columns the library does not use: {names} ({kind} files have: {known})"
+        )
     )
+    names = ", ".join(map(repr, ignored))
+    return Reason(template, count=len(ignored), names=names, kind=kind.name, known=known)
 
 
 def _all_aliases(kind: Kind, name: str) -> str:
@@ -1960,12 +1963,30 @@ def _rate_identity(record: ExchangeRate) -> tuple[object, str, object, str]:
     return ("rate", record.base, record.quote, record.on), "on", str(record.on), what
 
 
+#: How an aggregate's flow is named in a message, by the flow's value (``None``: both).
+_AGGREGATE_FLOWS: Final = {
+    None: N_("imports and exports"),
+    "import": N_("imports"),
+    "export": N_("exports"),
+}
+
+
 def _aggregate_identity(record: TradeAggregate) -> tuple[object, str, object, str]:
     """An aggregate's identity (label, period, flow, region) and how to name it."""
-    flow = "imports and exports" if record.flow is None else f"{record.flow.value}s"
-    region = "" if record.region is None else f" in {record.region.code}"
+    flow = _AGGREGATE_FLOWS[None if record.flow is None else record.flow.value]
+    template = (
+        N_("the {flow} of {label} for {period}")
+        if record.region is None
+        else N_("the {flow} of {label} in {region} for {period}")
+    )
     key = ("aggregate", record.label, str(record.period), record.flow, record.region)
-    what = f"the {flow} of {record.label!r}{region} for {record.period}"
+    what = Reason(
+        template,
+        flow=Reason.given(flow),
+        label=repr(record.label),
+        region="" if record.region is None else record.region.code,
+        period=record.period,
+    )
     return key, "period", str(record.period), what
 
 

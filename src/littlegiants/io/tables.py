@@ -182,13 +182,16 @@ def check_encoding(encoding: str) -> str | None:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        return f"{encoding!r} is not an encoding Python knows"
+        return Reason(N_("{encoding} is not an encoding Python knows"), encoding=repr(encoding))
     try:
         compatible = "a,\n".encode(info.name).removeprefix(codecs.BOM_UTF8) == b"a,\n"
     except UnicodeError:  # pragma: no cover - every codec encodes ASCII or refuses the name
         compatible = False
     if not compatible:
-        return f"{encoding!r} is not ASCII-compatible; save the file as UTF-8 or GB18030"
+        return Reason(
+            N_("{encoding} is not ASCII-compatible; save the file as UTF-8 or GB18030"),
+            encoding=repr(encoding),
+        )
     return None
 
 
@@ -245,7 +248,9 @@ class _Lines:
             text = data.decode(self.encoding, "replace")
             self.flags.append(_decode_message(data, exc, self.encoding))
         if "\x00" in text:
-            self.flags.append("it holds binary data (a NUL character): this is not a text table")
+            self.flags.append(
+                N_("it holds binary data (a NUL character): this is not a text table")
+            )
         elif self.foreign is not None:
             foreign = _foreign_utf8(data, self.foreign)
             if foreign is not None:
@@ -319,8 +324,13 @@ class _Lines:
                     while (rest := readline(limit)) and not rest.endswith(b"\n"):
                         pass
                     self.flags.append(
-                        f"the line is longer than {MAX_LINE_BYTES:,} bytes, the limit; "
-                        "is this a table with line breaks?"
+                        Reason(
+                            N_(
+                                "the line is longer than {limit:,} bytes, the limit; is this a "
+                                "table with line breaks?"
+                            ),
+                            limit=MAX_LINE_BYTES,
+                        )
                     )
                     yield _flagged("\n", flags[problems:], longs[longer:])
                     if resume is not None and resume.done:
@@ -451,13 +461,14 @@ def _decode_message(data: bytes, exc: UnicodeDecodeError, encoding: str) -> str:
     if foreign is not None:
         return _foreign_message(foreign, encoding)
     bad = data[exc.start : exc.start + 4].hex(" ")
-    hint = ""
+    template = N_("bytes {bad} at byte {at} of the line are not valid {encoding}")
     if codecs.lookup(encoding).name == "utf-8" and _decodes(data, "gb18030"):
-        hint = (
-            "; the line reads as GB18030: save the whole file in one encoding, or pass "
-            "encoding='gb18030' if all of it is GB18030"
+        template = N_(
+            "bytes {bad} at byte {at} of the line are not valid {encoding}; the line reads as "
+            "GB18030: save the whole file in one encoding, or pass encoding='gb18030' if all of "
+            "it is GB18030"
         )
-    return f"bytes {bad} at byte {exc.start + 1} of the line are not valid {encoding}{hint}"
+    return Reason(template, bad=bad, at=exc.start + 1, encoding=encoding)
 
 
 #: Chinese, Japanese and Korean characters, their punctuation and the full-width forms.
@@ -505,9 +516,13 @@ def _any_foreign(data: bytes, rule: str) -> bool:
 def _foreign_message(text: str, encoding: str) -> str:
     shown = text.strip()
     shown = shown if len(shown) <= 40 else shown[:40] + "..."
-    return (
-        f"the line is UTF-8 text ({shown!r}) in a file read as {encoding}: reading it as "
-        f"{encoding} would garble it; save the whole file in one encoding"
+    return Reason(
+        N_(
+            "the line is UTF-8 text ({shown}) in a file read as {encoding}: reading it as "
+            "{encoding} would garble it; save the whole file in one encoding"
+        ),
+        shown=repr(shown),
+        encoding=encoding,
     )
 
 
@@ -714,16 +729,19 @@ def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], li
     """
     held, first = feed.replay(rows)
     if not held:  # pragma: no cover - csv.reader reads a line before it can fail
-        return [], [_issue(f"the CSV is malformed here ({error})")]
+        return [], [_issue(Reason(N_("the CSV is malformed here ({error})"), error=error))]
     last = first + len(held) - 1
     cells = next(csv.reader([held[0].rstrip("\r\n")]), [])  # lenient: what the line holds
     issues = [_issue(flag) for flag in getattr(held[0], "flags", ())]
     end = "unexpected end of data" in str(error)
     if len(held) == 1:
         message = (
-            "a quote opened on this line is not closed before the end of the file"
+            N_("a quote opened on this line is not closed before the end of the file")
             if end
-            else f"the CSV is malformed here ({error}); a quote may be unclosed or stray"
+            else Reason(
+                N_("the CSV is malformed here ({error}); a quote may be unclosed or stray"),
+                error=error,
+            )
         )
     else:
         if end:
@@ -997,7 +1015,7 @@ def _long_values(cells: Mapping[str, object]) -> Iterator[Issue]:
                     yield Issue(
                         key,
                         shown(item),
-                        f"a value of {len(item):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                        _too_long(item),
                     )
                     break
             elif isinstance(item, dict):
@@ -1024,11 +1042,14 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[Row]:
             try:
                 value = _DECODER.decode(line_text)
             except json.JSONDecodeError as exc:
-                message = f"not JSON: {exc.msg} at character {exc.pos + 1}"
+                message = Reason(
+                    N_("not JSON: {error} at character {at}"), error=exc.msg, at=exc.pos + 1
+                )
                 yield ("row", number, {}, (_issue(message, value=line_text[:60]),), None)
                 continue
             except (ValueError, RecursionError) as exc:
-                yield ("row", number, {}, (_issue(f"not usable JSON: {exc}"),), None)
+                unusable = Reason(N_("not usable JSON: {error}"), error=exc)
+                yield ("row", number, {}, (_issue(unusable),), None)
                 continue
             yield _record_row(number, value)
 
@@ -1065,7 +1086,11 @@ class _JsonArray:
         except UnicodeDecodeError as exc:
             line = before + exc.object.count(b"\n", 0, exc.start)
             bad = exc.object[exc.start : exc.start + 4]
-            message = f"the file is not valid {self.encoding} (bytes {bad!r}); JSON files are UTF-8"
+            message = Reason(
+                N_("the file is not valid {encoding} (bytes {bad}); JSON files are UTF-8"),
+                encoding=self.encoding,
+                bad=repr(bad),
+            )
             raise _Stop(_fatal(message, line)) from exc
         if self.foreign is not None:
             for number, line_bytes in enumerate(data.split(b"\n"), start=before):
@@ -1107,20 +1132,28 @@ class _JsonArray:
                 if not self.eof and incomplete:
                     if len(self.buffer) - self.pos > MAX_RECORD_CHARS:
                         self.failure = _fatal(
-                            f"a record is longer than {MAX_RECORD_CHARS:,} characters, the "
-                            "limit (or a brace or quote is unclosed)",
+                            Reason(
+                                N_(
+                                    "a record is longer than {limit:,} characters, the limit (or "
+                                    "a brace or quote is unclosed)"
+                                ),
+                                limit=MAX_RECORD_CHARS,
+                            ),
                             self.line(self.pos),
                         )
                         return None
                     self.more()
                     continue
-                self.failure = _fatal(f"not JSON: {exc.msg}", self.line(exc.pos))
+                self.failure = _fatal(
+                    Reason(N_("not JSON: {error}"), error=exc.msg), self.line(exc.pos)
+                )
                 return None
             except RecursionError:
                 self.failure = _fatal(N_("a record is nested too deeply"), self.line(self.pos))
                 return None
             except ValueError as exc:
-                self.failure = _fatal(f"not usable JSON: {exc}", self.line(self.pos))
+                unusable = Reason(N_("not usable JSON: {error}"), error=exc)
+                self.failure = _fatal(unusable, self.line(self.pos))
                 return None
             if end == len(self.buffer) and not self.eof:
                 self.more()
@@ -1150,9 +1183,16 @@ def _json_rows(path: Path, encoding: str) -> Iterator[Row]:
 def _json_array(stream: _JsonArray) -> Iterator[Row]:
     start = stream.skip_space()
     if start != "[":
-        what = "the file is empty" if not start else f"it starts with {start!r}"
+        what = (
+            N_("the file is empty")
+            if not start
+            else Reason(N_("it starts with {start}"), start=repr(start))
+        )
         yield _fatal(
-            f"a JSON file here holds an array of records, [{{...}}, {{...}}]; {what}",
+            Reason(
+                N_("a JSON file here holds an array of records, [{{...}}, {{...}}]; {what}"),
+                what=Reason.given(what),
+            ),
             stream.line(stream.pos),
         )
         return
@@ -1180,10 +1220,11 @@ def _json_array(stream: _JsonArray) -> Iterator[Row]:
             after_comma = True
             continue
         if char != "]":
-            found = repr(char) if char else "the end of the file"
-            yield _fatal(
-                f"expected ',' or ']' after a record, found {found}", stream.line(stream.pos)
+            found = repr(char) if char else N_("the end of the file")
+            expected = Reason(
+                N_("expected ',' or ']' after a record, found {found}"), found=Reason.given(found)
             )
+            yield _fatal(expected, stream.line(stream.pos))
             return
         stream.pos += 1
         break
@@ -1200,15 +1241,23 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
         data = binary.read(MAX_TOML_BYTES + 1)
     if len(data) > MAX_TOML_BYTES:
         yield _fatal(
-            f"the TOML file is larger than {MAX_TOML_BYTES:,} bytes, the limit for TOML (read "
-            "whole); use CSV or JSON Lines for large tables"
+            Reason(
+                N_(
+                    "the TOML file is larger than {limit:,} bytes, the limit for TOML (read "
+                    "whole); use CSV or JSON Lines for large tables"
+                ),
+                limit=MAX_TOML_BYTES,
+            )
         )
         return
     try:
         text = data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         bad_line = data.count(b"\n", 0, exc.start) + 1
-        yield _fatal(f"the file is not valid {encoding}; TOML files are UTF-8", bad_line)
+        message = Reason(
+            N_("the file is not valid {encoding}; TOML files are UTF-8"), encoding=encoding
+        )
+        yield _fatal(message, bad_line)
         return
     if "\x00" in text:
         yield _fatal(N_("the file holds binary data (a NUL character): it is not TOML"))
@@ -1403,8 +1452,14 @@ def _workbook_rows(
         )
         if len(chosen) != 1:
             yield _fatal(
-                f"the workbook has sheets {', '.join(map(repr, names))}: keep one sheet, or "
-                f"name the one to read {sheet_words[0]!r}"
+                Reason(
+                    N_(
+                        "the workbook has sheets {names}: keep one sheet, or name the one to "
+                        "read {word}"
+                    ),
+                    names=", ".join(map(repr, names)),
+                    word=repr(sheet_words[0]),
+                )
             )
             return
         yield from _sheet_rows(_parsed_rows(workbook, chosen[0]))
@@ -1509,10 +1564,18 @@ def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
     expected = 2
     for number, row_cells in rows:
         if not expected <= number <= _SHEET_ROWS:  # a row given twice, out of order, or beyond
-            where = f"after row {expected - 1}" if number < expected else "beyond the last row"
-            message = (
-                f"the sheet gives a row {number} {where}: the workbook is damaged (open it in a "
-                "spreadsheet and save it again)"
+            where = (
+                Reason(N_("after row {row}"), row=expected - 1)
+                if number < expected
+                else N_("beyond the last row")
+            )
+            message = Reason(
+                N_(
+                    "the sheet gives a row {number} {where}: the workbook is damaged (open it in "
+                    "a spreadsheet and save it again)"
+                ),
+                number=number,
+                where=Reason.given(where),
             )
             yield ("row", number, [], (_issue(message),), None)
             continue
@@ -1558,8 +1621,13 @@ def _sheet_row(
     cells: list[object] = []
     issues: list[Issue] = [
         _issue(
-            f"the sheet gives a cell in column {column} of this row twice, or beyond the last "
-            "column: the workbook is damaged"
+            Reason(
+                N_(
+                    "the sheet gives a cell in column {column} of this row twice, or beyond the "
+                    "last column: the workbook is damaged"
+                ),
+                column=column,
+            )
         )
         for column in repeated
     ]
