@@ -687,8 +687,15 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
             if amount is not None and not _fits(amount):
                 raise InvalidAmountError(
                     amount,
-                    f"record {number} has an amount with a digit finer than 1E-{_SCALE}, which "
-                    "a TradeTable (decimal128(38, 7)) cannot hold exactly; it is never rounded",
+                    Reason(
+                        N_(
+                            "record {number} has an amount with a digit finer than 1E-{scale}, "
+                            "which a TradeTable (decimal128(38, 7)) cannot hold exactly; it is "
+                            "never rounded"
+                        ),
+                        number=number,
+                        scale=_SCALE,
+                    ),
                 )
             columns[name].append(amount)
             columns[f"{name}_exponent"].append(None if amount is None else _exponent(amount))

@@ -1851,21 +1851,27 @@ def _name_problem(text: str) -> str | None:
     """Why one of a list of names cannot go in a table cell of names separated by ``;``."""
     if _reads_back_as_a_name(text):
         return None
-    return (
-        f"a name {text!r}, which a table cell of names separated by ';' cannot carry (a ';', "
-        "outer spaces, or the word none): use JSON or TOML"
+    return Reason(
+        N_(
+            "a name {text}, which a table cell of names separated by ';' cannot carry (a ';', "
+            "outer spaces, or the word none): use JSON or TOML"
+        ),
+        text=repr(text),
     )
 
 
 def _text_problem(text: str, fmt: str) -> str | None:
     """Why one text cannot be written to ``fmt`` and read back, or ``None``."""
     if text == "":
-        return "an empty text; use None for no value"
+        return N_("an empty text; use None for no value")
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:
-        return (
-            f"it holds {surrogate[0]!r}, half of a surrogate pair and no character, which no "
-            "file can carry"
+        return Reason(
+            N_(
+                "it holds {char}, half of a surrogate pair and no character, which no file can "
+                "carry"
+            ),
+            char=repr(surrogate[0]),
         )
     if len(text) > MAX_CELL_CHARS:
         return _too_long(text)

@@ -745,15 +745,27 @@ def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], li
         )
     else:
         if end:
-            how = "before the end of the file"
+            how = Reason(N_("before the end of the file"))
         elif "field limit" in str(error):
-            how = f"within {csv.field_size_limit():,} characters, the longest cell it may hold"
+            how = Reason(
+                N_("within {limit:,} characters, the longest cell it may hold"),
+                limit=csv.field_size_limit(),
+            )
         else:
-            how = f"where a row could end (text line {last}: {error})"
-        message = (
-            f"a quote opened on text line {first} is not closed {how}; it ran over {len(held)} "
-            f"text lines ({first}-{last}), so this row is rejected and reading goes on from "
-            f"text line {first + 1}"
+            how = Reason(
+                N_("where a row could end (text line {last}: {error})"), last=last, error=error
+            )
+        message = Reason(
+            N_(
+                "a quote opened on text line {first} is not closed {how}; it ran over {count} "
+                "text lines ({first}-{last}), so this row is rejected and reading goes on from "
+                "text line {next}"
+            ),
+            first=first,
+            how=how,
+            count=len(held),
+            last=last,
+            next=first + 1,
         )
     issues.append(_issue(message))
     return cells, issues
@@ -1406,7 +1418,8 @@ def _guarded(call: Callable[[], T], where: str, line: int | None = None) -> T:
     # openpyxl, zipfile, zlib and the XML parser raise many kinds on a damaged workbook (bad zip,
     # bad XML, a missing part, an index out of range): each is a problem of this file.
     except Exception as exc:
-        raise _Stop(_fatal(f"{where} ({_damaged(exc)})", line)) from exc
+        damaged = Reason(N_("{where} ({damage})"), where=Reason.given(where), damage=_damaged(exc))
+        raise _Stop(_fatal(damaged, line)) from exc
 
 
 def _xlsx_rows(
@@ -1428,9 +1441,14 @@ def _workbook_rows(
     sheet_words: Sequence[str],
     sheet: str | None = None,
 ) -> Iterator[Row]:
-    unreadable = "the file is not a readable .xlsx workbook"
+    unreadable = N_("the file is not a readable .xlsx workbook")
     if binary.read(4) != b"PK\x03\x04":
-        yield _fatal(f"{unreadable}: it is not a zip archive, which every .xlsx workbook is")
+        yield _fatal(
+            Reason(
+                N_("{unreadable}: it is not a zip archive, which every .xlsx workbook is"),
+                unreadable=Reason.given(unreadable),
+            )
+        )
         return
     binary.seek(0)
     big = _guarded(lambda: _oversized_part(binary), unreadable)
@@ -1498,9 +1516,14 @@ def _oversized_part(binary: IO[bytes]) -> str | None:
             if item.filename.startswith("xl/worksheets/"):
                 continue
             if item.file_size > MAX_XLSX_PART_BYTES:
-                return (
-                    f"the workbook's part {item.filename} is {item.file_size:,} bytes "
-                    f"uncompressed, more than the {MAX_XLSX_PART_BYTES:,} the loader reads"
+                return Reason(
+                    N_(
+                        "the workbook's part {part} is {size:,} bytes uncompressed, more than "
+                        "the {limit:,} the loader reads"
+                    ),
+                    part=item.filename,
+                    size=item.file_size,
+                    limit=MAX_XLSX_PART_BYTES,
                 )
     return None
 
@@ -1541,7 +1564,9 @@ def _parsed_rows(workbook: Any, name: str) -> Iterator[_SheetRow]:  # noqa: ANN4
         last = 0
         while True:
             found = _guarded(
-                lambda: next(rows, None), f"the sheet cannot be read after row {last}", last + 1
+                lambda: next(rows, None),
+                Reason(N_("the sheet cannot be read after row {row}"), row=last),
+                last + 1,
             )
             if found is None:
                 return
@@ -1782,10 +1807,13 @@ class _TextWriter:
             cells = [escape_formula(str(row.get(name) or "")) for name in self.header]
             for name, cell in zip(self.header, cells, strict=True):
                 if len(cell) > MAX_CELL_CHARS:
-                    reason = (
-                        f"it is {len(cell):,} characters in a CSV cell (with the apostrophe that "
-                        f"keeps it from being a formula); the loader reads at most "
-                        f"{MAX_CELL_CHARS:,}"
+                    reason = Reason(
+                        N_(
+                            "it is {length:,} characters in a CSV cell (with the apostrophe that "
+                            "keeps it from being a formula); the loader reads at most {limit:,}"
+                        ),
+                        length=len(cell),
+                        limit=MAX_CELL_CHARS,
                     )
                     raise Unwritable(index, name, shown(cell), reason)
             return self._csv_line(cells, index)
@@ -1793,9 +1821,13 @@ class _TextWriter:
             text = json.dumps(row, ensure_ascii=False, default=_json_default)
             if fmt == "json":
                 if len(text) > MAX_RECORD_CHARS:
-                    reason = (
-                        f"the record is {len(text):,} characters of JSON; the loader reads at "
-                        f"most {MAX_RECORD_CHARS:,}"
+                    reason = Reason(
+                        N_(
+                            "the record is {length:,} characters of JSON; the loader reads at "
+                            "most {limit:,}"
+                        ),
+                        length=len(text),
+                        limit=MAX_RECORD_CHARS,
                     )
                     raise Unwritable(index, None, None, reason)
                 return ("\n" if index == 1 else ",\n") + text
@@ -1805,9 +1837,12 @@ class _TextWriter:
         text += "".join(f"{key} = {_toml_value(value)}\n" for key, value in row.items())
         self.size += len(self._encoded(text, index, row))
         if self.size > MAX_TOML_BYTES:
-            reason = (
-                f"the TOML file grows beyond {MAX_TOML_BYTES:,} bytes with this record, more "
-                "than the loader reads (TOML is read whole): write CSV or JSON Lines"
+            reason = Reason(
+                N_(
+                    "the TOML file grows beyond {limit:,} bytes with this record, more than the "
+                    "loader reads (TOML is read whole): write CSV or JSON Lines"
+                ),
+                limit=MAX_TOML_BYTES,
             )
             raise Unwritable(index, None, None, reason)
         return text
@@ -1824,9 +1859,13 @@ class _TextWriter:
 
     def _check_line(self, line: str, index: int | None) -> None:
         if len(line) * 4 > MAX_LINE_BYTES and len(line.encode(self.encoding)) > MAX_LINE_BYTES:
-            reason = (
-                f"a line of the file would be {len(line.encode(self.encoding)):,} bytes; the "
-                f"loader reads lines of at most {MAX_LINE_BYTES:,}"
+            reason = Reason(
+                N_(
+                    "a line of the file would be {length:,} bytes; the loader reads lines of at "
+                    "most {limit:,}"
+                ),
+                length=len(line.encode(self.encoding)),
+                limit=MAX_LINE_BYTES,
             )
             raise Unwritable(index, None, None, reason)
 
@@ -1844,7 +1883,11 @@ def _unencodable(
     char = exc.object[exc.start : exc.start + 1]
     column = next((name for name, value in row.items() if char in str(value)), None)
     value = row.get(column) if column is not None else None
-    reason = f"it holds {char!r}, which the encoding {encoding} cannot write"
+    reason = Reason(
+        N_("it holds {char}, which the encoding {encoding} cannot write"),
+        char=repr(char),
+        encoding=encoding,
+    )
     return Unwritable(index, column, value, reason)
 
 
@@ -1953,7 +1996,8 @@ def _write_xlsx(
             try:
                 worksheet.append(text_cells(row.get(name, "") for name in header))
             except illegal as exc:
-                raise Unwritable(count, None, None, f"XLSX cannot carry its text ({exc})") from exc
+                reason = Reason(N_("XLSX cannot carry its text ({error})"), error=exc)
+                raise Unwritable(count, None, None, reason) from exc
         workbook.save(path)
     except BaseException:
         _abandon(worksheet)
