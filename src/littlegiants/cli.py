@@ -1655,8 +1655,13 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
         read = loader.load_dataset if kind is None else loader.load_list
         data = read(path, errors="collect")
         problems = [p for row in data.rejected for p in row.problems]
+        from littlegiants.errors import Reason  # noqa: PLC0415
+
         notes = {
-            file: f"ignored columns the library does not use: {', '.join(columns)}"
+            file: Reason(
+                N_("ignored columns the library does not use: {columns}"),
+                columns=", ".join(columns),
+            )
             for file, columns in data.ignored.items()
         }
         return data.rows_read, problems, notes
