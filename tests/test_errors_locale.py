@@ -149,8 +149,36 @@ def _samples() -> dict[type[LittleGiantsError], LittleGiantsError]:
         errors.UnreadableFileError("a.toml", N_("it is a folder, not a file"), errno.EISDIR),
         errors.MissingDataFileError("a.toml", N_("no such file"), errno.ENOENT),
         errors.MissingExtraError("xlsx", "openpyxl", N_("read and write .xlsx files")),
+        *_edge_samples(),
     ]
     return {type(error): error for error in found}
+
+
+def _edge_samples() -> list[LittleGiantsError]:
+    """One error of each class of the loader, the dumps and the structuring of plain data."""
+    from littlegiants.loader import (
+        DumpError,
+        LoadError,
+        LoadFileError,
+        LoadProblem,
+        MissingFileError,
+    )
+    from littlegiants.money import Money
+    from littlegiants.structure import converter, structure_enterprise
+
+    county = {"name": "x", "designations": [{"level": "county"}]}
+    cell = _raised(lambda: Money.parse("12,5x"))
+    problems = (
+        LoadProblem("trade.csv", 7, column="金额", value="12,5x", message=Reason.of(cell)),
+        LoadProblem("trade.csv", 8, message=N_("the row is blank; delete it")),
+    )
+    return [
+        LoadError("trade.csv", problems, more=3),
+        DumpError("a\rb", MISSING, None, "out.xlsx", 2, "credit_code"),
+        _raised(lambda: structure_enterprise(county, converter(currency="CNY"))),
+        LoadFileError("trade.csv", N_("it is a folder, not a file"), errno.EISDIR),
+        MissingFileError("trade.csv", N_("no such file"), errno.ENOENT),
+    ]
 
 
 SAMPLES = _samples()
@@ -175,11 +203,6 @@ ELSEWHERE = frozenset(
     {
         "littlegiants.eligibility.CriteriaNotAvailableError",
         "littlegiants.eligibility.UnknownCriterionError",
-        "littlegiants.io.loader.DumpError",
-        "littlegiants.io.loader.LoadError",
-        "littlegiants.io.loader.LoadFileError",
-        "littlegiants.io.loader.MissingFileError",
-        "littlegiants.io.structuring.StructureError",
     }
 )
 

@@ -48,9 +48,11 @@ from littlegiants._exact import MAX_ADJUSTED_EXPONENT
 from littlegiants.errors import (
     LittleGiantsError,
     MissingDataFileError,
+    Reason,
     SourceLocation,
     UnreadableFileError,
 )
+from littlegiants.translations import N_
 
 __all__ = [
     "MAX_BYTES",
@@ -153,23 +155,30 @@ def _read_bytes(name: str, error: LocatedError) -> bytes:
 def _os_error(name: str, exc: OSError) -> UnreadableFileError:
     if isinstance(exc, FileNotFoundError):
         broken = Path(name).is_symlink()
-        reason = "a symbolic link to nothing" if broken else "no such file"
+        reason = N_("a symbolic link to nothing") if broken else N_("no such file")
         return MissingDataFileError(name, reason, exc.errno)
     return UnreadableFileError(name, (exc.strerror or str(exc)).lower(), exc.errno)
 
 
 def _check_file(name: str, mode: int, size: int, error: LocatedError) -> None:
     if stat.S_ISDIR(mode):
-        raise UnreadableFileError(name, "it is a folder, not a file", errnos.EISDIR)
+        raise UnreadableFileError(name, N_("it is a folder, not a file"), errnos.EISDIR)
     if not stat.S_ISREG(mode):
-        what = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
-        raise UnreadableFileError(name, f"it is {what}, not a regular file", errnos.EINVAL)
+        reason = (
+            N_("it is a FIFO, not a regular file")
+            if stat.S_ISFIFO(mode)
+            else N_("it is a device or socket, not a regular file")
+        )
+        raise UnreadableFileError(name, reason, errnos.EINVAL)
     if size > MAX_BYTES:
         raise _too_large(name, size, error)
 
 
 def _too_large(name: str, size: int, error: LocatedError) -> Exception:
-    reason = f"the file is larger than {MAX_BYTES:,} bytes, the limit for a TOML data file"
+    reason = Reason(
+        N_("the file is larger than {limit:,} bytes, the limit for a TOML data file"),
+        limit=MAX_BYTES,
+    )
     return error(size, reason, SourceLocation(name))
 
 

@@ -130,20 +130,6 @@ def _said(value: object, locale: str) -> str:
     return str(message(locale)) if callable(message) else str(value)
 
 
-class _Words:
-    """A fixed phrase from outside the catalogue's source (Python's own), translated when said."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __str__(self) -> str:
-        return self.text
-
-    def message(self, locale: str) -> str:
-        """The phrase in ``locale``'s words, or as it is when the catalogue lacks it."""
-        return translator(locale).gettext(self.text)
-
-
 #: Python's own reasons a date is refused, which the date options pass on.
 _DATE_REASONS: Final = (
     N_("day is out of range for month"),
@@ -715,14 +701,14 @@ def _amount(money: Money | None, fmt: str, locale: str, *, compact: bool = False
 
 def _date(text: str) -> dt.date:
     """A date option read as data cells are: 2025-06-30, 2025/06/30, 2025.6.30, 2025年6月30日."""
-    from littlegiants.errors import InvalidDateError  # noqa: PLC0415
+    from littlegiants.errors import InvalidDateError, Reason  # noqa: PLC0415
     from littlegiants.periods import parse_date  # noqa: PLC0415
 
     try:
         return parse_date(text)
     except InvalidDateError as error:
         raise _OptionError(
-            N_("{reason}, not {text}"), reason=_Words(error.reason), text=repr(text)
+            N_("{reason}, not {text}"), reason=Reason.given(error.reason), text=repr(text)
         ) from None
 
 
@@ -1669,8 +1655,13 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
         read = loader.load_dataset if kind is None else loader.load_list
         data = read(path, errors="collect")
         problems = [p for row in data.rejected for p in row.problems]
+        from littlegiants.errors import Reason  # noqa: PLC0415
+
         notes = {
-            file: f"ignored columns the library does not use: {', '.join(columns)}"
+            file: Reason(
+                N_("ignored columns the library does not use: {columns}"),
+                columns=", ".join(columns),
+            )
             for file, columns in data.ignored.items()
         }
         return data.rows_read, problems, notes
@@ -1687,6 +1678,7 @@ def _problems_of(path: Path, kind: str | None) -> tuple[int, list[Any], dict[str
 
 def cmd_validate(args: argparse.Namespace, out: Output) -> int:
     """Check files and print every problem with file, line and column."""
+    from littlegiants.errors import Reason  # noqa: PLC0415
     from littlegiants.io.loader import LoadError  # noqa: PLC0415
 
     path = Path(args.data)
@@ -1704,7 +1696,7 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
             "file": problem.path,
             "line": problem.line,
             "column": problem.column or "",
-            "problem": problem.message,
+            "problem": Reason.given(problem.message).message(args.locale),
             "value": "" if problem.value is None else str(problem.value),
         }
         for problem in problems
@@ -1720,7 +1712,8 @@ def cmd_validate(args: argparse.Namespace, out: Output) -> int:
                 read=read.format(count=rows_read), found=found.format(count=len(problems))
             )
         )
-    for file, note in ignored.items():  # reported once per file, never a problem
+    for file, english in ignored.items():  # reported once per file, never a problem
+        note = Reason.given(english).message(args.locale)
         if args.format == "table":
             out.note(f"{file}: {note}")
         else:
@@ -2012,7 +2005,7 @@ def _report(error: BaseException, locale: str) -> None:
 
         if isinstance(error, LoadError):
             for problem in error.problems:
-                _say(f"littlegiants: {_one_line(_said(problem, locale))}")
+                _say(f"littlegiants: {_one_line(problem.describe(locale=locale))}")
             if error.more:
                 _say("littlegiants: " + _("... and {count} more problems").format(count=error.more))
             return

@@ -36,6 +36,7 @@ Invalid amount '1E+40': its magnitude is beyond the limit of 1E+31 (an exponent 
 
 from __future__ import annotations
 
+import copy
 import math
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 
@@ -163,13 +164,27 @@ class Reason(str):
         """``text`` as a ``Reason``: itself when it is one, else a reason without values."""
         return text if isinstance(text, Reason) else cls(text)
 
+    @classmethod
+    def of(cls, error: BaseException) -> Reason:
+        """The sentence of ``error`` as a reason: a littlegiants error says it in any language.
+
+        A loader keeps the error a cell raised this way, so its problem reads Chinese too. The
+        reason keeps a copy of the error made from its fields, without the traceback, context
+        and cause of the one raised: a file of many bad rows holds no stack frames.
+
+        >>> reason = Reason.of(InvalidLevelError("county"))
+        >>> reason.startswith("Unknown designation level 'county'"), reason.message("zh_CN")[:6]
+        (True, '未知认定级别')
+        """
+        return cls("{error}", error=copy.copy(error))
+
     def said(self, _: Callable[[str], str]) -> str:
         """The reason in the words ``_`` (a gettext) gives."""
         if not self.values:
             return _(self.template)
         return _(self.template).format(
             **{
-                name: value.said(_) if isinstance(value, Reason) else value
+                name: value.said(_) if isinstance(value, Reason | LittleGiantsError) else value
                 for name, value in self.values.items()
             }
         )
@@ -247,15 +262,19 @@ class LittleGiantsError(Exception):
         >>> UnknownPolicyError("x", ("a", "b")).message("zh_CN")
         "没有内置政策 'x'：已有的政策编号为 a, b。"
         """
+        # Imported here: translations reads locales with formatting, which raises these errors.
+        from littlegiants.translations import translator  # noqa: PLC0415
+
+        return self.said(translator(locale).gettext)
+
+    def said(self, _: Callable[[str], str]) -> str:
+        """The sentence in the words ``_`` (a gettext) gives."""
         for kind in type(self).__mro__:
             if "_sentence" in vars(kind):
                 break
             if "__str__" in vars(kind):
                 return str(self)  # a class that writes its own English sentence, untranslated
-        # Imported here: translations reads locales with formatting, which raises these errors.
-        from littlegiants.translations import translator  # noqa: PLC0415
-
-        return self._sentence(translator(locale).gettext)
+        return self._sentence(_)
 
     def _sentence(self, _: Callable[[str], str]) -> str:
         """The sentence in the words ``_`` (a gettext) gives; subclasses that translate write it."""

@@ -51,7 +51,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from littlegiants.errors import InvalidArgumentError, MissingExtraError
+from littlegiants.errors import InvalidArgumentError, MissingExtraError, Reason
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     import polars as pl
@@ -130,7 +131,8 @@ def _decimal_type(pa: Any, name: str, values: list[Any]) -> Any:  # noqa: ANN401
         if value is None:
             continue
         if not value.is_finite():
-            raise InvalidArgumentError(value, f"column {name}", "expected a finite amount")
+            column = Reason(N_("column {name}"), name=name)
+            raise InvalidArgumentError(value, column, N_("expected a finite amount"))
         exponent = value.as_tuple().exponent
         scale = max(scale, -exponent)
         whole = max(whole, value.adjusted() + 1)
@@ -141,8 +143,8 @@ def _decimal_type(pa: Any, name: str, values: list[Any]) -> Any:  # noqa: ANN401
         return pa.decimal256(_MAX_DIGITS, scale)
     raise InvalidArgumentError(
         digits,
-        f"digits of column {name}",
-        f"an exact decimal column holds at most {_MAX_DIGITS} digits",
+        Reason(N_("digits of column {name}"), name=name),
+        Reason(N_("an exact decimal column holds at most {digits} digits"), digits=_MAX_DIGITS),
     )
 
 
@@ -168,8 +170,8 @@ def _arrow_type(
     shown = ", ".join(sorted(kind.__name__ for kind in kinds))
     raise InvalidArgumentError(
         shown,
-        f"types of column {name}",
-        "a column holds one of text, whole numbers, booleans, Decimal or dates (never floats)",
+        Reason(N_("types of column {name}"), name=name),
+        N_("a column holds one of text, whole numbers, booleans, Decimal or dates (never floats)"),
     )
 
 
@@ -306,7 +308,7 @@ def flat_record(value: object) -> Row:
 
     kind = type(value)
     if not attrs.has(kind):
-        raise InvalidArgumentError(value, "record", "expected a record of the library")
+        raise InvalidArgumentError(value, N_("record"), N_("expected a record of the library"))
     row: Row = {}
     for field in attrs.fields(kind):
         name = field.alias or field.name

@@ -51,7 +51,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, cast
 
-from littlegiants.errors import InvalidRecordError, LittleGiantsError
+from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason
 from littlegiants.io import _PURPOSE
 from littlegiants.io import batches as _batches
 from littlegiants.io import kinds as _schemas
@@ -71,6 +71,7 @@ from littlegiants.io.loader import (
 )
 from littlegiants.money import validate_currency
 from littlegiants.trade import TradeRecord, TradeSummary, summarize
+from littlegiants.translations import N_
 
 try:
     import pyarrow as pa
@@ -362,24 +363,30 @@ def _checked_path(
     """The loader's own argument checks (and the file's), so both refuse the same arguments."""
     if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
         if errors not in ("strict", "collect"):
-            raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+            raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
         day = as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime))
         if not day:
-            raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
+            raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
         file = Path(path)
         if file.suffix.lower() != ".parquet":
-            message = (
-                f"expected a .parquet file, not {file.suffix or 'a file without an extension'}"
+            message = Reason(
+                N_("expected a .{fmt} file, not {suffix}"),
+                fmt="parquet",
+                suffix=file.suffix or Reason(N_("a file without an extension")),
             )
             raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
-        _regular_file(file, "trade file")
+        _regular_file(file, Reason(N_("{kind} file"), kind="trade"))
         return file, None if currency is None else validate_currency(currency)
     file, code = _check(
         path, kind="trade", encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
     found = _tables.format_of(file)
     if found != fmt:
-        message = f"expected a .{fmt} file, not {file.suffix or 'a file without an extension'}"
+        message = Reason(
+            N_("expected a .{fmt} file, not {suffix}"),
+            fmt=fmt,
+            suffix=file.suffix or Reason(N_("a file without an extension")),
+        )
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
     return file, code
 
@@ -482,7 +489,7 @@ class TradeTable:
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
         if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
-            raise InvalidRecordError(block_size, "block_size must be a whole number of bytes")
+            raise InvalidRecordError(block_size, N_("block_size must be a whole number of bytes"))
         return TradeScan(
             file, currency=code, errors=errors, as_of=as_of, encoding=encoding, block=block_size
         )
@@ -539,7 +546,8 @@ class TradeTable:
         except OSError as exc:
             raise _file_error(file, exc) from exc
         except pa.ArrowException as exc:
-            problem = LoadProblem(str(file), None, message=f"it is not a Parquet file ({exc})")
+            message = Reason(N_("it is not a Parquet file ({error})"), error=str(exc))
+            problem = LoadProblem(str(file), None, message=message)
             raise LoadError(str(file), (problem,)) from None
         return cls.from_arrow(
             table, path=str(file), currency=code, errors=errors, as_of=as_of, first_line=1
@@ -578,7 +586,7 @@ class TradeTable:
         except LittleGiantsError as exc:
             if path is None:
                 raise
-            problem = LoadProblem(path, None, message=str(exc))
+            problem = LoadProblem(path, None, message=Reason.of(exc))
             raise LoadError(path, (problem,)) from None
         return cls(table, firms, rejected=rejected)
 
@@ -606,13 +614,15 @@ class TradeTable:
         """
         table = _table(data)
         if errors not in ("strict", "collect"):
-            raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+            raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
         _batches._refuse_floats(table, path)  # noqa: SLF001
         if set(TRADE_SCHEMA.names) <= set(table.column_names):
             try:
                 typed = table.select(TRADE_SCHEMA.names).cast(TRADE_SCHEMA)
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-                message = f"the columns do not fit TRADE_SCHEMA exactly: {exc}"
+                message = Reason(
+                    N_("the columns do not fit TRADE_SCHEMA exactly: {error}"), error=str(exc)
+                )
                 raise InvalidRecordError(path, message) from None
             return cls.from_records(_batches.records_of(typed))
         code = None if currency is None else validate_currency(currency)
@@ -753,10 +763,10 @@ def _table(data: object) -> pa.Table:
     if isinstance(data, pa.RecordBatch):
         return pa.Table.from_batches([data])
     if isinstance(data, str | bytes) or not hasattr(data, "__iter__"):
-        raise InvalidRecordError(data, "expected a pyarrow Table, RecordBatch or batches")
+        raise InvalidRecordError(data, N_("expected a pyarrow Table, RecordBatch or batches"))
     found = list(cast("Iterable[object]", data))
     if not found or not all(isinstance(batch, pa.RecordBatch) for batch in found):
-        raise InvalidRecordError(data, "expected a pyarrow Table, RecordBatch or batches")
+        raise InvalidRecordError(data, N_("expected a pyarrow Table, RecordBatch or batches"))
     return pa.Table.from_batches(found)
 
 
@@ -807,9 +817,11 @@ class TradeScan:
             if table is None:  # batches already given would come again from the loader's reader
                 raise InvalidRecordError(
                     str(self.path),
-                    "the file is not plain CSV past its first block (a quote, a blank line, a "
-                    "lone carriage return): read it with TradeTable.read_csv, or summarise the "
-                    "scan, which starts again with the loader's reader",
+                    N_(
+                        "the file is not plain CSV past its first block (a quote, a blank line, "
+                        "a lone carriage return): read it with TradeTable.read_csv, or summarise "
+                        "the scan, which starts again with the loader's reader"
+                    ),
                 )
             yield from table.to_batches()
 
@@ -855,7 +867,8 @@ class TradeScan:
         """
         if callable(by):
             raise InvalidRecordError(
-                by, "a scan groups by 'region' or 'enterprise': read a TradeTable for a function"
+                by,
+                N_("a scan groups by 'region' or 'enterprise': read a TradeTable for a function"),
             )
         summaries: list[TradeSummary] = []
         for table in self._tables():

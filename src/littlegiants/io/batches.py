@@ -67,6 +67,7 @@ from littlegiants.errors import (
     InvalidAmountError,
     InvalidRecordError,
     LittleGiantsError,
+    Reason,
     SourceLocation,
 )
 from littlegiants.fx import RateTable
@@ -93,6 +94,7 @@ from littlegiants.trade import (
     _stated_tolerance,
     summarize,
 )
+from littlegiants.translations import N_
 
 try:
     import pyarrow as pa
@@ -683,10 +685,14 @@ def _unfit(
                 line,
                 column=binding.column_name(column),
                 value=str(money.amount),
-                message=(
-                    f"the amount {money.amount} has a digit finer than 1E-{_SCALE}, which a "
-                    "TradeTable (decimal128(38, 7)) cannot hold exactly; it is never rounded: "
-                    "read this file with load_trade_records"
+                message=Reason(
+                    N_(
+                        "the amount {amount} has a digit finer than 1E-{scale}, which a "
+                        "TradeTable (decimal128(38, 7)) cannot hold exactly; it is never "
+                        "rounded: read this file with load_trade_records"
+                    ),
+                    amount=money.amount,
+                    scale=_SCALE,
                 ),
             )
     return None
@@ -721,8 +727,15 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
             if amount is not None and not _fits(amount):
                 raise InvalidAmountError(
                     amount,
-                    f"record {number} has an amount with a digit finer than 1E-{_SCALE}, which "
-                    "a TradeTable (decimal128(38, 7)) cannot hold exactly; it is never rounded",
+                    Reason(
+                        N_(
+                            "record {number} has an amount with a digit finer than 1E-{scale}, "
+                            "which a TradeTable (decimal128(38, 7)) cannot hold exactly; it is "
+                            "never rounded"
+                        ),
+                        number=number,
+                        scale=_SCALE,
+                    ),
                 )
             columns[name].append(amount)
             columns[f"{name}_exponent"].append(None if amount is None else _exponent(amount))

@@ -49,10 +49,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, cast
 
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
 from littlegiants.io import kinds as _kinds
 from littlegiants.io import tables as _tables
 from littlegiants.io.loader import DumpError, LoadError, LoadProblem, require_openpyxl
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     import os
@@ -134,12 +135,18 @@ def _prepare(
     fmt = _tables.format_of(file)
     if fmt is None:
         formats = ", ".join(_tables.FORMATS)
-        message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
+        message = Reason(
+            N_("cannot tell the format from the extension {suffix}: use {formats}"),
+            suffix=repr(file.suffix),
+            formats=formats,
+        )
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
     encoding = encoding or _DEFAULT_ENCODING.get(fmt, "utf-8")
     problem = _tables.check_encoding(encoding)
     if problem is not None:
-        reason = f"the loader could not read the file back: {problem}"
+        reason = Reason(
+            N_("the loader could not read the file back: {problem}"), problem=Reason.given(problem)
+        )
         raise DumpError(encoding, reason, None, str(file))
     openpyxl = require_openpyxl() if fmt == "xlsx" else None
     try:

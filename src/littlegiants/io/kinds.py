@@ -61,6 +61,7 @@ from littlegiants.errors import (
     InvalidDateError,
     LittleGiantsError,
     MoneyParseError,
+    Reason,
     UnknownRegionError,
 )
 from littlegiants.financials import FinancialYear, Profile
@@ -77,6 +78,7 @@ from littlegiants.records import (
 )
 from littlegiants.regions import Region, regions_named
 from littlegiants.trade import TradeAggregate, TradeFlow, TradeRecord
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     import cattrs
@@ -414,16 +416,24 @@ class Binding:
 
 def _unit_issue(column: Column, unit: str, header: str) -> str | None:
     if column.type == "growth":
-        return None if unit == "%" else f"the unit of {header!r} can only be %"
+        return (
+            None
+            if unit == "%"
+            else Reason(N_("the unit of {header} can only be %"), header=repr(header))
+        )
     if column.type != "money":
-        return f"the column {header!r} takes no unit in its header"
+        return Reason(N_("the column {header} takes no unit in its header"), header=repr(header))
     try:
         parse_money_text("1" + unit)
     except MoneyParseError:
         try:
             parse_money_text("1" + unit, currency="CNY")
         except (MoneyParseError, LittleGiantsError):
-            return f"{unit!r} in {header!r} is not a unit of money such as 万元, CNY or million USD"
+            return Reason(
+                N_("{unit} in {header} is not a unit of money such as 万元, CNY or million USD"),
+                unit=repr(unit),
+                header=repr(header),
+            )
     return None
 
 
@@ -462,12 +472,23 @@ def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Bindi
             column = index.get(_normal(match[1]))
             unit = match[2]
         if not text.strip():
-            issues.append(Issue(None, text, f"column {position} has no header"))
+            issues.append(
+                Issue(None, text, Reason(N_("column {position} has no header"), position=position))
+            )
         elif column is None:
             ignored.append(text)
         elif column.name in source:
             issues.append(
-                Issue(text, text, f"{text!r} and {source[column.name]!r} are both {column.name}")
+                Issue(
+                    text,
+                    text,
+                    Reason(
+                        N_("{text} and {other} are both {column}"),
+                        text=repr(text),
+                        other=repr(source[column.name]),
+                        column=column.name,
+                    ),
+                )
             )
             column = None
         else:
@@ -480,8 +501,9 @@ def bind(kind: Kind, names: Sequence[str], *, table: bool = True) -> tuple[Bindi
         columns.append(column)
     for group in kind.required if table else ():
         if not any(name in source for name in group):
-            names_ = " or ".join(f"{name} ({_all_aliases(kind, name)})" for name in group)
-            issues.append(Issue(group[0], None, f"a required column is missing: {names_}"))
+            names_ = _either(f"{name} ({_all_aliases(kind, name)})" for name in group)
+            missing = Reason(N_("a required column is missing: {names}"), names=names_)
+            issues.append(Issue(group[0], None, missing))
     binding = Binding(kind, tuple(map(str, names)), tuple(columns), units, source, tuple(ignored))
     return binding, issues
 
@@ -498,12 +520,15 @@ def ignored_note(kind: Kind, ignored: Sequence[str]) -> str:
         f"{column.name} ({', '.join(column.aliases)})" if column.aliases else column.name
         for column in kind.columns
     )
-    word = "column" if len(ignored) == 1 else "columns"
-    names = ", ".join(map(repr, ignored))
-    return (
-        f"ignored {len(ignored)} {word} the library does not use: {names} "
-        f"({kind.name} files have: {known})"
+    template = (
+        N_("ignored {count} column the library does not use: {names} ({kind} files have: {known})")
+        if len(ignored) == 1
+        else N_(
+            "ignored {count} columns the library does not use: {names} ({kind} files have: {known})"
+        )
     )
+    names = ", ".join(map(repr, ignored))
+    return Reason(template, count=len(ignored), names=names, kind=kind.name, known=known)
 
 
 def _all_aliases(kind: Kind, name: str) -> str:
@@ -543,18 +568,23 @@ def _prepare(column: Column, raw: object, unit: str | None, escaped: bool) -> ob
             return Issue(
                 column.name,
                 raw,
-                "a spreadsheet formula, not a value: formulas are never evaluated; paste the "
-                "values instead",
+                N_(
+                    "a spreadsheet formula, not a value: formulas are never evaluated; paste the "
+                    "values instead"
+                ),
             )
         if kind in _NUMERIC and _NON_FINITE.fullmatch(text):
-            return Issue(column.name, raw, f"{text} is not a finite number")
+            return Issue(column.name, raw, Reason(N_("{text} is not a finite number"), text=text))
         return _prepare_text(column, text, unit)
     if isinstance(raw, Decimal) and not raw.is_finite():
-        return Issue(column.name, str(raw), f"{raw} is not a finite number")
+        return Issue(column.name, str(raw), Reason(N_("{text} is not a finite number"), text=raw))
     beyond = _beyond_bounds(raw)
     if beyond is not None:
         number, problem = beyond
-        return Issue(column.name, number, f"the number {number} is out of bounds: {problem}")
+        message = Reason(
+            N_("the number {number} is out of bounds: {problem}"), number=number, problem=problem
+        )
+        return Issue(column.name, number, message)
     numeric = isinstance(raw, int | Decimal) and not isinstance(raw, bool)
     if unit is not None and kind in ("money", "growth") and numeric:
         return _prepare_text(column, format(raw, "f"), unit)
@@ -601,7 +631,10 @@ def _prepare_text(column: Column, text: str, unit: str | None) -> object:
             return Issue(
                 column.name,
                 text,
-                f"the header gives the unit {unit}, so write a plain number such as 1,234.5",
+                Reason(
+                    N_("the header gives the unit {unit}, so write a plain number such as 1,234.5"),
+                    unit=unit,
+                ),
             )
         return text + unit
     if kind == "date":
@@ -627,8 +660,13 @@ def _prepare_text(column: Column, text: str, unit: str | None) -> object:
             return Issue(
                 column.name,
                 text,
-                f"{text!r} is not a kind of count: write held (现有), batch (批次) or "
-                "target (目标)",
+                Reason(
+                    N_(
+                        "{text} is not a kind of count: write held (现有), batch (批次) or "
+                        "target (目标)"
+                    ),
+                    text=repr(text),
+                ),
             )
         return found
     return text
@@ -666,8 +704,13 @@ def _re_reviews(column: Column, text: str) -> object:
             return Issue(
                 column.name,
                 text,
-                f"{part.strip()!r} is not a re-review: write each as '2025-07-01 passed' or "
-                "'2025-07-01 failed' (通过 / 未通过), separated by ';'",
+                Reason(
+                    N_(
+                        "{part} is not a re-review: write each as '2025-07-01 passed' or "
+                        "'2025-07-01 failed' (通过 / 未通过), separated by ';'"
+                    ),
+                    part=repr(part.strip()),
+                ),
             )
         reviews.append({"on": _iso_date(match[1]), "passed": result})
     return reviews
@@ -679,7 +722,7 @@ def _names(column: Column, text: str) -> object:
         return []
     names = [part.strip() for part in _LIST_SPLIT.split(text)]
     if any(not name for name in names):
-        return Issue(column.name, text, "an empty name between ';' separators")
+        return Issue(column.name, text, N_("an empty name between ';' separators"))
     return names
 
 
@@ -687,8 +730,12 @@ def _list_issue(column: Column, text: str, part: str, example: str) -> Issue:
     return Issue(
         column.name,
         text,
-        f"{part!r} is not one of {column.name}: write each as {example!r}, separated by ';', "
-        "or none",
+        Reason(
+            N_("{part} is not one of {column}: write each as {example}, separated by ';', or none"),
+            part=repr(part),
+            column=column.name,
+            example=repr(example),
+        ),
     )
 
 
@@ -719,14 +766,17 @@ def _share(column: Column, text: str) -> object:
         return text
     number = text[:-1].strip()
     if not _PLAIN.fullmatch(number):
-        return Issue(column.name, text, f"{text!r} is not a percentage such as 12%")
+        message = Reason(N_("{text} is not a percentage such as 12%"), text=repr(text))
+        return Issue(column.name, text, message)
     return Decimal(number.replace(",", "")).scaleb(-2, context=EXACT)
 
 
 def _tier(column: Column, text: str) -> object:
     found = _TIERS.get(text.casefold())
     if found is None:
-        message = f"{text!r} is not a level: write national, provincial or municipal"
+        message = Reason(
+            N_("{text} is not a level: write national, provincial or municipal"), text=repr(text)
+        )
         return Issue(column.name, text, message)
     return found
 
@@ -752,9 +802,9 @@ _UNKNOWN: Final = _Unknown()
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, StructureError):
-        return f"{exc.path}: {exc.reason}" if exc.path.startswith("[") else exc.reason
-    return str(exc)
+    if isinstance(exc, StructureError) and not exc.path.startswith("["):
+        return exc.reason
+    return Reason.of(exc)
 
 
 def _column_of(exc: BaseException, kwargs: Mapping[str, object]) -> str | None:
@@ -810,15 +860,15 @@ def _structured(
     try:
         return cls(**(fixed or {}), **kwargs), []
     except (LittleGiantsError, ValueError, TypeError) as exc:
-        return None, [Issue(_column_of(exc, kwargs), getattr(exc, "value", None), str(exc))]
+        return None, [Issue(_column_of(exc, kwargs), getattr(exc, "value", None), Reason.of(exc))]
 
 
 def _take(values: Mapping[str, object], names: Sequence[str]) -> dict[str, object]:
     return {name: values[name] for name in names if name in values}
 
 
-def _after(as_of: dt.date) -> str:
-    return f"after as_of={as_of}"
+def _after(as_of: dt.date) -> Reason:
+    return Reason(N_("after as_of={as_of}"), as_of=as_of)
 
 
 def _designation_dates(record: DesignationRecord, as_of: dt.date) -> list[Issue]:
@@ -828,27 +878,38 @@ def _designation_dates(record: DesignationRecord, as_of: dt.date) -> list[Issue]
     designation = record.designation
     if designation.awarded_on > as_of:
         awarded = str(designation.awarded_on)
-        issues.append(Issue("awarded_on", awarded, f"an award date {after}"))
+        issues.append(
+            Issue("awarded_on", awarded, Reason(N_("an award date {after}"), after=after))
+        )
     if designation.revoked_on is not None and designation.revoked_on > as_of:
         revoked = str(designation.revoked_on)
-        issues.append(Issue("revoked_on", revoked, f"a revocation date {after}"))
+        issues.append(
+            Issue("revoked_on", revoked, Reason(N_("a revocation date {after}"), after=after))
+        )
     late = [str(review.on) for review in designation.re_reviews if review.on > as_of]
     if late:
-        issues.append(Issue("re_reviews", late[0], f"a re-review date {after}"))
+        issues.append(
+            Issue("re_reviews", late[0], Reason(N_("a re-review date {after}"), after=after))
+        )
     return issues
 
 
 def _relocation_dates(record: RelocationRecord, as_of: dt.date) -> list[Issue]:
     if record.relocation.on > as_of:
-        return [Issue("on", str(record.relocation.on), f"a move dated {_after(as_of)}")]
+        message = Reason(N_("a move dated {after}"), after=_after(as_of))
+        return [Issue("on", str(record.relocation.on), message)]
     return []
 
 
 def _trade_dates(record: TradeRecord, as_of: dt.date) -> list[Issue]:
     if record.period.end > as_of:
-        message = (
-            f"the period ends on {record.period.end}, {_after(as_of)}: trade figures cannot "
-            "cover days that have not passed"
+        message = Reason(
+            N_(
+                "the period ends on {end}, {after}: trade figures cannot cover days that have "
+                "not passed"
+            ),
+            end=record.period.end,
+            after=_after(as_of),
         )
         return [Issue("period", str(record.period), message)]
     return []
@@ -857,21 +918,28 @@ def _trade_dates(record: TradeRecord, as_of: dt.date) -> list[Issue]:
 def _financial_dates(record: FinancialRecord, as_of: dt.date) -> list[Issue]:
     year = record.financial_year.year
     if year > as_of.year:
-        return [Issue("year", year, f"figures for {year}, a year {_after(as_of)}")]
+        message = Reason(N_("figures for {year}, a year {after}"), year=year, after=_after(as_of))
+        return [Issue("year", year, message)]
     return []
 
 
 def _rate_dates(record: ExchangeRate, as_of: dt.date) -> list[Issue]:
     if record.on > as_of:
-        return [Issue("on", str(record.on), f"a rate dated {_after(as_of)}")]
+        return [
+            Issue("on", str(record.on), Reason(N_("a rate dated {after}"), after=_after(as_of)))
+        ]
     return []
 
 
 def _aggregate_dates(record: TradeAggregate, as_of: dt.date) -> list[Issue]:
     if record.period.end > as_of:
-        message = (
-            f"the period ends on {record.period.end}, {_after(as_of)}: a reported total "
-            "cannot cover days that have not passed"
+        message = Reason(
+            N_(
+                "the period ends on {end}, {after}: a reported total cannot cover days that "
+                "have not passed"
+            ),
+            end=record.period.end,
+            after=_after(as_of),
         )
         return [Issue("period", str(record.period), message)]
     return []
@@ -879,12 +947,20 @@ def _aggregate_dates(record: TradeAggregate, as_of: dt.date) -> list[Issue]:
 
 def _count_dates(record: DesignationCount, as_of: dt.date) -> list[Issue]:
     if record.on > as_of:
-        return [Issue("on", str(record.on), f"a count reported {_after(as_of)}")]
+        message = Reason(N_("a count reported {after}"), after=_after(as_of))
+        return [Issue("on", str(record.on), message)]
     return []
 
 
 def _profile_dates(record: ProfileRecord, as_of: dt.date) -> list[Issue]:
     return _future_profile(record.profile, as_of)
+
+
+#: What a profile's list of a year after ``as_of`` is called, by its field.
+_LATE_YEARS: Final = {
+    "science_awards": N_("a science_awards year after as_of={as_of}"),
+    "chuangke_placings": N_("a chuangke_placings year after as_of={as_of}"),
+}
 
 
 def _future_profile(profile: Profile, as_of: dt.date) -> list[Issue]:
@@ -893,14 +969,17 @@ def _future_profile(profile: Profile, as_of: dt.date) -> list[Issue]:
     for name in ("science_awards", "chuangke_placings"):
         late = [item.year for item in getattr(profile, name) or () if item.year > as_of.year]
         if late:
-            issues.append(Issue(name, late[0], f"a {name} year after as_of={as_of}"))
+            issues.append(Issue(name, late[0], Reason(_LATE_YEARS[name], as_of=as_of)))
     return issues
 
 
 def _count_needs(kind: object, values: Mapping[str, object], bad: frozenset[str]) -> list[Issue]:
     """The column a count's kind needs and the row lacks: a batch's batch, a target's date."""
-    needed = {CountKind.BATCH: ("batch", "a batch count needs its MIIT batch (批次)")}
-    needed[CountKind.TARGET] = ("by", "a target needs the date it is to be reached by (目标日期)")
+    needed = {CountKind.BATCH: ("batch", N_("a batch count needs its MIIT batch (批次)"))}
+    needed[CountKind.TARGET] = (
+        "by",
+        N_("a target needs the date it is to be reached by (目标日期)"),
+    )
     if not isinstance(kind, CountKind) or kind not in needed:
         return []
     column, message = needed[kind]
@@ -941,18 +1020,30 @@ def resolve_region_name(name: str, credit_code: object, within: Region | None) -
     if len(found) == 1:
         return found[0]
     if not found:
-        where = "" if within is None else f" within {within.full_name} ({within.code})"
-        message = f"Unknown region {name!r}: no GB/T 2260 division{where} has this name"
         if within is None:
-            message = str(UnknownRegionError(name))
+            return Issue("region", name, Reason.of(UnknownRegionError(name)))
+        message = Reason(
+            N_(
+                "Unknown region {name}: no GB/T 2260 division within {within} ({code}) has "
+                "this name"
+            ),
+            name=repr(name),
+            within=within.full_name,
+            code=within.code,
+        )
         return Issue("region", name, message)
     candidates = tuple((region.code, region.full_name) for region in found)
-    return Issue("region", name, str(AmbiguousRegionError(name, None, candidates)))
+    return Issue("region", name, Reason.of(AmbiguousRegionError(name, None, candidates)))
+
+
+def _either(parts: Iterable[str]) -> str:
+    """``a or b or c``, each ``or`` in the reader's language."""
+    return functools.reduce(lambda first, then: Reason(N_("{a} or {b}"), a=first, b=then), parts)
 
 
 def _missing(kind: Kind, group: Sequence[str]) -> str:
-    names = " or ".join(f"{name} ({_aliases_of(kind, name)})" for name in group)
-    return f"a required value is missing: {names}"
+    names = _either(f"{name} ({_aliases_of(kind, name)})" for name in group)
+    return Reason(N_("a required value is missing: {names}"), names=names)
 
 
 class RowReader:
@@ -1078,7 +1169,13 @@ class RowReader:
         if isinstance(given, str) and is_valid_currency(given):
             return validate_currency(given), []
         return None, [
-            Issue("currency", given, f"{given!r} is not an ISO 4217 currency code such as CNY")
+            Issue(
+                "currency",
+                given,
+                Reason(
+                    N_("{given} is not an ISO 4217 currency code such as CNY"), given=repr(given)
+                ),
+            )
         ]
 
     def aggregate(self, values: Mapping[str, object], *, complete: bool) -> _Built:
@@ -1093,7 +1190,9 @@ class RowReader:
             if isinstance(given, str) and is_valid_currency(given):
                 equivalent_currency = validate_currency(given)
             else:
-                message = f"{given!r} is not an ISO 4217 currency code such as USD"
+                message = Reason(
+                    N_("{given} is not an ISO 4217 currency code such as USD"), given=repr(given)
+                )
                 issues.append(Issue("equivalent_currency", given, message))
                 data.pop("equivalent", None)
         convs = {"equivalent": converter(currency=equivalent_currency)}
@@ -1522,7 +1621,12 @@ def cells_of(kind: Kind, record: object) -> dict[str, object]:
     if not isinstance(record, expected):
         raise InvalidRecordError(
             record,
-            f"{kind.name} files hold {expected.__name__} records, not {type(record).__name__}",
+            Reason(
+                N_("{kind} files hold {expected} records, not {given}"),
+                kind=kind.name,
+                expected=expected.__name__,
+                given=type(record).__name__,
+            ),
         )
     return kind.cells(record)
 
@@ -1538,9 +1642,14 @@ def _enterprise_cells(record: Enterprise) -> dict[str, object]:
     if nested:
         raise InvalidRecordError(
             record.name,
-            f"an enterprises file holds only name, credit code, region, English name and "
-            f"industry, not its {', '.join(nested)}: write those with dump_dataset, which "
-            "gives each its own file",
+            Reason(
+                N_(
+                    "an enterprises file holds only name, credit code, region, English name and "
+                    "industry, not its {fields}: write those with dump_dataset, which gives each "
+                    "its own file"
+                ),
+                fields=", ".join(nested),
+            ),
         )
     return {
         **_reference_cells(record),
@@ -1742,36 +1851,52 @@ def _name_problem(text: str) -> str | None:
     """Why one of a list of names cannot go in a table cell of names separated by ``;``."""
     if _reads_back_as_a_name(text):
         return None
-    return (
-        f"a name {text!r}, which a table cell of names separated by ';' cannot carry (a ';', "
-        "outer spaces, or the word none): use JSON or TOML"
+    return Reason(
+        N_(
+            "a name {text}, which a table cell of names separated by ';' cannot carry (a ';', "
+            "outer spaces, or the word none): use JSON or TOML"
+        ),
+        text=repr(text),
     )
 
 
 def _text_problem(text: str, fmt: str) -> str | None:
     """Why one text cannot be written to ``fmt`` and read back, or ``None``."""
     if text == "":
-        return "an empty text; use None for no value"
+        return N_("an empty text; use None for no value")
     surrogate = _SURROGATE.search(text)
     if surrogate is not None:
-        return (
-            f"it holds {surrogate[0]!r}, half of a surrogate pair and no character, which no "
-            "file can carry"
+        return Reason(
+            N_(
+                "it holds {char}, half of a surrogate pair and no character, which no file can "
+                "carry"
+            ),
+            char=repr(surrogate[0]),
         )
     if len(text) > MAX_CELL_CHARS:
         return _too_long(text)
     control = _CONTROL.search(text) if fmt in ("csv", "xlsx") else None
     if control is not None:
-        return f"it holds the control character {control[0]!r}, which CSV and XLSX cannot carry"
+        return Reason(
+            N_("it holds the control character {char}, which CSV and XLSX cannot carry"),
+            char=repr(control[0]),
+        )
     refused = _NOT_XLSX.search(text) if fmt == "xlsx" else None
     if refused is not None:
-        what = "a carriage return" if refused[0] == "\r" else repr(refused[0])
-        return f"it holds {what}, which an XLSX cell cannot carry: use CSV, JSON or TOML"
+        what = N_("a carriage return") if refused[0] == "\r" else repr(refused[0])
+        return Reason(
+            N_("it holds {what}, which an XLSX cell cannot carry: use CSV, JSON or TOML"),
+            what=Reason.given(what),
+        )
     return None
 
 
 def _too_long(text: str) -> str:
-    return f"it is {len(text):,} characters long; the loader reads at most {MAX_CELL_CHARS:,}"
+    return Reason(
+        N_("it is {length:,} characters long; the loader reads at most {limit:,}"),
+        length=len(text),
+        limit=MAX_CELL_CHARS,
+    )
 
 
 def _reads_back_as_a_name(text: str) -> bool:
@@ -1801,7 +1926,7 @@ def register(kind: Kind) -> Kind:
 
     taken = {table for known in KINDS.values() for table in known.tables}
     if kind.name in KINDS or taken.intersection(kind.tables):
-        raise InvalidArgumentError(kind.name, "kind", "a kind of this name exists already")
+        raise InvalidArgumentError(kind.name, N_("kind"), N_("a kind of this name exists already"))
     KINDS[kind.name] = kind
     return kind
 
@@ -1827,21 +1952,47 @@ def _enterprise_identity(record: Enterprise) -> tuple[object, str, object, str]:
     code = record.credit_code
     if code is None:
         name = record.name
-        return ("name", name), "name", name, f"the name {name!r} without a credit code"
-    return ("code", code), "credit_code", str(code), f"the credit code {code}"
+        return (
+            ("name", name),
+            "name",
+            name,
+            Reason(N_("the name {name} without a credit code"), name=repr(name)),
+        )
+    what = Reason(N_("the credit code {code}"), code=code)
+    return ("code", code), "credit_code", str(code), what
 
 
 def _rate_identity(record: ExchangeRate) -> tuple[object, str, object, str]:
-    what = f"the {record.base}->{record.quote} rate on {record.on}"
+    what = Reason(
+        N_("the {base}->{quote} rate on {on}"), base=record.base, quote=record.quote, on=record.on
+    )
     return ("rate", record.base, record.quote, record.on), "on", str(record.on), what
+
+
+#: How an aggregate's flow is named in a message, by the flow's value (``None``: both).
+_AGGREGATE_FLOWS: Final = {
+    None: N_("imports and exports"),
+    "import": N_("imports"),
+    "export": N_("exports"),
+}
 
 
 def _aggregate_identity(record: TradeAggregate) -> tuple[object, str, object, str]:
     """An aggregate's identity (label, period, flow, region) and how to name it."""
-    flow = "imports and exports" if record.flow is None else f"{record.flow.value}s"
-    region = "" if record.region is None else f" in {record.region.code}"
+    flow = _AGGREGATE_FLOWS[None if record.flow is None else record.flow.value]
+    template = (
+        N_("the {flow} of {label} for {period}")
+        if record.region is None
+        else N_("the {flow} of {label} in {region} for {period}")
+    )
     key = ("aggregate", record.label, str(record.period), record.flow, record.region)
-    what = f"the {flow} of {record.label!r}{region} for {record.period}"
+    what = Reason(
+        template,
+        flow=Reason.given(flow),
+        label=repr(record.label),
+        region="" if record.region is None else record.region.code,
+        period=record.period,
+    )
     return key, "period", str(record.period), what
 
 
@@ -1869,29 +2020,38 @@ _Repeat = tuple[tuple[object, ...], str, str, object]
 
 def _designation_repeat(index: int, record: DesignationRecord) -> _Repeat:
     key = ("designation", index, record.designation)
-    return key, "this enterprise's designation", "awarded_on", None
+    return key, N_("this enterprise's designation"), "awarded_on", None
 
 
 def _relocation_repeat(index: int, record: RelocationRecord) -> _Repeat:
     on = record.relocation.on
-    return ("relocation", index, on), f"this enterprise's move on {on}", "on", on
+    what = Reason(N_("this enterprise's move on {on}"), on=on)
+    return ("relocation", index, on), what, "on", on
 
 
 def _financial_repeat(index: int, record: FinancialRecord) -> _Repeat:
     year = record.financial_year.year
-    return ("year", index, year), f"this enterprise's figures for {year}", "year", year
+    what = Reason(N_("this enterprise's figures for {year}"), year=year)
+    return ("year", index, year), what, "year", year
 
 
 def _profile_repeat(index: int, record: ProfileRecord) -> _Repeat:
     named = record.enterprise
-    what = "this enterprise's profile (one row per enterprise)"
+    what = N_("this enterprise's profile (one row per enterprise)")
     column = "name" if named.credit_code is None else "credit_code"
     return ("profile", index, named.key), what, column, named.key
 
 
+#: How a repeated trade record is named, by its flow.
+_TRADE_REPEATS: Final = {
+    "import": N_("this enterprise's import for {period}"),
+    "export": N_("this enterprise's export for {period}"),
+}
+
+
 def _trade_repeat(index: int, record: TradeRecord) -> _Repeat:
     period = str(record.period)
-    what = f"this enterprise's {record.flow.value} for {record.period}"
+    what = Reason(_TRADE_REPEATS[record.flow.value], period=record.period)
     return ("trade", index, record.flow, period), what, "period", period
 
 

@@ -112,9 +112,12 @@ from littlegiants.errors import (
     LittleGiantsError,
     MissingExtraError,
     PolicyFileError,
+    Reason,
     SourceLocation,
     UnknownPolicyError,
     UnreadableFileError,
+    _as_written,
+    _said,
 )
 from littlegiants.frames import DESIGNATION_COLUMNS, Columns, Row, Tabular, flat_record
 from littlegiants.fx import ExchangeRate, RateTable
@@ -123,9 +126,10 @@ from littlegiants.io import tables as _tables
 from littlegiants.money import validate_currency
 from littlegiants.regions import Region, coerce_region
 from littlegiants.trade import TradeAggregate, TradeRecord
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     # attrs keeps annotations as text here (no resolve_types on Dataset): the rules floor, and
     # babel with it, loads only when a sources.toml names a policy.
@@ -216,13 +220,35 @@ class LoadProblem:
         """The file, line and column as a :class:`~littlegiants.errors.SourceLocation`."""
         return SourceLocation(self.path, self.line, self.column)
 
-    def describe(self, *, with_path: bool = True) -> str:
-        """The problem as a sentence, with or without the file's name."""
+    def describe(self, *, with_path: bool = True, locale: object = None) -> str:
+        """The problem as a sentence, with or without the file's name, in ``locale``'s words.
+
+        >>> blank = N_("the row is blank; delete it")
+        >>> problem = LoadProblem("a.csv", 3, column="level", message=blank)
+        >>> problem.describe(with_path=False, locale="zh_CN")
+        '第 3 行，列 level：该行为空，请删除。'
+        """
+        if locale is None:
+            return self.said(_as_written, with_path=with_path)
+        # Imported here: translations reads locales with formatting, which loads babel.
+        from littlegiants.translations import translator  # noqa: PLC0415
+
+        return self.said(translator(locale).gettext, with_path=with_path)
+
+    def said(self, _: Callable[[str], str], *, with_path: bool = True) -> str:
+        """The problem as a sentence in the words ``_`` (a gettext) gives."""
         where = self.location if with_path else SourceLocation(None, self.line, self.column)
-        text = self.message.rstrip(".")
-        if self.value is not None and repr(self.value) not in text and str(self.value) not in text:
-            text += f" (found {self.value!r})"
-        return f"{where}: {text}." if str(where) != "<unknown location>" else f"{text}."
+        english = self.message.rstrip(".")
+        text = _said(self.message, _).rstrip("." if _ is _as_written else ".。")
+        if (
+            self.value is not None
+            and repr(self.value) not in english
+            and str(self.value) not in english
+        ):
+            text += _(" (found {value})").format(value=repr(self.value))
+        if where.path is None and where.line is None and where.field is None:
+            return _("{problem}.").format(problem=text)
+        return _("{where}: {problem}.").format(where=where.said(_), problem=text)
 
     def __str__(self) -> str:
         """``file, line N, column C: message (found value).``."""
@@ -252,16 +278,19 @@ class LoadError(LittleGiantsError, ValueError):
         """How many problems were found in all."""
         return len(self.problems) + self.more
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """A header line, then one problem per line."""
-        plural = "" if self.count == 1 else "s"
-        lines = [f"Cannot load {self.path}: {self.count} problem{plural}."]
+        head = (
+            _("Cannot load {path}: {count} problem.")
+            if self.count == 1
+            else _("Cannot load {path}: {count} problems.")
+        )
+        lines = [head.format(path=self.path, count=self.count)]
         lines.extend(
-            "  " + problem.describe(with_path=problem.path != self.path)
-            for problem in self.problems
+            "  " + problem.said(_, with_path=problem.path != self.path) for problem in self.problems
         )
         if self.more:
-            lines.append(f"  ... and {self.more} more.")
+            lines.append("  " + _("... and {count} more.").format(count=self.more))
         return "\n".join(lines)
 
 
@@ -300,15 +329,21 @@ class DumpError(InvalidRecordError):
     index: int | None = None
     field: str | None = None
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """``Cannot write PATH: record N, field F: REASON (found VALUE).``."""
-        where = [f"record {self.index}"] if self.index is not None else []
+        where = [_("record {index}").format(index=self.index)] if self.index is not None else []
         if self.field is not None:
-            where.append(f"field {self.field}")
-        head = f"Cannot write {self.path}" if self.path is not None else "Cannot write the file"
-        found = "" if self.value is None else f" (found {self.value!r})"
-        place = f"{', '.join(where)}: " if where else ""
-        return f"{head}: {place}{self.reason}{found}."
+            where.append(_("field {field}").format(field=self.field))
+        head = (
+            _("Cannot write {path}").format(path=self.path)
+            if self.path is not None
+            else _("Cannot write the file")
+        )
+        found = "" if self.value is None else _(" (found {value})").format(value=repr(self.value))
+        place = _("{where}: ").format(where=_(", ").join(where)) if where else ""
+        return _("{head}: {place}{reason}{found}.").format(
+            head=head, place=place, reason=_said(self.reason, _), found=found
+        )
 
 
 def require_openpyxl() -> Any:  # noqa: ANN401 - openpyxl ships no type information
@@ -508,7 +543,8 @@ class Dataset(Tabular):
             if known.field is not None
         }
         if kind not in found:
-            raise InvalidArgumentError(kind, "kind", f"expected one of {', '.join(found)}")
+            expected = Reason(N_("expected one of {kinds}"), kinds=", ".join(found))
+            raise InvalidArgumentError(kind, N_("kind"), expected)
         return _rows_of(found[kind])
 
     @property
@@ -548,7 +584,20 @@ class _Seen(NamedTuple):
 
 
 def _where(seen: _Seen, path: str) -> str:
-    return f"line {seen.line}" if seen.path == path else f"{seen.path}, line {seen.line}"
+    return (
+        Reason(N_("line {line}"), line=seen.line)
+        if seen.path == path
+        else Reason(N_("{path}, line {line}"), path=seen.path, line=seen.line)
+    )
+
+
+def _repeats(what: str, earlier: _Seen, path: str) -> Reason:
+    """``repeats WHAT, first given on line N``: a record whose key an earlier row gave."""
+    return Reason(
+        N_("repeats {what}, first given on {where}"),
+        what=Reason.given(what),
+        where=_where(earlier, path),
+    )
 
 
 class _Scanner:
@@ -723,13 +772,15 @@ class _Scanner:
         if earlier is None:
             self.seen[key] = _Seen(self.name, line, what)
             return None
-        message = f"repeats {what}, first given on {_where(earlier, self.name)}"
+        message = _repeats(what, earlier, self.name)
         if column == "name":
-            message += " (give each firm its credit code to tell them apart)"
+            message = Reason(
+                N_("{reason} (give each firm its credit code to tell them apart)"), reason=message
+            )
         return _tables.Issue(binding.column_name(column), value, message)
 
 
-def _file_error(path: Path, exc: OSError, what: str = "file") -> LoadFileError:
+def _file_error(path: Path, exc: OSError, what: str = N_("file")) -> LoadFileError:
     """The error for a path the system refused: missing, a broken link, too long, forbidden."""
     name = str(path)
     if isinstance(exc, FileNotFoundError):
@@ -738,15 +789,20 @@ def _file_error(path: Path, exc: OSError, what: str = "file") -> LoadFileError:
         except OSError:
             target = None
         if target is not None:
-            message = f"it is a symbolic link to {str(target)!r}, which does not exist"
+            message = Reason(
+                N_("it is a symbolic link to {target}, which does not exist"),
+                target=repr(str(target)),
+            )
             return MissingFileError(name, message, exc.errno)
-        return MissingFileError(name, f"no such {what}", exc.errno)
+        return MissingFileError(
+            name, Reason(N_("no such {what}"), what=Reason.given(what)), exc.errno
+        )
     reasons = {
-        errnos.ENAMETOOLONG: "its name is too long for the file system",
-        errnos.ELOOP: "its symbolic links go round in a loop",
-        errnos.ENOTDIR: "a part of its path is a file, not a folder",
-        errnos.EACCES: "permission denied",
-        errnos.EPERM: "permission denied",
+        errnos.ENAMETOOLONG: N_("its name is too long for the file system"),
+        errnos.ELOOP: N_("its symbolic links go round in a loop"),
+        errnos.ENOTDIR: N_("a part of its path is a file, not a folder"),
+        errnos.EACCES: N_("permission denied"),
+        errnos.EPERM: N_("permission denied"),
     }
     reason = reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
     return LoadFileError(name, reason, exc.errno)
@@ -766,11 +822,12 @@ def _regular_file(path: Path, what: str) -> None:
     if stat.S_ISREG(mode):
         return
     if stat.S_ISDIR(mode):
-        raise LoadFileError(str(path), f"it is a folder, not a {what}", errnos.EISDIR)
+        folder = Reason(N_("it is a folder, not a {what}"), what=Reason.given(what))
+        raise LoadFileError(str(path), folder, errnos.EISDIR)
     if stat.S_ISFIFO(mode):
-        reason = "it is a named pipe (FIFO), not a file: it is not opened, as that could block"
+        reason = N_("it is a named pipe (FIFO), not a file: it is not opened, as that could block")
     else:
-        reason = "it is a device or a socket, not a regular file"
+        reason = N_("it is a device or a socket, not a regular file")
     raise LoadFileError(str(path), reason, errnos.EINVAL)
 
 
@@ -783,9 +840,9 @@ def _folder(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise _file_error(path, exc, "folder") from exc
+        raise _file_error(path, exc, N_("folder")) from exc
     if not stat.S_ISDIR(mode):
-        raise LoadFileError(str(path), "it is not a folder", errnos.ENOTDIR)
+        raise LoadFileError(str(path), N_("it is not a folder"), errnos.ENOTDIR)
 
 
 # -- the garbage collector while records are built ------------------------------------------------
@@ -982,9 +1039,14 @@ class RecordStream(Generic[T]):
         if taken:
             raise InvalidRecordError(
                 self.path,
-                f"result() returns every record of the file, but {taken} had already been taken "
-                "by iterating the stream: call result() on a fresh stream, or read "
-                "stream.rows_read and stream.rejected after iterating it",
+                Reason(
+                    N_(
+                        "result() returns every record of the file, but {taken} had already "
+                        "been taken by iterating the stream: call result() on a fresh stream, "
+                        "or read stream.rows_read and stream.rejected after iterating it"
+                    ),
+                    taken=taken,
+                ),
             )
         return LoadResult(
             records, rejected=tuple(self.rejected), rows_read=self.rows_read, ignored=self.ignored
@@ -1009,9 +1071,9 @@ def _check(
     as_of: dt.date | None,
 ) -> tuple[Path, str | None]:
     if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
     if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
-        raise InvalidRecordError(as_of, "as_of= must be a datetime.date")
+        raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
     checked = None if currency is None else validate_currency(currency)
     file = Path(path)
     problem = _tables.check_encoding(encoding)
@@ -1020,9 +1082,13 @@ def _check(
     fmt = _tables.format_of(file)
     if fmt is None:
         formats = ", ".join(_tables.FORMATS)
-        message = f"cannot tell the format from the extension {file.suffix!r}: use {formats}"
+        message = Reason(
+            N_("cannot tell the format from the extension {suffix}: use {formats}"),
+            suffix=repr(file.suffix),
+            formats=formats,
+        )
         raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
-    _regular_file(file, f"{kind} file" if kind else "file")
+    _regular_file(file, Reason(N_("{kind} file"), kind=kind) if kind else N_("file"))
     return file, checked
 
 
@@ -1644,7 +1710,9 @@ def dataset_of(records: Iterable[Any], kind: _kinds.Kind, path: str) -> Dataset:
     if kind.fact is not None:
         return Dataset(_gathered(records, kind.fact, path))
     if kind.field is None:
-        raise InvalidArgumentError(kind.name, "kind", "no dataset holds records of this kind")
+        raise InvalidArgumentError(
+            kind.name, N_("kind"), N_("no dataset holds records of this kind")
+        )
     found = tuple(records)
     firms: tuple[Enterprise, ...] = ()
     if kind.linked is not None:
@@ -1661,8 +1729,9 @@ def _gathered(records: Iterable[Any], fact: _kinds.Fact, path: str) -> tuple[Ent
         firm = record.enterprise
         if fact.one and firm.key in firms:
             column = "name" if firm.credit_code is None else "credit_code"
-            message = (
-                f"a second {fact.field} for this enterprise: an enterprise has one {fact.field}"
+            message = Reason(
+                N_("a second {field} for this enterprise: an enterprise has one {field}"),
+                field=fact.field,
             )
             problem = LoadProblem(path, None, column=column, value=firm.key, message=message)
             raise LoadError(path, (problem,))
@@ -1682,7 +1751,7 @@ def _dataset_kinds() -> tuple[_kinds.Kind, ...]:
 def _kind_names() -> str:
     """The kinds a folder's file may be named after: ``enterprises, ..., aggregates or counts``."""
     names = [kind.name for kind in _kinds.KINDS.values() if kind.in_datasets]
-    return f"{', '.join(names[:-1])} or {names[-1]}"
+    return Reason(N_("{names} or {last}"), names=", ".join(names[:-1]), last=names[-1])
 
 
 def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem]]:
@@ -1691,17 +1760,20 @@ def _folder_files(folder: Path) -> tuple[dict[str, list[Path]], list[LoadProblem
     try:
         entries = sorted(folder.iterdir())
     except OSError as exc:
-        raise _file_error(folder, exc, "folder") from exc
+        raise _file_error(folder, exc, N_("folder")) from exc
     for file in entries:
         if file.name.startswith(".") or _is_folder(file) or file.name == SOURCES_FILE:
             continue
         kind = kind_of(file)
         if _tables.format_of(file) is None or kind is None:
-            message = (
-                f"a file matching no kind: name it {_kind_names()} (optionally followed by - or _ "
-                "and more), "
-                "with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance goes in "
-                f"{SOURCES_FILE}"
+            message = Reason(
+                N_(
+                    "a file matching no kind: name it {kinds} (optionally followed by - or _ and "
+                    "more), with the extension .csv, .json, .jsonl, .toml or .xlsx; provenance "
+                    "goes in {sources}"
+                ),
+                kinds=_kind_names(),
+                sources=SOURCES_FILE,
             )
             problems.append(LoadProblem(str(file), None, value=file.name, message=message))
             continue
@@ -1716,9 +1788,12 @@ _SOURCE_KEYS: Final = ("source", "url", "confidence", "note")
 _TABLE_LINE: Final = re.compile(r"^\s*\[[^\[].*\]\s*(?:#.*)?$")
 _KEY_LINE: Final = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')\s*=""")
 _BARE_KEY: Final = re.compile(r"[A-Za-z0-9_-]+")
-_SOURCES_SHAPE: Final = (
-    f'{SOURCES_FILE} holds a [dataset] table (title, note, policies) and a [files."NAME"] table '
-    "(source, url, confidence, note) for each data file"
+_SOURCES_SHAPE: Final = Reason(
+    N_(
+        '{sources} holds a [dataset] table (title, note, policies) and a [files."NAME"] table '
+        "(source, url, confidence, note) for each data file"
+    ),
+    sources=SOURCES_FILE,
 )
 
 
@@ -1790,14 +1865,18 @@ class _SourcesReader:
         Raises:
             LoadFileError: the file cannot be read.
         """
-        _regular_file(self.path, "file")
+        _regular_file(self.path, N_("file"))
         try:
             with self.path.open("rb") as handle:
                 data = handle.read(_tables.MAX_TOML_BYTES + 1)
         except OSError as exc:
             raise _file_error(self.path, exc) from exc
         if len(data) > _tables.MAX_TOML_BYTES:
-            message = f"{SOURCES_FILE} is larger than {_tables.MAX_TOML_BYTES:,} bytes, the limit"
+            message = Reason(
+                N_("{sources} is larger than {limit:,} bytes, the limit"),
+                sources=SOURCES_FILE,
+                limit=_tables.MAX_TOML_BYTES,
+            )
             self.problems.append(LoadProblem(self.name, None, message=message))
             return _Provenance()
         try:
@@ -1805,25 +1884,32 @@ class _SourcesReader:
         except UnicodeDecodeError as exc:
             bad_line = data.count(b"\n", 0, exc.start) + 1
             self.problems.append(
-                LoadProblem(self.name, bad_line, message=f"{SOURCES_FILE} is not valid UTF-8")
+                LoadProblem(
+                    self.name,
+                    bad_line,
+                    message=Reason(N_("{sources} is not valid UTF-8"), sources=SOURCES_FILE),
+                )
             )
             return _Provenance()
         document, problem = _tables.toml_document(text)
         if document is None:
-            issue = problem or _tables.Issue(None, None, "not TOML")
+            issue = problem or _tables.Issue(None, None, N_("not TOML"))
             self.problems.append(LoadProblem(self.name, issue.line, message=issue.message))
             return _Provenance()
         self.lines = _sources_lines(text)
         for key, value in document.items():
             if key not in ("dataset", "files"):
-                self.problem((key,), value, f"unknown key {key!r}: {_SOURCES_SHAPE}")
+                self.problem((key,), value, _unknown_key(key, _SOURCES_SHAPE))
         title, note, policies = self.dataset(document.get("dataset", {}))
         sources, named = self.files(document.get("files", {}))
         for file in self.data_files:
             if file.name not in named:
-                message = (
-                    f'the data file {file.name} has no [files."{file.name}"] entry: say where '
-                    "its figures come from (source, and url, confidence, note where known)"
+                message = Reason(
+                    N_(
+                        'the data file {name} has no [files."{name}"] entry: say where its '
+                        "figures come from (source, and url, confidence, note where known)"
+                    ),
+                    name=file.name,
                 )
                 self.problem(("files",), file.name, message)
         self.problems.sort(key=lambda problem: (problem.line is None, problem.line or 0))
@@ -1832,17 +1918,19 @@ class _SourcesReader:
     def dataset(self, table: object) -> tuple[str | None, str | None, tuple[IncentivePolicy, ...]]:
         """The [dataset] table: title, note and the bundled policies it names."""
         if not isinstance(table, dict):
-            self.problem(("dataset",), table, f"dataset must be a table: {_SOURCES_SHAPE}")
+            shape = Reason(N_("dataset must be a table: {shape}"), shape=_SOURCES_SHAPE)
+            self.problem(("dataset",), table, shape)
             return None, None, ()
         for key, value in table.items():
             if key not in _DATASET_KEYS:
                 known = ", ".join(_DATASET_KEYS)
-                self.problem(("dataset", key), value, f"unknown key {key!r}: [dataset] has {known}")
+                has = Reason(N_("[dataset] has {known}"), known=known)
+                self.problem(("dataset", key), value, _unknown_key(key, has))
         texts: list[str | None] = []
         for key in ("title", "note"):
             value = table.get(key)
             if value is not None and not _is_text(value):
-                self.problem(("dataset", key), value, f"{key} must be a non-empty text")
+                self.problem(("dataset", key), value, _non_empty(key))
                 value = None
             texts.append(value)
         return texts[0], texts[1], self.policies(table.get("policies", []))
@@ -1853,41 +1941,47 @@ class _SourcesReader:
         """The bundled policies ``[dataset] policies`` names, by id."""
         key = ("dataset", "policies")
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            message = 'policies must be a list of bundled policy ids, such as ["shenzhen-2022"]'
+            message = N_('policies must be a list of bundled policy ids, such as ["shenzhen-2022"]')
             self.problem(key, ids, message)
             return ()
         if len(set(ids)) != len(ids):
-            self.problem(key, ids, "a policy id is given twice")
+            self.problem(key, ids, N_("a policy id is given twice"))
         found: list[IncentivePolicy] = []
         for policy_id in dict.fromkeys(ids):
             try:
                 found.append(load_policy(policy_id))
             except (UnknownPolicyError, PolicyFileError) as exc:
-                self.problem(key, policy_id, str(exc))
+                self.problem(key, policy_id, Reason.of(exc))
         return tuple(found)
 
     def files(self, table: object) -> tuple[dict[str, FileSource], set[str]]:
         """The [files."NAME"] tables, checked against the folder; and every name they give."""
         if not isinstance(table, dict):
-            self.problem(("files",), table, f"files must be a table: {_SOURCES_SHAPE}")
+            shape = Reason(N_("files must be a table: {shape}"), shape=_SOURCES_SHAPE)
+            self.problem(("files",), table, shape)
             return {}, set()
         data_names = {file.name for file in self.data_files}
         try:
             present = {entry.name for entry in self.path.parent.iterdir()}
         except OSError as exc:
-            raise _file_error(self.path.parent, exc, "folder") from exc
+            raise _file_error(self.path.parent, exc, N_("folder")) from exc
         sources: dict[str, FileSource] = {}
         for name, entry in table.items():
             key = ("files", name)
             if name not in data_names:
                 why = (
-                    "which is not in the folder"
+                    N_("the entry names {name}, which is not in the folder")
                     if name not in present
-                    else ("which is not a data file (a data file's name starts with its kind)")
+                    else N_(
+                        "the entry names {name}, which is not a data file (a data file's name "
+                        "starts with its kind)"
+                    )
                 )
-                self.problem(key, name, f"the entry names {name}, {why}")
+                self.problem(key, name, Reason(why, name=name))
             if not isinstance(entry, dict):
-                message = f'files."{name}" must be a table with at least source = "..."'
+                message = Reason(
+                    N_('files."{name}" must be a table with at least source = "..."'), name=name
+                )
                 self.problem(key, entry, message)
                 continue
             source = self.entry(key, entry)
@@ -1901,19 +1995,18 @@ class _SourcesReader:
         for name, value in entry.items():
             if name not in _SOURCE_KEYS:
                 known = ", ".join(_SOURCE_KEYS)
-                self.problem(
-                    (*key, name), value, f"unknown key {name!r}: a file's entry has {known}"
-                )
+                has = Reason(N_("a file's entry has {known}"), known=known)
+                self.problem((*key, name), value, _unknown_key(name, has))
                 good = False
             elif not _is_text(value):
-                self.problem((*key, name), value, f"{name} must be a non-empty text")
+                self.problem((*key, name), value, _non_empty(name))
                 good = False
         url = entry.get("url")
         if _is_text(url) and not str(url).startswith(("https://", "http://")):
-            self.problem((*key, "url"), url, "url must be a web address starting with https://")
+            self.problem((*key, "url"), url, N_("url must be a web address starting with https://"))
             good = False
         if "source" not in entry:
-            message = "a file's entry needs source: who published the figures, where and when"
+            message = N_("a file's entry needs source: who published the figures, where and when")
             self.problem(key, None, message)
             good = False
         if not good:
@@ -1925,6 +2018,16 @@ class _SourcesReader:
             confidence=_text_or_none(texts["confidence"]),
             note=_text_or_none(texts["note"]),
         )
+
+
+def _unknown_key(key: str, known: str) -> Reason:
+    """``unknown key 'x': what the table has``."""
+    return Reason(N_("unknown key {key}: {known}"), key=repr(key), known=known)
+
+
+def _non_empty(key: str) -> Reason:
+    """``title must be a non-empty text``."""
+    return Reason(N_("{key} must be a non-empty text"), key=key)
 
 
 def _is_folder(path: Path) -> bool:
@@ -1960,21 +2063,41 @@ class _Linker:
         if code is not None:
             index = self.by_code.get(code)
             if index is None:
-                return "credit_code", f"no enterprise in the enterprises files has the code {code}"
+                return "credit_code", Reason(
+                    N_("no enterprise in the enterprises files has the code {code}"), code=code
+                )
             found = self.enterprises[index]
             if reference.name not in (str(code), found.name):
-                why = f"the credit code {code} is {found.name!r} in the enterprises files"
-                return "name", f"{why}, not {reference.name!r}"
+                return "name", Reason(
+                    N_("the credit code {code} is {found} in the enterprises files, not {name}"),
+                    code=code,
+                    found=repr(found.name),
+                    name=repr(reference.name),
+                )
             return index
         found_names = self.by_name.get(reference.name, [])
         if len(found_names) == 1:
             return found_names[0]
         if found_names:
             count = len(found_names)
-            return "name", f"{count} enterprises are named {reference.name!r}: give the credit code"
+            return "name", Reason(
+                N_("{count} enterprises are named {name}: give the credit code"),
+                count=count,
+                name=repr(reference.name),
+            )
         close = [name for name in self.by_name if name.strip() == reference.name.strip()]
-        hint = f" (did you mean {close[0]!r}? names must match exactly)" if close else ""
-        return "name", f"no enterprise in the enterprises files is named {reference.name!r}{hint}"
+        if close:
+            return "name", Reason(
+                N_(
+                    "no enterprise in the enterprises files is named {name} (did you mean "
+                    "{close}? names must match exactly)"
+                ),
+                name=repr(reference.name),
+                close=repr(close[0]),
+            )
+        return "name", Reason(
+            N_("no enterprise in the enterprises files is named {name}"), name=repr(reference.name)
+        )
 
 
 class _Table(NamedTuple):
@@ -2093,9 +2216,16 @@ class _DatasetReader:
                 if mine is None or theirs is None or mine.within(theirs) or theirs.within(mine):
                     continue  # the same place, or one inside the other (a district, its city)
                 column = "region"
-                message = (
-                    f"lists {known.name!r} in {mine.full_name} ({mine.code}), but it was read "
-                    f"before in {theirs.full_name} ({theirs.code})"
+                message = Reason(
+                    N_(
+                        "lists {name} in {mine} ({mine_code}), but it was read before in "
+                        "{theirs} ({theirs_code})"
+                    ),
+                    name=repr(known.name),
+                    mine=mine.full_name,
+                    mine_code=mine.code,
+                    theirs=theirs.full_name,
+                    theirs_code=theirs.code,
                 )
             problem = LoadProblem(
                 scanner.name,
@@ -2146,7 +2276,7 @@ class _DatasetReader:
             line,
             column=_column(scanner, column),
             value=value,
-            message=f"repeats {what}, first given on {_where(earlier, scanner.name)}",
+            message=_repeats(what, earlier, scanner.name),
         )
 
     def read(self, files: Mapping[str, list[_Table]]) -> Dataset:
@@ -2324,7 +2454,7 @@ def load_dataset(
     """
     path = Path(folder)
     if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
     _folder(path)
     files, problems = _folder_files(path)
     provenance = _Provenance()
@@ -2411,7 +2541,7 @@ def _header(path: Path, fmt: str, encoding: str, sheet: str | None) -> list[str]
         close = getattr(rows, "close", None)
         if close is not None:
             close()
-    return LoadProblem(name, None, message="the table has no header row")
+    return LoadProblem(name, None, message=N_("the table has no header row"))
 
 
 def _list_tables(
@@ -2430,7 +2560,7 @@ def _list_tables(
             tables[kind].append(_Table(path, sheet))
             continue
         if fmt not in ("csv", "xlsx"):
-            message = (
+            message = N_(
                 "a JSON or TOML file's kind is its name's first word: name it enterprises, "
                 "designations, trade ... (docs/loading.md)"
             )
@@ -2449,10 +2579,13 @@ def _list_tables(
             tables[name].append(_Table(path, sheet, listed=listed))
         if not kinds:
             where = str(path) if sheet is None else f"{path}, sheet {sheet}"
-            message = (
-                f"its columns ({', '.join(map(repr, header))}) hold no kind of record: a list "
-                "needs 企业名称 (or 统一社会信用代码), 认定级别 and 认定时间; or name the sheet "
-                "(or file) after its kind, such as designations (docs/loading.md)"
+            message = Reason(
+                N_(
+                    "its columns ({columns}) hold no kind of record: a list needs 企业名称 "
+                    "(or 统一社会信用代码), 认定级别 and 认定时间; or name the sheet (or file) "
+                    "after its kind, such as designations (docs/loading.md)"
+                ),
+                columns=", ".join(map(repr, header)),
             )
             problems.append(LoadProblem(where, 1, message=message))
     return tables, problems
@@ -2517,7 +2650,7 @@ def load_list(
     """
     file = Path(path)
     if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, "errors= must be 'strict' or 'collect'")
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
     _, code = _check(
         file, kind="", encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
@@ -2565,16 +2698,21 @@ def example_path(name: str = "shenzhen-2022") -> Path:
     """
     if not isinstance(name, str) or not _EXAMPLE_NAME.fullmatch(name):
         raise InvalidRecordError(
-            name, "an example's name is lower-case letters, digits and -, such as shenzhen-2022"
+            name,
+            N_("an example's name is lower-case letters, digits and -, such as shenzhen-2022"),
         )
     root = resources.files("littlegiants").joinpath("data", "examples")
     if not isinstance(root, Path):
         raise LoadFileError(
-            str(root), "the package's data are not files on disk: install it unzipped", None
+            str(root), N_("the package's data are not files on disk: install it unzipped"), None
         )
     folder = root / name
     if not folder.is_dir():
         known = ", ".join(sorted(entry.name for entry in root.iterdir() if entry.is_dir()))
-        message = f"no bundled example is named {name!r}; the examples are: {known}"
+        message = Reason(
+            N_("no bundled example is named {name}; the examples are: {known}"),
+            name=repr(name),
+            known=known,
+        )
         raise MissingFileError(str(folder), message, errnos.ENOENT)
     return folder

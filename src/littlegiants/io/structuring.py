@@ -54,6 +54,8 @@ from littlegiants.errors import (
     InvalidDateError,
     InvalidRecordError,
     LittleGiantsError,
+    Reason,
+    _said,
 )
 from littlegiants.financials import Award, ChuangkePlacing, FinancialYear, ProductField, Profile
 from littlegiants.growth import Growth
@@ -62,8 +64,11 @@ from littlegiants.money import Money
 from littlegiants.periods import Period, parse_date
 from littlegiants.regions import Region, coerce_region
 from littlegiants.trade import TradeFlow
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import cattrs
 
 __all__ = ["StructureError", "converter", "structure", "structure_enterprise"]
@@ -79,14 +84,15 @@ class StructureError(LittleGiantsError, ValueError):
     value: object
     reason: str
 
-    def __str__(self) -> str:
+    def _sentence(self, _: Callable[[str], str]) -> str:
         """``path: reason``."""
-        return f"{self.path}: {self.reason}" if self.path else self.reason
+        reason = _said(self.reason, _)
+        return _("{path}: {reason}").format(path=self.path, reason=reason) if self.path else reason
 
 
 def _date(value: object, _: object) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise InvalidRecordError(value, "expected a date without a time")
+        raise InvalidRecordError(value, N_("expected a date without a time"))
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -94,16 +100,22 @@ def _date(value: object, _: object) -> dt.date:
             return parse_date(value)
         except InvalidDateError as exc:
             raise InvalidRecordError(
-                value, f"expected a date like 2022-08-01 ({exc.reason})"
+                value,
+                Reason(
+                    N_("expected a date like 2022-08-01 ({reason})"),
+                    reason=Reason.given(exc.reason),
+                ),
             ) from exc
-    raise InvalidRecordError(value, "expected a date like 2022-08-01")
+    raise InvalidRecordError(value, N_("expected a date like 2022-08-01"))
 
 
 def _bounded(number: Decimal, value: object) -> Decimal:
     """``number``, when it lies within the library's bounds; else the problem, with ``value``."""
     problem = bounds_problem(number)
     if problem is not None:
-        raise InvalidRecordError(_shown(value), f"the number is out of bounds: {problem}")
+        raise InvalidRecordError(
+            _shown(value), Reason(N_("the number is out of bounds: {problem}"), problem=problem)
+        )
     return number
 
 
@@ -117,7 +129,7 @@ def _decimal(value: object, _: object) -> Decimal:
         raise FloatAmountError(value)
     number = to_decimal(value)
     if number is None:
-        raise InvalidRecordError(_shown(value), "expected an exact decimal number")
+        raise InvalidRecordError(_shown(value), N_("expected an exact decimal number"))
     return _bounded(number, value)
 
 
@@ -127,10 +139,10 @@ _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
 def _integer(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise InvalidRecordError(_shown(value), "expected a whole number")
+        raise InvalidRecordError(_shown(value), N_("expected a whole number"))
     if isinstance(value, str):
         if not _WHOLE.fullmatch(value):
-            raise InvalidRecordError(_shown(value), "expected a whole number")
+            raise InvalidRecordError(_shown(value), N_("expected a whole number"))
         digits = value.strip().lstrip("+-").lstrip("0")
         if len(digits) > MAX_ADJUSTED_EXPONENT + 1:  # int() of thousands of digits refuses
             _bounded(Decimal(f"1E+{len(digits) - 1}"), value)
@@ -144,7 +156,7 @@ def _boolean(value: object, _: object) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _BOOLEANS:
         return _BOOLEANS[value.strip().lower()]
-    raise InvalidRecordError(value, "expected true or false (是/否)")
+    raise InvalidRecordError(value, N_("expected true or false (是/否)"))
 
 
 _BOOLEANS = {"true": True, "yes": True, "是": True, "1": True, "false": False, "no": False}
@@ -153,7 +165,7 @@ _BOOLEANS |= {"否": False, "0": False}
 
 def _text(value: object, _: object) -> str:
     if not isinstance(value, str):
-        raise InvalidRecordError(value, "expected text")
+        raise InvalidRecordError(value, N_("expected text"))
     return value
 
 
@@ -165,14 +177,14 @@ def _money_hook(currency: str | None) -> Any:  # noqa: ANN401 - a cattrs hook
             raise FloatAmountError(value)
         if isinstance(value, int | Decimal):
             if currency is None:
-                raise InvalidRecordError(_shown(value), "an amount without a currency")
+                raise InvalidRecordError(_shown(value), N_("an amount without a currency"))
             _bounded(Decimal(value), value)
             return Money(value, currency)
         if isinstance(value, str):
             money = Money.parse(value, currency=currency)
             _bounded(money.amount, value)
             return money
-        raise InvalidRecordError(value, "expected an amount such as '500000' or '50万元'")
+        raise InvalidRecordError(value, N_("expected an amount such as '500000' or '50万元'"))
 
     return hook
 
@@ -259,16 +271,19 @@ def structure(data: object, cls: type[T], conv: cattrs.Converter) -> T:
         return conv.structure(data, cls)
     except cattrs.ForbiddenExtraKeysError as exc:
         keys = ", ".join(sorted(exc.extra_fields))
-        path, reason = "", f"unknown key(s) {keys} for {exc.cl.__name__}"
+        path = ""
+        reason = Reason(N_("unknown key(s) {keys} for {name}"), keys=keys, name=exc.cl.__name__)
     except (cattrs.BaseValidationError, LittleGiantsError, ValueError, TypeError) as exc:
         path, leaf = _path_of(exc)
         if isinstance(leaf, cattrs.ForbiddenExtraKeysError):
             keys = ", ".join(sorted(leaf.extra_fields))
-            reason = f"unknown key(s) {keys} for {leaf.cl.__name__}"
+            reason = Reason(
+                N_("unknown key(s) {keys} for {name}"), keys=keys, name=leaf.cl.__name__
+            )
         elif isinstance(leaf, KeyError):
-            reason = f"required key {leaf.args[0]!r} is missing"
+            reason = Reason(N_("required key {key} is missing"), key=repr(leaf.args[0]))
         else:
-            reason = str(leaf)
+            reason = Reason.of(leaf)
     # Raised outside the handlers, so the error carries no cattrs exception as its context:
     # tblib (which importing dask installs, and pint imports dask) pickles an error's context,
     # and cattrs' validation errors do not unpickle. The reason names the path and the problem.

@@ -40,6 +40,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 from littlegiants._tomlindex import line_index
+from littlegiants.errors import Reason
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -95,13 +97,21 @@ _BLOCK_CODECS: Final = frozenset(
 _TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED: Final = re.compile(r"'+[=+\-@\t\r]")
 _SIGNATURES: Final = (
-    (b"PK\x03\x04", "it is a zip archive (an .xlsx workbook?), not text: give it the .xlsx name"),
-    (b"\xd0\xcf\x11\xe0", "it is an old binary Excel (.xls) file: save it as .xlsx or .csv"),
-    (b"%PDF", "it is a PDF document, not a table"),
-    (b"\xff\xfe", "it is UTF-16 text: save it as UTF-8 (or GB18030)"),
-    (b"\xfe\xff", "it is UTF-16 text: save it as UTF-8 (or GB18030)"),
+    (
+        b"PK\x03\x04",
+        N_("it is a zip archive (an .xlsx workbook?), not text: give it the .xlsx name"),
+    ),
+    (b"\xd0\xcf\x11\xe0", N_("it is an old binary Excel (.xls) file: save it as .xlsx or .csv")),
+    (b"%PDF", N_("it is a PDF document, not a table")),
+    (b"\xff\xfe", N_("it is UTF-16 text: save it as UTF-8 (or GB18030)")),
+    (b"\xfe\xff", N_("it is UTF-16 text: save it as UTF-8 (or GB18030)")),
 )
-_DELIMITERS: Final = {";": "';'", "\t": "a tab", "|": "'|'", "，": "a full-width comma '，'"}
+_DELIMITERS: Final = {
+    ";": "';'",
+    "\t": N_("a tab"),
+    "|": "'|'",
+    "，": N_("a full-width comma '，'"),
+}
 _TOML_LINE: Final = re.compile(r"\(at line (\d+), column (\d+)\)")
 _EXCEL_DIGITS: Final = 15
 
@@ -146,6 +156,15 @@ def unescape_formula(text: str) -> str:
     return text[1:] if _ESCAPED.match(text) else text
 
 
+def _too_long(text: str) -> Reason:
+    """A value of more characters than the limit of a cell, :data:`MAX_CELL_CHARS`."""
+    return Reason(
+        N_("a value of {length:,} characters; the limit is {limit:,}"),
+        length=len(text),
+        limit=MAX_CELL_CHARS,
+    )
+
+
 def _issue(message: str, *, line: int | None = None, value: object = None) -> Issue:
     return Issue(None, value, message, line)
 
@@ -163,13 +182,16 @@ def check_encoding(encoding: str) -> str | None:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        return f"{encoding!r} is not an encoding Python knows"
+        return Reason(N_("{encoding} is not an encoding Python knows"), encoding=repr(encoding))
     try:
         compatible = "a,\n".encode(info.name).removeprefix(codecs.BOM_UTF8) == b"a,\n"
     except UnicodeError:  # pragma: no cover - every codec encodes ASCII or refuses the name
         compatible = False
     if not compatible:
-        return f"{encoding!r} is not ASCII-compatible; save the file as UTF-8 or GB18030"
+        return Reason(
+            N_("{encoding} is not ASCII-compatible; save the file as UTF-8 or GB18030"),
+            encoding=repr(encoding),
+        )
     return None
 
 
@@ -226,7 +248,9 @@ class _Lines:
             text = data.decode(self.encoding, "replace")
             self.flags.append(_decode_message(data, exc, self.encoding))
         if "\x00" in text:
-            self.flags.append("it holds binary data (a NUL character): this is not a text table")
+            self.flags.append(
+                N_("it holds binary data (a NUL character): this is not a text table")
+            )
         elif self.foreign is not None:
             foreign = _foreign_utf8(data, self.foreign)
             if foreign is not None:
@@ -300,8 +324,13 @@ class _Lines:
                     while (rest := readline(limit)) and not rest.endswith(b"\n"):
                         pass
                     self.flags.append(
-                        f"the line is longer than {MAX_LINE_BYTES:,} bytes, the limit; "
-                        "is this a table with line breaks?"
+                        Reason(
+                            N_(
+                                "the line is longer than {limit:,} bytes, the limit; is this a "
+                                "table with line breaks?"
+                            ),
+                            limit=MAX_LINE_BYTES,
+                        )
                     )
                     yield _flagged("\n", flags[problems:], longs[longer:])
                     if resume is not None and resume.done:
@@ -419,7 +448,10 @@ def _binary_problem(head: bytes) -> str | None:
             return why
     controls = sum(head.count(bytes([byte])) for byte in (*range(9), 11, 12, *range(14, 32)))
     if controls:
-        return f"it holds binary data ({controls} control bytes such as NUL near its start)"
+        return Reason(
+            N_("it holds binary data ({controls} control bytes such as NUL near its start)"),
+            controls=controls,
+        )
     return None
 
 
@@ -429,13 +461,14 @@ def _decode_message(data: bytes, exc: UnicodeDecodeError, encoding: str) -> str:
     if foreign is not None:
         return _foreign_message(foreign, encoding)
     bad = data[exc.start : exc.start + 4].hex(" ")
-    hint = ""
+    template = N_("bytes {bad} at byte {at} of the line are not valid {encoding}")
     if codecs.lookup(encoding).name == "utf-8" and _decodes(data, "gb18030"):
-        hint = (
-            "; the line reads as GB18030: save the whole file in one encoding, or pass "
-            "encoding='gb18030' if all of it is GB18030"
+        template = N_(
+            "bytes {bad} at byte {at} of the line are not valid {encoding}; the line reads as "
+            "GB18030: save the whole file in one encoding, or pass encoding='gb18030' if all of "
+            "it is GB18030"
         )
-    return f"bytes {bad} at byte {exc.start + 1} of the line are not valid {encoding}{hint}"
+    return Reason(template, bad=bad, at=exc.start + 1, encoding=encoding)
 
 
 #: Chinese, Japanese and Korean characters, their punctuation and the full-width forms.
@@ -483,9 +516,13 @@ def _any_foreign(data: bytes, rule: str) -> bool:
 def _foreign_message(text: str, encoding: str) -> str:
     shown = text.strip()
     shown = shown if len(shown) <= 40 else shown[:40] + "..."
-    return (
-        f"the line is UTF-8 text ({shown!r}) in a file read as {encoding}: reading it as "
-        f"{encoding} would garble it; save the whole file in one encoding"
+    return Reason(
+        N_(
+            "the line is UTF-8 text ({shown}) in a file read as {encoding}: reading it as "
+            "{encoding} would garble it; save the whole file in one encoding"
+        ),
+        shown=repr(shown),
+        encoding=encoding,
     )
 
 
@@ -512,7 +549,9 @@ def _csv_rows(
     with path.open("rb") as binary:
         problem = _binary_problem(binary.read(_CHUNK))
         if problem is not None:
-            yield _fatal(f"the file is not a CSV table: {problem}")
+            yield _fatal(
+                Reason(N_("the file is not a CSV table: {problem}"), problem=Reason.given(problem))
+            )
             return
         binary.seek(0)
         lines = _Lines(binary, encoding, bare=True)
@@ -690,28 +729,43 @@ def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], li
     """
     held, first = feed.replay(rows)
     if not held:  # pragma: no cover - csv.reader reads a line before it can fail
-        return [], [_issue(f"the CSV is malformed here ({error})")]
+        return [], [_issue(Reason(N_("the CSV is malformed here ({error})"), error=error))]
     last = first + len(held) - 1
     cells = next(csv.reader([held[0].rstrip("\r\n")]), [])  # lenient: what the line holds
     issues = [_issue(flag) for flag in getattr(held[0], "flags", ())]
     end = "unexpected end of data" in str(error)
     if len(held) == 1:
         message = (
-            "a quote opened on this line is not closed before the end of the file"
+            N_("a quote opened on this line is not closed before the end of the file")
             if end
-            else f"the CSV is malformed here ({error}); a quote may be unclosed or stray"
+            else Reason(
+                N_("the CSV is malformed here ({error}); a quote may be unclosed or stray"),
+                error=error,
+            )
         )
     else:
         if end:
-            how = "before the end of the file"
+            how = Reason(N_("before the end of the file"))
         elif "field limit" in str(error):
-            how = f"within {csv.field_size_limit():,} characters, the longest cell it may hold"
+            how = Reason(
+                N_("within {limit:,} characters, the longest cell it may hold"),
+                limit=csv.field_size_limit(),
+            )
         else:
-            how = f"where a row could end (text line {last}: {error})"
-        message = (
-            f"a quote opened on text line {first} is not closed {how}; it ran over {len(held)} "
-            f"text lines ({first}-{last}), so this row is rejected and reading goes on from "
-            f"text line {first + 1}"
+            how = Reason(
+                N_("where a row could end (text line {last}: {error})"), last=last, error=error
+            )
+        message = Reason(
+            N_(
+                "a quote opened on text line {first} is not closed {how}; it ran over {count} "
+                "text lines ({first}-{last}), so this row is rejected and reading goes on from "
+                "text line {next}"
+            ),
+            first=first,
+            how=how,
+            count=len(held),
+            last=last,
+            next=first + 1,
         )
     issues.append(_issue(message))
     return cells, issues
@@ -776,9 +830,15 @@ def _csv_header(
     """Read line 1, detect GB18030 when UTF-8 fails, and return the header cells or a fatal row."""
     data = binary.readline(MAX_LINE_BYTES + 1)
     if not data:
-        return _fatal("the file is empty: a CSV table starts with a header row", 1)
+        return _fatal(N_("the file is empty: a CSV table starts with a header row"), 1)
     if len(data) > MAX_LINE_BYTES:
-        return _fatal(f"the header line is longer than {MAX_LINE_BYTES:,} bytes, the limit", 1)
+        return _fatal(
+            Reason(
+                N_("the header line is longer than {limit:,} bytes, the limit"),
+                limit=MAX_LINE_BYTES,
+            ),
+            1,
+        )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -788,18 +848,24 @@ def _csv_header(
         text = detected
         lines.encoding = "gb18030"
     if "\x00" in text:
-        return _fatal("the file holds binary data (a NUL character): it is not a text table", 1)
+        return _fatal(N_("the file holds binary data (a NUL character): it is not a text table"), 1)
     text = text.removeprefix("\ufeff")
     try:
         cells = next(csv.reader([text], strict=True))
     except (csv.Error, StopIteration):
-        return _fatal("the header row is not valid CSV (a quote is unclosed?)", 1)
+        return _fatal(N_("the header row is not valid CSV (a quote is unclosed?)"), 1)
     if len(cells) == 1:
         for delimiter, name in _DELIMITERS.items():
             if delimiter in cells[0]:
                 return _fatal(
-                    f"the header is one column, {cells[0]!r}: the file seems to separate "
-                    f"columns with {name}; these files use commas",
+                    Reason(
+                        N_(
+                            "the header is one column, {header}: the file seems to separate "
+                            "columns with {name}; these files use commas"
+                        ),
+                        header=repr(cells[0]),
+                        name=Reason.given(name),
+                    ),
                     1,
                     cells[0],
                 )
@@ -841,21 +907,26 @@ def _shape_issues(cells: list[str], header: list[str], *, long: bool) -> tuple[I
     width = len(header)
     issues: list[Issue] = []
     if not any(cell.strip() for cell in cells):
-        return (_issue("the row is blank; delete it"),)
+        return (_issue(N_("the row is blank; delete it")),)
     if len(cells) != width:
-        more = "more" if len(cells) > width else "fewer"
-        issues.append(
-            _issue(
-                f"the row has {len(cells)} fields, {more} than the header's {width} "
-                "(a stray or missing comma?)"
+        message = (
+            N_(
+                "the row has {count} fields, more than the header's {width} (a stray or missing "
+                "comma?)"
+            )
+            if len(cells) > width
+            else N_(
+                "the row has {count} fields, fewer than the header's {width} (a stray or "
+                "missing comma?)"
             )
         )
+        issues.append(_issue(Reason(message, count=len(cells), width=width)))
     if long:
         issues.extend(
             Issue(
                 header[index] if index < width else None,
                 cell[:40] + "...",
-                f"a value of {len(cell):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                _too_long(cell),
             )
             for index, cell in enumerate(cells)
             if len(cell) > MAX_CELL_CHARS
@@ -910,12 +981,16 @@ _DECODER: Final = json.JSONDecoder(
 
 def _record_row(line: int, value: object) -> Row:
     if not isinstance(value, dict):
-        kind = "an array" if isinstance(value, list) else type(value).__name__
-        return ("row", line, {}, (_issue(f"expected a record {{...}}, got {kind}"),), None)
+        kind = N_("an array") if isinstance(value, list) else type(value).__name__
+        expected = Reason(N_("expected a record {{...}}, got {kind}"), kind=Reason.given(kind))
+        return ("row", line, {}, (_issue(expected),), None)
     duplicates = getattr(value, "duplicates", ())
-    issues = tuple(Issue(key, value[key], f"the key {key!r} is given twice") for key in duplicates)
+    issues = tuple(
+        Issue(key, value[key], Reason(N_("the key {key} is given twice"), key=repr(key)))
+        for key in duplicates
+    )
     if not value:
-        issues = (_issue("the record is empty"),)
+        issues = (_issue(N_("the record is empty")),)
     return ("row", line, value, (*issues, *_long_values(value)), None)
 
 
@@ -936,7 +1011,11 @@ def _long_values(cells: Mapping[str, object]) -> Iterator[Issue]:
     for key, value in cells.items():
         if len(key) > MAX_CELL_CHARS:
             yield _issue(
-                f"a key of {len(key):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                Reason(
+                    N_("a key of {length:,} characters; the limit is {limit:,}"),
+                    length=len(key),
+                    limit=MAX_CELL_CHARS,
+                ),
                 value=shown(key),
             )
             continue
@@ -948,7 +1027,7 @@ def _long_values(cells: Mapping[str, object]) -> Iterator[Issue]:
                     yield Issue(
                         key,
                         shown(item),
-                        f"a value of {len(item):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                        _too_long(item),
                     )
                     break
             elif isinstance(item, dict):
@@ -970,16 +1049,19 @@ def _jsonl_rows(path: Path, encoding: str) -> Iterator[Row]:
                 continue
             line_text = text.removeprefix("\ufeff") if number == 1 else text
             if not line_text.strip():
-                yield ("row", number, {}, (_issue("the line is blank; delete it"),), None)
+                yield ("row", number, {}, (_issue(N_("the line is blank; delete it")),), None)
                 continue
             try:
                 value = _DECODER.decode(line_text)
             except json.JSONDecodeError as exc:
-                message = f"not JSON: {exc.msg} at character {exc.pos + 1}"
+                message = Reason(
+                    N_("not JSON: {error} at character {at}"), error=exc.msg, at=exc.pos + 1
+                )
                 yield ("row", number, {}, (_issue(message, value=line_text[:60]),), None)
                 continue
             except (ValueError, RecursionError) as exc:
-                yield ("row", number, {}, (_issue(f"not usable JSON: {exc}"),), None)
+                unusable = Reason(N_("not usable JSON: {error}"), error=exc)
+                yield ("row", number, {}, (_issue(unusable),), None)
                 continue
             yield _record_row(number, value)
 
@@ -1016,7 +1098,11 @@ class _JsonArray:
         except UnicodeDecodeError as exc:
             line = before + exc.object.count(b"\n", 0, exc.start)
             bad = exc.object[exc.start : exc.start + 4]
-            message = f"the file is not valid {self.encoding} (bytes {bad!r}); JSON files are UTF-8"
+            message = Reason(
+                N_("the file is not valid {encoding} (bytes {bad}); JSON files are UTF-8"),
+                encoding=self.encoding,
+                bad=repr(bad),
+            )
             raise _Stop(_fatal(message, line)) from exc
         if self.foreign is not None:
             for number, line_bytes in enumerate(data.split(b"\n"), start=before):
@@ -1058,20 +1144,28 @@ class _JsonArray:
                 if not self.eof and incomplete:
                     if len(self.buffer) - self.pos > MAX_RECORD_CHARS:
                         self.failure = _fatal(
-                            f"a record is longer than {MAX_RECORD_CHARS:,} characters, the "
-                            "limit (or a brace or quote is unclosed)",
+                            Reason(
+                                N_(
+                                    "a record is longer than {limit:,} characters, the limit (or "
+                                    "a brace or quote is unclosed)"
+                                ),
+                                limit=MAX_RECORD_CHARS,
+                            ),
                             self.line(self.pos),
                         )
                         return None
                     self.more()
                     continue
-                self.failure = _fatal(f"not JSON: {exc.msg}", self.line(exc.pos))
+                self.failure = _fatal(
+                    Reason(N_("not JSON: {error}"), error=exc.msg), self.line(exc.pos)
+                )
                 return None
             except RecursionError:
-                self.failure = _fatal("a record is nested too deeply", self.line(self.pos))
+                self.failure = _fatal(N_("a record is nested too deeply"), self.line(self.pos))
                 return None
             except ValueError as exc:
-                self.failure = _fatal(f"not usable JSON: {exc}", self.line(self.pos))
+                unusable = Reason(N_("not usable JSON: {error}"), error=exc)
+                self.failure = _fatal(unusable, self.line(self.pos))
                 return None
             if end == len(self.buffer) and not self.eof:
                 self.more()
@@ -1101,9 +1195,16 @@ def _json_rows(path: Path, encoding: str) -> Iterator[Row]:
 def _json_array(stream: _JsonArray) -> Iterator[Row]:
     start = stream.skip_space()
     if start != "[":
-        what = "the file is empty" if not start else f"it starts with {start!r}"
+        what = (
+            N_("the file is empty")
+            if not start
+            else Reason(N_("it starts with {start}"), start=repr(start))
+        )
         yield _fatal(
-            f"a JSON file here holds an array of records, [{{...}}, {{...}}]; {what}",
+            Reason(
+                N_("a JSON file here holds an array of records, [{{...}}, {{...}}]; {what}"),
+                what=Reason.given(what),
+            ),
             stream.line(stream.pos),
         )
         return
@@ -1115,7 +1216,7 @@ def _json_array(stream: _JsonArray) -> Iterator[Row]:
             stream.pos += 1
             break
         if not char:
-            yield _fatal("the array is not closed with ']'", stream.line(stream.pos))
+            yield _fatal(N_("the array is not closed with ']'"), stream.line(stream.pos))
             return
         decoded = stream.value()
         if decoded is None:
@@ -1131,16 +1232,17 @@ def _json_array(stream: _JsonArray) -> Iterator[Row]:
             after_comma = True
             continue
         if char != "]":
-            found = repr(char) if char else "the end of the file"
-            yield _fatal(
-                f"expected ',' or ']' after a record, found {found}", stream.line(stream.pos)
+            found = repr(char) if char else N_("the end of the file")
+            expected = Reason(
+                N_("expected ',' or ']' after a record, found {found}"), found=Reason.given(found)
             )
+            yield _fatal(expected, stream.line(stream.pos))
             return
         stream.pos += 1
         break
     rest = stream.skip_space()
     if rest:
-        yield _fatal("there is text after the closing ']'", stream.line(stream.pos))
+        yield _fatal(N_("there is text after the closing ']'"), stream.line(stream.pos))
 
 
 # -- TOML ---------------------------------------------------------------------------------------
@@ -1151,18 +1253,26 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
         data = binary.read(MAX_TOML_BYTES + 1)
     if len(data) > MAX_TOML_BYTES:
         yield _fatal(
-            f"the TOML file is larger than {MAX_TOML_BYTES:,} bytes, the limit for TOML (read "
-            "whole); use CSV or JSON Lines for large tables"
+            Reason(
+                N_(
+                    "the TOML file is larger than {limit:,} bytes, the limit for TOML (read "
+                    "whole); use CSV or JSON Lines for large tables"
+                ),
+                limit=MAX_TOML_BYTES,
+            )
         )
         return
     try:
         text = data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         bad_line = data.count(b"\n", 0, exc.start) + 1
-        yield _fatal(f"the file is not valid {encoding}; TOML files are UTF-8", bad_line)
+        message = Reason(
+            N_("the file is not valid {encoding}; TOML files are UTF-8"), encoding=encoding
+        )
+        yield _fatal(message, bad_line)
         return
     if "\x00" in text:
-        yield _fatal("the file holds binary data (a NUL character): it is not TOML")
+        yield _fatal(N_("the file holds binary data (a NUL character): it is not TOML"))
         return
     rule = _foreign_rule(encoding)
     if rule is not None:
@@ -1173,7 +1283,7 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
                 return
     document, problem = toml_document(text)
     if document is None:
-        issue = problem or _issue("not TOML")
+        issue = problem or _issue(N_("not TOML"))
         yield ("fatal", issue.line, None, (issue,), None)
         return
     index = line_index(text)
@@ -1181,20 +1291,29 @@ def _toml_rows(path: Path, encoding: str, tables: Sequence[str]) -> Iterator[Row
     for key, value in document.items():
         line = index.get((key,))
         if key not in tables:
-            message = f"unknown table {key!r}: this file's rows are {expected} tables"
+            message = Reason(
+                N_("unknown table {key}: this file's rows are {expected} tables"),
+                key=repr(key),
+                expected=expected,
+            )
             yield _fatal(message, line or _first_line(index, key), key)
             return
         if not isinstance(value, list):
-            yield _fatal(f"{key!r} must be an array of tables, {expected}", line, key)
+            message = Reason(
+                N_("{key} must be an array of tables, {expected}"), key=repr(key), expected=expected
+            )
+            yield _fatal(message, line, key)
             return
         for number, table in enumerate(value):
             row_line = index.get((key, number), line)
             if not isinstance(table, dict):
-                issue = _issue(f"expected a table, got {type(table).__name__}")
+                issue = _issue(
+                    Reason(N_("expected a table, got {kind}"), kind=type(table).__name__)
+                )
                 yield ("row", row_line, {}, (issue,), None)
                 continue
             key_lines = {name: index.get((key, number, name), row_line or 0) for name in table}
-            issues = tuple(_long_values(table)) if table else (_issue("the table is empty"),)
+            issues = tuple(_long_values(table)) if table else (_issue(N_("the table is empty")),)
             yield ("row", row_line, table, issues, key_lines)
 
 
@@ -1215,11 +1334,12 @@ def toml_document(text: str) -> tuple[dict[str, Any] | None, Issue | None]:
         message = _TOML_LINE.sub("", str(exc)).strip()
         return None, _issue(f"not TOML: {message}", line=int(where[1]) if where else None)
     except RecursionError:
-        return None, _issue("the TOML nests too deeply")
+        return None, _issue(N_("the TOML nests too deeply"))
     except ValueError:  # an integer with more digits than int() takes
         found = _LONG_DIGITS.search(text)
         line = None if found is None else text.count("\n", 0, found.start()) + 1
-        return None, _issue("an integer of more than 4,300 digits, far beyond 1E+31", line=line)
+        message = N_("an integer of more than 4,300 digits, far beyond 1E+31")
+        return None, _issue(message, line=line)
 
 
 def _first_line(index: Mapping[tuple[str | int, ...], int], key: str) -> int | None:
@@ -1238,34 +1358,39 @@ def _xlsx_cell(value: object, data_type: str, column: str | None) -> tuple[objec
     """Turn a cell as openpyxl parses it into a value the schema reads exactly, or an issue."""
     if data_type == "f":  # a formula: its text (or an array formula), never its last result
         text = str(getattr(value, "text", value))
-        message = "a formula, which is never evaluated: paste its values instead"
+        message = N_("a formula, which is never evaluated: paste its values instead")
         return text, Issue(column, shown(text), message)
     if data_type == "e":
-        return value, Issue(column, value, f"the spreadsheet error {value}, not a value")
+        error = Reason(N_("the spreadsheet error {value}, not a value"), value=value)
+        return value, Issue(column, value, error)
     if isinstance(value, str):
         if len(value) > MAX_CELL_CHARS:
-            message = f"a value of {len(value):,} characters; the limit is {MAX_CELL_CHARS:,}"
-            return value, Issue(column, shown(value), message)
+            return value, Issue(column, shown(value), _too_long(value))
         return value, None
     if isinstance(value, float):
         text = repr(value)
         digits = len(text.split("e")[0].replace("-", "").replace(".", "").lstrip("0"))
         if not math.isfinite(value):
-            return value, Issue(column, text, "not a finite number")
+            return value, Issue(column, text, N_("not a finite number"))
         if digits > _EXCEL_DIGITS:
             return text, Issue(
                 column,
                 text,
-                f"a binary fraction with {digits} digits, more than a spreadsheet shows "
-                "(the result of a formula?): round it, or store the number as text",
+                Reason(
+                    N_(
+                        "a binary fraction with {digits} digits, more than a spreadsheet shows "
+                        "(the result of a formula?): round it, or store the number as text"
+                    ),
+                    digits=digits,
+                ),
             )
         return Decimal(text), None
     if isinstance(value, dt.datetime):
         if value.time() != dt.time(0):
-            return value, Issue(column, value.isoformat(), "expected a date without a time")
+            return value, Issue(column, value.isoformat(), N_("expected a date without a time"))
         return value.date(), None
     if isinstance(value, dt.time | dt.timedelta):
-        return value, Issue(column, str(value), "expected a date, not a time")
+        return value, Issue(column, str(value), N_("expected a date, not a time"))
     return value, None
 
 
@@ -1293,7 +1418,8 @@ def _guarded(call: Callable[[], T], where: str, line: int | None = None) -> T:
     # openpyxl, zipfile, zlib and the XML parser raise many kinds on a damaged workbook (bad zip,
     # bad XML, a missing part, an index out of range): each is a problem of this file.
     except Exception as exc:
-        raise _Stop(_fatal(f"{where} ({_damaged(exc)})", line)) from exc
+        damaged = Reason(N_("{where} ({damage})"), where=Reason.given(where), damage=_damaged(exc))
+        raise _Stop(_fatal(damaged, line)) from exc
 
 
 def _xlsx_rows(
@@ -1315,9 +1441,14 @@ def _workbook_rows(
     sheet_words: Sequence[str],
     sheet: str | None = None,
 ) -> Iterator[Row]:
-    unreadable = "the file is not a readable .xlsx workbook"
+    unreadable = N_("the file is not a readable .xlsx workbook")
     if binary.read(4) != b"PK\x03\x04":
-        yield _fatal(f"{unreadable}: it is not a zip archive, which every .xlsx workbook is")
+        yield _fatal(
+            Reason(
+                N_("{unreadable}: it is not a zip archive, which every .xlsx workbook is"),
+                unreadable=Reason.given(unreadable),
+            )
+        )
         return
     binary.seek(0)
     big = _guarded(lambda: _oversized_part(binary), unreadable)
@@ -1339,8 +1470,14 @@ def _workbook_rows(
         )
         if len(chosen) != 1:
             yield _fatal(
-                f"the workbook has sheets {', '.join(map(repr, names))}: keep one sheet, or "
-                f"name the one to read {sheet_words[0]!r}"
+                Reason(
+                    N_(
+                        "the workbook has sheets {names}: keep one sheet, or name the one to "
+                        "read {word}"
+                    ),
+                    names=", ".join(map(repr, names)),
+                    word=repr(sheet_words[0]),
+                )
             )
             return
         yield from _sheet_rows(_parsed_rows(workbook, chosen[0]))
@@ -1379,9 +1516,14 @@ def _oversized_part(binary: IO[bytes]) -> str | None:
             if item.filename.startswith("xl/worksheets/"):
                 continue
             if item.file_size > MAX_XLSX_PART_BYTES:
-                return (
-                    f"the workbook's part {item.filename} is {item.file_size:,} bytes "
-                    f"uncompressed, more than the {MAX_XLSX_PART_BYTES:,} the loader reads"
+                return Reason(
+                    N_(
+                        "the workbook's part {part} is {size:,} bytes uncompressed, more than "
+                        "the {limit:,} the loader reads"
+                    ),
+                    part=item.filename,
+                    size=item.file_size,
+                    limit=MAX_XLSX_PART_BYTES,
                 )
     return None
 
@@ -1422,7 +1564,9 @@ def _parsed_rows(workbook: Any, name: str) -> Iterator[_SheetRow]:  # noqa: ANN4
         last = 0
         while True:
             found = _guarded(
-                lambda: next(rows, None), f"the sheet cannot be read after row {last}", last + 1
+                lambda: next(rows, None),
+                Reason(N_("the sheet cannot be read after row {row}"), row=last),
+                last + 1,
             )
             if found is None:
                 return
@@ -1435,7 +1579,7 @@ def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
     """The header and rows of a sheet's rows; a missing row is blank, a repeated one a problem."""
     first = next(rows, None)
     if first is None or first[0] != 1 or all(value is None for _, value, _ in first[1]):
-        yield _fatal("row 1 is empty: the sheet's first row must be its header", 1)
+        yield _fatal(N_("row 1 is empty: the sheet's first row must be its header"), 1)
         return
     header = [("" if value is None else str(value)) for value in _row_values(first[1])[0]]
     while header and not header[-1].strip():
@@ -1445,10 +1589,18 @@ def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
     expected = 2
     for number, row_cells in rows:
         if not expected <= number <= _SHEET_ROWS:  # a row given twice, out of order, or beyond
-            where = f"after row {expected - 1}" if number < expected else "beyond the last row"
-            message = (
-                f"the sheet gives a row {number} {where}: the workbook is damaged (open it in a "
-                "spreadsheet and save it again)"
+            where = (
+                Reason(N_("after row {row}"), row=expected - 1)
+                if number < expected
+                else N_("beyond the last row")
+            )
+            message = Reason(
+                N_(
+                    "the sheet gives a row {number} {where}: the workbook is damaged (open it in "
+                    "a spreadsheet and save it again)"
+                ),
+                number=number,
+                where=Reason.given(where),
             )
             yield ("row", number, [], (_issue(message),), None)
             continue
@@ -1461,7 +1613,7 @@ def _sheet_rows(rows: Iterator[_SheetRow]) -> Iterator[Row]:
         if empty:
             continue
         for line in itertools.chain.from_iterable(blank):  # blank rows followed by data are rows
-            yield ("row", line, [], (_issue("the row is blank; delete it"),), None)
+            yield ("row", line, [], (_issue(N_("the row is blank; delete it")),), None)
         blank.clear()
         yield _sheet_row(number, values, row_cells, header, repeated)
 
@@ -1494,8 +1646,13 @@ def _sheet_row(
     cells: list[object] = []
     issues: list[Issue] = [
         _issue(
-            f"the sheet gives a cell in column {column} of this row twice, or beyond the last "
-            "column: the workbook is damaged"
+            Reason(
+                N_(
+                    "the sheet gives a cell in column {column} of this row twice, or beyond the "
+                    "last column: the workbook is damaged"
+                ),
+                column=column,
+            )
         )
         for column in repeated
     ]
@@ -1508,7 +1665,10 @@ def _sheet_row(
     extra = [value for value in cells[width:] if value is not None]
     if extra:
         issues.append(
-            _issue(f"the row has values beyond the header's {width} columns", value=extra[0])
+            _issue(
+                Reason(N_("the row has values beyond the header's {width} columns"), width=width),
+                value=extra[0],
+            )
         )
     return ("row", number, (cells + [None] * width)[:width], tuple(issues), None)
 
@@ -1647,10 +1807,13 @@ class _TextWriter:
             cells = [escape_formula(str(row.get(name) or "")) for name in self.header]
             for name, cell in zip(self.header, cells, strict=True):
                 if len(cell) > MAX_CELL_CHARS:
-                    reason = (
-                        f"it is {len(cell):,} characters in a CSV cell (with the apostrophe that "
-                        f"keeps it from being a formula); the loader reads at most "
-                        f"{MAX_CELL_CHARS:,}"
+                    reason = Reason(
+                        N_(
+                            "it is {length:,} characters in a CSV cell (with the apostrophe that "
+                            "keeps it from being a formula); the loader reads at most {limit:,}"
+                        ),
+                        length=len(cell),
+                        limit=MAX_CELL_CHARS,
                     )
                     raise Unwritable(index, name, shown(cell), reason)
             return self._csv_line(cells, index)
@@ -1658,9 +1821,13 @@ class _TextWriter:
             text = json.dumps(row, ensure_ascii=False, default=_json_default)
             if fmt == "json":
                 if len(text) > MAX_RECORD_CHARS:
-                    reason = (
-                        f"the record is {len(text):,} characters of JSON; the loader reads at "
-                        f"most {MAX_RECORD_CHARS:,}"
+                    reason = Reason(
+                        N_(
+                            "the record is {length:,} characters of JSON; the loader reads at "
+                            "most {limit:,}"
+                        ),
+                        length=len(text),
+                        limit=MAX_RECORD_CHARS,
                     )
                     raise Unwritable(index, None, None, reason)
                 return ("\n" if index == 1 else ",\n") + text
@@ -1670,9 +1837,12 @@ class _TextWriter:
         text += "".join(f"{key} = {_toml_value(value)}\n" for key, value in row.items())
         self.size += len(self._encoded(text, index, row))
         if self.size > MAX_TOML_BYTES:
-            reason = (
-                f"the TOML file grows beyond {MAX_TOML_BYTES:,} bytes with this record, more "
-                "than the loader reads (TOML is read whole): write CSV or JSON Lines"
+            reason = Reason(
+                N_(
+                    "the TOML file grows beyond {limit:,} bytes with this record, more than the "
+                    "loader reads (TOML is read whole): write CSV or JSON Lines"
+                ),
+                limit=MAX_TOML_BYTES,
             )
             raise Unwritable(index, None, None, reason)
         return text
@@ -1689,9 +1859,13 @@ class _TextWriter:
 
     def _check_line(self, line: str, index: int | None) -> None:
         if len(line) * 4 > MAX_LINE_BYTES and len(line.encode(self.encoding)) > MAX_LINE_BYTES:
-            reason = (
-                f"a line of the file would be {len(line.encode(self.encoding)):,} bytes; the "
-                f"loader reads lines of at most {MAX_LINE_BYTES:,}"
+            reason = Reason(
+                N_(
+                    "a line of the file would be {length:,} bytes; the loader reads lines of at "
+                    "most {limit:,}"
+                ),
+                length=len(line.encode(self.encoding)),
+                limit=MAX_LINE_BYTES,
             )
             raise Unwritable(index, None, None, reason)
 
@@ -1709,7 +1883,11 @@ def _unencodable(
     char = exc.object[exc.start : exc.start + 1]
     column = next((name for name, value in row.items() if char in str(value)), None)
     value = row.get(column) if column is not None else None
-    reason = f"it holds {char!r}, which the encoding {encoding} cannot write"
+    reason = Reason(
+        N_("it holds {char}, which the encoding {encoding} cannot write"),
+        char=repr(char),
+        encoding=encoding,
+    )
     return Unwritable(index, column, value, reason)
 
 
@@ -1818,7 +1996,8 @@ def _write_xlsx(
             try:
                 worksheet.append(text_cells(row.get(name, "") for name in header))
             except illegal as exc:
-                raise Unwritable(count, None, None, f"XLSX cannot carry its text ({exc})") from exc
+                reason = Reason(N_("XLSX cannot carry its text ({error})"), error=exc)
+                raise Unwritable(count, None, None, reason) from exc
         workbook.save(path)
     except BaseException:
         _abandon(worksheet)
