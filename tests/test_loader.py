@@ -367,6 +367,37 @@ class TestBadFiles:
         assert "2 enterprises are named '样例电子有限公司'" in messages[6]
         assert "repeats this enterprise's import for 2022-03" in messages[7]
 
+    @pytest.mark.parametrize(
+        ("text", "line", "kept"),
+        [
+            (
+                "name,period,flow,value,currency\n甲,2022-03,import,1,CNY\r乙,2022-04,export,2,CNY\n",
+                2,
+                0,
+            ),
+            (
+                "name,period,flow,value,currency\n甲,2022-03,import,1,CNY\n乙,2022-04,ex\rport,2,CNY\n",
+                3,
+                1,
+            ),
+            ("name,period,flow,value,currency\r甲,2022-03,import,1,CNY\r", 1, 0),
+        ],
+    )
+    def test_a_lone_carriage_return_is_a_located_problem(
+        self, tmp_path: Path, text: str, line: int, kept: int
+    ) -> None:
+        """A \\r no \\n follows (an old Mac line end) is named on its line, never a csv.Error."""
+        path = tmp_path / "trade.csv"
+        path.write_bytes(text.encode("utf-8"))
+        with pytest.raises(LoadError) as info:
+            load_trade_records(path)
+        assert [(str(path), line, None)] == located(info.value.problems)
+        assert "carriage return" in info.value.problems[0].message
+        if line > 1:  # a data line: rows read = kept + rejected
+            result = load_trade_records(path, errors="collect")
+            assert (kept, line - 1) == (len(result.records), result.rows_read)
+            assert result.rows_read == len(result.records) + len(result.rejected)
+
     def test_stray_files_in_a_folder(self) -> None:
         """A file matching no kind is a problem, never skipped silently."""
         folder = BAD / "dataset-stray-file"

@@ -487,6 +487,8 @@ class TestReadingPaths:
         [
             "name,period,flow,value,currency\n甲公司,2022-03,import,10.00,CNY\n乙公司,2022-04,export,5,CNY\r",
             "name,period,flow,value,currency\r\n甲公司,2022-03,import,10.00,CNY\r\r\n",
+            "name,period,flow,value,currency\n甲公司,2022-03,import,1,CNY\r乙公司,2022-04,export,2,CNY\n",
+            "name,period,flow,value,currency\n甲公司,2022-03,import,1,CNY\n乙公司,2022-04,ex\rport,2,CNY\n",
         ],
     )
     def test_lone_carriage_return_gives_the_loaders_rows(self, tmp_path: Path, text: str):

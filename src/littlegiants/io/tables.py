@@ -722,6 +722,14 @@ def _again(held: list[str], lines: _Lines) -> Iterator[str]:
         yield text
 
 
+#: A line holding a carriage return that no line feed follows (an old Mac line end, or a
+#: stray one): lines end at line feeds, so such a line reads as one row that is not CSV.
+_LONE_CR: Final = N_(
+    "the line holds a carriage return (\\r) that no line feed follows, so its rows run "
+    "together: save the file with line ends of \\n or \\r\\n"
+)
+
+
 def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], list[Issue]]:
     """The cells of the first line of a row the parser could not finish, and its problems.
 
@@ -731,13 +739,19 @@ def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], li
     if not held:  # pragma: no cover - csv.reader reads a line before it can fail
         return [], [_issue(Reason(N_("the CSV is malformed here ({error})"), error=error))]
     last = first + len(held) - 1
-    cells = next(csv.reader([held[0].rstrip("\r\n")]), [])  # lenient: what the line holds
+    text = held[0].rstrip("\r\n")
+    try:
+        cells = next(csv.reader([text]), [])  # lenient: what the line holds
+    except csv.Error:  # a carriage return inside the line stops even the lenient reader
+        cells = text.split(",")
     issues = [_issue(flag) for flag in getattr(held[0], "flags", ())]
     end = "unexpected end of data" in str(error)
     if len(held) == 1:
         message = (
             N_("a quote opened on this line is not closed before the end of the file")
             if end
+            else _LONE_CR
+            if "\r" in text
             else Reason(
                 N_("the CSV is malformed here ({error}); a quote may be unclosed or stray"),
                 error=error,
@@ -853,6 +867,8 @@ def _csv_header(
     try:
         cells = next(csv.reader([text], strict=True))
     except (csv.Error, StopIteration):
+        if "\r" in text.rstrip("\r\n"):
+            return _fatal(_LONE_CR, 1)
         return _fatal(N_("the header row is not valid CSV (a quote is unclosed?)"), 1)
     if len(cells) == 1:
         for delimiter, name in _DELIMITERS.items():
