@@ -198,9 +198,13 @@ def decode(data: bytes, path: str, error: LocatedError) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start : exc.end]
-        reason = (
-            f"it is not UTF-8 text (byte {bad[0]:#04x} at byte {exc.start + 1} cannot be read); "
-            "save the file as UTF-8"
+        reason = Reason(
+            N_(
+                "it is not UTF-8 text (byte {byte:#04x} at byte {at} cannot be read); "
+                "save the file as UTF-8"
+            ),
+            byte=bad[0],
+            at=exc.start + 1,
         )
         raise error(bad, reason, SourceLocation(path, line)) from None
 
@@ -228,7 +232,10 @@ def parse(text: str, path: str, error: LocatedError) -> dict[str, Any]:
             too deeply, holds a whole number beyond the bounds or a key with a control character.
     """
     if len(text) > MAX_BYTES:
-        reason = f"the text is longer than {MAX_BYTES:,} characters, the limit for a TOML file"
+        reason = Reason(
+            N_("the text is longer than {limit:,} characters, the limit for a TOML file"),
+            limit=MAX_BYTES,
+        )
         raise error(len(text), reason, SourceLocation(path))
     deep = False
     try:
@@ -240,7 +247,11 @@ def parse(text: str, path: str, error: LocatedError) -> dict[str, Any]:
     except ValueError as exc:
         # int() refuses more digits than sys.get_int_max_str_digits() (4300 by default).
         line, token = _long_number(text)
-        reason = f"the number is far beyond the limit of 1E+{MAX_ADJUSTED_EXPONENT + 1} ({exc})"
+        reason = Reason(
+            N_("the number is far beyond the limit of 1E+{exponent} ({error})"),
+            exponent=MAX_ADJUSTED_EXPONENT + 1,
+            error=exc,
+        )
         raise error(token, reason, SourceLocation(path, line)) from None
     except RecursionError:
         deep = True
@@ -252,7 +263,9 @@ def parse(text: str, path: str, error: LocatedError) -> dict[str, Any]:
 
 
 def _too_deep() -> str:
-    return f"it nests tables and arrays more than {MAX_NESTING} deep, the limit"
+    return Reason(
+        N_("it nests tables and arrays more than {limit} deep, the limit"), limit=MAX_NESTING
+    )
 
 
 def _long_number(text: str) -> tuple[int | None, str]:
@@ -286,12 +299,14 @@ def text_problem(text: str) -> str | None:
     (None, "it holds the control character '\\n' (U+000A)", 'it has leading or trailing spaces')
     """
     if not text:
-        return "it is empty"
+        return N_("it is empty")
     char = _unclean(text)
     if char is not None:
-        return f"it holds the control character {char!r} (U+{ord(char):04X})"
+        return Reason(
+            N_("it holds the control character {char!r} (U+{code:04X})"), char=char, code=ord(char)
+        )
     if text != text.strip():
-        return "it has leading or trailing spaces"
+        return N_("it has leading or trailing spaces")
     return None
 
 
@@ -321,14 +336,21 @@ class _Checker:
             for key, item in value.items():
                 char = _unclean(key)
                 if char is not None:
-                    reason = f"a key cannot hold the control character {char!r} (U+{ord(char):04X})"
+                    reason = Reason(
+                        N_("a key cannot hold the control character {char!r} (U+{code:04X})"),
+                        char=char,
+                        code=ord(char),
+                    )
                     raise self.fail((*at, key), key, reason)
                 self.walk(item, (*at, key))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 self.walk(item, (*at, index))
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _INT_LIMIT:
-            reason = f"the number is beyond the limit of 1E+{MAX_ADJUSTED_EXPONENT + 1}"
+            reason = Reason(
+                N_("the number is beyond the limit of 1E+{exponent}"),
+                exponent=MAX_ADJUSTED_EXPONENT + 1,
+            )
             raise self.fail(at, value, reason)
 
 
@@ -566,14 +588,19 @@ class TomlReader:
         for key, value in table.items():
             if key not in allowed:
                 known = ", ".join(sorted(allowed))
-                raise self.fail((*at, key), value, f"unknown key (known keys: {known})")
+                reason = Reason(N_("unknown key (known keys: {known})"), known=known)
+                raise self.fail((*at, key), value, reason)
         return table
 
     def clean(self, at: KeyPath, value: str, what: str) -> str:
         """Return ``value`` if it can be an identifier or name, else fail saying why."""
         problem = text_problem(value)
         if problem is not None:
-            raise self.fail(at, value, f"expected {what}: {problem}")
+            raise self.fail(
+                at,
+                value,
+                Reason(N_("expected {what}: {problem}"), what=Reason.given(what), problem=problem),
+            )
         return value
 
     def convert(self, at: KeyPath, value: object, func: Callable[[Any], Any], what: str) -> Any:  # noqa: ANN401
@@ -581,6 +608,9 @@ class TomlReader:
         try:
             return func(value)
         except LittleGiantsError as exc:
-            raise self.fail(at, value, f"expected {what} ({exc})") from exc
+            reason = Reason(N_("expected {what} ({error})"), what=Reason.given(what), error=exc)
+            raise self.fail(at, value, reason) from exc
         except ValueError as exc:
-            raise self.fail(at, value, f"expected {what}") from exc
+            raise self.fail(
+                at, value, Reason(N_("expected {what}"), what=Reason.given(what))
+            ) from exc

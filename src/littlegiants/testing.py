@@ -37,6 +37,7 @@ from littlegiants.designation import DesignationLevel
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
     LittleGiantsError,
+    Reason,
     ScenarioFileError,
     UnknownRuleError,
 )
@@ -55,6 +56,7 @@ from littlegiants.policy import (
     rule_kinds,
 )
 from littlegiants.structure import StructureError, converter, structure, structure_enterprise
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -306,7 +308,7 @@ class _ScenarioReader(TomlReader):
     def policy(self, value: object, at: KeyPath) -> IncentivePolicy:
         if not isinstance(value, str):
             raise self.fail(at, value, "expected a bundled policy id or a path to a policy file")
-        self.clean(at, value, "a bundled policy id or a path to a policy file")
+        self.clean(at, value, N_("a bundled policy id or a path to a policy file"))
         if value.endswith(".toml"):
             try:
                 return IncentivePolicy.from_toml(self.file.parent / value)
@@ -327,7 +329,7 @@ class _ScenarioReader(TomlReader):
         name = data["name"]
         if not isinstance(name, str):
             raise self.fail((*at, "name"), name, "expected a quoted name")
-        self.clean((*at, "name"), name, "a name")
+        self.clean((*at, "name"), name, N_("a name"))
         subject = self.subject(data, at)
         ids = (subject.id,) if isinstance(subject, IncentivePolicy) else subject.ids
         as_of = self.day(data.get("as_of"), (*at, "as_of"))
@@ -407,7 +409,7 @@ class _ScenarioReader(TomlReader):
         table = self.check_keys(value, set(value) if isinstance(value, dict) else set(), at)
         found: dict[DesignationLevel, int] = {}
         for key, count in table.items():
-            level = self.convert((*at, key), key, DesignationLevel.parse, "a designation level")
+            level = self.convert((*at, key), key, DesignationLevel.parse, N_("a designation level"))
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
                 raise self.fail((*at, key), count, "expected a whole number of firms")
             if level in found:
@@ -450,7 +452,7 @@ class _ScenarioReader(TomlReader):
                 (*at, "combination"),
                 data["combination"],
                 Combination,
-                "one of " + ", ".join(c.value for c in Combination),
+                Reason(N_("one of {choices}"), choices=", ".join(c.value for c in Combination)),
             )
         for key in ("effective_from", "effective_to"):
             if key in data:
@@ -500,7 +502,7 @@ class _ScenarioReader(TomlReader):
                 (*at, "status"),
                 data["status"],
                 ItemStatus,
-                "one of " + ", ".join(c.value for c in ItemStatus),
+                Reason(N_("one of {choices}"), choices=", ".join(c.value for c in ItemStatus)),
             ).value
         if "kind" in data:
             kinds = rule_kinds()
@@ -509,7 +511,7 @@ class _ScenarioReader(TomlReader):
             fields["kind"] = data["kind"]
         if "level" in data:
             fields["level"] = self.convert(
-                (*at, "level"), data["level"], DesignationLevel.parse, "a designation level"
+                (*at, "level"), data["level"], DesignationLevel.parse, N_("a designation level")
             ).value
         if "ceiling" in data and not isinstance(data["ceiling"], bool):
             raise self.fail((*at, "ceiling"), data["ceiling"], "expected true or false")

@@ -28,6 +28,7 @@ from littlegiants.eligibility.model import GENERAL, Phrase, Purpose, Tier
 from littlegiants.eligibility.scoring import Indicator, ScoreBand, ScoreGroup, Scoring
 from littlegiants.money import Money, validate_currency
 from littlegiants.sources import Source
+from littlegiants.translations import N_
 
 __all__ = ["CriteriaFields", "read_criteria"]
 
@@ -152,7 +153,7 @@ def read_criteria(text: str, path: str) -> CriteriaFields:
     document = r.text(data, "document", ())
     issuer = r.text(data, "issuer", ())
     r.currency = r.convert(
-        ("currency",), r.text(data, "currency", ()), validate_currency, "an ISO 4217 code"
+        ("currency",), r.text(data, "currency", ()), validate_currency, N_("an ISO 4217 code")
     )
     confidence = r.text(data, "confidence", ())
     effective = r.table(r.present(data, "effective", (), required=True), ("effective",), "a table")
@@ -204,7 +205,7 @@ def _sources(r: CriteriaReader, data: dict[str, Any]) -> dict[str, Source]:
     found: dict[str, Source] = {}
     for source_id, entry in table.items():
         at: KeyPath = ("sources", source_id)
-        r.clean(at, source_id, "a source id")
+        r.clean(at, source_id, N_("a source id"))
         entry_table = r.table(entry, at, "a table with url and note")
         r.check_keys(entry_table, _SOURCE, at)
         url = r.text(entry_table, "url", at)
@@ -237,7 +238,7 @@ def _readings(r: CriteriaReader, data: dict[str, Any]) -> dict[str, Reading]:
         at: KeyPath = ("readings", index)
         table = r.table(entry, at, "a [[readings]] table")
         r.check_keys(table, _READING, at)
-        reading_id = r.clean((*at, "id"), r.text(table, "id", at), "a reading id")
+        reading_id = r.clean((*at, "id"), r.text(table, "id", at), N_("a reading id"))
         if reading_id in found:
             raise r.fail((*at, "id"), reading_id, "two readings have this id")
         found[reading_id] = Reading(
@@ -449,7 +450,7 @@ def _criterion_fields(
         "readings": _reading_ids(r, table, at, base.readings),
         "note": r.text(table, "note", at, required=False),
         "purposes": tuple(
-            r.convert((*at, "purposes", i), value, Purpose, "application or re-review")
+            r.convert((*at, "purposes", i), value, Purpose, N_("application or re-review"))
             for i, value in enumerate(r.strings(table, "purposes", at))
         ),
     }
@@ -516,7 +517,7 @@ def _scoring(
     at: KeyPath = ("scoring",)
     table = r.table(data["scoring"], at, "a table")
     r.check_keys(table, _SCORING, at)
-    tier = r.convert((*at, "tier"), r.text(table, "tier", at), Tier, "a tier")
+    tier = r.convert((*at, "tier"), r.text(table, "tier", at), Tier, N_("a tier"))
     groups = _score_groups(r, table, at)
     indicators = table.get("indicators")
     if not isinstance(indicators, list) or not indicators:
@@ -555,7 +556,7 @@ def _score_groups(r: CriteriaReader, table: dict[str, Any], at: KeyPath) -> tupl
         r.check_keys(group, _GROUP, where)
         groups.append(
             ScoreGroup(
-                id=r.clean((*where, "id"), r.text(group, "id", where), "a group id"),
+                id=r.clean((*where, "id"), r.text(group, "id", where), N_("a group id")),
                 name=Phrase(r.text(group, "name_en", where), r.text(group, "name_zh", where)),
                 points=r.integer(group, "points", where),
             )
@@ -585,7 +586,7 @@ def _indicator(
             raise r.fail((*at, key), table[key], f"a {measure} indicator does not take {key}")
     bands = _score_bands(r, table, at, measure, points)
     return Indicator(
-        id=r.clean((*at, "id"), r.text(table, "id", at), "an indicator id"),
+        id=r.clean((*at, "id"), r.text(table, "id", at), N_("an indicator id")),
         group=group,
         name=Phrase(r.text(table, "name_en", at), r.text(table, "name_zh", at)),
         points=points,
@@ -665,7 +666,7 @@ def _amendment(
     r.check_keys(table, _AMENDMENT, at)
     document = r.text(table, "document", at)
     tiers = tuple(
-        r.convert((*at, "tiers", i), value, Tier, "a tier")
+        r.convert((*at, "tiers", i), value, Tier, N_("a tier"))
         for i, value in enumerate(r.strings(table, "tiers", at))
     )
     if not tiers:
@@ -698,7 +699,7 @@ def _amendment(
     if not criteria and not waivers:
         raise r.fail(at, document, "an amendment adds or waives at least one criterion")
     return AmendmentRule(
-        id=r.clean((*at, "id"), r.text(table, "id", at), "an amendment id"),
+        id=r.clean((*at, "id"), r.text(table, "id", at), N_("an amendment id")),
         document=document,
         issued=r.day(table, "issued", at),
         summary=r.text(table, "summary", at),
@@ -748,7 +749,7 @@ def _waiver(r: CriteriaReader, entry: object, at: KeyPath, known: set[str]) -> W
     if criterion not in known:
         raise r.fail((*at, "criterion"), criterion, "no criterion has this id")
     purposes = tuple(
-        r.convert((*at, "purposes", i), value, Purpose, "application or re-review")
+        r.convert((*at, "purposes", i), value, Purpose, N_("application or re-review"))
         for i, value in enumerate(r.strings(table, "purposes", at))
     )
     if not purposes:

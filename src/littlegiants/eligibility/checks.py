@@ -281,7 +281,7 @@ class ProductFieldCheck(Check):
         """``values``: the ProductField values listed."""
         values = t.strings("values")
         fields = tuple(
-            t.convert(("values", i), value, ProductField, "a ProductField value")
+            t.convert(("values", i), value, ProductField, N_("a ProductField value"))
             for i, value in enumerate(values)
         )
         if not fields:

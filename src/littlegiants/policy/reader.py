@@ -21,7 +21,7 @@ from littlegiants._exact import bounds_problem, to_decimal
 from littlegiants._tomlindex import KeyPath as Path
 from littlegiants._tomlindex import TomlReader
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import PolicyFileError
+from littlegiants.errors import PolicyFileError, Reason
 from littlegiants.financials import PROFILE_FLAGS
 from littlegiants.money import Money, validate_currency
 from littlegiants.policy.model import (
@@ -40,6 +40,7 @@ from littlegiants.policy.rules import Rule, rule_kinds
 from littlegiants.policy.terms import PART_ZONE_MOVES, PolicyTerms
 from littlegiants.regions import Region
 from littlegiants.sources import Source, SourceKind
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -139,16 +140,16 @@ def read_policy(text: str, path: str, *, factory: Callable[..., _P], bundled: bo
     if not _ID.fullmatch(policy_id):
         raise r.fail(("id",), policy_id, "expected lower-case letters, digits and '-'")
     currency = r.convert(
-        ("currency",), r.get(data, "currency", (), str), validate_currency, "an ISO 4217 code"
+        ("currency",), r.get(data, "currency", (), str), validate_currency, N_("an ISO 4217 code")
     )
     jurisdiction = r.convert(
-        ("jurisdiction",), r.get(data, "jurisdiction", (), str), Region.parse, "a division code"
+        ("jurisdiction",), r.get(data, "jurisdiction", (), str), Region.parse, N_("a division code")
     )
     combination = r.convert(
         ("combination",),
         r.get(data, "combination", (), str),
         Combination,
-        "one of cumulative, highest-only, top-up",
+        N_("one of cumulative, highest-only, top-up"),
     )
     effective = r.get(data, "effective", (), dict)
     r.check_keys(effective, _EFFECTIVE, ("effective",))
@@ -226,7 +227,7 @@ def _source(r: _Reader, table: object, at: Path, *, bundled: bool) -> Source:
     return Source(url=url, note=r.get(table, "note", at, str, required=False), kind=kind)
 
 
-_KINDS_OF_SOURCE: Final = (
+_KINDS_OF_SOURCE: Final = N_(
     "one of official (the issuer's own page or a government site), "
     "mirror (a copy of the official text elsewhere), summary (news, consultancy or compilation)"
 )
@@ -253,7 +254,7 @@ def _zone(
         raise r.fail((*at, "divisions"), codes, "list the division codes the zone is made of or in")
     divisions = []
     for i, code in enumerate(codes):
-        division = r.convert((*at, "divisions", i), code, Region.parse, "a division code")
+        division = r.convert((*at, "divisions", i), code, Region.parse, N_("a division code"))
         if not division.within(jurisdiction):
             raise r.fail(
                 (*at, "divisions", i), code, f"a zone's divisions lie within {jurisdiction.code}"
@@ -267,7 +268,7 @@ def _zone(
         (*at, "extent"),
         r.get(table, "extent", at, str),
         ZoneExtent,
-        "whole (the zone is exactly its divisions) or part (it covers part of them)",
+        N_("whole (the zone is exactly its divisions) or part (it covers part of them)"),
     )
     if extent is ZoneExtent.PART:
         for i, rule in enumerate(rules):
@@ -329,7 +330,7 @@ def _relations(
             (*at, "kind"),
             r.get(table, "kind", at, str),
             RelationKind,
-            "one of " + ", ".join(k.value for k in RelationKind),
+            Reason(N_("one of {choices}"), choices=", ".join(k.value for k in RelationKind)),
         )
         others = r.get(table, "policies", at, list)
         if not others:
@@ -407,14 +408,16 @@ class _RuleReader:
         return self.r.money(table, key, self.at, self._currency)
 
     def identifier(self, table: dict[str, Any]) -> str:
-        return self.r.clean((*self.at, "id"), self.r.get(table, "id", self.at, str), "a rule id")
+        return self.r.clean(
+            (*self.at, "id"), self.r.get(table, "id", self.at, str), N_("a rule id")
+        )
 
     def level(self, table: dict[str, Any]) -> DesignationLevel:
         level: DesignationLevel = self.r.convert(
             (*self.at, "level"),
             self.r.get(table, "level", self.at, str),
             DesignationLevel.parse,
-            "a level",
+            N_("a level"),
         )
         return level
 
@@ -450,7 +453,7 @@ class _RuleReader:
             (*at, "figure_year"),
             year,
             FigureYear,
-            "previous (the year before the event) or event (the event's year)",
+            N_("previous (the year before the event) or event (the event's year)"),
         )
         return {"percent": percent, "figure": figure, "figure_year": figure_year}
 
@@ -461,7 +464,7 @@ def _region_amount(r: _Reader, table: object, at: Path, currency: str) -> Region
     r.check_keys(table, _BY_REGION, at)
     codes = r.get(table, "regions", at, list)
     regions = tuple(
-        r.convert((*at, "regions", i), code, Region.parse, "a division code")
+        r.convert((*at, "regions", i), code, Region.parse, N_("a division code"))
         for i, code in enumerate(codes)
     )
     return RegionAmount(
