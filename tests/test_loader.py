@@ -323,6 +323,15 @@ class TestBadFiles:
         for problem, (_, _, phrase) in zip(problems, case.expected, strict=True):
             assert phrase in problem.message
 
+    def test_a_repeated_count_is_named_in_chinese(self) -> None:
+        """The repeat's name (kind, level, place, date) reads Chinese under zh_CN, not English."""
+        problems = problems_of(lambda: load_counts(BAD / "counts-bad-values.csv"))
+        (repeat,) = [problem for problem in problems if problem.line == 8]
+        assert REPEATED_COUNT in repeat.message
+        said = repeat.describe(with_path=False, locale="zh_CN")
+        assert "440300 2022-11-23 的国家级企业现有数" in said
+        assert not re.search(r"\b(held|count|national|firms)\b", said)
+
     def test_corpus_is_all_tested(self) -> None:
         """Every file of the bad corpus has its expected problems here."""
         tested = {case.file for case in BAD_FILES} | {

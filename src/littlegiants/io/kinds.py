@@ -1998,7 +1998,6 @@ def _aggregate_identity(record: TradeAggregate) -> tuple[object, str, object, st
 
 def _count_identity(record: DesignationCount) -> tuple[object, str, object, str]:
     """A count's identity (place, level, kind, date, batch, target date) and how to name it."""
-    where = "China" if record.region is None else record.region.code
     key = (
         "count",
         record.region,
@@ -2008,10 +2007,28 @@ def _count_identity(record: DesignationCount) -> tuple[object, str, object, str]
         record.batch,
         record.by,
     )
-    batch = "" if record.batch is None else f" of batch {record.batch}"
-    target = "" if record.by is None else f" for {record.by}"
-    what = f"the {record.kind.value} count{batch}{target} of {record.level.value} firms"
-    return key, "on", str(record.on), f"{what} in {where} on {record.on}"
+    what = Reason(
+        _COUNT_NAMES[record.batch is not None, record.by is not None],
+        kind=Reason.given(record.kind.value),
+        batch=record.batch,
+        by=record.by,
+        level=Reason.given(record.level.value),
+        where=Reason.given("China") if record.region is None else record.region.code,
+        on=record.on,
+    )
+    return key, "on", str(record.on), what
+
+
+#: How a count is named in a repeat's problem, by whether it has a batch and a target date.
+#: Its kind (held, batch, target), its level and "China" are catalogue words.
+_COUNT_NAMES: Final = {
+    (False, False): N_("the {kind} count of {level} firms in {where} on {on}"),
+    (True, False): N_("the {kind} count of batch {batch} of {level} firms in {where} on {on}"),
+    (False, True): N_("the {kind} count for {by} of {level} firms in {where} on {on}"),
+    (True, True): N_(
+        "the {kind} count of batch {batch} for {by} of {level} firms in {where} on {on}"
+    ),
+}
 
 
 #: A linked record's identity within a dataset: ``(key, what, column, value)``.
