@@ -33,8 +33,9 @@ from __future__ import annotations
 import functools
 import gettext
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 if TYPE_CHECKING:
     from babel import Locale
@@ -45,7 +46,9 @@ __all__ = [
     "N_",
     "SOURCE_LOCALES",
     "Translator",
+    "TwoLanguages",
     "display_width",
+    "in_both",
     "language_name",
     "translator",
 ]
@@ -71,6 +74,47 @@ def display_width(text: str) -> int:
     (3, 6, 4)
     """
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+class TwoLanguages(Protocol):
+    """A text kept in English and Simplified Chinese (``en`` and ``zh``)."""
+
+    @property
+    def en(self) -> str:
+        """The English."""
+
+    @property
+    def zh(self) -> str:
+        """The Simplified Chinese."""
+
+
+def in_both(
+    message: str, fields: Mapping[str, object], kind: type[TwoLanguages]
+) -> tuple[str, str]:
+    """``message`` (marked with :func:`N_`) in English and in Simplified Chinese, filled.
+
+    The two renderings a report keeps (a payout's ``policy.Text``, an assessment's
+    ``eligibility.Phrase``) are made here: ``fields`` fill the message's named placeholders,
+    and a field of ``kind`` is filled in each language with its own rendering.
+
+    >>> from typing import NamedTuple
+    >>> class Both(NamedTuple):
+    ...     en: str
+    ...     zh: str
+    >>> in_both(N_("{label} is unknown"), {"label": Both("staff", "职工")}, Both)
+    ('staff is unknown', '职工未知')
+    """
+    english, chinese = _both(message)
+    if not fields:
+        return english.format(), chinese.format()
+    en = {key: value.en if isinstance(value, kind) else value for key, value in fields.items()}
+    zh = {key: value.zh if isinstance(value, kind) else value for key, value in fields.items()}
+    return english.format(**en), chinese.format(**zh)
+
+
+@functools.lru_cache(maxsize=4096)
+def _both(message: str) -> tuple[str, str]:
+    return translator("en_US").gettext(message), translator("zh_CN").gettext(message)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction tools look for

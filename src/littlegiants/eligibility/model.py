@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import attrs
 
 from littlegiants.errors import InvalidRecordError, LittleGiantsError
-from littlegiants.translations import N_, translator
+from littlegiants.translations import N_, in_both, translator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -185,16 +185,7 @@ class Phrase:
         >>> Phrase.of(N_("{label} is unknown"), label=Phrase.of(N_("staff"))).zh
         '职工总数未知'
         """
-        english, chinese = gettext_in("en")(message), gettext_in("zh")(message)
-        if not fields:
-            return cls(english.format(), chinese.format())
-        en = {
-            key: value.en if isinstance(value, Phrase) else value for key, value in fields.items()
-        }
-        zh = {
-            key: value.zh if isinstance(value, Phrase) else value for key, value in fields.items()
-        }
-        return cls(english.format(**en), chinese.format(**zh))
+        return cls(*in_both(message, fields, Phrase))
 
     @classmethod
     def each(cls, render: Callable[[Language], str]) -> Phrase:

@@ -29,7 +29,7 @@ from littlegiants.formatting import format_money
 from littlegiants.money import Money
 from littlegiants.regions import Region
 from littlegiants.sources import Source, SourceKind
-from littlegiants.translations import N_, translator
+from littlegiants.translations import N_, in_both, translator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -106,16 +106,7 @@ class Text:
         >>> Text.of(N_("{first}; {second}"), first=Text.of(N_("met")), second="x").zh
         '满足；x'
         """
-        english, chinese = (_gettext(locale)(message) for locale in _LOCALES)
-        if not fields:
-            return cls(english.format(), chinese.format())
-        en = {
-            name: value.en if isinstance(value, Text) else value for name, value in fields.items()
-        }
-        zh = {
-            name: value.zh if isinstance(value, Text) else value for name, value in fields.items()
-        }
-        return cls(english.format(**en), chinese.format(**zh))
+        return cls(*in_both(message, fields, Text))
 
     @classmethod
     def each(cls, render: Callable[[str], str]) -> Text:
