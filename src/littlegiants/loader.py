@@ -1,86 +1,14 @@
 """Loading the programme's files: the public home of ``load_*``, ``iter_*`` and the datasets.
 
 The code lives in :mod:`littlegiants.io.loader`, with the other edges (``littlegiants.io``: the
-kinds of file, the tables, structuring, the dumps); this module re-exports its public names, so
-``from littlegiants.loader import load_dataset`` keeps working. See ``docs/loading.md``.
+kinds of file, the tables, structuring, the dumps); this module re-exports its public names
+(``__all__`` is that module's), so ``from littlegiants.loader import load_dataset`` keeps
+working. See ``docs/loading.md``.
 
 >>> from littlegiants import io
 >>> load_rates is io.loader.load_rates
 True
 """
 
-from littlegiants.io.loader import (
-    MAX_PROBLEMS,
-    SOURCES_FILE,
-    Dataset,
-    DumpError,
-    FileSource,
-    LoadError,
-    LoadFileError,
-    LoadProblem,
-    LoadResult,
-    MissingExtraError,
-    MissingFileError,
-    RecordStream,
-    RejectedRow,
-    example_path,
-    iter_aggregates,
-    iter_counts,
-    iter_designations,
-    iter_enterprises,
-    iter_financials,
-    iter_profiles,
-    iter_rates,
-    iter_relocations,
-    iter_trade_records,
-    kind_of,
-    load_aggregates,
-    load_counts,
-    load_dataset,
-    load_designations,
-    load_enterprises,
-    load_financials,
-    load_list,
-    load_profiles,
-    load_rates,
-    load_relocations,
-    load_trade_records,
-)
-
-__all__ = [
-    "MAX_PROBLEMS",
-    "SOURCES_FILE",
-    "Dataset",
-    "DumpError",
-    "FileSource",
-    "LoadError",
-    "LoadFileError",
-    "LoadProblem",
-    "LoadResult",
-    "MissingExtraError",
-    "MissingFileError",
-    "RecordStream",
-    "RejectedRow",
-    "example_path",
-    "iter_aggregates",
-    "iter_counts",
-    "iter_designations",
-    "iter_enterprises",
-    "iter_financials",
-    "iter_profiles",
-    "iter_rates",
-    "iter_relocations",
-    "iter_trade_records",
-    "kind_of",
-    "load_aggregates",
-    "load_counts",
-    "load_dataset",
-    "load_designations",
-    "load_enterprises",
-    "load_financials",
-    "load_list",
-    "load_profiles",
-    "load_rates",
-    "load_relocations",
-    "load_trade_records",
-]
+from littlegiants.io.loader import *  # noqa: F403 - the names are io.loader's
+from littlegiants.io.loader import __all__  # noqa: F401 - re-exported: this module's names
