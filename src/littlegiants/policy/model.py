@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, get_args
 
 import attrs
 
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
 from littlegiants.financials import PROFILE_FLAGS, MoneyFigure
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
@@ -371,8 +371,9 @@ _CONDITION_WORDS: Final = {
     ConditionStatus.UNKNOWN: Text.of(N_("unknown")),
 }
 
-FLAG_FACTS: Final = "a condition reads one of the Profile's yes/no facts: " + ", ".join(
-    PROFILE_FLAGS
+FLAG_FACTS: Final = Reason(
+    N_("a condition reads one of the Profile's yes/no facts: {facts}"),
+    facts=", ".join(PROFILE_FLAGS),
 )
 
 

@@ -56,7 +56,7 @@ import attrs
 
 from littlegiants._exact import EXACT, to_decimal
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
+from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, Reason
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
 from littlegiants.policy.model import (
@@ -209,7 +209,7 @@ def _percent(value: Decimal | int | str | None) -> Decimal | None:
     return number
 
 
-_NOT_REWARDED_PAYS_NOTHING: Final = (
+_NOT_REWARDED_PAYS_NOTHING: Final = N_(
     "a rule that is not rewarded pays nothing: it takes no amount (other than 0) and no percent"
 )
 
@@ -670,11 +670,13 @@ class DesignationBasedRule(Rule):
         fields = super().read_fields(reader, table)
         key = reader.flag(table, "key")
         if key and fields["level"] is not DesignationLevel.NATIONAL:
-            reader.refuse("key", key, "only national (little giant) rules can be for key firms")
+            reader.refuse("key", key, N_("only national (little giant) rules can be for key firms"))
         start = reader.day(table, "designated_from")
         before = reader.day(table, "designated_before")
         if start is not None and before is not None and before <= start:
-            reader.refuse("designated_before", before, f"expected a date after {start}")
+            reader.refuse(
+                "designated_before", before, Reason(N_("expected a date after {day}"), day=start)
+            )
         return {
             **fields,
             "key": key,

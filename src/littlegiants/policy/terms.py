@@ -26,13 +26,14 @@ from littlegiants.policy.model import Combination, Condition, Relation, Zone, Zo
 from littlegiants.policy.rules import Rule
 from littlegiants.regions import Region
 from littlegiants.sources import Source
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
 
 __all__ = ["PolicyTerms"]
 
-PART_ZONE_MOVES: Final = (
+PART_ZONE_MOVES: Final = N_(
     "a move into a zone that covers part of its divisions cannot be told from division codes, "
     "so such a policy has no relocation rules"
 )
