@@ -412,6 +412,13 @@ READERS = (
     "eligibility/checks",
     "testing",
 )
+#: Modules whose errors are all raised with marked reasons (policy/rules, policy/engine,
+#: eligibility/checks and eligibility/assessing still raise some in English).
+MARKED_RAISES = (
+    *("_tomlindex", "policy/reader", "policy/model", "policy/terms", "policy/sets"),
+    *("policy/budget", "eligibility/_toml", "eligibility/_file", "eligibility/catalogue"),
+    "testing",
+)
 #: What is code in a data file's reason besides: a TOML table header (``[[rules]]``), a value
 #: quoted as the file writes it (``"all"``), a TOML boolean, and a file's word glossed in
 #: Chinese (``whole（区域恰为这些行政区划）``).
@@ -540,12 +547,25 @@ class TestDataFileErrorsSpeakChinese:
         data = _value_words(error.reason) | set(WORD.findall(str(error.location.field or "")))
         assert [] == [word for word in english_words(error.message("zh_CN")) if word not in data]
 
-    @pytest.mark.parametrize("name", READERS)
+    @pytest.mark.parametrize("name", [*READERS, "eligibility/catalogue"])
     def test_marked_messages_read_chinese(self, name: str) -> None:
         """Each message a reader of data files marks reads Chinese, keys and values aside."""
         gettext = translator("zh_CN").gettext
         said = [(line, FILE_CODE.sub(" ", gettext(message))) for line, message in _messages(name)]
         assert [] == [(line, chinese) for line, chinese in said if english_words(chinese)]
+
+    @pytest.mark.parametrize("name", MARKED_RAISES)
+    def test_no_error_is_raised_unmarked(self, name: str) -> None:
+        """No listed module raises an error with a plain sentence or an f-string as its reason."""
+        tree = ast.parse((SOURCE / f"{name}.py").read_text(encoding="utf-8"))
+        unmarked = [
+            (argument.lineno, ast.unparse(argument))
+            for call in ast.walk(tree)
+            if isinstance(call, ast.Call) and _raises(call)
+            for argument in [*call.args, *(keyword.value for keyword in call.keywords)]
+            if _sentence(argument)
+        ]
+        assert [] == unmarked
 
     @pytest.mark.parametrize("name", READERS)
     def test_no_reason_is_failed_unmarked(self, name: str) -> None:

@@ -145,7 +145,7 @@ def read_file(path: str | os.PathLike[str], error: LocatedError) -> str:
 
 def _read_bytes(name: str, error: LocatedError) -> bytes:
     if "\x00" in name:
-        raise UnreadableFileError(name, "the path holds a NUL character", errnos.EINVAL)
+        raise UnreadableFileError(name, N_("the path holds a NUL character"), errnos.EINVAL)
     try:
         info = Path(name).stat()  # before opening: opening a FIFO would wait for a writer
     except OSError as exc:
