@@ -937,7 +937,7 @@ class ScoreCheck(Check):
         """PASS if the lowest possible score reaches the bound, FAIL if the highest does not."""
         score = context.score
         if score is None:
-            raise InvalidRecordError(self, "a score check needs the tier's scoring indicators")
+            raise InvalidRecordError(self, N_("a score check needs the tier's scoring indicators"))
         low, high = (
             (score.low, score.high)
             if self.group is None
