@@ -19,6 +19,8 @@ from littlegiants.cli import TABLE_WIDTH, _wrapped, environment_locale, main
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "examples" / "loading"
 CHINESE = {"LANG": "zh_CN.UTF-8"}
+#: A bundled policy file, to make mistakes in.
+BAOAN = ROOT / "src" / "littlegiants" / "data" / "policies" / "guangdong" / "baoan-2022.toml"
 
 #: Every command on the bundled data, as a reader would type it.
 COMMANDS = [
@@ -277,6 +279,34 @@ class TestChineseThroughout:
         assert (True, "", []) == (status != 0, out, [x for x in lines if not x.startswith(where)])
         assert lines[0].startswith(f"{where}{mistake[0]}，第 ")
         assert [] == english_words(err, allowed)
+
+    @pytest.mark.parametrize(
+        ("old", "new"),
+        [
+            pytest.param('amount = "200000"', "amount = 200000.5", id="float"),
+            pytest.param('amount = "200000"', 'amount = "-5"', id="negative"),
+            pytest.param('amount = "200000"', 'amount = "1e40"', id="huge"),
+            pytest.param('jurisdiction = "440306"', "jurisdiction = 440306", id="type"),
+            pytest.param('id = "baoan-2022"', 'id = "Bao An"', id="id"),
+            pytest.param('id = "national"', 'id = "provincial"', id="twice"),
+        ],
+    )
+    def test_policy_file_errors_have_no_english_word(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        allowed: set[str],
+        old: str,
+        new: str,
+    ) -> None:
+        """``policy bad.toml`` under LANG=zh_CN.UTF-8 tells the file's mistake in Chinese."""
+        text = BAOAN.read_text(encoding="utf-8")
+        path = tmp_path / "bad.toml"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        status, out, err = run(capsys, ["policy", str(path)], CHINESE)
+        assert (True, "", "littlegiants: 错误：政策文件") == (status != 0, out, err[:21])
+        keys = set(WORD.findall(" ".join(re.findall(r"键 ([^）]+)）", err))))  # the key path
+        assert [] == english_words(err, allowed | keys)
 
     def test_a_fresh_process_reads_lang(self, allowed: set[str]) -> None:
         """A fresh ``python -m littlegiants`` under LANG=zh_CN.UTF-8 prints Chinese."""

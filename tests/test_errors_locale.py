@@ -396,3 +396,215 @@ class TestReason:
             Reason(N_("the total of the {code} amounts"), code="CNY"), MAGNITUDE_PROBLEM
         )
         assert error.message("zh_CN").startswith("无效金额 'CNY 金额的合计'")
+
+
+# -- the readers of policy, criteria and scenario files -------------------------------------------
+
+#: The modules that read TOML data files: their reasons are catalogue messages too.
+READERS = (
+    "_tomlindex",
+    "policy/reader",
+    "policy/model",
+    "policy/rules",
+    "policy/terms",
+    "eligibility/_toml",
+    "eligibility/_file",
+    "eligibility/checks",
+    "testing",
+)
+#: Modules whose errors are all raised with marked reasons (policy/engine and
+#: eligibility/checks still name what a mismatch or a missing policy concerns in English).
+MARKED_RAISES = (
+    *("_tomlindex", "policy/reader", "policy/model", "policy/rules", "policy/terms"),
+    *("policy/sets", "policy/budget", "eligibility/_toml", "eligibility/_file"),
+    *("eligibility/catalogue", "eligibility/assessing", "testing"),
+)
+#: What is code in a data file's reason besides: a TOML table header (``[[rules]]``), a value
+#: quoted as the file writes it (``"all"``), a TOML boolean, and a file's word glossed in
+#: Chinese (``whole（区域恰为这些行政区划）``).
+FILE_CODE = re.compile(r'\[+[^\[\]]*\]+|"[^"]*"|\b(?:true|false)\b|[A-Za-z-]+(?=（)')
+BUNDLED = SOURCE / "data"
+POLICY = (BUNDLED / "policies" / "guangdong" / "baoan-2022.toml").read_text(encoding="utf-8")
+CRITERIA = (BUNDLED / "criteria" / "miit-2022.toml").read_text(encoding="utf-8")
+SCENARIO = """
+[[scenario]]
+name = "a national little giant"
+policy = "baoan-2022"
+as_of = 2023-01-01
+
+[scenario.enterprise]
+name = "示例宝安有限公司"
+region = "440306"
+designations = [{ level = "national", awarded_on = 2022-08-01, batch = 4 }]
+
+[scenario.expected]
+total = "500000"
+"""
+
+
+def _broken(text: str, old: str, new: str) -> str:
+    """``text`` with its first ``old`` written ``new``: one mistake in a sound file."""
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def _without(text: str, header: str) -> str:
+    """``text`` without the table ``header`` opens (up to the next blank line): a missing table."""
+    start = text.index(header + "\n")
+    end = text.find("\n\n", start)
+    return text[:start] + ("" if end < 0 else text[end + 2 :])
+
+
+def _policy(text: str) -> object:
+    from littlegiants.policy import IncentivePolicy
+
+    return IncentivePolicy.from_toml_text(text, path="policy.toml")
+
+
+def _criteria(text: str) -> object:
+    from littlegiants.eligibility import CriteriaSet
+
+    return CriteriaSet.from_toml_text(text, path="criteria.toml")
+
+
+def _scenarios(text: str) -> object:
+    from littlegiants.testing import scenarios_from_text
+
+    return scenarios_from_text(text, path="scenarios.toml")
+
+
+#: Broken files as a user writes them: a wrong type, an unknown key, a missing table, a bad
+#: amount, a bad identifier, a date out of order, a reference to nothing.
+BROKEN_FILES = [
+    pytest.param(_policy, _broken(POLICY, 'amount = "200000"', "amount = 200000.5"), id="float"),
+    pytest.param(_policy, _broken(POLICY, 'amount = "200000"', 'amount = "-5"'), id="negative"),
+    pytest.param(_policy, _broken(POLICY, 'amount = "200000"', 'amount = "1e40"'), id="huge"),
+    pytest.param(
+        _policy,
+        _broken(POLICY, 'jurisdiction = "440306"', "jurisdiction = 440306"),
+        id="policy-type",
+    ),
+    pytest.param(_policy, _broken(POLICY, "up_to = true", "up_to = true\nbogus = 1"), id="key"),
+    pytest.param(_policy, _without(POLICY, "[effective]"), id="policy-table"),
+    pytest.param(_policy, _broken(POLICY, 'id = "baoan-2022"', 'id = "Bao An"'), id="policy-id"),
+    pytest.param(
+        _policy,
+        _broken(POLICY, '[[rules]]\nid = "national"', '[[rules]]\nid = "provincial"'),
+        id="twice",
+    ),
+    pytest.param(_policy, _broken(POLICY, "[[sources]]", "[[elsewhere]]"), id="sources"),
+    pytest.param(_criteria, _broken(CRITERIA, 'id = "miit-2022"', "id = 2022"), id="criteria-type"),
+    pytest.param(_criteria, _broken(CRITERIA, "[effective]", "[elsewhere]"), id="criteria-table"),
+    pytest.param(
+        _criteria, _broken(CRITERIA, "[[criteria]]", "[[criteria]]\nbogus = 1"), id="criteria-key"
+    ),
+    pytest.param(
+        _criteria,
+        _broken(CRITERIA, '"500万元"', '"500"'),
+        id="criteria-amount",
+    ),
+    pytest.param(_criteria, _broken(CRITERIA, '"500万元"', '"500万美元"'), id="criteria-currency"),
+    pytest.param(_criteria, _broken(CRITERIA, "end = 2026-03-31", "end = 2022-01-01"), id="end"),
+    pytest.param(
+        _scenarios, _broken(SCENARIO, 'total = "500000"', "total = 500000"), id="scenario-type"
+    ),
+    pytest.param(
+        _scenarios,
+        _broken(SCENARIO, 'total = "500000"', 'total = "50万美元"'),
+        id="scenario-amount",
+    ),
+    pytest.param(
+        _scenarios,
+        _broken(SCENARIO, 'total = "500000"', 'total = "500000"\nbogus = 1'),
+        id="scenario-key",
+    ),
+    pytest.param(_scenarios, _without(SCENARIO, "[scenario.expected]"), id="scenario-table"),
+    pytest.param(
+        _scenarios,
+        _broken(SCENARIO, 'policy = "baoan-2022"', 'policy = "baoan-2022"\npolicies = "all"'),
+        id="scenario-both",
+    ),
+    pytest.param(_scenarios, SCENARIO + SCENARIO, id="scenario-twice"),
+]
+
+
+def _value_words(reason: object) -> set[str]:
+    """The ASCII words of the values a reason quotes (keys, identifiers, choices): data."""
+    if not isinstance(reason, Reason):
+        return set()
+    words: set[str] = set()
+    for value in reason.values.values():
+        words |= _value_words(value) if isinstance(value, Reason) else set(WORD.findall(str(value)))
+    return words
+
+
+class TestDataFileErrorsSpeakChinese:
+    @pytest.mark.parametrize(("read", "text"), BROKEN_FILES)
+    def test_broken_file_is_told_in_chinese(self, read: Callable[[str], object], text: str) -> None:
+        """A broken policy, criteria or scenario file is told in Chinese, keys and values aside."""
+        error = _raised(lambda: read(text))
+        assert isinstance(error, errors.DataFileError)
+        data = _value_words(error.reason) | set(WORD.findall(str(error.location.field or "")))
+        assert [] == [word for word in english_words(error.message("zh_CN")) if word not in data]
+
+    @pytest.mark.parametrize("name", [*READERS, "eligibility/catalogue"])
+    def test_marked_messages_read_chinese(self, name: str) -> None:
+        """Each message a reader of data files marks reads Chinese, keys and values aside."""
+        gettext = translator("zh_CN").gettext
+        said = [(line, FILE_CODE.sub(" ", gettext(message))) for line, message in _messages(name)]
+        assert [] == [(line, chinese) for line, chinese in said if english_words(chinese)]
+
+    @pytest.mark.parametrize("name", MARKED_RAISES)
+    def test_no_error_is_raised_unmarked(self, name: str) -> None:
+        """No listed module raises an error with a plain sentence or an f-string as its reason."""
+        tree = ast.parse((SOURCE / f"{name}.py").read_text(encoding="utf-8"))
+        unmarked = [
+            (argument.lineno, ast.unparse(argument))
+            for call in ast.walk(tree)
+            if isinstance(call, ast.Call) and _raises(call)
+            for argument in [*call.args, *(keyword.value for keyword in call.keywords)]
+            if _sentence(argument)
+        ]
+        assert [] == unmarked
+
+    @pytest.mark.parametrize("name", READERS)
+    def test_no_reason_is_failed_unmarked(self, name: str) -> None:
+        """No reader fails with a plain sentence or an f-string: each reason is a message."""
+        tree = ast.parse((SOURCE / f"{name}.py").read_text(encoding="utf-8"))
+        assert [] == list(_unmarked_reasons(tree))
+
+
+def _unmarked_reasons(tree: ast.Module) -> Iterator[tuple[int, str]]:
+    """The reasons given to ``fail`` or ``refuse`` as text written in place, or a name bound to it.
+
+    A reason is marked when it is ``N_(...)``, a ``Reason(...)`` or a name bound to one of them;
+    text, an f-string, a concatenation or ``str(...)`` is English the catalogue never sees.
+    """
+    functions = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+    for function in functions:
+        bound: dict[str, list[ast.expr]] = {}
+        for node in ast.walk(function):
+            if isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        bound.setdefault(target.id, []).append(node.value)
+        for call in ast.walk(function):
+            if not (isinstance(call, ast.Call) and call.args):
+                continue
+            name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+            if name not in {"fail", "refuse"}:
+                continue
+            reason = call.args[-1]
+            given = bound.get(reason.id, []) if isinstance(reason, ast.Name) else [reason]
+            for value in given:
+                if _written_in_place(value):
+                    yield reason.lineno, ast.unparse(value)
+
+
+def _written_in_place(value: ast.expr) -> bool:
+    """Whether ``value`` is English written in place rather than a marked message."""
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, str)
+    if isinstance(value, ast.JoinedStr | ast.BinOp):
+        return True
+    return isinstance(value, ast.Call) and getattr(value.func, "id", "") == "str"

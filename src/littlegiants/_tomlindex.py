@@ -40,7 +40,7 @@ import stat
 import sys
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final, Protocol
 
@@ -55,12 +55,16 @@ from littlegiants.errors import (
 from littlegiants.translations import N_
 
 __all__ = [
+    "ID_CHARACTERS",
     "MAX_BYTES",
     "MAX_NESTING",
+    "UNUSABLE_AMOUNT",
+    "UNUSABLE_NUMBER",
     "KeyPath",
     "LocatedError",
     "TomlReader",
     "decode",
+    "expected_one_of",
     "line_index",
     "locate",
     "parse",
@@ -68,6 +72,13 @@ __all__ = [
     "render",
     "text_problem",
 ]
+
+#: The reason an identifier with other characters is refused (policy and criteria ids).
+ID_CHARACTERS: Final = N_("expected lower-case letters, digits and '-'")
+#: The reason a number beyond the library's bounds is refused; ``{problem}`` says which bound.
+UNUSABLE_NUMBER: Final = N_("the number cannot be used: {problem}")
+#: The reason an amount beyond the library's bounds is refused; ``{problem}`` says which bound.
+UNUSABLE_AMOUNT: Final = N_("the amount cannot be used: {problem}")
 
 KeyPath = tuple[str | int, ...]
 
@@ -134,7 +145,7 @@ def read_file(path: str | os.PathLike[str], error: LocatedError) -> str:
 
 def _read_bytes(name: str, error: LocatedError) -> bytes:
     if "\x00" in name:
-        raise UnreadableFileError(name, "the path holds a NUL character", errnos.EINVAL)
+        raise UnreadableFileError(name, N_("the path holds a NUL character"), errnos.EINVAL)
     try:
         info = Path(name).stat()  # before opening: opening a FIFO would wait for a writer
     except OSError as exc:
@@ -243,7 +254,7 @@ def parse(text: str, path: str, error: LocatedError) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_LINE.search(str(exc))
         line = int(match[1]) if match else None
-        raise error(str(exc), "it is not valid TOML", SourceLocation(path, line)) from None
+        raise error(str(exc), N_("it is not valid TOML"), SourceLocation(path, line)) from None
     except ValueError as exc:
         # int() refuses more digits than sys.get_int_max_str_digits() (4300 by default).
         line, token = _long_number(text)
@@ -287,6 +298,15 @@ def _deep_line(text: str) -> int | None:
         elif token["punct"] in ("]", "}"):
             depth = max(depth - 1, 0)
     return None
+
+
+def expected_one_of(choices: Iterable[str]) -> Reason:
+    """The reason a word outside ``choices`` is refused, the choices listed in the given order.
+
+    >>> expected_one_of(["all", "any"]).message("zh_CN")
+    '应为以下之一：all, any'
+    """
+    return Reason(N_("expected one of {kinds}"), kinds=", ".join(choices))
 
 
 def text_problem(text: str) -> str | None:
@@ -584,7 +604,7 @@ class TomlReader:
     def check_keys(self, table: object, allowed: set[str], at: KeyPath) -> dict[str, Any]:
         """Return ``table`` if it is a table with only ``allowed`` keys, else fail."""
         if not isinstance(table, dict):
-            raise self.fail(at, table, "expected a table")
+            raise self.fail(at, table, N_("expected a table"))
         for key, value in table.items():
             if key not in allowed:
                 known = ", ".join(sorted(allowed))

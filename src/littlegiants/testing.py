@@ -32,7 +32,14 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from littlegiants._exact import bounds_problem
-from littlegiants._tomlindex import KeyPath, TomlReader, locate, read_file
+from littlegiants._tomlindex import (
+    UNUSABLE_AMOUNT,
+    KeyPath,
+    TomlReader,
+    expected_one_of,
+    locate,
+    read_file,
+)
 from littlegiants.designation import DesignationLevel
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
@@ -307,28 +314,31 @@ class _ScenarioReader(TomlReader):
 
     def policy(self, value: object, at: KeyPath) -> IncentivePolicy:
         if not isinstance(value, str):
-            raise self.fail(at, value, "expected a bundled policy id or a path to a policy file")
+            raise self.fail(
+                at, value, N_("expected a bundled policy id or a path to a policy file")
+            )
         self.clean(at, value, N_("a bundled policy id or a path to a policy file"))
         if value.endswith(".toml"):
             try:
                 return IncentivePolicy.from_toml(self.file.parent / value)
             except LittleGiantsError as exc:
-                raise self.fail(at, value, f"the policy file cannot be read: {exc}") from exc
+                reason = Reason(N_("the policy file cannot be read: {error}"), error=exc)
+                raise self.fail(at, value, reason) from exc
         try:
             return load_policy(value)
         except LittleGiantsError as exc:
-            raise self.fail(at, value, str(exc)) from exc
+            raise self.fail(at, value, Reason.of(exc)) from exc
 
     def scenario(self, table: object, at: KeyPath) -> Scenario:
         data = self.check_keys(table, _SCENARIO_KEYS, at)
         for required in ("name", "expected"):
             if required not in data:
-                raise self.fail((*at, required), None, "a required key is missing")
+                raise self.fail((*at, required), None, N_("a required key is missing"))
         self.one_of(data, at, "policy", "policies")
         self.one_of(data, at, "enterprise", "counts")
         name = data["name"]
         if not isinstance(name, str):
-            raise self.fail((*at, "name"), name, "expected a quoted name")
+            raise self.fail((*at, "name"), name, N_("expected a quoted name"))
         self.clean((*at, "name"), name, N_("a name"))
         subject = self.subject(data, at)
         ids = (subject.id,) if isinstance(subject, IncentivePolicy) else subject.ids
@@ -337,7 +347,7 @@ class _ScenarioReader(TomlReader):
         expected = self.check_keys(data["expected"], _EXPECTED_KEYS, (*at, "expected"))
         for key in ("complete", "upper_bound"):
             if key in expected and not isinstance(expected[key], bool):
-                raise self.fail((*at, "expected", key), expected[key], "expected true or false")
+                raise self.fail((*at, "expected", key), expected[key], N_("expected true or false"))
         fields: dict[str, Any] = {
             "name": name,
             "path": self.path,
@@ -350,15 +360,17 @@ class _ScenarioReader(TomlReader):
         if "counts" in data:
             for key in ("items", "by_policy"):
                 if key in expected:
-                    reason = "a budget of counts has no items: expect total, upper_bound, complete"
+                    reason = N_(
+                        "a budget of counts has no items: expect total, upper_bound, complete"
+                    )
                     raise self.fail((*at, "expected", key), expected[key], reason)
             if "payments" in data:
-                reason = "a budget of counts has no ledger: payments are for an enterprise"
+                reason = N_("a budget of counts has no ledger: payments are for an enterprise")
                 raise self.fail((*at, "payments"), data["payments"], reason)
             counts = self.counts(data["counts"], (*at, "counts"))
             return Scenario(**fields, counts=counts, upper_bound=expected.get("upper_bound"))
         if "upper_bound" in expected:
-            reason = "only a budget (counts) is an upper bound; a payout's items say up to"
+            reason = N_("only a budget (counts) is an upper bound; a payout's items say up to")
             raise self.fail((*at, "expected", "upper_bound"), expected["upper_bound"], reason)
         convert = converter(currency=currency)
         try:
@@ -380,9 +392,11 @@ class _ScenarioReader(TomlReader):
 
     def one_of(self, data: dict[str, Any], at: KeyPath, first: str, second: str) -> None:
         if first in data and second in data:
-            raise self.fail((*at, second), data[second], f"give {first} or {second}, not both")
+            reason = Reason(N_("give {first} or {second}, not both"), first=first, second=second)
+            raise self.fail((*at, second), data[second], reason)
         if first not in data and second not in data:
-            raise self.fail((*at, first), None, f"a required key is missing (or {second})")
+            reason = Reason(N_("a required key is missing (or {second})"), second=second)
+            raise self.fail((*at, first), None, reason)
 
     def subject(self, data: dict[str, Any], at: KeyPath) -> IncentivePolicy | PolicySet:
         """The scenario's policy, overridden, or its stack of policies."""
@@ -390,20 +404,23 @@ class _ScenarioReader(TomlReader):
             policy = self.policy(data["policy"], (*at, "policy"))
             return self.overridden(policy, data.get("overrides"), (*at, "overrides"))
         if "overrides" in data:
-            reason = "overrides change one policy: give it as policy, or reform a policy file"
+            reason = N_("overrides change one policy: give it as policy, or reform a policy file")
             raise self.fail((*at, "overrides"), data["overrides"], reason)
         where = (*at, "policies")
         entries = data["policies"]
         if entries == "all":
             return PolicySet(policies())
         if not isinstance(entries, list) or not entries:
-            reason = 'expected an array of policy ids or files, or "all" (the bundled catalogue)'
+            reason = N_(
+                'expected an array of policy ids or files, or "all" (the bundled catalogue)'
+            )
             raise self.fail(where, entries, reason)
         stack = [self.policy(entry, (*where, i)) for i, entry in enumerate(entries)]
         try:
             return PolicySet(stack)
         except LittleGiantsError as exc:
-            raise self.fail(where, entries, f"the policies cannot be stacked: {exc}") from exc
+            reason = Reason(N_("the policies cannot be stacked: {error}"), error=exc)
+            raise self.fail(where, entries, reason) from exc
 
     def counts(self, value: object, at: KeyPath) -> tuple[tuple[DesignationLevel, int], ...]:
         table = self.check_keys(value, set(value) if isinstance(value, dict) else set(), at)
@@ -411,9 +428,9 @@ class _ScenarioReader(TomlReader):
         for key, count in table.items():
             level = self.convert((*at, key), key, DesignationLevel.parse, N_("a designation level"))
             if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-                raise self.fail((*at, key), count, "expected a whole number of firms")
+                raise self.fail((*at, key), count, N_("expected a whole number of firms"))
             if level in found:
-                raise self.fail((*at, key), key, "the level is given twice")
+                raise self.fail((*at, key), key, N_("the level is given twice"))
             found[level] = count
         return tuple(found.items())
 
@@ -431,7 +448,7 @@ class _ScenarioReader(TomlReader):
 
     def day(self, value: object, at: KeyPath) -> date | None:
         if value is not None and type(value) is not date:
-            raise self.fail(at, value, "expected a TOML date such as 2023-01-01, not quoted")
+            raise self.fail(at, value, N_("expected a TOML date such as 2023-01-01, not quoted"))
         return value
 
     def overridden(self, policy: IncentivePolicy, table: object, at: KeyPath) -> IncentivePolicy:
@@ -442,7 +459,9 @@ class _ScenarioReader(TomlReader):
         if "amounts" in data:
             amounts = data["amounts"]
             if not isinstance(amounts, dict):
-                raise self.fail((*at, "amounts"), amounts, "expected a table of rule ids or levels")
+                raise self.fail(
+                    (*at, "amounts"), amounts, N_("expected a table of rule ids or levels")
+                )
             changes["amounts"] = {
                 key: self.money(value, (*at, "amounts", key), policy.currency)
                 for key, value in amounts.items()
@@ -460,22 +479,24 @@ class _ScenarioReader(TomlReader):
         try:
             return policy.evolve(**changes)
         except UnknownRuleError as exc:
-            reason = f"no rule or level of {policy.id} has this name"
+            reason = Reason(N_("no rule or level of {policy} has this name"), policy=policy.id)
             raise self.fail((*at, "amounts", str(exc.value)), exc.value, reason) from exc
         except LittleGiantsError as exc:
-            raise self.fail(at, data, f"cannot apply the overrides ({exc})") from exc
+            reason = Reason(N_("cannot apply the overrides ({error})"), error=exc)
+            raise self.fail(at, data, reason) from exc
 
     def money(self, value: object, at: KeyPath, currency: str) -> Money:
         """Money as the file gives it (quoted text in the policy's currency), checked now."""
         if not isinstance(value, str):
-            raise self.fail(at, value, 'expected a quoted amount such as "500000"')
+            raise self.fail(at, value, N_('expected a quoted amount such as "500000"'))
         try:
             money = Money.parse(value, currency=currency)
         except LittleGiantsError as exc:
-            raise self.fail(at, value, f"expected an amount such as 500000 ({exc})") from exc
+            reason = Reason(N_("expected an amount such as 500000 ({error})"), error=exc)
+            raise self.fail(at, value, reason) from exc
         problem = bounds_problem(money.amount)
         if problem is not None:
-            raise self.fail(at, value, f"the amount cannot be used: {problem}")
+            raise self.fail(at, value, Reason(UNUSABLE_AMOUNT, problem=problem))
         return money
 
     def amount(self, value: object, at: KeyPath, currency: str) -> str | None:
@@ -488,7 +509,7 @@ class _ScenarioReader(TomlReader):
         if value is None:
             return None
         if not isinstance(value, list):
-            raise self.fail(at, value, "expected an array of item tables")
+            raise self.fail(at, value, N_("expected an array of item tables"))
         return tuple(self.item(entry, (*at, i), currency) for i, entry in enumerate(value))
 
     def item(self, entry: object, at: KeyPath, currency: str) -> ExpectedItem:
@@ -507,17 +528,18 @@ class _ScenarioReader(TomlReader):
         if "kind" in data:
             kinds = rule_kinds()
             if not isinstance(data["kind"], str) or data["kind"] not in kinds:
-                raise self.fail((*at, "kind"), data["kind"], "expected one of " + ", ".join(kinds))
+                raise self.fail((*at, "kind"), data["kind"], expected_one_of(kinds))
             fields["kind"] = data["kind"]
         if "level" in data:
             fields["level"] = self.convert(
                 (*at, "level"), data["level"], DesignationLevel.parse, N_("a designation level")
             ).value
         if "ceiling" in data and not isinstance(data["ceiling"], bool):
-            raise self.fail((*at, "ceiling"), data["ceiling"], "expected true or false")
+            raise self.fail((*at, "ceiling"), data["ceiling"], N_("expected true or false"))
         for key in ("rule", "policy"):
             if key in data and not isinstance(data[key], str):
-                raise self.fail((*at, key), data[key], f"expected a quoted {key} id")
+                reason = Reason(N_("expected a quoted {key} id"), key=key)
+                raise self.fail((*at, key), data[key], reason)
         return ExpectedItem(
             **fields,
             ceiling=data.get("ceiling"),
@@ -531,7 +553,7 @@ class _ScenarioReader(TomlReader):
     ) -> tuple[Payment, ...]:
         """Earlier payments; each names its policy in a stack (one policy: it is the default)."""
         if not isinstance(value, list):
-            raise self.fail(at, value, "expected an array of payment tables")
+            raise self.fail(at, value, N_("expected an array of payment tables"))
         convert = converter(currency=currency)
         out: list[Payment] = []
         for i, entry in enumerate(value):
@@ -540,7 +562,9 @@ class _ScenarioReader(TomlReader):
             policy_id = data.pop("policy", ids[0] if len(ids) == 1 else None)
             if policy_id not in ids:
                 known = ", ".join(ids)
-                reason = f"name the policy it was paid under, one of {known}"
+                reason = Reason(
+                    N_("name the policy it was paid under, one of {known}"), known=known
+                )
                 raise self.fail((*where, "policy"), policy_id, reason)
             data.setdefault("enterprise", firm.key)
             data["policy_id"] = policy_id
@@ -550,7 +574,7 @@ class _ScenarioReader(TomlReader):
                 raise self.fail((*where, *_split(exc.path)), exc.value, exc.reason) from exc
             problem = bounds_problem(payment.amount.amount)
             if problem is not None:
-                reason = f"the amount cannot be used: {problem}"
+                reason = Reason(UNUSABLE_AMOUNT, problem=problem)
                 raise self.fail((*where, "amount"), data["amount"], reason)
             out.append(payment)
         return tuple(out)
@@ -606,12 +630,12 @@ def scenarios_from_text(text: str, *, path: str | Path = "<string>") -> tuple[Sc
     data = reader.check_keys(reader.data, {"scenario"}, ())
     scenarios = data.get("scenario", [])
     if not isinstance(scenarios, list) or not scenarios:
-        raise reader.fail(("scenario",), scenarios, "expected one or more [[scenario]] tables")
+        raise reader.fail(("scenario",), scenarios, N_("expected one or more [[scenario]] tables"))
     read: list[Scenario] = []
     for i, table in enumerate(scenarios):
         scenario = reader.scenario(table, ("scenario", i))
         if any(other.name == scenario.name for other in read):
-            reason = "two scenarios have this name (each becomes a test of that name)"
+            reason = N_("two scenarios have this name (each becomes a test of that name)")
             raise reader.fail(("scenario", i, "name"), scenario.name, reason)
         read.append(scenario)
     return tuple(read)

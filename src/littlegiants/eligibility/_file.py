@@ -26,6 +26,7 @@ from littlegiants.eligibility.criteria import (
 )
 from littlegiants.eligibility.model import GENERAL, Phrase, Purpose, Tier
 from littlegiants.eligibility.scoring import Indicator, ScoreBand, ScoreGroup, Scoring
+from littlegiants.errors import Reason
 from littlegiants.money import Money, validate_currency
 from littlegiants.sources import Source
 from littlegiants.translations import N_
@@ -148,7 +149,7 @@ def read_criteria(text: str, path: str) -> CriteriaFields:
     data = r.check_keys(r.data, _TOP, ())
     criteria_id = r.text(data, "id", ())
     if not _ID.fullmatch(criteria_id):
-        raise r.fail(("id",), criteria_id, "expected lower-case letters, digits and '-'")
+        raise r.fail(("id",), criteria_id, N_("expected lower-case letters, digits and '-'"))
     title = r.text(data, "title", ())
     document = r.text(data, "document", ())
     issuer = r.text(data, "issuer", ())
@@ -156,15 +157,21 @@ def read_criteria(text: str, path: str) -> CriteriaFields:
         ("currency",), r.text(data, "currency", ()), validate_currency, N_("an ISO 4217 code")
     )
     confidence = r.text(data, "confidence", ())
-    effective = r.table(r.present(data, "effective", (), required=True), ("effective",), "a table")
+    effective = r.table(
+        r.present(data, "effective", (), required=True), ("effective",), N_("a table")
+    )
     r.check_keys(effective, _EFFECTIVE, ("effective",))
     start = r.day(effective, "start", ("effective",))
     end = r.day(effective, "end", ("effective",), required=False)
     note = r.text(effective, "note", ("effective",), required=False)
     if end is None and note is None:
-        raise r.fail(("effective", "note"), None, "an open end needs a note saying why")
+        raise r.fail(("effective", "note"), None, N_("an open end needs a note saying why"))
     if end is not None and end < start:
-        raise r.fail(("effective", "end"), end, f"the end is before the start {start}")
+        raise r.fail(
+            ("effective", "end"),
+            end,
+            Reason(N_("the end is before the start {start}"), start=start),
+        )
     sources = _sources(r, data)
     readings = _readings(r, data)
     superseded = _superseded(r, data, sources, end)
@@ -175,7 +182,7 @@ def read_criteria(text: str, path: str) -> CriteriaFields:
     roots = _tree(r, data.get("criteria"), ("criteria",), base=base, scoring=scoring, roots=None)
     for tier in Tier:
         if not any(root.id == tier.value for root in roots):
-            raise r.fail(("criteria",), tier.value, "every tier needs a root criterion")
+            raise r.fail(("criteria",), tier.value, N_("every tier needs a root criterion"))
     amendments = _amendments(r, data, base, scoring, roots)
     return CriteriaFields(
         id=criteria_id,
@@ -199,18 +206,18 @@ def read_criteria(text: str, path: str) -> CriteriaFields:
 
 
 def _sources(r: CriteriaReader, data: dict[str, Any]) -> dict[str, Source]:
-    table = r.table(r.present(data, "sources", (), required=True), ("sources",), "a table")
+    table = r.table(r.present(data, "sources", (), required=True), ("sources",), N_("a table"))
     if not table:
-        raise r.fail(("sources",), table, "at least one [sources.<id>] entry is required")
+        raise r.fail(("sources",), table, N_("at least one [sources.<id>] entry is required"))
     found: dict[str, Source] = {}
     for source_id, entry in table.items():
         at: KeyPath = ("sources", source_id)
         r.clean(at, source_id, N_("a source id"))
-        entry_table = r.table(entry, at, "a table with url and note")
+        entry_table = r.table(entry, at, N_("a table with url and note"))
         r.check_keys(entry_table, _SOURCE, at)
         url = r.text(entry_table, "url", at)
         if not url.strip():
-            raise r.fail((*at, "url"), url, "a source needs the address it was read at")
+            raise r.fail((*at, "url"), url, N_("a source needs the address it was read at"))
         found[source_id] = Source(
             url,
             r.text(entry_table, "note", at, required=False),
@@ -225,22 +232,22 @@ def _source_list(
     ids = r.strings(table, "sources", at)
     for index, source_id in enumerate(ids):
         if source_id not in sources:
-            raise r.fail((*at, "sources", index), source_id, "no [sources.<id>] has this id")
+            raise r.fail((*at, "sources", index), source_id, N_("no [sources.<id>] has this id"))
     return tuple(sources[source_id] for source_id in ids)
 
 
 def _readings(r: CriteriaReader, data: dict[str, Any]) -> dict[str, Reading]:
     entries = data.get("readings", [])
     if not isinstance(entries, list):
-        raise r.fail(("readings",), entries, "expected [[readings]] tables")
+        raise r.fail(("readings",), entries, N_("expected [[readings]] tables"))
     found: dict[str, Reading] = {}
     for index, entry in enumerate(entries):
         at: KeyPath = ("readings", index)
-        table = r.table(entry, at, "a [[readings]] table")
+        table = r.table(entry, at, N_("a [[readings]] table"))
         r.check_keys(table, _READING, at)
         reading_id = r.clean((*at, "id"), r.text(table, "id", at), N_("a reading id"))
         if reading_id in found:
-            raise r.fail((*at, "id"), reading_id, "two readings have this id")
+            raise r.fail((*at, "id"), reading_id, N_("two readings have this id"))
         found[reading_id] = Reading(
             id=reading_id,
             text=r.text(table, "text", at),
@@ -255,7 +262,9 @@ def _reading_ids(
     ids = r.strings(table, "readings", at)
     for index, reading_id in enumerate(ids):
         if reading_id not in readings:
-            raise r.fail((*at, "readings", index), reading_id, "no [[readings]] entry has this id")
+            raise r.fail(
+                (*at, "readings", index), reading_id, N_("no [[readings]] entry has this id")
+            )
     return ids
 
 
@@ -265,12 +274,12 @@ def _superseded(
     if "superseded" not in data:
         return None
     at: KeyPath = ("superseded",)
-    table = r.table(data["superseded"], at, "a table")
+    table = r.table(data["superseded"], at, N_("a table"))
     r.check_keys(table, _SUPERSEDED, at)
     effective = r.day(table, "effective", at)
     if end is None or effective.toordinal() != end.toordinal() + 1:
         raise r.fail(
-            (*at, "effective"), effective, "expected the day after the [effective] end date"
+            (*at, "effective"), effective, N_("expected the day after the [effective] end date")
         )
     return Supersession(
         title=r.text(table, "title", at),
@@ -321,7 +330,7 @@ def _tree(
 ) -> tuple[Criterion, ...]:
     """Build the criteria tree from a flat list; with ``roots``, the entries extend those roots."""
     if not isinstance(entries, list) or not entries:
-        raise r.fail(at, entries, "at least one criterion table is required")
+        raise r.fail(at, entries, N_("at least one criterion table is required"))
     nodes: dict[str, _Node] = {}
     existing: dict[str, Criterion] = {}
     if roots is not None:
@@ -331,15 +340,15 @@ def _tree(
     top: list[_Node] = []
     for index, entry in enumerate(entries):
         where: KeyPath = (*at, index)
-        table = r.table(entry, where, "a criterion table")
+        table = r.table(entry, where, N_("a criterion table"))
         criterion_id = r.text(table, "id", where)
         if not _CRITERION_ID.fullmatch(criterion_id):
-            raise r.fail((*where, "id"), criterion_id, "expected dotted lower-case words")
+            raise r.fail((*where, "id"), criterion_id, N_("expected dotted lower-case words"))
         if criterion_id.count(".") >= MAX_NESTING:
-            reason = f"criteria nest at most {MAX_NESTING} deep"
+            reason = Reason(N_("criteria nest at most {limit} deep"), limit=MAX_NESTING)
             raise r.fail((*where, "id"), criterion_id, reason)
         if criterion_id in nodes or criterion_id in existing:
-            raise r.fail((*where, "id"), criterion_id, "two criteria have this id")
+            raise r.fail((*where, "id"), criterion_id, N_("two criteria have this id"))
         parent_id, _, _ = criterion_id.rpartition(".")
         parent = _parent_of(
             r,
@@ -374,21 +383,31 @@ def _parent_of(
 ) -> _Node | Criterion | None:
     if not parent_id:
         if roots is not None:
-            raise r.fail((*where, "id"), criterion_id, "an amendment adds criteria inside a tier")
+            raise r.fail(
+                (*where, "id"), criterion_id, N_("an amendment adds criteria inside a tier")
+            )
         if criterion_id not in {tier.value for tier in Tier} | {GENERAL}:
             known = ", ".join(tier.value for tier in Tier)
             raise r.fail(
-                (*where, "id"), criterion_id, f"a root criterion is a tier ({known}) or {GENERAL}"
+                (*where, "id"),
+                criterion_id,
+                Reason(
+                    N_("a root criterion is a tier ({known}) or {general}"),
+                    known=known,
+                    general=GENERAL,
+                ),
             )
         return None
     parent: _Node | Criterion | None = nodes.get(parent_id) or existing.get(parent_id)
     if parent is None:
-        raise r.fail((*where, "id"), criterion_id, f"its parent {parent_id!r} must come before it")
+        reason = Reason(N_("its parent {parent!r} must come before it"), parent=parent_id)
+        raise r.fail((*where, "id"), criterion_id, reason)
     combine = parent.fields.get("combine") if isinstance(parent, _Node) else parent.combine
     if combine is None:
-        raise r.fail((*where, "id"), criterion_id, f"its parent {parent_id!r} is a single test")
+        reason = Reason(N_("its parent {parent!r} is a single test"), parent=parent_id)
+        raise r.fail((*where, "id"), criterion_id, reason)
     if roots is not None and combine == "band":
-        raise r.fail((*where, "id"), criterion_id, "an amendment cannot add a revenue band")
+        raise r.fail((*where, "id"), criterion_id, N_("an amendment cannot add a revenue band"))
     return parent
 
 
@@ -410,11 +429,11 @@ def _criterion_fields(
     r.check_keys(table, allowed, at)
     combine = table.get("combine")
     if (combine is None) == (test is None):
-        raise r.fail(at, table.get("id"), "a criterion has either combine or test, not both")
+        raise r.fail(at, table.get("id"), N_("a criterion has either combine or test, not both"))
     if combine is not None:
         r.choice(combine, (*at, "combine"), _COMBINES)
     if parent is None and combine != "all":
-        raise r.fail((*at, "combine"), combine, 'a tier\'s root criterion combines "all"')
+        raise r.fail((*at, "combine"), combine, N_('a tier\'s root criterion combines "all"'))
     inherited_document, inherited_sources, inherited_confidence, parent_combine = _inherited(
         parent, base
     )
@@ -422,17 +441,19 @@ def _criterion_fields(
     document = f"{base.document} {annex}" if annex else inherited_document
     sources = _source_list(r, table, at, base.sources) if "sources" in table else inherited_sources
     if not sources:
-        raise r.fail((*at, "sources"), None, "a root criterion needs its sources")
+        raise r.fail((*at, "sources"), None, N_("a root criterion needs its sources"))
     band = None
     if parent_combine == "band":
         band = _revenue_band(r, table, at)
     elif "band" in table:
-        raise r.fail((*at, "band"), table["band"], "only criteria inside a band group take a band")
+        raise r.fail(
+            (*at, "band"), table["band"], N_("only criteria inside a band group take a band")
+        )
     by = None
     if combine == "band":
         by = r.choice(table.get("by"), (*at, "by"), MONEY_FIGURES)
     elif "by" in table:
-        raise r.fail((*at, "by"), table["by"], 'only a "band" group takes by')
+        raise r.fail((*at, "by"), table["by"], N_('only a "band" group takes by'))
     return {
         "id": table["id"],
         "name": Phrase(r.text(table, "name_en", at), r.text(table, "name_zh", at)),
@@ -469,14 +490,14 @@ def _inherited(
 
 
 def _revenue_band(r: CriteriaReader, table: dict[str, Any], at: KeyPath) -> RevenueBand:
-    band = r.table(r.present(table, "band", at, required=True), (*at, "band"), "a band table")
+    band = r.table(r.present(table, "band", at, required=True), (*at, "band"), N_("a band table"))
     r.check_keys(band, _REVENUE_BAND, (*at, "band"))
     low = None if "at_least" not in band else r.money(band["at_least"], (*at, "band", "at_least"))
     high = None if "below" not in band else r.money(band["below"], (*at, "band", "below"))
     if low is None and high is None:
-        raise r.fail((*at, "band"), band, "a band needs at_least, below or both")
+        raise r.fail((*at, "band"), band, N_("a band needs at_least, below or both"))
     if low is not None and high is not None and not low < high:
-        raise r.fail((*at, "band"), band, "at_least must be below below")
+        raise r.fail((*at, "band"), band, N_("at_least must be below below"))
     return RevenueBand(at_least=low, below=high)
 
 
@@ -485,7 +506,9 @@ def _check_group(r: CriteriaReader, node: _Node) -> None:
     if combine is None:
         return
     if not node.children:
-        raise r.fail(node.at, node.fields["id"], "a group needs at least one criterion inside it")
+        raise r.fail(
+            node.at, node.fields["id"], N_("a group needs at least one criterion inside it")
+        )
     if combine != "band":
         return
     bands = sorted(
@@ -498,7 +521,7 @@ def _check_group(r: CriteriaReader, node: _Node) -> None:
             raise r.fail(
                 node.at,
                 node.fields["id"],
-                "the bands inside must cover every revenue once, without gaps or overlaps",
+                N_("the bands inside must cover every revenue once, without gaps or overlaps"),
             )
         edge = band.below
 
@@ -515,13 +538,13 @@ def _scoring(
     if "scoring" not in data:
         return None
     at: KeyPath = ("scoring",)
-    table = r.table(data["scoring"], at, "a table")
+    table = r.table(data["scoring"], at, N_("a table"))
     r.check_keys(table, _SCORING, at)
     tier = r.convert((*at, "tier"), r.text(table, "tier", at), Tier, N_("a tier"))
     groups = _score_groups(r, table, at)
     indicators = table.get("indicators")
     if not isinstance(indicators, list) or not indicators:
-        raise r.fail((*at, "indicators"), indicators, "expected [[scoring.indicators]] tables")
+        raise r.fail((*at, "indicators"), indicators, N_("expected [[scoring.indicators]] tables"))
     built = tuple(
         _indicator(r, entry, (*at, "indicators", i), groups, readings)
         for i, entry in enumerate(indicators)
@@ -532,7 +555,7 @@ def _scoring(
             raise r.fail(
                 (*at, "groups", index, "points"),
                 group.points,
-                f"the group's indicators add up to {total} points",
+                Reason(N_("the group's indicators add up to {total} points"), total=total),
             )
     return Scoring(
         tier=tier,
@@ -548,11 +571,11 @@ def _scoring(
 def _score_groups(r: CriteriaReader, table: dict[str, Any], at: KeyPath) -> tuple[ScoreGroup, ...]:
     entries = table.get("groups")
     if not isinstance(entries, list) or not entries:
-        raise r.fail((*at, "groups"), entries, "expected [[scoring.groups]] tables")
+        raise r.fail((*at, "groups"), entries, N_("expected [[scoring.groups]] tables"))
     groups: list[ScoreGroup] = []
     for index, entry in enumerate(entries):
         where: KeyPath = (*at, "groups", index)
-        group = r.table(entry, where, "a group table")
+        group = r.table(entry, where, N_("a group table"))
         r.check_keys(group, _GROUP, where)
         groups.append(
             ScoreGroup(
@@ -571,7 +594,7 @@ def _indicator(
     groups: tuple[ScoreGroup, ...],
     readings: dict[str, Reading],
 ) -> Indicator:
-    table = r.table(entry, at, "an indicator table")
+    table = r.table(entry, at, N_("an indicator table"))
     r.check_keys(table, _INDICATOR, at)
     group = r.choice(table.get("group"), (*at, "group"), {g.id for g in groups})
     measure = r.choice(table.get("measure"), (*at, "measure"), set(_MEASURES))
@@ -583,7 +606,10 @@ def _indicator(
         figure = r.choice(table.get("figure"), (*at, "figure"), MONEY_FIGURES)
     for key, needs in (("ratio", "ratio"), ("figure", "growth")):
         if key in table and measure != needs:
-            raise r.fail((*at, key), table[key], f"a {measure} indicator does not take {key}")
+            reason = Reason(
+                N_("a {measure} indicator does not take {key}"), measure=measure, key=key
+            )
+            raise r.fail((*at, key), table[key], reason)
     bands = _score_bands(r, table, at, measure, points)
     return Indicator(
         id=r.clean((*at, "id"), r.text(table, "id", at), N_("an indicator id")),
@@ -606,22 +632,22 @@ def _score_bands(
     entries = table.get("bands")
     where: KeyPath = (*at, "bands")
     if not isinstance(entries, list) or len(entries) < 2:
-        raise r.fail(where, entries, "expected an array of at least two bands")
+        raise r.fail(where, entries, N_("expected an array of at least two bands"))
     bands: list[ScoreBand] = []
     for index, entry in enumerate(entries):
-        band = r.table(entry, (*where, index), "a band table")
+        band = r.table(entry, (*where, index), N_("a band table"))
         r.check_keys(band, {"points", *_BAND_OPS, "when"}, (*where, index))
         conditions = [key for key in (*_BAND_OPS, "when") if key in band]
         last = index == len(entries) - 1
         if len(conditions) != (0 if last else 1):
             raise r.fail(
-                (*where, index), band, "each band but the last has one condition; the last none"
+                (*where, index), band, N_("each band but the last has one condition; the last none")
             )
         value = r.integer(band, "points", (*where, index), minimum=0)
         previous = points + 1 if not bands else bands[-1].points
         if value >= previous or (index == 0 and value != points):
             raise r.fail(
-                (*where, index), value, "bands go from the indicator's points down, strictly"
+                (*where, index), value, N_("bands go from the indicator's points down, strictly")
             )
         if not conditions:
             bands.append(ScoreBand(points=value))
@@ -629,7 +655,8 @@ def _score_bands(
             when = r.choice(band["when"], (*where, index), _MEASURES[measure])
             bands.append(ScoreBand(points=value, when=when))
         elif measure not in {"ratio", "growth"}:
-            raise r.fail((*where, index), band, f"a {measure} indicator's bands use when")
+            reason = Reason(N_("a {measure} indicator's bands use when"), measure=measure)
+            raise r.fail((*where, index), band, reason)
         else:
             op = conditions[0]
             bound = r.percent(band[op], (*where, index))
@@ -646,7 +673,7 @@ def _amendments(
 ) -> tuple[AmendmentRule, ...]:
     entries = data.get("amendments", [])
     if not isinstance(entries, list):
-        raise r.fail(("amendments",), entries, "expected [[amendments]] tables")
+        raise r.fail(("amendments",), entries, N_("expected [[amendments]] tables"))
     return tuple(
         _amendment(r, entry, ("amendments", index), base=base, scoring=scoring, roots=roots)
         for index, entry in enumerate(entries)
@@ -662,7 +689,7 @@ def _amendment(
     scoring: Scoring | None,
     roots: tuple[Criterion, ...],
 ) -> AmendmentRule:
-    table = r.table(entry, at, "an [[amendments]] table")
+    table = r.table(entry, at, N_("an [[amendments]] table"))
     r.check_keys(table, _AMENDMENT, at)
     document = r.text(table, "document", at)
     tiers = tuple(
@@ -670,13 +697,16 @@ def _amendment(
         for i, value in enumerate(r.strings(table, "tiers", at))
     )
     if not tiers:
-        raise r.fail((*at, "tiers"), [], "expected the tiers the amendment changes")
-    applies = r.table(r.present(table, "applies", at, required=True), (*at, "applies"), "a table")
+        raise r.fail((*at, "tiers"), [], N_("expected the tiers the amendment changes"))
+    applies = r.table(
+        r.present(table, "applies", at, required=True), (*at, "applies"), N_("a table")
+    )
     r.check_keys(applies, _APPLIES, (*at, "applies"))
     start = r.day(applies, "start", (*at, "applies"))
     end = r.day(applies, "end", (*at, "applies"))
     if end < start:
-        raise r.fail((*at, "applies", "end"), end, f"the end is before the start {start}")
+        reason = Reason(N_("the end is before the start {start}"), start=start)
+        raise r.fail((*at, "applies", "end"), end, reason)
     sources = _source_list(r, table, at, base.sources)
     confidence = r.text(table, "confidence", at)
     amended = _Base(
@@ -697,7 +727,7 @@ def _amendment(
         for i, waiver in enumerate(table.get("waivers", []))
     )
     if not criteria and not waivers:
-        raise r.fail(at, document, "an amendment adds or waives at least one criterion")
+        raise r.fail(at, document, N_("an amendment adds or waives at least one criterion"))
     return AmendmentRule(
         id=r.clean((*at, "id"), r.text(table, "id", at), N_("an amendment id")),
         document=document,
@@ -726,7 +756,7 @@ def _amended_criterion(
     sources: tuple[Source, ...],
 ) -> Criterion:
     if criterion.id.partition(".")[0] not in {tier.value for tier in tiers} | {GENERAL}:
-        raise r.fail((*at, "criteria"), criterion.id, "the criterion's tier is not amended")
+        raise r.fail((*at, "criteria"), criterion.id, N_("the criterion's tier is not amended"))
     # An added criterion comes from the amending document and its sources.
     return _with_provenance(criterion, document, sources)
 
@@ -743,17 +773,17 @@ def _with_provenance(criterion: Criterion, document: str, sources: tuple[Source,
 
 
 def _waiver(r: CriteriaReader, entry: object, at: KeyPath, known: set[str]) -> Waiver:
-    table = r.table(entry, at, "a [[waivers]] table")
+    table = r.table(entry, at, N_("a [[waivers]] table"))
     r.check_keys(table, _WAIVER, at)
     criterion = r.text(table, "criterion", at)
     if criterion not in known:
-        raise r.fail((*at, "criterion"), criterion, "no criterion has this id")
+        raise r.fail((*at, "criterion"), criterion, N_("no criterion has this id"))
     purposes = tuple(
         r.convert((*at, "purposes", i), value, Purpose, N_("application or re-review"))
         for i, value in enumerate(r.strings(table, "purposes", at))
     )
     if not purposes:
-        raise r.fail((*at, "purposes"), [], "expected the purposes the waiver applies to")
+        raise r.fail((*at, "purposes"), [], N_("expected the purposes the waiver applies to"))
     return Waiver(
         criterion=criterion,
         purposes=purposes,

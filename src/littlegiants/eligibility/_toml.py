@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from littlegiants._exact import EXACT, bounds_problem, to_decimal
-from littlegiants._tomlindex import KeyPath, TomlReader
-from littlegiants.errors import CriteriaFileError, LittleGiantsError
+from littlegiants._tomlindex import UNUSABLE_NUMBER, KeyPath, TomlReader, expected_one_of
+from littlegiants.errors import CriteriaFileError, LittleGiantsError, Reason
 from littlegiants.money import Money
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.eligibility.scoring import Scoring
@@ -35,40 +36,44 @@ class CriteriaReader(TomlReader):
 
     def table(self, value: object, at: KeyPath, what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(at, value, f"expected {what}")
+            raise self.fail(at, value, Reason(N_("expected {what}"), what=Reason.given(what)))
         return value
 
     def text(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool = True) -> Any:  # noqa: ANN401
         value = self.present(table, key, at, required=required)
         if value is not None and not isinstance(value, str):
-            raise self.fail((*at, key), value, "expected a quoted string")
+            raise self.fail((*at, key), value, N_("expected a quoted string"))
         return value
 
     def integer(self, table: dict[str, Any], key: str, at: KeyPath, *, minimum: int = 1) -> int:
         value = self.present(table, key, at, required=True)
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self.fail((*at, key), value, f"expected a whole number, {minimum} or more")
+            raise self.fail(
+                (*at, key),
+                value,
+                Reason(N_("expected a whole number, {minimum} or more"), minimum=minimum),
+            )
         return value
 
     def day(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool = True) -> Any:  # noqa: ANN401
         value = self.present(table, key, at, required=required)
         if value is not None and type(value) is not date:
-            raise self.fail((*at, key), value, "expected a TOML date such as 2022-06-01")
+            raise self.fail((*at, key), value, N_("expected a TOML date such as 2022-06-01"))
         return value
 
     def strings(self, table: dict[str, Any], key: str, at: KeyPath) -> tuple[str, ...]:
         value = table.get(key, [])
         if not isinstance(value, list):
-            raise self.fail((*at, key), value, "expected an array of quoted strings")
+            raise self.fail((*at, key), value, N_("expected an array of quoted strings"))
         for index, item in enumerate(value):
             if not isinstance(item, str):
-                raise self.fail((*at, key, index), item, "expected a quoted string")
+                raise self.fail((*at, key, index), item, N_("expected a quoted string"))
         return tuple(value)
 
     def present(self, table: dict[str, Any], key: str, at: KeyPath, *, required: bool) -> Any:  # noqa: ANN401
         if key not in table:
             if required:
-                raise self.fail((*at, key), None, "a required key is missing")
+                raise self.fail((*at, key), None, N_("a required key is missing"))
             return None
         return table[key]
 
@@ -78,29 +83,35 @@ class CriteriaReader(TomlReader):
             if number is not None:
                 self.bounded(number, value, at)
                 return self.bounded(number.scaleb(-2, context=EXACT), value, at)
-        raise self.fail(at, value, 'expected a quoted percentage such as "70%"')
+        raise self.fail(at, value, N_('expected a quoted percentage such as "70%"'))
 
     def bounded(self, number: Decimal, value: object, at: KeyPath) -> Decimal:
         problem = bounds_problem(number)
         if problem is not None:
-            raise self.fail(at, value, f"the number cannot be used: {problem}")
+            raise self.fail(at, value, Reason(UNUSABLE_NUMBER, problem=problem))
         return number
 
     def money(self, value: object, at: KeyPath) -> Money:
         if not isinstance(value, str):
-            raise self.fail(at, value, 'expected quoted money as the source prints it ("5000万元")')
+            raise self.fail(
+                at, value, N_('expected quoted money as the source prints it ("5000万元")')
+            )
         try:
             amount = Money.parse(value)
         except LittleGiantsError as exc:
-            raise self.fail(at, value, f"expected money such as 5000万元 ({exc})") from exc
+            reason = Reason(N_("expected money such as 5000万元 ({error})"), error=exc)
+            raise self.fail(at, value, reason) from exc
         self.bounded(amount.amount, value, at)
         if amount.currency != self.currency:
-            raise self.fail(at, value, f"expected an amount in the file's currency {self.currency}")
+            reason = Reason(
+                N_("expected an amount in the file's currency {currency}"), currency=self.currency
+            )
+            raise self.fail(at, value, reason)
         return amount
 
     def choice(self, value: object, at: KeyPath, allowed: Collection[str]) -> str:
         if not isinstance(value, str) or value not in allowed:
-            raise self.fail(at, value, "expected one of " + ", ".join(sorted(allowed)))
+            raise self.fail(at, value, expected_one_of(sorted(allowed)))
         return value
 
 

@@ -38,7 +38,7 @@ from littlegiants.eligibility.results import (
     figures_of,
 )
 from littlegiants.eligibility.scoring import Scoring, compute_score
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
 from littlegiants.translations import N_
 
 if TYPE_CHECKING:
@@ -139,11 +139,13 @@ def _plan_for(
     if criteria is None:
         criteria = criteria_on(as_of)
     elif not criteria.is_in_force(as_of):
-        raise CriteriaNotAvailableError(
-            as_of,
-            f"{criteria.id} applies from {criteria.effective_from} to "
-            f"{criteria.effective_to or '(open)'}",
+        reason = Reason(
+            N_("{criteria} applies from {start} to {end}"),
+            criteria=criteria.id,
+            start=criteria.effective_from,
+            end=criteria.effective_to or Reason(N_("(open)")),
         )
+        raise CriteriaNotAvailableError(as_of, reason)
     amendments = tuple(
         index
         for index, amendment in enumerate(criteria.amendments)
@@ -158,7 +160,7 @@ def _purpose(purpose: object) -> Purpose:
     for candidate in Purpose:
         if purpose == candidate.value:
             return candidate
-    raise InvalidRecordError(purpose, "purpose must be 'application' or 're-review'")
+    raise InvalidRecordError(purpose, N_("purpose must be 'application' or 're-review'"))
 
 
 def _supplied_score(score: object, tier: Tier) -> Decimal | int | None:
@@ -167,14 +169,18 @@ def _supplied_score(score: object, tier: Tier) -> Decimal | int | None:
     if tier is not Tier.SRDI_SME:
         raise InvalidRecordError(
             score,
-            "score= is the provincial tier's evaluation score (Tier.SRDI_SME); the innovative-SME "
-            "score is computed, and little giants are not scored",
+            N_(
+                "score= is the provincial tier's evaluation score (Tier.SRDI_SME); the "
+                "innovative-SME score is computed, and little giants are not scored"
+            ),
         )
     if isinstance(score, Decimal | int) and not isinstance(score, bool):
         value = to_decimal(score)
         if value is not None and 0 <= value <= 100:
             return score
-    raise InvalidRecordError(score, "score must be an int or Decimal from 0 to 100 (never a float)")
+    raise InvalidRecordError(
+        score, N_("score must be an int or Decimal from 0 to 100 (never a float)")
+    )
 
 
 @attrs.frozen(kw_only=True)

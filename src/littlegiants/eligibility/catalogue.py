@@ -24,8 +24,9 @@ from littlegiants.eligibility.model import (
     UnknownCriterionError,
 )
 from littlegiants.eligibility.scoring import Scoring
-from littlegiants.errors import CriteriaFileError, InvalidPeriodError
+from littlegiants.errors import CriteriaFileError, InvalidPeriodError, Reason
 from littlegiants.sources import Source
+from littlegiants.translations import N_
 
 __all__ = ["CriteriaSet", "criteria_on", "criteria_sets", "load_criteria"]
 
@@ -108,7 +109,8 @@ class CriteriaSet:
         for root in self.roots:
             if root.id == tier.value:
                 return root
-        raise CriteriaNotAvailableError(tier.value, f"{self.id} has no criteria for this tier")
+        reason = Reason(N_("{criteria} has no criteria for this tier"), criteria=self.id)
+        raise CriteriaNotAvailableError(tier.value, reason)
 
     def reading(self, reading_id: str) -> Reading:
         """Return the reading with this id.
@@ -148,7 +150,8 @@ def load_criteria(criteria_id: str) -> CriteriaSet:
     catalogue = _catalogue()
     if criteria_id not in catalogue:
         known = ", ".join(sorted(catalogue))
-        raise CriteriaNotAvailableError(criteria_id, f"no bundled criteria set has it ({known})")
+        reason = Reason(N_("no bundled criteria set has it ({known})"), known=known)
+        raise CriteriaNotAvailableError(criteria_id, reason)
     return CriteriaSet.from_toml(catalogue[criteria_id])
 
 
@@ -190,20 +193,31 @@ def _set_on(sets: tuple[CriteriaSet, ...], as_of: date) -> CriteriaSet:
         last = max(earlier, key=lambda c: c.effective_from)
         if last.superseded is not None and last.superseded.effective <= as_of:
             successor = last.superseded
-            reason = (
-                f"《{successor.title}》 governs assessments from {successor.effective} and "
-                f"replaces {last.document}, but its thresholds were not found in the sources; "
-                f"littlegiants does not apply the {last.effective_from.year} numbers in its place"
+            reason = Reason(
+                N_(
+                    "《{title}》 governs assessments from {day} and replaces {document}, but its "
+                    "thresholds were not found in the sources; littlegiants does not apply the "
+                    "{year} numbers in its place"
+                ),
+                title=successor.title,
+                day=successor.effective,
+                document=last.document,
+                year=last.effective_from.year,
             )
             raise CriteriaNotAvailableError(as_of, reason)
     if sets and as_of < sets[0].effective_from:
         first = sets[0]
-        reason = (
-            f"the earliest bundled criteria, {first.document} (《{first.title}》), apply from "
-            f"{first.effective_from}; earlier criteria are not bundled"
+        reason = Reason(
+            N_(
+                "the earliest bundled criteria, {document} (《{title}》), apply from {day}; "
+                "earlier criteria are not bundled"
+            ),
+            document=first.document,
+            title=first.title,
+            day=first.effective_from,
         )
         raise CriteriaNotAvailableError(as_of, reason)
-    raise CriteriaNotAvailableError(as_of, "no bundled criteria set covers this date")
+    raise CriteriaNotAvailableError(as_of, N_("no bundled criteria set covers this date"))
 
 
 def check_date(as_of: object) -> None:
@@ -213,4 +227,6 @@ def check_date(as_of: object) -> None:
         InvalidPeriodError: ``as_of`` is not a date.
     """
     if not isinstance(as_of, date) or isinstance(as_of, datetime):
-        raise InvalidPeriodError(as_of, "as_of must be a datetime.date such as date(2025, 6, 30)")
+        raise InvalidPeriodError(
+            as_of, N_("as_of must be a datetime.date such as date(2025, 6, 30)")
+        )

@@ -22,7 +22,7 @@ from littlegiants.designation import DesignationLevel
 from littlegiants.eligibility import _words as words
 from littlegiants.eligibility.model import Phrase, Purpose, Verdict, gettext_in, pgettext_in
 from littlegiants.eligibility.results import Figure, Score, Threshold, figure, figures_of
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
+from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, Reason
 from littlegiants.financials import ProductField, Profile
 from littlegiants.money import Money
 from littlegiants.translations import N_
@@ -239,7 +239,7 @@ class ProfileFlag(Check):
         field = t.choice("field", FLAG_FIELDS)
         expected = t.get("expected", True)
         if not isinstance(expected, bool):
-            raise t.fail("expected", expected, "expected true or false")
+            raise t.fail("expected", expected, N_("expected true or false"))
         return cls(field, expected=expected)
 
     def evaluate(self, context: Context) -> Outcome:
@@ -285,7 +285,7 @@ class ProductFieldCheck(Check):
             for i, value in enumerate(values)
         )
         if not fields:
-            raise t.fail("values", values, "expected at least one field")
+            raise t.fail("values", values, N_("expected at least one field"))
         return cls(fields)
 
     def evaluate(self, context: Context) -> Outcome:
@@ -434,7 +434,8 @@ class ChuangkeCheck(Check):
         if t.has("unresolved_top"):
             wider = t.integer("unresolved_top")
             if wider <= top:
-                raise t.fail("unresolved_top", wider, f"expected a group wider than {top}")
+                reason = Reason(N_("expected a group wider than {top}"), top=top)
+                raise t.fail("unresolved_top", wider, reason)
         return cls(t.integer("years"), top, unresolved_top=wider)
 
     def evaluate(self, context: Context) -> Outcome:
@@ -560,7 +561,7 @@ class HonourCheck(Check):
         """``names``: the honours the text names."""
         names = t.strings("names")
         if not names or not all(name.strip() for name in names):
-            raise t.fail("names", names, "expected the honours' names")
+            raise t.fail("names", names, N_("expected the honours' names"))
         return cls(names)
 
     def evaluate(self, context: Context) -> Outcome:
@@ -718,7 +719,7 @@ class RatioCheck(Check):
         ratio = t.choice("ratio", RATIOS)
         ops = [op for op in ("at_least", "at_most") if t.has(op)]
         if len(ops) != 1:
-            raise t.fail(None, t.get("id"), "a ratio test has exactly one of at_least, at_most")
+            raise t.fail(None, t.get("id"), N_("a ratio test has exactly one of at_least, at_most"))
         return cls(ratio, ops[0], t.percent(ops[0]), t.integer("years"))
 
     def evaluate(self, context: Context) -> Outcome:
@@ -924,18 +925,19 @@ class ScoreCheck(Check):
         """An optional ``group`` of the file's [scoring] and ``at_least`` points."""
         scoring = t.scoring
         if scoring is None:
-            raise t.fail("test", cls.kind, "a score test needs a [scoring] table")
+            raise t.fail("test", cls.kind, N_("a score test needs a [scoring] table"))
         groups = {group.id for group in scoring.groups}
         group = None if t.get("group") is None else t.choice("group", groups)
         if not str(t.get("id", "")).startswith(scoring.tier.value + "."):
-            raise t.fail("test", cls.kind, f"the score is for {scoring.tier.value} only")
+            reason = Reason(N_("the score is for {tier} only"), tier=scoring.tier.value)
+            raise t.fail("test", cls.kind, reason)
         return cls(group, t.integer("at_least", minimum=0))
 
     def evaluate(self, context: Context) -> Outcome:
         """PASS if the lowest possible score reaches the bound, FAIL if the highest does not."""
         score = context.score
         if score is None:
-            raise InvalidRecordError(self, "a score check needs the tier's scoring indicators")
+            raise InvalidRecordError(self, N_("a score check needs the tier's scoring indicators"))
         low, high = (
             (score.low, score.high)
             if self.group is None
@@ -1014,7 +1016,7 @@ class SuppliedScoreCheck(Check):
 def _levels(t: CheckTable, allowed: frozenset[str]) -> tuple[str, ...]:
     levels = t.strings("levels")
     if not levels:
-        raise t.fail("levels", levels, "expected at least one level")
+        raise t.fail("levels", levels, N_("expected at least one level"))
     for index, level in enumerate(levels):
         t.reader.choice(level, (*t.at, "levels", index), allowed)
     return levels

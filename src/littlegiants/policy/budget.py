@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 import attrs
 
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
 from littlegiants.policy.model import Text
@@ -182,9 +182,11 @@ def read_counts(counts: Counts) -> dict[DesignationLevel, int]:
     for key, count in counts.items():
         level = DesignationLevel.parse(key)
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise InvalidRecordError(count, f"a count of {level.value} firms is a whole number")
+            reason = Reason(N_("a count of {level} firms is a whole number"), level=level.value)
+            raise InvalidRecordError(count, reason)
         if level in found:
-            raise InvalidRecordError(key, f"the {level.value} count is given twice")
+            reason = Reason(N_("the {level} count is given twice"), level=level.value)
+            raise InvalidRecordError(key, reason)
         found[level] = count
     return found
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, get_args
 
 import attrs
 
-from littlegiants.errors import InvalidRecordError
+from littlegiants.errors import InvalidRecordError, Reason
 from littlegiants.financials import PROFILE_FLAGS, MoneyFigure
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
@@ -241,9 +241,9 @@ class Relation:
     def __attrs_post_init__(self) -> None:
         """A relation names at least one other policy, each once."""
         if not self.policies:
-            raise InvalidRecordError(self.policies, "a relation names the policies it is about")
+            raise InvalidRecordError(self.policies, N_("a relation names the policies it is about"))
         if len(set(self.policies)) != len(self.policies):
-            raise InvalidRecordError(self.policies, "a relation names each policy once")
+            raise InvalidRecordError(self.policies, N_("a relation names each policy once"))
 
 
 #: Financial figures a rule's share may read: the money fields of ``FinancialYear``.
@@ -322,9 +322,11 @@ class Zone:
     def __attrs_post_init__(self) -> None:
         """A zone names itself and lists at least one division."""
         if not self.name.strip():
-            raise InvalidRecordError(self.name, "a zone needs its name")
+            raise InvalidRecordError(self.name, N_("a zone needs its name"))
         if not self.divisions:
-            raise InvalidRecordError(self.name, "a zone lists the divisions it is made of or in")
+            raise InvalidRecordError(
+                self.name, N_("a zone lists the divisions it is made of or in")
+            )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -362,8 +364,9 @@ _CONDITION_WORDS: Final = {
     ConditionStatus.UNKNOWN: Text.of(N_("unknown")),
 }
 
-FLAG_FACTS: Final = "a condition reads one of the Profile's yes/no facts: " + ", ".join(
-    PROFILE_FLAGS
+FLAG_FACTS: Final = Reason(
+    N_("a condition reads one of the Profile's yes/no facts: {facts}"),
+    facts=", ".join(PROFILE_FLAGS),
 )
 
 
@@ -399,7 +402,7 @@ class Condition:
         if self.fact not in PROFILE_FLAGS:
             raise InvalidRecordError(self.fact, FLAG_FACTS)
         if not isinstance(self.expected, bool):
-            raise InvalidRecordError(self.expected, "a condition expects true or false")
+            raise InvalidRecordError(self.expected, N_("a condition expects true or false"))
 
     def check(self, profile: Profile | None) -> ConditionStatus:
         """Whether the firm's profile meets the condition (``UNKNOWN`` without the fact)."""

@@ -18,8 +18,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 from littlegiants._exact import bounds_problem, to_decimal
+from littlegiants._tomlindex import (
+    ID_CHARACTERS,
+    UNUSABLE_NUMBER,
+    TomlReader,
+    expected_one_of,
+)
 from littlegiants._tomlindex import KeyPath as Path
-from littlegiants._tomlindex import TomlReader
 from littlegiants.designation import DesignationLevel
 from littlegiants.errors import PolicyFileError, Reason
 from littlegiants.financials import PROFILE_FLAGS
@@ -91,35 +96,37 @@ class _Reader(TomlReader):
     ) -> Any:  # noqa: ANN401 - the caller states the type it asked for
         if key not in table:
             if required:
-                raise self.fail((*at, key), None, "a required key is missing")
+                raise self.fail((*at, key), None, N_("a required key is missing"))
             return None
         value = table[key]
         if kind is str and not isinstance(value, str):
-            raise self.fail((*at, key), value, "expected a quoted string")
+            raise self.fail((*at, key), value, N_("expected a quoted string"))
         if kind is bool and not isinstance(value, bool):
-            raise self.fail((*at, key), value, "expected true or false")
+            raise self.fail((*at, key), value, N_("expected true or false"))
         if kind is list and not isinstance(value, list):
-            raise self.fail((*at, key), value, "expected an array")
+            raise self.fail((*at, key), value, N_("expected an array"))
         if kind is dict and not isinstance(value, dict):
-            raise self.fail((*at, key), value, "expected a table")
+            raise self.fail((*at, key), value, N_("expected a table"))
         if kind is date and (not isinstance(value, date) or type(value) is not date):
-            raise self.fail((*at, key), value, "expected a TOML date such as 2022-04-08")
+            raise self.fail((*at, key), value, N_("expected a TOML date such as 2022-04-08"))
         return value
 
     def decimal(self, table: dict[str, Any], key: str, at: Path) -> Decimal:
         value = table.get(key)
         if isinstance(value, float):
             raise self.fail(
-                (*at, key), value, 'amounts are quoted strings ("500000"), never floats'
+                (*at, key), value, N_('amounts are quoted strings ("500000"), never floats')
             )
         if not isinstance(value, str):
-            raise self.fail((*at, key), value, 'expected a quoted decimal string such as "500000"')
+            raise self.fail(
+                (*at, key), value, N_('expected a quoted decimal string such as "500000"')
+            )
         number = to_decimal(value)
         if number is None or number < 0:
-            raise self.fail((*at, key), value, "expected a non-negative decimal number")
+            raise self.fail((*at, key), value, N_("expected a non-negative decimal number"))
         problem = bounds_problem(number)
         if problem is not None:
-            raise self.fail((*at, key), value, f"the number cannot be used: {problem}")
+            raise self.fail((*at, key), value, Reason(UNUSABLE_NUMBER, problem=problem))
         return number
 
     def money(self, table: dict[str, Any], key: str, at: Path, currency: str) -> Money:
@@ -138,7 +145,7 @@ def read_policy(text: str, path: str, *, factory: Callable[..., _P], bundled: bo
     data = r.check_keys(r.data, _TOP, ())
     policy_id = r.get(data, "id", (), str)
     if not _ID.fullmatch(policy_id):
-        raise r.fail(("id",), policy_id, "expected lower-case letters, digits and '-'")
+        raise r.fail(("id",), policy_id, ID_CHARACTERS)
     currency = r.convert(
         ("currency",), r.get(data, "currency", (), str), validate_currency, N_("an ISO 4217 code")
     )
@@ -157,24 +164,30 @@ def read_policy(text: str, path: str, *, factory: Callable[..., _P], bundled: bo
     end = r.get(effective, "end", ("effective",), date, required=False)
     note = r.get(effective, "note", ("effective",), str, required=False)
     if (start is None or end is None) and note is None:
-        raise r.fail(("effective", "note"), None, "an open effective bound needs a note saying why")
+        raise r.fail(
+            ("effective", "note"), None, N_("an open effective bound needs a note saying why")
+        )
     if start is not None and end is not None and end < start:
-        raise r.fail(("effective", "end"), end, f"the end is before the start {start}")
+        raise r.fail(
+            ("effective", "end"),
+            end,
+            Reason(N_("the end is before the start {start}"), start=start),
+        )
     sources = r.get(data, "sources", (), list)
     if not sources:
-        raise r.fail(("sources",), sources, "at least one [[sources]] entry is required")
+        raise r.fail(("sources",), sources, N_("at least one [[sources]] entry is required"))
     notes = _strings(r, data, "notes")
     unknowns = _strings(r, data, "unknowns")
     rules = r.get(data, "rules", (), list)
     if not rules:
-        raise r.fail(("rules",), rules, "at least one [[rules]] entry is required")
+        raise r.fail(("rules",), rules, N_("at least one [[rules]] entry is required"))
     parsed_rules = tuple(
         _rule(_RuleReader(r, ("rules", i), currency), rule) for i, rule in enumerate(rules)
     )
     seen: set[str] = set()
     for i, rule in enumerate(parsed_rules):
         if rule.id in seen:
-            raise r.fail(("rules", i, "id"), rule.id, "two rules have this id")
+            raise r.fail(("rules", i, "id"), rule.id, N_("two rules have this id"))
         seen.add(rule.id)
     zone = _zone(r, data, jurisdiction, parsed_rules, bundled=bundled)
     conditions = _conditions(r, data)
@@ -210,20 +223,20 @@ def _strings(r: _Reader, data: dict[str, Any], key: str) -> tuple[str, ...]:
     items = r.get(data, key, (), list, required=False) or []
     for i, item in enumerate(items):
         if not isinstance(item, str) or not item.strip():
-            raise r.fail((key, i), item, "expected a quoted, non-empty string")
+            raise r.fail((key, i), item, N_("expected a quoted, non-empty string"))
     return tuple(items)
 
 
 def _source(r: _Reader, table: object, at: Path, *, bundled: bool) -> Source:
     if not isinstance(table, dict):
-        raise r.fail(at, table, "expected a table with url, kind and note")
+        raise r.fail(at, table, N_("expected a table with url, kind and note"))
     r.check_keys(table, _SOURCE, at)
     kind = r.get(table, "kind", at, str, required=bundled)  # the catalogue always says
     if kind is not None:
         kind = r.convert((*at, "kind"), kind, SourceKind, _KINDS_OF_SOURCE)
     url = r.get(table, "url", at, str)
     if not url.strip():
-        raise r.fail((*at, "url"), url, "a source needs the address it was read at")
+        raise r.fail((*at, "url"), url, N_("a source needs the address it was read at"))
     return Source(url=url, note=r.get(table, "note", at, str, required=False), kind=kind)
 
 
@@ -248,22 +261,26 @@ def _zone(
     r.check_keys(table, _ZONE, at)
     name = r.get(table, "name", at, str)
     if not name.strip():
-        raise r.fail((*at, "name"), name, "a zone needs its name")
+        raise r.fail((*at, "name"), name, N_("a zone needs its name"))
     codes = r.get(table, "divisions", at, list)
     if not codes:
-        raise r.fail((*at, "divisions"), codes, "list the division codes the zone is made of or in")
+        raise r.fail(
+            (*at, "divisions"), codes, N_("list the division codes the zone is made of or in")
+        )
     divisions = []
     for i, code in enumerate(codes):
         division = r.convert((*at, "divisions", i), code, Region.parse, N_("a division code"))
         if not division.within(jurisdiction):
             raise r.fail(
-                (*at, "divisions", i), code, f"a zone's divisions lie within {jurisdiction.code}"
+                (*at, "divisions", i),
+                code,
+                Reason(N_("a zone's divisions lie within {code}"), code=jurisdiction.code),
             )
         divisions.append(division)
     aliases = r.get(table, "aliases", at, list, required=False) or []
     for i, alias in enumerate(aliases):
         if not isinstance(alias, str) or not alias.strip():
-            raise r.fail((*at, "aliases", i), alias, "expected a quoted, non-empty name")
+            raise r.fail((*at, "aliases", i), alias, N_("expected a quoted, non-empty name"))
     extent = r.convert(
         (*at, "extent"),
         r.get(table, "extent", at, str),
@@ -294,9 +311,9 @@ def _conditions(r: _Reader, data: dict[str, Any]) -> tuple[Condition, ...]:
         r.check_keys(table, _CONDITION, at)
         condition_id = r.get(table, "id", at, str)
         if not _ID.match(condition_id):
-            raise r.fail((*at, "id"), condition_id, "expected lower-case letters, digits and '-'")
+            raise r.fail((*at, "id"), condition_id, ID_CHARACTERS)
         if condition_id in {condition.id for condition in found}:
-            raise r.fail((*at, "id"), condition_id, "two conditions have this id")
+            raise r.fail((*at, "id"), condition_id, N_("two conditions have this id"))
         fact = r.get(table, "fact", at, str)
         if fact not in PROFILE_FLAGS:
             raise r.fail((*at, "fact"), fact, FLAG_FACTS)
@@ -334,15 +351,17 @@ def _relations(
         )
         others = r.get(table, "policies", at, list)
         if not others:
-            raise r.fail((*at, "policies"), others, "name the ids of the policies it is about")
+            raise r.fail((*at, "policies"), others, N_("name the ids of the policies it is about"))
         for j, other in enumerate(others):
             where = (*at, "policies", j)
             if not isinstance(other, str) or not _ID.fullmatch(other):
-                raise r.fail(where, other, "expected a policy id (lower-case letters, digits, '-')")
+                raise r.fail(
+                    where, other, N_("expected a policy id (lower-case letters, digits, '-')")
+                )
             if other == policy_id:
-                raise r.fail(where, other, "a policy does not relate to itself")
+                raise r.fail(where, other, N_("a policy does not relate to itself"))
             if other in named:
-                raise r.fail(where, other, "another relation already names this policy")
+                raise r.fail(where, other, N_("another relation already names this policy"))
             named.add(other)
         quote = r.get(table, "quote", at, str, required=bundled)
         found.append(
@@ -360,11 +379,11 @@ def _rule(reader: _RuleReader, table: object) -> Rule:
     """A ``[[rules]]`` table, read by the class its ``kind`` names."""
     r, at = reader.r, reader.at
     if not isinstance(table, dict):
-        raise r.fail(at, table, "expected a [[rules]] table")
+        raise r.fail(at, table, N_("expected a [[rules]] table"))
     kinds = rule_kinds()
     word = r.get(table, "kind", at, str)
     if word not in kinds:
-        raise r.fail((*at, "kind"), word, "expected one of " + ", ".join(kinds))
+        raise r.fail((*at, "kind"), word, expected_one_of(kinds))
     cls = kinds[word]
     allowed = cls.file_keys()
     for key, value in table.items():
@@ -373,7 +392,11 @@ def _rule(reader: _RuleReader, table: object) -> Rule:
         takers = [other for other, kind in kinds.items() if key in kind.file_keys()]
         if not takers:
             r.check_keys(table, set(allowed), at)
-        reason = f"{', '.join(takers)} rules take this key, a {word} rule does not"
+        reason = Reason(
+            N_("{kinds} rules take this key, a {kind} rule does not"),
+            kinds=", ".join(takers),
+            kind=word,
+        )
         raise r.fail((*at, key), value, reason)
     return cls.from_table(reader, table)
 
@@ -425,7 +448,9 @@ class _RuleReader:
         batches = self.r.get(table, "batches", self.at, list, required=False) or []
         for i, batch in enumerate(batches):
             if not isinstance(batch, int) or isinstance(batch, bool) or not 1 <= batch <= 99:
-                raise self.r.fail((*self.at, "batches", i), batch, "expected a MIIT batch number")
+                raise self.r.fail(
+                    (*self.at, "batches", i), batch, N_("expected a MIIT batch number")
+                )
         return tuple(batches)
 
     def region_amounts(self, table: dict[str, Any]) -> tuple[RegionAmount, ...]:
@@ -441,13 +466,13 @@ class _RuleReader:
         if not required and "percent" not in table:
             for name in ("figure", "figure_year"):
                 if name in table:
-                    reason = "only a rule with a percent takes this key"
+                    reason = N_("only a rule with a percent takes this key")
                     raise r.fail((*at, name), table[name], reason)
             return {"percent": None, "figure": None, "figure_year": FigureYear.PREVIOUS}
         percent = r.decimal(table, "percent", at)
         figure = r.get(table, "figure", at, str)
         if figure not in FIGURES:
-            raise r.fail((*at, "figure"), figure, "expected one of " + ", ".join(sorted(FIGURES)))
+            raise r.fail((*at, "figure"), figure, expected_one_of(sorted(FIGURES)))
         year = r.get(table, "figure_year", at, str, required=False) or "previous"
         figure_year = r.convert(
             (*at, "figure_year"),
@@ -460,7 +485,7 @@ class _RuleReader:
 
 def _region_amount(r: _Reader, table: object, at: Path, currency: str) -> RegionAmount:
     if not isinstance(table, dict):
-        raise r.fail(at, table, "expected a table with regions and amount")
+        raise r.fail(at, table, N_("expected a table with regions and amount"))
     r.check_keys(table, _BY_REGION, at)
     codes = r.get(table, "regions", at, list)
     regions = tuple(

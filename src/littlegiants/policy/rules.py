@@ -56,7 +56,7 @@ import attrs
 
 from littlegiants._exact import EXACT, to_decimal
 from littlegiants.designation import DesignationLevel
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
+from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, Reason
 from littlegiants.formatting import format_money
 from littlegiants.money import Money
 from littlegiants.policy.model import (
@@ -147,9 +147,10 @@ def registered(cls: _R) -> _R:
     """
     word = cls.__dict__.get("kind")
     if not isinstance(word, str) or not word:
-        raise InvalidRecordError(cls.__name__, "a rule kind states its kind word")
+        raise InvalidRecordError(cls.__name__, N_("a rule kind states its kind word"))
     if str(word) in _KINDS:
-        raise InvalidRecordError(word, f"the rule kind is already {_KINDS[word].__name__}")
+        reason = Reason(N_("the rule kind is already {kind}"), kind=_KINDS[word].__name__)
+        raise InvalidRecordError(word, reason)
     _KINDS[str(word)] = cls
     return cls
 
@@ -169,7 +170,8 @@ def rule_class(word: str) -> type[Rule]:
         return _KINDS[word]
     except KeyError:
         known = ", ".join(_KINDS)
-        raise InvalidRecordError(word, f"a rule kind is one of {known}") from None
+        reason = Reason(N_("a rule kind is one of {known}"), known=known)
+        raise InvalidRecordError(word, reason) from None
 
 
 class RuleKind(enum.StrEnum):
@@ -205,11 +207,11 @@ def _percent(value: Decimal | int | str | None) -> Decimal | None:
         return value
     number = None if isinstance(value, bool | float) else to_decimal(str(value))
     if number is None:
-        raise InvalidRecordError(value, "a percent is a decimal number such as 10 or '12.5'")
+        raise InvalidRecordError(value, N_("a percent is a decimal number such as 10 or '12.5'"))
     return number
 
 
-_NOT_REWARDED_PAYS_NOTHING: Final = (
+_NOT_REWARDED_PAYS_NOTHING: Final = N_(
     "a rule that is not rewarded pays nothing: it takes no amount (other than 0) and no percent"
 )
 
@@ -273,7 +275,8 @@ class Rule:
         """Check what the file reader checks, for rules built in code too."""
         if type(self) not in _KINDS.values() and not self.implicit:
             known = ", ".join(cls.__name__ for cls in _KINDS.values())
-            raise InvalidRecordError(self.id, f"build a rule with its kind's class: {known}")
+            reason = Reason(N_("build a rule with its kind's class: {known}"), known=known)
+            raise InvalidRecordError(self.id, reason)
         if self.not_rewarded is not None and (self.amount.amount or self.percent is not None):
             raise InvalidRecordError(self.id, _NOT_REWARDED_PAYS_NOTHING)
         amounts = [self.amount, *(option.amount for option in self.by_region)]
@@ -281,12 +284,16 @@ class Rule:
             if amount.currency != self.amount.currency:
                 raise CurrencyMismatchError(self.amount.currency, amount.currency, "mix")
             if amount.amount < 0:
-                raise InvalidRecordError(amount, f"rule {self.id}: amounts are not negative")
+                reason = Reason(N_("rule {rule}: amounts are not negative"), rule=self.id)
+                raise InvalidRecordError(amount, reason)
         shares = self.percent is not None or self.figure is not None
         if shares and (self.percent is None or self.figure not in FIGURES):
-            raise InvalidRecordError(self.id, "a share of a figure needs a percent and a figure")
+            raise InvalidRecordError(
+                self.id, N_("a share of a figure needs a percent and a figure")
+            )
         if self.requires_share and not shares:
-            raise InvalidRecordError(self.id, f"a {self.kind} rule has a percent and a figure")
+            reason = Reason(N_("a {kind} rule has a percent and a figure"), kind=self.kind)
+            raise InvalidRecordError(self.id, reason)
 
     @classmethod
     def of_kind(cls, kind: str, **fields: Any) -> Rule:  # noqa: ANN401 - the kind's own fields
@@ -375,7 +382,8 @@ class Rule:
         if value is None:
             return None, Text.of(N_("{figure} for {year} is unknown"), figure=figure, year=year)
         if not isinstance(value, Money):
-            raise InvalidRecordError(value, f"{self.figure} is not an amount of money")
+            reason = Reason(N_("{figure} is not an amount of money"), figure=self.figure)
+            raise InvalidRecordError(value, reason)
         share = (value * self.percent.scaleb(-2, context=EXACT)).round()
         # The percent sign goes with the number: a "%" in a message reads as a %-format.
         fields = {"percent": f"{self.percent}%", "figure": figure, "year": year}
@@ -608,10 +616,11 @@ class DesignationBasedRule(Rule):
         """Key tiers are national; a window ends after it starts."""
         super().__attrs_post_init__()
         if self.key and self.level is not DesignationLevel.NATIONAL:
-            raise InvalidRecordError(self.id, "only national (little giant) rules can be key")
+            raise InvalidRecordError(self.id, N_("only national (little giant) rules can be key"))
         start, before = self.designated_from, self.designated_before
         if start is not None and before is not None and before <= start:
-            raise InvalidRecordError(before, f"designated_before must come after {start}")
+            reason = Reason(N_("designated_before must come after {day}"), day=start)
+            raise InvalidRecordError(before, reason)
 
     def check(self, firm: Enterprise, event: Event, covers: Callable[[Region], bool]) -> Finding:
         """Then: a key tier needs a key little giant, a batch rule its batch, a window its dates."""
@@ -670,11 +679,13 @@ class DesignationBasedRule(Rule):
         fields = super().read_fields(reader, table)
         key = reader.flag(table, "key")
         if key and fields["level"] is not DesignationLevel.NATIONAL:
-            reader.refuse("key", key, "only national (little giant) rules can be for key firms")
+            reader.refuse("key", key, N_("only national (little giant) rules can be for key firms"))
         start = reader.day(table, "designated_from")
         before = reader.day(table, "designated_before")
         if start is not None and before is not None and before <= start:
-            reader.refuse("designated_before", before, f"expected a date after {start}")
+            reader.refuse(
+                "designated_before", before, Reason(N_("expected a date after {day}"), day=start)
+            )
         return {
             **fields,
             "key": key,

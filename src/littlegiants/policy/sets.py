@@ -85,7 +85,7 @@ def _policies(values: Iterable[IncentivePolicy | str]) -> tuple[IncentivePolicy,
 
 def _currency(stack: PolicySet) -> str:
     if not stack.policies:
-        raise InvalidRecordError(stack.policies, "an empty set of policies needs its currency")
+        raise InvalidRecordError(stack.policies, N_("an empty set of policies needs its currency"))
     return check_currency((p.currency for p in stack.policies), "stack")
 
 
@@ -134,7 +134,7 @@ class PolicySet:
         ids = [policy.id for policy in self.policies]
         for policy_id in ids:
             if ids.count(policy_id) > 1:
-                raise InvalidRecordError(policy_id, "a set names each policy once")
+                raise InvalidRecordError(policy_id, N_("a set names each policy once"))
         check_currency((self.currency, *(p.currency for p in self.policies)), "stack")
         object.__setattr__(self, "_order", self._ordered())
         object.__setattr__(self, "_related", any(p.relations for p in self.policies))
@@ -172,7 +172,7 @@ class PolicySet:
             ]
             if not ready:
                 left = sorted(set(needs) - set(done))
-                raise InvalidRecordError(left, "the relations of these policies form a cycle")
+                raise InvalidRecordError(left, N_("the relations of these policies form a cycle"))
             done.extend(ready)
         by_id = {policy.id: policy for policy in self.policies}
         return tuple(by_id[policy_id] for policy_id in done)

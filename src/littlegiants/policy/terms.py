@@ -20,19 +20,25 @@ from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, UnknownRuleError
+from littlegiants.errors import (
+    CurrencyMismatchError,
+    InvalidRecordError,
+    Reason,
+    UnknownRuleError,
+)
 from littlegiants.money import Money
 from littlegiants.policy.model import Combination, Condition, Relation, Zone, ZoneExtent
 from littlegiants.policy.rules import Rule
 from littlegiants.regions import Region
 from littlegiants.sources import Source
+from littlegiants.translations import N_
 
 if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
 
 __all__ = ["PolicyTerms"]
 
-PART_ZONE_MOVES: Final = (
+PART_ZONE_MOVES: Final = N_(
     "a move into a zone that covers part of its divisions cannot be told from division codes, "
     "so such a policy has no relocation rules"
 )
@@ -81,13 +87,15 @@ class PolicyTerms:
         for things in (self.rules, self.conditions):
             ids = [thing.id for thing in things]
             if len(set(ids)) != len(ids):
-                raise InvalidRecordError(self.id, f"two {type(things[0]).__name__}s share an id")
+                reason = Reason(N_("two {kind}s share an id"), kind=type(things[0]).__name__)
+                raise InvalidRecordError(self.id, reason)
         if self.zone is not None:
             for division in self.zone.divisions:
                 if not division.within(self.jurisdiction):
-                    raise InvalidRecordError(
-                        division.code, f"a zone's division lies within {self.jurisdiction.code}"
+                    reason = Reason(
+                        N_("a zone's division lies within {code}"), code=self.jurisdiction.code
                     )
+                    raise InvalidRecordError(division.code, reason)
             if self.zone.extent is ZoneExtent.PART and any(r.reads_moves for r in self.rules):
                 raise InvalidRecordError(self.zone.name, PART_ZONE_MOVES)
         for rule in self.rules:
@@ -95,12 +103,13 @@ class PolicyTerms:
                 raise CurrencyMismatchError(self.currency, rule.amount.currency, "mix")
         start, end = self.effective_from, self.effective_to
         if start is not None and end is not None and end < start:
-            raise InvalidRecordError(end, f"the effective period ends before it starts ({start})")
+            reason = Reason(N_("the effective period ends before it starts ({start})"), start=start)
+            raise InvalidRecordError(end, reason)
         named = [other for relation in self.relations for other in relation.policies]
         if self.id in named:
-            raise InvalidRecordError(self.id, "a policy does not relate to itself")
+            raise InvalidRecordError(self.id, N_("a policy does not relate to itself"))
         if len(set(named)) != len(named):
-            raise InvalidRecordError(named, "a policy names each other policy in one relation")
+            raise InvalidRecordError(named, N_("a policy names each other policy in one relation"))
 
     def relation_to(self, other: str) -> Relation | None:
         """The relation this policy states to the policy with id ``other``, if any."""
