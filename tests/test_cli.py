@@ -281,6 +281,16 @@ def _longgang_firms(folder: Path) -> Path:
     return folder
 
 
+def _nanshan_reform(folder: Path) -> Path:
+    """A copy of Nanshan's policy paying 30万 where it pays 20万: a reform file."""
+    source = load_policy("nanshan-2022").path
+    assert source is not None
+    reform = folder / "reform.toml"
+    text = Path(source).read_text(encoding="utf-8")
+    reform.write_text(text.replace('amount = "200000"', 'amount = "300000"'), encoding="utf-8")
+    return reform
+
+
 class TestCompare:
     STACK = ("--policy", "guangdong-2022", "--policy", "shenzhen-2022", "--policy", "nanshan-2022")
 
@@ -288,11 +298,7 @@ class TestCompare:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         """A Nanshan reform (20万 -> 30万) against the stacked whole: 20万 more, Nanshan's alone."""
-        source = load_policy("nanshan-2022").path
-        assert source is not None
-        reform = tmp_path / "reform.toml"
-        text = Path(source).read_text(encoding="utf-8")
-        reform.write_text(text.replace('amount = "200000"', 'amount = "300000"'), encoding="utf-8")
+        reform = _nanshan_reform(tmp_path)
         status, out, _ = run(
             capsys,
             "compare",
@@ -351,11 +357,7 @@ class TestCompare:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
         """--all: before is each firm's match total; a Nanshan reform adds only its difference."""
-        source = load_policy("nanshan-2022").path
-        assert source is not None
-        reform = tmp_path / "reform.toml"
-        text = Path(source).read_text(encoding="utf-8")
-        reform.write_text(text.replace('amount = "200000"', 'amount = "300000"'), encoding="utf-8")
+        reform = _nanshan_reform(tmp_path)
         on = dt.date(2024, 1, 1)
         argv = ("compare", str(EXAMPLE), "--all", "--reform", str(reform), "--as-of", str(on))
         status, out, _ = run(capsys, *argv, "--format", "json")
