@@ -897,7 +897,7 @@ def growth(
     if before is None or after is None:
         return None, words.unknown_figure(name, year - 1 if before is None else year)
     if before.currency != after.currency:
-        raise CurrencyMismatchError(before.currency, after.currency, "compute growth of")
+        raise CurrencyMismatchError(before.currency, after.currency, N_("compute growth of"))
     if before.amount == 0:
         return None, words.zero_base(name, year - 1)
     return quotient(after.amount - before.amount, before.amount), None

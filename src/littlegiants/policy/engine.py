@@ -64,7 +64,7 @@ import attrs
 
 from littlegiants.designation import Designation, DesignationLevel, coerce_level
 from littlegiants.enterprise import Enterprise, Relocation
-from littlegiants.errors import CurrencyMismatchError, InvalidRecordError
+from littlegiants.errors import CurrencyMismatchError, InvalidRecordError, Reason
 from littlegiants.formatting import format_money
 from littlegiants.frames import ENTERPRISE_COLUMNS, Columns, Row, Tabular, markdown_text
 from littlegiants.money import Money
@@ -871,5 +871,6 @@ def check_currency(currencies: Iterable[str], what: str) -> str:
     if len(found) > 1:
         raise CurrencyMismatchError(found[0], found[1], what)
     if not found:
-        raise InvalidRecordError(found, f"{what} needs at least one policy")
+        reason = Reason(N_("{what} needs at least one policy"), what=Reason.given(what))
+        raise InvalidRecordError(found, reason)
     return found[0]

@@ -337,7 +337,7 @@ def match(
         UnknownPolicyError: a bundled id that does not exist.
     """
     candidates = PolicySet(bundled_policies() if policies is None else policies)
-    currency = check_currency((p.currency for p in candidates), "match")
+    currency = check_currency((p.currency for p in candidates), N_("match"))
     found = sorted(
         (_coverage(policy, enterprise, as_of) for policy in candidates),
         key=lambda m: m.policy.id,

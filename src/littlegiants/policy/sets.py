@@ -86,7 +86,7 @@ def _policies(values: Iterable[IncentivePolicy | str]) -> tuple[IncentivePolicy,
 def _currency(stack: PolicySet) -> str:
     if not stack.policies:
         raise InvalidRecordError(stack.policies, N_("an empty set of policies needs its currency"))
-    return check_currency((p.currency for p in stack.policies), "stack")
+    return check_currency((p.currency for p in stack.policies), N_("stack"))
 
 
 @attrs.frozen(kw_only=True)
@@ -135,7 +135,7 @@ class PolicySet:
         for policy_id in ids:
             if ids.count(policy_id) > 1:
                 raise InvalidRecordError(policy_id, N_("a set names each policy once"))
-        check_currency((self.currency, *(p.currency for p in self.policies)), "stack")
+        check_currency((self.currency, *(p.currency for p in self.policies)), N_("stack"))
         object.__setattr__(self, "_order", self._ordered())
         object.__setattr__(self, "_related", any(p.relations for p in self.policies))
 
@@ -781,7 +781,7 @@ def compare(
     >>> compare(now, reform, [firm]).difference
     Money('300000', 'CNY')
     """
-    currency = check_currency((before.currency, after.currency), "compare")
+    currency = check_currency((before.currency, after.currency), N_("compare"))
     payments = tuple(ledger or ())
     rows = tuple(
         ComparisonRow(
