@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from littlegiants._exact import bounds_problem
+from littlegiants._locales import parse_locale as _parse_locale
 from littlegiants.errors import InvalidArgumentError, LittleGiantsError, UnknownLocaleError
 from littlegiants.formatting import (
-    _parse_locale,
     format_growth,
     format_money,
     format_money_long,

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
-from littlegiants import translations
+from littlegiants import _locales, translations
 from littlegiants.errors import UnknownLocaleError
 from littlegiants.translations import LANGUAGES, Translator, language_name, translator
 
@@ -101,7 +101,7 @@ class TestCataloguesFollowTheSource:
             pytest.skip("not built: the package was not installed (pip install -e .)")
         with compiled.open("rb") as handle:
             built = gettext.GNUTranslations(handle)
-        source = translations._from_po(CATALOGUE)
+        source = _locales.from_po(CATALOGUE)
         ids = sorted(message for _, message in _ids(_catalogue(CATALOGUE)))
         assert [source.gettext(m) for m in ids] == [built.gettext(m) for m in ids]
 

@@ -38,11 +38,11 @@ from __future__ import annotations
 
 import copy
 import math
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self, TypeVar
 
 import attrs
 
-from littlegiants.translations import N_
+from littlegiants._locales import N_, LocaleProblem, find_translator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -191,10 +191,7 @@ class Reason(str):
 
     def message(self, locale: object) -> str:
         """The reason in the language of ``locale`` (English where no catalogue has it)."""
-        # Imported here: translations reads locales with formatting, which raises errors.
-        from littlegiants.translations import translator  # noqa: PLC0415
-
-        return self.said(translator(locale).gettext)
+        return self.said(known_locale(locale, find_translator(locale)).gettext)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle as its template and values, not as the English text alone."""
@@ -262,10 +259,7 @@ class LittleGiantsError(Exception):
         >>> UnknownPolicyError("x", ("a", "b")).message("zh_CN")
         "没有内置政策 'x'：已有的政策编号为 a, b。"
         """
-        # Imported here: translations reads locales with formatting, which raises these errors.
-        from littlegiants.translations import translator  # noqa: PLC0415
-
-        return self.said(translator(locale).gettext)
+        return self.said(known_locale(locale, find_translator(locale)).gettext)
 
     def said(self, _: Callable[[str], str]) -> str:
         """The sentence in the words ``_`` (a gettext) gives."""
@@ -581,6 +575,29 @@ class UnknownLocaleError(LittleGiantsError, ValueError):
         return _(
             "Unknown locale {value}: {reason}; pass an identifier such as 'zh_CN' or 'en_US'."
         ).format(value=_shown(self.value, _), reason=_said(self.reason, _))
+
+
+#: What a locale reader finds: a babel ``Locale`` or a catalogue.
+_Found = TypeVar("_Found")
+
+
+def known_locale(locale: object, found: _Found | LocaleProblem) -> _Found:
+    """``found`` (a babel ``Locale`` or a catalogue), or the error saying why ``locale`` is none.
+
+    The locale readers below this module (``littlegiants._locales``) say why a locale cannot be
+    read rather than raise, so that this module can use them; the error is raised here.
+
+    >>> from littlegiants._locales import find_locale
+    >>> known_locale("zh-CN", find_locale("zh-CN"))
+    Locale('zh', territory='CN', script='Hans')
+    >>> known_locale("xx_YY", find_locale("xx_YY"))
+    Traceback (most recent call last):
+    ...
+    littlegiants.errors.UnknownLocaleError: Unknown locale 'xx_YY': CLDR (babel) has no such ...
+    """
+    if isinstance(found, LocaleProblem):
+        raise UnknownLocaleError(locale, Reason(found.template, **found.values))
+    return found
 
 
 @attrs.define(auto_exc=True, eq=False)

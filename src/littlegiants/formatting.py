@@ -67,12 +67,9 @@ from __future__ import annotations
 
 import decimal
 import functools
-import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Literal
 
-from babel import Locale
-from babel.core import UnknownLocaleError as BabelUnknownLocaleError
 from babel.numbers import (
     NumberPattern,
     format_compact_currency,
@@ -85,10 +82,12 @@ from babel.numbers import (
 )
 
 from littlegiants._exact import EXACT, MIN_EXPONENT
-from littlegiants.errors import InvalidArgumentError, Reason, UnknownLocaleError
-from littlegiants.translations import N_
+from littlegiants._locales import N_, find_locale
+from littlegiants.errors import InvalidArgumentError, Reason, known_locale
 
 if TYPE_CHECKING:
+    from babel import Locale
+
     from littlegiants.growth import Growth
     from littlegiants.money import Money
 
@@ -114,36 +113,6 @@ _UNSPACED: Final = frozenset({"zh", "ja"})
 _CompactKind = Literal["currency", "short", "long"]
 
 
-#: The longest locale identifier read: CLDR's longest are about 20 characters (``ca_ES_VALENCIA``).
-_MAX_LOCALE_LENGTH: Final = 100
-
-
-#: What a locale identifier is made of: ASCII letters and digits, ``_`` or ``-`` between parts,
-#: and babel's optional ``.encoding`` and ``@modifier``. Checked before babel sees the text, which
-#: it would otherwise use in a file name (``en_US\n`` raised FileNotFoundError).
-_IDENTIFIER: Final = re.compile(
-    r"[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)*(?:\.[A-Za-z0-9_-]+)?(?:@\w+)?", re.ASCII
-)
-_NOT_AN_IDENTIFIER: Final = N_(
-    "it is not a locale identifier (a language, then optional script and territory)"
-)
-
-
-@functools.lru_cache(maxsize=64)
-def _parse_locale(identifier: str) -> Locale:
-    if len(identifier) > _MAX_LOCALE_LENGTH:
-        raise UnknownLocaleError(identifier, N_("it is too long to be a locale identifier"))
-    if not _IDENTIFIER.fullmatch(identifier):
-        raise UnknownLocaleError(identifier, _NOT_AN_IDENTIFIER)
-    try:
-        return Locale.parse(identifier.replace("-", "_"))
-    except BabelUnknownLocaleError:
-        reason = N_("CLDR (babel) has no such locale")
-    except (ValueError, TypeError, LookupError, OSError):
-        reason = _NOT_AN_IDENTIFIER
-    raise UnknownLocaleError(identifier, reason)
-
-
 def babel_locale(locale: object) -> Locale:
     r"""The babel ``Locale`` for ``locale``; strings are parsed once and cached.
 
@@ -163,20 +132,7 @@ def babel_locale(locale: object) -> Locale:
     ...
     littlegiants.errors.UnknownLocaleError: Unknown locale 'zh_CN\n': it is not a locale ...
     """
-    if isinstance(locale, Locale):
-        return locale
-    if isinstance(locale, str):
-        return _parse_locale(locale)
-    raise UnknownLocaleError(
-        locale,
-        Reason(
-            N_(
-                "expected a locale identifier or a babel.Locale, got {kind} "
-                "(littlegiants never uses the system locale)"
-            ),
-            kind=type(locale).__name__,
-        ),
-    )
+    return known_locale(locale, find_locale(locale))
 
 
 @functools.lru_cache(maxsize=256)

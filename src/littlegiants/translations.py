@@ -19,6 +19,10 @@ the system locale or ``LANG``; the CLI does, when told to). Simplified Chinese (
 reads English, as does Traditional Chinese (``zh_TW``, ``zh_HK``), for which there is no
 catalogue yet: English is the honest fallback, not Simplified characters.
 
+The catalogues are read, and locale identifiers parsed, by ``littlegiants._locales``, which
+imports nothing of littlegiants: so :mod:`littlegiants.errors` can say its sentences in a locale's
+words without importing this module, and the floors never loop.
+
 Messages are marked where they are written: ``_ = translator(locale).gettext`` then
 ``_("Status")`` in a function, or :func:`N_` for a constant that is translated later.
 
@@ -31,14 +35,19 @@ Messages are marked where they are written: ``_ = translator(locale).gettext`` t
 from __future__ import annotations
 
 import functools
-import gettext
 import unicodedata
 from collections.abc import Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import Final, Protocol
 
-if TYPE_CHECKING:
-    from babel import Locale
+from littlegiants._locales import (
+    DOMAIN,
+    LANGUAGES,
+    N_,
+    SOURCE_LOCALES,
+    Translator,
+    find_translator,
+)
+from littlegiants.errors import known_locale
 
 __all__ = [
     "DOMAIN",
@@ -52,17 +61,6 @@ __all__ = [
     "language_name",
     "translator",
 ]
-
-#: The gettext domain: catalogues are ``locale/<language>/LC_MESSAGES/littlegiants.mo``.
-DOMAIN: Final = "littlegiants"
-#: The languages the library writes: English (the source language) and those with a catalogue.
-LANGUAGES: Final = ("en", "zh_Hans")
-#: Locales of the source language, read without a CLDR lookup (and without loading babel).
-SOURCE_LOCALES: Final = frozenset({"en", "en_US"})
-#: Where the catalogues live, inside the package.
-CATALOGUES: Final = Path(__file__).resolve().parent / "locale"
-#: Territories whose Chinese is written in Traditional characters by default.
-_TRADITIONAL: Final = frozenset({"TW", "HK", "MO"})
 
 
 def display_width(text: str) -> int:
@@ -117,100 +115,8 @@ def _both(message: str) -> tuple[str, str]:
     return translator("en_US").gettext(message), translator("zh_CN").gettext(message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention extraction tools look for
-    """Mark ``message`` for translation where it is defined; it is translated where printed.
-
-    >>> N_("national")
-    'national'
-    """
-    return message
-
-
 #: Each language's name, itself translated when printed.
 _LANGUAGE_NAMES: Final = {"en": N_("English"), "zh_Hans": N_("Simplified Chinese")}
-
-
-class Translator:
-    """The translations of one language: ``gettext``, ``ngettext`` and ``pgettext``.
-
-    Get one with :func:`translator`; the methods have the standard library's signatures, so
-    ``_ = translator("zh_CN").gettext`` reads as gettext code anywhere does.
-    """
-
-    __slots__ = ("_catalogue", "language")
-
-    def __init__(self, language: str, catalogue: gettext.NullTranslations) -> None:
-        """Wrap ``catalogue``, the translations of ``language`` (``"en"``, ``"zh_Hans"``)."""
-        self.language = language
-        self._catalogue = catalogue
-
-    def __repr__(self) -> str:
-        """Return ``Translator('zh_Hans')``."""
-        return f"Translator({self.language!r})"
-
-    def gettext(self, message: str) -> str:
-        """Return the translation of ``message``, or ``message`` when it has none.
-
-        >>> translator("zh_CN").gettext("English")
-        '英文'
-        """
-        return self._catalogue.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """Return the translation of ``singular`` or ``plural``, as ``n`` asks.
-
-        >>> translator("en_US").ngettext("{n} firm", "{n} firms", 2).format(n=2)
-        '2 firms'
-        """
-        return self._catalogue.ngettext(singular, plural, n)
-
-    def pgettext(self, context: str, message: str) -> str:
-        """Return the translation of ``message`` in ``context`` (the same word, two meanings).
-
-        >>> translator("en_US").pgettext("level", "national")
-        'national'
-        """
-        return self._catalogue.pgettext(context, message)
-
-
-def _language(locale: Locale) -> str:
-    """The catalogue a locale reads: ``"zh_Hans"`` for Simplified Chinese, else ``"en"``."""
-    if locale.language != "zh":
-        return "en"
-    script = locale.script or ("Hant" if locale.territory in _TRADITIONAL else "Hans")
-    return "zh_Hans" if script == "Hans" else "en"
-
-
-@functools.cache
-def _load(language: str) -> Translator:
-    """Read ``language``'s catalogue once: the compiled ``.mo``, else the ``.po`` it comes from.
-
-    A source checkout that has not been built (or a ``.po`` edited since) has no current
-    ``.mo``; its ``.po`` is then read with babel, which gives the same translations.
-    """
-    if language == "en":
-        return Translator(language, gettext.NullTranslations())
-    folder = CATALOGUES / language / "LC_MESSAGES"
-    compiled, source = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
-    if compiled.is_file() and compiled.stat().st_mtime >= source.stat().st_mtime:
-        with compiled.open("rb") as handle:
-            return Translator(language, gettext.GNUTranslations(handle))
-    return Translator(language, _from_po(source))
-
-
-def _from_po(source: Path) -> gettext.GNUTranslations:
-    """Compile a ``.po`` file in memory with babel's own reader and writer."""
-    import io  # noqa: PLC0415 - only for catalogues that were not compiled in the build
-
-    from babel.messages.mofile import write_mo  # noqa: PLC0415
-    from babel.messages.pofile import read_po  # noqa: PLC0415
-
-    with source.open("rb") as handle:
-        catalogue = read_po(handle)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalogue)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
 
 
 def translator(locale: object) -> Translator:
@@ -227,12 +133,7 @@ def translator(locale: object) -> Translator:
     >>> translator("zh_Hans_SG"), translator("zh"), translator("en_GB")
     (Translator('zh_Hans'), Translator('zh_Hans'), Translator('en'))
     """
-    if isinstance(locale, str) and locale in SOURCE_LOCALES:
-        return _load("en")
-    # babel loads here, not on import: the command line's --help marks messages without it.
-    from littlegiants.formatting import babel_locale  # noqa: PLC0415
-
-    return _load(_language(babel_locale(locale)))
+    return known_locale(locale, find_translator(locale))
 
 
 def language_name(language: str, *, locale: object) -> str:
