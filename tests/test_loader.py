@@ -720,6 +720,20 @@ class TestGarbageCollector:
         assert ([0, 1], 3000, [0, 1, 2]) == (with_context, len(records), sorted(set(collections)))
         assert [r.value for r in records] == [r.value for r in again]
 
+    @pytest.mark.usefixtures("thresholds")
+    def test_a_due_collection_takes_both_young_generations(
+        self, tmp_path: Path, collections: list[int]
+    ) -> None:
+        """A collection due at a batch's end is of generations 0 and 1 together, never of 2.
+
+        With thresholds (50, 1000, 1000) Python's own collections during a load of 3,000 rows
+        are all of generation 0: generation 1 is collected only by the loader.
+        """
+        path = trade_rows(tmp_path, 3000)
+        gc.set_threshold(50, 1000, 1000)
+        load_trade_records(path)
+        assert {1} == set(collections) - {0}
+
 
 class TestEncodings:
     def test_bom_is_skipped(self) -> None:
