@@ -1511,7 +1511,9 @@ class _TradeFastPath:
         """:meth:`read_rows` for rows given a column at a time (one sequence a cell, equal lengths).
 
         Each step is one call over the whole column, with no Python step per row but the
-        records' own checks.
+        records' own checks. Every amount is read from digits alone (:func:`_plain_amounts`)
+        and every prior-year value in its row's currency, which the records' column checks are
+        told (``unsigned``), so they do not check it again per record.
         """
         if len(columns) != self.width:
             return None
@@ -1525,7 +1527,7 @@ class _TradeFastPath:
             return None
         try:
             return TradeRecord._checked_columns(  # noqa: SLF001 - the loader's trusted path
-                firms, dates, ways, *amounts, *extras
+                firms, dates, ways, *amounts, *extras, unsigned=True
             )
         except _EXPECTED:
             return None
