@@ -21,8 +21,9 @@ another third, as a customs extract has them. It then measures, in the same run:
   alive (the one the loader leaves for later, see ``littlegiants.loader``). Then, for the
   breakdown, the best of ``--repeat`` runs of the loader's own reading of the file into rows of
   cells (no records built), the trusted constructor the loader builds records with
-  (``TradeRecord._checked_columns``, lists of 128 ready values, checks included) and, for
-  comparison, the public ``TradeRecord`` constructor, each called as many times;
+  (``TradeRecord._checked_columns``, lists of a batch's ready values, checks included, called
+  as the loader calls it) and, for comparison, the public ``TradeRecord`` constructor, each
+  called as many times;
 - **peak memory** (``tracemalloc``) of ``csv.reader`` and ``iter_trade_records``, on the small
   and the large file: a streaming reader's peak stays flat as the file grows.
 
@@ -132,15 +133,16 @@ def read_cells(path: Path) -> int:
 
 
 def construct_checked(rows: int) -> Callable[[Path], int]:
-    """Build ``rows`` records with the loader's trusted constructor, 128 ready values a call."""
+    """Build ``rows`` records with the loader's trusted constructor, a batch's values a call."""
     firm = Enterprise("示例科技有限公司000", credit_code=credit_codes(1)[0])
     period = Period.parse("2022-01..2022-10")
     value = Money("12345.67", "USD")
     build = TradeRecord._checked_columns  # noqa: SLF001 - what the loader calls
+    batch = _tables._BATCH  # noqa: SLF001 - the most rows the loader builds at once
 
     def run(_: Path) -> int:
-        for start in range(0, rows, 128):
-            count = min(128, rows - start)
+        for start in range(0, rows, batch):
+            count = min(batch, rows - start)
             none = [None] * count
             build(
                 [firm] * count,
@@ -150,6 +152,7 @@ def construct_checked(rows: int) -> Callable[[Path], int]:
                 none,
                 none,
                 none,
+                unsigned=True,  # as the loader vouches: amounts read from digits alone
             )
         return rows
 

@@ -720,6 +720,20 @@ class TestGarbageCollector:
         assert ([0, 1], 3000, [0, 1, 2]) == (with_context, len(records), sorted(set(collections)))
         assert [r.value for r in records] == [r.value for r in again]
 
+    @pytest.mark.usefixtures("thresholds")
+    def test_a_due_collection_takes_both_young_generations(
+        self, tmp_path: Path, collections: list[int]
+    ) -> None:
+        """A collection due at a batch's end is of generations 0 and 1 together, never of 2.
+
+        With thresholds (50, 1000, 1000) Python's own collections during a load of 3,000 rows
+        are all of generation 0: generation 1 is collected only by the loader.
+        """
+        path = trade_rows(tmp_path, 3000)
+        gc.set_threshold(50, 1000, 1000)
+        load_trade_records(path)
+        assert {1} == set(collections) - {0}
+
 
 class TestEncodings:
     def test_bom_is_skipped(self) -> None:
@@ -1923,6 +1937,84 @@ class TestFastPath:
         assert [row.line for row in general.rejected] == [
             (row.line or 0) - 1 for row in fast.rejected
         ]
+
+
+#: Rows of a long trade file: plain ones the fast path builds once their texts were seen, and
+#: rows it leaves to the general path (a sign, grouped digits, an unknown flow, a steep fall, a
+#: prior-year value and a growth that disagree or in a currency of their own).
+LONG_ROWS = [
+    f"示例科技有限公司,{A},2022-03,import,1.50,CNY,,",
+    f"示例科技有限公司,{A},2022-01..2022-10,出口,0012,USD,8,50%",
+    f"样例电子有限公司,{B},2022-03,export,7,USD,,-50%",
+    f"样例电子有限公司,{B},2022-03,export,7,USD,3,",
+    f"样例电子有限公司,{B},2022-03,import,99,CNY,0,5%",
+    f"示例科技有限公司,{A},2022-03,import,-5,CNY,,",
+    f'示例科技有限公司,{A},2022-03,import,"1,234",CNY,,',
+    f"示例科技有限公司,{A},2022-03,sideways,5,CNY,,",
+    f"示例科技有限公司,{A},2022-03,import,5,CNY,,-95%",
+    f"示例科技有限公司,{A},2022-03,import,5,CNY,,-100%",
+    f"示例科技有限公司,{A},2022-03,import,5,CNY,4,50%",
+    f"示例科技有限公司,{A},2022-03,import,5,CNY,4,25%",
+    f"示例科技有限公司,{A},2022-03,import,5,XYZ,4,",
+    f"示例科技有限公司,{A},2022-03,import,5,CNY,4",
+    f"示例科技有限公司,{A},2022-03,import,5,CNY,4,,x",
+    "",
+]
+LONG_HEADER = "name,credit_code,period,flow,value,currency,previous,growth\n"
+
+
+def load_fast_and_general(path: Path) -> tuple[LoadResult[TradeRecord], LoadResult[TradeRecord]]:
+    """The file loaded with the fast path and with the general path alone, in collect mode."""
+    fast = load_trade_records(path, errors="collect")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(loader._Scanner, "use_fast", False)
+        general = load_trade_records(path, errors="collect")
+    return fast, general
+
+
+class TestFastPathColumns:
+    def test_a_long_plain_file_is_built_a_column_at_a_time(self, tmp_path: Path) -> None:
+        """The rows of a long plain file are built from their columns, as the general path does."""
+        built: list[int] = []
+        read_columns = _schemas._TradeFastPath.read_columns
+
+        def counted(self: Any, columns: Any) -> Any:
+            records = read_columns(self, columns)
+            built.append(0 if records is None else len(records))
+            return records
+
+        lines = [LONG_ROWS[i % 5] for i in range(2000)]
+        path = write(tmp_path, "trade.csv", LONG_HEADER + "\n".join(lines) + "\n")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_schemas._TradeFastPath, "read_columns", counted)
+            fast, general = load_fast_and_general(path)
+        assert general == fast
+        assert (2000, 2000) == (len(fast.records), fast.rows_read)
+        # The first batch fills the caches on the general path; every later one is all built.
+        assert len(built) > 2
+        assert (0, True) == (built[0], all(built[1:]))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(st.sampled_from(range(5)), min_size=1, max_size=5),
+        st.lists(
+            st.tuples(st.integers(0, 1199), st.sampled_from(range(5, len(LONG_ROWS)))),
+            max_size=6,
+        ),
+        st.integers(300, 1200),
+    )
+    def test_odd_rows_among_plain_ones_read_as_on_the_general_path(
+        self, plain: list[int], odd: list[tuple[int, int]], count: int
+    ) -> None:
+        """Odd rows anywhere in a long file: the same records, rejections and counts."""
+        lines = [LONG_ROWS[plain[i % len(plain)]] for i in range(count)]
+        for at, which in odd:
+            lines.insert(at % (len(lines) + 1), LONG_ROWS[which])
+        with tempfile.TemporaryDirectory() as folder:
+            path = write(Path(folder), "trade.csv", LONG_HEADER + "\n".join(lines) + "\n")
+            fast, general = load_fast_and_general(path)
+        assert general == fast
+        assert len(lines) == fast.rows_read
 
 
 # -- official lists as published ------------------------------------------------------------------

@@ -32,7 +32,8 @@ from littlegiants import (
 )
 from littlegiants import strategies as lg
 from littlegiants._checks import items
-from littlegiants.trade import FlowSummary, TradeSummary
+from littlegiants.errors import LittleGiantsError
+from littlegiants.trade import FlowSummary, TradeSummary, _check_trade, _check_trades
 
 HOSIN = Enterprise("Shenzhen Hosin Global Electronics Co. Ltd.", region="440300")
 JAN_OCT_2022 = Period.parse("2022-01..2022-10")
@@ -409,6 +410,95 @@ class TestImpossibleGrowth:
                 previous=Money(100, "USD"),
                 growth="59.5%",
             )
+
+
+# -- the checks of many records, a column at a time ----------------------------------------------
+
+#: Growths around the checks' edges: steep falls, falls of 100% and more, and ordinary ones.
+EDGE_GROWTHS = st.one_of(
+    lg.growths(min_percent=-200, max_percent=300, places=1),
+    st.sampled_from(["-90%", "-90.1%", "-95%", "-99.9999999999999%", "-100%"]).map(Growth.parse),
+)
+
+
+@st.composite
+def checked_rows(
+    draw: st.DrawFn, *, unsigned: bool = False
+) -> tuple[Money, Money | None, Growth | None]:
+    """A record's value, prior-year value and growth; with ``unsigned``, as the loader reads them.
+
+    Otherwise values and prior-year values may be negative or in another currency, and a
+    prior-year value may agree with its growth (it is the one the growth implies) or not.
+    """
+    low = 0 if unsigned else -1000
+    code = draw(st.sampled_from(["CNY", "USD"]))
+    value = draw(lg.money(code, min_value=low, max_value=10**20))
+    growth = draw(st.none() | EDGE_GROWTHS)
+    other = code if unsigned else draw(st.sampled_from([code, code, "USD"]))
+    previous = draw(st.none() | lg.money(other, min_value=low, max_value=10**20))
+    if growth is not None and growth.rate > -1 and draw(st.booleans()):
+        previous = growth.previous_of(value)  # agrees with the growth
+    return value, previous, growth
+
+
+def first_failure(rows: list[tuple[Money, Money | None, Growth | None]]) -> object:
+    """The error the first record that fails its own checks raises, or ``None``."""
+    for row in rows:
+        try:
+            _check_trade(*row)
+        except LittleGiantsError as exc:
+            return type(exc), str(exc)
+    return None
+
+
+def column_failure(
+    rows: list[tuple[Money, Money | None, Growth | None]], *, unsigned: bool
+) -> object:
+    """The error the column checks of the rows raise, or ``None``."""
+    values, previous, growths = ([row[at] for row in rows] for at in range(3))
+    try:
+        _check_trades(values, previous, growths, unsigned=unsigned)
+    except LittleGiantsError as exc:
+        return type(exc), str(exc)
+    return None
+
+
+class TestColumnChecks:
+    @given(st.lists(checked_rows(), max_size=12))
+    def test_columns_refuse_what_records_refuse(
+        self, rows: list[tuple[Money, Money | None, Growth | None]]
+    ) -> None:
+        """The column checks raise exactly the first failing record's error, or nothing."""
+        assert first_failure(rows) == column_failure(rows, unsigned=False)
+
+    @given(st.lists(checked_rows(unsigned=True), max_size=12))
+    def test_unsigned_columns_refuse_what_records_refuse(
+        self, rows: list[tuple[Money, Money | None, Growth | None]]
+    ) -> None:
+        """Amounts read from digits, as the loader does: the same errors, first failure first."""
+        assert first_failure(rows) == column_failure(rows, unsigned=True)
+
+    @pytest.mark.parametrize(
+        ("value", "previous", "growth", "message"),
+        [
+            (Money(-1, "USD"), None, None, "cannot be negative"),
+            (Money(1, "USD"), Money(-1, "USD"), None, "cannot be negative"),
+            (Money(1, "USD"), Money(1, "CNY"), None, "compare"),
+            (Money(1, "USD"), None, Growth.parse("-100%"), "100%"),
+            (Money("1E+20", "USD"), None, Growth.parse("-99.9999999999999%"), "outside the bounds"),
+            (Money(1, "USD"), Money(1, "USD"), Growth.parse("59%"), "agree"),
+        ],
+    )
+    def test_a_bad_record_among_good_ones_is_found(
+        self, value: Money, previous: Money | None, growth: Growth | None, message: str
+    ) -> None:
+        """One bad record after 200 good ones is refused with its own error."""
+        good = (Money(5, "USD"), None, None)
+        rows = [good] * 100 + [(Money(5, "USD"), Money(4, "USD"), None)] * 100
+        rows.append((value, previous, growth))
+        failure = column_failure(rows, unsigned=False)
+        assert first_failure(rows) == failure
+        assert message in str(failure)
 
 
 # -- the one-pass summarize against the implementation it replaced ------------------------------

@@ -1114,7 +1114,7 @@ class RowReader:
         """The trade fast path for rows of the bound table, or ``None`` for other kinds."""
         if self.fast is None:
             return None
-        return FastPath(self.fast.function(), self.fast.read_rows)
+        return FastPath(self.fast.function(), self.fast.read_rows, self.fast.read_columns)
 
     def build(self, values: Mapping[str, object], bad: frozenset[str] = frozenset()) -> _Built:
         """Build a record from prepared values (the general path); ``bad`` cells had problems."""
@@ -1498,14 +1498,23 @@ class _TradeFastPath:
         """The fast path for many rows at once: their records, or ``None`` unless it builds all.
 
         It builds records from a list of rows exactly when :meth:`function` would build one
-        from every row, and the same records, a column at a time: each step is one call over
-        the whole column, with no Python step per row but the records' own checks. ``None``
-        sends the rows to :meth:`function` one by one.
+        from every row, and the same records, a column at a time (:meth:`read_columns`).
+        ``None`` sends the rows to :meth:`function` one by one.
         """
         try:
             columns = list(zip(*rows, strict=True))
         except ValueError:  # rows of different widths
             return None
+        return self.read_columns(columns)
+
+    def read_columns(self, columns: Sequence[Sequence[str]]) -> list[TradeRecord] | None:
+        """:meth:`read_rows` for rows given a column at a time (one sequence a cell, equal lengths).
+
+        Each step is one call over the whole column, with no Python step per row but the
+        records' own checks. Every amount is read from digits alone (:func:`_plain_amounts`)
+        and every prior-year value in its row's currency, which the records' column checks are
+        told (``unsigned``), so they do not check it again per record.
+        """
         if len(columns) != self.width:
             return None
         found = self._references(columns)
@@ -1518,12 +1527,12 @@ class _TradeFastPath:
             return None
         try:
             return TradeRecord._checked_columns(  # noqa: SLF001 - the loader's trusted path
-                firms, dates, ways, *amounts, *extras
+                firms, dates, ways, *amounts, *extras, unsigned=True
             )
         except _EXPECTED:
             return None
 
-    def _references(self, columns: list[tuple[str, ...]]) -> _References | None:
+    def _references(self, columns: Sequence[Sequence[str]]) -> _References | None:
         """The enterprises, periods, flows and currencies of the columns' rows, all cached."""
         named = [columns[at] for at in (self.name, self.code) if at is not None]
         keys = zip(*named, strict=True) if len(named) > 1 else named[0]
@@ -1542,7 +1551,7 @@ class _TradeFastPath:
         return firms, dates, ways, codes
 
     def _amounts(
-        self, columns: list[tuple[str, ...]], codes: list[str]
+        self, columns: Sequence[Sequence[str]], codes: list[str]
     ) -> tuple[list[Money], list[Money | None]] | None:
         """The values and prior-year values, when every amount is written as plain digits."""
         if not _plain_amounts(columns[self.value]):
@@ -1563,7 +1572,7 @@ class _TradeFastPath:
         return values, earlier
 
     def _extras(
-        self, columns: list[tuple[str, ...]]
+        self, columns: Sequence[Sequence[str]]
     ) -> tuple[list[Growth | None], list[str | None]] | None:
         """The growths (all cached) and sources (none escaped) of the columns' rows."""
         count = len(columns[0])

@@ -861,11 +861,14 @@ class _YoungCollectionsOnly:
     **What.** On entry, automatic collections are put off: generation 0's threshold is raised
     to at least :data:`_PUT_OFF` (the others are kept, so a batch that allocates that much
     still gets a collection). On exit, the thresholds the caller had are set back, and if a
-    collection had become due meanwhile, the young collection it would have been is made, of
-    generation 1 when that was due too, else 0, but never of generation 2. So the young
-    generations are collected as often as usual and garbage made while loading is still freed;
-    only full collections wait, for the caller's own code (a full collection after a load walks
-    the records once, where a dozen walked them during it).
+    collection had become due meanwhile, a young collection is made, of generations 0 and 1
+    together, but never of generation 2. So the young generations are collected at least as
+    often as usual and garbage made while loading is still freed; only full collections wait,
+    for the caller's own code (a full collection after a load walks the records once, where a
+    dozen walked them during it). Generation 1 goes with 0 each time because what survives a
+    batch is its records, which stay alive: a collection of generation 0 alone would move them
+    into generation 1 only for the next collection of it to walk them again (collecting both
+    at once halves the collector's time during a load, ``benchmarks/bench_loader.py``).
 
     **Why it cannot leak.** The context is entered and left within one step of a stream (one
     batch of records built, never across a ``yield``), so the caller's code always runs with
@@ -909,11 +912,9 @@ class _YoungCollectionsOnly:
             if gc.get_threshold() != raised:
                 return  # someone else set the thresholds meanwhile: theirs stand
             gc.set_threshold(*self._saved)
-            young, middle = self._saved[:2]
-        if gc.isenabled():
-            count = gc.get_count()
-            if count[0] > young:
-                gc.collect(1 if count[1] + 1 > middle else 0)
+            young = self._saved[0]
+        if gc.isenabled() and gc.get_count()[0] > young:
+            gc.collect(1)
 
 
 #: Generation 0's threshold while records are built: a collection only after this many more
