@@ -363,6 +363,31 @@ class TestLookups:
         expected = []
         assert expected == [code for code in region_codes() if find_region(code) is None]
 
+    def test_own_reader_gives_numdb_table(self):
+        """The division table read line by line equals the one stdnum.numdb's reader gives."""
+        from littlegiants import regions
+
+        expected = regions._numdb_table()
+        assert expected == regions._table()
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            '  0301-0309 county="?"',  # a range
+            '    01 county="?"',  # deeper nesting
+            '  0301 county="?" note="?"',  # another property
+            '0301 county="?"',  # a county with no province above it
+        ],
+    )
+    def test_own_reader_leaves_other_shapes_to_numdb(self, line):
+        """A line the own reader does not know makes it give up (stdnum.numdb reads the file)."""
+        from littlegiants import regions
+
+        text = f'44 province="广东省"\n  0300 county="深圳市"\n{line}\n'
+        if line.startswith("0301"):
+            text = f"{line}\n" + text
+        assert regions._read_table(text) is None
+
     def test_coerce(self):
         """coerce_region passes a Region through and parses text."""
         region = Region("440305")

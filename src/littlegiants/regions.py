@@ -127,12 +127,86 @@ class _Record:
     province: str | None
 
 
-@functools.cache
-def _database() -> NumDB:
-    """Load python-stdnum's division table once (about 30 ms), on first use."""
-    from stdnum import numdb  # noqa: PLC0415 - stdnum costs ~30 ms to import; load on first use
+#: One line of python-stdnum's ``cn/loc.dat`` as it is written: a comment, a blank line, a
+#: province (two digits, unindented) or a county-level entry (four digits, indented by two).
+_DATA_LINE = re.compile(
+    r'#.*|(?P<province>[0-9]{2}) province="(?P<province_name>[^"]*)"'
+    r'|  (?P<county>[0-9]{4}) county="(?P<county_name>[^"]*)"|'
+)
 
-    return numdb.get("cn/loc")
+
+@functools.cache
+def _table() -> dict[str, tuple[str, str | None]]:
+    """python-stdnum's division table by code: each code's county entry and its province's name.
+
+    Read once, on first use, by :func:`_read_table` (about 15 ms here, where ``stdnum.numdb``'s
+    general reader of ranges, nesting and properties takes about 40 ms, which every first use of
+    a credit code's region paid), or by ``stdnum.numdb`` when the file holds a line that
+    :func:`_read_table` does not know (a later python-stdnum may write one). Both give the same
+    table (tests/test_regions.py compares them on the installed data).
+    """
+    from importlib import resources  # noqa: PLC0415 - read once, on first use
+
+    text = resources.files("stdnum").joinpath("cn/loc.dat").read_text(encoding="utf-8")
+    found = _read_table(text)
+    return _numdb_table() if found is None else found
+
+
+def _read_table(text: str) -> dict[str, tuple[str, str | None]] | None:
+    r"""The table of :func:`_table` from the text of ``cn/loc.dat``; ``None`` for another shape.
+
+    Every line must be a comment, blank, a province (two digits, unindented) or a county-level
+    entry under it (four digits, indented by two), as python-stdnum writes the file; a later
+    entry for the same code wins, as in ``stdnum.numdb``.
+
+    >>> _read_table('# a comment\n44 province="广东省"\n  0305 county="[1990-]南山区"\n')
+    {'440305': ('[1990-]南山区', '广东省')}
+    >>> _read_table('44 province="广东省"\n  0301-0309 county="?"\n') is None
+    True
+    """
+    table: dict[str, tuple[str, str | None]] = {}
+    code: str | None = None
+    name: str | None = None
+    for line in text.split("\n"):
+        match = _DATA_LINE.fullmatch(line.removesuffix("\r"))
+        if match is None:
+            return None
+        if match["province"] is not None:
+            code, name = match["province"], match["province_name"]
+        elif match["county"] is not None:
+            if code is None:
+                return None
+            table[code + match["county"]] = (match["county_name"], name)
+    return table
+
+
+def _numdb_table() -> dict[str, tuple[str, str | None]]:
+    """The table of :func:`_table` through ``stdnum.numdb``, which reads any file it wrote."""
+    from stdnum import numdb  # noqa: PLC0415 - only for a file _read_table does not know
+
+    database = numdb.get("cn/loc")
+    table: dict[str, tuple[str, str | None]] = {}
+    for length, low, high, _props, children in database.prefixes:
+        for child_length, child_low, child_high, _child_props, _grandchildren in children:
+            for first in range(int(low), int(high) + 1):
+                for rest in range(int(child_low), int(child_high) + 1):
+                    code = f"{first:0{length}d}{rest:0{child_length}d}"
+                    found = _lookup(database, code) if _CODE.fullmatch(code) else None
+                    if found is not None:
+                        table[code] = found
+    return table
+
+
+def _lookup(database: NumDB, code: str) -> tuple[str, str | None] | None:
+    """A code's county entry and province name as ``stdnum.numdb`` finds them, or ``None``."""
+    info = database.info(code)
+    if len(info) != 2:
+        return None
+    (province_part, province_props), (rest, props) = info
+    county = props.get("county")
+    if len(province_part) != 2 or len(rest) != 4 or not county:
+        return None
+    return county, province_props.get("province")
 
 
 def _parse_history(value: str) -> tuple[RegionName, ...]:
@@ -157,14 +231,11 @@ def _parse_history(value: str) -> tuple[RegionName, ...]:
 @functools.lru_cache(maxsize=8192)
 def _record(code: str) -> _Record | None:
     """Look ``code`` (six ASCII digits) up in the data; ``None`` when it is not there."""
-    info = _database().info(code)
-    if len(info) != 2:
+    found = _table().get(code)
+    if found is None or not found[0]:
         return None
-    (province_part, province_props), (rest, props) = info
-    county = props.get("county")
-    if len(province_part) != 2 or len(rest) != 4 or not county:
-        return None
-    return _Record(_parse_history(county), province_props.get("province"))
+    county, province = found
+    return _Record(_parse_history(county), province)
 
 
 def _normalise(value: object) -> str | None:
@@ -630,18 +701,10 @@ def format_region(region: Region | str) -> str:
 def region_codes() -> tuple[str, ...]:
     """Every division code in the data, sorted; for iteration and test strategies.
 
-    Enumerates python-stdnum's table once (about 15 ms) and caches the result.
+    Lists python-stdnum's table (read once, on first use) and caches the result.
 
     >>> codes = region_codes()
     >>> "440305" in codes, codes == tuple(sorted(codes))
     (True, True)
     """
-    codes: set[str] = set()
-    for length, low, high, _props, children in _database().prefixes:
-        for child_length, child_low, child_high, child_props, _grandchildren in children:
-            if not child_props.get("county"):
-                continue  # pragma: no cover - every entry of the table has a name
-            for first in range(int(low), int(high) + 1):
-                for rest in range(int(child_low), int(child_high) + 1):
-                    codes.add(f"{first:0{length}d}{rest:0{child_length}d}")
-    return tuple(sorted(code for code in codes if _CODE.fullmatch(code)))
+    return tuple(sorted(code for code, (county, _) in _table().items() if county))
