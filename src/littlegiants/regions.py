@@ -24,7 +24,8 @@ city or province that published the list) picks one.
 (Region('440305'), Region('440305'))
 
 The names come from the division table bundled with python-stdnum (``stdnum/cn/loc.dat``, read
-through ``stdnum.numdb``), which python-stdnum compiled from Chinese Wikipedia. Limits of that data:
+once on first use, line by line as python-stdnum writes it, or through ``stdnum.numdb`` for any
+other shape), which python-stdnum compiled from Chinese Wikipedia. Limits of that data:
 
 - **Chinese names only**; there are no English names, so :func:`format_region` has no locale.
 - It is as current as the installed python-stdnum; a division created or renamed later is missing
