@@ -8,9 +8,9 @@
   near-miss scenario files).
 - ``ci``: the same number of examples, derandomized and without the example database, so a clean
   CI run is reproducible and a landing is never blocked by a rare draw no one can replay. Select
-  it with ``HYPOTHESIS_PROFILE=ci`` (``.ci/run`` does); the test command is unchanged. It drops
-  the wall-clock checks too: CI runs on a shared two-core machine, where another job's load made
-  them fail runs whose every example passed."""
+  it with ``HYPOTHESIS_PROFILE=ci`` (``.ci/run`` does); the test command is unchanged. It is
+  ``dev``'s child, so it drops the wall-clock checks too: CI runs on a shared two-core machine,
+  where another job's load made them fail runs whose every example passed."""
 
 from __future__ import annotations
 
@@ -19,18 +19,13 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "ci",
+    parent=settings.get_profile("dev"),
     derandomize=True,
     database=None,
     print_blob=True,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile(
-    "dev",
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 

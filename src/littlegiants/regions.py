@@ -140,7 +140,7 @@ _DATA_LINE = re.compile(
 def _table() -> dict[str, tuple[str, str | None]]:
     """python-stdnum's division table by code: each code's county entry and its province's name.
 
-    Read once, on first use, by :func:`_read_table` (about 15 ms here, where ``stdnum.numdb``'s
+    Read once, on first use, by :func:`_read_table` (about 8 ms here, where ``stdnum.numdb``'s
     general reader of ranges, nesting and properties takes about 40 ms, which every first use of
     a credit code's region paid), or by ``stdnum.numdb`` when the file holds a line that
     :func:`_read_table` does not know (a later python-stdnum may write one). Both give the same
