@@ -501,7 +501,50 @@ class TestReadingPaths:
         assert expected == (list(table.to_records()), table.rejected, table.rows_read)
 
 
+_USD_CNY = RateTable([ExchangeRate("USD", "CNY", rate="7.2", on=dt.date(2020, 1, 1))])
+
+
+#: How a file is read and summarised: errors=, rates= and by=.
+_HOW = st.tuples(
+    st.sampled_from(["strict", "collect"]),
+    st.sampled_from([None, _USD_CNY]),
+    st.sampled_from([None, "enterprise", "region"]),
+)
+
+
+def _scanned(run) -> object:
+    """A scan's summary with what it read, or the error it raised."""
+    try:
+        scan, summary = run()
+        return _view(summary), scan.rejected, scan.rows_read
+    except LittleGiantsError as exc:
+        return (type(exc), str(exc))
+
+
 class TestScan:
+    @_SLOW
+    @given(
+        trade_files(),
+        st.sampled_from([16, 64, 256, 1 << 20]),
+        _HOW,
+    )
+    def test_same_as_reading_the_whole_file(self, tmp_path: Path, drawn, block, how):
+        """scan_csv in blocks of any size gives read_csv's summary, rows and errors (or error)."""
+        text, currency = drawn
+        errors, rates, by = how
+        path = tmp_path / "trade.csv"
+        path.write_text(text, encoding="utf-8")
+
+        def whole() -> tuple[TradeTable, TradeSummary]:
+            read = TradeTable.read_csv(path, currency=currency, errors=errors)
+            return read, read.summarize(currency="CNY", rates=rates, by=by)
+
+        def scanned() -> tuple[object, TradeSummary]:
+            scan = TradeTable.scan_csv(path, currency=currency, errors=errors, block_size=block)
+            return scan, scan.summarize(currency="CNY", rates=rates, by=by)
+
+        assert _scanned(whole) == _scanned(scanned)
+
     def test_scan_in_small_blocks_equals_the_table(self, tmp_path: Path):
         """A scan in blocks of a few rows gives the summary of the whole table."""
         path = tmp_path / "trade.csv"
@@ -550,6 +593,94 @@ class TestScan:
         path = tmp_path / "trade.csv"
         path.write_text('name,period,flow,value,currency\n"甲,公司",2022-03,import,3,CNY\n')
         assert Money("3", "CNY") == TradeTable.scan_csv(path).summarize(currency="CNY").total
+
+
+@st.composite
+def parquet_files(draw: st.DrawFn) -> tuple[pa.Table, str | None]:
+    """A trade table of text columns, as a Parquet file of a customs extract holds one."""
+    names = HEADERS[draw(st.sampled_from(sorted(HEADERS)))]
+    keep = draw(
+        st.lists(st.sampled_from(range(len(names))), min_size=1, max_size=len(names), unique=True)
+    )
+    rows = draw(st.lists(_row(), max_size=25))
+    columns = {names[i]: pa.array([row[i] for row in rows], pa.string()) for i in keep}
+    return pa.table(columns), draw(st.sampled_from([None, "CNY"]))
+
+
+class TestScanParquet:
+    @_SLOW
+    @given(
+        parquet_files(),
+        st.integers(1, 6),
+        _HOW,
+    )
+    def test_same_as_reading_the_whole_file(self, tmp_path: Path, drawn, size, how):
+        """scan_parquet in batches of a few rows gives read_parquet's summary, rows and errors."""
+        table, currency = drawn
+        errors, rates, by = how
+        path = tmp_path / "trade.parquet"
+        pq.write_table(table, path)
+
+        def whole() -> tuple[TradeTable, TradeSummary]:
+            read = TradeTable.read_parquet(path, currency=currency, errors=errors)
+            return read, read.summarize(currency="CNY", rates=rates, by=by)
+
+        def scanned() -> tuple[object, TradeSummary]:
+            scan = TradeTable.scan_parquet(path, currency=currency, errors=errors, batch_size=size)
+            return scan, scan.summarize(currency="CNY", rates=rates, by=by)
+
+        assert _scanned(whole) == _scanned(scanned)
+
+    def test_batches_are_the_records_a_batch_at_a_time(self, tmp_path: Path):
+        """batches() holds the records of read_parquet, never more rows than batch_size at once."""
+        records = [
+            TradeRecord(FIRMS[i % 3], f"2022-{i % 12 + 1:02d}", "export", Money(f"{i}.5", "CNY"))
+            for i in range(11)
+        ]
+        path = tmp_path / "trade.parquet"
+        pq.write_table(TradeTable.from_records(records).to_arrow(), path)
+        batches = list(TradeTable.scan_parquet(path, batch_size=4).batches())
+        assert [4, 4, 3] == [batch.num_rows for batch in batches]
+        assert all(TRADE_SCHEMA == batch.schema for batch in batches)
+        assert records == [record for batch in batches for record in records_of(batch)]
+
+    def test_problems_name_the_row_as_its_line(self, tmp_path: Path):
+        """Row 1 is line 1, counted across batches; strict mode raises after reading all."""
+        path = tmp_path / "trade.parquet"
+        periods = ["2022-01", "2022-02", "2022-13", "2022-04", "2022-15"]
+        raw = {"name": ["甲"] * 5, "period": periods, "flow": ["import"] * 5}
+        pq.write_table(pa.table({**raw, "value": ["1", "2", "3", "4", "5"]}), path)
+        scan = TradeTable.scan_parquet(path, currency="CNY", errors="collect", batch_size=2)
+        assert Money("7", "CNY") == scan.summarize(currency="CNY").total
+        assert ([3, 5], 5) == ([problem.line for problem in scan.problems], scan.rows_read)
+        with pytest.raises(LoadError, match="2022-15") as raised:
+            TradeTable.scan_parquet(path, currency="CNY", batch_size=2).summarize(currency="CNY")
+        assert [3, 5] == [problem.line for problem in raised.value.problems]
+
+    def test_floats_are_refused(self, tmp_path: Path):
+        """A column of floats is refused, naming the column: money is never a float."""
+        path = tmp_path / "trade.parquet"
+        raw = {"name": ["甲"], "period": ["2022-01"], "flow": ["import"], "currency": ["CNY"]}
+        pq.write_table(pa.table({**raw, "value": [1.5]}), path)
+        with pytest.raises(FloatAmountError, match="value"):
+            TradeTable.scan_parquet(path).summarize(currency="CNY")
+
+    def test_bad_files_and_arguments(self, tmp_path: Path):
+        """Not Parquet, a wrong suffix, a header without a value and a bad batch size are clear."""
+        path = tmp_path / "trade.parquet"
+        path.write_bytes(b"name,period\n")
+        with pytest.raises(LoadError, match="not a Parquet file"):
+            TradeTable.scan_parquet(path).summarize(currency="CNY")
+        with pytest.raises(LoadError, match=r"expected a \.parquet file"):
+            TradeTable.scan_parquet(tmp_path / "trade.csv")
+        with pytest.raises(InvalidRecordError, match="batch_size"):
+            TradeTable.scan_parquet(path, batch_size=0)
+        pq.write_table(pa.table({"name": ["甲"], "period": ["2022-01"]}), path)
+        with pytest.raises(LoadError) as raised:
+            TradeTable.scan_parquet(path).summarize(currency="CNY")
+        with pytest.raises(LoadError) as whole:
+            TradeTable.read_parquet(path)
+        assert str(whole.value) == str(raised.value)
 
 
 class TestEngines:

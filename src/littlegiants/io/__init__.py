@@ -19,8 +19,8 @@ and without the extra that use of an Arrow name raises
 - :class:`~littlegiants.io.arrow.TradeTable`: a columnar collection of trade records with exact
   ``decimal128`` amounts, read from CSV, Parquet or XLSX with the loader's checks and located
   problems, summarised exactly as :func:`~littlegiants.trade.summarize` does.
-- :class:`~littlegiants.io.arrow.TradeScan`: the same, streamed from a CSV file larger than
-  memory.
+- :class:`~littlegiants.io.arrow.TradeScan`: the same summary, streamed from a CSV or Parquet
+  file larger than memory.
 - :mod:`littlegiants.io.batches`: the per-batch functions (check, summarise, merge) that run
   unchanged inside Dask partitions, Spark's ``mapInArrow`` or any engine that hands out Arrow
   record batches.

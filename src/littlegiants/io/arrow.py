@@ -43,13 +43,14 @@ Money('126790000.00', 'USD')
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import mmap
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, cast
 
 from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason
 from littlegiants.io import _PURPOSE
@@ -94,6 +95,8 @@ GroupBy = str | Callable[[TradeRecord], str]
 _CHUNK_ROWS: Final = 65_536
 #: Bytes of a CSV file parsed at a time by :meth:`TradeTable.scan_csv`.
 SCAN_BLOCK: Final = 16 << 20
+#: Rows of a Parquet file read at a time by :meth:`TradeTable.scan_parquet`.
+SCAN_ROWS: Final = 131_072
 #: Bytes of a CSV file in each block :meth:`TradeTable.read_csv` checks: Arrow parses every
 #: block on its threads, then the blocks are checked one by one, each block's text let go of
 #: once checked (a block's rows are checked in one go, so the Python work is per block).
@@ -119,17 +122,27 @@ class _CsvFile:
     """Reads one trade CSV file in parts, fast when it is plain; see the module docstring."""
 
     def __init__(
-        self, path: Path, *, currency: str | None, as_of: dt.date | None, encoding: str
+        self,
+        path: Path,
+        *,
+        currency: str | None,
+        as_of: dt.date | None,
+        encoding: str,
+        block: int,
     ) -> None:
         self.path = path
         self.name = str(path)
         self.currency = currency
         self.as_of = as_of
         self.encoding = encoding
+        self.block = block
         self.checker: _Checker | None = None
 
-    def parts(self, *, block: int, whole: bool = False) -> Iterator[_Part]:
+    def parts(self, *, whole: bool = False) -> Iterator[_Part]:
         """The file's parts; from the start with the loader's reader when the fast one cannot.
+
+        ``whole``: Arrow parses every block of :attr:`block` bytes at once, on all its threads
+        (the blocks are then checked one by one); else a block at a time (memory bounded by it).
 
         Raises:
             LoadError: a problem that stops the file (its header, bytes it cannot read).
@@ -138,7 +151,7 @@ class _CsvFile:
         try:
             header = self._plain_header()
             if header is not None:
-                yield from self._fast(header, block, whole=whole)
+                yield from self._fast(header, self.block, whole=whole)
                 return
         except _Unplain:
             yield _Restart()  # the consumer drops what it took so far
@@ -313,6 +326,78 @@ def _lone_carriage_return(path: Path) -> bool:
         return bool(found)
 
 
+@contextlib.contextmanager
+def _parquet_errors(file: Path) -> Iterator[None]:
+    """Turn what pyarrow raises for a file it cannot read as Parquet into the loader's errors.
+
+    Raises:
+        LoadFileError: the system refused the file (missing, forbidden).
+        LoadError: the bytes are not Parquet, or not a Parquet file pyarrow can read.
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise _file_error(file, exc) from exc
+    except pa.ArrowException as exc:
+        message = Reason(N_("it is not a Parquet file ({error})"), error=str(exc))
+        raise LoadError(str(file), (LoadProblem(str(file), None, message=message),)) from None
+
+
+class _ParquetFile:
+    """Reads one trade Parquet file in batches of rows, each checked as ``read_parquet`` checks.
+
+    Text columns named as a trade file's header are checked as a CSV file's rows are (row 1 is
+    line 1: Parquet has no header line); columns of :data:`TRADE_SCHEMA` record by record. Only
+    one batch of rows is read into memory at a time (Parquet keeps the columns of a row group
+    together, so a batch costs at most a row group's pages).
+    """
+
+    def __init__(
+        self, path: Path, *, currency: str | None, as_of: dt.date | None, rows: int
+    ) -> None:
+        self.path = path
+        self.name = str(path)
+        self.currency = currency
+        self.as_of = as_of
+        self.rows = rows
+
+    def parts(self) -> Iterator[_Part]:
+        """The file's batches, checked, in order.
+
+        Raises:
+            _Fatal: the columns do not fit a trade file (the loader's header problems).
+            LoadError: the file is not Parquet pyarrow can read.
+            LoadFileError: the file cannot be read.
+            FloatAmountError: a column holds floats.
+            InvalidRecordError: a row of :data:`TRADE_SCHEMA` columns is not a valid record.
+        """
+        import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet readers need it
+
+        with _parquet_errors(self.path):
+            file = pq.ParquetFile(self.path)
+            names = file.schema_arrow.names
+            batches = file.iter_batches(batch_size=self.rows)
+        checker: _Checker | None = None
+        if not _is_typed(names):
+            checker = _Checker(self.name, names, currency=self.currency, as_of=self.as_of)
+            if checker.fatal is not None:
+                raise _Fatal(checker.fatal)
+        line = 1
+        while True:
+            with _parquet_errors(self.path):
+                batch = next(batches, None)
+            if batch is None:
+                return
+            table = pa.Table.from_batches([batch])
+            _batches._refuse_floats(table, self.name)  # noqa: SLF001
+            if checker is None:
+                records = _batches.records_of(_typed(table, self.name))
+                yield _Part(pa.Table.from_batches([_batches.batch_of(records)]), [], [])
+            else:
+                yield _Part(*checker.check_table(table, line))
+            line += batch.num_rows
+
+
 class _Outcome:
     """What reading a file gave: rejected rows, rows read, and the problems of strict mode."""
 
@@ -450,11 +535,11 @@ class TradeTable:
         file, code = _checked_path(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
-        reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding)
+        reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding, block=READ_BLOCK)
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
         try:
-            for part in reader.parts(block=READ_BLOCK, whole=True):
+            for part in reader.parts(whole=True):
                 if isinstance(part, _Restart):
                     tables.clear()
                     outcome.reset()
@@ -490,8 +575,40 @@ class TradeTable:
         )
         if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
             raise InvalidRecordError(block_size, N_("block_size must be a whole number of bytes"))
+        reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding, block=block_size)
+        return TradeScan(reader, errors=errors)
+
+    @classmethod
+    def scan_parquet(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+        batch_size: int = SCAN_ROWS,
+    ) -> TradeScan:
+        """A lazy scan of a trade Parquet file: nothing is read until it is summarised.
+
+        See :class:`TradeScan`; the arguments are those of :meth:`read_parquet`, and
+        ``batch_size`` is the rows read and checked at a time. The summary, the rejected rows
+        and their problems (row 1 is line 1) are those of ``read_parquet(...)`` and its
+        ``summarize``, while memory holds one batch of rows, not the file.
+
+        Raises:
+            LoadError: the path is not a ``.parquet`` file (when summarised: as
+                :meth:`TradeScan.summarize`).
+            LoadFileError: the file cannot be read.
+            UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+            InvalidRecordError: ``errors``, ``as_of`` or ``batch_size`` is not a valid argument.
+        """
+        file, code = _checked_path(
+            path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
+        )
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise InvalidRecordError(batch_size, N_("batch_size must be a whole number of rows"))
         return TradeScan(
-            file, currency=code, errors=errors, as_of=as_of, encoding=encoding, block=block_size
+            _ParquetFile(file, currency=code, as_of=as_of, rows=batch_size), errors=errors
         )
 
     @classmethod
@@ -539,16 +656,10 @@ class TradeTable:
         file, code = _checked_path(
             path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
         )
-        import pyarrow.parquet as pq  # noqa: PLC0415 - only this constructor needs it
+        import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet readers need it
 
-        try:
+        with _parquet_errors(file):
             table = pq.read_table(file)
-        except OSError as exc:
-            raise _file_error(file, exc) from exc
-        except pa.ArrowException as exc:
-            message = Reason(N_("it is not a Parquet file ({error})"), error=str(exc))
-            problem = LoadProblem(str(file), None, message=message)
-            raise LoadError(str(file), (problem,)) from None
         return cls.from_arrow(
             table, path=str(file), currency=code, errors=errors, as_of=as_of, first_line=1
         )
@@ -616,23 +727,14 @@ class TradeTable:
         if errors not in ("strict", "collect"):
             raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
         _batches._refuse_floats(table, path)  # noqa: SLF001
-        if set(TRADE_SCHEMA.names) <= set(table.column_names):
-            try:
-                typed = table.select(TRADE_SCHEMA.names).cast(TRADE_SCHEMA)
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-                message = Reason(
-                    N_("the columns do not fit TRADE_SCHEMA exactly: {error}"), error=str(exc)
-                )
-                raise InvalidRecordError(path, message) from None
-            return cls.from_records(_batches.records_of(typed))
+        if _is_typed(table.column_names):
+            return cls.from_records(_batches.records_of(_typed(table, path)))
         code = None if currency is None else validate_currency(currency)
         checker = _Checker(path, table.column_names, currency=code, as_of=as_of)
         if checker.fatal is not None:
             raise LoadError(path, checker.fatal.problems)
         outcome = _Outcome(path, errors)
-        columns = [_batches.text_column(column) for column in table.columns]
-        lines = range(first_line, first_line + table.num_rows)
-        part = _Part(*checker.check(columns, lines, shaped=True))
+        part = _Part(*checker.check_table(table, first_line))
         outcome.take(part)
         outcome.finish()
         return cls(part.table, checker.enterprises, rejected=outcome.rejected)
@@ -757,6 +859,24 @@ class TradeTable:
 _EXACT: Final = object()
 
 
+def _is_typed(names: Sequence[str]) -> bool:
+    """Whether columns so named are :data:`TRADE_SCHEMA`'s (else a trade file's, as text)."""
+    return set(TRADE_SCHEMA.names) <= set(names)
+
+
+def _typed(table: pa.Table, path: str) -> pa.Table:
+    """The table's :data:`TRADE_SCHEMA` columns, cast to it exactly.
+
+    Raises:
+        InvalidRecordError: a column does not fit its type exactly.
+    """
+    try:
+        return table.select(TRADE_SCHEMA.names).cast(TRADE_SCHEMA)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
+        message = Reason(N_("the columns do not fit TRADE_SCHEMA exactly: {error}"), error=str(exc))
+        raise InvalidRecordError(path, message) from None
+
+
 def _table(data: object) -> pa.Table:
     if isinstance(data, pa.Table):
         return data
@@ -770,31 +890,29 @@ def _table(data: object) -> pa.Table:
     return pa.Table.from_batches(found)
 
 
-class TradeScan:
-    """A trade CSV file read lazily, in blocks, into a summary: memory bounded by the block size.
+class _Source(Protocol):
+    """A trade file read in checked parts: what a :class:`TradeScan` reads."""
 
-    Build it with :meth:`TradeTable.scan_csv`. :meth:`summarize` reads the file once; after it,
-    :attr:`rejected` and :attr:`rows_read` say what was read, as for a ``TradeTable``. Grouping
-    by level is refused (a file carries no designations).
+    @property
+    def path(self) -> Path: ...
+
+    def parts(self) -> Iterator[_Part]: ...
+
+
+class TradeScan:
+    """A trade file read lazily, in parts, into a summary: memory bounded by the part's size.
+
+    Build it with :meth:`TradeTable.scan_csv` (blocks of bytes) or
+    :meth:`TradeTable.scan_parquet` (batches of rows). :meth:`summarize` reads the file once;
+    after it, :attr:`rejected` and :attr:`rows_read` say what was read, as for a
+    ``TradeTable``. Grouping by level is refused (a file carries no designations).
     """
 
-    def __init__(
-        self,
-        path: Path,
-        *,
-        currency: str | None,
-        errors: str,
-        as_of: dt.date | None,
-        encoding: str,
-        block: int,
-    ) -> None:
-        """Remember what to read (internal: use ``TradeTable.scan_csv``)."""
-        self.path = path
-        self._currency = currency
+    def __init__(self, source: _Source, *, errors: str) -> None:
+        """Remember what to read (internal: use ``TradeTable.scan_csv`` or ``scan_parquet``)."""
+        self.path = source.path
+        self._source = source
         self._errors = errors
-        self._as_of = as_of
-        self._encoding = encoding
-        self._block = block
         self.rejected: tuple[RejectedRow, ...] = ()
         self.rows_read = 0
 
@@ -827,12 +945,9 @@ class TradeScan:
 
     def _tables(self) -> Iterator[pa.Table | None]:
         """The checked records of each block; ``None`` when reading starts again from the top."""
-        reader = _CsvFile(
-            self.path, currency=self._currency, as_of=self._as_of, encoding=self._encoding
-        )
         outcome = _Outcome(str(self.path), self._errors)
         try:
-            for part in reader.parts(block=self._block):
+            for part in self._source.parts():
                 if isinstance(part, _Restart):
                     outcome.reset()
                     yield None
@@ -853,10 +968,11 @@ class TradeScan:
         rates: RateTable | None = None,
         by: str | None = None,
     ) -> TradeSummary:
-        """Read the file and summarise it, as ``TradeTable.read_csv(...).summarize(...)`` does.
+        """Read the file and summarise it, as ``read_csv`` (or ``read_parquet``) and ``summarize``.
 
-        Each block is checked, summarised exactly (:func:`~littlegiants.io.batches.summarize_batch`)
-        and merged into the running summary, so only one block's rows are in memory at a time.
+        Each part (a block of a CSV file's bytes, a batch of a Parquet file's rows) is checked,
+        summarised exactly (:func:`~littlegiants.io.batches.summarize_batch`) and merged into
+        the running summary, so only one part's rows are in memory at a time.
 
         Raises:
             LoadError: a bad row (strict; after reading the whole file, listing the problems),
@@ -871,13 +987,28 @@ class TradeScan:
                 N_("a scan groups by 'region' or 'enterprise': read a TradeTable for a function"),
             )
         summaries: list[TradeSummary] = []
+        # A part's summary may fail (a rate not found): the file is still read to its end, as
+        # reading the whole file before summarising it would, so a problem of the file (a bad
+        # row in strict mode, bytes that stop it) is raised first, else the first summary error.
+        failed: LittleGiantsError | None = None
         for table in self._tables():
             if table is None:  # the loader's reader starts again from the top
                 summaries.clear()
+                failed = None
                 continue
-            summaries.append(_batches.summarize_batch(table, currency=currency, rates=rates, by=by))
+            if failed is not None:
+                continue
+            try:
+                summaries.append(
+                    _batches.summarize_batch(table, currency=currency, rates=rates, by=by)
+                )
+            except LittleGiantsError as exc:
+                failed = exc
+                continue
             if len(summaries) > 1:
                 summaries = [_batches.merge_summaries(summaries)]
+        if failed is not None:
+            raise failed
         if not summaries:
             return summarize([], currency=currency, rates=rates, by=by)
         return summaries[0]

@@ -542,6 +542,21 @@ class _Checker:
             table = table.take(pc.sort_indices(table["_row"])).drop_columns(["_row"])
         return table, rejected, limits
 
+    def check_table(
+        self, table: pa.Table, first_line: int
+    ) -> tuple[pa.Table, list[RejectedRow], list[LoadProblem]]:
+        """:meth:`check` for a table of columns in header order, row ``i`` on ``first_line + i``.
+
+        Columns of any type are read as text (:func:`text_column`); rows whose cells the fast
+        checks cannot vouch for go through the loader's row reader, every one of them.
+        """
+        columns = [text_column(column) for column in table.columns]
+        lines = range(first_line, first_line + table.num_rows)
+        try:
+            return self.check(columns, lines, shaped=True)
+        except _Unplain:
+            return self.check_each(columns, lines)
+
     def check_each(
         self, columns: Sequence[pa.Array], lines: Sequence[int]
     ) -> tuple[pa.Table, list[RejectedRow], list[LoadProblem]]:
@@ -878,12 +893,7 @@ def check_batch(
     checker = _Checker(path, table.column_names, currency=code, as_of=as_of)
     if checker.fatal is not None:
         raise LoadError(path, checker.fatal.problems)
-    columns = [text_column(column) for column in table.columns]
-    lines = range(first_line, first_line + table.num_rows)
-    try:
-        good, rejected, limits = checker.check(columns, lines, shaped=True)
-    except _Unplain:
-        good, rejected, limits = checker.check_each(columns, lines)
+    good, rejected, limits = checker.check_table(table, first_line)
     if limits:
         raise _limit(limits[0])
     typed = good.drop_columns(["enterprise"]).combine_chunks()
@@ -902,7 +912,7 @@ def text_column(column: pa.ChunkedArray | pa.Array) -> pa.Array:
 
 
 def _refuse_floats(table: pa.Table, path: str) -> None:
-    """Refuse a column of floats (or a decimal of another currency's scale... no: any float)."""
+    """Refuse a column of floats, naming its first value: money is never a float."""
     for name, column in zip(table.column_names, table.columns, strict=True):
         if pa.types.is_floating(column.type):
             first = next((v for v in column.to_pylist() if v is not None), 0.0)
