@@ -17,7 +17,13 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
 - ``scan``: ``TradeTable.scan_csv(...).summarize(by="enterprise")`` (16 MiB blocks);
 - ``polars``: a polars lazy ``scan_csv`` reading amounts as ``Decimal(38, 2)``, converting and
   summing with ``group_by`` (no checks at all: the floor of what a column engine costs);
-- ``duckdb``: the same in DuckDB SQL over ``read_csv`` with ``DECIMAL(38, 2)`` amounts.
+- ``duckdb``: the same in DuckDB SQL over ``read_csv`` with ``DECIMAL(38, 2)`` amounts;
+- ``parquet``, ``scan-parquet`` and ``polars-parquet``: the same file as Parquet, every column
+  text (as a customs extract converted to Parquet holds it; written once, before the rounds,
+  with pyarrow's default row groups): ``TradeTable.read_parquet`` then ``summarize``,
+  ``TradeTable.scan_parquet(...).summarize`` (131,072 rows a batch), and polars' lazy
+  ``scan_parquet`` casting the amounts to ``Decimal(38, 2)`` (no checks). The scan's point is
+  its memory, which stays near one batch's whatever the file's size.
 
 Each case runs in a fresh interpreter per round (so rounds do not share caches or memory), the
 cases taking turns, ``--rounds`` times. The table gives the median and the spread (lowest,
@@ -54,7 +60,19 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_loader import write_trade_csv
 
 RATE = Decimal("7.2")
-CASES = ("objects", "table", "bare", "scan", "polars", "polars-all", "duckdb")
+CASES = (
+    "objects",
+    "table",
+    "bare",
+    "scan",
+    "polars",
+    "polars-all",
+    "duckdb",
+    "parquet",
+    "scan-parquet",
+    "polars-parquet",
+)
+PARQUET_CASES = ("parquet", "scan-parquet", "polars-parquet")
 TARGET = 2
 
 
@@ -158,6 +176,45 @@ def run_polars_all(path: Path) -> dict[str, Decimal]:
     return converted(frame.iter_rows())
 
 
+def run_parquet(path: Path) -> dict[str, Decimal]:
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+
+    table = TradeTable.read_parquet(path.with_suffix(".parquet"))
+    summary = table.summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_scan_parquet(path: Path) -> dict[str, Decimal]:
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+
+    scan = TradeTable.scan_parquet(path.with_suffix(".parquet"))
+    summary = scan.summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_polars_parquet(path: Path) -> dict[str, Decimal]:
+    import polars as pl  # noqa: PLC0415 - each child imports its case only
+
+    frame = (
+        pl.scan_parquet(path.with_suffix(".parquet"))
+        .select("credit_code", "currency", pl.col("value").cast(pl.Decimal(38, 2)))
+        .group_by("credit_code", "currency")
+        .agg(pl.col("value").sum())
+        .collect()
+    )
+    return converted(frame.iter_rows())
+
+
+def write_parquet(path: Path) -> None:
+    """The CSV file as Parquet beside it, every column text (``read_csv`` of strings)."""
+    import pyarrow.csv as pv  # noqa: PLC0415 - only the Parquet cases need it
+    import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet cases need it
+
+    names = path.open(encoding="utf-8").readline().strip().split(",")
+    options = pv.ConvertOptions(column_types=dict.fromkeys(names, "string"))
+    pq.write_table(pv.read_csv(path, convert_options=options), path.with_suffix(".parquet"))
+
+
 def run_duckdb(path: Path) -> dict[str, Decimal]:
     import duckdb  # noqa: PLC0415 - each child imports its case only
 
@@ -194,6 +251,9 @@ IMPORTS = {
     "polars": ("polars",),
     "polars-all": ("polars",),
     "duckdb": ("duckdb",),
+    "parquet": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero", "pyarrow.parquet"),
+    "scan-parquet": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero", "pyarrow.parquet"),
+    "polars-parquet": ("polars",),
 }
 
 
@@ -263,7 +323,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "trade.csv"
         write_trade_csv(path, args.rows)
-        print(f"{args.rows:,} rows, {path.stat().st_size / 2**20:.1f} MiB; {args.rounds} rounds\n")
+        size = f"{path.stat().st_size / 2**20:.1f} MiB"
+        if any(case in PARQUET_CASES for case in cases):
+            write_parquet(path)
+            size += f" (as Parquet {path.with_suffix('.parquet').stat().st_size / 2**20:.1f} MiB)"
+        print(f"{args.rows:,} rows, {size}; {args.rounds} rounds\n")
         results: dict[str, list[dict[str, object]]] = {case: [] for case in cases}
         for _ in range(args.rounds):
             for case in cases:
@@ -273,7 +337,7 @@ def main() -> None:
 
 def report(results: dict[str, list[dict[str, object]]]) -> None:
     print(
-        f"{'case':10} {'median s':>9} {'lowest':>7} {'highest':>8} {'peak RSS MiB':>13} "
+        f"{'case':14} {'median s':>9} {'lowest':>7} {'highest':>8} {'peak RSS MiB':>13} "
         f"{'Arrow pool MiB':>15} {'groups':>7} {'totals':>17}"
     )
     medians: dict[str, float] = {}
@@ -286,7 +350,7 @@ def report(results: dict[str, list[dict[str, object]]]) -> None:
         medians[case], peaks[case] = statistics.median(times), rss
         digests = {run["digest"] for run in runs}
         print(
-            f"{case:10} {medians[case]:9.2f} {min(times):7.2f} {max(times):8.2f} {rss:13.0f} "
+            f"{case:14} {medians[case]:9.2f} {min(times):7.2f} {max(times):8.2f} {rss:13.0f} "
             f"{pool} {runs[0]['groups']:7} {','.join(sorted(digests)):>17}"
         )
     digests = {run["digest"] for runs in results.values() for run in runs}
@@ -314,6 +378,17 @@ def report(results: dict[str, list[dict[str, object]]]) -> None:
                     f"{medians[case] / medians['polars-all']:.1f}x, peak memory "
                     f"{peaks[case] / peaks['polars-all']:.1f}x"
                 )
+    if "parquet" in medians and "polars-parquet" in medians:
+        print(
+            f"read_parquet + summarize / polars lazy scan_parquet: time "
+            f"{medians['parquet'] / medians['polars-parquet']:.1f}x, peak memory "
+            f"{peaks['parquet'] / peaks['polars-parquet']:.1f}x"
+        )
+    if "parquet" in medians and "scan-parquet" in medians:
+        print(
+            f"scan_parquet / read_parquet: time {medians['scan-parquet'] / medians['parquet']:.1f}x"
+            f", peak memory {peaks['scan-parquet'] / peaks['parquet']:.2f}x"
+        )
     if "objects" in medians and "table" in medians:
         print(f"object path / TradeTable: {medians['objects'] / medians['table']:.1f}x")
 

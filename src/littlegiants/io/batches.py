@@ -372,7 +372,7 @@ class _Checker:
 
         bad = _flags(flag=False, count=count)
         out: dict[str, Any] = {}
-        value, previous = column("value"), column("previous")
+        value, previous = map(_decoded, (column("value"), column("previous")))
         if value is None:  # pragma: no cover - the header binds only with a value column
             raise _Unplain
         # The amounts are read in Arrow's kernels, which leave the interpreter's lock free:
@@ -573,6 +573,13 @@ class _Checker:
 
 _BAD: Final = object()
 _FALSE: Final = pa.scalar(value=False)
+
+
+def _decoded(texts: pa.Array | None) -> pa.Array | None:
+    """Amounts as plain text: a dictionary column (each amount is read per row) decoded."""
+    if texts is None or not pa.types.is_dictionary(texts.type):
+        return texts
+    return pc.cast(texts, pa.string())
 
 
 def _flags(*, flag: bool, count: int) -> pa.Array:
@@ -902,13 +909,27 @@ def check_batch(
 
 
 def text_column(column: pa.ChunkedArray | pa.Array) -> pa.Array:
-    """A column as text, nulls as empty cells (what a file's reader gives for an empty cell)."""
+    """A column as text, nulls as empty cells (what a file's reader gives for an empty cell).
+
+    A dictionary column (a Parquet file's text read as one, a polars ``Categorical``) stays a
+    dictionary, whose distinct texts are what the checks read: its values become text, and its
+    nulls, or null values, an empty text.
+    """
     if isinstance(column, pa.ChunkedArray):
+        if pa.types.is_dictionary(column.type) and column.num_chunks > 1:
+            column = pa.table({"column": column}).unify_dictionaries()["column"]
         column = column.combine_chunks()
     if not pa.types.is_dictionary(column.type):
         column = column if column.type == pa.string() else pc.cast(column, pa.string())
         return column if not column.null_count else pc.coalesce(column, "")
-    return column
+    texts, indices = column.dictionary, column.indices
+    if texts.type == pa.string() and not texts.null_count and not indices.null_count:
+        return column
+    texts = pc.coalesce(pc.cast(texts, pa.string()), "")
+    if indices.null_count:
+        indices = pc.fill_null(pc.cast(indices, pa.int32()), len(texts))
+        texts = pa.concat_arrays([texts, pa.array([""], pa.string())])
+    return pa.DictionaryArray.from_arrays(indices, texts)
 
 
 def _refuse_floats(table: pa.Table, path: str) -> None:
