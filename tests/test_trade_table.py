@@ -406,6 +406,21 @@ class TestLimitsAndTypes:
         assert ([2, 3], ["name", "value"]) == tuple(map(list, zip(*found, strict=True)))
         assert [Money("1", "CNY")] == [record.value for record in table.to_records()]
 
+    def test_polars_frame_reads_back(self):
+        """to_polars() reads back with from_polars(); text frames are checked as a CSV's rows."""
+        records = [TradeRecord(FIRMS[1], "2022-03", "import", Money("7.2500", "USD"))]
+        frame = TradeTable.from_records(records).to_polars()
+        assert records == list(TradeTable.from_polars(frame).to_records())
+        texts = pl.DataFrame(
+            {"name": ["甲", None], "period": ["2022-01", "2022-02"], "value": ["1", "2"]}
+        ).with_columns(pl.col("name").cast(pl.Categorical), flow=pl.lit("import"))
+        table = TradeTable.from_polars(texts, currency="CNY", errors="collect")
+        assert [(3, "name")] == [(problem.line, problem.column) for problem in table.problems]
+        with pytest.raises(InvalidRecordError, match="LazyFrame"):
+            TradeTable.from_polars(texts.lazy())
+        with pytest.raises(FloatAmountError):
+            TradeTable.from_polars(texts.with_columns(value=pl.lit(1.5)))
+
     def test_parquet_round_trip(self, tmp_path: Path):
         """A table written to Parquet reads back with read_parquet."""
         records = [TradeRecord(FIRMS[2], "2022-03", "export", Money("7.25", "CNY"))]

@@ -761,6 +761,46 @@ class TradeTable:
         outcome.finish()
         return cls(part.table, checker.enterprises, rejected=outcome.rejected)
 
+    @classmethod
+    def from_polars(
+        cls,
+        frame: Any,  # noqa: ANN401 - a polars DataFrame; polars is optional
+        *,
+        path: str = "<polars>",
+        currency: str | None = None,
+        errors: Errors = "strict",
+        as_of: dt.date | None = None,
+        first_line: int = 2,
+    ) -> TradeTable:
+        """A table from a polars ``DataFrame``, checked as :meth:`from_arrow` checks Arrow data.
+
+        Text columns (``String``, ``Categorical``, ``Enum``; a null is an empty cell) are
+        checked as a CSV file's rows; ``Decimal`` amounts are read exactly; a ``Float`` column
+        is refused. A ``LazyFrame`` is refused too: collect it first, where you choose to.
+
+        Raises:
+            LoadError: as :meth:`from_arrow`.
+            FloatAmountError: a column holds floats.
+            InvalidRecordError: ``frame`` is not a polars DataFrame, or as :meth:`from_arrow`.
+            MissingExtraError: polars is not installed (the ``arrow`` extra).
+        """
+        try:
+            import polars as pl  # noqa: PLC0415 - optional, imported when asked for
+        except ImportError as exc:
+            raise MissingExtraError("arrow", "polars", "TradeTable.from_polars()") from exc
+        if not isinstance(frame, pl.DataFrame):
+            raise InvalidRecordError(
+                frame, N_("expected a polars DataFrame (collect a LazyFrame first)")
+            )
+        return cls.from_arrow(
+            frame.to_arrow(),
+            path=path,
+            currency=currency,
+            errors=errors,
+            as_of=as_of,
+            first_line=first_line,
+        )
+
     # -- out ------------------------------------------------------------------------------------
 
     def __len__(self) -> int:
