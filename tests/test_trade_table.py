@@ -545,13 +545,20 @@ _HOW = st.tuples(
 )
 
 
-def _scanned(run) -> object:
-    """A scan's summary with what it read, or the error it raised."""
+def _scanned(read, how) -> object:
+    """The summary of what ``read(errors)`` gives, with what it read, or the error it raised."""
+    errors, rates, by = how
     try:
-        scan, summary = run()
-        return _view(summary), scan.rejected, scan.rows_read
+        found = read(errors)
+        summary = found.summarize(currency="CNY", rates=rates, by=by)
     except LittleGiantsError as exc:
         return (type(exc), str(exc))
+    return _view(summary), found.rejected, found.rows_read
+
+
+def _same_as_whole(read, scan, how) -> None:
+    """A scan gives what reading the whole file and summarising it gives, or the same error."""
+    assert _scanned(read, how) == _scanned(scan, how)
 
 
 class TestScan:
@@ -564,19 +571,15 @@ class TestScan:
     def test_same_as_reading_the_whole_file(self, tmp_path: Path, drawn, block, how):
         """scan_csv in blocks of any size gives read_csv's summary, rows and errors (or error)."""
         text, currency = drawn
-        errors, rates, by = how
         path = tmp_path / "trade.csv"
         path.write_text(text, encoding="utf-8")
-
-        def whole() -> tuple[TradeTable, TradeSummary]:
-            read = TradeTable.read_csv(path, currency=currency, errors=errors)
-            return read, read.summarize(currency="CNY", rates=rates, by=by)
-
-        def scanned() -> tuple[object, TradeSummary]:
-            scan = TradeTable.scan_csv(path, currency=currency, errors=errors, block_size=block)
-            return scan, scan.summarize(currency="CNY", rates=rates, by=by)
-
-        assert _scanned(whole) == _scanned(scanned)
+        _same_as_whole(
+            lambda errors: TradeTable.read_csv(path, currency=currency, errors=errors),
+            lambda errors: TradeTable.scan_csv(
+                path, currency=currency, errors=errors, block_size=block
+            ),
+            how,
+        )
 
     def test_scan_in_small_blocks_equals_the_table(self, tmp_path: Path):
         """A scan in blocks of a few rows gives the summary of the whole table."""
@@ -675,19 +678,15 @@ class TestScanParquet:
     def test_same_as_reading_the_whole_file(self, tmp_path: Path, drawn, size, how):
         """scan_parquet in batches of a few rows gives read_parquet's summary, rows and errors."""
         table, currency = drawn
-        errors, rates, by = how
         path = tmp_path / "trade.parquet"
         pq.write_table(table, path)
-
-        def whole() -> tuple[TradeTable, TradeSummary]:
-            read = TradeTable.read_parquet(path, currency=currency, errors=errors)
-            return read, read.summarize(currency="CNY", rates=rates, by=by)
-
-        def scanned() -> tuple[object, TradeSummary]:
-            scan = TradeTable.scan_parquet(path, currency=currency, errors=errors, batch_size=size)
-            return scan, scan.summarize(currency="CNY", rates=rates, by=by)
-
-        assert _scanned(whole) == _scanned(scanned)
+        _same_as_whole(
+            lambda errors: TradeTable.read_parquet(path, currency=currency, errors=errors),
+            lambda errors: TradeTable.scan_parquet(
+                path, currency=currency, errors=errors, batch_size=size
+            ),
+            how,
+        )
 
     @_SLOW
     @given(parquet_files(least=2))

@@ -595,8 +595,7 @@ class TradeTable:
         file, code = _checked_path(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
-        if isinstance(block_size, bool) or not isinstance(block_size, int) or block_size < 1:
-            raise InvalidRecordError(block_size, N_("block_size must be a whole number of bytes"))
+        _positive(block_size, N_("block_size must be a whole number of bytes"))
         reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding, block=block_size)
         return TradeScan(reader, errors=errors)
 
@@ -627,8 +626,7 @@ class TradeTable:
         file, code = _checked_path(
             path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
         )
-        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-            raise InvalidRecordError(batch_size, N_("batch_size must be a whole number of rows"))
+        _positive(batch_size, N_("batch_size must be a whole number of rows"))
         return TradeScan(
             _ParquetFile(file, currency=code, as_of=as_of, rows=batch_size), errors=errors
         )
@@ -919,6 +917,12 @@ class TradeTable:
 
 
 _EXACT: Final = object()
+
+
+def _positive(size: object, message: str) -> None:
+    """Refuse a size that is not a whole number above zero (``True`` is not a number here)."""
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise InvalidRecordError(size, message)
 
 
 def _is_typed(names: Sequence[str]) -> bool:
