@@ -22,7 +22,6 @@ import json
 import os
 import re
 import tempfile
-import threading
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -40,6 +39,9 @@ from littlegiants.loader import LoadError, LoadFileError, MissingFileError, kind
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    NoBlock = Callable[[Callable[[], object]], BaseException | None]
+    Unreadable = Callable[[str], dict[str, tuple[Path, str]]]
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 DATA = CORPUS / "data"
@@ -124,50 +126,13 @@ class TestCorpus:
 # -- paths that are not readable files ------------------------------------------------------------
 
 
-def no_block(call: Callable[[], object], seconds: float = 10) -> BaseException | None:
-    """Run ``call`` in a thread; fail if it is still running after ``seconds`` (it blocked)."""
-    caught: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            call()
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
-            caught.append(exc)
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
-    thread.join(seconds)
-    assert not thread.is_alive(), "the loader blocked"
-    return caught[0] if caught else None
-
-
-def paths(folder: Path, kind: str) -> dict[str, tuple[Path, str]]:
-    """Paths that are not readable files, each with a phrase of its error."""
-    fifo = folder / f"{kind}-fifo.csv"
-    os.mkfifo(fifo)
-    (folder / f"{kind}-folder.csv").mkdir()
-    broken = folder / f"{kind}-broken.csv"
-    broken.symlink_to(folder / "nowhere.csv")
-    loop = folder / f"{kind}-loop.csv"
-    loop.symlink_to(loop)
-    afile = folder / "plain"
-    afile.write_text("x", encoding="utf-8")
-    return {
-        "fifo": (fifo, "named pipe (FIFO)"),
-        "folder": (folder / f"{kind}-folder.csv", "it is a folder"),
-        "broken link": (broken, "symbolic link to"),
-        "link loop": (loop, "loop"),
-        "long name": (folder / (f"{kind}-" + "x" * 300 + ".csv"), "name is too long"),
-        "through a file": (afile / f"{kind}.csv", "is a file, not a folder"),
-        "missing": (folder / f"{kind}-missing.csv", "no such"),
-    }
-
-
 class TestPaths:
     @pytest.mark.parametrize("kind", KINDS)
-    def test_unreadable_paths_raise_load_file_error(self, kind: str, tmp_path: Path) -> None:
+    def test_unreadable_paths_raise_load_file_error(
+        self, kind: str, unreadable: Unreadable, no_block: NoBlock
+    ) -> None:
         """Every entry point refuses each unreadable path with LoadFileError naming it."""
-        for case, (path, phrase) in paths(tmp_path, kind).items():
+        for case, (path, phrase) in unreadable(kind).items():
             for call in (
                 lambda path=path: load_function(kind)(path),
                 lambda path=path: load_function(kind)(path, errors="collect"),
@@ -195,7 +160,9 @@ class TestPaths:
         with pytest.raises(LoadFileError, match="permission denied"):
             loader.load_rates(path)
 
-    def test_dataset_folders(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_dataset_folders(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_block: NoBlock
+    ) -> None:
         """load_dataset refuses unreadable folders and the unreadable files in them, ours."""
         folder = tmp_path / "data"
         folder.mkdir()

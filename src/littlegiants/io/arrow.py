@@ -399,6 +399,11 @@ class _ParquetFile:
             file = pq.ParquetFile(self.path, read_dictionary=_dictionary_columns(schema))
             names = file.schema_arrow.names
             batches = file.iter_batches(batch_size=self.rows)
+        floats = [field.name for field in schema if pa.types.is_floating(field.type)]
+        if floats:  # refused before anything else, naming its first value, as read_parquet does
+            with _parquet_errors(self.path):
+                first = file.read(columns=floats[:1])
+            _batches._refuse_floats(first, self.name)  # noqa: SLF001
         checker: _Checker | None = None
         if not _is_typed(names):
             checker = _Checker(self.name, names, currency=self.currency, as_of=self.as_of)

@@ -550,12 +550,38 @@ class _Checker:
         Columns of any type are read as text (:func:`text_column`); rows whose cells the fast
         checks cannot vouch for go through the loader's row reader, every one of them.
         """
-        columns = [text_column(column) for column in table.columns]
+        columns = [
+            self._text(column, name, first_line)
+            for name, column in zip(table.column_names, table.columns, strict=True)
+        ]
         lines = range(first_line, first_line + table.num_rows)
         try:
             return self.check(columns, lines, shaped=True)
         except _Unplain:
             return self.check_each(columns, lines)
+
+    def _text(self, column: pa.ChunkedArray | pa.Array, name: str, first_line: int) -> pa.Array:
+        """:func:`text_column`, or the located LoadError of a column that is not text.
+
+        Raises:
+            LoadError: the column holds values that have no text (lists, structs, maps), or
+                bytes that are not UTF-8 (naming the first such row and its bytes).
+        """
+        try:
+            return text_column(column)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+            pass
+        line: int | None = None
+        value: object = str(column.type)
+        message = Reason(N_("the column holds {type}, not text"), type=str(column.type))
+        if pa.types.is_binary(column.type) or pa.types.is_large_binary(column.type):
+            for number, cell in enumerate(column.to_pylist(), start=first_line):
+                if not _utf8(cell):
+                    line, value = number, cell
+                    message = Reason(N_("the cell's bytes are not UTF-8 text"))
+                    break
+        problem = LoadProblem(self.path, line, column=name, value=value, message=message)
+        raise LoadError(self.path, (problem,))
 
     def check_each(
         self, columns: Sequence[pa.Array], lines: Sequence[int]
@@ -573,6 +599,17 @@ class _Checker:
 
 _BAD: Final = object()
 _FALSE: Final = pa.scalar(value=False)
+
+
+def _utf8(cell: bytes | None) -> bool:
+    """Whether a binary cell is UTF-8 text (or null)."""
+    if cell is None:
+        return True
+    try:
+        cell.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _decoded(texts: pa.Array | None) -> pa.Array | None:
