@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import operator
 from decimal import Decimal
 from pathlib import Path
@@ -315,6 +316,37 @@ class TestSummarizeAgreesWithObjects:
             return merge_summaries(parts)
 
         assert expected == _outcome(merged)
+
+    @_SLOW
+    @given(_RECORDS, st.lists(st.integers(0, 12), max_size=3), st.sampled_from(["CNY", "USD"]))
+    def test_concat_is_the_table_of_all_records(self, records, cuts, currency):
+        """Tables of parts of the records, concatenated, are the table of them all.
+
+        The same records (enterprises included), each enterprise once, and the same summary.
+        """
+        edges = sorted({0, len(records), *(min(cut, len(records)) for cut in cuts)})
+        parts = [records[start:end] for start, end in itertools.pairwise(edges)]
+        table = TradeTable.concat(TradeTable.from_records(part) for part in parts)
+        assert records == list(table.to_records())
+        assert len(set(table.enterprises)) == len(table.enterprises)
+        assert {r.enterprise for r in records} == set(table.enterprises)
+        by = "enterprise"
+        expected = _outcome(lambda: summarize(records, currency=currency, by=by))
+        assert expected == _outcome(lambda: table.summarize(currency=currency, by=by))
+
+    def test_concat_keeps_every_files_rejected_rows(self, tmp_path: Path):
+        """Two files read with errors="collect": each rejected row names its own file."""
+        tables = []
+        for month in ("01", "13"):
+            path = tmp_path / f"trade-{month}.csv"
+            path.write_text(f"name,period,flow,value,currency\n甲,2022-{month},import,5,CNY\n")
+            tables.append(TradeTable.read_csv(path, errors="collect"))
+        table = TradeTable.concat(tables)
+        assert (1, 2) == (len(table), table.rows_read)
+        assert [str(tmp_path / "trade-13.csv")] == [problem.path for problem in table.problems]
+        with pytest.raises(InvalidRecordError, match="TradeTables"):
+            TradeTable.concat(tables[0])
+        assert 0 == len(TradeTable.concat([]))
 
     @_SLOW
     @given(_RECORDS)

@@ -690,6 +690,53 @@ class TradeTable:
         )
 
     @classmethod
+    def concat(cls, tables: Iterable[TradeTable]) -> TradeTable:
+        """One table of the records of several, in order: a year of monthly files, say.
+
+        Each table's rejected rows are kept, naming their own files, and ``rows_read`` adds up;
+        enterprises equal across the tables become one (``enterprises`` lists each once, in the
+        order first met). Nothing is copied but the enterprise column: the columns of each table
+        become chunks of the new one.
+
+        >>> from littlegiants.enterprise import Enterprise
+        >>> from littlegiants.money import Money
+        >>> hosin = Enterprise("Hosin Global")
+        >>> months = [
+        ...     TradeTable.from_records([TradeRecord(hosin, month, "import", Money(m, "USD"))])
+        ...     for month, m in (("2022-01", "5"), ("2022-02", "7"))
+        ... ]
+        >>> year = TradeTable.concat(months)
+        >>> len(year), len(year.enterprises), year.summarize(currency="USD").total
+        (2, 1, Money('12', 'USD'))
+
+        Raises:
+            InvalidRecordError: ``tables`` is not a sequence of TradeTables.
+        """
+        if isinstance(tables, TradeTable) or not hasattr(tables, "__iter__"):
+            raise InvalidRecordError(tables, N_("expected a sequence of TradeTables"))
+        found = list(tables)
+        for table in found:
+            if not isinstance(table, TradeTable):
+                raise InvalidRecordError(table, N_("expected a sequence of TradeTables"))
+        index: dict[Enterprise, int] = {}
+        firms: list[Enterprise] = []
+        parts: list[pa.Table] = []
+        for table in found:
+            for firm in table.enterprises:
+                if firm not in index:
+                    index[firm] = len(firms)
+                    firms.append(firm)
+            codes = [index[firm] for firm in table.enterprises]
+            held = table._table  # noqa: SLF001 - another table of this class
+            column = pc.take(pa.array(codes, pa.int32()), held["enterprise"])
+            parts.append(
+                held.set_column(held.schema.get_field_index("enterprise"), "enterprise", column)
+            )
+        combined = pa.concat_tables(parts) if parts else _batches._empty_table()  # noqa: SLF001
+        rejected = [row for table in found for row in table.rejected]
+        return cls(combined, firms, rejected=rejected)
+
+    @classmethod
     def from_records(cls, records: Iterable[TradeRecord]) -> TradeTable:
         """A table of trade records; :meth:`to_records` gives them back (enterprises included).
 
