@@ -16,7 +16,10 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import pyarrow.csv as pv
+import pyarrow.parquet as pq
 import pytest
+from stdnum.cn import uscc
 
 from littlegiants import Money, load_dataset, load_policy, match
 from littlegiants import policies as load_policies
@@ -406,6 +409,50 @@ class TestTrade:
         _, out, _ = run(capsys, "trade", str(EXAMPLE / "trade.csv"), "--format", "json")
         total = next(row for row in json.loads(out) if row["flow"] == "total")
         assert "126790000.0" == total["value"]
+
+    @pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+    @pytest.mark.parametrize("by", [None, "region", "enterprise", "level"])
+    def test_arrow_engine_prints_the_same(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, by: str | None
+    ) -> None:
+        """--engine arrow prints what the objects engine prints, byte for byte, CSV or Parquet."""
+        path = tmp_path / "trade-2022.csv"
+        codes = [f"91440300MA5DC12{n:02d}" for n in range(7)]
+        codes = [code + uscc.calc_check_digit(code) for code in codes]
+        rows = [
+            f"示例科技有限公司{i % 7},{codes[i % 7]},2022-{i % 12 + 1:02d},"
+            f"{'import' if i % 2 else 'export'},{i * 1000 + 7}.{i % 100:02d},"
+            f"{'USD' if i % 3 else 'CNY'},{f'{i * 900}.00' if i % 4 == 1 else ''},"
+            f"{f'{i % 40 - 10}%' if i % 4 == 2 else ''}"
+            for i in range(60)
+        ]
+        header = "name,credit_code,period,flow,value,currency,previous,growth\n"
+        path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+        rates = tmp_path / "rates.csv"
+        rates.write_text("base,quote,rate,on\nUSD,CNY,6.7,2020-01-01\n", encoding="utf-8")
+        common = ["--currency", "CNY", "--rates", str(rates), "--format", fmt]
+        common += ["--by", by] if by else []
+        expected = run(capsys, "trade", str(path), *common, "--engine", "objects")
+        assert 0 == expected[0], expected
+        assert expected == run(capsys, "trade", str(path), *common, "--engine", "arrow")
+        late = [*common[:3], str(EXAMPLE / "rates.csv"), *common[4:]]  # no rate before 2022-11
+        failed = run(capsys, "trade", str(path), *late, "--engine", "objects")
+        assert 1 == failed[0]
+        assert failed == run(capsys, "trade", str(path), *late, "--engine", "arrow")
+        parquet = path.with_suffix(".parquet")
+        as_text = pv.ConvertOptions(column_types=dict.fromkeys(header.strip().split(","), "string"))
+        pq.write_table(pv.read_csv(path, convert_options=as_text), parquet)
+        assert expected == run(capsys, "trade", str(parquet), *common, "--engine", "arrow")
+
+    def test_arrow_engine_reads_one_trade_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A folder, another kind or another format is a usage error naming what it reads."""
+        for data, phrase in (
+            (EXAMPLE, "not a folder"),
+            (EXAMPLE / "rates.csv", "trade files only"),
+        ):
+            status, _, err = run(capsys, "trade", str(data), "--engine", "arrow")
+            assert 2 == status, err
+            assert phrase in err
 
     def test_other_currency_needs_rates(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Converting without a rate is an error of the data, not a traceback."""

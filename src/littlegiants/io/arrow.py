@@ -867,6 +867,11 @@ class TradeTable:
         return tuple(problem for row in self.rejected for problem in row.problems)
 
     @property
+    def currencies(self) -> tuple[str, ...]:
+        """The distinct currencies of the records' values, in code order."""
+        return tuple(sorted(pc.unique(self._table["currency"].combine_chunks()).to_pylist()))
+
+    @property
     def enterprises(self) -> tuple[Enterprise, ...]:
         """The distinct enterprises of the records."""
         return self._enterprises
