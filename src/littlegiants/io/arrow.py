@@ -18,9 +18,13 @@ answers of the object path:
 - **the records back**: :meth:`TradeTable.to_records` yields ``TradeRecord`` objects equal to
   those the table was built from (their enterprises too).
 
-:meth:`TradeTable.scan_csv` streams a file larger than memory through the same checks into a
-summary. Reading a CSV file takes Arrow's multi-threaded reader when the file is plain (UTF-8,
-no quote characters, no blank lines) and the loader's own reader otherwise, so the answer is the
+:meth:`TradeTable.scan_csv` and :meth:`TradeTable.scan_parquet` stream a file larger than memory
+through the same checks into a summary; :meth:`TradeTable.concat` makes one table of several
+(a year of monthly files); :meth:`TradeTable.from_arrow` and :meth:`TradeTable.from_polars` check
+data already in memory as a file's rows.
+
+Reading a CSV file takes Arrow's multi-threaded reader when the file is plain (UTF-8, no quote
+characters, no blank lines) and the loader's own reader otherwise, so the answer is the
 same either way; only the speed differs (``docs/howto/trade-at-scale.md``).
 
 >>> import tempfile, pathlib
@@ -507,7 +511,8 @@ class TradeTable:
     """A columnar collection of trade records, on Arrow; see the module docstring.
 
     Build one with :meth:`read_csv`, :meth:`read_parquet`, :meth:`read_xlsx`,
-    :meth:`from_records` or :meth:`from_arrow`; never with the constructor.
+    :meth:`from_records`, :meth:`from_arrow`, :meth:`from_polars` or :meth:`concat`; never with
+    the constructor.
 
     Attributes:
         rejected: the rows that were not loaded (``errors="collect"``), each with its problems.
