@@ -260,6 +260,8 @@ def _column(kind: str, count: int) -> pa.Array:
         "date": lambda: pa.array([dt.date(2022, 3, 1)] * count),
         "timestamp": lambda: pa.array([dt.datetime(2022, 3, 1, tzinfo=dt.UTC)] * count),
         "binary": lambda: pa.array([b"\xff\xfe"] * count),
+        "binary view": lambda: pa.array([b"\xff\xfe"] * count, pa.binary_view()),
+        "text view": lambda: pa.array(["import"] * count, pa.string_view()),
         "list": lambda: pa.array([["a"]] * count),
         "struct": lambda: pa.array([{"a": 1}] * count),
         "dictionary of ints": lambda: pa.array([1] * count).dictionary_encode(),
@@ -281,6 +283,8 @@ KINDS_OF_COLUMN = [
     "date",
     "timestamp",
     "binary",
+    "binary view",
+    "text view",
     "list",
     "struct",
     "dictionary of ints",
@@ -344,7 +348,13 @@ class TestParquetOfAnyColumns:
         raw = {"name": ["甲", "乙"], "flow": ["import"] * 2, "value": ["1", "2"]}
         periods = pa.array([b"2022-03", b"\xff\xfe"], pa.binary())
         pq.write_table(pa.table({**raw, "period": periods}), path)
-        for call in _entry_points(".parquet"):
+        calls = [
+            *_entry_points(".parquet"),
+            lambda _: TradeTable.from_arrow(
+                pa.table({**raw, "period": periods.cast(pa.binary_view())}), first_line=1
+            ),
+        ]
+        for call in calls:
             with pytest.raises(LoadError) as raised:
                 call(path)
             (problem,) = raised.value.problems

@@ -574,7 +574,7 @@ class _Checker:
         line: int | None = None
         value: object = str(column.type)
         message = Reason(N_("the column holds {type}, not text"), type=str(column.type))
-        if pa.types.is_binary(column.type) or pa.types.is_large_binary(column.type):
+        if column.type in (pa.binary(), pa.large_binary(), pa.binary_view()):
             for number, cell in enumerate(column.to_pylist(), start=first_line):
                 if not _utf8(cell):
                     line, value = number, cell
