@@ -23,7 +23,11 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
   with pyarrow's default row groups): ``TradeTable.read_parquet`` then ``summarize``,
   ``TradeTable.scan_parquet(...).summarize`` (131,072 rows a batch), and polars' lazy
   ``scan_parquet`` casting the amounts to ``Decimal(38, 2)`` (no checks). The scan's point is
-  its memory, which stays near one batch's whatever the file's size.
+  its memory, which stays near one batch's whatever the file's size;
+- ``cli-objects`` and ``cli-arrow``: ``littlegiants trade FILE --by enterprise --format csv
+  --currency CNY --rates RATES`` with ``--engine objects`` and ``--engine arrow`` (run through
+  ``littlegiants.cli.main`` in the child, the rates in a CSV file, the totals read back from
+  the printed CSV), the command line's own costs included but its imports not.
 
 Each case runs in a fresh interpreter per round (so rounds do not share caches or memory), the
 cases taking turns, ``--rounds`` times. The table gives the median and the spread (lowest,
@@ -71,6 +75,8 @@ CASES = (
     "parquet",
     "scan-parquet",
     "polars-parquet",
+    "cli-objects",
+    "cli-arrow",
 )
 PARQUET_CASES = ("parquet", "scan-parquet", "polars-parquet")
 TARGET = 2
@@ -205,6 +211,35 @@ def run_polars_parquet(path: Path) -> dict[str, Decimal]:
     return converted(frame.iter_rows())
 
 
+def run_cli_objects(path: Path) -> dict[str, Decimal]:
+    return _cli(path, "objects")
+
+
+def run_cli_arrow(path: Path) -> dict[str, Decimal]:
+    return _cli(path, "arrow")
+
+
+def _cli(path: Path, engine: str) -> dict[str, Decimal]:
+    """``littlegiants trade`` on the file, the per-enterprise totals read from its CSV output."""
+    import contextlib  # noqa: PLC0415 - each child imports its case only
+    import csv  # noqa: PLC0415 - each child imports its case only
+    import io  # noqa: PLC0415 - each child imports its case only
+
+    from littlegiants.cli import main  # noqa: PLC0415 - each child imports its case only
+
+    rates = path.with_name("rates.csv")
+    rates.write_text(f"base,quote,rate,on\nUSD,CNY,{RATE},2020-01-01\n", encoding="utf-8")
+    out = io.StringIO()
+    argv = ["trade", str(path), "--by", "enterprise", "--format", "csv", "--currency", "CNY"]
+    with contextlib.redirect_stdout(out):
+        status = main([*argv, "--rates", str(rates), "--engine", engine])
+    if status:
+        message = f"littlegiants trade exited with {status}"
+        raise SystemExit(message)
+    rows = csv.DictReader(io.StringIO(out.getvalue()))
+    return {row["group"]: Decimal(row["value"]) for row in rows if row["flow"] == "total"}
+
+
 def write_parquet(path: Path) -> None:
     """The CSV file as Parquet beside it, every column text (``read_csv`` of strings)."""
     import pyarrow.csv as pv  # noqa: PLC0415 - only the Parquet cases need it
@@ -254,6 +289,8 @@ IMPORTS = {
     "parquet": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero", "pyarrow.parquet"),
     "scan-parquet": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero", "pyarrow.parquet"),
     "polars-parquet": ("polars",),
+    "cli-objects": ("littlegiants.cli", "littlegiants.loader", "littlegiants.trade", "cattrs"),
+    "cli-arrow": ("littlegiants.cli", "littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
 }
 
 
@@ -388,6 +425,11 @@ def report(results: dict[str, list[dict[str, object]]]) -> None:
         print(
             f"scan_parquet / read_parquet: time {medians['scan-parquet'] / medians['parquet']:.1f}x"
             f", peak memory {peaks['scan-parquet'] / peaks['parquet']:.2f}x"
+        )
+    if "cli-objects" in medians and "cli-arrow" in medians:
+        print(
+            f"littlegiants trade --engine objects / --engine arrow: "
+            f"{medians['cli-objects'] / medians['cli-arrow']:.1f}x"
         )
     if "objects" in medians and "table" in medians:
         print(f"object path / TradeTable: {medians['objects'] / medians['table']:.1f}x")
