@@ -22,8 +22,10 @@ import pytest
 from stdnum.cn import uscc
 
 from littlegiants import Money, load_dataset, load_policy, match
+from littlegiants import io as littlegiants_io
 from littlegiants import policies as load_policies
 from littlegiants.cli import main
+from littlegiants.errors import MissingExtraError
 from littlegiants.io import kinds as _schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -453,6 +455,19 @@ class TestTrade:
             status, _, err = run(capsys, "trade", str(data), "--engine", "arrow")
             assert 2 == status, err
             assert phrase in err
+
+    def test_arrow_engine_without_the_extra_is_a_usage_error(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without pyarrow, --engine arrow exits 2 naming the extra to install (not a traceback)."""
+
+        def missing(name: str) -> object:
+            raise MissingExtraError("arrow", "pyarrow", "the columnar trade table")
+
+        monkeypatch.setattr(littlegiants_io, "__getattr__", missing)
+        status, _, err = run(capsys, "trade", str(EXAMPLE / "trade.csv"), "--engine", "arrow")
+        assert 2 == status
+        assert "pip install 'littlegiants[arrow]'" in err
 
     def test_other_currency_needs_rates(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Converting without a rate is an error of the data, not a traceback."""

@@ -21,7 +21,9 @@ The exit status:
 - 0: all is well;
 - 1: the data has problems (a bad row, a bad policy file, a figure the command cannot use);
 - 2: a usage error (an unknown option or command, a bad date or currency, a path that is missing,
-  a folder, a FIFO or unreadable, an unknown policy);
+  a folder, a FIFO or unreadable, an unknown policy, a feature whose extra is not installed:
+  ``--engine arrow`` without ``littlegiants[arrow]``, an ``.xlsx`` file without
+  ``littlegiants[xlsx]``);
 - 74 (``EX_IOERR``): the output could not be written (a full disk, an I/O error, a closed
   standard output), with one line on standard error;
 - 130: interrupted (Ctrl-C);
@@ -2059,9 +2061,13 @@ def _report(error: BaseException, locale: str) -> None:
 
 def _usage_problem(error: BaseException) -> bool:
     """Whether an error is the way the command was used (exit status 2), not the data."""
-    from littlegiants.errors import UnknownPolicyError, UnreadableFileError  # noqa: PLC0415
+    from littlegiants.errors import (  # noqa: PLC0415
+        MissingExtraError,
+        UnknownPolicyError,
+        UnreadableFileError,
+    )
 
-    if isinstance(error, UsageError | UnknownPolicyError | UnreadableFileError):
+    if isinstance(error, UsageError | UnknownPolicyError | UnreadableFileError | MissingExtraError):
         return True
     if _loader_imported():
         from littlegiants.io.loader import LoadFileError  # noqa: PLC0415
