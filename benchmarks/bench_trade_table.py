@@ -372,6 +372,24 @@ def main() -> None:
     report(results)
 
 
+#: The other ratios the report prints: a label, the case, its baseline, and the digits of the
+#: peak memory ratio (``None``: time only).
+COMPARISONS: tuple[tuple[str, str, str, int | None], ...] = (
+    (
+        "TradeTable without pandas installed (the arrow extra alone) / polars lazy",
+        "bare",
+        "polars",
+        1,
+    ),
+    ("table / polars reading every column", "table", "polars-all", 1),
+    ("bare / polars reading every column", "bare", "polars-all", 1),
+    ("read_parquet + summarize / polars lazy scan_parquet", "parquet", "polars-parquet", 1),
+    ("scan_parquet / read_parquet", "scan-parquet", "parquet", 2),
+    ("littlegiants trade --engine objects / --engine arrow", "cli-objects", "cli-arrow", None),
+    ("object path / TradeTable", "objects", "table", None),
+)
+
+
 def report(results: dict[str, list[dict[str, object]]]) -> None:
     print(
         f"{'case':14} {'median s':>9} {'lowest':>7} {'highest':>8} {'peak RSS MiB':>13} "
@@ -400,39 +418,12 @@ def report(results: dict[str, list[dict[str, object]]]) -> None:
             f"{'met' if ratio <= TARGET else 'missed'}), peak memory {memory:.1f}x "
             f"(target {TARGET}x: {'met' if memory <= TARGET else 'missed'})"
         )
-    if "bare" in medians and "polars" in medians:
-        ratio = medians["bare"] / medians["polars"]
-        memory = peaks["bare"] / peaks["polars"]
-        print(
-            f"TradeTable without pandas installed (the arrow extra alone) / polars lazy: time "
-            f"{ratio:.1f}x, peak memory {memory:.1f}x"
-        )
-    if "polars-all" in medians:
-        for case in ("table", "bare"):
-            if case in medians:
-                print(
-                    f"{case} / polars reading every column: time "
-                    f"{medians[case] / medians['polars-all']:.1f}x, peak memory "
-                    f"{peaks[case] / peaks['polars-all']:.1f}x"
-                )
-    if "parquet" in medians and "polars-parquet" in medians:
-        print(
-            f"read_parquet + summarize / polars lazy scan_parquet: time "
-            f"{medians['parquet'] / medians['polars-parquet']:.1f}x, peak memory "
-            f"{peaks['parquet'] / peaks['polars-parquet']:.1f}x"
-        )
-    if "parquet" in medians and "scan-parquet" in medians:
-        print(
-            f"scan_parquet / read_parquet: time {medians['scan-parquet'] / medians['parquet']:.1f}x"
-            f", peak memory {peaks['scan-parquet'] / peaks['parquet']:.2f}x"
-        )
-    if "cli-objects" in medians and "cli-arrow" in medians:
-        print(
-            f"littlegiants trade --engine objects / --engine arrow: "
-            f"{medians['cli-objects'] / medians['cli-arrow']:.1f}x"
-        )
-    if "objects" in medians and "table" in medians:
-        print(f"object path / TradeTable: {medians['objects'] / medians['table']:.1f}x")
+    for label, case, base, digits in COMPARISONS:
+        if case in medians and base in medians:
+            line = f"{label}: time {medians[case] / medians[base]:.1f}x"
+            if digits is not None:
+                line += f", peak memory {peaks[case] / peaks[base]:.{digits}f}x"
+            print(line)
 
 
 if __name__ == "__main__":

@@ -401,7 +401,6 @@ class _ParquetFile:
         with _parquet_errors(self.path):
             schema = pq.read_schema(self.path)
             file = pq.ParquetFile(self.path, read_dictionary=_dictionary_columns(schema))
-            names = file.schema_arrow.names
             batches = file.iter_batches(batch_size=self.rows)
         floats = [field.name for field in schema if pa.types.is_floating(field.type)]
         if floats:  # refused before anything else, naming its first value, as read_parquet does
@@ -409,8 +408,8 @@ class _ParquetFile:
                 first = file.read(columns=floats[:1])
             _batches._refuse_floats(first, self.name)  # noqa: SLF001
         checker: _Checker | None = None
-        if not _is_typed(names):
-            checker = _Checker(self.name, names, currency=self.currency, as_of=self.as_of)
+        if not _is_typed(schema.names):
+            checker = _Checker(self.name, schema.names, currency=self.currency, as_of=self.as_of)
             if checker.fatal is not None:
                 raise _Fatal(checker.fatal)
         line = 1
@@ -874,7 +873,7 @@ class TradeTable:
     @property
     def currencies(self) -> tuple[str, ...]:
         """The distinct currencies of the records' values, in code order."""
-        return tuple(sorted(pc.unique(self._table["currency"].combine_chunks()).to_pylist()))
+        return tuple(sorted(pc.unique(self._table["currency"]).to_pylist()))
 
     @property
     def enterprises(self) -> tuple[Enterprise, ...]:
