@@ -14,6 +14,7 @@ import openpyxl
 import polars as pl
 import pyarrow as pa
 import pyarrow.csv
+import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -37,7 +38,7 @@ from littlegiants.io import (
     summarize_batch,
 )
 from littlegiants.io.tables import escape_formula
-from littlegiants.loader import LoadError, load_trade_records
+from littlegiants.loader import MAX_PROBLEMS, LoadError, load_trade_records
 from littlegiants.money import Money
 from littlegiants.trade import TradeRecord, TradeSummary, summarize
 
@@ -800,6 +801,203 @@ class TestScanParquet:
         with pytest.raises(LoadError) as whole:
             TradeTable.read_parquet(path)
         assert str(whole.value) == str(raised.value)
+
+
+def _folder_outcome(run) -> object:
+    """A table's records, rejected rows and rows read, or the error's type and problems."""
+    try:
+        table = run()
+    except LoadError as exc:
+        found = [(p.path, p.line, p.column, str(p.message)) for p in exc.problems]
+        return LoadError, found, exc.count
+    return list(table.to_records()), table.rejected, table.rows_read
+
+
+def _each_file(read, files: list[Path]) -> object:
+    """:func:`_folder_outcome` of reading each file alone, then joining them with concat.
+
+    The problems are each file's in turn, the first ``MAX_PROBLEMS`` of them listed and the
+    others counted, as one error lists them.
+    """
+    tables, problems, count = [], [], 0
+    for file in files:
+        try:
+            tables.append(read(file))
+        except LoadError as exc:
+            problems.extend((p.path, p.line, p.column, str(p.message)) for p in exc.problems)
+            count += exc.count
+    if count:
+        return LoadError, problems[:MAX_PROBLEMS], count
+    return _folder_outcome(lambda: TradeTable.concat(tables))
+
+
+class TestDatasetFolders:
+    """A folder given to read_csv/scan_csv/read_parquet/scan_parquet is read as a dataset."""
+
+    @_SLOW
+    @given(st.lists(trade_files(), min_size=1, max_size=3), st.sampled_from(["strict", "collect"]))
+    def test_csv_folder_is_its_files_read_one_by_one(self, tmp_path_factory, drawn, errors):
+        """A folder reads as each file read alone and joined; every file's problems, in order."""
+        folder = tmp_path_factory.mktemp("months")
+        files = []
+        for number, (text, _) in enumerate(drawn):  # 12 sorts after 2 by its path's name
+            files.append(folder / f"trade-{number + 1:02d}.csv")
+            files[-1].write_text(text, encoding="utf-8")
+        currency = drawn[0][1]
+
+        def read(path: Path) -> TradeTable:
+            return TradeTable.read_csv(path, currency=currency, errors=errors)
+
+        expected = _each_file(read, files)
+        assert expected == _folder_outcome(lambda: read(folder))
+        if expected[0] is not LoadError:
+            assert len(expected[0]) + len(expected[1]) == expected[2]  # nothing lost
+
+    @_SLOW
+    @given(st.lists(trade_files(), min_size=1, max_size=3), st.integers(16, 512), _HOW)
+    def test_csv_folder_scan_is_its_read(self, tmp_path_factory, drawn, block, how):
+        """A folder's scan gives the summary, rows and errors of reading the folder whole."""
+        folder = tmp_path_factory.mktemp("months")
+        for number, (text, _) in enumerate(drawn):
+            (folder / f"trade-{number}.csv").write_text(text, encoding="utf-8")
+        currency = drawn[0][1]
+        _same_as_whole(
+            lambda errors: TradeTable.read_csv(folder, currency=currency, errors=errors),
+            lambda errors: TradeTable.scan_csv(
+                folder, currency=currency, errors=errors, block_size=block
+            ),
+            how,
+        )
+
+    @_SLOW
+    @given(parquet_files(least=2), st.data())
+    def test_hive_partitions_read_as_the_column(self, tmp_path_factory, drawn, data):
+        """A dataset pyarrow writes partitioned by a column reads as the file holding the column.
+
+        The records are the same (in the order of the partition folders), and so are the
+        rejected rows' cells and problems but for their file and line; the scan agrees.
+        """
+        table, currency = drawn
+        key = data.draw(st.sampled_from(table.column_names))
+        flat = table.cast(pa.schema([pa.field(name, pa.string()) for name in table.column_names]))
+        if len(flat) == 0 or flat.column_names == [key]:
+            return
+        folder = tmp_path_factory.mktemp("dataset")
+        whole = folder.with_name(folder.name + ".parquet")
+        pq.write_table(flat, whole)
+        pads.write_dataset(
+            flat,
+            folder,
+            format="parquet",
+            partitioning=pads.partitioning(pa.schema([flat.schema.field(key)]), flavor="hive"),
+        )
+
+        def seen(run) -> object:
+            try:
+                found = run()
+            except LoadError as exc:  # a header's problem comes once a file
+                return LoadError, sorted({str(p.message) for p in exc.problems})
+            cells = sorted(sorted(row.cells.items()) for row in found.rejected)
+            messages = sorted(str(p.message) for p in found.problems)
+            records = sorted(found.to_records(), key=repr)
+            return records, cells, messages, found.rows_read
+
+        for errors in ("strict", "collect"):
+            expected = seen(
+                lambda errors=errors: TradeTable.read_parquet(
+                    whole, currency=currency, errors=errors
+                )
+            )
+            assert expected == seen(
+                lambda errors=errors: TradeTable.read_parquet(
+                    folder, currency=currency, errors=errors
+                )
+            )
+        _same_as_whole(
+            lambda errors: TradeTable.read_parquet(folder, currency=currency, errors=errors),
+            lambda errors: TradeTable.scan_parquet(
+                folder, currency=currency, errors=errors, batch_size=3
+            ),
+            ("collect", _USD_CNY, "enterprise"),
+        )
+
+    def test_every_files_problems_in_one_error(self, tmp_path: Path):
+        """Strict mode reads every file, then one error names the folder and each file's rows."""
+        (tmp_path / "2022-02").mkdir()
+        (tmp_path / "2022-10").mkdir()
+        header = "name,period,flow,value,currency\n"
+        (tmp_path / "2022-10" / "trade.csv").write_text(header + "乙,2022-13,import,1,CNY\n")
+        (tmp_path / "2022-02" / "trade.csv").write_text(header + "甲,2022-02,import,-1,CNY\n")
+        (tmp_path / "2022-02" / "more.csv").write_text(header + "甲,2022-02,export,2,CNY\n")
+        with pytest.raises(LoadError) as caught:
+            TradeTable.read_csv(tmp_path)
+        assert str(tmp_path) == caught.value.path
+        assert [
+            (str(tmp_path / "2022-02" / "trade.csv"), 2, "value"),
+            (str(tmp_path / "2022-10" / "trade.csv"), 2, "period"),
+        ] == [(p.path, p.line, p.column) for p in caught.value.problems]
+        table = TradeTable.read_csv(tmp_path, errors="collect")
+        assert (1, 3) == (len(table), table.rows_read)
+        assert [2, 2] == [row.line for row in table.rejected]
+        scan = TradeTable.scan_csv(tmp_path, errors="collect")
+        assert Money("2", "CNY") == scan.summarize(currency="CNY").total
+        assert (table.rejected, 3) == (scan.rejected, scan.rows_read)
+
+    def test_what_else_the_folder_holds(self, tmp_path: Path):
+        """Writers' marks are not read; any other file and a link to a folder are problems."""
+        header = "name,period,flow,value,currency\n"
+        (tmp_path / "trade.csv").write_text(header + "甲,2022-02,import,2,CNY\n")
+        (tmp_path / "_SUCCESS").write_text("")
+        (tmp_path / ".trade.csv.crc").write_text("")
+        (tmp_path / "_temporary").mkdir()
+        (tmp_path / "_temporary" / "half.csv").write_text("name,period\n")
+        assert 1 == len(TradeTable.read_csv(tmp_path))
+        (tmp_path / "notes.txt").write_text("")
+        (tmp_path / "elsewhere").symlink_to(tmp_path / "_temporary")
+        for read in (
+            TradeTable.read_csv,
+            lambda path: TradeTable.scan_csv(path).summarize(currency="CNY"),
+        ):
+            with pytest.raises(LoadError) as caught:
+                read(tmp_path)
+            assert [
+                (str(tmp_path / "elsewhere"), "a link to a folder is not followed"),
+                (str(tmp_path / "notes.txt"), "not a .csv file"),
+            ] == [(p.path, str(p.message).partition(":")[0]) for p in caught.value.problems]
+
+    def test_empty_folder(self, tmp_path: Path):
+        """A folder with no data file is refused, not read as no trade."""
+        for read in (TradeTable.read_csv, TradeTable.read_parquet):
+            with pytest.raises(LoadError, match=r"holds no \.(csv|parquet) file"):
+                read(tmp_path)
+
+    def test_partition_keys(self, tmp_path: Path):
+        """KEY=VALUE folders give a column, percent-decoded; a clash with the file is refused."""
+        rows = pa.table({"name": ["甲"], "flow": ["import"], "value": ["5"], "currency": ["CNY"]})
+        part = tmp_path / "period=2022-01..2022-10" / "source=a%2Fb"
+        part.mkdir(parents=True)
+        pq.write_table(rows, part / "part-0.parquet")
+        table = TradeTable.read_parquet(tmp_path)
+        [record] = table.to_records()
+        assert ("2022-01..2022-10", "a/b") == (str(record.period), record.source)
+        scan = TradeTable.scan_parquet(tmp_path)
+        assert Money("5", "CNY") == scan.summarize(currency="CNY").total
+        clash = tmp_path / "period=2022-03" / "flow=export"
+        clash.mkdir(parents=True)
+        pq.write_table(rows, clash / "part-0.parquet")
+        twice = tmp_path / "period=2022-04" / "period=2022-05"
+        twice.mkdir(parents=True)
+        pq.write_table(rows, twice / "part-0.parquet")
+        for read in (
+            TradeTable.read_parquet,
+            lambda path: TradeTable.scan_parquet(path).summarize(currency="CNY"),
+        ):
+            with pytest.raises(LoadError) as caught:
+                read(tmp_path)
+            assert [  # what listing the folder finds first, then what reading each file finds
+                (None, "the partition key period is given twice on the file's path"),
+                ("flow", "the column flow is in the file and in its folder's name"),
+            ] == [(p.column, str(p.message).partition(" (")[0]) for p in caught.value.problems]
 
 
 class TestEngines:

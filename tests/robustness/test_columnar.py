@@ -118,15 +118,59 @@ class TestPaths:
     def test_unreadable_paths_raise_load_file_error(
         self, suffix: str, unreadable: Unreadable, no_block: NoBlock
     ) -> None:
-        """Every columnar reader refuses each unreadable path with LoadFileError naming it."""
+        """Every columnar reader refuses each unreadable path with LoadFileError naming it.
+
+        A folder is read as a dataset: an empty one is refused as holding no data file.
+        """
         for case, (path, phrase) in unreadable("trade", suffix).items():
             for call in _entry_points(suffix):
                 error = no_block(lambda path=path, call=call: call(path))
+                if case == "folder":
+                    assert isinstance(error, LoadError), error
+                    assert f"holds no {suffix} file" in str(error)
+                    continue
                 assert isinstance(error, LoadFileError), (case, error)
                 assert str(path) in str(error), case
                 assert phrase in str(error), (case, str(error))
                 if case == "missing":
                     assert isinstance(error, MissingFileError)
+
+    @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+    def test_unreadable_paths_in_a_dataset_folder(
+        self, tmp_path: Path, suffix: str, unreadable: Unreadable, no_block: NoBlock
+    ) -> None:
+        """In a dataset folder, each unreadable entry is a problem naming it; none blocks.
+
+        The good file beside them is still read (a scan counts its row), and the one error
+        names the folder and lists every entry that could not be read, each with its reason.
+        """
+        paths = unreadable("trade", suffix)
+        good = tmp_path / f"trade-good{suffix}"
+        names = ["name", "period", "flow", "value", "currency"]
+        cells = dict(zip(names, ["甲", "2022-03", "import", "1", "CNY"], strict=True))
+        if suffix == ".csv":
+            good.write_text(f"{','.join(cells)}\n{','.join(cells.values())}\n", encoding="utf-8")
+        else:
+            pq.write_table(pa.table({key: [value] for key, value in cells.items()}), good)
+        expected = {
+            str(path): phrase
+            for case, (path, phrase) in paths.items()
+            if case in ("fifo", "broken link", "link loop")
+        }
+        expected[str(tmp_path / "trade-plain")] = f"not a {suffix} file"
+        for call in _entry_points(suffix):
+            error = no_block(lambda call=call: call(tmp_path))
+            assert isinstance(error, LoadError), error
+            assert str(tmp_path) == error.path
+            found = {problem.path: str(problem.message) for problem in error.problems}
+            assert sorted(expected) == sorted(found), found
+            for path, phrase in expected.items():
+                assert phrase in found[path], (path, found[path])
+        scan = (
+            TradeTable.scan_csv(tmp_path) if suffix == ".csv" else TradeTable.scan_parquet(tmp_path)
+        )
+        assert isinstance(no_block(lambda: scan.summarize(currency="CNY")), LoadError)
+        assert 1 == scan.rows_read  # the good file's row, read though the others failed
 
 
 # -- fuzzing ---------------------------------------------------------------------------------------

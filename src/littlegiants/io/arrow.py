@@ -51,7 +51,7 @@ import contextlib
 import datetime as dt
 import mmap
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, cast
@@ -62,15 +62,18 @@ from littlegiants.io import batches as _batches
 from littlegiants.io import kinds as _schemas
 from littlegiants.io import tables as _tables
 from littlegiants.io.batches import TRADE_SCHEMA, _Checker, _Unplain
+from littlegiants.io.datasets import DatasetFiles, dataset_files
 from littlegiants.io.loader import (
     MAX_PROBLEMS,
     LoadError,
+    LoadFileError,
     LoadProblem,
     MissingExtraError,
     RejectedRow,
     _Bad,
     _check,
     _file_error,
+    _is_folder,
     _regular_file,
     load_trade_records,
 )
@@ -378,13 +381,20 @@ class _ParquetFile:
     """
 
     def __init__(
-        self, path: Path, *, currency: str | None, as_of: dt.date | None, rows: int
+        self,
+        path: Path,
+        *,
+        currency: str | None,
+        as_of: dt.date | None,
+        rows: int,
+        partitions: Mapping[str, str] | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
         self.currency = currency
         self.as_of = as_of
         self.rows = rows
+        self.partitions = dict(partitions or {})
 
     def parts(self) -> Iterator[_Part]:
         """The file's batches, checked, in order.
@@ -407,9 +417,10 @@ class _ParquetFile:
             with _parquet_errors(self.path):
                 first = file.read(columns=floats[:1])
             _batches._refuse_floats(first, self.name)  # noqa: SLF001
+        names = _partitioned_names(schema.names, self.partitions, self.name)
         checker: _Checker | None = None
-        if not _is_typed(schema.names):
-            checker = _Checker(self.name, schema.names, currency=self.currency, as_of=self.as_of)
+        if not _is_typed(names):
+            checker = _Checker(self.name, names, currency=self.currency, as_of=self.as_of)
             if checker.fatal is not None:
                 raise _Fatal(checker.fatal)
         line = 1
@@ -418,7 +429,7 @@ class _ParquetFile:
                 batch = next(batches, None)
             if batch is None:
                 return
-            table = pa.Table.from_batches([batch])
+            table = _with_partitions(pa.Table.from_batches([batch]), self.partitions)
             _batches._refuse_floats(table, self.name)  # noqa: SLF001
             if checker is None:
                 records = _batches.records_of(_typed(table, self.name))
@@ -426,6 +437,33 @@ class _ParquetFile:
             else:
                 yield _Part(*checker.check_table(table, line))
             line += batch.num_rows
+
+
+def _partitioned_names(names: Sequence[str], partitions: Mapping[str, str], file: str) -> list[str]:
+    """A file's column names and its partition keys after them (a dataset's ``KEY=VALUE`` folders).
+
+    Raises:
+        LoadError: a key names a column the file holds too (which of the two is meant?).
+    """
+    for key, value in partitions.items():
+        if key in names:
+            message = Reason(
+                N_("the column {key} is in the file and in its folder's name ({key}={value})"),
+                key=key,
+                value=value,
+            )
+            problem = LoadProblem(file, None, column=key, value=value, message=message)
+            raise LoadError(file, (problem,))
+    return [*names, *partitions]
+
+
+def _with_partitions(table: pa.Table, partitions: Mapping[str, str]) -> pa.Table:
+    """The table with a text column per partition key, its value on every row."""
+    for key, value in partitions.items():
+        indices = pa.repeat(pa.scalar(0, pa.int32()), table.num_rows)
+        column = pa.DictionaryArray.from_arrays(indices, pa.array([value], pa.string()))
+        table = table.append_column(key, column)
+    return table
 
 
 class _Outcome:
@@ -466,6 +504,85 @@ class _Outcome:
             raise self.error()
 
 
+def _arguments(*, errors: str, as_of: dt.date | None) -> None:
+    """The loader's checks of ``errors=`` and ``as_of=``, for what it does not read itself.
+
+    Raises:
+        InvalidRecordError: ``errors`` is not ``"strict"`` or ``"collect"``, or ``as_of`` is
+            not a ``datetime.date``.
+    """
+    if errors not in ("strict", "collect"):
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
+    day = as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime))
+    if not day:
+        raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
+
+
+def _dataset(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str,
+    errors: str,
+    currency: str | None,
+    as_of: dt.date | None,
+    fmt: str,
+) -> tuple[Path, str | None, DatasetFiles | None]:
+    """:func:`_checked_path` for a file; for a folder, its data files (``datasets``) instead.
+
+    Raises:
+        LoadError: as :func:`_checked_path`, or the encoding is unknown.
+        UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+        InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
+    """
+    folder = Path(path)
+    if not _is_folder(folder):  # a file, or what cannot be read: the file's checks say which
+        file, code = _checked_path(
+            path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt=fmt
+        )
+        return file, code, None
+    _arguments(errors=errors, as_of=as_of)
+    code = None if currency is None else validate_currency(currency)
+    problem = _tables.check_encoding(encoding)
+    if problem is not None:
+        raise LoadError(str(folder), (LoadProblem(str(folder), None, message=problem),))
+    return folder, code, dataset_files(folder, f".{fmt}", partitioned=fmt == "parquet")
+
+
+class _FolderProblems:
+    """The problems of a dataset folder's files, gathered while every file is read.
+
+    A file's own error (a bad row in strict mode, a problem that stops it, a file the system
+    refuses) does not stop the others: each is read, and one :class:`LoadError` naming the
+    folder then lists every problem, each naming its file.
+    """
+
+    def __init__(self, found: Sequence[LoadProblem] = ()) -> None:
+        self.problems = list(found)
+        self.more = 0
+
+    @contextlib.contextmanager
+    def file(self) -> Iterator[None]:
+        """Keep the problems of the file read inside instead of raising them."""
+        try:
+            yield
+        except LoadError as exc:
+            self.problems.extend(exc.problems)
+            self.more += exc.more
+        except LoadFileError as exc:
+            self.problems.append(LoadProblem(exc.path, None, message=exc.reason))
+
+    def check(self, folder: Path) -> None:
+        """Raise the folder's error when a file had a problem.
+
+        Raises:
+            LoadError: every problem found, in the order of the files.
+        """
+        found = self.problems
+        if found or self.more:
+            extra = max(0, len(found) - MAX_PROBLEMS)
+            raise LoadError(str(folder), tuple(found[:MAX_PROBLEMS]), self.more + extra)
+
+
 def _checked_path(
     path: str | os.PathLike[str],
     *,
@@ -477,11 +594,7 @@ def _checked_path(
 ) -> tuple[Path, str | None]:
     """The loader's own argument checks (and the file's), so both refuse the same arguments."""
     if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
-        if errors not in ("strict", "collect"):
-            raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
-        day = as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime))
-        if not day:
-            raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
+        _arguments(errors=errors, as_of=as_of)
         file = Path(path)
         if file.suffix.lower() != ".parquet":
             message = Reason(
@@ -545,10 +658,12 @@ class TradeTable:
         as_of: dt.date | None = None,
         encoding: str = "utf-8",
     ) -> TradeTable:
-        """Read a trade CSV file with the checks and problems of ``load_trade_records``.
+        """Read a trade CSV file, or a folder of them, with ``load_trade_records``' checks.
 
         Args:
-            path: the file (``.csv``).
+            path: the file (``.csv``), or a dataset folder: every ``.csv`` file below it, in the
+                order of their paths, read as one table (:meth:`concat`; see
+                :mod:`littlegiants.io.datasets`).
             currency: the currency of amounts that name none.
             errors: ``"strict"`` raises :class:`~littlegiants.loader.LoadError` on any bad row;
                 ``"collect"`` keeps the rejected rows in :attr:`rejected`.
@@ -559,13 +674,29 @@ class TradeTable:
         Raises:
             LoadError: a bad row (strict), a problem that stops the file (both modes), or an
                 amount the table cannot hold exactly (a digit finer than ``1E-7``; both modes).
+                For a folder, once every file is read: every file's problems, and what else
+                the folder holds (a file of another kind, a link to a folder), or that it holds
+                no ``.csv`` file.
             LoadFileError: the file cannot be read.
             UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
             InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
         """
-        file, code = _checked_path(
+        file, code, dataset = _dataset(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
+        if dataset is not None:
+            return cls._read_folder(
+                file,
+                dataset,
+                lambda each, _: cls._read_csv_file(each, code, errors, as_of, encoding),
+            )
+        return cls._read_csv_file(file, code, errors, as_of, encoding)
+
+    @classmethod
+    def _read_csv_file(
+        cls, file: Path, code: str | None, errors: str, as_of: dt.date | None, encoding: str
+    ) -> TradeTable:
+        """:meth:`read_csv` of one file, its path and arguments checked."""
         reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding, block=READ_BLOCK)
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
@@ -596,17 +727,21 @@ class TradeTable:
         encoding: str = "utf-8",
         block_size: int = SCAN_BLOCK,
     ) -> TradeScan:
-        """A lazy scan of a trade CSV file: nothing is read until it is summarised.
+        """A lazy scan of a trade CSV file (or a folder of them): nothing is read until summarised.
 
-        See :class:`TradeScan`; the arguments are those of :meth:`read_csv`, and
-        ``block_size`` is the bytes parsed at a time (memory stays near a few times that).
+        See :class:`TradeScan`; the arguments are those of :meth:`read_csv` (a folder is read
+        file by file, in the order of their paths), and ``block_size`` is the bytes parsed at a
+        time (memory stays near a few times that).
         """
-        file, code = _checked_path(
+        file, code, dataset = _dataset(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
         _positive(block_size, N_("block_size must be a whole number of bytes"))
-        reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding, block=block_size)
-        return TradeScan(reader, errors=errors)
+
+        def reader(each: Path, _: Mapping[str, str]) -> _CsvFile:
+            return _CsvFile(each, currency=code, as_of=as_of, encoding=encoding, block=block_size)
+
+        return _scan(file, dataset, reader, errors)
 
     @classmethod
     def scan_parquet(
@@ -618,12 +753,13 @@ class TradeTable:
         as_of: dt.date | None = None,
         batch_size: int = SCAN_ROWS,
     ) -> TradeScan:
-        """A lazy scan of a trade Parquet file: nothing is read until it is summarised.
+        """A lazy scan of a trade Parquet file or dataset: nothing is read until it is summarised.
 
-        See :class:`TradeScan`; the arguments are those of :meth:`read_parquet`, and
-        ``batch_size`` is the rows read and checked at a time. The summary, the rejected rows
-        and their problems (row 1 is line 1) are those of ``read_parquet(...)`` and its
-        ``summarize``, while memory holds one batch of rows, not the file.
+        See :class:`TradeScan`; the arguments are those of :meth:`read_parquet` (a folder is a
+        dataset, read file by file), and ``batch_size`` is the rows read and checked at a time.
+        The summary, the rejected rows and their problems (row 1 is line 1) are those of
+        ``read_parquet(...)`` and its ``summarize``, while memory holds one batch of rows, not
+        the file.
 
         Raises:
             LoadError: the path is not a ``.parquet`` file (when summarised: as
@@ -632,13 +768,17 @@ class TradeTable:
             UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
             InvalidRecordError: ``errors``, ``as_of`` or ``batch_size`` is not a valid argument.
         """
-        file, code = _checked_path(
+        file, code, dataset = _dataset(
             path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
         )
         _positive(batch_size, N_("batch_size must be a whole number of rows"))
-        return TradeScan(
-            _ParquetFile(file, currency=code, as_of=as_of, rows=batch_size), errors=errors
-        )
+
+        def reader(each: Path, partitions: Mapping[str, str]) -> _ParquetFile:
+            return _ParquetFile(
+                each, currency=code, as_of=as_of, rows=batch_size, partitions=partitions
+            )
+
+        return _scan(file, dataset, reader, errors)
 
     @classmethod
     def read_xlsx(
@@ -677,21 +817,68 @@ class TradeTable:
         """Read a Parquet file: trade columns as text (as a CSV has them) or :data:`TRADE_SCHEMA`.
 
         Problems name the row as its line: the first row is line 1 (Parquet has no header line).
+        A folder is a dataset, as Spark, polars, DuckDB or pyarrow write one: every ``.parquet``
+        file below it, read as one table (:meth:`concat`), with a text column for each
+        ``KEY=VALUE`` folder a file is in (see :mod:`littlegiants.io.datasets`).
 
         Raises:
-            LoadError: as :meth:`read_csv`.
+            LoadError: as :meth:`read_csv`; or a partition key names a column of its file too.
             FloatAmountError: a column holds floats.
         """
-        file, code = _checked_path(
+        file, code, dataset = _dataset(
             path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
         )
+        if dataset is not None:
+            return cls._read_folder(
+                file,
+                dataset,
+                lambda each, keys: cls._read_parquet_file(each, keys, code, errors, as_of),
+            )
+        return cls._read_parquet_file(file, {}, code, errors, as_of)
+
+    @classmethod
+    def _read_parquet_file(
+        cls,
+        file: Path,
+        partitions: Mapping[str, str],
+        code: str | None,
+        errors: Errors,
+        as_of: dt.date | None,
+    ) -> TradeTable:
+        """:meth:`read_parquet` of one file, its path and arguments checked."""
         import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet readers need it
 
         with _parquet_errors(file):
             table = pq.read_table(file, read_dictionary=_dictionary_columns(pq.read_schema(file)))
+        _partitioned_names(table.column_names, partitions, str(file))
         return cls.from_arrow(
-            table, path=str(file), currency=code, errors=errors, as_of=as_of, first_line=1
+            _with_partitions(table, partitions),
+            path=str(file),
+            currency=code,
+            errors=errors,
+            as_of=as_of,
+            first_line=1,
         )
+
+    @classmethod
+    def _read_folder(
+        cls,
+        folder: Path,
+        dataset: DatasetFiles,
+        read: Callable[[Path, Mapping[str, str]], TradeTable],
+    ) -> TradeTable:
+        """One table of a dataset folder's files, each read by ``read`` (see :meth:`concat`).
+
+        Raises:
+            LoadError: once every file is read, when one had a problem (:class:`_FolderProblems`).
+        """
+        gathered = _FolderProblems(dataset.problems)
+        tables: list[TradeTable] = []
+        for file, partitions in dataset.files:
+            with gathered.file():
+                tables.append(read(file, partitions))
+        gathered.check(folder)
+        return cls.concat(tables)
 
     @classmethod
     def concat(cls, tables: Iterable[TradeTable]) -> TradeTable:
@@ -1026,19 +1213,53 @@ class _Source(Protocol):
     def parts(self) -> Iterator[_Part]: ...
 
 
+def _scan(
+    path: Path,
+    dataset: DatasetFiles | None,
+    reader: Callable[[Path, Mapping[str, str]], _Source],
+    errors: str,
+) -> TradeScan:
+    """The scan of one file (``dataset`` is ``None``) or of a dataset folder's files."""
+    if dataset is None:
+        return TradeScan([reader(path, {})], errors=errors)
+    sources = [reader(file, partitions) for file, partitions in dataset.files]
+    return TradeScan(sources, errors=errors, folder=path, problems=dataset.problems)
+
+
+class _EndOfFile:
+    """Marks, among a scan's checked parts, that one file of it has been read to its end."""
+
+
+_END: Final = _EndOfFile()
+
+
 class TradeScan:
-    """A trade file read lazily, in parts, into a summary: memory bounded by the part's size.
+    """Trade files read lazily, in parts, into a summary: memory bounded by the part's size.
 
     Build it with :meth:`TradeTable.scan_csv` (blocks of bytes) or
-    :meth:`TradeTable.scan_parquet` (batches of rows). :meth:`summarize` reads the file once;
+    :meth:`TradeTable.scan_parquet` (batches of rows), of one file or of a dataset folder (every
+    file below it, :mod:`littlegiants.io.datasets`). :meth:`summarize` reads every file once;
     after it, :attr:`rejected` and :attr:`rows_read` say what was read, as for a
     ``TradeTable``. Grouping by level is refused (a file carries no designations).
     """
 
-    def __init__(self, source: _Source, *, errors: str) -> None:
-        """Remember what to read (internal: use ``TradeTable.scan_csv`` or ``scan_parquet``)."""
-        self.path = source.path
-        self._source = source
+    def __init__(
+        self,
+        sources: Sequence[_Source],
+        *,
+        errors: str,
+        folder: Path | None = None,
+        problems: Sequence[LoadProblem] = (),
+    ) -> None:
+        """Remember what to read (internal: use ``TradeTable.scan_csv`` or ``scan_parquet``).
+
+        ``folder``: the dataset folder the ``sources`` are the files of, and ``problems`` what
+        listing it found; ``None`` for one file (``sources`` holds it alone).
+        """
+        self.path = sources[0].path if folder is None else folder
+        self._sources = tuple(sources)
+        self._folder = folder
+        self._found = tuple(problems)
         self._errors = errors
         self.rejected: tuple[RejectedRow, ...] = ()
         self.rows_read = 0
@@ -1056,7 +1277,7 @@ class TradeScan:
         """The checked records, batch by batch (:data:`TRADE_SCHEMA`); see :meth:`summarize`.
 
         Raises:
-            LoadError: as :meth:`summarize`, once the file has been read.
+            LoadError: as :meth:`summarize`, once every file has been read.
         """
         for table in self._tables():
             if table is None:  # batches already given would come again from the loader's reader
@@ -1068,25 +1289,41 @@ class TradeScan:
                         "the scan, which starts again with the loader's reader"
                     ),
                 )
-            yield from table.to_batches()
+            if not isinstance(table, _EndOfFile):
+                yield from table.to_batches()
 
-    def _tables(self) -> Iterator[pa.Table | None]:
-        """The checked records of each block; ``None`` when reading starts again from the top."""
-        outcome = _Outcome(str(self.path), self._errors)
-        try:
-            for part in self._source.parts():
-                if isinstance(part, _Restart):
-                    outcome.reset()
-                    yield None
-                    continue
-                outcome.take(part)
-                if len(part.table):
-                    yield part.table.select(TRADE_SCHEMA.names)
-        except _Fatal as fatal:
-            raise outcome.fatal(fatal.bad) from None
-        self.rejected = tuple(outcome.rejected)
-        self.rows_read = outcome.rows_read
-        outcome.finish()
+    def _tables(self) -> Iterator[pa.Table | _EndOfFile | None]:
+        """Each file's checked records, part by part, then :data:`_END`.
+
+        ``None`` says the file's reading starts again from its top (drop its parts so far).
+        One file's errors are raised as they are; a folder's are gathered, file by file, and
+        raised once every file is read (:class:`_FolderProblems`).
+        """
+        gathered = _FolderProblems(self._found)
+        rejected: list[RejectedRow] = []
+        rows = 0
+        for source in self._sources:
+            outcome = _Outcome(str(source.path), self._errors)
+            with contextlib.nullcontext() if self._folder is None else gathered.file():
+                try:
+                    for part in source.parts():
+                        if isinstance(part, _Restart):
+                            outcome.reset()
+                            yield None
+                            continue
+                        outcome.take(part)
+                        if len(part.table):
+                            yield part.table.select(TRADE_SCHEMA.names)
+                except _Fatal as fatal:
+                    raise outcome.fatal(fatal.bad) from None
+                finally:
+                    rejected.extend(outcome.rejected)
+                    rows += outcome.rows_read
+                    self.rejected, self.rows_read = tuple(rejected), rows
+                outcome.finish()
+            yield _END
+        if self._folder is not None:
+            gathered.check(self._folder)
 
     def summarize(
         self,
@@ -1095,15 +1332,15 @@ class TradeScan:
         rates: RateTable | None = None,
         by: str | None = None,
     ) -> TradeSummary:
-        """Read the file and summarise it, as ``read_csv`` (or ``read_parquet``) and ``summarize``.
+        """Read the files and summarise them, as ``read_csv`` (or ``read_parquet``) and summarize.
 
         Each part (a block of a CSV file's bytes, a batch of a Parquet file's rows) is checked,
         summarised exactly (:func:`~littlegiants.io.batches.summarize_batch`) and merged into
         the running summary, so only one part's rows are in memory at a time.
 
         Raises:
-            LoadError: a bad row (strict; after reading the whole file, listing the problems),
-                a problem that stops the file, or an amount the table cannot hold exactly.
+            LoadError: a bad row (strict; after reading every file, listing the problems),
+                a problem that stops a file, or an amount the table cannot hold exactly.
             InvalidRecordError: ``by="level"`` or a grouping function (summarise a
                 ``TradeTable`` for those), or as ``summarize``.
             RateNotFoundError: as ``summarize``.
@@ -1113,29 +1350,37 @@ class TradeScan:
                 by,
                 N_("a scan groups by 'region' or 'enterprise': read a TradeTable for a function"),
             )
-        summaries: list[TradeSummary] = []
-        # A part's summary may fail (a rate not found): the file is still read to its end, as
-        # reading the whole file before summarising it would, so a problem of the file (a bad
-        # row in strict mode, bytes that stop it) is raised first, else the first summary error.
+        read: list[TradeSummary] = []  # the files read to their end, merged
+        summaries: list[TradeSummary] = []  # the file being read
+        # A part's summary may fail (a rate not found): the files are still read to their end,
+        # as reading them whole before summarising would, so a problem of a file (a bad row in
+        # strict mode, bytes that stop it) is raised first, else the first summary error.
         failed: LittleGiantsError | None = None
+        failing: LittleGiantsError | None = None  # in the file being read
         for table in self._tables():
-            if table is None:  # the loader's reader starts again from the top
-                summaries.clear()
-                failed = None
+            if isinstance(table, _EndOfFile):
+                failed = failed or failing
+                if summaries:  # at most one: merged as they come
+                    read = [_batches.merge_summaries(read + summaries)] if read else summaries
+                summaries, failing = [], None
                 continue
-            if failed is not None:
+            if table is None:  # the loader's reader starts the file again from its top
+                summaries.clear()
+                failing = None
+                continue
+            if failed is not None or failing is not None:
                 continue
             try:
                 summaries.append(
                     _batches.summarize_batch(table, currency=currency, rates=rates, by=by)
                 )
             except LittleGiantsError as exc:
-                failed = exc
+                failing = exc
                 continue
             if len(summaries) > 1:
                 summaries = [_batches.merge_summaries(summaries)]
         if failed is not None:
             raise failed
-        if not summaries:
+        if not read:
             return summarize([], currency=currency, rates=rates, by=by)
-        return summaries[0]
+        return read[0]

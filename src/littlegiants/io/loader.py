@@ -2032,7 +2032,7 @@ def _non_empty(key: str) -> Reason:
 
 
 def _is_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder (a sub-folder of a dataset, which is not read)."""
+    """Whether ``path`` is a folder (or a link to one), never raising."""
     try:
         return stat.S_ISDIR(path.stat().st_mode)
     except OSError:

@@ -1,0 +1,144 @@
+"""The files of a dataset folder: what a columnar reader reads when it is given a folder.
+
+Trade at the scale of a province comes as many files: a CSV extract per month, or a Parquet
+dataset as Spark, polars, DuckDB or pyarrow write it, one folder per value of a partition key
+(``period=2022-01/part-0.parquet``), with the key's value in the folder's name and not in the
+file. :func:`dataset_files` lists such a folder the way the columnar readers
+(``TradeTable.read_csv``, ``scan_csv``, ``read_parquet``, ``scan_parquet``) read it:
+
+- every file below the folder with the reader's extension, sub-folders included, in the order
+  of their paths (compared folder by folder, so ``2022-02/`` comes before ``2022-10/``);
+- names starting with ``.`` or ``_`` are not read (the marks writers leave: ``_SUCCESS``,
+  ``_metadata``, ``.part-0.crc``, a ``_temporary/`` folder), as Spark, Hive and pyarrow skip them;
+- anything else is a problem, never skipped in silence: a file with another extension, a link
+  to a folder (not followed, so a dataset cannot loop), a folder the system will not list, and
+  a data file that is not a regular file (a FIFO is never opened, as that could block; a broken
+  link or a looping one);
+- for Parquet, each folder named ``KEY=VALUE`` (Hive's partitioning, percent-encoded as writers
+  encode it; ``__HIVE_DEFAULT_PARTITION__`` is an empty cell) gives every row of the files below
+  it a cell ``VALUE`` in column ``KEY``; a key given twice on one path is a problem.
+
+Nothing here reads a file: the readers check each file as they check a file given alone.
+
+>>> import pathlib, tempfile
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> for month in ("2022-10", "2022-02"):
+...     (folder / f"period={month}").mkdir()
+...     _ = (folder / f"period={month}" / "part-0.parquet").write_bytes(b"")
+>>> _ = (folder / "_SUCCESS").write_bytes(b"")
+>>> found = dataset_files(folder, ".parquet", partitioned=True)
+>>> for file, keys in found.files:
+...     print(file.relative_to(folder).as_posix(), keys)
+period=2022-02/part-0.parquet {'period': '2022-02'}
+period=2022-10/part-0.parquet {'period': '2022-10'}
+>>> found.problems
+()
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Final, NamedTuple
+from urllib.parse import unquote
+
+from littlegiants.errors import Reason
+from littlegiants.io.loader import LoadFileError, LoadProblem, _file_error, _regular_file
+from littlegiants.translations import N_
+
+__all__ = ["DatasetFiles", "dataset_files"]
+
+#: The value writers put in a partition folder's name for a missing (null) value.
+HIVE_NULL: Final = "__HIVE_DEFAULT_PARTITION__"
+
+
+class DatasetFiles(NamedTuple):
+    """A dataset folder's data files (each with its partition cells) and what else it holds."""
+
+    files: tuple[tuple[Path, dict[str, str]], ...]
+    problems: tuple[LoadProblem, ...]
+
+
+def _hidden(name: str) -> bool:
+    """Whether a writer's mark (``.`` or ``_`` first): never read, as Spark and pyarrow do."""
+    return name.startswith((".", "_"))
+
+
+def dataset_files(folder: Path, suffix: str, *, partitioned: bool) -> DatasetFiles:
+    """The data files below ``folder`` with the extension ``suffix`` (see the module docstring).
+
+    ``partitioned``: read ``KEY=VALUE`` folder names as cells of every row below them (the
+    Parquet readers); else folder names carry nothing (the CSV readers).
+    """
+    problems: list[LoadProblem] = []
+    found: list[tuple[tuple[str, ...], Path]] = []
+
+    def refused(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        error = _file_error(where, exc, N_("folder"))
+        problems.append(LoadProblem(str(where), None, message=error.reason))
+
+    for top, folders, names in os.walk(folder, onerror=refused):
+        here = Path(top)
+        kept = []
+        for name in sorted(folders):
+            if _hidden(name):
+                continue
+            if (here / name).is_symlink():
+                message = Reason(N_("a link to a folder is not followed: link its files instead"))
+                problems.append(LoadProblem(str(here / name), None, value=name, message=message))
+                continue
+            kept.append(name)
+        folders[:] = kept
+        for name in names:
+            file = here / name
+            if _hidden(name):
+                continue
+            if file.suffix.lower() != suffix:
+                message = Reason(
+                    N_("not a {suffix} file: a dataset folder holds its data files only"),
+                    suffix=suffix,
+                )
+                problems.append(LoadProblem(str(file), None, value=name, message=message))
+                continue
+            try:  # a FIFO is never opened (it could block), a broken link never followed
+                _regular_file(file, N_("file"))
+            except LoadFileError as exc:
+                problems.append(LoadProblem(str(file), None, value=name, message=exc.reason))
+                continue
+            found.append((file.relative_to(folder).parts, file))
+    found.sort()
+    if not found and not problems:
+        message = Reason(
+            N_("the folder holds no {suffix} file (names starting with . or _ are not read)"),
+            suffix=suffix,
+        )
+        problems.append(LoadProblem(str(folder), None, message=message))
+    files = []
+    for parts, file in found:
+        keys = _partition(parts[:-1], file, problems) if partitioned else {}
+        if keys is not None:
+            files.append((file, keys))
+    return DatasetFiles(tuple(files), tuple(problems))
+
+
+def _partition(
+    folders: tuple[str, ...], file: Path, problems: list[LoadProblem]
+) -> dict[str, str] | None:
+    """The cells a file's ``KEY=VALUE`` folders give its rows, or ``None`` (a problem noted)."""
+    keys: dict[str, str] = {}
+    for name in folders:
+        key, equals, value = name.partition("=")
+        if not equals:
+            continue
+        key, value = unquote(key), unquote(value)
+        if not key or key in keys:
+            message = (
+                Reason(N_("the partition key {key} is given twice on the file's path"), key=key)
+                if key
+                else Reason(N_("a partition folder needs a key before its =, as KEY=VALUE"))
+            )
+            problems.append(LoadProblem(str(file), None, value=name, message=message))
+            return None
+        keys[key] = "" if value == HIVE_NULL else value
+    return keys
