@@ -77,6 +77,7 @@ CASES = (
     "polars-parquet",
     "cli-objects",
     "cli-arrow",
+    "table-records",
 )
 PARQUET_CASES = ("parquet", "scan-parquet", "polars-parquet")
 TARGET = 2
@@ -106,6 +107,16 @@ def run_table(path: Path) -> dict[str, Decimal]:
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
     summary = TradeTable.read_csv(path).summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_table_records(path: Path) -> dict[str, Decimal]:
+    """``objects`` with the records from a TradeTable: ``read_csv`` then ``to_records()``."""
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+    from littlegiants.trade import summarize  # noqa: PLC0415 - each child imports its case only
+
+    records = list(TradeTable.read_csv(path).to_records())
+    summary = summarize(records, currency="CNY", rates=rates(), by="enterprise")
     return {key: group.total.amount for key, group in summary.groups}
 
 
@@ -387,6 +398,7 @@ COMPARISONS: tuple[tuple[str, str, str, int | None], ...] = (
     ("scan_parquet / read_parquet", "scan-parquet", "parquet", 2),
     ("littlegiants trade --engine objects / --engine arrow", "cli-objects", "cli-arrow", None),
     ("object path / TradeTable", "objects", "table", None),
+    ("records via TradeTable.to_records() / via load_trade_records", "table-records", "objects", 1),
 )
 
 

@@ -48,6 +48,7 @@ Money('99200000.00', 'USD')
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import functools
@@ -82,6 +83,7 @@ from littlegiants.io.loader import (
     RejectedRow,
     _Bad,
     _Scanner,
+    _young_collections_only,
 )
 from littlegiants.io.structuring import converter, structure
 from littlegiants.money import Money, is_valid_currency, validate_currency
@@ -846,45 +848,195 @@ def records_of(
 ) -> Iterator[TradeRecord]:
     """The trade records of a batch of :data:`TRADE_SCHEMA`, one at a time, exactly as stored.
 
-    Each record is built by ``TradeRecord(...)``, which checks it again. Without
-    ``enterprises``, each record's enterprise is built from its name, credit code and region
-    (once per distinct triple); with them (and an ``enterprise`` column of indices, as a
-    ``TradeTable`` keeps), the records carry those very enterprises.
+    Each record is checked again as ``TradeRecord(...)`` checks it. Without ``enterprises``,
+    each record's enterprise is built from its name, credit code and region (once per
+    distinct triple); with them (and an ``enterprise`` column of indices, as a ``TradeTable``
+    keeps), the records carry those very enterprises.
+
+    The rows are built :data:`_RECORDS_AT_ONCE` at a time (with full collections of the cyclic
+    garbage collector put off, as the loader does), a column at a time: each distinct
+    period, flow, currency and growth is read once, each amount from Arrow's own text of it at
+    its written exponent, and the records by ``TradeRecord``'s column-wise constructor, which
+    runs every check of the record. Rows that path cannot vouch for (a missing value, an
+    amount written with a positive exponent, any check that fails) are built one by one with
+    ``TradeRecord(...)``, so its error is raised, for the first bad row, after the good rows
+    before it.
 
     Raises:
         InvalidRecordError: a row is not a valid record (the checks of ``TradeRecord``).
     """
     table = _as_table(batch)
     firms: dict[tuple[str, str | None, str | None], Enterprise] = {}
-    for part in table.to_batches(max_chunksize=4096):
-        columns = part.to_pydict()
-        count = part.num_rows
-        if enterprises is not None:
-            given = [enterprises[index] for index in columns["enterprise"]]
+    first = 1
+    for part in table.to_batches(max_chunksize=_RECORDS_AT_ONCE):
+        with _young_collections_only:  # as the loader builds its records (full ones put off)
+            given = _given_enterprises(part, enterprises, firms)
+            built = _built_records(part, given)
+        if built is None:
+            yield from _records_one_by_one(part, given, first)
         else:
-            given = []
-            for triple in zip(
-                columns["name"], columns["credit_code"], columns["region"], strict=True
-            ):
-                firm = firms.get(triple)
-                if firm is None:
-                    firm = firms[triple] = _enterprise(*triple)
-                given.append(firm)
-        for i in range(count):
-            code = columns["currency"][i]
-            previous = columns["previous"][i]
-            growth = columns["growth"][i]
-            yield TradeRecord(
-                given[i],
-                Period(columns["period_start"][i], columns["period_end"][i]),
-                TradeFlow(columns["flow"][i]),
-                _money(columns["value"][i], columns["value_exponent"][i], code),
-                previous=None
-                if previous is None
-                else _money(previous, columns["previous_exponent"][i], code),
-                growth=None if growth is None else Growth(Decimal(growth)),
-                source=columns["source"][i],
-            )
+            yield from built
+        first += part.num_rows
+
+
+#: Rows of a batch that :func:`records_of` builds together (the Arrow steps are per chunk).
+_RECORDS_AT_ONCE: Final = 65_536
+#: The columns a record cannot do without (a prior-year value's exponent, when it has one).
+_NEEDED: Final = (
+    "period_start",
+    "period_end",
+    "flow",
+    "currency",
+    "value",
+    "value_exponent",
+    "previous_exponent",
+)
+
+
+def _given_enterprises(
+    part: pa.RecordBatch,
+    enterprises: Sequence[Enterprise] | None,
+    firms: dict[tuple[str, str | None, str | None], Enterprise],
+) -> list[Enterprise]:
+    """Each row's enterprise: the given one its index names, else one per distinct triple."""
+    if enterprises is not None:
+        return list(map(enterprises.__getitem__, part.column("enterprise").to_pylist()))
+    given = []
+    triples = zip(
+        part.column("name").to_pylist(),
+        part.column("credit_code").to_pylist(),
+        part.column("region").to_pylist(),
+        strict=True,
+    )
+    for triple in triples:
+        firm = firms.get(triple)
+        if firm is None:
+            firm = firms[triple] = _enterprise(*triple)
+        given.append(firm)
+    return given
+
+
+def _records_one_by_one(
+    part: pa.RecordBatch, given: list[Enterprise], first_row: int
+) -> Iterator[TradeRecord]:
+    """The records of a chunk, each built and checked by ``TradeRecord(...)``.
+
+    ``first_row`` is the chunk's first row in the batch (1 for the first), which an error names.
+
+    Raises:
+        InvalidRecordError: a row is not a valid record, or lacks a value a record needs.
+    """
+    columns = part.to_pydict()
+    for i in range(part.num_rows):
+        for name in _NEEDED:
+            needed = name != "previous_exponent" or columns["previous"][i] is not None
+            if needed and columns[name][i] is None:
+                location = SourceLocation(None, first_row + i, name)
+                message = N_("a record needs this value: it is null")
+                raise InvalidRecordError(None, message, location)
+        code = columns["currency"][i]
+        previous = columns["previous"][i]
+        growth = columns["growth"][i]
+        yield TradeRecord(
+            given[i],
+            Period(columns["period_start"][i], columns["period_end"][i]),
+            TradeFlow(columns["flow"][i]),
+            _money(columns["value"][i], columns["value_exponent"][i], code),
+            previous=None
+            if previous is None
+            else _money(previous, columns["previous_exponent"][i], code),
+            growth=None if growth is None else Growth(Decimal(growth)),
+            source=columns["source"][i],
+        )
+
+
+def _built_records(part: pa.RecordBatch, given: list[Enterprise]) -> list[TradeRecord] | None:
+    """A chunk's records built a column at a time, or ``None`` to build them one by one."""
+    required = ("period_start", "period_end", "flow", "currency", "value", "value_exponent")
+    if any(part.column(name).null_count for name in required):
+        return None
+    try:
+        periods = _each_distinct(
+            pc.add(
+                pc.multiply(part.column("period_start").cast(pa.int32()).cast(pa.int64()), 1 << 32),
+                part.column("period_end").cast(pa.int32()).cast(pa.int64()),
+            ),
+            _period_of_days,
+        )
+        flows = _each_distinct(part.column("flow"), TradeFlow)
+        codes = _each_distinct(part.column("currency"), _known_currency)
+        values = _monies_of(part.column("value"), part.column("value_exponent"), codes)
+        previous = _monies_of(part.column("previous"), part.column("previous_exponent"), codes)
+        growths = _each_distinct(part.column("growth"), _growth_of_text)
+        if values is None or previous is None:
+            return None
+        sources = part.column("source").to_pylist()
+        return TradeRecord._checked_columns(  # noqa: SLF001 - every check of the record runs
+            given, periods, flows, cast("list[Money]", values), previous, growths, sources
+        )
+    except (LittleGiantsError, ArithmeticError, ValueError, TypeError, pa.ArrowException):
+        return None  # the first bad row's own error comes from building them one by one
+
+
+def _each_distinct(column: pa.Array, build: Callable[[Any], Any]) -> list[Any]:
+    """``build`` of each row's value (``None`` for a null), called once per distinct value."""
+    encoded = column if pa.types.is_dictionary(column.type) else column.dictionary_encode()
+    indices = encoded.indices.to_pylist()
+    used = pc.unique(encoded.indices).drop_null().to_pylist()  # not a dictionary's unused texts
+    texts = encoded.dictionary.to_pylist()
+    built: dict[int | None, Any] = {index: build(texts[index]) for index in used}
+    built[None] = None
+    return list(map(built.__getitem__, indices))
+
+
+_EPOCH: Final = dt.date(1970, 1, 1).toordinal()
+
+
+def _period_of_days(key: int) -> Period:
+    """The period of a key ``start << 32 | end``, both in days since 1970-01-01 (date32)."""
+    start, end = divmod(key, 1 << 32)
+    return Period(dt.date.fromordinal(_EPOCH + start), dt.date.fromordinal(_EPOCH + end))
+
+
+def _known_currency(code: str) -> str:
+    """The code when it is an ISO 4217 code as written, else the error ``Money`` raises."""
+    if validate_currency(code) != code:  # Money(..., " cny ") would read it as CNY: one by one
+        raise InvalidRecordError(code, "expected a currency code as written")
+    return code
+
+
+def _growth_of_text(text: str) -> Growth:
+    return Growth(Decimal(text))
+
+
+def _monies_of(
+    values: pa.Array, exponents: pa.Array, codes: list[str]
+) -> list[Money | None] | None:
+    """Each row's Money (``None`` for a null amount), or ``None`` when one needs ``_money``.
+
+    An amount's text is Arrow's text of it at the scale its exponent gives (a safe cast, which
+    refuses to lose a digit), which ``Decimal`` reads back exactly, with that exponent.
+    """
+    present = pc.is_valid(values)
+    written = pc.unique(exponents.filter(present)).to_pylist()
+    if any(exponent is None or not -_DIGITS <= exponent <= 0 for exponent in written):
+        return None  # a positive exponent (1E+3) has no decimal128 scale: one by one
+    if len(written) == 1 and not values.null_count:  # every row at one exponent: no scatter
+        texts = values.cast(pa.decimal128(38, -written[0])).cast(pa.string()).to_pylist()
+        return list(_schemas._monies(texts, codes))  # noqa: SLF001
+    found: list[Money | None] = [None] * len(values)
+    for exponent in written:
+        rows = pc.and_(pc.equal(exponents, exponent), present)
+        texts = values.filter(rows).cast(pa.decimal128(38, -exponent)).cast(pa.string())
+        where = pc.indices_nonzero(rows).to_pylist()
+        monies = _schemas._monies(texts.to_pylist(), map(codes.__getitem__, where))  # noqa: SLF001
+        _consume(map(found.__setitem__, where, monies))
+    return found
+
+
+_consume = collections.deque[object](maxlen=0).extend
+#: The digits of a decimal128: the finest exponent an amount's text is cast to.
+_DIGITS: Final = 38
 
 
 def _enterprise(name: str, code: str | None, region: str | None) -> Enterprise:
