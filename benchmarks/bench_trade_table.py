@@ -302,6 +302,7 @@ IMPORTS = {
     "polars-parquet": ("polars",),
     "cli-objects": ("littlegiants.cli", "littlegiants.loader", "littlegiants.trade", "cattrs"),
     "cli-arrow": ("littlegiants.cli", "littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
+    "table-records": ("littlegiants.io.arrow", "littlegiants.trade", "cattrs", "pyarrow.acero"),
 }
 
 
