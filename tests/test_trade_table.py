@@ -1091,6 +1091,18 @@ class TestDatasetFolders:
                 (str(tmp_path / "notes.txt"), "not a .csv file"),
             ] == [(p.path, str(p.message).partition(":")[0]) for p in caught.value.problems]
 
+    def test_batches_name_the_file_that_is_not_plain(self, tmp_path: Path):
+        """scan.batches() cannot take back batches given: it names the file that needs read_csv."""
+        rows = "".join(f"甲,2022-{i % 12 + 1:02d},import,{i},CNY\n" for i in range(40))
+        header = "name,period,flow,value,currency\n"
+        (tmp_path / "a.csv").write_text(header + rows)
+        (tmp_path / "b.csv").write_text(header + rows + '"乙",2022-03,import,1,CNY\n')
+        scan = TradeTable.scan_csv(tmp_path, block_size=64)
+        with pytest.raises(InvalidRecordError) as caught:
+            list(scan.batches())
+        assert str(tmp_path / "b.csv") == caught.value.value
+        assert Money("1561", "CNY") == scan.summarize(currency="CNY").total
+
     def test_empty_folder(self, tmp_path: Path):
         """A folder with no data file is refused, not read as no trade."""
         for read in (TradeTable.read_csv, TradeTable.read_parquet):

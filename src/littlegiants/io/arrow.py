@@ -1261,6 +1261,7 @@ class TradeScan:
         self._folder = folder
         self._found = tuple(problems)
         self._errors = errors
+        self._reading = self.path  # the file being read
         self.rejected: tuple[RejectedRow, ...] = ()
         self.rows_read = 0
 
@@ -1282,7 +1283,7 @@ class TradeScan:
         for table in self._tables():
             if table is None:  # batches already given would come again from the loader's reader
                 raise InvalidRecordError(
-                    str(self.path),
+                    str(self._reading),
                     N_(
                         "the file is not plain CSV past its first block (a quote, a blank line, "
                         "a lone carriage return): read it with TradeTable.read_csv, or summarise "
@@ -1303,6 +1304,7 @@ class TradeScan:
         rejected: list[RejectedRow] = []
         rows = 0
         for source in self._sources:
+            self._reading = source.path
             outcome = _Outcome(str(source.path), self._errors)
             with contextlib.nullcontext() if self._folder is None else gathered.file():
                 try:
