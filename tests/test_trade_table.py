@@ -1103,6 +1103,40 @@ class TestDatasetFolders:
         assert str(tmp_path / "b.csv") == caught.value.value
         assert Money("1561", "CNY") == scan.summarize(currency="CNY").total
 
+    def test_each_firm_is_read_once_for_the_folder(self, tmp_path: Path, monkeypatch):
+        """A firm in every monthly file is validated once for the folder, not once a file."""
+        from littlegiants.io import batches
+
+        read = []
+        original = batches._Checker._read_firm
+
+        def counted(self, name, code):
+            read.append((name, code))
+            return original(self, name, code)
+
+        monkeypatch.setattr(batches._Checker, "_read_firm", counted)
+        header = "name,credit_code,period,flow,value,currency\n"
+        csv_folder, parquet = tmp_path / "csv", tmp_path / "parquet"
+        csv_folder.mkdir()
+        parquet.mkdir()
+        for month in range(1, 13):
+            rows = [f"{firm},,2022-{month:02d},import,{month},CNY\n" for firm in ("甲", "乙")]
+            file = csv_folder / f"trade-{month:02d}.csv"
+            file.write_text(header + "".join(rows))
+            columns = pyarrow.csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()))
+            text = pyarrow.csv.read_csv(file, convert_options=columns)
+            pq.write_table(text, parquet / f"trade-{month:02d}.parquet")
+        for run in (
+            lambda: TradeTable.read_csv(csv_folder),
+            lambda: TradeTable.scan_csv(csv_folder).summarize(currency="CNY"),
+            lambda: TradeTable.read_parquet(parquet),
+            lambda: TradeTable.scan_parquet(parquet).summarize(currency="CNY"),
+        ):
+            read.clear()
+            run()
+            assert sorted([("甲", ""), ("乙", "")]) == sorted(read)
+        assert 2 == len(TradeTable.read_csv(csv_folder).enterprises)
+
     def test_empty_folder(self, tmp_path: Path):
         """A folder with no data file is refused, not read as no trade."""
         for read in (TradeTable.read_csv, TradeTable.read_parquet):

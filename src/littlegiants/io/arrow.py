@@ -136,6 +136,7 @@ class _CsvFile:
         as_of: dt.date | None,
         encoding: str,
         block: int,
+        known: _batches.Firms | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
@@ -143,6 +144,7 @@ class _CsvFile:
         self.as_of = as_of
         self.encoding = encoding
         self.block = block
+        self.known = known  # the firms a dataset's files share
         self.checker: _Checker | None = None
 
     def parts(self, *, whole: bool = False) -> Iterator[_Part]:
@@ -189,7 +191,12 @@ class _CsvFile:
 
     def _fast(self, names: list[str], block: int, *, whole: bool) -> Iterator[_Part]:
         checker = self.checker = _Checker(
-            self.name, names, currency=self.currency, as_of=self.as_of, fast_csv=True
+            self.name,
+            names,
+            currency=self.currency,
+            as_of=self.as_of,
+            fast_csv=True,
+            known=self.known,
         )
         types = {
             name: pa.string() if (column is not None and column.name in _AMOUNT_COLUMNS) else _TEXT
@@ -259,6 +266,7 @@ class _CsvFile:
                         currency=self.currency,
                         as_of=self.as_of,
                         header=row,
+                        known=self.known,
                     )
                     if checker.fatal is not None:
                         raise _Fatal(checker.fatal)
@@ -388,6 +396,7 @@ class _ParquetFile:
         as_of: dt.date | None,
         rows: int,
         partitions: Mapping[str, str] | None = None,
+        known: _batches.Firms | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
@@ -395,6 +404,7 @@ class _ParquetFile:
         self.as_of = as_of
         self.rows = rows
         self.partitions = dict(partitions or {})
+        self.known = known  # the firms a dataset's files share
 
     def parts(self) -> Iterator[_Part]:
         """The file's batches, checked, in order.
@@ -420,7 +430,9 @@ class _ParquetFile:
         names = _partitioned_names(schema.names, self.partitions, self.name)
         checker: _Checker | None = None
         if not _is_typed(names):
-            checker = _Checker(self.name, names, currency=self.currency, as_of=self.as_of)
+            checker = _Checker(
+                self.name, names, currency=self.currency, as_of=self.as_of, known=self.known
+            )
             if checker.fatal is not None:
                 raise _Fatal(checker.fatal)
         line = 1
@@ -688,16 +700,27 @@ class TradeTable:
             return cls._read_folder(
                 file,
                 dataset,
-                lambda each, _: cls._read_csv_file(each, code, errors, as_of, encoding),
+                lambda each, _, known: cls._read_csv_file(
+                    each, code, errors, as_of, encoding, known=known
+                ),
             )
         return cls._read_csv_file(file, code, errors, as_of, encoding)
 
     @classmethod
     def _read_csv_file(
-        cls, file: Path, code: str | None, errors: str, as_of: dt.date | None, encoding: str
+        cls,
+        file: Path,
+        code: str | None,
+        errors: str,
+        as_of: dt.date | None,
+        encoding: str,
+        *,
+        known: _batches.Firms | None = None,
     ) -> TradeTable:
         """:meth:`read_csv` of one file, its path and arguments checked."""
-        reader = _CsvFile(file, currency=code, as_of=as_of, encoding=encoding, block=READ_BLOCK)
+        reader = _CsvFile(
+            file, currency=code, as_of=as_of, encoding=encoding, block=READ_BLOCK, known=known
+        )
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
         try:
@@ -738,8 +761,10 @@ class TradeTable:
         )
         _positive(block_size, N_("block_size must be a whole number of bytes"))
 
-        def reader(each: Path, _: Mapping[str, str]) -> _CsvFile:
-            return _CsvFile(each, currency=code, as_of=as_of, encoding=encoding, block=block_size)
+        def reader(each: Path, _: Mapping[str, str], known: _batches.Firms) -> _CsvFile:
+            return _CsvFile(
+                each, currency=code, as_of=as_of, encoding=encoding, block=block_size, known=known
+            )
 
         return _scan(file, dataset, reader, errors)
 
@@ -773,9 +798,16 @@ class TradeTable:
         )
         _positive(batch_size, N_("batch_size must be a whole number of rows"))
 
-        def reader(each: Path, partitions: Mapping[str, str]) -> _ParquetFile:
+        def reader(
+            each: Path, partitions: Mapping[str, str], known: _batches.Firms
+        ) -> _ParquetFile:
             return _ParquetFile(
-                each, currency=code, as_of=as_of, rows=batch_size, partitions=partitions
+                each,
+                currency=code,
+                as_of=as_of,
+                rows=batch_size,
+                partitions=partitions,
+                known=known,
             )
 
         return _scan(file, dataset, reader, errors)
@@ -832,7 +864,9 @@ class TradeTable:
             return cls._read_folder(
                 file,
                 dataset,
-                lambda each, keys: cls._read_parquet_file(each, keys, code, errors, as_of),
+                lambda each, keys, known: cls._read_parquet_file(
+                    each, keys, code, errors, as_of, known=known
+                ),
             )
         return cls._read_parquet_file(file, {}, code, errors, as_of)
 
@@ -844,6 +878,8 @@ class TradeTable:
         code: str | None,
         errors: Errors,
         as_of: dt.date | None,
+        *,
+        known: _batches.Firms | None = None,
     ) -> TradeTable:
         """:meth:`read_parquet` of one file, its path and arguments checked."""
         import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet readers need it
@@ -851,13 +887,14 @@ class TradeTable:
         with _parquet_errors(file):
             table = pq.read_table(file, read_dictionary=_dictionary_columns(pq.read_schema(file)))
         _partitioned_names(table.column_names, partitions, str(file))
-        return cls.from_arrow(
+        return cls._checked_arrow(
             _with_partitions(table, partitions),
             path=str(file),
-            currency=code,
+            code=code,
             errors=errors,
             as_of=as_of,
             first_line=1,
+            known=known,
         )
 
     @classmethod
@@ -865,18 +902,22 @@ class TradeTable:
         cls,
         folder: Path,
         dataset: DatasetFiles,
-        read: Callable[[Path, Mapping[str, str]], TradeTable],
+        read: Callable[[Path, Mapping[str, str], _batches.Firms], TradeTable],
     ) -> TradeTable:
         """One table of a dataset folder's files, each read by ``read`` (see :meth:`concat`).
+
+        ``read`` takes a file, its partition cells and the firms the files share (each distinct
+        name and credit code is validated once for the whole folder).
 
         Raises:
             LoadError: once every file is read, when one had a problem (:class:`_FolderProblems`).
         """
         gathered = _FolderProblems(dataset.problems)
         tables: list[TradeTable] = []
+        known: _batches.Firms = {}
         for file, partitions in dataset.files:
             with gathered.file():
-                tables.append(read(file, partitions))
+                tables.append(read(file, partitions, known))
         gathered.check(folder)
         return cls.concat(tables)
 
@@ -989,11 +1030,28 @@ class TradeTable:
         table = _table(data)
         if errors not in ("strict", "collect"):
             raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
+        code = None if currency is None else validate_currency(currency)
+        return cls._checked_arrow(
+            table, path=path, code=code, errors=errors, as_of=as_of, first_line=first_line
+        )
+
+    @classmethod
+    def _checked_arrow(
+        cls,
+        table: pa.Table,
+        *,
+        path: str,
+        code: str | None,
+        errors: str,
+        as_of: dt.date | None,
+        first_line: int,
+        known: _batches.Firms | None = None,
+    ) -> TradeTable:
+        """:meth:`from_arrow` of a table, its arguments checked (``known``: see ``_Checker``)."""
         _batches._refuse_floats(table, path)  # noqa: SLF001
         if _is_typed(table.column_names):
             return cls.from_records(_batches.records_of(_typed(table, path)))
-        code = None if currency is None else validate_currency(currency)
-        checker = _Checker(path, table.column_names, currency=code, as_of=as_of)
+        checker = _Checker(path, table.column_names, currency=code, as_of=as_of, known=known)
         if checker.fatal is not None:
             raise LoadError(path, checker.fatal.problems)
         outcome = _Outcome(path, errors)
@@ -1216,13 +1274,17 @@ class _Source(Protocol):
 def _scan(
     path: Path,
     dataset: DatasetFiles | None,
-    reader: Callable[[Path, Mapping[str, str]], _Source],
+    reader: Callable[[Path, Mapping[str, str], _batches.Firms], _Source],
     errors: str,
 ) -> TradeScan:
-    """The scan of one file (``dataset`` is ``None``) or of a dataset folder's files."""
+    """The scan of one file (``dataset`` is ``None``) or of a dataset folder's files.
+
+    ``reader`` takes a file, its partition cells and the firms the files share.
+    """
+    known: _batches.Firms = {}
     if dataset is None:
-        return TradeScan([reader(path, {})], errors=errors)
-    sources = [reader(file, partitions) for file, partitions in dataset.files]
+        return TradeScan([reader(path, {}, known)], errors=errors)
+    sources = [reader(file, partitions, known) for file, partitions in dataset.files]
     return TradeScan(sources, errors=errors, folder=path, problems=dataset.problems)
 
 

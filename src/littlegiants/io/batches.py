@@ -196,6 +196,10 @@ def _exponent(amount: Decimal) -> int:
 # -- reading text columns -------------------------------------------------------------------------
 
 
+#: Firms read from a name and a credit code text, shared by the checkers of a dataset's files.
+Firms = dict[tuple[str, str], Enterprise | None]
+
+
 class _Checker:
     """Reads text rows of one trade file (one header) into checked columns; see the module doc.
 
@@ -212,7 +216,9 @@ class _Checker:
         as_of: dt.date | None,
         fast_csv: bool = False,
         header: tuple[Any, ...] | None = None,
+        known: Firms | None = None,
     ) -> None:
+        """Bind the header ``names``; ``known`` is a cache of firms shared by a dataset's files."""
         self.path = path
         self.fast_csv = fast_csv
         self.names = list(names)
@@ -230,6 +236,7 @@ class _Checker:
         self._firm_index: dict[Enterprise, int] = {}
         self._texts: dict[tuple[str, str], object] = {}
         self._firms: dict[tuple[str, str], int | None] = {}
+        self._known: Firms = {} if known is None else known
         if self.fatal is not None:
             return
         binding = self.scanner.binding
@@ -285,25 +292,40 @@ class _Checker:
         return found
 
     def _firm(self, name: str, code: str) -> int | None:
+        """The index in :attr:`enterprises` of the firm a name and a code name, else ``None``.
+
+        The firm a pair of texts names does not depend on the file (a missing column reads
+        as an empty cell), so the files of one dataset share the firms read (``known``): each
+        distinct pair is validated once for the whole dataset, not once a file.
+        """
         key = (name, code)
         if key in self._firms:
             return self._firms[key]
+        if key in self._known:
+            firm = self._known[key]
+        else:
+            firm = self._known[key] = self._read_firm(name, code)
+        found: int | None = None
+        if firm is not None:
+            found = self._firm_index.get(firm)
+            if found is None:
+                found = self._firm_index[firm] = len(self.enterprises)
+                self.enterprises.append(firm)
+        self._firms[key] = found
+        return found
+
+    def _read_firm(self, name: str, code: str) -> Enterprise | None:
+        """The firm the loader reads from a name and a code, or ``None`` when it finds problems."""
         cells = [""] * self.width
         for column, text in (("name", name), ("credit_code", code)):
             if column in self.position:
                 cells[self.position[column]] = text
         reader = self.scanner.reader
         values, issues = reader.values(self.binding, cells)
-        found: int | None = None
-        if not issues and ("name" in values or "credit_code" in values):
-            firm, problems = reader.reference(values)
-            if firm is not None and not problems:
-                found = self._firm_index.get(firm)
-                if found is None:
-                    found = self._firm_index[firm] = len(self.enterprises)
-                    self.enterprises.append(firm)
-        self._firms[key] = found
-        return found
+        if issues or ("name" not in values and "credit_code" not in values):
+            return None
+        firm, problems = reader.reference(values)
+        return None if problems else firm
 
     # -- a batch -----------------------------------------------------------------------------------
 
