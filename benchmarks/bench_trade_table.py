@@ -27,7 +27,10 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
 - ``cli-objects`` and ``cli-arrow``: ``littlegiants trade FILE --by enterprise --format csv
   --currency CNY --rates RATES`` with ``--engine objects`` and ``--engine arrow`` (run through
   ``littlegiants.cli.main`` in the child, the rates in a CSV file, the totals read back from
-  the printed CSV), the command line's own costs included but its imports not.
+  the printed CSV), the command line's own costs included but its imports not;
+- ``table-records``: ``objects`` with its records from ``TradeTable.read_csv(...).to_records()``;
+- ``folder`` and ``scan-folder``: ``table`` and ``scan`` of the same rows split into twelve
+  files of a folder (a year of monthly extracts; written once, before the rounds).
 
 Each case runs in a fresh interpreter per round (so rounds do not share caches or memory), the
 cases taking turns, ``--rounds`` times. The table gives the median and the spread (lowest,
@@ -78,8 +81,13 @@ CASES = (
     "cli-objects",
     "cli-arrow",
     "table-records",
+    "folder",
+    "scan-folder",
 )
 PARQUET_CASES = ("parquet", "scan-parquet", "polars-parquet")
+FOLDER_CASES = ("folder", "scan-folder")
+#: The files the folder cases split the CSV file into (a year of monthly extracts).
+FOLDER_FILES = 12
 TARGET = 2
 
 
@@ -261,6 +269,35 @@ def write_parquet(path: Path) -> None:
     pq.write_table(pv.read_csv(path, convert_options=options), path.with_suffix(".parquet"))
 
 
+def write_folder(path: Path) -> None:
+    """The CSV file's rows split into :data:`FOLDER_FILES` files, each with the header."""
+    header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    folder = path.with_name("months")
+    folder.mkdir()
+    count = len(rows)
+    for number in range(FOLDER_FILES):
+        part = rows[number * count // FOLDER_FILES : (number + 1) * count // FOLDER_FILES]
+        (folder / f"trade-{number + 1:02d}.csv").write_text(header + "".join(part), "utf-8")
+
+
+def run_folder(path: Path) -> dict[str, Decimal]:
+    """``table`` on the same rows in twelve files: ``read_csv`` of the folder."""
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+
+    table = TradeTable.read_csv(path.with_name("months"))
+    summary = table.summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
+def run_scan_folder(path: Path) -> dict[str, Decimal]:
+    """``scan`` on the same rows in twelve files: ``scan_csv`` of the folder."""
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
+
+    scan = TradeTable.scan_csv(path.with_name("months"))
+    summary = scan.summarize(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
 def run_duckdb(path: Path) -> dict[str, Decimal]:
     import duckdb  # noqa: PLC0415 - each child imports its case only
 
@@ -303,6 +340,8 @@ IMPORTS = {
     "cli-objects": ("littlegiants.cli", "littlegiants.loader", "littlegiants.trade", "cattrs"),
     "cli-arrow": ("littlegiants.cli", "littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
     "table-records": ("littlegiants.io.arrow", "littlegiants.trade", "cattrs", "pyarrow.acero"),
+    "folder": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
+    "scan-folder": ("littlegiants.io.arrow", "cattrs", "pyarrow.acero"),
 }
 
 
@@ -376,6 +415,9 @@ def main() -> None:
         if any(case in PARQUET_CASES for case in cases):
             write_parquet(path)
             size += f" (as Parquet {path.with_suffix('.parquet').stat().st_size / 2**20:.1f} MiB)"
+        if any(case in FOLDER_CASES for case in cases):
+            write_folder(path)
+            size += f" (and in {FOLDER_FILES} files)"
         print(f"{args.rows:,} rows, {size}; {args.rounds} rounds\n")
         results: dict[str, list[dict[str, object]]] = {case: [] for case in cases}
         for _ in range(args.rounds):
@@ -400,6 +442,8 @@ COMPARISONS: tuple[tuple[str, str, str, int | None], ...] = (
     ("littlegiants trade --engine objects / --engine arrow", "cli-objects", "cli-arrow", None),
     ("object path / TradeTable", "objects", "table", None),
     ("records via TradeTable.to_records() / via load_trade_records", "table-records", "objects", 1),
+    ("read_csv of the rows in twelve files / of one file", "folder", "table", 1),
+    ("scan_csv of the rows in twelve files / of one file", "scan-folder", "scan", 1),
 )
 
 
