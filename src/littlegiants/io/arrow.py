@@ -427,7 +427,7 @@ class _ParquetFile:
             with _parquet_errors(self.path):
                 first = file.read(columns=floats[:1])
             _batches._refuse_floats(first, self.name)  # noqa: SLF001
-        names = _partitioned_names(schema.names, self.partitions, self.name)
+        names = _partitioned_names(schema.names, self.partitions)
         checker: _Checker | None = None
         if not _is_typed(names):
             checker = _Checker(
@@ -441,7 +441,7 @@ class _ParquetFile:
                 batch = next(batches, None)
             if batch is None:
                 return
-            table = _with_partitions(pa.Table.from_batches([batch]), self.partitions)
+            table = _partitioned(pa.Table.from_batches([batch]), self.partitions, self.name, line)
             _batches._refuse_floats(table, self.name)  # noqa: SLF001
             if checker is None:
                 records = _batches.records_of(_typed(table, self.name))
@@ -451,31 +451,55 @@ class _ParquetFile:
             line += batch.num_rows
 
 
-def _partitioned_names(names: Sequence[str], partitions: Mapping[str, str], file: str) -> list[str]:
-    """A file's column names and its partition keys after them (a dataset's ``KEY=VALUE`` folders).
+def _partitioned_names(names: Sequence[str], partitions: Mapping[str, str]) -> list[str]:
+    """A file's column names, then each partition key the file does not hold itself."""
+    return [*names, *(key for key in partitions if key not in names)]
+
+
+def _partitioned(
+    table: pa.Table, partitions: Mapping[str, str], file: str, first_line: int
+) -> pa.Table:
+    """The table with a text column per partition key its file lacks, the value on every row.
+
+    A file may hold a key's column itself, as polars writes its partitions: every row must
+    then agree with the folder's name (a null cell reads as ``__HIVE_DEFAULT_PARTITION__``).
 
     Raises:
-        LoadError: a key names a column the file holds too (which of the two is meant?).
+        LoadError: a row disagrees with its folder's name (naming the first such row).
     """
     for key, value in partitions.items():
-        if key in names:
-            message = Reason(
-                N_("the column {key} is in the file and in its folder's name ({key}={value})"),
-                key=key,
-                value=value,
-            )
-            problem = LoadProblem(file, None, column=key, value=value, message=message)
-            raise LoadError(file, (problem,))
-    return [*names, *partitions]
-
-
-def _with_partitions(table: pa.Table, partitions: Mapping[str, str]) -> pa.Table:
-    """The table with a text column per partition key, its value on every row."""
-    for key, value in partitions.items():
+        if key in table.column_names:
+            _agreeing(table.column(key), key, value, file, first_line)
+            continue
         indices = pa.repeat(pa.scalar(0, pa.int32()), table.num_rows)
         column = pa.DictionaryArray.from_arrays(indices, pa.array([value], pa.string()))
         table = table.append_column(key, column)
     return table
+
+
+def _agreeing(column: pa.ChunkedArray, key: str, value: str, file: str, first_line: int) -> None:
+    """Check that every cell of a file's column is its folder's partition value.
+
+    Raises:
+        LoadError: the first row whose cell is another text.
+    """
+    try:
+        texts = _batches.text_column(column)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return  # no text at all: the checks refuse the column, naming it
+    differ = pc.indices_nonzero(pc.not_equal(pc.cast(texts, pa.string()), value))
+    if not len(differ):
+        return
+    row = differ[0].as_py()
+    cell = texts[row].as_py()
+    message = Reason(
+        N_("the file says {cell} where its folder's name says {key}={value}"),
+        cell=repr(cell),
+        key=key,
+        value=value,
+    )
+    problem = LoadProblem(file, first_line + row, column=key, value=cell, message=message)
+    raise LoadError(file, (problem,))
 
 
 class _Outcome:
@@ -854,7 +878,7 @@ class TradeTable:
         ``KEY=VALUE`` folder a file is in (see :mod:`littlegiants.io.datasets`).
 
         Raises:
-            LoadError: as :meth:`read_csv`; or a partition key names a column of its file too.
+            LoadError: as :meth:`read_csv`; or a file's column disagrees with its folder's name.
             FloatAmountError: a column holds floats.
         """
         file, code, dataset = _dataset(
@@ -886,9 +910,8 @@ class TradeTable:
 
         with _parquet_errors(file):
             table = pq.read_table(file, read_dictionary=_dictionary_columns(pq.read_schema(file)))
-        _partitioned_names(table.column_names, partitions, str(file))
         return cls._checked_arrow(
-            _with_partitions(table, partitions),
+            _partitioned(table, partitions, str(file), 1),
             path=str(file),
             code=code,
             errors=errors,

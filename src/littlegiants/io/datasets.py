@@ -16,7 +16,9 @@ file. :func:`dataset_files` lists such a folder the way the columnar readers
   link or a looping one);
 - for Parquet, each folder named ``KEY=VALUE`` (Hive's partitioning, percent-encoded as writers
   encode it; ``__HIVE_DEFAULT_PARTITION__`` is an empty cell) gives every row of the files below
-  it a cell ``VALUE`` in column ``KEY``; a key given twice on one path is a problem.
+  it a cell ``VALUE`` in column ``KEY``; a key given twice on one path is a problem. A file may
+  hold the key's column itself (polars writes it there too): the readers then check that every
+  row agrees with the folder's name.
 
 Nothing here reads a file: the readers check each file as they check a file given alone.
 
