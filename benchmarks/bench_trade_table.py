@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import hashlib
 import importlib
 import importlib.abc
@@ -58,9 +59,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -97,6 +99,15 @@ def rates():
     return RateTable([ExchangeRate("USD", "CNY", rate=RATE, on=dt.date(2020, 1, 1))])
 
 
+def enterprise_totals(summarise: Callable[..., Any]) -> dict[str, Decimal]:
+    """Each enterprise's total in CNY (the rate table above), from a summarising function.
+
+    ``summarise`` is a table's or a scan's ``summarize``, or ``summarize`` bound to records.
+    """
+    summary = summarise(currency="CNY", rates=rates(), by="enterprise")
+    return {key: group.total.amount for key, group in summary.groups}
+
+
 def digest(totals: dict[str, Decimal]) -> str:
     """A fingerprint of per-enterprise totals, equal exactly when the totals are equal."""
     text = ";".join(f"{key}={value.normalize()}" for key, value in sorted(totals.items()))
@@ -107,15 +118,13 @@ def run_objects(path: Path) -> dict[str, Decimal]:
     from littlegiants.loader import load_trade_records  # noqa: PLC0415 - each child imports its case only
     from littlegiants.trade import summarize  # noqa: PLC0415 - each child imports its case only
 
-    summary = summarize(load_trade_records(path), currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(functools.partial(summarize, load_trade_records(path)))
 
 
 def run_table(path: Path) -> dict[str, Decimal]:
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
-    summary = TradeTable.read_csv(path).summarize(currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(TradeTable.read_csv(path).summarize)
 
 
 def run_table_records(path: Path) -> dict[str, Decimal]:
@@ -124,8 +133,7 @@ def run_table_records(path: Path) -> dict[str, Decimal]:
     from littlegiants.trade import summarize  # noqa: PLC0415 - each child imports its case only
 
     records = list(TradeTable.read_csv(path).to_records())
-    summary = summarize(records, currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(functools.partial(summarize, records))
 
 
 def run_bare(path: Path) -> dict[str, Decimal]:
@@ -141,8 +149,7 @@ def run_bare(path: Path) -> dict[str, Decimal]:
 def run_scan(path: Path) -> dict[str, Decimal]:
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
-    summary = TradeTable.scan_csv(path).summarize(currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(TradeTable.scan_csv(path).summarize)
 
 
 def run_polars(path: Path) -> dict[str, Decimal]:
@@ -204,17 +211,13 @@ def run_polars_all(path: Path) -> dict[str, Decimal]:
 def run_parquet(path: Path) -> dict[str, Decimal]:
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
-    table = TradeTable.read_parquet(path.with_suffix(".parquet"))
-    summary = table.summarize(currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(TradeTable.read_parquet(path.with_suffix(".parquet")).summarize)
 
 
 def run_scan_parquet(path: Path) -> dict[str, Decimal]:
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
-    scan = TradeTable.scan_parquet(path.with_suffix(".parquet"))
-    summary = scan.summarize(currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(TradeTable.scan_parquet(path.with_suffix(".parquet")).summarize)
 
 
 def run_polars_parquet(path: Path) -> dict[str, Decimal]:
@@ -284,18 +287,14 @@ def run_folder(path: Path) -> dict[str, Decimal]:
     """``table`` on the same rows in twelve files: ``read_csv`` of the folder."""
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
-    table = TradeTable.read_csv(path.with_name("months"))
-    summary = table.summarize(currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(TradeTable.read_csv(path.with_name("months")).summarize)
 
 
 def run_scan_folder(path: Path) -> dict[str, Decimal]:
     """``scan`` on the same rows in twelve files: ``scan_csv`` of the folder."""
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
-    scan = TradeTable.scan_csv(path.with_name("months"))
-    summary = scan.summarize(currency="CNY", rates=rates(), by="enterprise")
-    return {key: group.total.amount for key, group in summary.groups}
+    return enterprise_totals(TradeTable.scan_csv(path.with_name("months")).summarize)
 
 
 def run_duckdb(path: Path) -> dict[str, Decimal]:
