@@ -554,36 +554,6 @@ def _arguments(*, errors: str, as_of: dt.date | None) -> None:
         raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
 
 
-def _dataset(
-    path: str | os.PathLike[str],
-    *,
-    encoding: str,
-    errors: str,
-    currency: str | None,
-    as_of: dt.date | None,
-    fmt: str,
-) -> tuple[Path, str | None, DatasetFiles | None]:
-    """:func:`_checked_path` for a file; for a folder, its data files (``datasets``) instead.
-
-    Raises:
-        LoadError: as :func:`_checked_path`, or the encoding is unknown.
-        UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
-        InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
-    """
-    folder = Path(path)
-    if not _is_folder(folder):  # a file, or what cannot be read: the file's checks say which
-        file, code = _checked_path(
-            path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt=fmt
-        )
-        return file, code, None
-    _arguments(errors=errors, as_of=as_of)
-    code = None if currency is None else validate_currency(currency)
-    problem = _tables.check_encoding(encoding)
-    if problem is not None:
-        raise LoadError(str(folder), (LoadProblem(str(folder), None, message=problem),))
-    return folder, code, dataset_files(folder, f".{fmt}", partitioned=fmt == "parquet")
-
-
 class _FolderProblems:
     """The problems of a dataset folder's files, gathered while every file is read.
 
@@ -627,32 +597,50 @@ def _checked_path(
     currency: str | None,
     as_of: dt.date | None,
     fmt: str,
-) -> tuple[Path, str | None]:
-    """The loader's own argument checks (and the file's), so both refuse the same arguments."""
+    folders: bool = True,
+) -> tuple[Path, str | None, DatasetFiles | None]:
+    """The loader's own argument checks (and the file's), so both refuse the same arguments.
+
+    Returns the path, the currency code, and for a folder (when ``folders``) its data files
+    (:mod:`littlegiants.io.datasets`), else ``None``.
+
+    Raises:
+        LoadError: the path does not end in ``.FMT``, or the encoding is unknown.
+        LoadFileError: the file cannot be read.
+        UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+        InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
+    """
+    if folders and _is_folder(Path(path)):  # else a file, or what the file's checks refuse
+        folder = Path(path)
+        _arguments(errors=errors, as_of=as_of)
+        code = None if currency is None else validate_currency(currency)
+        problem = _tables.check_encoding(encoding)
+        if problem is not None:
+            raise LoadError(str(folder), (LoadProblem(str(folder), None, message=problem),))
+        return folder, code, dataset_files(folder, f".{fmt}", partitioned=fmt == "parquet")
     if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
         _arguments(errors=errors, as_of=as_of)
         file = Path(path)
         if file.suffix.lower() != ".parquet":
-            message = Reason(
-                N_("expected a .{fmt} file, not {suffix}"),
-                fmt="parquet",
-                suffix=file.suffix or Reason(N_("a file without an extension")),
-            )
-            raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
+            raise _wrong_suffix(file, fmt)
         _regular_file(file, Reason(N_("{kind} file"), kind="trade"))
-        return file, None if currency is None else validate_currency(currency)
+        return file, None if currency is None else validate_currency(currency), None
     file, code = _check(
         path, kind="trade", encoding=encoding, errors=errors, currency=currency, as_of=as_of
     )
-    found = _tables.format_of(file)
-    if found != fmt:
-        message = Reason(
-            N_("expected a .{fmt} file, not {suffix}"),
-            fmt=fmt,
-            suffix=file.suffix or Reason(N_("a file without an extension")),
-        )
-        raise LoadError(str(file), (LoadProblem(str(file), None, message=message),))
-    return file, code
+    if _tables.format_of(file) != fmt:
+        raise _wrong_suffix(file, fmt)
+    return file, code, None
+
+
+def _wrong_suffix(file: Path, fmt: str) -> LoadError:
+    """The error for a path that does not end in ``.FMT``."""
+    message = Reason(
+        N_("expected a .{fmt} file, not {suffix}"),
+        fmt=fmt,
+        suffix=file.suffix or Reason(N_("a file without an extension")),
+    )
+    return LoadError(str(file), (LoadProblem(str(file), None, message=message),))
 
 
 class TradeTable:
@@ -717,7 +705,7 @@ class TradeTable:
             UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
             InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
         """
-        file, code, dataset = _dataset(
+        file, code, dataset = _checked_path(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
         if dataset is not None:
@@ -780,7 +768,7 @@ class TradeTable:
         file by file, in the order of their paths), and ``block_size`` is the bytes parsed at a
         time (memory stays near a few times that).
         """
-        file, code, dataset = _dataset(
+        file, code, dataset = _checked_path(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
         _positive(block_size, N_("block_size must be a whole number of bytes"))
@@ -817,7 +805,7 @@ class TradeTable:
             UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
             InvalidRecordError: ``errors``, ``as_of`` or ``batch_size`` is not a valid argument.
         """
-        file, code, dataset = _dataset(
+        file, code, dataset = _checked_path(
             path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
         )
         _positive(batch_size, N_("batch_size must be a whole number of rows"))
@@ -852,7 +840,13 @@ class TradeTable:
             MissingExtraError: openpyxl is not installed (the ``xlsx`` extra).
         """
         _checked_path(
-            path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="xlsx"
+            path,
+            encoding="utf-8",
+            errors=errors,
+            currency=currency,
+            as_of=as_of,
+            fmt="xlsx",
+            folders=False,
         )
         if errors == "collect":
             result = load_trade_records(path, currency=currency, errors="collect", as_of=as_of)
@@ -881,7 +875,7 @@ class TradeTable:
             LoadError: as :meth:`read_csv`; or a file's column disagrees with its folder's name.
             FloatAmountError: a column holds floats.
         """
-        file, code, dataset = _dataset(
+        file, code, dataset = _checked_path(
             path, encoding="utf-8", errors=errors, currency=currency, as_of=as_of, fmt="parquet"
         )
         if dataset is not None:
