@@ -202,6 +202,132 @@ class TestPaths:
         assert 1 == scan.rows_read  # the good file's row, read though the others failed
 
 
+# -- dataset folders ------------------------------------------------------------------------------
+
+#: Entries a folder tree is made of: what each is, and where it may go.
+_ENTRIES = ["good", "bad", "stray", "mark", "hidden", "link", "folder link", "broken link"]
+_FOLDERS = ["2022-01", "2022-10", "_temporary", ".cache", "k=v", "深圳"]
+
+
+@st.composite
+def folder_trees(draw: st.DrawFn) -> list[tuple[tuple[str, ...], str, int]]:
+    """Entries of a dataset folder: a folder path, what the entry is, and a number naming it."""
+    entries = []
+    for number in range(draw(st.integers(0, 7))):
+        depth = draw(st.integers(0, 2))
+        folders = tuple(draw(st.sampled_from(_FOLDERS)) for _ in range(depth))
+        entries.append((folders, draw(st.sampled_from(_ENTRIES)), number))
+    return entries
+
+
+def _make_tree(root: Path, entries: list[tuple[tuple[str, ...], str, int]]) -> list[Path]:
+    """Write the entries below ``root``; the data files a reader must read, in path order."""
+    header = "name,period,flow,value,currency\n"
+    outside = root.parent / f"{root.name}-outside"
+    outside.mkdir()
+    (outside / "elsewhere.csv").write_text(header + "丙,2022-05,export,3,CNY\n")
+    expected: list[tuple[tuple[str, ...], Path]] = []
+    for folders, kind, number in entries:
+        here = root.joinpath(*folders)
+        here.mkdir(parents=True, exist_ok=True)
+        read = not any(name.startswith((".", "_")) for name in folders)
+        if kind == "good":
+            path = here / f"trade-{number}.csv"
+            path.write_text(header + f"甲,2022-{number % 12 + 1:02d},import,{number}.5,CNY\n")
+        elif kind == "bad":
+            path = here / f"trade-{number}.csv"
+            path.write_text(header + f"乙,2022-13,import,{number},CNY\n甲,2022-03,export,1,CNY\n")
+        elif kind == "stray":
+            (here / f"notes-{number}.txt").write_text("a note")
+            continue
+        elif kind == "mark":
+            (here / "_SUCCESS").write_text("")
+            continue
+        elif kind == "hidden":
+            (here / f".trade-{number}.csv.crc").write_text("\x00")
+            continue
+        elif kind == "link":
+            path = here / f"linked-{number}.csv"
+            path.symlink_to(outside / "elsewhere.csv")
+        elif kind == "folder link":
+            (here / f"linked-{number}").symlink_to(outside)
+            continue
+        else:
+            path = here / f"broken-{number}.csv"
+            path.symlink_to(here / "nowhere.csv")
+            continue
+        if read:
+            expected.append((path.relative_to(root).parts, path))
+    return [path for _, path in sorted(expected)]
+
+
+def _problems_of_the_listing(root: Path) -> list[tuple[str, str]]:
+    """What the listing must report: each entry outside writers' marks that is not a data file."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        parts = path.relative_to(root).parts
+        if any(name.startswith((".", "_")) for name in parts):
+            continue
+        if path.is_symlink() and path.is_dir():
+            found.append((str(path), "a link to a folder is not followed"))
+        elif path.is_symlink() and not path.exists():
+            found.append((str(path), "which does not exist"))
+        elif path.is_file() and path.suffix != ".csv":
+            found.append((str(path), "not a .csv file"))
+    return found
+
+
+class TestDatasetTrees:
+    @FUZZ
+    @given(folder_trees(), st.sampled_from(["strict", "collect"]))
+    def test_a_tree_reads_as_its_data_files_one_by_one(
+        self, tmp_path_factory: pytest.TempPathFactory, entries, errors: str
+    ) -> None:
+        """A folder tree gives each data file's records and problems, in path order; the rest
+        of the tree is reported entry by entry (writers' marks excepted), and nothing is lost.
+        """
+        root = tmp_path_factory.mktemp("tree") / "dataset"
+        root.mkdir()
+        files = _make_tree(root, entries)
+        tables, problems = [], []
+        for file in files:
+            try:
+                tables.append(TradeTable.read_csv(file, errors=errors))
+            except LoadError as exc:
+                problems.extend((p.path, p.line, str(p.message)) for p in exc.problems)
+        listing = _problems_of_the_listing(root)
+        if not files and not listing:  # nothing to read: refused, not read as no trade
+            listing = [(str(root), "the folder holds no .csv file")]
+        for read in (
+            lambda: TradeTable.read_csv(root, errors=errors),
+            lambda: TradeTable.scan_csv(root, errors=errors, block_size=64),
+        ):
+            try:
+                found = read()
+                if not isinstance(found, TradeTable):
+                    found.summarize(currency="CNY")
+            except LoadError as exc:
+                reported = [(p.path, p.line, str(p.message)) for p in exc.problems]
+                assert listing or problems, reported
+                assert [path for path, _ in listing] == [path for path, _, _ in reported][
+                    : len(listing)
+                ]
+                for (_, phrase), (_, _, message) in zip(listing, reported, strict=False):
+                    assert phrase in message, (phrase, message)
+                assert problems == reported[len(listing) :]
+                continue
+            assert not listing, listing
+            assert not problems, problems
+            rows = sum(table.rows_read for table in tables)
+            assert rows == found.rows_read
+            rejected = [row for table in tables for row in table.rejected]
+            assert rejected == list(found.rejected)
+            if isinstance(found, TradeTable):
+                expected = [record for table in tables for record in table.to_records()]
+                assert expected == list(found.to_records())
+                assert len(found) + len(found.rejected) == found.rows_read
+
+
 # -- fuzzing ---------------------------------------------------------------------------------------
 
 HEADER = ["name", "credit_code", "period", "flow", "value", "currency", "previous", "growth"]

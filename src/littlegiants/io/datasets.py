@@ -70,15 +70,19 @@ def dataset_files(folder: Path, suffix: str, *, partitioned: bool) -> DatasetFil
     """The data files below ``folder`` with the extension ``suffix`` (see the module docstring).
 
     ``partitioned``: read ``KEY=VALUE`` folder names as cells of every row below them (the
-    Parquet readers); else folder names carry nothing (the CSV readers).
+    Parquet readers); else folder names carry nothing (the CSV readers). The files and the
+    problems both come in the order of their paths, compared folder by folder.
     """
-    problems: list[LoadProblem] = []
+    noted: list[tuple[tuple[str, ...], LoadProblem]] = []
     found: list[tuple[tuple[str, ...], Path]] = []
+
+    def note(path: Path, message: str, value: str | None = None) -> None:
+        parts = path.relative_to(folder).parts if path.is_relative_to(folder) else ()
+        noted.append((parts, LoadProblem(str(path), None, value=value, message=message)))
 
     def refused(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else folder
-        error = _file_error(where, exc, N_("folder"))
-        problems.append(LoadProblem(str(where), None, message=error.reason))
+        note(where, _file_error(where, exc, N_("folder")).reason)
 
     for top, folders, names in os.walk(folder, onerror=refused):
         here = Path(top)
@@ -87,8 +91,8 @@ def dataset_files(folder: Path, suffix: str, *, partitioned: bool) -> DatasetFil
             if _hidden(name):
                 continue
             if (here / name).is_symlink():
-                message = Reason(N_("a link to a folder is not followed: link its files instead"))
-                problems.append(LoadProblem(str(here / name), None, value=name, message=message))
+                link = N_("a link to a folder is not followed: link its files instead")
+                note(here / name, Reason(link), name)
                 continue
             kept.append(name)
         folders[:] = kept
@@ -97,50 +101,45 @@ def dataset_files(folder: Path, suffix: str, *, partitioned: bool) -> DatasetFil
             if _hidden(name):
                 continue
             if file.suffix.lower() != suffix:
-                message = Reason(
-                    N_("not a {suffix} file: a dataset folder holds its data files only"),
-                    suffix=suffix,
-                )
-                problems.append(LoadProblem(str(file), None, value=name, message=message))
+                other = N_("not a {suffix} file: a dataset folder holds its data files only")
+                note(file, Reason(other, suffix=suffix), name)
                 continue
             try:  # a FIFO is never opened (it could block), a broken link never followed
                 _regular_file(file, N_("file"))
             except LoadFileError as exc:
-                problems.append(LoadProblem(str(file), None, value=name, message=exc.reason))
+                note(file, exc.reason, name)
                 continue
             found.append((file.relative_to(folder).parts, file))
     found.sort()
-    if not found and not problems:
+    if not found and not noted:
         message = Reason(
             N_("the folder holds no {suffix} file (names starting with . or _ are not read)"),
             suffix=suffix,
         )
-        problems.append(LoadProblem(str(folder), None, message=message))
+        note(folder, message)
     files = []
     for parts, file in found:
-        keys = _partition(parts[:-1], file, problems) if partitioned else {}
-        if keys is not None:
+        keys, problem = _partition(parts[:-1]) if partitioned else ({}, None)
+        if problem is not None:
+            note(file, problem, "/".join(parts[:-1]))
+        else:
             files.append((file, keys))
-    return DatasetFiles(tuple(files), tuple(problems))
+    noted.sort(key=lambda item: item[0])
+    return DatasetFiles(tuple(files), tuple(problem for _, problem in noted))
 
 
-def _partition(
-    folders: tuple[str, ...], file: Path, problems: list[LoadProblem]
-) -> dict[str, str] | None:
-    """The cells a file's ``KEY=VALUE`` folders give its rows, or ``None`` (a problem noted)."""
+def _partition(folders: tuple[str, ...]) -> tuple[dict[str, str], Reason | None]:
+    """The cells a file's ``KEY=VALUE`` folders give its rows, or why they give none."""
     keys: dict[str, str] = {}
     for name in folders:
         key, equals, value = name.partition("=")
         if not equals:
             continue
         key, value = unquote(key), unquote(value)
-        if not key or key in keys:
-            message = (
-                Reason(N_("the partition key {key} is given twice on the file's path"), key=key)
-                if key
-                else Reason(N_("a partition folder needs a key before its =, as KEY=VALUE"))
-            )
-            problems.append(LoadProblem(str(file), None, value=name, message=message))
-            return None
+        if not key:
+            return {}, Reason(N_("a partition folder needs a key before its =, as KEY=VALUE"))
+        if key in keys:
+            twice = N_("the partition key {key} is given twice on the file's path")
+            return {}, Reason(twice, key=key)
         keys[key] = "" if value == HIVE_NULL else value
-    return keys
+    return keys, None
