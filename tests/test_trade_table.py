@@ -480,11 +480,46 @@ class TestRecordsOf:
         table = TradeTable.from_records([record, record]).to_arrow()
         at = table.schema.get_field_index("value")
         table = table.set_column(at, "value", pa.array([Decimal(5), None], pa.decimal128(38, 7)))
-        for read in (lambda: list(records_of(table)), lambda: TradeTable.from_arrow(table)):
+        for read, line in (
+            (lambda: list(records_of(table)), 2),
+            (lambda: TradeTable.from_arrow(table), 3),  # row 1 on line 2, as from a CSV file
+        ):
             with pytest.raises(InvalidRecordError) as caught:
                 read()
-            assert (2, "value") == (caught.value.location.line, caught.value.location.field)
+            assert (line, "value") == (caught.value.location.line, caught.value.location.field)
             assert "a record needs this value: it is null" in str(caught.value)
+
+    def test_a_bad_typed_row_names_its_file_and_line(self, tmp_path: Path):
+        """A TRADE_SCHEMA row a record refuses names its row, and its file when read from one.
+
+        Such an error once named neither: the value and the reason, but not where.
+        """
+        records = [
+            TradeRecord(FIRMS[0], f"2022-{month:02d}", "import", Money(month, "USD"))
+            for month in range(1, 6)
+        ]
+        table = TradeTable.from_records(records).to_arrow()
+        values = pa.array(
+            [Decimal(m) if m != 4 else Decimal(-4) for m in range(1, 6)], pa.decimal128(38, 7)
+        )
+        table = table.set_column(table.schema.get_field_index("value"), "value", values)
+        folder = tmp_path / "typed"
+        folder.mkdir()
+        path = folder / "part-0.parquet"
+        pq.write_table(table, path)
+        for read, where in (
+            (lambda: list(records_of(table)), (None, 4)),
+            (lambda: list(records_of(table, first_row=2)), (None, 5)),
+            (lambda: TradeTable.from_arrow(table, path="t.arrow"), ("t.arrow", 5)),
+            (lambda: TradeTable.read_parquet(path), (str(path), 4)),
+            (
+                lambda: TradeTable.scan_parquet(path, batch_size=2).summarize(currency="USD"),
+                (str(path), 4),
+            ),
+        ):
+            with pytest.raises(InvalidRecordError, match="cannot be negative") as caught:
+                read()
+            assert where == (caught.value.location.path, caught.value.location.line)
 
     def test_a_million_rows_are_built_a_column_at_a_time(self, monkeypatch):
         """A plain table never reaches the one-by-one path (it once took 19 s for 1M rows)."""

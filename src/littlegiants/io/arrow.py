@@ -56,7 +56,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, cast
 
-from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason
+from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason, SourceLocation
 from littlegiants.io import _PURPOSE
 from littlegiants.io import batches as _batches
 from littlegiants.io import kinds as _schemas
@@ -444,7 +444,7 @@ class _ParquetFile:
             table = _partitioned(pa.Table.from_batches([batch]), self.partitions, self.name, line)
             _batches._refuse_floats(table, self.name)  # noqa: SLF001
             if checker is None:
-                records = _batches.records_of(_typed(table, self.name))
+                records = _typed_records(table, self.name, line)
                 yield _Part(pa.Table.from_batches([_batches.batch_of(records)]), [], [])
             else:
                 yield _Part(*checker.check_table(table, line))
@@ -1067,7 +1067,7 @@ class TradeTable:
         """:meth:`from_arrow` of a table, its arguments checked (``known``: see ``_Checker``)."""
         _batches._refuse_floats(table, path)  # noqa: SLF001
         if _is_typed(table.column_names):
-            return cls.from_records(_batches.records_of(_typed(table, path)))
+            return cls.from_records(_typed_records(table, path, first_line))
         checker = _Checker(path, table.column_names, currency=code, as_of=as_of, known=known)
         if checker.fatal is not None:
             raise LoadError(path, checker.fatal.problems)
@@ -1264,6 +1264,19 @@ def _typed(table: pa.Table, path: str) -> pa.Table:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
         message = Reason(N_("the columns do not fit TRADE_SCHEMA exactly: {error}"), error=str(exc))
         raise InvalidRecordError(path, message) from None
+
+
+def _typed_records(table: pa.Table, path: str, first_line: int) -> list[TradeRecord]:
+    """The records of :data:`TRADE_SCHEMA` columns, each checked; an error names file and row.
+
+    Raises:
+        InvalidRecordError: a column does not fit its type, or a row is not a valid record
+            (row ``i`` on line ``first_line + i`` of ``path``).
+    """
+    try:
+        return list(_batches.records_of(_typed(table, path), first_row=first_line))
+    except LittleGiantsError as exc:
+        raise _batches.located(exc, SourceLocation(path)) from None
 
 
 def _table(data: object) -> pa.Table:

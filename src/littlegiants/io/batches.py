@@ -866,7 +866,10 @@ def _money(amount: Decimal, exponent: int, currency: str) -> Money:
 
 
 def records_of(
-    batch: pa.RecordBatch | pa.Table, enterprises: Sequence[Enterprise] | None = None
+    batch: pa.RecordBatch | pa.Table,
+    enterprises: Sequence[Enterprise] | None = None,
+    *,
+    first_row: int = 1,
 ) -> Iterator[TradeRecord]:
     """The trade records of a batch of :data:`TRADE_SCHEMA`, one at a time, exactly as stored.
 
@@ -882,14 +885,14 @@ def records_of(
     runs every check of the record. Rows that path cannot vouch for (a missing value, an
     amount written with a positive exponent, any check that fails) are built one by one with
     ``TradeRecord(...)``, so its error is raised, for the first bad row, after the good rows
-    before it.
+    before it. The error names the row (the batch's first is ``first_row``).
 
     Raises:
         InvalidRecordError: a row is not a valid record (the checks of ``TradeRecord``).
     """
     table = _as_table(batch)
     firms: dict[tuple[str, str | None, str | None], Enterprise] = {}
-    first = 1
+    first = first_row
     for part in table.to_batches(max_chunksize=_RECORDS_AT_ONCE):
         with _young_collections_only:  # as the loader builds its records (full ones put off)
             given = _given_enterprises(part, enterprises, firms)
@@ -959,17 +962,21 @@ def _records_one_by_one(
         code = columns["currency"][i]
         previous = columns["previous"][i]
         growth = columns["growth"][i]
-        yield TradeRecord(
-            given[i],
-            Period(columns["period_start"][i], columns["period_end"][i]),
-            TradeFlow(columns["flow"][i]),
-            _money(columns["value"][i], columns["value_exponent"][i], code),
-            previous=None
-            if previous is None
-            else _money(previous, columns["previous_exponent"][i], code),
-            growth=None if growth is None else Growth(Decimal(growth)),
-            source=columns["source"][i],
-        )
+        try:
+            record = TradeRecord(
+                given[i],
+                Period(columns["period_start"][i], columns["period_end"][i]),
+                TradeFlow(columns["flow"][i]),
+                _money(columns["value"][i], columns["value_exponent"][i], code),
+                previous=None
+                if previous is None
+                else _money(previous, columns["previous_exponent"][i], code),
+                growth=None if growth is None else Growth(Decimal(growth)),
+                source=columns["source"][i],
+            )
+        except LittleGiantsError as exc:
+            raise located(exc, SourceLocation(None, first_row + i)) from None
+        yield record
 
 
 def _built_records(part: pa.RecordBatch, given: list[Enterprise]) -> list[TradeRecord] | None:
@@ -1059,6 +1066,23 @@ def _monies_of(
 _consume = collections.deque[object](maxlen=0).extend
 #: The digits of a decimal128: the finest exponent an amount's text is cast to.
 _DIGITS: Final = 38
+
+
+def located(error: LittleGiantsError, where: SourceLocation) -> LittleGiantsError:
+    """The error, placed: its location's missing parts filled from ``where``.
+
+    An error with no place of its own (a record's checks know no file) gets ``where``; one
+    that knows its row but not its file gets the file. Errors that carry no location are
+    returned as they are.
+    """
+    if not hasattr(error, "location"):
+        return error
+    known: SourceLocation | None = error.location
+    if known is None:
+        error.location = where
+    elif known.path is None and where.path is not None:
+        error.location = attrs.evolve(known, path=where.path)
+    return error
 
 
 def _enterprise(name: str, code: str | None, region: str | None) -> Enterprise:
