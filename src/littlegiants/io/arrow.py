@@ -1276,7 +1276,7 @@ def _typed_records(table: pa.Table, path: str, first_line: int) -> list[TradeRec
     try:
         return list(_batches.records_of(_typed(table, path), first_row=first_line))
     except LittleGiantsError as exc:
-        raise _batches.located(exc, SourceLocation(path)) from None
+        raise _batches._located(exc, SourceLocation(path)) from None  # noqa: SLF001
 
 
 def _table(data: object) -> pa.Table:

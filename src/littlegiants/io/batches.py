@@ -975,7 +975,7 @@ def _records_one_by_one(
                 source=columns["source"][i],
             )
         except LittleGiantsError as exc:
-            raise located(exc, SourceLocation(None, first_row + i)) from None
+            raise _located(exc, SourceLocation(None, first_row + i)) from None
         yield record
 
 
@@ -1068,7 +1068,7 @@ _consume = collections.deque[object](maxlen=0).extend
 _DIGITS: Final = 38
 
 
-def located(error: LittleGiantsError, where: SourceLocation) -> LittleGiantsError:
+def _located(error: LittleGiantsError, where: SourceLocation) -> LittleGiantsError:
     """The error, placed: its location's missing parts filled from ``where``.
 
     An error with no place of its own (a record's checks know no file) gets ``where``; one
