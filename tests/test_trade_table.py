@@ -1210,6 +1210,22 @@ class TestDatasetFolders:
                 (1, "flow", "the file says 'import' where its folder's name says flow=export"),
             ] == [(p.line, p.column, str(p.message)) for p in caught.value.problems]
 
+    @pytest.mark.parametrize("key", ["period_start", "value_exponent", "flow", "currency"])
+    def test_typed_dataset_partitioned_by_any_column(self, tmp_path: Path, key: str):
+        """TradeTable.to_arrow() partitioned by DuckDB on a date, a number or a text column
+        reads back as its records: the folder's text is cast to the column's type."""
+        records = [
+            TradeRecord(FIRMS[0], "2022-03", "import", Money("5", "USD")),
+            TradeRecord(FIRMS[1], "2022-04", "export", Money("7.25", "CNY"), growth="5%"),
+            TradeRecord(FIRMS[2], "2022", "export", Money("1", "USD"), previous=Money("2", "USD")),
+        ]
+        trade = TradeTable.from_records(records).to_arrow()  # noqa: F841 - DuckDB reads it
+        folder = tmp_path / "typed"
+        duckdb.sql(f"COPY trade TO '{folder}' (FORMAT PARQUET, PARTITION_BY ({key}))")
+        assert all("=" in file.parent.name for file in folder.rglob("*.parquet"))
+        back = TradeTable.read_parquet(folder)
+        assert sorted(map(repr, records)) == sorted(map(repr, back.to_records()))
+
     @pytest.mark.parametrize("writer", ["polars", "duckdb", "pyarrow"])
     def test_datasets_as_engines_write_them(self, tmp_path: Path, writer: str):
         """A dataset partitioned by polars, DuckDB or pyarrow reads as its rows in one file.
