@@ -1172,6 +1172,31 @@ class TestDatasetFolders:
             assert sorted([("甲", ""), ("乙", "")]) == sorted(read)
         assert 2 == len(TradeTable.read_csv(csv_folder).enterprises)
 
+    def test_small_files_are_summarised_together(self, tmp_path: Path, monkeypatch):
+        """Thirty daily files of two rows cost one summary, not thirty (about 25 ms each)."""
+        from littlegiants.io import batches
+
+        calls = []
+        original = batches.summarize_batch
+
+        def counted(table, **kwargs):
+            calls.append(len(table))
+            return original(table, **kwargs)
+
+        monkeypatch.setattr(batches, "summarize_batch", counted)
+        header = "name,period,flow,value,currency\n"
+        for day in range(1, 31):
+            rows = f"甲,2022-06,import,{day},CNY\n乙,2022-06,export,{day}.5,CNY\n"
+            (tmp_path / f"trade-2022-06-{day:02d}.csv").write_text(header + rows)
+        summary = TradeTable.scan_csv(tmp_path).summarize(currency="CNY", by="enterprise")
+        assert [60] == calls
+        assert _view(TradeTable.read_csv(tmp_path).summarize(currency="CNY", by="enterprise")) == (
+            _view(summary)
+        )
+        calls.clear()
+        TradeTable.scan_csv(tmp_path, block_size=1).summarize(currency="CNY")
+        assert [2] * 30 == calls  # a block of one byte: every part is summarised as it comes
+
     def test_empty_folder(self, tmp_path: Path):
         """A folder with no data file is refused, not read as no trade."""
         for read in (TradeTable.read_csv, TradeTable.read_parquet):

@@ -168,6 +168,10 @@ class _CsvFile:
             raise _file_error(self.path, exc) from exc
         yield from self._slow()
 
+    def enough(self, tables: list[pa.Table]) -> bool:
+        """Whether the checked rows take as many bytes as a block of the file's text."""
+        return bool(sum(table.nbytes for table in tables) >= self.block)
+
     def _plain_header(self) -> list[str] | None:
         """The header when the file may be read fast: UTF-8, no quote, NUL or lone CR in it."""
         if self.encoding.replace("_", "-").lower() not in ("utf-8", "utf8"):
@@ -405,6 +409,10 @@ class _ParquetFile:
         self.rows = rows
         self.partitions = dict(partitions or {})
         self.known = known  # the firms a dataset's files share
+
+    def enough(self, tables: list[pa.Table]) -> bool:
+        """Whether the checked rows are as many as a batch of the file's."""
+        return bool(sum(table.num_rows for table in tables) >= self.rows)
 
     def parts(self) -> Iterator[_Part]:
         """The file's batches, checked, in order.
@@ -1300,6 +1308,10 @@ class _Source(Protocol):
 
     def parts(self) -> Iterator[_Part]: ...
 
+    def enough(self, tables: list[pa.Table]) -> bool:
+        """Whether checked rows fill a part of this file's reading (then they are summarised)."""
+        ...
+
 
 def _scan(
     path: Path,
@@ -1316,6 +1328,78 @@ def _scan(
         return TradeScan([reader(path, {}, known)], errors=errors)
     sources = [reader(file, partitions, known) for file, partitions in dataset.files]
     return TradeScan(sources, errors=errors, folder=path, problems=dataset.problems)
+
+
+class _Sums:
+    """A scan's running summary: checked rows gathered until they fill a part, then summarised.
+
+    A file's rows are summarised apart from the others' until the file is read to its end (its
+    reading may start again from the top, dropping them); what is left of a finished file joins
+    the rows gathered from finished files, summarised together once they fill a part. A summary
+    that fails (a rate not found) is kept, and raised once every file is read: a problem of a
+    file comes first, as reading every file whole before summarising would give.
+    """
+
+    def __init__(self, summarise: Callable[[pa.Table], TradeSummary]) -> None:
+        self.summarise = summarise
+        self.total: TradeSummary | None = None  # of the finished files
+        self.gathered: list[pa.Table] = []  # finished files' rows, not yet summarised
+        self.failed: LittleGiantsError | None = None
+        self.start_file()
+
+    def start_file(self) -> None:
+        """The file being read starts (again): drop what was taken of it."""
+        self.rows: list[pa.Table] = []
+        self.summary: TradeSummary | None = None
+        self.failing: LittleGiantsError | None = None
+
+    def take(self, table: pa.Table, enough: Callable[[list[pa.Table]], bool]) -> None:
+        """A checked part of the file being read."""
+        if self.failed is not None or self.failing is not None:
+            return
+        self.rows.append(table)
+        if enough(self.rows):
+            self.summary, self.failing = self._add(self.summary, self.rows)
+            self.rows = []
+
+    def end_of_file(self, enough: Callable[[list[pa.Table]], bool]) -> None:
+        """The file being read is read to its end: its summary and rows join the finished."""
+        self.failed = self.failed or self.failing
+        if self.failed is None:
+            if self.summary is not None:
+                self.total = _merged(self.total, self.summary)
+            self.gathered.extend(self.rows)
+            if enough(self.gathered):
+                self.total, self.failed = self._add(self.total, self.gathered)
+                self.gathered = []
+        self.start_file()
+
+    def finish(self) -> TradeSummary | None:
+        """The summary of every file (``None`` for no rows), or the first summary error.
+
+        Raises:
+            LittleGiantsError: a summary failed (``RateNotFoundError``, say).
+        """
+        if self.failed is None and self.gathered:
+            self.total, self.failed = self._add(self.total, self.gathered)
+        if self.failed is not None:
+            raise self.failed
+        return self.total
+
+    def _add(
+        self, summary: TradeSummary | None, tables: list[pa.Table]
+    ) -> tuple[TradeSummary | None, LittleGiantsError | None]:
+        """``summary`` merged with the summary of ``tables``, or ``summary`` and the error."""
+        try:
+            part = self.summarise(pa.concat_tables(tables))
+        except LittleGiantsError as exc:
+            return summary, exc
+        return _merged(summary, part), None
+
+
+def _merged(summary: TradeSummary | None, part: TradeSummary) -> TradeSummary:
+    """Two summaries as one (exactly: ``merge_summaries``); ``part`` alone when it is the first."""
+    return part if summary is None else _batches.merge_summaries([summary, part])
 
 
 class _EndOfFile:
@@ -1354,6 +1438,7 @@ class TradeScan:
         self._found = tuple(problems)
         self._errors = errors
         self._reading = self.path  # the file being read
+        self._now: _Source | None = None  # the source being read
         self.rejected: tuple[RejectedRow, ...] = ()
         self.rows_read = 0
 
@@ -1385,6 +1470,10 @@ class TradeScan:
             if not isinstance(table, _EndOfFile):
                 yield from table.to_batches()
 
+    def _enough(self, tables: list[pa.Table]) -> bool:
+        """Whether checked rows fill a part of the file being read (see ``_Source.enough``)."""
+        return self._now is None or self._now.enough(tables)
+
     def _tables(self) -> Iterator[pa.Table | _EndOfFile | None]:
         """Each file's checked records, part by part, then :data:`_END`.
 
@@ -1397,6 +1486,7 @@ class TradeScan:
         rows = 0
         for source in self._sources:
             self._reading = source.path
+            self._now = source
             outcome = _Outcome(str(source.path), self._errors)
             with contextlib.nullcontext() if self._folder is None else gathered.file():
                 try:
@@ -1428,9 +1518,11 @@ class TradeScan:
     ) -> TradeSummary:
         """Read the files and summarise them, as ``read_csv`` (or ``read_parquet``) and summarize.
 
-        Each part (a block of a CSV file's bytes, a batch of a Parquet file's rows) is checked,
-        summarised exactly (:func:`~littlegiants.io.batches.summarize_batch`) and merged into
-        the running summary, so only one part's rows are in memory at a time.
+        Each part (a block of a CSV file's bytes, a batch of a Parquet file's rows) is checked;
+        checked rows are gathered, across the small files of a folder too, until they fill a
+        part, then summarised exactly (:func:`~littlegiants.io.batches.summarize_batch`) and
+        merged into the running summary. So memory holds about two parts' rows, and a folder of
+        many small files costs a summary per part's worth of rows, not one per file.
 
         Raises:
             LoadError: a bad row (strict; after reading every file, listing the problems),
@@ -1444,37 +1536,15 @@ class TradeScan:
                 by,
                 N_("a scan groups by 'region' or 'enterprise': read a TradeTable for a function"),
             )
-        read: list[TradeSummary] = []  # the files read to their end, merged
-        summaries: list[TradeSummary] = []  # the file being read
-        # A part's summary may fail (a rate not found): the files are still read to their end,
-        # as reading them whole before summarising would, so a problem of a file (a bad row in
-        # strict mode, bytes that stop it) is raised first, else the first summary error.
-        failed: LittleGiantsError | None = None
-        failing: LittleGiantsError | None = None  # in the file being read
+        sums = _Sums(
+            lambda rows: _batches.summarize_batch(rows, currency=currency, rates=rates, by=by)
+        )
         for table in self._tables():
             if isinstance(table, _EndOfFile):
-                failed = failed or failing
-                if summaries:  # at most one: merged as they come
-                    read = [_batches.merge_summaries(read + summaries)] if read else summaries
-                summaries, failing = [], None
-                continue
-            if table is None:  # the loader's reader starts the file again from its top
-                summaries.clear()
-                failing = None
-                continue
-            if failed is not None or failing is not None:
-                continue
-            try:
-                summaries.append(
-                    _batches.summarize_batch(table, currency=currency, rates=rates, by=by)
-                )
-            except LittleGiantsError as exc:
-                failing = exc
-                continue
-            if len(summaries) > 1:
-                summaries = [_batches.merge_summaries(summaries)]
-        if failed is not None:
-            raise failed
-        if not read:
-            return summarize([], currency=currency, rates=rates, by=by)
-        return read[0]
+                sums.end_of_file(self._enough)
+            elif table is None:  # the loader's reader starts the file again from its top
+                sums.start_file()
+            else:
+                sums.take(table, self._enough)
+        total = sums.finish()
+        return summarize([], currency=currency, rates=rates, by=by) if total is None else total
