@@ -21,6 +21,8 @@ and without the extra that use of an Arrow name raises
   problems, summarised exactly as :func:`~littlegiants.trade.summarize` does.
 - :class:`~littlegiants.io.arrow.TradeScan`: the same summary, streamed from a CSV or Parquet
   file larger than memory.
+- :mod:`littlegiants.io.datasets`: how the CSV and Parquet readers read a folder (every data
+  file below it; ``KEY=VALUE`` partition folders as columns; nothing else passed over).
 - :mod:`littlegiants.io.batches`: the per-batch functions (check, summarise, merge) that run
   unchanged inside Dask partitions, Spark's ``mapInArrow`` or any engine that hands out Arrow
   record batches.

@@ -19,9 +19,11 @@ answers of the object path:
   those the table was built from (their enterprises too).
 
 :meth:`TradeTable.scan_csv` and :meth:`TradeTable.scan_parquet` stream a file larger than memory
-through the same checks into a summary; :meth:`TradeTable.concat` makes one table of several
-(a year of monthly files); :meth:`TradeTable.from_arrow` and :meth:`TradeTable.from_polars` check
-data already in memory as a file's rows.
+through the same checks into a summary; the CSV and Parquet readers also take a folder, read as
+a dataset (a year of monthly files; a Parquet dataset in ``KEY=VALUE`` partition folders, see
+:mod:`littlegiants.io.datasets`); :meth:`TradeTable.concat` makes one table of several;
+:meth:`TradeTable.from_arrow` and :meth:`TradeTable.from_polars` check data already in memory as
+a file's rows.
 
 Reading a CSV file takes Arrow's multi-threaded reader when the file is plain (UTF-8, no quote
 characters, no blank lines) and the loader's own reader otherwise, so the answer is the
