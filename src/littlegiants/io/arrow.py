@@ -73,7 +73,9 @@ from littlegiants.io.loader import (
     MissingExtraError,
     RejectedRow,
     _Bad,
+    _capped,
     _check,
+    _check_arguments,
     _file_error,
     _is_folder,
     _regular_file,
@@ -540,28 +542,12 @@ class _Outcome:
 
     def error(self, extra: Sequence[LoadProblem] = ()) -> LoadError:
         problems = [p for row in self.rejected for p in row.problems] + list(extra)
-        return LoadError(
-            self.path, tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
-        )
+        return _capped(self.path, problems)
 
     def finish(self) -> None:
         """Raise in strict mode when a row was rejected."""
         if self.errors == "strict" and self.rejected:
             raise self.error()
-
-
-def _arguments(*, errors: str, as_of: dt.date | None) -> None:
-    """The loader's checks of ``errors=`` and ``as_of=``, for what it does not read itself.
-
-    Raises:
-        InvalidRecordError: ``errors`` is not ``"strict"`` or ``"collect"``, or ``as_of`` is
-            not a ``datetime.date``.
-    """
-    if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
-    day = as_of is None or (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime))
-    if not day:
-        raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
 
 
 class _FolderProblems:
@@ -593,10 +579,8 @@ class _FolderProblems:
         Raises:
             LoadError: every problem found, in the order of the files.
         """
-        found = self.problems
-        if found or self.more:
-            extra = max(0, len(found) - MAX_PROBLEMS)
-            raise LoadError(str(folder), tuple(found[:MAX_PROBLEMS]), self.more + extra)
+        if self.problems or self.more:
+            raise _capped(str(folder), self.problems, self.more)
 
 
 def _checked_path(
@@ -622,15 +606,13 @@ def _checked_path(
     """
     if folders and _is_folder(Path(path)):  # else a file, or what the file's checks refuse
         folder = Path(path)
-        _arguments(errors=errors, as_of=as_of)
-        code = None if currency is None else validate_currency(currency)
-        problem = _tables.check_encoding(encoding)
-        if problem is not None:
-            raise LoadError(str(folder), (LoadProblem(str(folder), None, message=problem),))
+        code = _check_arguments(
+            folder, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+        )
         return folder, code, dataset_files(folder, f".{fmt}", partitioned=fmt == "parquet")
-    if fmt == "parquet":  # a format the loader does not read: the same checks, by hand
-        _arguments(errors=errors, as_of=as_of)
+    if fmt == "parquet":  # a format the loader does not read: its checks, then the suffix
         file = Path(path)
+        _check_arguments(file, encoding=encoding, errors=errors, currency=None, as_of=as_of)
         if file.suffix.lower() != ".parquet":
             raise _wrong_suffix(file, fmt)
         _regular_file(file, Reason(N_("{kind} file"), kind="trade"))
@@ -1439,8 +1421,7 @@ class TradeScan:
         self._folder = folder
         self._found = tuple(problems)
         self._errors = errors
-        self._reading = self.path  # the file being read
-        self._now: _Source | None = None  # the source being read
+        self._now: _Source | None = None  # the file being read
         self.rejected: tuple[RejectedRow, ...] = ()
         self.rows_read = 0
 
@@ -1462,7 +1443,7 @@ class TradeScan:
         for table in self._tables():
             if table is None:  # batches already given would come again from the loader's reader
                 raise InvalidRecordError(
-                    str(self._reading),
+                    str(self.path if self._now is None else self._now.path),
                     N_(
                         "the file is not plain CSV past its first block (a quote, a blank line, "
                         "a lone carriage return): read it with TradeTable.read_csv, or summarise "
@@ -1487,7 +1468,6 @@ class TradeScan:
         rejected: list[RejectedRow] = []
         rows = 0
         for source in self._sources:
-            self._reading = source.path
             self._now = source
             outcome = _Outcome(str(source.path), self._errors)
             with contextlib.nullcontext() if self._folder is None else gathered.file():

@@ -48,7 +48,6 @@ Money('99200000.00', 'USD')
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import datetime as dt
 import functools
@@ -93,6 +92,7 @@ from littlegiants.trade import (
     TradeFlow,
     TradeRecord,
     TradeSummary,
+    _consume,
     _stated_tolerance,
     summarize,
 )
@@ -906,16 +906,8 @@ def records_of(
 
 #: Rows of a batch that :func:`records_of` builds together (the Arrow steps are per chunk).
 _RECORDS_AT_ONCE: Final = 65_536
-#: The columns a record cannot do without (a prior-year value's exponent, when it has one).
-_NEEDED: Final = (
-    "period_start",
-    "period_end",
-    "flow",
-    "currency",
-    "value",
-    "value_exponent",
-    "previous_exponent",
-)
+#: The columns a record cannot do without (and a prior-year value's exponent, when it has one).
+_REQUIRED: Final = ("period_start", "period_end", "flow", "currency", "value", "value_exponent")
 
 
 def _given_enterprises(
@@ -953,9 +945,10 @@ def _records_one_by_one(
     """
     columns = part.to_pydict()
     for i in range(part.num_rows):
-        for name in _NEEDED:
-            needed = name != "previous_exponent" or columns["previous"][i] is not None
-            if needed and columns[name][i] is None:
+        has_previous = columns["previous"][i] is not None
+        needed = (*_REQUIRED, "previous_exponent") if has_previous else _REQUIRED
+        for name in needed:
+            if columns[name][i] is None:
                 location = SourceLocation(None, first_row + i, name)
                 message = N_("a record needs this value: it is null")
                 raise InvalidRecordError(None, message, location)
@@ -981,8 +974,7 @@ def _records_one_by_one(
 
 def _built_records(part: pa.RecordBatch, given: list[Enterprise]) -> list[TradeRecord] | None:
     """A chunk's records built a column at a time, or ``None`` to build them one by one."""
-    required = ("period_start", "period_end", "flow", "currency", "value", "value_exponent")
-    if any(part.column(name).null_count for name in required):
+    if any(part.column(name).null_count for name in _REQUIRED):
         return None
     try:
         periods = _each_distinct(
@@ -1063,7 +1055,6 @@ def _monies_of(
     return found
 
 
-_consume = collections.deque[object](maxlen=0).extend
 #: The digits of a decimal128: the finest exponent an amount's text is cast to.
 _DIGITS: Final = 38
 

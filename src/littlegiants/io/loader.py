@@ -1062,6 +1062,34 @@ class RecordStream(Generic[T]):
 # -- arguments ------------------------------------------------------------------------------------
 
 
+def _check_arguments(
+    path: Path, *, encoding: str, errors: str, currency: str | None, as_of: dt.date | None
+) -> str | None:
+    """A loader's checks of its arguments, before the path is looked at: the currency's code.
+
+    Raises:
+        InvalidRecordError: ``errors`` is not ``"strict"`` or ``"collect"``, or ``as_of`` is
+            not a ``datetime.date``.
+        UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
+        LoadError: the encoding is unknown (naming ``path``).
+    """
+    if errors not in ("strict", "collect"):
+        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
+    if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
+        raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
+    checked = None if currency is None else validate_currency(currency)
+    problem = _tables.check_encoding(encoding)
+    if problem is not None:
+        raise LoadError(str(path), (LoadProblem(str(path), None, message=problem),))
+    return checked
+
+
+def _capped(path: str, problems: Sequence[LoadProblem], more: int = 0) -> LoadError:
+    """The error listing the first :data:`MAX_PROBLEMS` problems and counting the others."""
+    extra = max(0, len(problems) - MAX_PROBLEMS)
+    return LoadError(path, tuple(problems[:MAX_PROBLEMS]), more + extra)
+
+
 def _check(
     path: str | os.PathLike[str],
     *,
@@ -1071,15 +1099,10 @@ def _check(
     currency: str | None,
     as_of: dt.date | None,
 ) -> tuple[Path, str | None]:
-    if errors not in ("strict", "collect"):
-        raise InvalidRecordError(errors, N_("errors= must be 'strict' or 'collect'"))
-    if as_of is not None and (isinstance(as_of, dt.datetime) or not isinstance(as_of, dt.date)):
-        raise InvalidRecordError(as_of, N_("as_of= must be a datetime.date"))
-    checked = None if currency is None else validate_currency(currency)
     file = Path(path)
-    problem = _tables.check_encoding(encoding)
-    if problem is not None:
-        raise LoadError(str(file), (LoadProblem(str(file), None, message=problem),))
+    checked = _check_arguments(
+        file, encoding=encoding, errors=errors, currency=currency, as_of=as_of
+    )
     fmt = _tables.format_of(file)
     if fmt is None:
         formats = ", ".join(_tables.FORMATS)
@@ -2465,9 +2488,7 @@ def load_dataset(
         provenance = sources.read()
         problems.extend(sources.problems)
     if problems:
-        raise LoadError(
-            str(path), tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
-        )
+        raise _capped(str(path), problems)
     for kind_files in files.values():
         for file in kind_files:
             _check(
@@ -2658,9 +2679,7 @@ def load_list(
     fmt = _tables.format_of(file) or ""
     tables, problems = _list_tables(file, fmt, encoding)
     if problems:
-        raise LoadError(
-            str(file), tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
-        )
+        raise _capped(str(file), problems)
     area = None if within is None else coerce_region(within)
     reader = _DatasetReader(
         file, encoding=encoding, errors=errors, currency=code, as_of=as_of, within=area
