@@ -8,16 +8,18 @@ import itertools
 import operator
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import openpyxl
 import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from littlegiants import strategies as lgst
@@ -37,6 +39,7 @@ from littlegiants.io import (
     records_of,
     summarize_batch,
 )
+from littlegiants.io.datasets import HIVE_NULL
 from littlegiants.io.tables import escape_formula
 from littlegiants.loader import MAX_PROBLEMS, LoadError, load_trade_records
 from littlegiants.money import Money
@@ -847,17 +850,18 @@ def parquet_files(draw: st.DrawFn, *, least: int = 1) -> tuple[pa.Table, str | N
     return pa.table(columns), draw(st.sampled_from([None, "CNY"]))
 
 
-def _as_csv(table: pa.Table, path: Path) -> None:
+def _as_csv(table: pa.Table, path: Path, *, escape: bool = True) -> None:
     """The table's rows as a CSV file, as a dump writes one.
 
-    Nulls are empty cells, cells are quoted where they need it and escaped against formulas
-    (a CSV file's convention, which the loader undoes; Parquet has no such escape).
+    Nulls are empty cells, cells are quoted where they need it and (``escape``) escaped
+    against formulas (a CSV file's convention, which the loader undoes; Parquet has no such
+    escape, nor has the name of a partition folder).
     """
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.column_names)
         writer.writerows(
-            [escape_formula(cell or "") for cell in row]
+            [escape_formula(cell or "") if escape else cell or "" for cell in row]
             for row in zip(*table.to_pydict().values(), strict=True)
         )
 
@@ -992,6 +996,56 @@ def _each_file(read, files: list[Path]) -> object:
     return _folder_outcome(lambda: TradeTable.concat(tables))
 
 
+def _partitionable(table: pa.Table, key: str) -> pa.Table | None:
+    """The table as text, to be partitioned by ``key``; ``None`` when it cannot be.
+
+    A dataset needs a row and a column besides the key, and folder names a file system takes.
+    Rows blank but for the key are left out: a file of the dataset holds them as blank lines,
+    which a reader refuses as blank (see ``test_partitioned_blank_row``), where the one file
+    holding the key refuses a row with cells missing.
+    """
+    flat = table.cast(pa.schema([pa.field(name, pa.string()) for name in table.column_names]))
+    flat = flat.combine_chunks()
+    own = [name for name in flat.column_names if name != key]
+    if not own or any(
+        len(quote(cell or "", safe="")) > 200 for cell in flat.column(key).to_pylist()
+    ):
+        return None
+    blank = [
+        not any(cells) and bool(keyed)
+        for keyed, *cells in zip(
+            flat.column(key).to_pylist(),
+            *(flat.column(name).to_pylist() for name in own),
+            strict=True,
+        )
+    ]
+    flat = flat.filter(pc.invert(pa.array(blank, pa.bool_())))
+    return flat if len(flat) else None
+
+
+def _reads_as_whole(read, whole: Path, folder: Path, currency: str | None) -> None:
+    """``read`` gives the same records, rejected cells, problems and rows for both paths.
+
+    Lines and files differ: the records sorted, problems by their message.
+    """
+
+    def seen(run) -> object:
+        try:
+            found = run()
+        except LoadError as exc:  # a header's problem comes once a file
+            return LoadError, sorted({str(p.message) for p in exc.problems})
+        cells = sorted(sorted(row.cells.items()) for row in found.rejected)
+        messages = sorted(str(p.message) for p in found.problems)
+        records = sorted(found.to_records(), key=repr)
+        return records, cells, messages, found.rows_read
+
+    for errors in ("strict", "collect"):
+        expected = seen(lambda errors=errors: read(whole, currency=currency, errors=errors))
+        assert expected == seen(
+            lambda errors=errors: read(folder, currency=currency, errors=errors)
+        )
+
+
 class TestDatasetFolders:
     """A folder given to read_csv/scan_csv/read_parquet/scan_parquet is read as a dataset."""
 
@@ -1040,9 +1094,8 @@ class TestDatasetFolders:
         """
         table, currency = drawn
         key = data.draw(st.sampled_from(table.column_names))
-        flat = table.cast(pa.schema([pa.field(name, pa.string()) for name in table.column_names]))
-        if len(flat) == 0 or flat.column_names == [key]:
-            return
+        flat = _partitionable(table, key)
+        assume(flat is not None)
         folder = tmp_path_factory.mktemp("dataset")
         whole = folder.with_name(folder.name + ".parquet")
         pq.write_table(flat, whole)
@@ -1052,32 +1105,50 @@ class TestDatasetFolders:
             format="parquet",
             partitioning=pads.partitioning(pa.schema([flat.schema.field(key)]), flavor="hive"),
         )
-
-        def seen(run) -> object:
-            try:
-                found = run()
-            except LoadError as exc:  # a header's problem comes once a file
-                return LoadError, sorted({str(p.message) for p in exc.problems})
-            cells = sorted(sorted(row.cells.items()) for row in found.rejected)
-            messages = sorted(str(p.message) for p in found.problems)
-            records = sorted(found.to_records(), key=repr)
-            return records, cells, messages, found.rows_read
-
-        for errors in ("strict", "collect"):
-            expected = seen(
-                lambda errors=errors: TradeTable.read_parquet(
-                    whole, currency=currency, errors=errors
-                )
-            )
-            assert expected == seen(
-                lambda errors=errors: TradeTable.read_parquet(
-                    folder, currency=currency, errors=errors
-                )
-            )
+        _reads_as_whole(TradeTable.read_parquet, whole, folder, currency)
         _same_as_whole(
             lambda errors: TradeTable.read_parquet(folder, currency=currency, errors=errors),
             lambda errors: TradeTable.scan_parquet(
                 folder, currency=currency, errors=errors, batch_size=3
+            ),
+            ("collect", _USD_CNY, "enterprise"),
+        )
+
+    @_SLOW
+    @given(parquet_files(least=2), st.data(), st.sampled_from(["plain", "pyarrow"]))
+    def test_csv_hive_partitions_read_as_the_column(self, tmp_path_factory, drawn, data, writer):
+        """A CSV dataset partitioned by a column (the column not in its files, as DuckDB writes
+        CSV) reads as the one CSV file holding the column; the scan agrees.
+
+        ``plain`` files are quoted only where a cell needs it (the fast reader's files);
+        pyarrow quotes every cell (the loader's row reader's).
+        """
+        table, currency = drawn
+        key = data.draw(st.sampled_from(table.column_names))
+        flat = _partitionable(table, key)
+        assume(flat is not None)
+        folder = tmp_path_factory.mktemp("dataset")
+        whole = folder.with_name(folder.name + ".csv")
+        _as_csv(flat, whole, escape=False)  # as the dataset's writers write cells
+        if writer == "pyarrow":
+            pads.write_dataset(
+                flat,
+                folder,
+                format="csv",
+                partitioning=pads.partitioning(pa.schema([flat.schema.field(key)]), flavor="hive"),
+            )
+        else:
+            cells = [cell or "" for cell in flat.column(key).to_pylist()]
+            for value in sorted(set(cells)):
+                part = folder / f"{quote(key, safe='')}={quote(value, safe='') or HIVE_NULL}"
+                part.mkdir()
+                rows = flat.filter(pa.array([cell == value for cell in cells]))
+                _as_csv(rows.drop_columns([key]), part / "part-0.csv", escape=False)
+        _reads_as_whole(TradeTable.read_csv, whole, folder, currency)
+        _same_as_whole(
+            lambda errors: TradeTable.read_csv(folder, currency=currency, errors=errors),
+            lambda errors: TradeTable.scan_csv(
+                folder, currency=currency, errors=errors, block_size=64
             ),
             ("collect", _USD_CNY, "enterprise"),
         )
@@ -1251,12 +1322,13 @@ class TestDatasetFolders:
         back = TradeTable.read_parquet(folder)
         assert sorted(map(repr, records)) == sorted(map(repr, back.to_records()))
 
-    @pytest.mark.parametrize("writer", ["polars", "duckdb", "pyarrow"])
+    @pytest.mark.parametrize("writer", ["polars", "duckdb", "pyarrow", "duckdb-csv"])
     def test_datasets_as_engines_write_them(self, tmp_path: Path, writer: str):
         """A dataset partitioned by polars, DuckDB or pyarrow reads as its rows in one file.
 
         polars keeps the key's column in each file; DuckDB percent-encodes a Chinese key
         (``%E6%9C%9F%E9%97%B4=2022-03``); a null key is ``__HIVE_DEFAULT_PARTITION__``.
+        DuckDB writes CSV datasets the same way, the keys' columns left out of the files.
         """
         frame = pl.DataFrame(
             {
@@ -1271,9 +1343,10 @@ class TestDatasetFolders:
         keys = ["期间", "币种"]
         if writer == "polars":
             frame.write_parquet(folder, partition_by=keys)
-        elif writer == "duckdb":
+        elif writer.startswith("duckdb"):
             rows = frame.to_arrow()  # noqa: F841 - DuckDB reads it by name
-            duckdb.sql(f"COPY rows TO '{folder}' (FORMAT PARQUET, PARTITION_BY (期间, 币种))")
+            kind = "CSV, HEADER" if writer.endswith("csv") else "PARQUET"
+            duckdb.sql(f"COPY rows TO '{folder}' (FORMAT {kind}, PARTITION_BY (期间, 币种))")
         else:
             pads.write_dataset(
                 frame.to_arrow(),
@@ -1286,12 +1359,91 @@ class TestDatasetFolders:
         frame.write_parquet(whole)
 
         def seen(path: Path) -> object:
-            table = TradeTable.read_parquet(path, currency="CNY", errors="collect")
+            read = TradeTable.read_parquet
+            if path.is_dir() and writer.endswith("csv"):
+                read = TradeTable.read_csv
+                assert {".csv"} == {file.suffix for file in path.rglob("*") if file.is_file()}
+            table = read(path, currency="CNY", errors="collect")
             problems = sorted((p.column, p.value, str(p.message)) for p in table.problems)
             return sorted(table.to_records(), key=repr), problems, table.rows_read
 
         assert seen(whole) == seen(folder)
         assert 3 == len(seen(folder)[0])
+
+    @pytest.mark.parametrize("quoted", [False, True])
+    def test_csv_partition_keys(self, tmp_path: Path, quoted: bool):
+        """A CSV file's KEY=VALUE folders give its rows the key's column, or must agree with it.
+
+        ``quoted``: a cell in quotes sends the file to the loader's row reader, which gives
+        the same rows and the same located problem as the fast reader.
+        """
+        name = '"甲"' if quoted else "甲"
+        part = tmp_path / "period=2022-01..2022-10" / "source=a%2Fb"
+        part.mkdir(parents=True)
+        (part / "trade.csv").write_text(f"name,flow,value,currency\n{name},import,5,CNY\n")
+        agree = tmp_path / "period=2022-02" / "flow=import"
+        agree.mkdir(parents=True)
+        (agree / "trade.csv").write_text(f"name,flow,value,currency\n{name},import,6,CNY\n")
+        table = TradeTable.read_csv(tmp_path)
+        assert [("2022-01..2022-10", "a/b", "5"), ("2022-02", None, "6")] == [
+            (str(record.period), record.source, str(record.value.amount))
+            for record in table.to_records()
+        ]
+        scan = TradeTable.scan_csv(tmp_path, block_size=16)
+        assert Money("11", "CNY") == scan.summarize(currency="CNY").total
+        clash = tmp_path / "period=2022-03" / "flow=export"
+        clash.mkdir(parents=True)
+        rows = f"{name},export,1,CNY\n{name},import,2,CNY\n"
+        (clash / "trade.csv").write_text("name,flow,value,currency\n" + rows)
+        for read in (
+            TradeTable.read_csv,
+            lambda path: TradeTable.scan_csv(path).summarize(currency="CNY"),
+        ):
+            with pytest.raises(LoadError) as caught:
+                read(tmp_path)
+            assert [
+                (
+                    str(clash / "trade.csv"),
+                    3,
+                    "flow",
+                    "import",
+                    "the file says 'import' where its folder's name says flow=export",
+                )
+            ] == [
+                (p.path, p.line, p.column, p.value, str(p.message)) for p in caught.value.problems
+            ]
+
+    @pytest.mark.parametrize("quoted", [False, True])
+    def test_partitioned_blank_row(self, tmp_path: Path, quoted: bool):
+        """A blank line in a partitioned file is a blank row, though its folder gives a cell;
+        a row with a stray comma counts its fields against the file's own header."""
+        name = '"甲"' if quoted else "甲"
+        part = tmp_path / "period=2022-03"
+        part.mkdir()
+        rows = f"{name},import,5,CNY\n,,,\n乙,export,1,CNY,9\n"
+        (part / "trade.csv").write_text("name,flow,value,currency\n" + rows)
+        table = TradeTable.read_csv(tmp_path, errors="collect")
+        assert (1, 3) == (len(table), table.rows_read)
+        assert [
+            (3, "the row is blank; delete it", {"period": "2022-03"}),
+            (
+                4,
+                "the row has 5 fields, more than the header's 4 (a stray or missing comma?)",
+                {"name": "乙", "flow": "export", "value": "1", "currency": "CNY", "#5": "9"}
+                | {"period": "2022-03"},
+            ),
+        ] == [
+            (row.line, str(row.problems[0].message), {k: v for k, v in row.cells.items() if v})
+            for row in table.rejected
+        ]
+        parquet = tmp_path / "parquet" / "period=2022-03"
+        parquet.mkdir(parents=True)
+        blank = pa.table({"name": ["甲", ""], "flow": ["import", ""], "value": ["5", ""]})
+        pq.write_table(blank, parquet / "part-0.parquet")
+        read = TradeTable.read_parquet(parquet.parent, currency="CNY", errors="collect")
+        assert [(2, "the row is blank; delete it")] == [
+            (row.line, str(row.problems[0].message)) for row in read.rejected
+        ]
 
 
 class TestEngines:

@@ -15,6 +15,7 @@ from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -256,9 +257,21 @@ def _make_tree(root: Path, entries: list[tuple[tuple[str, ...], str, int]]) -> l
             path = here / f"broken-{number}.csv"
             path.symlink_to(here / "nowhere.csv")
             continue
-        if read:
+        if read and _keys(folders) is not None:
             expected.append((path.relative_to(root).parts, path))
     return [path for _, path in sorted(expected)]
+
+
+def _keys(folders: tuple[str, ...]) -> dict[str, str] | None:
+    """The cells ``KEY=VALUE`` folders give a file's rows; ``None`` when a key comes twice."""
+    keys: dict[str, str] = {}
+    for name in folders:
+        key, equals, value = name.partition("=")
+        if equals and key in keys:
+            return None
+        if equals:
+            keys[key] = value
+    return keys
 
 
 def _problems_of_the_listing(root: Path) -> list[tuple[str, str]]:
@@ -274,6 +287,8 @@ def _problems_of_the_listing(root: Path) -> list[tuple[str, str]]:
             found.append((str(path), "which does not exist"))
         elif path.is_file() and path.suffix != ".csv":
             found.append((str(path), "not a .csv file"))
+        elif path.is_file() and _keys(parts[:-1]) is None:
+            found.append((str(path), "is given twice on the file's path"))
     return found
 
 
@@ -320,7 +335,13 @@ class TestDatasetTrees:
             assert not problems, problems
             rows = sum(table.rows_read for table in tables)
             assert rows == found.rows_read
-            rejected = [row for table in tables for row in table.rejected]
+            rejected = [  # a KEY=VALUE folder gives each row a cell
+                attrs.evolve(
+                    row, cells=row.cells | _keys(Path(row.path).relative_to(root).parts[:-1])
+                )
+                for table in tables
+                for row in table.rejected
+            ]
             assert rejected == list(found.rejected)
             if isinstance(found, TradeTable):
                 expected = [record for table in tables for record in table.to_records()]

@@ -20,7 +20,7 @@ answers of the object path:
 
 :meth:`TradeTable.scan_csv` and :meth:`TradeTable.scan_parquet` stream a file larger than memory
 through the same checks into a summary; the CSV and Parquet readers also take a folder, read as
-a dataset (a year of monthly files; a Parquet dataset in ``KEY=VALUE`` partition folders, see
+a dataset (a year of monthly files; a dataset in ``KEY=VALUE`` partition folders, see
 :mod:`littlegiants.io.datasets`); :meth:`TradeTable.concat` makes one table of several;
 :meth:`TradeTable.from_arrow` and :meth:`TradeTable.from_polars` check data already in memory as
 a file's rows.
@@ -140,6 +140,7 @@ class _CsvFile:
         as_of: dt.date | None,
         encoding: str,
         block: int,
+        partitions: Mapping[str, str] | None = None,
         known: _batches.Firms | None = None,
     ) -> None:
         self.path = path
@@ -148,6 +149,7 @@ class _CsvFile:
         self.as_of = as_of
         self.encoding = encoding
         self.block = block
+        self.partitions = dict(partitions or {})  # the cells its KEY=VALUE folders give each row
         self.known = known  # the firms a dataset's files share
         self.checker: _Checker | None = None
 
@@ -192,23 +194,27 @@ class _CsvFile:
         if any(mark in text for mark in ('"', "\x00", "\r")):
             return None
         names = text.split(",")
-        binding, issues = _schemas.bind(_schemas.KINDS["trade"], names)
+        binding, issues = _schemas.bind(
+            _schemas.KINDS["trade"], _partitioned_names(names, self.partitions)
+        )
         if issues or binding.units:
             return None
         return names
 
     def _fast(self, names: list[str], block: int, *, whole: bool) -> Iterator[_Part]:
+        every = _partitioned_names(names, self.partitions)
         checker = self.checker = _Checker(
             self.name,
-            names,
+            every,
             currency=self.currency,
             as_of=self.as_of,
             fast_csv=True,
             known=self.known,
+            from_folders=len(every) - len(names),
         )
         types = {
             name: pa.string() if (column is not None and column.name in _AMOUNT_COLUMNS) else _TEXT
-            for name, column in zip(names, checker.binding.columns, strict=True)
+            for name, column in zip(names, checker.binding.columns[: len(names)], strict=True)
         }
         generated = [f"c{i}" for i in range(len(names))]
         read = pv.ReadOptions(skip_rows=1, column_names=generated, block_size=block)
@@ -236,10 +242,16 @@ class _CsvFile:
             pool = checker.pool = ThreadPoolExecutor(2)  # the amounts' threads, for every block
             try:
                 for part in sources:
-                    count = part.num_rows
-                    columns = [_batches.text_column(column) for column in part.columns]
-                    yield _Part(*checker.check(columns, range(line, line + count), shaped=True))
-                    line += count
+                    lines = range(line, line + part.num_rows)
+                    columns = _partition_columns(
+                        [_batches.text_column(column) for column in part.columns],
+                        names,
+                        self.partitions,
+                        self.name,
+                        lines,
+                    )
+                    yield _Part(*checker.check(columns, lines, shaped=True))
+                    line += part.num_rows
             finally:
                 checker.pool = None
                 pool.shutdown()
@@ -249,9 +261,10 @@ class _CsvFile:
     def _slow(self) -> Iterator[_Part]:
         """The file through the loader's own reader: exact for every file it can read."""
         kind = _schemas.KINDS["trade"]
+        partitions = self.partitions
 
         def accept(names: list[str]) -> bool:
-            return not _schemas.bind(kind, names)[1]
+            return not _schemas.bind(kind, _partitioned_names(names, partitions))[1]
 
         rows = _tables.read_rows(
             self.path,
@@ -262,33 +275,42 @@ class _CsvFile:
             fast_slot=[None],
         )
         checker: _Checker | None = None
+        own: list[str] = []  # the file's header
+        extra: list[str] = []  # the cells its folders give every row, for keys it lacks
         held: list[list[str]] = []
         lines: list[int] = []
         try:
             for row in rows:
                 state, line, cells, issues, _ = row
                 if state == "header" or checker is None:
+                    own = list(cells) if state == "header" else []
+                    every = _partitioned_names(own, partitions)
+                    extra = [partitions[key] for key in every[len(own) :]]
                     checker = self.checker = _Checker(
                         self.name,
-                        list(cells) if state == "header" else [],
+                        every,
                         currency=self.currency,
                         as_of=self.as_of,
-                        header=row,
+                        header=(state, line, every, *row[3:]) if state == "header" else row,
                         known=self.known,
+                        from_folders=len(extra),
                     )
                     if checker.fatal is not None:
                         raise _Fatal(checker.fatal)
                     continue
-                if state == "row" and not issues and len(cells) == checker.width:
-                    held.append(cells)
+                if state == "row" and not issues and len(cells) == len(own):
+                    held.append(cells + extra)
                     lines.append(line)
                     if len(held) >= _CHUNK_ROWS:
-                        yield self._held(checker, held, lines)
+                        yield self._held(checker, held, lines, own)
                         held, lines = [], []
                     continue
                 if held:
-                    yield self._held(checker, held, lines)
+                    yield self._held(checker, held, lines, own)
                     held, lines = [], []
+                if state == "row" and extra:  # the file's cells as its header names them
+                    named = _named(own, cells, checker.names[len(own) :], extra)
+                    row = (state, line, named, *row[3:])  # noqa: PLW2901 - the same row, named
                 found = checker.scanner.handle(row)
                 if isinstance(found, _Bad) and found.fatal:
                     raise _Fatal(found)
@@ -300,11 +322,14 @@ class _CsvFile:
         except OSError as exc:
             raise _file_error(self.path, exc) from exc
         if checker is not None and held:
-            yield self._held(checker, held, lines)
+            yield self._held(checker, held, lines, own)
 
-    @staticmethod
-    def _held(checker: _Checker, held: list[list[str]], lines: list[int]) -> _Part:
+    def _held(
+        self, checker: _Checker, held: list[list[str]], lines: list[int], own: list[str]
+    ) -> _Part:
+        """Check rows the loader's reader read (with their folders' cells), ``own`` the header."""
         columns = [pa.array(column, pa.string()) for column in zip(*held, strict=True)]
+        _agree(columns[: len(own)], own, self.partitions, self.name, lines)
         return _Part(*checker.check(columns, lines, shaped=False))
 
 
@@ -443,7 +468,12 @@ class _ParquetFile:
         checker: _Checker | None = None
         if not _is_typed(names):
             checker = _Checker(
-                self.name, names, currency=self.currency, as_of=self.as_of, known=self.known
+                self.name,
+                names,
+                currency=self.currency,
+                as_of=self.as_of,
+                known=self.known,
+                from_folders=len(names) - len(schema.names),
             )
             if checker.fatal is not None:
                 raise _Fatal(checker.fatal)
@@ -479,39 +509,89 @@ def _partitioned(
     Raises:
         LoadError: a row disagrees with its folder's name (naming the first such row).
     """
+    lines = range(first_line, first_line + table.num_rows)
+    _agree(table.columns, table.column_names, partitions, file, lines)
     for key, value in partitions.items():
-        if key in table.column_names:
-            _agreeing(table.column(key), key, value, file, first_line)
-            continue
-        indices = pa.repeat(pa.scalar(0, pa.int32()), table.num_rows)
-        column = pa.DictionaryArray.from_arrays(indices, pa.array([value], pa.string()))
-        table = table.append_column(key, column)
+        if key not in table.column_names:
+            table = table.append_column(key, _constant(value, table.num_rows))
     return table
 
 
-def _agreeing(column: pa.ChunkedArray, key: str, value: str, file: str, first_line: int) -> None:
-    """Check that every cell of a file's column is its folder's partition value.
+def _partition_columns(
+    columns: list[pa.Array],
+    names: Sequence[str],
+    partitions: Mapping[str, str],
+    file: str,
+    lines: Sequence[int],
+) -> list[pa.Array]:
+    """A file's columns (``names``), then one per partition key it lacks (as the table's).
 
     Raises:
-        LoadError: the first row whose cell is another text.
+        LoadError: a row disagrees with its folder's name (naming the first such row).
     """
-    try:
-        texts = _batches.text_column(column)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
-        return  # no text at all: the checks refuse the column, naming it
-    differ = pc.indices_nonzero(pc.not_equal(pc.cast(texts, pa.string()), value))
-    if not len(differ):
-        return
-    row = differ[0].as_py()
-    cell = texts[row].as_py()
-    message = Reason(
-        N_("the file says {cell} where its folder's name says {key}={value}"),
-        cell=repr(cell),
-        key=key,
-        value=value,
-    )
-    problem = LoadProblem(file, first_line + row, column=key, value=cell, message=message)
-    raise LoadError(file, (problem,))
+    _agree(columns, names, partitions, file, lines)
+    count = len(lines)
+    return [
+        *columns,
+        *(_constant(value, count) for key, value in partitions.items() if key not in names),
+    ]
+
+
+def _constant(value: str, count: int) -> pa.DictionaryArray:
+    """A text column of ``count`` rows, each ``value`` (one distinct text: checked once)."""
+    indices = pa.repeat(pa.scalar(0, pa.int32()), count)
+    return pa.DictionaryArray.from_arrays(indices, pa.array([value], pa.string()))
+
+
+def _agree(
+    columns: Sequence[pa.Array | pa.ChunkedArray],
+    names: Sequence[str],
+    partitions: Mapping[str, str],
+    file: str,
+    lines: Sequence[int],
+) -> None:
+    """Check that every cell of a file's column named as a partition key is the folder's value.
+
+    Raises:
+        LoadError: the first row whose cell is another text, naming its line (``lines[row]``).
+    """
+    for key, value in partitions.items():
+        if key not in names:
+            continue
+        column = columns[list(names).index(key)]
+        try:
+            texts = _batches.text_column(column)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+            continue  # no text at all: the checks refuse the column, naming it
+        differ = pc.indices_nonzero(pc.not_equal(pc.cast(texts, pa.string()), value))
+        if not len(differ):
+            continue
+        row = differ[0].as_py()
+        cell = texts[row].as_py()
+        message = Reason(
+            N_("the file says {cell} where its folder's name says {key}={value}"),
+            cell=repr(cell),
+            key=key,
+            value=value,
+        )
+        problem = LoadProblem(file, lines[row], column=key, value=cell, message=message)
+        raise LoadError(file, (problem,))
+
+
+def _named(
+    own: Sequence[str], cells: Sequence[str], keys: Sequence[str], extra: Sequence[str]
+) -> dict[str, object]:
+    """A row's cells by the file's header ``own`` (cells beyond it as ``#n``), then its folders'.
+
+    For a row the loader's reader found a problem in (a stray comma): its cells are named as
+    in a file read alone, and its folders' cells added by key.
+    """
+    named: dict[str, object] = dict.fromkeys(own)
+    for index, cell in enumerate(cells):
+        named[own[index] if index < len(own) else f"#{index + 1}"] = cell
+    for key, value in zip(keys, extra, strict=True):
+        named.setdefault(key, value)
+    return named
 
 
 class _Outcome:
@@ -609,7 +689,7 @@ def _checked_path(
         code = _check_arguments(
             folder, encoding=encoding, errors=errors, currency=currency, as_of=as_of
         )
-        return folder, code, dataset_files(folder, f".{fmt}", partitioned=fmt == "parquet")
+        return folder, code, dataset_files(folder, f".{fmt}", partitioned=True)
     if fmt == "parquet":  # a format the loader does not read: its checks, then the suffix
         file = Path(path)
         _check_arguments(file, encoding=encoding, errors=errors, currency=None, as_of=as_of)
@@ -678,8 +758,8 @@ class TradeTable:
 
         Args:
             path: the file (``.csv``), or a dataset folder: every ``.csv`` file below it, in the
-                order of their paths, read as one table (:meth:`concat`; see
-                :mod:`littlegiants.io.datasets`).
+                order of their paths, read as one table (:meth:`concat`), with a text column for
+                each ``KEY=VALUE`` folder a file is in (see :mod:`littlegiants.io.datasets`).
             currency: the currency of amounts that name none.
             errors: ``"strict"`` raises :class:`~littlegiants.loader.LoadError` on any bad row;
                 ``"collect"`` keeps the rejected rows in :attr:`rejected`.
@@ -692,7 +772,7 @@ class TradeTable:
                 amount the table cannot hold exactly (a digit finer than ``1E-7``; both modes).
                 For a folder, once every file is read: every file's problems, and what else
                 the folder holds (a file of another kind, a link to a folder), or that it holds
-                no ``.csv`` file.
+                no ``.csv`` file; a file's column that disagrees with its folder's name.
             LoadFileError: the file cannot be read.
             UnknownCurrencyError: ``currency`` is not an ISO 4217 code.
             InvalidRecordError: ``errors`` or ``as_of`` is not a valid argument.
@@ -704,8 +784,8 @@ class TradeTable:
             return cls._read_folder(
                 file,
                 dataset,
-                lambda each, _, known: cls._read_csv_file(
-                    each, code, errors, as_of, encoding, known=known
+                lambda each, keys, known: cls._read_csv_file(
+                    each, code, errors, as_of, encoding, partitions=keys, known=known
                 ),
             )
         return cls._read_csv_file(file, code, errors, as_of, encoding)
@@ -719,11 +799,18 @@ class TradeTable:
         as_of: dt.date | None,
         encoding: str,
         *,
+        partitions: Mapping[str, str] | None = None,
         known: _batches.Firms | None = None,
     ) -> TradeTable:
         """:meth:`read_csv` of one file, its path and arguments checked."""
         reader = _CsvFile(
-            file, currency=code, as_of=as_of, encoding=encoding, block=READ_BLOCK, known=known
+            file,
+            currency=code,
+            as_of=as_of,
+            encoding=encoding,
+            block=READ_BLOCK,
+            partitions=partitions,
+            known=known,
         )
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
@@ -765,9 +852,15 @@ class TradeTable:
         )
         _positive(block_size, N_("block_size must be a whole number of bytes"))
 
-        def reader(each: Path, _: Mapping[str, str], known: _batches.Firms) -> _CsvFile:
+        def reader(each: Path, partitions: Mapping[str, str], known: _batches.Firms) -> _CsvFile:
             return _CsvFile(
-                each, currency=code, as_of=as_of, encoding=encoding, block=block_size, known=known
+                each,
+                currency=code,
+                as_of=as_of,
+                encoding=encoding,
+                block=block_size,
+                partitions=partitions,
+                known=known,
             )
 
         return _scan(file, dataset, reader, errors)
@@ -896,6 +989,7 @@ class TradeTable:
 
         with _parquet_errors(file):
             table = pq.read_table(file, read_dictionary=_dictionary_columns(pq.read_schema(file)))
+        added = len(_partitioned_names(table.column_names, partitions)) - table.num_columns
         return cls._checked_arrow(
             _partitioned(table, partitions, str(file), 1),
             path=str(file),
@@ -904,6 +998,7 @@ class TradeTable:
             as_of=as_of,
             first_line=1,
             known=known,
+            from_folders=added,
         )
 
     @classmethod
@@ -1055,12 +1150,23 @@ class TradeTable:
         as_of: dt.date | None,
         first_line: int,
         known: _batches.Firms | None = None,
+        from_folders: int = 0,
     ) -> TradeTable:
-        """:meth:`from_arrow` of a table, its arguments checked (``known``: see ``_Checker``)."""
+        """:meth:`from_arrow` of a table, its arguments checked.
+
+        ``known`` and ``from_folders`` are those of ``_Checker``.
+        """
         _batches._refuse_floats(table, path)  # noqa: SLF001
         if _is_typed(table.column_names):
             return cls.from_records(_typed_records(table, path, first_line))
-        checker = _Checker(path, table.column_names, currency=code, as_of=as_of, known=known)
+        checker = _Checker(
+            path,
+            table.column_names,
+            currency=code,
+            as_of=as_of,
+            known=known,
+            from_folders=from_folders,
+        )
         if checker.fatal is not None:
             raise LoadError(path, checker.fatal.problems)
         outcome = _Outcome(path, errors)

@@ -217,11 +217,18 @@ class _Checker:
         fast_csv: bool = False,
         header: tuple[Any, ...] | None = None,
         known: Firms | None = None,
+        from_folders: int = 0,
     ) -> None:
-        """Bind the header ``names``; ``known`` is a cache of firms shared by a dataset's files."""
+        """Bind the header ``names``; ``known`` is a cache of firms shared by a dataset's files.
+
+        ``from_folders``: how many of the last names are not the file's own columns but the
+        partition keys of the dataset folders it is in (a row is blank when the file's own cells
+        are, whatever its folders say).
+        """
         self.path = path
         self.fast_csv = fast_csv
         self.names = list(names)
+        self.own = len(self.names) - from_folders
         self.scanner = _Scanner(
             Path(path), _schemas.KINDS["trade"], encoding="utf-8", currency=currency, as_of=as_of
         )
@@ -528,8 +535,10 @@ class _Checker:
             cells = [column[position].as_py() or "" for column in columns]
             self._clean(cells)
             # The shape checks of the loader's file reader (a blank row), for rows it did not read.
-            issues = _tables._shape_issues(cells, self.names, long=False) if shaped else ()  # noqa: SLF001
-            if shaped and not any(cells):
+            own = cells[: self.own]
+            shape = _tables._shape_issues  # noqa: SLF001
+            issues = shape(own, self.names[: self.own], long=False) if shaped else ()
+            if shaped and not any(own):
                 cells = []  # a blank line has no cells, as the loader's reader gives it
             found = scanner.handle(("row", lines[position], cells, issues, None))
             if isinstance(found, _Bad):

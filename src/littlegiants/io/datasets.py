@@ -14,11 +14,11 @@ file. :func:`dataset_files` lists such a folder the way the columnar readers
   to a folder (not followed, so a dataset cannot loop), a folder the system will not list, and
   a data file that is not a regular file (a FIFO is never opened, as that could block; a broken
   link or a looping one);
-- for Parquet, each folder named ``KEY=VALUE`` (Hive's partitioning, percent-encoded as writers
-  encode it; ``__HIVE_DEFAULT_PARTITION__`` is an empty cell) gives every row of the files below
-  it a cell ``VALUE`` in column ``KEY``; a key given twice on one path is a problem. A file may
-  hold the key's column itself (polars writes it there too): the readers then check that every
-  row agrees with the folder's name.
+- each folder named ``KEY=VALUE`` (Hive's partitioning, percent-encoded as writers encode it;
+  ``__HIVE_DEFAULT_PARTITION__`` is an empty cell) gives every row of the files below it a cell
+  ``VALUE`` in column ``KEY``, in CSV and Parquet datasets alike (DuckDB writes both so); a key
+  given twice on one path is a problem. A file may hold the key's column itself (polars writes
+  it there too): the readers then check that every row agrees with the folder's name.
 
 Nothing here reads a file: the readers check each file as they check a file given alone.
 
@@ -69,9 +69,9 @@ def _hidden(name: str) -> bool:
 def dataset_files(folder: Path, suffix: str, *, partitioned: bool) -> DatasetFiles:
     """The data files below ``folder`` with the extension ``suffix`` (see the module docstring).
 
-    ``partitioned``: read ``KEY=VALUE`` folder names as cells of every row below them (the
-    Parquet readers); else folder names carry nothing (the CSV readers). The files and the
-    problems both come in the order of their paths, compared folder by folder.
+    ``partitioned``: read ``KEY=VALUE`` folder names as cells of every row below them (what
+    the readers do); else folder names carry nothing. The files and the problems both come in
+    the order of their paths, compared folder by folder.
     """
     noted: list[tuple[tuple[str, ...], LoadProblem]] = []
     found: list[tuple[tuple[str, ...], Path]] = []
