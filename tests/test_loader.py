@@ -450,6 +450,26 @@ class TestCollect:
             result.records
         )
 
+    @pytest.mark.parametrize("blank", ["", ",,,", " , ,\t,", ",,, "])
+    def test_a_blank_row_has_no_cells(self, tmp_path: Path, blank: str) -> None:
+        """An empty line, a line of commas and a line of spaces are a blank row; the first two
+        have no cells (a reader of columns cannot tell them apart), spaces are kept as read."""
+        path = tmp_path / "trade.csv"
+        path.write_text(f"name,period,flow,value\n{blank}\n甲,2022-01,import,5\n{blank}")
+        result = load_trade_records(path, currency="CNY", errors="collect")
+        assert 1 == len(result.records)
+        rows = [
+            (row.line, dict(row.cells), str(row.problems[0].message)) for row in result.rejected
+        ]
+        header = ["name", "period", "flow", "value"]
+        cells: dict[str, str | None] = dict.fromkeys(header)
+        if blank.strip(","):
+            cells = dict(zip(header, blank.split(","), strict=True))
+        expected = [(2, cells, "the row is blank; delete it")]
+        if blank:  # a last line that is empty is the file's end, not a row
+            expected.append((4, cells, "the row is blank; delete it"))
+        assert expected == rows
+
     def test_formula_text_is_kept(self) -> None:
         """A formula in a text column is kept as text, never evaluated."""
         result = load_trade_records(BAD / "trade-formula.csv", errors="collect")

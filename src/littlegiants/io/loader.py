@@ -654,11 +654,17 @@ class _Scanner:
         )
 
     def cells(self, cells: object) -> Mapping[str, object]:
-        """The cells of a row by column, as read (extra cells get ``#n`` names)."""
+        """The cells of a row by column, as read (extra cells get ``#n`` names).
+
+        A blank row has none, whether its line was empty or only commas (``,,,``): a reader
+        that cannot tell the two apart (Arrow's) gives the same rejected row.
+        """
         if isinstance(cells, dict):
             return dict(cells)
         if not isinstance(cells, list):
             return {}
+        if not any(cells):
+            return dict.fromkeys(self.header)
         named: dict[str, object] = dict.fromkeys(self.header)
         for index, value in enumerate(cells):
             name = self.header[index] if index < len(self.header) else f"#{index + 1}"

@@ -681,7 +681,8 @@ def _clean_rows(
         if batch:
             yield batch
             batch = []
-        shaped = len(cells) == width and any(cells)
+        # blank when every cell is empty or spaces, as _shape_issues has it
+        shaped = len(cells) == width and not "".join(cells).isspace() and any(cells)
         yield (
             "row",
             record,
