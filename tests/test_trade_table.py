@@ -145,6 +145,8 @@ class TestReadCsvAgreesWithTheLoader:
     @_SLOW
     @given(trade_files())
     @example(("name,period,flow,value\n甲,2022-01,import,-5\n\n乙,2022-02,export,7\n", None))
+    @example(("name,period,flow,value\n甲,2022-01,import,-5\n,,,\n乙,2022-02,export,7\n,,,", None))
+    @example(("name,period,flow,value\n甲,2022-01,import,5\n, ,,\n,,, ", None))
     def test_same_records_rejections_and_problems(self, tmp_path: Path, drawn):
         """read_csv(errors="collect") gives the loader's records, rejected rows and problems."""
         text, currency = drawn
@@ -1210,17 +1212,25 @@ class TestDatasetFolders:
         assert Money("1561", "CNY") == scan.summarize(currency="CNY").total
 
     def test_each_firm_is_read_once_for_the_folder(self, tmp_path: Path, monkeypatch):
-        """A firm in every monthly file is validated once for the folder, not once a file."""
+        """A firm in every monthly file is validated once for the folder, not once a file;
+        so is every other distinct text (a flow, a currency)."""
         from littlegiants.io import batches
 
         read = []
         original = batches._Checker._read_firm
+        prepared = []
+        prepare = batches._Checker._prepared
 
         def counted(self, name, code):
             read.append((name, code))
             return original(self, name, code)
 
+        def counted_texts(self, column, text):
+            prepared.append((column, text))
+            return prepare(self, column, text)
+
         monkeypatch.setattr(batches._Checker, "_read_firm", counted)
+        monkeypatch.setattr(batches._Checker, "_prepared", counted_texts)
         header = "name,credit_code,period,flow,value,currency\n"
         csv_folder, parquet = tmp_path / "csv", tmp_path / "parquet"
         csv_folder.mkdir()
@@ -1239,8 +1249,11 @@ class TestDatasetFolders:
             lambda: TradeTable.scan_parquet(parquet).summarize(currency="CNY"),
         ):
             read.clear()
+            prepared.clear()
             run()
             assert sorted([("甲", ""), ("乙", "")]) == sorted(read)
+            assert len(prepared) == len(set(prepared))  # each text read once for the folder
+            assert {("flow", "import"), ("currency", "CNY")} <= set(prepared)
         assert 2 == len(TradeTable.read_csv(csv_folder).enterprises)
 
     def test_small_files_are_summarised_together(self, tmp_path: Path, monkeypatch):
@@ -1425,7 +1438,7 @@ class TestDatasetFolders:
         table = TradeTable.read_csv(tmp_path, errors="collect")
         assert (1, 3) == (len(table), table.rows_read)
         assert [
-            (3, "the row is blank; delete it", {"period": "2022-03"}),
+            (3, "the row is blank; delete it", {}),  # no cells, its folder's none either
             (
                 4,
                 "the row has 5 fields, more than the header's 4 (a stray or missing comma?)",

@@ -141,7 +141,7 @@ class _CsvFile:
         encoding: str,
         block: int,
         partitions: Mapping[str, str] | None = None,
-        known: _batches.Firms | None = None,
+        known: _batches.Known | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
@@ -150,7 +150,7 @@ class _CsvFile:
         self.encoding = encoding
         self.block = block
         self.partitions = dict(partitions or {})  # the cells its KEY=VALUE folders give each row
-        self.known = known  # the firms a dataset's files share
+        self.known = known  # what a dataset's files share
         self.checker: _Checker | None = None
 
     def parts(self, *, whole: bool = False) -> Iterator[_Part]:
@@ -174,9 +174,9 @@ class _CsvFile:
             raise _file_error(self.path, exc) from exc
         yield from self._slow()
 
-    def enough(self, tables: list[pa.Table]) -> bool:
-        """Whether the checked rows take as many bytes as a block of the file's text."""
-        return bool(sum(table.nbytes for table in tables) >= self.block)
+    def share(self, table: pa.Table) -> float:
+        """The share of a part a table of checked rows fills: its bytes over a block's."""
+        return float(table.nbytes / self.block)
 
     def _plain_header(self) -> list[str] | None:
         """The header when the file may be read fast: UTF-8, no quote, NUL or lone CR in it."""
@@ -429,7 +429,7 @@ class _ParquetFile:
         as_of: dt.date | None,
         rows: int,
         partitions: Mapping[str, str] | None = None,
-        known: _batches.Firms | None = None,
+        known: _batches.Known | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
@@ -437,11 +437,11 @@ class _ParquetFile:
         self.as_of = as_of
         self.rows = rows
         self.partitions = dict(partitions or {})
-        self.known = known  # the firms a dataset's files share
+        self.known = known  # what a dataset's files share
 
-    def enough(self, tables: list[pa.Table]) -> bool:
-        """Whether the checked rows are as many as a batch of the file's."""
-        return bool(sum(table.num_rows for table in tables) >= self.rows)
+    def share(self, table: pa.Table) -> float:
+        """The share of a part a table of checked rows fills: its rows over a batch's."""
+        return float(table.num_rows / self.rows)
 
     def parts(self) -> Iterator[_Part]:
         """The file's batches, checked, in order.
@@ -584,9 +584,12 @@ def _named(
     """A row's cells by the file's header ``own`` (cells beyond it as ``#n``), then its folders'.
 
     For a row the loader's reader found a problem in (a stray comma): its cells are named as
-    in a file read alone, and its folders' cells added by key.
+    in a file read alone, and its folders' cells added by key. A blank row has no cells, its
+    folders' none either (as the fast reader gives it, and the loader a blank row).
     """
     named: dict[str, object] = dict.fromkeys(own)
+    if not any(cells):
+        return named | dict.fromkeys(keys)
     for index, cell in enumerate(cells):
         named[own[index] if index < len(own) else f"#{index + 1}"] = cell
     for key, value in zip(keys, extra, strict=True):
@@ -800,7 +803,7 @@ class TradeTable:
         encoding: str,
         *,
         partitions: Mapping[str, str] | None = None,
-        known: _batches.Firms | None = None,
+        known: _batches.Known | None = None,
     ) -> TradeTable:
         """:meth:`read_csv` of one file, its path and arguments checked."""
         reader = _CsvFile(
@@ -852,7 +855,7 @@ class TradeTable:
         )
         _positive(block_size, N_("block_size must be a whole number of bytes"))
 
-        def reader(each: Path, partitions: Mapping[str, str], known: _batches.Firms) -> _CsvFile:
+        def reader(each: Path, partitions: Mapping[str, str], known: _batches.Known) -> _CsvFile:
             return _CsvFile(
                 each,
                 currency=code,
@@ -896,7 +899,7 @@ class TradeTable:
         _positive(batch_size, N_("batch_size must be a whole number of rows"))
 
         def reader(
-            each: Path, partitions: Mapping[str, str], known: _batches.Firms
+            each: Path, partitions: Mapping[str, str], known: _batches.Known
         ) -> _ParquetFile:
             return _ParquetFile(
                 each,
@@ -982,7 +985,7 @@ class TradeTable:
         errors: Errors,
         as_of: dt.date | None,
         *,
-        known: _batches.Firms | None = None,
+        known: _batches.Known | None = None,
     ) -> TradeTable:
         """:meth:`read_parquet` of one file, its path and arguments checked."""
         import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet readers need it
@@ -1006,19 +1009,19 @@ class TradeTable:
         cls,
         folder: Path,
         dataset: DatasetFiles,
-        read: Callable[[Path, Mapping[str, str], _batches.Firms], TradeTable],
+        read: Callable[[Path, Mapping[str, str], _batches.Known], TradeTable],
     ) -> TradeTable:
         """One table of a dataset folder's files, each read by ``read`` (see :meth:`concat`).
 
-        ``read`` takes a file, its partition cells and the firms the files share (each distinct
-        name and credit code is validated once for the whole folder).
+        ``read`` takes a file, its partition cells and what the files share (``Known``: each
+        distinct firm, period or growth text is read once for the whole folder).
 
         Raises:
             LoadError: once every file is read, when one had a problem (:class:`_FolderProblems`).
         """
         gathered = _FolderProblems(dataset.problems)
         tables: list[TradeTable] = []
-        known: _batches.Firms = {}
+        known = _batches.Known()
         for file, partitions in dataset.files:
             with gathered.file():
                 tables.append(read(file, partitions, known))
@@ -1149,7 +1152,7 @@ class TradeTable:
         errors: str,
         as_of: dt.date | None,
         first_line: int,
-        known: _batches.Firms | None = None,
+        known: _batches.Known | None = None,
         from_folders: int = 0,
     ) -> TradeTable:
         """:meth:`from_arrow` of a table, its arguments checked.
@@ -1398,22 +1401,25 @@ class _Source(Protocol):
 
     def parts(self) -> Iterator[_Part]: ...
 
-    def enough(self, tables: list[pa.Table]) -> bool:
-        """Whether checked rows fill a part of this file's reading (then they are summarised)."""
+    def share(self, table: pa.Table) -> float:
+        """The share of a part of this file's reading a table of checked rows fills.
+
+        Checked rows that fill a part (a share of 1 or more) are summarised together.
+        """
         ...
 
 
 def _scan(
     path: Path,
     dataset: DatasetFiles | None,
-    reader: Callable[[Path, Mapping[str, str], _batches.Firms], _Source],
+    reader: Callable[[Path, Mapping[str, str], _batches.Known], _Source],
     errors: str,
 ) -> TradeScan:
     """The scan of one file (``dataset`` is ``None``) or of a dataset folder's files.
 
-    ``reader`` takes a file, its partition cells and the firms the files share.
+    ``reader`` takes a file, its partition cells and what the files share (``Known``).
     """
-    known: _batches.Firms = {}
+    known = _batches.Known()
     if dataset is None:
         return TradeScan([reader(path, {}, known)], errors=errors)
     sources = [reader(file, partitions, known) for file, partitions in dataset.files]
@@ -1434,34 +1440,38 @@ class _Sums:
         self.summarise = summarise
         self.total: TradeSummary | None = None  # of the finished files
         self.gathered: list[pa.Table] = []  # finished files' rows, not yet summarised
+        self.gathered_share = 0.0  # of a part (see _Source.share)
         self.failed: LittleGiantsError | None = None
         self.start_file()
 
     def start_file(self) -> None:
         """The file being read starts (again): drop what was taken of it."""
         self.rows: list[pa.Table] = []
+        self.share = 0.0
         self.summary: TradeSummary | None = None
         self.failing: LittleGiantsError | None = None
 
-    def take(self, table: pa.Table, enough: Callable[[list[pa.Table]], bool]) -> None:
-        """A checked part of the file being read."""
+    def take(self, table: pa.Table, share: float) -> None:
+        """A checked part of the file being read, filling ``share`` of a part."""
         if self.failed is not None or self.failing is not None:
             return
         self.rows.append(table)
-        if enough(self.rows):
+        self.share += share
+        if self.share >= 1:
             self.summary, self.failing = self._add(self.summary, self.rows)
-            self.rows = []
+            self.rows, self.share = [], 0.0
 
-    def end_of_file(self, enough: Callable[[list[pa.Table]], bool]) -> None:
+    def end_of_file(self) -> None:
         """The file being read is read to its end: its summary and rows join the finished."""
         self.failed = self.failed or self.failing
         if self.failed is None:
             if self.summary is not None:
                 self.total = _merged(self.total, self.summary)
             self.gathered.extend(self.rows)
-            if enough(self.gathered):
+            self.gathered_share += self.share
+            if self.gathered_share >= 1:
                 self.total, self.failed = self._add(self.total, self.gathered)
-                self.gathered = []
+                self.gathered, self.gathered_share = [], 0.0
         self.start_file()
 
     def finish(self) -> TradeSummary | None:
@@ -1559,9 +1569,9 @@ class TradeScan:
             if not isinstance(table, _EndOfFile):
                 yield from table.to_batches()
 
-    def _enough(self, tables: list[pa.Table]) -> bool:
-        """Whether checked rows fill a part of the file being read (see ``_Source.enough``)."""
-        return self._now is None or self._now.enough(tables)
+    def _share(self, table: pa.Table) -> float:
+        """The share of a part of the file being read a table fills (``_Source.share``)."""
+        return 1.0 if self._now is None else self._now.share(table)
 
     def _tables(self) -> Iterator[pa.Table | _EndOfFile | None]:
         """Each file's checked records, part by part, then :data:`_END`.
@@ -1629,10 +1639,10 @@ class TradeScan:
         )
         for table in self._tables():
             if isinstance(table, _EndOfFile):
-                sums.end_of_file(self._enough)
+                sums.end_of_file()
             elif table is None:  # the loader's reader starts the file again from its top
                 sums.start_file()
             else:
-                sums.take(table, self._enough)
+                sums.take(table, self._share(table))
         total = sums.finish()
         return summarize([], currency=currency, rates=rates, by=by) if total is None else total

@@ -56,7 +56,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple, TypeVar, cast
 
 import attrs
 
@@ -106,6 +106,8 @@ except ImportError as exc:  # pragma: no cover - the tests without the extra run
 
 if TYPE_CHECKING:
     from littlegiants.fx import ExchangeRate
+
+_T = TypeVar("_T")
 
 __all__ = [
     "AMOUNT",
@@ -196,8 +198,24 @@ def _exponent(amount: Decimal) -> int:
 # -- reading text columns -------------------------------------------------------------------------
 
 
-#: Firms read from a name and a credit code text, shared by the checkers of a dataset's files.
-Firms = dict[tuple[str, str], Enterprise | None]
+class Known:
+    """What the checkers of a dataset's files share, so each distinct text is read once for it.
+
+    A dataset's files are read with the same arguments (currency, ``as_of``) and in the same
+    format, and what a text reads as does not depend on the file it is in (a missing column
+    reads as an empty cell): a year of daily files reads each firm, period and growth once,
+    not once a file (a file's own checks cost about 10 ms for 500 firms otherwise).
+    """
+
+    __slots__ = ("firms", "same", "texts")
+
+    def __init__(self) -> None:
+        #: The firm a name and a credit code text read as (``None``: they read as none).
+        self.firms: dict[tuple[str, str], Enterprise | None] = {}
+        #: Each firm read, as the one object its equals are replaced with.
+        self.same: dict[Enterprise, Enterprise] = {}
+        #: The value of a (column, text) pair, or :data:`_BAD`.
+        self.texts: dict[tuple[str, str], object] = {}
 
 
 class _Checker:
@@ -216,10 +234,10 @@ class _Checker:
         as_of: dt.date | None,
         fast_csv: bool = False,
         header: tuple[Any, ...] | None = None,
-        known: Firms | None = None,
+        known: Known | None = None,
         from_folders: int = 0,
     ) -> None:
-        """Bind the header ``names``; ``known`` is a cache of firms shared by a dataset's files.
+        """Bind the header ``names``; ``known``: what a dataset's files share (:class:`Known`).
 
         ``from_folders``: how many of the last names are not the file's own columns but the
         partition keys of the dataset folders it is in (a row is blank when the file's own cells
@@ -240,10 +258,10 @@ class _Checker:
         self.enterprises: list[Enterprise] = []
         #: Threads for the amounts of every batch (the reader of a file lends its own).
         self.pool: ThreadPoolExecutor | None = None
-        self._firm_index: dict[Enterprise, int] = {}
-        self._texts: dict[tuple[str, str], object] = {}
+        self._known = Known() if known is None else known
+        self._firm_index: dict[int, int] = {}  # id() of a firm in Known.same: its index
+        self._texts = self._known.texts
         self._firms: dict[tuple[str, str], int | None] = {}
-        self._known: Firms = {} if known is None else known
         if self.fatal is not None:
             return
         binding = self.scanner.binding
@@ -302,22 +320,23 @@ class _Checker:
         """The index in :attr:`enterprises` of the firm a name and a code name, else ``None``.
 
         The firm a pair of texts names does not depend on the file (a missing column reads
-        as an empty cell), so the files of one dataset share the firms read (``known``): each
-        distinct pair is validated once for the whole dataset, not once a file.
+        as an empty cell), so the files of one dataset share the firms read (:class:`Known`):
+        each distinct pair is validated once for the whole dataset, not once a file. Equal
+        firms read from different texts are one object there, so a file finds a firm's index
+        by identity, without hashing the firm again.
         """
         key = (name, code)
         if key in self._firms:
             return self._firms[key]
-        if key in self._known:
-            firm = self._known[key]
+        known = self._known
+        if key in known.firms:
+            firm = known.firms[key]
         else:
-            firm = self._known[key] = self._read_firm(name, code)
-        found: int | None = None
-        if firm is not None:
-            found = self._firm_index.get(firm)
-            if found is None:
-                found = self._firm_index[firm] = len(self.enterprises)
-                self.enterprises.append(firm)
+            firm = self._read_firm(name, code)
+            if firm is not None:
+                firm = known.same.setdefault(firm, firm)
+            known.firms[key] = firm
+        found = None if firm is None else self._place(firm)
         self._firms[key] = found
         return found
 
@@ -380,11 +399,20 @@ class _Checker:
         if array is None:  # an absent column: every row's cell is empty
             return [read("")], None
         encoded = array if pa.types.is_dictionary(array.type) else pc.dictionary_encode(array)
-        texts = encoded.dictionary.to_pylist()
-        if any(text is None for text in texts):  # pragma: no cover - readers give no nulls
+        if encoded.dictionary.null_count:  # pragma: no cover - readers give no nulls
             raise _Unplain
-        self._clean(texts)
-        return [read(text) for text in texts], encoded.indices
+        self._clean_array(encoded.dictionary)
+        return [read(text) for text in encoded.dictionary.to_pylist()], encoded.indices
+
+    def _clean_array(self, texts: pa.Array) -> None:
+        """:meth:`_clean` of a column's distinct texts, in Arrow's kernels."""
+        if not self.fast_csv or not len(texts):
+            return
+        longest = pc.max(pc.utf8_length(texts)).as_py()
+        if longest > _tables.MAX_CELL_CHARS or any(
+            pc.any(pc.match_substring(texts, mark)).as_py() for mark in _NOT_CELL
+        ):
+            raise _Unplain
 
     def _clean(self, texts: Iterable[str]) -> None:
         """Raise :class:`_Unplain` when the fast CSV reader may have read a cell otherwise."""
@@ -407,8 +435,9 @@ class _Checker:
         if value is None:  # pragma: no cover - the header binds only with a value column
             raise _Unplain
         # The amounts are read in Arrow's kernels, which leave the interpreter's lock free:
-        # on other threads, while this one reads the distinct texts.
-        with contextlib.nullcontext(self.pool) if self.pool else ThreadPoolExecutor(2) as pool:
+        # on other threads, while this one reads the distinct texts; but starting a thread
+        # costs about a millisecond on a busy machine, more than a few rows' amounts take.
+        with self._threads(count) as pool:
             values = pool.submit(_amounts, value, empty_ok=False)
             priors = None if previous is None else pool.submit(_amounts, previous, empty_ok=True)
             bad = self._texts_of(column, out, bad, count)
@@ -420,6 +449,14 @@ class _Checker:
                 refused, out[name], out[f"{name}_exponent"] = job.result()
                 bad = pc.or_(bad, refused)
         return out, self._growths(column("growth"), out, bad, count)
+
+    def _threads(self, count: int) -> contextlib.AbstractContextManager[ThreadPoolExecutor | _Now]:
+        """Where the amounts of ``count`` rows are read: the reader's threads, new ones, or here."""
+        if count < _THREADED_ROWS:
+            return contextlib.nullcontext(_Now())
+        if self.pool is not None:
+            return contextlib.nullcontext(self.pool)
+        return ThreadPoolExecutor(2)
 
     def _texts_of(
         self,
@@ -539,7 +576,7 @@ class _Checker:
             shape = _tables._shape_issues  # noqa: SLF001
             issues = shape(own, self.names[: self.own], long=False) if shaped else ()
             if shaped and not any(own):
-                cells = []  # a blank line has no cells, as the loader's reader gives it
+                cells = []  # a blank row has no cells (its folders' none), as the loader gives it
             found = scanner.handle(("row", lines[position], cells, issues, None))
             if isinstance(found, _Bad):
                 rejected.append(
@@ -623,13 +660,37 @@ class _Checker:
         return self._finish(columns, lines, None, _flags(flag=True, count=len(lines)), shaped=True)
 
     def _index(self, firm: Enterprise) -> int:
-        found = self._firm_index.get(firm)
+        """The index of a firm in :attr:`enterprises` (added when new), equal firms one index."""
+        return self._place(self._known.same.setdefault(firm, firm))
+
+    def _place(self, firm: Enterprise) -> int:
+        """:meth:`_index` of a firm that is already the one of its equals (``Known.same``)."""
+        found = self._firm_index.get(id(firm))
         if found is None:
-            found = self._firm_index[firm] = len(self.enterprises)
+            found = self._firm_index[id(firm)] = len(self.enterprises)
             self.enterprises.append(firm)
         return found
 
 
+class _Done(Generic[_T]):
+    """A job run as it was submitted: its result, as a thread's ``Future`` gives it."""
+
+    def __init__(self, value: _T) -> None:
+        self.value = value
+
+    def result(self) -> _T:
+        return self.value
+
+
+class _Now:
+    """Runs a job when it is submitted, where a thread pool would run it on a thread."""
+
+    def submit(self, job: Callable[..., _T], /, *args: Any, **kwargs: Any) -> _Done[_T]:  # noqa: ANN401
+        return _Done(job(*args, **kwargs))
+
+
+#: Rows of a batch from which its amounts are read on threads (fewer: on the reading thread).
+_THREADED_ROWS: Final = 32_768
 _BAD: Final = object()
 _FALSE: Final = pa.scalar(value=False)
 
