@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyarrow.csv as pv
+import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 import pytest
 from stdnum.cn import uscc
@@ -445,12 +446,34 @@ class TestTrade:
         as_text = pv.ConvertOptions(column_types=dict.fromkeys(header.strip().split(","), "string"))
         pq.write_table(pv.read_csv(path, convert_options=as_text), parquet)
         assert expected == run(capsys, "trade", str(parquet), *common, "--engine", "arrow")
+        months = tmp_path / "months"  # the same rows as a year of monthly files
+        months.mkdir()
+        for month in range(1, 13):
+            own = [row for row in rows if f",2022-{month:02d}," in row]
+            (months / f"{month:02d}.csv").write_text(header + "\n".join(own) + "\n")
+        assert expected == run(capsys, "trade", str(months), *common, "--engine", "arrow")
+        dataset = tmp_path / "dataset"  # and as a Parquet dataset partitioned by flow
+        pads.write_dataset(
+            pv.read_csv(path, convert_options=as_text),
+            dataset,
+            format="parquet",
+            partitioning=["flow"],
+            partitioning_flavor="hive",
+        )
+        assert expected == run(capsys, "trade", str(dataset), *common, "--engine", "arrow")
 
-    def test_arrow_engine_reads_one_trade_file(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A folder, another kind or another format is a usage error naming what it reads."""
+    def test_arrow_engine_reads_trade_files(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A linked dataset, another kind or a folder of two formats is a usage error."""
+        mixed = tmp_path / "mixed"
+        mixed.mkdir()
+        (mixed / "2022-01.csv").write_text("name,period,flow,value\n甲,2022-01,import,1\n")
+        (mixed / "2022-02.parquet").write_bytes(b"")
         for data, phrase in (
-            (EXAMPLE, "not a folder"),
+            (EXAMPLE, "is a linked dataset (aggregates.csv is not trade)"),
             (EXAMPLE / "rates.csv", "trade files only"),
+            (mixed, "holds both .csv and .parquet files"),
         ):
             status, _, err = run(capsys, "trade", str(data), "--engine", "arrow")
             assert 2 == status, err

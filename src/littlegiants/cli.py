@@ -1395,9 +1395,11 @@ def _compared(
 def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     """Summarise trade records with year-on-year growth.
 
-    With --engine arrow (the arrow extra), one trade file (.csv, .parquet or .xlsx) is read into
+    With --engine arrow (the arrow extra), a trade file (.csv, .parquet or .xlsx) is read into
     a columnar TradeTable with the same checks and summarised to the same figures, about ten
-    times faster on a large file; the objects engine reads any DATA, a folder too.
+    times faster on a large file; a folder is a dataset of trade files (a year of monthly
+    extracts, a partitioned dataset). The objects engine reads any DATA, and a folder as a
+    linked dataset (enterprises, designations, trade).
     """
     import functools  # noqa: PLC0415
 
@@ -1475,11 +1477,17 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
 
 
 def _trade_table(path: Path, kind: str | None) -> Any:  # noqa: ANN401 - a TradeTable (optional)
-    """One trade file read into a ``TradeTable`` (``--engine arrow``), by its suffix."""
+    """A trade file, or a folder of them, read into a ``TradeTable`` (``--engine arrow``).
+
+    A file is read by its suffix; a folder as a dataset of trade files (every ``.csv`` or
+    every ``.parquet`` file below it, ``KEY=VALUE`` folders as columns:
+    :mod:`littlegiants.io.datasets`), never as the linked dataset the objects engine reads.
+    """
     if _checked(path):
-        raise UsageError(
-            N_("--engine arrow reads one trade file (.csv, .parquet or .xlsx), not a folder")
-        )
+        if kind not in (None, "trade"):
+            raise UsageError(N_("--engine arrow reads trade files only: {path}"), path=path)
+        read_folder = _trade_dataset(path)
+        return read_folder(path)
     if _kind(path, kind) != "trade":
         raise UsageError(N_("--engine arrow reads trade files only: {path}"), path=path)
     from littlegiants.io import TradeTable  # noqa: PLC0415 - the arrow extra, only when asked
@@ -1496,6 +1504,48 @@ def _trade_table(path: Path, kind: str | None) -> Any:  # noqa: ANN401 - a Trade
             suffix=path.suffix or path.name,
         )
     return read(path)
+
+
+def _trade_dataset(folder: Path) -> Callable[[Path], Any]:
+    """The reader of a folder of trade files (``--engine arrow``): CSV or Parquet, by its files.
+
+    A folder holding a file of another kind by its name (``enterprises.csv``) or a
+    ``sources.toml`` is a linked dataset, for the objects engine: a usage error says so rather
+    than reading ``enterprises.csv`` as trade. A folder of both ``.csv`` and ``.parquet`` files
+    is one too (a dataset is one format); names starting with ``.`` or ``_`` are writers'
+    marks, not looked at (see :mod:`littlegiants.io.datasets`).
+    """
+    from littlegiants.io import TradeTable  # noqa: PLC0415 - the arrow extra, only when asked
+    from littlegiants.io.loader import kind_of  # noqa: PLC0415
+
+    formats: set[str] = set()
+    for top, folders, names in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith((".", "_")))
+        for name in sorted(names):
+            file = Path(top) / name
+            if name.startswith((".", "_")):
+                continue
+            linked = kind_of(file) not in (None, "trade") or name.lower() == "sources.toml"
+            if linked:
+                raise UsageError(
+                    N_(
+                        "{folder} is a linked dataset ({name} is not trade): --engine arrow "
+                        "reads a folder of trade files only; use --engine objects"
+                    ),
+                    folder=folder,
+                    name=file.relative_to(folder),
+                )
+            if file.suffix.lower() in (".csv", ".parquet"):
+                formats.add(file.suffix.lower())
+    if len(formats) > 1:
+        raise UsageError(
+            N_("{folder} holds both .csv and .parquet files: a dataset is of one format"),
+            folder=folder,
+        )
+    read: Callable[[Path], Any] = (
+        TradeTable.read_parquet if formats == {".parquet"} else TradeTable.read_csv
+    )
+    return read
 
 
 def _trade_records(out: Output, summary: TradeSummary, *, by: str | None) -> None:
@@ -2013,8 +2063,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--engine",
         choices=["objects", "arrow"],
         default="objects",
-        help="objects: any DATA; arrow: one trade file (.csv, .parquet, .xlsx) on Arrow, "
-        "the same figures, faster (the arrow extra)",
+        help="objects: any DATA; arrow: a trade file (.csv, .parquet, .xlsx) or a folder of "
+        "them (a dataset) on Arrow, the same figures, faster (the arrow extra)",
     )
     _command(commands, "policies", cmd_policies, "littlegiants policies --format csv")
     policy = _command(commands, "policy", cmd_policy, "littlegiants policy shenzhen-2022")
