@@ -1048,6 +1048,18 @@ def _reads_as_whole(read, whole: Path, folder: Path, currency: str | None) -> No
         )
 
 
+def _read_and_scan_errors(path: Path, *, parquet: bool = False) -> list[LoadError]:
+    """The ``LoadError`` of reading a folder whole and the one of scanning it, in turn."""
+    read = TradeTable.read_parquet if parquet else TradeTable.read_csv
+    scan = TradeTable.scan_parquet if parquet else TradeTable.scan_csv
+    errors = []
+    for run in (lambda: read(path), lambda: scan(path).summarize(currency="CNY")):
+        with pytest.raises(LoadError) as caught:
+            run()
+        errors.append(caught.value)
+    return errors
+
+
 class TestDatasetFolders:
     """A folder given to read_csv/scan_csv/read_parquet/scan_parquet is read as a dataset."""
 
@@ -1087,71 +1099,48 @@ class TestDatasetFolders:
         )
 
     @_SLOW
-    @given(parquet_files(least=2), st.data())
-    def test_hive_partitions_read_as_the_column(self, tmp_path_factory, drawn, data):
-        """A dataset pyarrow writes partitioned by a column reads as the file holding the column.
+    @given(parquet_files(least=2), st.data(), st.sampled_from(["parquet", "csv", "csv-plain"]))
+    def test_hive_partitions_read_as_the_column(self, tmp_path_factory, drawn, data, how):
+        """A dataset partitioned by a column (not in its files) reads as the one file holding it.
 
         The records are the same (in the order of the partition folders), and so are the
         rejected rows' cells and problems but for their file and line; the scan agrees.
+        ``parquet`` and ``csv`` are written by pyarrow (which quotes every CSV cell: the
+        loader's row reader reads them); ``csv-plain`` by hand, as DuckDB writes CSV, quoted
+        only where a cell needs it (Arrow's reader reads them).
         """
         table, currency = drawn
         key = data.draw(st.sampled_from(table.column_names))
         flat = _partitionable(table, key)
         assume(flat is not None)
         folder = tmp_path_factory.mktemp("dataset")
-        whole = folder.with_name(folder.name + ".parquet")
-        pq.write_table(flat, whole)
-        pads.write_dataset(
-            flat,
-            folder,
-            format="parquet",
-            partitioning=pads.partitioning(pa.schema([flat.schema.field(key)]), flavor="hive"),
-        )
-        _reads_as_whole(TradeTable.read_parquet, whole, folder, currency)
-        _same_as_whole(
-            lambda errors: TradeTable.read_parquet(folder, currency=currency, errors=errors),
-            lambda errors: TradeTable.scan_parquet(
-                folder, currency=currency, errors=errors, batch_size=3
-            ),
-            ("collect", _USD_CNY, "enterprise"),
-        )
-
-    @_SLOW
-    @given(parquet_files(least=2), st.data(), st.sampled_from(["plain", "pyarrow"]))
-    def test_csv_hive_partitions_read_as_the_column(self, tmp_path_factory, drawn, data, writer):
-        """A CSV dataset partitioned by a column (the column not in its files, as DuckDB writes
-        CSV) reads as the one CSV file holding the column; the scan agrees.
-
-        ``plain`` files are quoted only where a cell needs it (the fast reader's files);
-        pyarrow quotes every cell (the loader's row reader's).
-        """
-        table, currency = drawn
-        key = data.draw(st.sampled_from(table.column_names))
-        flat = _partitionable(table, key)
-        assume(flat is not None)
-        folder = tmp_path_factory.mktemp("dataset")
-        whole = folder.with_name(folder.name + ".csv")
-        _as_csv(flat, whole, escape=False)  # as the dataset's writers write cells
-        if writer == "pyarrow":
-            pads.write_dataset(
-                flat,
-                folder,
-                format="csv",
-                partitioning=pads.partitioning(pa.schema([flat.schema.field(key)]), flavor="hive"),
-            )
+        csv_files = how.startswith("csv")
+        whole = folder.with_name(folder.name + (".csv" if csv_files else ".parquet"))
+        if csv_files:
+            _as_csv(flat, whole, escape=False)  # as the dataset's writers write cells
         else:
+            pq.write_table(flat, whole)
+        if how == "csv-plain":
             cells = [cell or "" for cell in flat.column(key).to_pylist()]
             for value in sorted(set(cells)):
                 part = folder / f"{quote(key, safe='')}={quote(value, safe='') or HIVE_NULL}"
                 part.mkdir()
                 rows = flat.filter(pa.array([cell == value for cell in cells]))
                 _as_csv(rows.drop_columns([key]), part / "part-0.csv", escape=False)
-        _reads_as_whole(TradeTable.read_csv, whole, folder, currency)
+        else:
+            pads.write_dataset(
+                flat,
+                folder,
+                format="csv" if csv_files else "parquet",
+                partitioning=pads.partitioning(pa.schema([flat.schema.field(key)]), flavor="hive"),
+            )
+        read = TradeTable.read_csv if csv_files else TradeTable.read_parquet
+        scan = TradeTable.scan_csv if csv_files else TradeTable.scan_parquet
+        size = {"block_size": 64} if csv_files else {"batch_size": 3}
+        _reads_as_whole(read, whole, folder, currency)
         _same_as_whole(
-            lambda errors: TradeTable.read_csv(folder, currency=currency, errors=errors),
-            lambda errors: TradeTable.scan_csv(
-                folder, currency=currency, errors=errors, block_size=64
-            ),
+            lambda errors: read(folder, currency=currency, errors=errors),
+            lambda errors: scan(folder, currency=currency, errors=errors, **size),
             ("collect", _USD_CNY, "enterprise"),
         )
 
@@ -1188,16 +1177,11 @@ class TestDatasetFolders:
         assert 1 == len(TradeTable.read_csv(tmp_path))
         (tmp_path / "notes.txt").write_text("")
         (tmp_path / "elsewhere").symlink_to(tmp_path / "_temporary")
-        for read in (
-            TradeTable.read_csv,
-            lambda path: TradeTable.scan_csv(path).summarize(currency="CNY"),
-        ):
-            with pytest.raises(LoadError) as caught:
-                read(tmp_path)
+        for error in _read_and_scan_errors(tmp_path):
             assert [
                 (str(tmp_path / "elsewhere"), "a link to a folder is not followed"),
                 (str(tmp_path / "notes.txt"), "not a .csv file"),
-            ] == [(p.path, str(p.message).partition(":")[0]) for p in caught.value.problems]
+            ] == [(p.path, str(p.message).partition(":")[0]) for p in error.problems]
 
     def test_batches_name_the_file_that_is_not_plain(self, tmp_path: Path):
         """scan.batches() cannot take back batches given: it names the file that needs read_csv."""
@@ -1308,16 +1292,11 @@ class TestDatasetFolders:
         twice = tmp_path / "period=2022-04" / "period=2022-05"
         twice.mkdir(parents=True)
         pq.write_table(rows, twice / "part-0.parquet")
-        for read in (
-            TradeTable.read_parquet,
-            lambda path: TradeTable.scan_parquet(path).summarize(currency="CNY"),
-        ):
-            with pytest.raises(LoadError) as caught:
-                read(tmp_path)
+        for error in _read_and_scan_errors(tmp_path, parquet=True):
             assert [  # what listing the folder finds first, then what reading each file finds
                 (None, None, "the partition key period is given twice on the file's path"),
                 (1, "flow", "the file says 'import' where its folder's name says flow=export"),
-            ] == [(p.line, p.column, str(p.message)) for p in caught.value.problems]
+            ] == [(p.line, p.column, str(p.message)) for p in error.problems]
 
     @pytest.mark.parametrize("key", ["period_start", "value_exponent", "flow", "currency"])
     def test_typed_dataset_partitioned_by_any_column(self, tmp_path: Path, key: str):
@@ -1408,12 +1387,7 @@ class TestDatasetFolders:
         clash.mkdir(parents=True)
         rows = f"{name},export,1,CNY\n{name},import,2,CNY\n"
         (clash / "trade.csv").write_text("name,flow,value,currency\n" + rows)
-        for read in (
-            TradeTable.read_csv,
-            lambda path: TradeTable.scan_csv(path).summarize(currency="CNY"),
-        ):
-            with pytest.raises(LoadError) as caught:
-                read(tmp_path)
+        for error in _read_and_scan_errors(tmp_path):
             assert [
                 (
                     str(clash / "trade.csv"),
@@ -1422,9 +1396,7 @@ class TestDatasetFolders:
                     "import",
                     "the file says 'import' where its folder's name says flow=export",
                 )
-            ] == [
-                (p.path, p.line, p.column, p.value, str(p.message)) for p in caught.value.problems
-            ]
+            ] == [(p.path, p.line, p.column, p.value, str(p.message)) for p in error.problems]
 
     @pytest.mark.parametrize("quoted", [False, True])
     def test_partitioned_blank_row(self, tmp_path: Path, quoted: bool):
