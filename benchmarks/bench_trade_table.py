@@ -30,6 +30,7 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
   the printed CSV), the command line's own costs included but its imports not;
 - ``table-records``: ``objects`` with its records from ``TradeTable.read_csv(...).to_records()``;
 - ``folder`` and ``scan-folder``: ``table`` and ``scan`` of the same rows split into twelve
+  (``--files N``: N; 120 are a third of a year of daily extracts)
   files of a folder (a year of monthly extracts; written once, before the rounds).
 
 Each case runs in a fresh interpreter per round (so rounds do not share caches or memory), the
@@ -272,26 +273,26 @@ def write_parquet(path: Path) -> None:
     pq.write_table(pv.read_csv(path, convert_options=options), path.with_suffix(".parquet"))
 
 
-def write_folder(path: Path) -> None:
-    """The CSV file's rows split into :data:`FOLDER_FILES` files, each with the header."""
+def write_folder(path: Path, files: int = FOLDER_FILES) -> None:
+    """The CSV file's rows split into ``files`` files, each with the header."""
     header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
     folder = path.with_name("months")
     folder.mkdir()
     count = len(rows)
-    for number in range(FOLDER_FILES):
-        part = rows[number * count // FOLDER_FILES : (number + 1) * count // FOLDER_FILES]
-        (folder / f"trade-{number + 1:02d}.csv").write_text(header + "".join(part), "utf-8")
+    for number in range(files):
+        part = rows[number * count // files : (number + 1) * count // files]
+        (folder / f"trade-{number + 1:04d}.csv").write_text(header + "".join(part), "utf-8")
 
 
 def run_folder(path: Path) -> dict[str, Decimal]:
-    """``table`` on the same rows in twelve files: ``read_csv`` of the folder."""
+    """``table`` on the same rows in twelve (``--files``) files: ``read_csv`` of the folder."""
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
     return enterprise_totals(TradeTable.read_csv(path.with_name("months")).summarize)
 
 
 def run_scan_folder(path: Path) -> dict[str, Decimal]:
-    """``scan`` on the same rows in twelve files: ``scan_csv`` of the folder."""
+    """``scan`` on the same rows in twelve (``--files``) files: ``scan_csv`` of the folder."""
     from littlegiants.io import TradeTable  # noqa: PLC0415 - each child imports its case only
 
     return enterprise_totals(TradeTable.scan_csv(path.with_name("months")).summarize)
@@ -400,6 +401,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the file")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of every case")
     parser.add_argument("--cases", default=",".join(CASES), help="which cases, comma-separated")
+    parser.add_argument(
+        "--files", type=int, default=FOLDER_FILES, help="files of the folder cases' dataset"
+    )
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -415,14 +419,14 @@ def main() -> None:
             write_parquet(path)
             size += f" (as Parquet {path.with_suffix('.parquet').stat().st_size / 2**20:.1f} MiB)"
         if any(case in FOLDER_CASES for case in cases):
-            write_folder(path)
-            size += f" (and in {FOLDER_FILES} files)"
+            write_folder(path, args.files)
+            size += f" (and in {args.files} files)"
         print(f"{args.rows:,} rows, {size}; {args.rounds} rounds\n")
         results: dict[str, list[dict[str, object]]] = {case: [] for case in cases}
         for _ in range(args.rounds):
             for case in cases:
                 results[case].append(measure(case, path))
-    report(results)
+    report(results, files=args.files)
 
 
 #: The other ratios the report prints: a label, the case, its baseline, and the digits of the
@@ -441,12 +445,12 @@ COMPARISONS: tuple[tuple[str, str, str, int | None], ...] = (
     ("littlegiants trade --engine objects / --engine arrow", "cli-objects", "cli-arrow", None),
     ("object path / TradeTable", "objects", "table", None),
     ("records via TradeTable.to_records() / via load_trade_records", "table-records", "objects", 1),
-    ("read_csv of the rows in twelve files / of one file", "folder", "table", 1),
-    ("scan_csv of the rows in twelve files / of one file", "scan-folder", "scan", 1),
+    ("read_csv of the rows in {files} files / of one file", "folder", "table", 1),
+    ("scan_csv of the rows in {files} files / of one file", "scan-folder", "scan", 1),
 )
 
 
-def report(results: dict[str, list[dict[str, object]]]) -> None:
+def report(results: dict[str, list[dict[str, object]]], *, files: int = FOLDER_FILES) -> None:
     print(
         f"{'case':14} {'median s':>9} {'lowest':>7} {'highest':>8} {'peak RSS MiB':>13} "
         f"{'Arrow pool MiB':>15} {'groups':>7} {'totals':>17}"
@@ -476,7 +480,7 @@ def report(results: dict[str, list[dict[str, object]]]) -> None:
         )
     for label, case, base, digits in COMPARISONS:
         if case in medians and base in medians:
-            line = f"{label}: time {medians[case] / medians[base]:.1f}x"
+            line = f"{label.format(files=files)}: time {medians[case] / medians[base]:.1f}x"
             if digits is not None:
                 line += f", peak memory {peaks[case] / peaks[base]:.{digits}f}x"
             print(line)

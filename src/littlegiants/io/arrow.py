@@ -130,7 +130,12 @@ class _Part:
 
 
 class _CsvFile:
-    """Reads one trade CSV file in parts, fast when it is plain; see the module docstring."""
+    """Reads one trade CSV file in parts, fast when it is plain; see the module docstring.
+
+    In a partitioned dataset, the cells its ``KEY=VALUE`` folders give follow each row's own
+    (a column the file lacks), or must equal the file's own cells of that column; what is blank
+    or ragged is decided on the file's own cells, as for the file read alone.
+    """
 
     def __init__(
         self,
