@@ -1398,6 +1398,35 @@ class TestDatasetFolders:
                 )
             ] == [(p.path, p.line, p.column, p.value, str(p.message)) for p in error.problems]
 
+    @pytest.mark.parametrize("parquet", [False, True])
+    def test_a_key_names_a_column_by_any_of_its_headers(self, tmp_path: Path, parquet: bool):
+        """A folder ``Period=`` or ``期间=`` names a file's ``period`` column, as two headers of one
+        column would: the column is not given twice, and its cells must agree."""
+        rows = pa.table(
+            {"name": ["甲"], "period": ["2022-03"], "flow": ["import"], "value": ["5"]}
+            | {"currency": ["CNY"]}
+        )
+        for folder in ("Period=2022-03", "期间=2022-03", "Period=2022-04"):
+            (tmp_path / folder).mkdir()
+            if parquet:
+                pq.write_table(rows, tmp_path / folder / "part-0.parquet")
+            else:
+                _as_csv(rows, tmp_path / folder / "part-0.csv")
+        for error in _read_and_scan_errors(tmp_path, parquet=parquet):
+            [problem] = error.problems
+            assert (1 if parquet else 2, "period", "2022-03") == (
+                problem.line,
+                problem.column,
+                problem.value,
+            )
+            assert "its folder's name says Period=2022-04" in str(problem.message)
+        for bad in (tmp_path / "Period=2022-04").iterdir():
+            bad.unlink()
+        (tmp_path / "Period=2022-04").rmdir()
+        read = TradeTable.read_parquet if parquet else TradeTable.read_csv
+        table = read(tmp_path)
+        assert ["2022-03", "2022-03"] == [str(record.period) for record in table.to_records()]
+
     @pytest.mark.parametrize("quoted", [False, True])
     def test_partitioned_blank_row(self, tmp_path: Path, quoted: bool):
         """A blank line in a partitioned file is a blank row, though its folder gives a cell;

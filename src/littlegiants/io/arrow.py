@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import mmap
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -500,7 +501,32 @@ class _ParquetFile:
 
 def _partitioned_names(names: Sequence[str], partitions: Mapping[str, str]) -> list[str]:
     """A file's column names, then each partition key the file does not hold itself."""
-    return [*names, *(key for key in partitions if key not in names)]
+    return [*names, *(key for key in partitions if _held(names, key) is None)]
+
+
+def _held(names: Sequence[str], key: str) -> int | None:
+    """The position of the file's column a partition key names, or ``None`` when it has none.
+
+    The key names a column by its text, or by another header of the same trade column: a
+    folder ``Period=2022-03`` or ``期间=2022-03`` names a file's ``period`` column, whose cells
+    must then agree with it (as two headers of one column in a file would be refused).
+    """
+    if key in names:
+        return list(names).index(key)
+    return _held_as(tuple(names), key)
+
+
+@functools.lru_cache(maxsize=256)
+def _held_as(names: tuple[str, ...], key: str) -> int | None:
+    """:func:`_held` by the trade columns the texts are headers of (bound once a header)."""
+    kind = _schemas.KINDS["trade"]
+    column = _schemas.bind(kind, [key])[0].columns[0]
+    if column is None:
+        return None
+    for position, found in enumerate(_schemas.bind(kind, names)[0].columns):
+        if found is not None and found.name == column.name:
+            return position
+    return None
 
 
 def _partitioned(
@@ -515,9 +541,10 @@ def _partitioned(
         LoadError: a row disagrees with its folder's name (naming the first such row).
     """
     lines = range(first_line, first_line + table.num_rows)
-    _agree(table.columns, table.column_names, partitions, file, lines)
+    names = table.column_names
+    _agree(table.columns, names, partitions, file, lines)
     for key, value in partitions.items():
-        if key not in table.column_names:
+        if _held(names, key) is None:
             table = table.append_column(key, _constant(value, table.num_rows))
     return table
 
@@ -536,10 +563,8 @@ def _partition_columns(
     """
     _agree(columns, names, partitions, file, lines)
     count = len(lines)
-    return [
-        *columns,
-        *(_constant(value, count) for key, value in partitions.items() if key not in names),
-    ]
+    lacking = [value for key, value in partitions.items() if _held(names, key) is None]
+    return [*columns, *(_constant(value, count) for value in lacking)]
 
 
 def _constant(value: str, count: int) -> pa.DictionaryArray:
@@ -561,9 +586,10 @@ def _agree(
         LoadError: the first row whose cell is another text, naming its line (``lines[row]``).
     """
     for key, value in partitions.items():
-        if key not in names:
+        position = _held(names, key)
+        if position is None:
             continue
-        column = columns[list(names).index(key)]
+        column = columns[position]
         try:
             texts = _batches.text_column(column)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
@@ -579,7 +605,8 @@ def _agree(
             key=key,
             value=value,
         )
-        problem = LoadProblem(file, lines[row], column=key, value=cell, message=message)
+        where = names[position]  # the file's column, which may be another header of the key
+        problem = LoadProblem(file, lines[row], column=where, value=cell, message=message)
         raise LoadError(file, (problem,))
 
 

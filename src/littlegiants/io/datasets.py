@@ -18,7 +18,9 @@ file. :func:`dataset_files` lists such a folder the way the columnar readers
   ``__HIVE_DEFAULT_PARTITION__`` is an empty cell) gives every row of the files below it a cell
   ``VALUE`` in column ``KEY``, in CSV and Parquet datasets alike (DuckDB writes both so); a key
   given twice on one path is a problem. A file may hold the key's column itself (polars writes
-  it there too): the readers then check that every row agrees with the folder's name.
+  it there too), by the key's text or another header of the same trade column (``Period=`` or
+  ``期间=`` names a ``period`` column): the readers then check that every row agrees with the
+  folder's name.
 
 Nothing here reads a file: the readers check each file as they check a file given alone.
 
