@@ -1460,6 +1460,35 @@ class TestDatasetFolders:
         ]
 
 
+class TestNotebook:
+    def test_a_table_shows_its_first_records(self, monkeypatch: pytest.MonkeyPatch):
+        """In Jupyter a table shows its first records, exactly and escaped, never all of them."""
+        from littlegiants import frames
+        from littlegiants.io import batches
+
+        made = []
+        original = batches.records_of
+
+        def counted(table, enterprises, **kwargs):
+            made.append(len(table))
+            return original(table, enterprises, **kwargs)
+
+        monkeypatch.setattr(batches, "records_of", counted)
+        firm = Enterprise("<b>Hosin</b> Global", region="440300")
+        records = [
+            TradeRecord(firm, f"2022-{month:02d}", "import", Money(f"{month}.05", "USD"))
+            for month in range(1, 13)
+        ] * 5
+        page = TradeTable.from_records(records)._repr_html_()
+        assert [frames.HTML_ROWS] == made  # the rows shown, not the 60
+        assert "<caption>&lt;TradeTable: 60 records, 0 rejected&gt;</caption>" in page
+        assert "&lt;b&gt;Hosin&lt;/b&gt; Global" in page
+        assert "<b>" not in page
+        assert '<td style="text-align: right">1.05</td><td>USD</td>' in page
+        assert f"… {60 - frames.HTML_ROWS} more rows" in page
+        assert page.count("<tr><td>") == frames.HTML_ROWS
+
+
 class TestEngines:
     def test_duckdb_sql_over_the_table(self):
         """DuckDB sums the Arrow table to the library's totals, exactly (DECIMAL(38,7))."""

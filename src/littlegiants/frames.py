@@ -245,13 +245,19 @@ def _cell(value: object) -> str:
 
 
 def records_to_html(
-    rows: Sequence[Mapping[str, object]], *, caption: str, limit: int = HTML_ROWS
+    rows: Sequence[Mapping[str, object]],
+    *,
+    caption: str,
+    limit: int = HTML_ROWS,
+    total: int | None = None,
 ) -> str:
     """An HTML table of the first ``limit`` rows, every header and cell escaped.
 
     Numbers (``Decimal`` and whole numbers) are right-aligned and written exactly; a last line
-    says how many rows are left out.
+    says how many rows are left out. ``total``: how many rows the result holds, when ``rows``
+    are only its first (a large table is not turned into rows to show ten of them).
     """
+    count = len(rows) if total is None else total
     columns = _columns(rows, None)
     lines = ["<table>", f"<caption>{html.escape(caption)}</caption>"]
     heads = "".join(f"<th>{html.escape(name)}</th>" for name in columns)
@@ -265,8 +271,8 @@ def records_to_html(
             cells.append(f"<td{style}>{_cell(value)}</td>")
         lines.append(f"<tr>{''.join(cells)}</tr>")
     lines.append("</tbody>")
-    if len(rows) > limit:
-        lines.append(f"<tfoot><tr><td colspan={len(columns)}>… {len(rows) - limit} more rows")
+    if count > limit:
+        lines.append(f"<tfoot><tr><td colspan={len(columns)}>… {count - limit:,} more rows")
         lines[-1] += " (to_records() has them all)</td></tr></tfoot>"
     lines.append("</table>")
     return "\n".join(lines)

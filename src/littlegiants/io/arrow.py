@@ -1260,6 +1260,19 @@ class TradeTable:
         """``<TradeTable: N records, M rejected>``."""
         return f"<TradeTable: {len(self):,} records, {len(self.rejected):,} rejected>"
 
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the first records as an HTML table, captioned by the repr.
+
+        Only the rows shown are made records (``littlegiants.frames.flat_record``: the
+        enterprise's columns, the period's start and end, exact amounts), whatever the size of
+        the table; every cell is escaped.
+        """
+        from littlegiants.frames import HTML_ROWS, flat_record, records_to_html  # noqa: PLC0415
+
+        first = _batches.records_of(self._table.slice(0, HTML_ROWS), self._enterprises)
+        rows = [flat_record(record) for record in first]
+        return records_to_html(rows, caption=repr(self), total=len(self))
+
     @property
     def problems(self) -> tuple[LoadProblem, ...]:
         """Every problem of every rejected row, in file order."""
