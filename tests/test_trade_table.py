@@ -1240,6 +1240,34 @@ class TestDatasetFolders:
             assert {("flow", "import"), ("currency", "CNY")} <= set(prepared)
         assert 2 == len(TradeTable.read_csv(csv_folder).enterprises)
 
+    def test_the_texts_kept_are_bounded(self, tmp_path: Path, monkeypatch):
+        """Texts that differ row by row (a declaration number as source) are not all kept for a
+        dataset: the cache forgets them past its bound, and the records are the same."""
+        from littlegiants.io import batches
+
+        header = "name,period,flow,value,currency,source\n"
+        for month in range(1, 4):
+            rows = [
+                f"甲,2022-{month:02d},import,{n},CNY,报关单{month:02d}{n:04d}\n" for n in range(30)
+            ]
+            (tmp_path / f"trade-{month:02d}.csv").write_text(header + "".join(rows))
+        expected = list(TradeTable.read_csv(tmp_path).to_records())
+        sizes = []
+        remember = batches.Known.remember
+
+        def measured(self, key, value):
+            remember(self, key, value)
+            sizes.append(len(self.texts))
+
+        monkeypatch.setattr(batches, "KNOWN_TEXTS", 8)
+        monkeypatch.setattr(batches.Known, "remember", measured)
+        assert expected == list(TradeTable.read_csv(tmp_path).to_records())
+        summary = TradeTable.scan_csv(tmp_path).summarize(currency="CNY")
+        assert Money(sum(range(30)) * 3, "CNY") == summary.total
+        assert sizes
+        assert max(sizes) <= 8
+        assert 90 == len({record.source for record in expected})
+
     def test_small_files_are_summarised_together(self, tmp_path: Path, monkeypatch):
         """Thirty daily files of two rows cost one summary, not thirty (about 25 ms each)."""
         from littlegiants.io import batches

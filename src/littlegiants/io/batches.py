@@ -198,6 +198,10 @@ def _exponent(amount: Decimal) -> int:
 # -- reading text columns -------------------------------------------------------------------------
 
 
+#: Distinct texts a dataset's checkers keep (see :meth:`Known.remember`).
+KNOWN_TEXTS: Final = 100_000
+
+
 class Known:
     """What the checkers of a dataset's files share, so each distinct text is read once for it.
 
@@ -214,8 +218,20 @@ class Known:
         self.firms: dict[tuple[str, str], Enterprise | None] = {}
         #: Each firm read, as the one object its equals are replaced with.
         self.same: dict[Enterprise, Enterprise] = {}
-        #: The value of a (column, text) pair, or :data:`_BAD`.
+        #: The value of a (column, text) pair, or :data:`_BAD` (at most :data:`KNOWN_TEXTS`).
         self.texts: dict[tuple[str, str], object] = {}
+
+    def remember(self, key: tuple[str, str], value: object) -> None:
+        """Keep what a text read as; forget every text once :data:`KNOWN_TEXTS` are kept.
+
+        A column of texts that differ row by row (a declaration number as ``source``) would
+        otherwise hold every one of them while a scan reads a dataset, whose memory must stay
+        near a part's: forgetting costs only reading texts again. Firms are never forgotten (a
+        file's records point at them, and there are as many as a dataset has enterprises).
+        """
+        if len(self.texts) >= KNOWN_TEXTS:
+            self.texts.clear()
+        self.texts[key] = value
 
 
 class _Checker:
@@ -260,7 +276,7 @@ class _Checker:
         self.pool: ThreadPoolExecutor | None = None
         self._known = Known() if known is None else known
         self._firm_index: dict[int, int] = {}  # id() of a firm in Known.same: its index
-        self._texts = self._known.texts
+        self._texts = self._known.texts  # read here; written through Known.remember
         self._firms: dict[tuple[str, str], int | None] = {}
         if self.fatal is not None:
             return
@@ -300,7 +316,7 @@ class _Checker:
             found = None
         if isinstance(found, Period) and self.as_of is not None and found.end > self.as_of:
             found = _BAD
-        self._texts[key] = found
+        self._known.remember(key, found)
         return found
 
     def _currency(self, text: str) -> object:
@@ -313,7 +329,7 @@ class _Checker:
             found = self.currency if self.currency is not None else _BAD
         elif good and isinstance(given, str) and is_valid_currency(given):
             found = validate_currency(given)
-        self._texts[key] = found
+        self._known.remember(key, found)
         return found
 
     def _firm(self, name: str, code: str) -> int | None:
