@@ -953,18 +953,15 @@ class TradeTable:
         )
         _positive(block_size, N_("block_size must be a whole number of bytes"))
 
-        def reader(each: Path, partitions: Mapping[str, str], known: _batches.Known) -> _CsvFile:
-            return _CsvFile(
-                each,
-                currency=code,
-                as_of=as_of,
-                encoding=encoding,
-                block=block_size,
-                partitions=partitions,
-                known=known,
-            )
-
-        return _scan(file, dataset, reader, errors)
+        reader = functools.partial(
+            _CsvFile, currency=code, as_of=as_of, encoding=encoding, block=block_size
+        )
+        return _scan(
+            file,
+            dataset,
+            lambda each, keys, known: reader(each, partitions=keys, known=known),
+            errors,
+        )
 
     @classmethod
     def scan_parquet(
