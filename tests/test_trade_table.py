@@ -147,6 +147,8 @@ class TestReadCsvAgreesWithTheLoader:
     @example(("name,period,flow,value\n甲,2022-01,import,-5\n\n乙,2022-02,export,7\n", None))
     @example(("name,period,flow,value\n甲,2022-01,import,-5\n,,,\n乙,2022-02,export,7\n,,,", None))
     @example(("name,period,flow,value\n甲,2022-01,import,5\n, ,,\n,,, ", None))
+    @example(('period,flow,value,name,currency,序号\n2022-03,import,1,甲,USD,"\n', None))
+    @example(("period,flow,value,name,currency,序号\n2022-03,import,1,甲,USD,a\x00\n", None))
     def test_same_records_rejections_and_problems(self, tmp_path: Path, drawn):
         """read_csv(errors="collect") gives the loader's records, rejected rows and problems."""
         text, currency = drawn
