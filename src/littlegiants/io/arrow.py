@@ -57,7 +57,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, Self, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, Self, TypeVar, cast
 
 from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason, SourceLocation
 from littlegiants.io import _PURPOSE
@@ -79,6 +79,7 @@ from littlegiants.io.loader import (
     _check_arguments,
     _file_error,
     _is_folder,
+    _named_cells,
     _regular_file,
     load_trade_records,
 )
@@ -101,6 +102,7 @@ if TYPE_CHECKING:
 __all__ = ["TradeScan", "TradeTable"]
 
 Errors = Literal["strict", "collect"]
+_S = TypeVar("_S")
 GroupBy = str | Callable[[TradeRecord], str]
 
 #: Rows the loader's reader hands over at a time (the slow path, for files that are not plain).
@@ -135,34 +137,23 @@ class _Ahead:
 
     Arrow parses a small file on one of its threads, so a folder of many small files left the
     second core idle while the first checked each file: parsing the next file meanwhile reads
-    120 daily files of 1,000,000 rows in about 0.8 s instead of 1.15 s. At most one parse is
-    ahead of the file being read; a parse no file takes (the file turned out not plain) is
-    dropped when the next starts, and any left when the folder is read.
+    120 daily files of 1,000,000 rows in about 0.8 s instead of 1.15 s. Each file's reader holds
+    its own parse (:meth:`_CsvFile.prefetch`) and lets go of it when it reads the file.
     """
 
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(1, thread_name_prefix="littlegiants-ahead")
-        self.parsed: dict[tuple[object, ...], Future[pa.Table]] = {}
 
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.parsed.clear()
+        """Let the thread go; a parse it is still running is not waited for (nor used)."""
         self.pool.shutdown(wait=False, cancel_futures=True)
 
-    def start(self, key: tuple[object, ...], parse: Callable[[], pa.Table]) -> None:
-        """Parse a file on the thread, after the parse of the file to be read now (if any).
-
-        A parse older than that one was not taken (its file was not plain): it is dropped.
-        """
-        while len(self.parsed) > 1:
-            self.parsed.pop(next(iter(self.parsed)))
-        self.parsed[key] = self.pool.submit(parse)
-
-    def take(self, key: tuple[object, ...]) -> Future[pa.Table] | None:
-        """The parse started for a file read as ``key`` says, or ``None``."""
-        return self.parsed.pop(key, None)
+    def parse(self, path: Path, options: Mapping[str, Any]) -> Future[pa.Table]:
+        """A CSV file parsed on the thread, with Arrow's ``options``."""
+        return self.pool.submit(pv.read_csv, path, **options)
 
 
 class _CsvFile:
@@ -183,7 +174,6 @@ class _CsvFile:
         block: int,
         partitions: Mapping[str, str] | None = None,
         known: _batches.Known | None = None,
-        ahead: _Ahead | None = None,
     ) -> None:
         self.path = path
         self.name = str(path)
@@ -193,36 +183,30 @@ class _CsvFile:
         self.block = block
         self.partitions = dict(partitions or {})  # the cells its KEY=VALUE folders give each row
         self.known = known  # what a dataset's files share
-        self.ahead = ahead  # the thread a dataset's next file is parsed on
         self.checker: _Checker | None = None
+        #: The parse started ahead (:meth:`prefetch`), with the header it was started for.
+        self._parsed: tuple[list[str], Future[pa.Table]] | None = None
 
     def read_ahead(self, ahead: _Ahead) -> None:
-        """Parse the file ``ahead`` when it is no larger than a block (a scan's memory bound)."""
+        """:meth:`prefetch`, when the file is no larger than a block (a scan's memory bound)."""
         try:
             small = self.path.stat().st_size <= self.block
         except OSError:  # reading it reports the error, in its turn
-            small = False
-        self.ahead = ahead if small else None
-        self.prefetch()
+            return
+        if small:
+            self.prefetch(ahead)
 
-    def prefetch(self) -> None:
-        """Start parsing the file on the dataset's thread, when it is plain (see :class:`_Ahead`).
+    def prefetch(self, ahead: _Ahead) -> None:
+        """Start parsing the file on ``ahead``'s thread, when it is plain (see :class:`_Ahead`).
 
         Nothing is reported here: reading the file finds the same problems, in its turn.
         """
-        if self.ahead is None:
-            return
         try:
             names = self._plain_header()
         except OSError:
             return
         if names is not None:
-            options = self._options(names)
-            self.ahead.start(self._key(names), lambda: pv.read_csv(self.path, **options))
-
-    def _key(self, names: list[str]) -> tuple[object, ...]:
-        """What the file's parse depends on: its path, header, folders' keys and block size."""
-        return (self.path, tuple(names), tuple(self.partitions), self.block)
+            self._parsed = (names, ahead.parse(self.path, self._options(names)))
 
     def _options(self, names: list[str]) -> dict[str, Any]:
         """Arrow's options for the file's rows: text as read, amounts apart (see ``_fast``)."""
@@ -256,10 +240,12 @@ class _CsvFile:
             LoadError: a problem that stops the file (its header, bytes it cannot read).
             LoadFileError: the file cannot be read.
         """
+        ahead, self._parsed = self._parsed, None  # taken now, whatever the reading finds
         try:
             header = self._plain_header()
             if header is not None:
-                yield from self._fast(header, whole=whole)
+                parsed = ahead[1] if ahead is not None and ahead[0] == header else None
+                yield from self._fast(header, parsed, whole=whole)
                 return
         except _Unplain:
             yield _Restart()  # the consumer drops what it took so far
@@ -294,8 +280,10 @@ class _CsvFile:
             return None
         return names
 
-    def _fast(self, names: list[str], *, whole: bool) -> Iterator[_Part]:
-        parsed = None if self.ahead is None else self.ahead.take(self._key(names))
+    def _fast(
+        self, names: list[str], parsed: Future[pa.Table] | None, *, whole: bool
+    ) -> Iterator[_Part]:
+        """The file through Arrow's reader (``parsed``: its parse, started ahead)."""
         every = _partitioned_names(names, self.partitions)
         checker = self.checker = _Checker(
             self.name,
@@ -617,23 +605,22 @@ def _partitioned(
     Raises:
         LoadError: a row disagrees with its folder's name (naming the first such row).
     """
-    lines = range(first_line, first_line + table.num_rows)
+    if not partitions:
+        return table
     names = table.column_names
-    _agree(table.columns, names, partitions, file, lines)
-    for key, value in partitions.items():
-        if _held(names, key) is None:
-            table = table.append_column(key, _constant(value, table.num_rows))
-    return table
+    lines = range(first_line, first_line + table.num_rows)
+    columns = _partition_columns(table.columns, names, partitions, file, lines)
+    return pa.Table.from_arrays(columns, names=_partitioned_names(names, partitions))
 
 
 def _partition_columns(
-    columns: list[pa.Array],
+    columns: Sequence[pa.Array | pa.ChunkedArray],
     names: Sequence[str],
     partitions: Mapping[str, str],
     file: str,
     lines: Sequence[int],
-) -> list[pa.Array]:
-    """A file's columns (``names``), then one per partition key it lacks (as the table's).
+) -> list[pa.Array | pa.ChunkedArray]:
+    """A file's columns (``names``), then one per partition key it lacks, the value on every row.
 
     Raises:
         LoadError: a row disagrees with its folder's name (naming the first such row).
@@ -696,13 +683,10 @@ def _named(
     in a file read alone, and its folders' cells added by key. A blank row has no cells, its
     folders' none either (as the fast reader gives it, and the loader a blank row).
     """
-    named: dict[str, object] = dict.fromkeys(own)
-    if not any(cells):
-        return named | dict.fromkeys(keys)
-    for index, cell in enumerate(cells):
-        named[own[index] if index < len(own) else f"#{index + 1}"] = cell
+    named = _named_cells(own, cells)
+    blank = not any(cells)
     for key, value in zip(keys, extra, strict=True):
-        named.setdefault(key, value)
+        named.setdefault(key, None if blank else value)
     return named
 
 
@@ -901,12 +885,9 @@ class TradeTable:
             return cls._read_folder(
                 file,
                 dataset,
-                lambda each, keys, known: cls._read_csv(
-                    reader(each, partitions=keys, known=known, ahead=ahead), errors
-                ),
-                ahead=lambda each, keys, known: reader(
-                    each, partitions=keys, known=known, ahead=ahead
-                ).prefetch(),
+                lambda each, keys, known: reader(each, partitions=keys, known=known),
+                lambda source: cls._read_csv(source, errors),
+                ahead=lambda source: source.prefetch(ahead),
             )
 
     @classmethod
@@ -1065,9 +1046,10 @@ class TradeTable:
             return cls._read_folder(
                 file,
                 dataset,
-                lambda each, keys, known: cls._read_parquet_file(
-                    each, keys, code, errors, as_of, known=known
+                lambda each, keys, known: functools.partial(
+                    cls._read_parquet_file, each, keys, code, errors, as_of, known=known
                 ),
+                lambda read: read(),
             )
         return cls._read_parquet_file(file, {}, code, errors, as_of)
 
@@ -1104,14 +1086,16 @@ class TradeTable:
         cls,
         folder: Path,
         dataset: DatasetFiles,
-        read: Callable[[Path, Mapping[str, str], _batches.Known], TradeTable],
-        ahead: Callable[[Path, Mapping[str, str], _batches.Known], None] | None = None,
+        source: Callable[[Path, Mapping[str, str], _batches.Known], _S],
+        read: Callable[[_S], TradeTable],
+        ahead: Callable[[_S], None] | None = None,
     ) -> TradeTable:
         """One table of a dataset folder's files, each read by ``read`` (see :meth:`concat`).
 
-        ``read`` takes a file, its partition cells and what the files share (``Known``: each
-        distinct firm, period or growth text is read once for the whole folder); ``ahead``, the
-        same, starts on the next file before a file is read (:class:`_Ahead`).
+        ``source`` makes each file's reader from the file, its partition cells and what the
+        files share (``Known``: each distinct firm, period or growth text is read once for the
+        whole folder); ``ahead`` starts on the next file's reader before a file is read
+        (:class:`_Ahead`).
 
         Raises:
             LoadError: once every file is read, when one had a problem (:class:`_FolderProblems`).
@@ -1119,12 +1103,12 @@ class TradeTable:
         gathered = _FolderProblems(dataset.problems)
         tables: list[TradeTable] = []
         known = _batches.Known()
-        files = dataset.files
-        for number, (file, partitions) in enumerate(files):
-            if ahead is not None and number + 1 < len(files):
-                ahead(*files[number + 1], known)
+        sources = [source(file, partitions, known) for file, partitions in dataset.files]
+        for number, each in enumerate(sources):
+            if ahead is not None and number + 1 < len(sources):
+                ahead(sources[number + 1])
             with gathered.file():
-                tables.append(read(file, partitions, known))
+                tables.append(read(each))
         gathered.check(folder)
         return cls.concat(tables)
 

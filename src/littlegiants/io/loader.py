@@ -663,13 +663,7 @@ class _Scanner:
             return dict(cells)
         if not isinstance(cells, list):
             return {}
-        if not any(cells):
-            return dict.fromkeys(self.header)
-        named: dict[str, object] = dict.fromkeys(self.header)
-        for index, value in enumerate(cells):
-            name = self.header[index] if index < len(self.header) else f"#{index + 1}"
-            named[name] = value
-        return named
+        return _named_cells(self.header, cells)
 
     def bad(
         self, line: int | None, issues: Sequence[_tables.Issue], cells: object, lines: object = None
@@ -1088,6 +1082,16 @@ def _check_arguments(
     if problem is not None:
         raise LoadError(str(path), (LoadProblem(str(path), None, message=problem),))
     return checked
+
+
+def _named_cells(header: Sequence[str], cells: Sequence[object]) -> dict[str, object]:
+    """A row's cells by the header's names (cells beyond it as ``#n``); a blank row's none."""
+    named: dict[str, object] = dict.fromkeys(header)
+    if not any(cells):
+        return named
+    for index, value in enumerate(cells):
+        named[header[index] if index < len(header) else f"#{index + 1}"] = value
+    return named
 
 
 def _capped(path: str, problems: Sequence[LoadProblem], more: int = 0) -> LoadError:
