@@ -407,6 +407,38 @@ class TestBadFiles:
             assert (kept, line - 1) == (len(result.records), result.rows_read)
             assert result.rows_read == len(result.records) + len(result.rejected)
 
+    @pytest.mark.parametrize(
+        "name",
+        [
+            '"示例\\"科技\\"有限公司"',  # a quote inside: the quote closes too early
+            '"示例科技有限公司\\""',  # a quote at the cell's end: the quote runs on
+        ],
+    )
+    def test_a_backslash_escaped_quote_is_named(self, tmp_path: Path, name: str) -> None:
+        """Spark's default CSV escapes a quote with a backslash: the problem says so.
+
+        RFC 4180 doubles a quote in a quoted cell; read as RFC 4180, the row is rejected (a
+        quote that runs on takes its first line only: the next lines are read again).
+        """
+        path = tmp_path / "trade.csv"
+        path.write_text(
+            "name,period,flow,value,currency\n"
+            f"{name},2022-03,import,1,CNY\n"
+            "乙,2022-04,export,2,CNY\n"
+            "丙,2022-05,export,3,CNY\n",
+            encoding="utf-8",
+        )
+        result = load_trade_records(path, errors="collect")
+        assert (result.rows_read, len(result.records)) == (3, 2)
+        assert [2] == [row.line for row in result.rejected]
+        (problem,) = result.rejected[0].problems
+        assert "Spark's CSV writer escapes a quote" in problem.message
+        plain = tmp_path / "plain.csv"  # a quote closed too early, no backslash: no such hint
+        plain.write_text(path.read_text(encoding="utf-8").replace("\\", ""), encoding="utf-8")
+        found = load_trade_records(plain, errors="collect")
+        assert found.rejected
+        assert all("Spark" not in p.message for row in found.rejected for p in row.problems)
+
     def test_stray_files_in_a_folder(self) -> None:
         """A file matching no kind is a problem, never skipped silently."""
         folder = BAD / "dataset-stray-file"

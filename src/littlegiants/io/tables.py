@@ -780,6 +780,17 @@ _LONE_CR: Final = N_(
 )
 
 
+#: Spark's CSV writer (and others set the same way) writes a quote inside a quoted cell as a
+#: backslash and a quote, where RFC 4180, which the loader reads, doubles it: such a cell reads
+#: as a quote closed too early (or, at a cell's end, opened again). The problem says so.
+_BACKSLASHED_QUOTE: Final = '\\"'
+_BACKSLASH_ESCAPES: Final = N_(
+    "{problem}. A quote follows a backslash (\\\") on the row, as Spark's CSV writer escapes a "
+    'quote by default; CSV (RFC 4180) doubles a quote inside a quoted cell (""): write the '
+    "file that way (in Spark, with the option escape set to '\"')"
+)
+
+
 def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], list[Issue]]:
     """The cells of the first line of a row the parser could not finish, and its problems.
 
@@ -831,6 +842,8 @@ def _unfinished(feed: _Feed, error: csv.Error, rows: int) -> tuple[list[str], li
             last=last,
             next=first + 1,
         )
+    if any(_BACKSLASHED_QUOTE in line for line in held):
+        message = Reason(_BACKSLASH_ESCAPES, problem=message)
     issues.append(_issue(message))
     return cells, issues
 
