@@ -296,7 +296,19 @@ _RECORDS = st.lists(
     max_size=12,
 )
 _RATES = st.none() | lgst.rate_tables(base=st.sampled_from(["CNY", "USD", "JPY"]), max_size=6)
-_BY = st.sampled_from([None, "region", "level", "enterprise", "flow?"])
+
+
+def _by_month(record: TradeRecord) -> str:
+    """A grouping function: the month the record's period ends in."""
+    return f"{record.period.end:%Y-%m}"
+
+
+def _by_flow(record: TradeRecord) -> object:
+    """A grouping function that returns no text (a flow): refused by both, the same way."""
+    return record.flow
+
+
+_BY = st.sampled_from([None, "region", "level", "enterprise", "flow?", _by_month, _by_flow])
 
 
 class TestSummarizeAgreesWithObjects:
@@ -308,6 +320,35 @@ class TestSummarizeAgreesWithObjects:
         expected = _outcome(lambda: summarize(records, currency=currency, rates=rates, by=by))
         actual = _outcome(lambda: table.summarize(currency=currency, rates=rates, by=by))
         assert expected == actual
+
+    @pytest.mark.parametrize(
+        ("others", "expected"),
+        [
+            # 乙公司's record states no prior-year value: the whole and the export flow lack one,
+            # 甲公司's group has its own, implied by its growth (110 / 1.10).
+            ([TradeRecord(FIRMS[2], "2022-03", "export", Money("50", "CNY"))], Money("100", "CNY")),
+            # 甲公司's own second record lacks one: no cell has every prior-year value.
+            ([TradeRecord(FIRMS[1], "2022-04", "export", Money("50", "CNY"))], None),
+        ],
+    )
+    def test_implied_prior_values_where_some_records_lack_one(self, others, expected):
+        """A growth implies a prior-year value in the groups whose records all have one.
+
+        The table adds the implied values only to cells that lack none (the derandomised
+        property run above never drew such records).
+        """
+        records = [
+            TradeRecord(FIRMS[1], "2022-03", "export", Money("110", "CNY"), growth="10%"),
+            *others,
+        ]
+        table = TradeTable.from_records(records).summarize(currency="CNY", by="enterprise")
+        objects = summarize(records, currency="CNY", by="enterprise")
+        assert _view(objects) == _view(table)
+        groups = dict(table.groups)
+        assert (expected, None) == (
+            groups["91440300MA5000000G"].previous_total,
+            table.previous_total,
+        )
 
     @_SLOW
     @given(_RECORDS, st.sampled_from(["CNY", "USD"]), _RATES, st.sampled_from([None, "region"]))
@@ -382,6 +423,40 @@ class TestSummarizeAgreesWithObjects:
             actual.value.on,
         )
         assert str(expected.value) == str(actual.value)
+
+    def test_a_grouping_function_groups_as_summarize(self):
+        """A function's keys group the table's rows as ``summarize`` groups the records.
+
+        (The property above draws few records a function groups without falling back to the
+        records, as a missing rate does.)
+        """
+        records = [
+            TradeRecord(
+                FIRMS[month % 3],
+                f"2022-{month:02d}",
+                "import" if month % 2 else "export",
+                Money(f"{month}.5", "CNY"),
+                previous=Money(month, "CNY"),
+            )
+            for month in (3, 1, 2, 3, 1)
+        ]
+        table = TradeTable.from_records(records).summarize(currency="CNY", by=_by_month)
+        objects = summarize(records, currency="CNY", by=_by_month)
+        assert _view(objects) == _view(table)
+        assert [("2022-01", Money("3.0", "CNY")), ("2022-03", Money("7.0", "CNY"))] == [
+            (key, group.total) for key, group in table.groups if key != "2022-02"
+        ]
+
+    def test_a_scan_refuses_a_grouping_function(self, tmp_path: Path):
+        """A scan cannot call a function on records it never builds: it says to read a table."""
+        path = tmp_path / "trade.csv"
+        path.write_text("name,period,flow,value,currency\n甲,2022-06,import,1,CNY\n")
+        with pytest.raises(InvalidRecordError, match="read a TradeTable for a function"):
+            TradeTable.scan_csv(path).summarize(currency="CNY", by=_by_month)
+        assert ["2022-06"] == [
+            key
+            for key, _ in TradeTable.read_csv(path).summarize(currency="CNY", by=_by_month).groups
+        ]
 
     def test_level_needs_designations_in_a_batch(self):
         """A batch carries no designations: grouping one by level is refused, clearly."""
@@ -590,6 +665,33 @@ class TestLimitsAndTypes:
         back = list(TradeTable.from_arrow(TradeTable.from_records(records).to_arrow()).to_records())
         assert records == back
         assert records == list(records_of(TradeTable.from_records(records).to_arrow()))
+
+    def test_arrow_data_of_every_shape(self):
+        """A table, a record batch and an iterable of batches are the same data; others refused.
+
+        Typed columns that do not fit TRADE_SCHEMA exactly are refused with the file's name.
+        """
+        records = [
+            TradeRecord(FIRMS[1], "2022-03", "export", Money("12.50", "CNY")),
+            TradeRecord(FIRMS[2], "2022-04", "import", Money("3", "USD")),
+        ]
+        table = TradeTable.from_records(records).to_arrow()
+        for data in (table, table.to_batches()[0], iter(table.to_batches(max_chunksize=1))):
+            assert records == list(TradeTable.from_arrow(data).to_records())
+        for data in ("trade.csv", 5, [], [table], [table.to_batches()[0], "row"]):
+            with pytest.raises(InvalidRecordError, match="expected a pyarrow Table"):
+                TradeTable.from_arrow(data)
+        with pytest.raises(InvalidRecordError, match="errors= must be"):
+            TradeTable.from_arrow(table, errors="lenient")
+        wide = table.set_column(
+            table.schema.get_field_index("value_exponent"),
+            "value_exponent",
+            pa.array([2, 300], pa.int64()),  # 300 is no int8
+        )
+        with pytest.raises(InvalidRecordError, match=r"t\.arrow.*do not fit TRADE_SCHEMA exactly"):
+            TradeTable.from_arrow(wide, path="t.arrow")
+        with pytest.raises(InvalidRecordError, match="a sequence of TradeTables"):
+            TradeTable.concat([TradeTable.from_records(records), table])
 
     def test_dictionary_columns_with_nulls_are_text(self):
         """Dictionary columns (a polars Categorical) read as their texts, a null as an empty cell.
@@ -1330,6 +1432,13 @@ class TestDatasetFolders:
         calls.clear()
         TradeTable.scan_csv(tmp_path, block_size=1).summarize(currency="CNY")
         assert [2] * 30 == calls  # a block of one byte: every part is summarised as it comes
+        calls.clear()  # a part's worth of several files: summarised each time it fills
+        middle = TradeTable.scan_csv(tmp_path, block_size=2000).summarize(
+            currency="CNY", by="enterprise"
+        )
+        assert (60, True) == (sum(calls), 2 < len(calls) < 30), calls
+        assert all(count > 2 for count in calls[:-1]), calls  # each of several files
+        assert _view(summary) == _view(middle)
 
     def test_empty_folder(self, tmp_path: Path):
         """A folder with no data file is refused, not read as no trade."""
