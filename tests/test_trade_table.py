@@ -126,15 +126,17 @@ def trade_files(draw: st.DrawFn) -> tuple[str, str | None]:
     return ending.join(lines) + ending, draw(st.sampled_from([None, "CNY"]))
 
 
-def _loaded(path: Path, currency: str | None) -> tuple[object, object]:
+def _loaded(
+    path: Path, currency: str | None, as_of: dt.date | None = None
+) -> tuple[object, object]:
     """What the object loader and the table give for a file (a result, or the error)."""
     try:
-        result = load_trade_records(path, currency=currency, errors="collect")
+        result = load_trade_records(path, currency=currency, errors="collect", as_of=as_of)
         objects: object = (list(result.records), result.rejected, result.rows_read)
     except LittleGiantsError as exc:
         objects = (type(exc), str(exc))
     try:
-        table = TradeTable.read_csv(path, currency=currency, errors="collect")
+        table = TradeTable.read_csv(path, currency=currency, errors="collect", as_of=as_of)
         columns: object = (list(table.to_records()), table.rejected, table.rows_read)
     except LittleGiantsError as exc:
         columns = (type(exc), str(exc))
@@ -156,6 +158,33 @@ class TestReadCsvAgreesWithTheLoader:
         path.write_text(text, encoding="utf-8")
         objects, columns = _loaded(path, currency)
         assert objects == columns
+
+    @_SLOW
+    @given(trade_files())
+    @example(
+        (
+            "name,period,flow,value,currency\n甲,2022-01,import,1,CNY\n乙,2023-05,export,2,CNY\n",
+            None,
+        )
+    )
+    def test_as_of_refuses_the_same_rows(self, tmp_path: Path, drawn):
+        """With ``as_of``, a period ending after it is refused by both, on the same rows.
+
+        The table's own check (each distinct period once) and the scan's, against the loader's.
+        """
+        text, currency = drawn
+        path = tmp_path / "trade.csv"
+        path.write_text(text, encoding="utf-8")
+        as_of = dt.date(2022, 6, 30)
+        objects, columns = _loaded(path, currency, as_of)
+        assert objects == columns
+        options = {"currency": currency, "errors": "collect", "as_of": as_of}
+        rates = RateTable([ExchangeRate("USD", "CNY", rate=Decimal("7.2"), on=dt.date(2020, 1, 1))])
+        assert _outcome(
+            lambda: TradeTable.read_csv(path, **options).summarize(currency="CNY", rates=rates)
+        ) == _outcome(
+            lambda: TradeTable.scan_csv(path, **options).summarize(currency="CNY", rates=rates)
+        )
 
     @_SLOW
     @given(trade_files())
@@ -457,6 +486,40 @@ class TestSummarizeAgreesWithObjects:
             key
             for key, _ in TradeTable.read_csv(path).summarize(currency="CNY", by=_by_month).groups
         ]
+
+    def test_batch_functions_refuse_what_they_cannot_read(self):
+        """Each batch function refuses a wrong argument clearly, as its docstring says.
+
+        A grouping function is called on the batch's records (``summarize``'s own result).
+        """
+        records = [
+            TradeRecord(FIRMS[1], "2022-03", "export", Money("12.50", "CNY")),
+            TradeRecord(FIRMS[2], "2022-04", "import", Money("3", "CNY")),
+        ]
+        batch = TradeTable.from_records(records).to_arrow()
+        assert _view(summarize(records, currency="CNY", by=_by_month)) == _view(
+            summarize_batch(batch, currency="CNY", by=_by_month)
+        )
+        with pytest.raises(InvalidRecordError, match="rates must be a RateTable"):
+            summarize_batch(batch, currency="CNY", rates={"USD": Decimal(7)})
+        with pytest.raises(InvalidRecordError, match="merge at least one summary"):
+            merge_summaries([])
+        with pytest.raises(InvalidRecordError, match="expected a pyarrow RecordBatch or Table"):
+            summarize_batch(records, currency="CNY")
+        with pytest.raises(LoadError, match=r"t\.csv"):  # no value column: not a trade file
+            check_batch(pa.table({"name": ["甲"], "period": ["2022-01"]}), path="t.csv")
+        finer = pa.table(
+            {"name": ["甲"], "period": ["2022-01"], "flow": ["import"], "value": ["1.00000001"]}
+        )
+        with pytest.raises(LoadError, match="finer than 1E-7"):
+            check_batch(finer, currency="CNY")
+        odd = batch.set_column(
+            batch.schema.get_field_index("currency"),
+            "currency",
+            pa.array([" cny ", "CNY"]).dictionary_encode(),
+        )
+        # A code not as written is read as TradeRecord(...) reads it, one record at a time.
+        assert [Money("12.50", "CNY"), Money("3", "CNY")] == [r.value for r in records_of(odd)]
 
     def test_level_needs_designations_in_a_batch(self):
         """A batch carries no designations: grouping one by level is refused, clearly."""
