@@ -175,6 +175,12 @@ BAD_FILES = [
         [(8, "credit_code", "checksum check failed"), (9, "industry", "expected text")],
     ),
     Bad("enterprises-syntax-error.toml", [(2, None, "not TOML: Illegal character")], whole=True),
+    Bad(
+        "enterprises-not-utf8.toml",
+        [(6, None, "not valid utf-8; TOML files are UTF-8")],  # a name saved as GB18030
+        whole=True,
+    ),
+    Bad("enterprises-nul.toml", [(None, None, "binary data (a NUL character)")], whole=True),
     Bad("designations-impossible-date.csv", [(2, "awarded_on", "day is out of range")]),
     Bad(
         "designations-future-date.csv",
@@ -235,6 +241,7 @@ BAD_FILES = [
     Bad("trade-syntax-error.json", [(3, None, "not JSON: Expecting ','")], whole=True),
     Bad("trade-not-an-array.json", [(1, None, "holds an array of records")], whole=True),
     Bad("trade-duplicate-key.json", [(2, "value", "the key 'value' is given twice")]),
+    Bad("trade-long-key.json", [(3, None, "a key of 10,001 characters; the limit is 10,000")]),
     Bad(
         "trade-bad-lines.jsonl",
         [
