@@ -395,6 +395,22 @@ class TestSummarizeAgreesWithObjects:
 
         assert expected == _outcome(merged)
 
+    def test_concat_makes_equal_firms_one(self):
+        """Equal firms of different tables are one enterprise, the same object or not."""
+        one, equal = Enterprise("Hosin Global"), Enterprise("Hosin Global")
+        other = Enterprise("甲公司")
+        tables = [
+            TradeTable.from_records([TradeRecord(firm, "2022-03", "import", Money(n, "USD"))])
+            for n, firm in enumerate((one, other, equal, one, other), start=1)
+        ]
+        year = TradeTable.concat(tables)
+        assert ([one, other], [1, 2, 3, 4, 5]) == (
+            list(year.enterprises),
+            [int(record.value.amount) for record in year.to_records()],
+        )
+        assert [one, other, one, one, other] == [r.enterprise for r in year.to_records()]
+        assert year.enterprises[0] is one  # the first met
+
     @_SLOW
     @given(_RECORDS, st.lists(st.integers(0, 12), max_size=3), st.sampled_from(["CNY", "USD"]))
     def test_concat_is_the_table_of_all_records(self, records, cuts, currency):

@@ -1142,14 +1142,21 @@ class TradeTable:
             if not isinstance(table, TradeTable):
                 raise InvalidRecordError(table, N_("expected a sequence of TradeTables"))
         index: dict[Enterprise, int] = {}
+        # The tables of one dataset share their firm objects (``Known``): a firm met before is
+        # found by identity, and only a new object is hashed (hashing a firm hashes every
+        # field: 120 daily files of 500 firms took 0.2 s hashing them).
+        by_id: dict[int, int] = {}
         firms: list[Enterprise] = []
         parts: list[pa.Table] = []
         for table in found:
+            codes = []
             for firm in table.enterprises:
-                if firm not in index:
-                    index[firm] = len(firms)
-                    firms.append(firm)
-            codes = [index[firm] for firm in table.enterprises]
+                code = by_id.get(id(firm))
+                if code is None:
+                    code = by_id[id(firm)] = index.setdefault(firm, len(firms))
+                    if code == len(firms):
+                        firms.append(firm)
+                codes.append(code)
             held = table._table  # noqa: SLF001 - another table of this class
             column = pc.take(pa.array(codes, pa.int32()), held["enterprise"])
             parts.append(
