@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
+import attrs
 import duckdb
 import openpyxl
 import polars as pl
@@ -34,6 +35,7 @@ from littlegiants.fx import ExchangeRate, RateTable
 from littlegiants.io import (
     TRADE_SCHEMA,
     TradeTable,
+    batches,
     check_batch,
     merge_summaries,
     records_of,
@@ -707,10 +709,43 @@ class TestRecordsOf:
 
 class TestLimitsAndTypes:
     def test_amount_finer_than_1e_7_is_refused(self):
-        """from_records refuses an amount the decimal128(38, 7) column cannot hold exactly."""
+        """from_records refuses an amount the decimal128(38, 7) column cannot hold exactly.
+
+        The error counts the records to the first such amount (a value or a prior-year one).
+        """
+        good = TradeRecord(FIRMS[0], "2022-03", "import", Money("1", "CNY"))
         record = TradeRecord(FIRMS[0], "2022-03", "import", Money("0.00000001", "CNY"))
-        with pytest.raises(InvalidAmountError, match="finer than 1E-7"):
+        with pytest.raises(InvalidAmountError, match=r"record 1 .*finer than 1E-7"):
             TradeTable.from_records([record])
+        prior = attrs.evolve(good, previous=Money("2.000000001", "CNY"))
+        with pytest.raises(InvalidAmountError, match=r"record 3 .*finer than 1E-7") as info:
+            TradeTable.from_records([good, good, prior, record])
+        assert Decimal("2.000000001") == info.value.value
+
+    @given(
+        st.decimals(allow_nan=True, allow_infinity=True)
+        | st.builds(
+            Decimal,
+            st.from_regex(r"-?[0-9]{1,40}(\.[0-9]{1,12})?(E[+-]?[0-9]{1,2})?", fullmatch=True),
+        )
+    )
+    @example(Decimal("1E+31"))
+    @example(Decimal("0E+40"))
+    @example(Decimal("0E-70"))
+    @example(Decimal("1.5000000000000"))
+    def test_arrow_takes_exactly_the_amounts_that_fit(self, amount):
+        """Arrow's decimal128(38, 7) refuses an amount exactly when _fits does.
+
+        from_records lets Arrow check a column of amounts, and looks for the first one that
+        does not fit only when Arrow refuses one: Arrow must never take an unfit amount.
+        """
+        try:
+            pa.array([amount], batches.AMOUNT)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            taken = False
+        else:
+            taken = True
+        assert batches._fits(amount) == taken
 
     def test_trailing_zeros_beyond_7_places_are_kept(self):
         """An amount written 1.5000000000 keeps its exponent (-10) through the table."""

@@ -882,25 +882,67 @@ def _schema_columns(typed: Mapping[str, Any]) -> dict[str, Any]:
 def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Table:
     """Records as a table of :data:`TRADE_SCHEMA` plus ``enterprise`` (their given indices).
 
+    Built a column at a time. Records share their firms, periods and growths (a loaded file's
+    records point at one object for each), so each distinct object's columns are made once
+    and taken for its rows; objects are told apart by identity (hashing a firm hashes every
+    field), equal ones made one text by :func:`_coded`.
+
     Raises:
         InvalidAmountError: an amount does not fit :data:`AMOUNT` exactly.
     """
-    columns: dict[str, list[Any]] = {name: [] for name in TRADE_SCHEMA.names}
-    for number, record in enumerate(records, start=1):
-        firm = record.enterprise
-        code = firm.credit_code
-        columns["name"].append(firm.name)
-        columns["credit_code"].append(None if code is None else str(code))
-        columns["region"].append(None if firm.region is None else firm.region.code)
-        columns["period_start"].append(record.period.start)
-        columns["period_end"].append(record.period.end)
-        columns["flow"].append(record.flow.value)
-        columns["currency"].append(record.value.currency)
-        for name, money in (("value", record.value), ("previous", record.reported_previous)):
-            amount = None if money is None else money.amount
-            if amount is not None and not _fits(amount):
+    firms, firm_index = _by_identity(list(map(_ENTERPRISE, records)))
+    periods, period_index = _by_identity(list(map(_PERIOD, records)))
+    growths, growth_index = _by_identity(list(map(_GROWTH, records)))
+    values = list(map(_VALUE, records))
+    priors = list(map(_PREVIOUS, records))
+    columns: dict[str, Any] = {
+        "name": _coded([firm.name for firm in firms], firm_index),
+        "credit_code": _coded(
+            [None if firm.credit_code is None else str(firm.credit_code) for firm in firms],
+            firm_index,
+        ),
+        "region": _coded(
+            [None if firm.region is None else firm.region.code for firm in firms], firm_index
+        ),
+        "period_start": pc.take(pa.array([p.start for p in periods], pa.date32()), period_index),
+        "period_end": pc.take(pa.array([p.end for p in periods], pa.date32()), period_index),
+        "flow": _texts([record.flow.value for record in records]),
+        "currency": _texts([money.currency for money in values]),
+        "growth": _coded(
+            [None if g is None else EXACT.to_sci_string(g.rate) for g in growths], growth_index
+        ),
+        "source": _texts([record.source for record in records]),
+    }
+    amounts = {
+        name: [None if money is None else money.amount for money in monies]
+        for name, monies in (("value", values), ("previous", priors))
+    }
+    try:  # Arrow refuses exactly the amounts _fits refuses (a property test holds it)
+        for name, column in amounts.items():
+            columns[name] = pa.array(column, AMOUNT)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        _refuse_unfit(values, priors)
+        raise  # pragma: no cover - Arrow refused an amount that fits
+    for name, column in amounts.items():
+        columns[f"{name}_exponent"] = pa.array(
+            [None if amount is None else _exponent(amount) for amount in column], pa.int8()
+        )
+    table = pa.table({name: columns[name] for name in TRADE_SCHEMA.names}, schema=TRADE_SCHEMA)
+    return table.append_column("enterprise", pa.array(indices, pa.int32()))
+
+
+def _refuse_unfit(values: Sequence[Money], priors: Sequence[Money | None]) -> None:
+    """Raise for the first record (its value, then its prior-year value) that does not fit.
+
+    Raises:
+        InvalidAmountError: an amount has a non-zero digit finer than ``1E-7`` (or is beyond
+            the bounds).
+    """
+    for number, pair in enumerate(zip(values, priors, strict=True), start=1):
+        for money in pair:
+            if money is not None and not _fits(money.amount):
                 raise InvalidAmountError(
-                    amount,
+                    money.amount,
                     Reason(
                         N_(
                             "record {number} has an amount with a digit finer than 1E-{scale}, "
@@ -911,13 +953,28 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
                         scale=_SCALE,
                     ),
                 )
-            columns[name].append(amount)
-            columns[f"{name}_exponent"].append(None if amount is None else _exponent(amount))
-        growth = record.reported_growth
-        columns["growth"].append(None if growth is None else EXACT.to_sci_string(growth.rate))
-        columns["source"].append(record.source)
-    table = pa.table(columns, schema=TRADE_SCHEMA)
-    return table.append_column("enterprise", pa.array(indices, pa.int32()))
+
+
+_ENTERPRISE: Final = operator.attrgetter("enterprise")
+_PERIOD: Final = operator.attrgetter("period")
+_GROWTH: Final = operator.attrgetter("reported_growth")
+_VALUE: Final = operator.attrgetter("value")
+_PREVIOUS: Final = operator.attrgetter("reported_previous")
+
+
+def _by_identity(objects: list[_T]) -> tuple[list[_T], pa.Array]:
+    """The distinct objects (by identity, in order met) and each one's index among them."""
+    slots: dict[int, int] = {}
+    index = [slots.setdefault(id(thing), len(slots)) for thing in objects]
+    distinct = list({id(thing): thing for thing in objects}.values())
+    return distinct, pa.array(index, pa.int32())
+
+
+def _texts(texts: list[str | None]) -> pa.DictionaryArray:
+    """A dictionary column of texts (``None``: null), each distinct text once."""
+    slots: dict[str | None, int] = {}
+    index = [slots.setdefault(text, len(slots)) for text in texts]
+    return _coded(list(slots), pa.array(index, pa.int32()))
 
 
 def _empty_table() -> pa.Table:
