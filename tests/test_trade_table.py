@@ -1149,6 +1149,33 @@ class TestScanParquet:
         assert all(TRADE_SCHEMA == batch.schema for batch in batches)
         assert records == [record for batch in batches for record in records_of(batch)]
 
+    def test_parts_of_a_file_keep_its_lines(self, tmp_path: Path, monkeypatch):
+        """A file read a part of its rows at a time gives what reading it whole gives.
+
+        Problems keep their lines across parts, the records their order; strict mode still
+        lists every part's problems.
+        """
+        from littlegiants.io import arrow
+
+        path = tmp_path / "trade.parquet"
+        periods = ["2022-01", "2022-02", "2022-13", "2022-04", "2022-05", "2022-15", "2022-07"]
+        raw = {"name": ["甲", "乙", "丙", "丁", "戊", "己", "庚"], "period": periods}
+        values = [str(n) for n in range(1, 8)]
+        pq.write_table(pa.table({**raw, "flow": ["import"] * 7, "value": values}), path)
+
+        def read() -> object:
+            table = TradeTable.read_parquet(path, currency="CNY", errors="collect")
+            with pytest.raises(LoadError) as raised:
+                TradeTable.read_parquet(path, currency="CNY")
+            problems = [(p.line, p.value) for p in raised.value.problems]
+            return list(table.to_records()), table.rejected, table.rows_read, problems
+
+        whole = read()
+        monkeypatch.setattr(arrow, "_ARROW_PART_ROWS", 2)
+        assert whole == read()
+        assert [(3, "2022-13"), (6, "2022-15")] == whole[3]
+        assert ["甲", "乙", "丁", "戊", "庚"] == [r.enterprise.name for r in whole[0]]
+
     def test_problems_name_the_row_as_its_line(self, tmp_path: Path):
         """Row 1 is line 1, counted across batches; strict mode raises after reading all."""
         path = tmp_path / "trade.parquet"
