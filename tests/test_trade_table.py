@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from littlegiants import strategies as lgst
+from littlegiants._exact import MIN_EXPONENT
 from littlegiants.enterprise import Enterprise
 from littlegiants.errors import (
     FloatAmountError,
@@ -733,19 +734,24 @@ class TestLimitsAndTypes:
     @example(Decimal("0E+40"))
     @example(Decimal("0E-70"))
     @example(Decimal("1.5000000000000"))
-    def test_arrow_takes_exactly_the_amounts_that_fit(self, amount):
-        """Arrow's decimal128(38, 7) refuses an amount exactly when _fits does.
+    @example(Decimal("9.999999999999917497870561418306160E-33"))  # Arrow took it as 0
+    @example(Decimal("1.5" + "0" * 62))  # fits; Arrow refused it ("data loss")
+    @example(Decimal("NaN"))
+    def test_amounts_reach_arrow_exactly(self, amount):
+        """An amount that fits reaches Arrow equal to itself; one that does not is refused.
 
-        from_records lets Arrow check a column of amounts, and looks for the first one that
-        does not fit only when Arrow refuses one: Arrow must never take an unfit amount.
+        ``from_records`` checks a column of amounts by quantizing it to the table's scale in
+        one C call (``_at_scale``): it must take exactly the amounts ``_fits`` takes, and
+        Arrow must hold each as it is (its own rescaling is not exact; a random run of this
+        test found an amount it took as 0).
         """
-        try:
-            pa.array([amount], batches.AMOUNT)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            taken = False
-        else:
-            taken = True
-        assert batches._fits(amount) == taken
+        scaled = batches._at_scale([amount])
+        assert batches._fits(amount) == (scaled is not None)
+        if scaled is not None:
+            assert [amount] == pa.array(scaled, batches.AMOUNT).to_pylist()
+        if scaled is not None and amount.as_tuple().exponent >= MIN_EXPONENT:  # Money's bound
+            record = TradeRecord(FIRMS[0], "2022-03", "import", Money(amount.copy_abs(), "CNY"))
+            assert [record] == list(TradeTable.from_records([record]).to_records())
 
     def test_trailing_zeros_beyond_7_places_are_kept(self):
         """An amount written 1.5000000000 keeps its exponent (-10) through the table."""

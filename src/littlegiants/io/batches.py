@@ -50,7 +50,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import decimal
 import functools
+import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -917,18 +919,56 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
         name: [None if money is None else money.amount for money in monies]
         for name, monies in (("value", values), ("previous", priors))
     }
-    try:  # Arrow refuses exactly the amounts _fits refuses (a property test holds it)
-        for name, column in amounts.items():
-            columns[name] = pa.array(column, AMOUNT)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        _refuse_unfit(values, priors)
-        raise  # pragma: no cover - Arrow refused an amount that fits
     for name, column in amounts.items():
+        scaled = _at_scale(column)
+        if scaled is None:  # one does not fit: the first record with such an amount is named
+            _refuse_unfit(values, priors)
+            scaled = [  # pragma: no cover - _at_scale refuses only what _fits refuses
+                None if amount is None else EXACT.quantize(amount, _SCALE_QUANTUM)
+                for amount in column
+            ]
+        # Arrow is given amounts at its scale: its own rescaling is not exact (it takes
+        # 9.999999999999917497870561418306160E-33 as 0, and refuses 1.5 written with 40 zeros).
+        columns[name] = pa.array(scaled, AMOUNT)
         columns[f"{name}_exponent"] = pa.array(
             [None if amount is None else _exponent(amount) for amount in column], pa.int8()
         )
     table = pa.table({name: columns[name] for name in TRADE_SCHEMA.names}, schema=TRADE_SCHEMA)
     return table.append_column("enterprise", pa.array(indices, pa.int32()))
+
+
+#: Quantizing to :data:`AMOUNT`'s scale traps a non-zero digit lost (``Inexact``) and more than
+#: its 38 digits (``InvalidOperation``): it succeeds exactly for the amounts :func:`_fits` takes.
+_AT_SCALE: Final = decimal.Context(
+    prec=38,
+    rounding=decimal.ROUND_HALF_EVEN,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Overflow],
+)
+_SCALE_QUANTUM: Final = Decimal(1).scaleb(-_SCALE)
+
+
+def _at_scale(amounts: Sequence[Decimal | None]) -> list[Decimal | None] | None:
+    """Each amount at :data:`AMOUNT`'s scale (exponent -7), or ``None`` if one does not fit.
+
+    Equal to the amounts, quantized in C a column at a time; "fit" as :func:`_fits` decides.
+
+    >>> _at_scale([Decimal("12.5"), None, Decimal("1.5000000000")])
+    [Decimal('12.5000000'), None, Decimal('1.5000000')]
+    >>> _at_scale([Decimal("0.00000001")]), _at_scale([Decimal(10) ** 31])
+    (None, None)
+    """
+    given = [amount for amount in amounts if amount is not None]
+    if not all(map(Decimal.is_finite, given)) or (
+        given and max(map(Decimal.adjusted, given)) > MAX_ADJUSTED_EXPONENT
+    ):
+        return None  # as _fits: 0E+40 is refused though it quantizes (its written magnitude)
+    try:
+        scaled = iter(list(map(_AT_SCALE.quantize, given, itertools.repeat(_SCALE_QUANTUM))))
+    except (decimal.Inexact, decimal.InvalidOperation):
+        return None
+    return [None if amount is None else next(scaled) for amount in amounts]
 
 
 def _refuse_unfit(values: Sequence[Money], priors: Sequence[Money | None]) -> None:
