@@ -1574,8 +1574,8 @@ class _Sums:
                 "previous": table["previous"],
                 "previous_exponent": table["previous_exponent"],
                 "growth": pc.fill_null(growths, -1),
-                "lacking": pc.cast(
-                    pc.and_(pc.is_null(table["previous"]), pc.is_null(table["growth"])), pa.int64()
+                "lacking": pc.cast(  # summed as int64 by the aggregation
+                    pc.and_(pc.is_null(table["previous"]), pc.is_null(table["growth"])), pa.int8()
                 ),
             }
         )
@@ -1731,7 +1731,9 @@ class _Sums:
         a bound proves that converting them cannot fail, as the object path converts them all.
         """
         table = self.table
-        implied = table.filter(
+        # Only the columns an implied value is computed from are copied (a third of the rows
+        # of a customs extract state a growth alone: every column's copy was the summary's peak).
+        implied = table.select(["code", "value", "value_exponent", "growth"]).filter(
             pc.and_(pc.is_null(table["previous"]), pc.not_equal(table["growth"], -1))
         )
         if not len(implied):
