@@ -37,7 +37,9 @@ Each case runs in a fresh interpreter per round (so rounds do not share caches o
 cases taking turns, ``--rounds`` times. The table gives the median and the spread (lowest,
 highest) of the wall time, and the peak memory of the process (``ru_maxrss``; tracemalloc does
 not see Arrow's or polars' allocators) with, for the Arrow cases, the peak of Arrow's memory
-pool. Every case's per-enterprise totals must be equal (checked, exactly); the script prints and
+pool. On Linux a process's ``ru_maxrss`` starts at its parent's peak, so the driver stays small
+(the Parquet file and the folder are written by a child) and prints its own peak at the end.
+Every case's per-enterprise totals must be equal (checked, exactly); the script prints and
 never asserts, so a slow machine never fails a build.
 
 Targets (issue 16): ``TradeTable.read_csv`` + ``summarize`` within 2x of the polars lazy script,
