@@ -617,7 +617,6 @@ class TestRecordsOf:
         The good rows before a bad one come first, as a lazy iterator gives them, whatever the
         chunk the column-wise path builds at a time.
         """
-        from littlegiants.io import batches
 
         def one_by_one():
             firms: dict = {}
@@ -687,7 +686,6 @@ class TestRecordsOf:
 
     def test_a_million_rows_are_built_a_column_at_a_time(self, monkeypatch):
         """A plain table never reaches the one-by-one path (it once took 19 s for 1M rows)."""
-        from littlegiants.io import batches
 
         def refuse(part, given, first):
             raise AssertionError("built one by one")
@@ -1449,7 +1447,6 @@ class TestDatasetFolders:
     def test_each_firm_is_read_once_for_the_folder(self, tmp_path: Path, monkeypatch):
         """A firm in every monthly file is validated once for the folder, not once a file;
         so is every other distinct text (a flow, a currency)."""
-        from littlegiants.io import batches
 
         read = []
         original = batches._Checker._read_firm
@@ -1530,7 +1527,6 @@ class TestDatasetFolders:
     def test_the_texts_kept_are_bounded(self, tmp_path: Path, monkeypatch):
         """Texts that differ row by row (a declaration number as source) are not all kept for a
         dataset: the cache forgets them past its bound, and the records are the same."""
-        from littlegiants.io import batches
 
         header = "name,period,flow,value,currency,source\n"
         for month in range(1, 4):
@@ -1557,7 +1553,6 @@ class TestDatasetFolders:
 
     def test_small_files_are_summarised_together(self, tmp_path: Path, monkeypatch):
         """Thirty daily files of two rows cost one summary, not thirty (about 25 ms each)."""
-        from littlegiants.io import batches
 
         calls = []
         original = batches.summarize_batch
@@ -1786,7 +1781,6 @@ class TestNotebook:
     def test_a_table_shows_its_first_records(self, monkeypatch: pytest.MonkeyPatch):
         """In Jupyter a table shows its first records, exactly and escaped, never all of them."""
         from littlegiants import frames
-        from littlegiants.io import batches
 
         made = []
         original = batches.records_of
