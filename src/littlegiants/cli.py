@@ -1516,14 +1516,15 @@ def _trade_dataset(folder: Path) -> Callable[[Path], Any]:
     marks, not looked at (see :mod:`littlegiants.io.datasets`).
     """
     from littlegiants.io import TradeTable  # noqa: PLC0415 - the arrow extra, only when asked
+    from littlegiants.io.datasets import _hidden  # noqa: PLC0415 - what the readers pass over
     from littlegiants.io.loader import kind_of  # noqa: PLC0415
 
     formats: set[str] = set()
     for top, folders, names in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not name.startswith((".", "_")))
+        folders[:] = sorted(name for name in folders if not _hidden(name))
         for name in sorted(names):
             file = Path(top) / name
-            if name.startswith((".", "_")):
+            if _hidden(name):
                 continue
             linked = kind_of(file) not in (None, "trade") or name.lower() == "sources.toml"
             if linked:

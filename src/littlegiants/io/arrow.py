@@ -296,19 +296,21 @@ class _CsvFile:
             known=self.known,
             from_folders=len(every) - len(names),
         )
-        options = self._options(names)
         if _lone_carriage_return(self.path):  # Arrow would end a line there, the loader not
             raise _Unplain
         line = 2
         try:
             sources: Iterable[pa.RecordBatch]
             if parsed is not None or whole:  # every block at once, on all Arrow's threads
-                table = pv.read_csv(self.path, **options) if parsed is None else parsed.result()
+                if parsed is None:
+                    table = pv.read_csv(self.path, **self._options(names))
+                else:
+                    table = parsed.result()
                 batches = table.to_batches()
                 batches.reverse()
                 sources = _popped(batches)
             else:  # a block at a time: memory bounded by the block size
-                sources = pv.open_csv(self.path, **options)
+                sources = pv.open_csv(self.path, **self._options(names))
             pool = checker.pool = ThreadPoolExecutor(2)  # the amounts' threads, for every block
             try:
                 for part in sources:
@@ -401,6 +403,14 @@ class _CsvFile:
         columns = [pa.array(column, pa.string()) for column in zip(*held, strict=True)]
         _agree(columns[: len(own)], own, self.partitions, self.name, lines)
         return _Part(*checker.check(columns, lines, shaped=False))
+
+
+def _next_started(sources: Sequence[_S], start: Callable[[_S], None]) -> Iterator[_S]:
+    """Each source in turn, the one after it started first (parsed ahead, :class:`_Ahead`)."""
+    for number, source in enumerate(sources):
+        if number + 1 < len(sources):
+            start(sources[number + 1])
+        yield source
 
 
 def _popped(batches: list[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
@@ -568,7 +578,12 @@ class _ParquetFile:
 
 def _partitioned_names(names: Sequence[str], partitions: Mapping[str, str]) -> list[str]:
     """A file's column names, then each partition key the file does not hold itself."""
-    return [*names, *(key for key in partitions if _held(names, key) is None)]
+    return [*names, *_lacking(names, partitions)]
+
+
+def _lacking(names: Sequence[str], partitions: Mapping[str, str]) -> list[str]:
+    """The partition keys a file's columns (``names``) do not hold, in the folders' order."""
+    return [key for key in partitions if _held(names, key) is None]
 
 
 def _held(names: Sequence[str], key: str) -> int | None:
@@ -629,8 +644,7 @@ def _partition_columns(
     """
     _agree(columns, names, partitions, file, lines)
     count = len(lines)
-    lacking = [value for key, value in partitions.items() if _held(names, key) is None]
-    return [*columns, *(_constant(value, count) for value in lacking)]
+    return [*columns, *(_constant(partitions[key], count) for key in _lacking(names, partitions))]
 
 
 def _constant(value: str, count: int) -> pa.DictionaryArray:
@@ -1106,9 +1120,7 @@ class TradeTable:
         tables: list[TradeTable] = []
         known = _batches.Known()
         sources = [source(file, partitions, known) for file, partitions in dataset.files]
-        for number, each in enumerate(sources):
-            if ahead is not None and number + 1 < len(sources):
-                ahead(sources[number + 1])
+        for each in sources if ahead is None else _next_started(sources, ahead):
             with gathered.file():
                 tables.append(read(each))
         gathered.check(folder)
@@ -1711,10 +1723,7 @@ class TradeScan:
         gathered = _FolderProblems(self._found)
         rejected: list[RejectedRow] = []
         rows = 0
-        sources = self._sources
-        for number, source in enumerate(sources):
-            if number + 1 < len(sources):
-                sources[number + 1].read_ahead(ahead)
+        for source in _next_started(self._sources, lambda after: after.read_ahead(ahead)):
             self._now = source
             outcome = _Outcome(str(source.path), self._errors)
             with contextlib.nullcontext() if self._folder is None else gathered.file():
