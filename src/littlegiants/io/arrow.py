@@ -94,6 +94,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the tests without the extra run in a subprocess
     raise MissingExtraError("arrow", "pyarrow", _PURPOSE) from exc
 
+from littlegiants.io import _arrays  # needs pyarrow: after the check above
 
 if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise
@@ -400,7 +401,7 @@ class _CsvFile:
         self, checker: _Checker, held: list[list[str]], lines: list[int], own: list[str]
     ) -> _Part:
         """Check rows the loader's reader read (with their folders' cells), ``own`` the header."""
-        columns = [pa.array(column, pa.string()) for column in zip(*held, strict=True)]
+        columns = [_arrays.array(column, pa.string()) for column in zip(*held, strict=True)]
         _agree(columns[: len(own)], own, self.partitions, self.name, lines)
         return _Part(*checker.check(columns, lines, shaped=False))
 
@@ -445,7 +446,7 @@ def _lone_carriage_return(path: Path) -> bool:
             return False
         buffer = pa.py_buffer(data)
         try:
-            ends = pa.array([0, len(data)], pa.int64()).buffers()[1]
+            ends = _arrays.array([0, len(data)], pa.int64()).buffers()[1]
             whole = pa.Array.from_buffers(pa.large_binary(), 1, [None, ends, buffer])
             found = pc.count_substring_regex(whole, "\r[^\n]")[0].as_py()
             del whole
@@ -649,8 +650,8 @@ def _partition_columns(
 
 def _constant(value: str, count: int) -> pa.DictionaryArray:
     """A text column of ``count`` rows, each ``value`` (one distinct text: checked once)."""
-    indices = pa.repeat(pa.scalar(0, pa.int32()), count)
-    return pa.DictionaryArray.from_arrays(indices, pa.array([value], pa.string()))
+    indices = pa.repeat(_arrays.scalar(0, pa.int32()), count)
+    return pa.DictionaryArray.from_arrays(indices, _arrays.array([value], pa.string()))
 
 
 def _agree(
@@ -1084,7 +1085,11 @@ class TradeTable:
         import pyarrow.parquet as pq  # noqa: PLC0415 - only the Parquet readers need it
 
         with _parquet_errors(file):
-            table = pq.read_table(file, read_dictionary=_dictionary_columns(pq.read_schema(file)))
+            # ParquetFile, not read_table: that one imports pyarrow.dataset, and with it pandas.
+            parquet = pq.ParquetFile(
+                file, read_dictionary=_dictionary_columns(pq.read_schema(file))
+            )
+            table = parquet.read()
         added = len(_partitioned_names(table.column_names, partitions)) - table.num_columns
         return cls._checked_arrow(
             _partitioned(table, partitions, str(file), 1),
@@ -1160,7 +1165,7 @@ class TradeTable:
         for table in found:
             codes = list(map(firms.number, table.enterprises))
             held = table._table  # noqa: SLF001 - another table of this class
-            column = pc.take(pa.array(codes, pa.int32()), held["enterprise"])
+            column = pc.take(_arrays.array(codes, pa.int32()), held["enterprise"])
             parts.append(
                 held.set_column(held.schema.get_field_index("enterprise"), "enterprise", column)
             )
@@ -1425,14 +1430,17 @@ class TradeTable:
             found = [by(record) for record in self.to_records()]
             if not all(isinstance(key, str) for key in found):
                 return _EXACT
-            return pa.array(found, pa.string())
+            return _batches._texts(found)  # noqa: SLF001 - each distinct key once
         return _EXACT
 
     def _levels(self, index: pa.Array) -> pa.Array:
         ends = self._table["period_end"].combine_chunks()
         pair = pc.add(
-            pc.multiply(pc.cast(index, pa.int64()), 1 << 22),
-            pc.add(pc.cast(pc.cast(ends, pa.int32()), pa.int64()), _batches._DAY_OFFSET),  # noqa: SLF001
+            pc.multiply(pc.cast(index, pa.int64()), _arrays.number(1 << 22)),
+            pc.add(
+                pc.cast(pc.cast(ends, pa.int32()), pa.int64()),
+                _arrays.number(_batches._DAY_OFFSET),  # noqa: SLF001
+            ),
         )
         pairs = pc.unique(pair)
         epoch = dt.date(1970, 1, 1)

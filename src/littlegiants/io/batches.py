@@ -106,6 +106,8 @@ try:
 except ImportError as exc:  # pragma: no cover - the tests without the extra run in a subprocess
     raise MissingExtraError("arrow", "pyarrow", _PURPOSE) from exc
 
+from littlegiants.io import _arrays
+
 if TYPE_CHECKING:
     from littlegiants.fx import ExchangeRate
 
@@ -490,13 +492,13 @@ class _Checker:
     ) -> pa.Array:
         """The enterprise, period, flow, currency and source columns, each text read once."""
         # Enterprises: the distinct (name, credit code) pairs.
-        zeros = pa.repeat(pa.scalar(0, pa.int32()), count)
+        zeros = pa.repeat(_arrays.scalar(0, pa.int32()), count)
         names, name_index = self._distinct(column("name"), str)
         codes, code_index = self._distinct(column("credit_code"), str)
         name_index = zeros if name_index is None else name_index
         code_index = zeros if code_index is None else code_index
         pair = pc.add(
-            pc.multiply(pc.cast(name_index, pa.int64()), len(codes)),
+            pc.multiply(pc.cast(name_index, pa.int64()), _arrays.number(len(codes))),
             pc.cast(code_index, pa.int64()),
         )
         pairs = pc.unique(pair)
@@ -505,7 +507,7 @@ class _Checker:
             for p in pairs.to_pylist()
         ]
         where = pc.index_in(pair, pairs)
-        out["enterprise"] = pc.take(pa.array(firms, pa.int32()), where)
+        out["enterprise"] = pc.take(_arrays.array(firms, pa.int32()), where)
         bad = pc.or_(bad, pc.is_null(out["enterprise"]))
         known = [None if i is None else self.enterprises[i] for i in firms]
         for name, text in (
@@ -525,9 +527,9 @@ class _Checker:
         good = [isinstance(p, Period) for p in periods]
         starts = [p.start if isinstance(p, Period) else None for p in periods]
         ends = [p.end if isinstance(p, Period) else None for p in periods]
-        bad = pc.or_(bad, pc.invert(pc.take(pa.array(good, pa.bool_()), index)))
-        out["period_start"] = pc.take(pa.array(starts, pa.date32()), index)
-        out["period_end"] = pc.take(pa.array(ends, pa.date32()), index)
+        bad = pc.or_(bad, pc.invert(pc.take(_arrays.array(good, pa.bool_()), index)))
+        out["period_start"] = pc.take(_arrays.array(starts, pa.date32()), index)
+        out["period_end"] = pc.take(_arrays.array(ends, pa.date32()), index)
 
         flows, index = self._distinct(column("flow"), functools.partial(self._structured, "flow"))
         texts = [f.value if isinstance(f, TradeFlow) else None for f in flows]
@@ -549,7 +551,7 @@ class _Checker:
             good = [s is not _BAD for s in sources]
             texts = [s if isinstance(s, str) else None for s in sources]
             out["source"] = _coded(texts, index)
-            bad = pc.or_(bad, pc.invert(pc.take(pa.array(good, pa.bool_()), index)))
+            bad = pc.or_(bad, pc.invert(pc.take(_arrays.array(good, pa.bool_()), index)))
 
         return bad
 
@@ -565,10 +567,10 @@ class _Checker:
         out["growth"] = _coded(
             [None if r is None else EXACT.to_sci_string(r) for r in rates], index
         )
-        bad = pc.or_(bad, pc.take(pa.array([g is _BAD for g in growths], pa.bool_()), index))
+        bad = pc.or_(bad, pc.take(_arrays.array([g is _BAD for g in growths], pa.bool_()), index))
         given = pc.is_valid(out["growth"])
         alone = pc.and_(given, pc.is_null(out["previous"]))
-        steep = pa.array([r is not None and r < _STEEP_FALL for r in rates], pa.bool_())
+        steep = _arrays.array([r is not None and r < _STEEP_FALL for r in rates], pa.bool_())
         bad = pc.or_(bad, pc.and_(alone, pc.take(steep, index)))
         both = pc.and_(given, pc.is_valid(out["previous"]))
         if not pc.any(both).as_py():
@@ -626,7 +628,7 @@ class _Checker:
             indices = [self._index(record.enterprise) for record in records]
             extra = _table_of(records, indices)
             if typed is not None:
-                extra = extra.append_column("_row", pa.array(kept, pa.uint64()))
+                extra = extra.append_column("_row", _arrays.array(kept, pa.uint64()))
             parts.append(extra)
         if not parts:
             return _empty_table(), rejected, limits
@@ -715,7 +717,7 @@ class _Now:
 #: Rows of a batch from which its amounts are read on threads (fewer: on the reading thread).
 _THREADED_ROWS: Final = 32_768
 _BAD: Final = object()
-_FALSE: Final = pa.scalar(value=False)
+_FALSE: Final = _arrays.scalar(value=False, type_=pa.bool_())
 
 
 def _utf8(cell: bytes | None) -> bool:
@@ -738,7 +740,7 @@ def _decoded(texts: pa.Array | None) -> pa.Array | None:
 
 def _flags(*, flag: bool, count: int) -> pa.Array:
     """``count`` copies of ``flag``."""
-    return pa.repeat(pa.scalar(value=flag), count)
+    return pa.repeat(_arrays.scalar(flag, pa.bool_()), count)
 
 
 def _coded(texts: Sequence[str | None], index: pa.Array) -> pa.DictionaryArray:
@@ -748,9 +750,9 @@ def _coded(texts: Sequence[str | None], index: pa.Array) -> pa.DictionaryArray:
     """
     distinct = list(dict.fromkeys(text for text in texts if text is not None))
     where = {text: i for i, text in enumerate(distinct)}
-    codes = pa.array([None if text is None else where[text] for text in texts], pa.int32())
+    codes = _arrays.array([None if text is None else where[text] for text in texts], pa.int32())
     return pa.DictionaryArray.from_arrays(
-        pc.take(codes, index), pa.array(distinct, pa.string()), safe=False
+        pc.take(codes, index), _arrays.array(distinct, pa.string()), safe=False
     )
 
 
@@ -762,7 +764,7 @@ def _amounts(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, pa
     """
     fits = _fitting(texts)
     if empty_ok:
-        refused = pc.invert(pc.or_(pc.equal(pc.binary_length(texts), 0), fits))
+        refused = pc.invert(pc.or_(pc.equal(pc.binary_length(texts), _arrays.number(0)), fits))
     else:
         refused = pc.invert(fits)
     return (refused, *_read_amounts(texts, fits))
@@ -790,11 +792,14 @@ def _read_amounts(texts: pa.Array, fits: pa.Array) -> tuple[pa.Array, pa.Array]:
             len(texts), texts.buffers()[1], texts.buffers()[2], fits.buffers()[1]
         )
     else:
-        plain = pc.if_else(fits, texts, pa.scalar(None, pa.string()))
+        plain = pc.if_else(fits, texts, _arrays.scalar(None, pa.string()))
     amounts = pc.cast(plain, AMOUNT)
     dot = pc.find_substring(plain, ".")
     # A text with a point has an exponent of minus its places; one without, of 0.
-    exponents = pc.if_else(pc.less(dot, 0), 0, pc.subtract(pc.add(dot, 1), pc.binary_length(plain)))
+    zero, one = _arrays.number(0), _arrays.number(1)
+    exponents = pc.if_else(
+        pc.less(dot, zero), zero, pc.subtract(pc.add(dot, one), pc.binary_length(plain))
+    )
     return amounts, pc.cast(exponents, pa.int8())
 
 
@@ -825,29 +830,24 @@ def _agreeing(out: Mapping[str, Any], growths: Sequence[object], index: pa.Array
         else:
             factors.append(None)
             tolerances.append(None)
-    factor = pc.take(pa.array(factors, pa.decimal128(18, _GROWTH_PLACES)), index)
-    tolerance = pc.take(pa.array(tolerances, pa.decimal128(14, _GROWTH_PLACES + 3)), index)
+    factor = pc.take(_arrays.array(factors, pa.decimal128(18, _GROWTH_PLACES)), index)
+    tolerance = pc.take(_arrays.array(tolerances, pa.decimal128(14, _GROWTH_PLACES + 3)), index)
     value = pc.cast(out["value"], _WIDE)
     previous = pc.cast(out["previous"], _WIDE)
     scaled = pc.multiply(previous, pc.cast(factor, pa.decimal256(18, _GROWTH_PLACES)))
     off = pc.abs(pc.subtract(value, scaled))
     allowed = pc.multiply(previous, pc.cast(tolerance, pa.decimal256(14, _GROWTH_PLACES + 3)))
     room = pc.subtract(allowed, off)
-    sure = pc.coalesce(pc.greater_equal(room, pa.scalar(Decimal(1), pa.decimal256(2, 0))), _FALSE)
-    one = pa.scalar(Decimal(1), pa.decimal256(2, 0))
-    near = pc.coalesce(
-        pc.and_(pc.greater(room, pa.scalar(Decimal(0), pa.decimal256(2, 0))), pc.less(room, one)),
-        _FALSE,
-    )
+    zero, one = (_arrays.scalar(Decimal(n), pa.decimal256(2, 0)) for n in (0, 1))
+    sure = pc.coalesce(pc.greater_equal(room, one), _FALSE)
+    near = pc.coalesce(pc.and_(pc.greater(room, zero), pc.less(room, one)), _FALSE)
     # room has 20 places (7 of the values, 13 of the tolerance); below 1 it fits 21 digits.
-    narrow = pc.cast(pc.if_else(near, room, pa.scalar(Decimal(0), pa.decimal256(2, 0))), _NARROW)
+    narrow = pc.cast(pc.if_else(near, room, zero), _NARROW)
     band = pc.add(pc.abs(pc.subtract(value, previous)), previous)
-    sure_near = pc.coalesce(
-        pc.greater(pc.multiply(narrow, pa.scalar(Decimal(10) ** 33, pa.decimal256(34, 0))), band),
-        _FALSE,
-    )
-    zero = pc.coalesce(pc.equal(previous, pa.scalar(Decimal(0), _WIDE)), _FALSE)
-    return pc.or_(pc.or_(sure, pc.and_(near, sure_near)), zero)
+    shift = _arrays.scalar(Decimal(10) ** 33, pa.decimal256(34, 0))
+    sure_near = pc.coalesce(pc.greater(pc.multiply(narrow, shift), band), _FALSE)
+    none_before = pc.coalesce(pc.equal(previous, _arrays.scalar(Decimal(0), _WIDE)), _FALSE)
+    return pc.or_(pc.or_(sure, pc.and_(near, sure_near)), none_before)
 
 
 def _unfit(
@@ -906,8 +906,10 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
         "region": _coded(
             [None if firm.region is None else firm.region.code for firm in firms], firm_index
         ),
-        "period_start": pc.take(pa.array([p.start for p in periods], pa.date32()), period_index),
-        "period_end": pc.take(pa.array([p.end for p in periods], pa.date32()), period_index),
+        "period_start": pc.take(
+            _arrays.array([p.start for p in periods], pa.date32()), period_index
+        ),
+        "period_end": pc.take(_arrays.array([p.end for p in periods], pa.date32()), period_index),
         "flow": _texts([record.flow.value for record in records]),
         "currency": _texts([money.currency for money in values]),
         "growth": _coded(
@@ -929,12 +931,12 @@ def _table_of(records: Sequence[TradeRecord], indices: Sequence[int]) -> pa.Tabl
             ]
         # Arrow is given amounts at its scale: its own rescaling is not exact (it takes
         # 9.999999999999917497870561418306160E-33 as 0, and refuses 1.5 written with 40 zeros).
-        columns[name] = pa.array(scaled, AMOUNT)
-        columns[f"{name}_exponent"] = pa.array(
+        columns[name] = _arrays.array(scaled, AMOUNT)
+        columns[f"{name}_exponent"] = _arrays.array(
             [None if amount is None else _exponent(amount) for amount in column], pa.int8()
         )
     table = pa.table({name: columns[name] for name in TRADE_SCHEMA.names}, schema=TRADE_SCHEMA)
-    return table.append_column("enterprise", pa.array(indices, pa.int32()))
+    return table.append_column("enterprise", _arrays.array(indices, pa.int32()))
 
 
 #: Quantizing to :data:`AMOUNT`'s scale traps a non-zero digit lost (``Inexact``) and more than
@@ -1007,19 +1009,19 @@ def _by_identity(objects: list[_T]) -> tuple[list[_T], pa.Array]:
     slots: dict[int, int] = {}
     index = [slots.setdefault(id(thing), len(slots)) for thing in objects]
     distinct = list({id(thing): thing for thing in objects}.values())
-    return distinct, pa.array(index, pa.int32())
+    return distinct, _arrays.array(index, pa.int32())
 
 
-def _texts(texts: list[str | None]) -> pa.DictionaryArray:
+def _texts(texts: Sequence[str | None]) -> pa.DictionaryArray:
     """A dictionary column of texts (``None``: null), each distinct text once."""
     slots: dict[str | None, int] = {}
     index = [slots.setdefault(text, len(slots)) for text in texts]
-    return _coded(list(slots), pa.array(index, pa.int32()))
+    return _coded(list(slots), _arrays.array(index, pa.int32()))
 
 
 def _empty_table() -> pa.Table:
     table = TRADE_SCHEMA.empty_table()
-    return table.append_column("enterprise", pa.array([], pa.int32()))
+    return table.append_column("enterprise", _arrays.array([], pa.int32()))
 
 
 def batch_of(records: Iterable[TradeRecord]) -> pa.RecordBatch:
@@ -1035,7 +1037,9 @@ def batch_of(records: Iterable[TradeRecord]) -> pa.RecordBatch:
 
 
 def _empty_batch() -> pa.RecordBatch:
-    return pa.RecordBatch.from_pylist([], schema=TRADE_SCHEMA)
+    return pa.record_batch(
+        [_arrays.array([], field.type) for field in TRADE_SCHEMA], schema=TRADE_SCHEMA
+    )
 
 
 def _records(records: Iterable[TradeRecord]) -> list[TradeRecord]:
@@ -1167,7 +1171,10 @@ def _built_records(part: pa.RecordBatch, given: list[Enterprise]) -> list[TradeR
     try:
         periods = _each_distinct(
             pc.add(
-                pc.multiply(part.column("period_start").cast(pa.int32()).cast(pa.int64()), 1 << 32),
+                pc.multiply(
+                    part.column("period_start").cast(pa.int32()).cast(pa.int64()),
+                    _arrays.number(1 << 32),
+                ),
                 part.column("period_end").cast(pa.int32()).cast(pa.int64()),
             ),
             _period_of_days,
@@ -1235,7 +1242,7 @@ def _monies_of(
         return list(_schemas._monies(texts, codes))  # noqa: SLF001
     found: list[Money | None] = [None] * len(values)
     for exponent in written:
-        rows = pc.and_(pc.equal(exponents, exponent), present)
+        rows = pc.and_(pc.equal(exponents, _arrays.number(exponent)), present)
         texts = values.filter(rows).cast(pa.decimal128(38, -exponent)).cast(pa.string())
         where = pc.indices_nonzero(rows).to_pylist()
         monies = _schemas._monies(texts.to_pylist(), map(codes.__getitem__, where))  # noqa: SLF001
@@ -1335,14 +1342,14 @@ def text_column(column: pa.ChunkedArray | pa.Array) -> pa.Array:
         column = column.combine_chunks()
     if not pa.types.is_dictionary(column.type):
         column = column if column.type == pa.string() else pc.cast(column, pa.string())
-        return column if not column.null_count else pc.coalesce(column, "")
+        return column if not column.null_count else pc.coalesce(column, _arrays.text(""))
     texts, indices = column.dictionary, column.indices
     if texts.type == pa.string() and not texts.null_count and not indices.null_count:
         return column
-    texts = pc.coalesce(pc.cast(texts, pa.string()), "")
+    texts = pc.coalesce(pc.cast(texts, pa.string()), _arrays.text(""))
     if indices.null_count:
-        indices = pc.fill_null(pc.cast(indices, pa.int32()), len(texts))
-        texts = pa.concat_arrays([texts, pa.array([""], pa.string())])
+        indices = pc.fill_null(pc.cast(indices, pa.int32()), _arrays.scalar(len(texts), pa.int32()))
+        texts = pa.concat_arrays([texts, _arrays.array([""], pa.string())])
     return pa.DictionaryArray.from_arrays(indices, texts)
 
 
@@ -1415,7 +1422,9 @@ def _keys(table: pa.Table, by: object) -> pa.Array | None:
         return _dictionary(*_key_codes(table))
     if by == "region":
         codes, texts = _codes(table["region"])
-        return _dictionary(pc.fill_null(codes, len(texts)), [*texts, "unknown"])
+        return _dictionary(
+            pc.fill_null(codes, _arrays.scalar(len(texts), codes.type)), [*texts, "unknown"]
+        )
     return None  # summarize itself refuses anything else (through the exact path)
 
 
@@ -1486,20 +1495,28 @@ def _codes(column: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, list[Any]]:
     distinct = list(dict.fromkeys(values))
     if len(distinct) != len(values):
         where = {value: i for i, value in enumerate(distinct)}
-        indices = pc.take(pa.array([where[value] for value in values], pa.int32()), indices)
+        indices = pc.take(_arrays.array([where[value] for value in values], pa.int32()), indices)
     return indices, distinct
 
 
 def _dictionary(codes: pa.Array, texts: Sequence[str]) -> pa.DictionaryArray:
     """A dictionary column of texts from codes (as :func:`_codes` gives them)."""
-    return pa.DictionaryArray.from_arrays(pc.cast(codes, pa.int32()), pa.array(texts, pa.string()))
+    return pa.DictionaryArray.from_arrays(
+        pc.cast(codes, pa.int32()), _arrays.array(texts, pa.string())
+    )
 
 
 def _key_codes(table: pa.Table) -> tuple[pa.Array, list[str]]:
     """Each record's enterprise key (its credit code, else its name: ``Enterprise.key``)."""
     names, name_texts = _codes(table["name"])
     codes, code_texts = _codes(table["credit_code"])
-    pair = pc.add(pc.multiply(pc.cast(pc.fill_null(codes, -1), pa.int64()), len(name_texts)), names)
+    pair = pc.add(
+        pc.multiply(
+            pc.cast(pc.fill_null(codes, _arrays.scalar(-1, codes.type)), pa.int64()),
+            _arrays.number(len(name_texts)),
+        ),
+        names,
+    )
     pairs, distinct = _codes(pair)
     keys = [
         code_texts[pair // len(name_texts)] if pair >= 0 else name_texts[pair % len(name_texts)]
@@ -1507,14 +1524,18 @@ def _key_codes(table: pa.Table) -> tuple[pa.Array, list[str]]:
     ]
     texts = list(dict.fromkeys(keys))
     where = {text: i for i, text in enumerate(texts)}
-    return pc.take(pa.array([where[key] for key in keys], pa.int32()), pairs), texts
+    return pc.take(_arrays.array([where[key] for key in keys], pa.int32()), pairs), texts
 
 
 def _period_codes(table: pa.Table) -> tuple[pa.Array, list[tuple[dt.date, dt.date | None]]]:
     """Each record's period code, and each period's end and the end of its prior year."""
-    starts = pc.add(pc.cast(pc.cast(table["period_start"], pa.int32()), pa.int64()), _DAY_OFFSET)
-    ends = pc.add(pc.cast(pc.cast(table["period_end"], pa.int32()), pa.int64()), _DAY_OFFSET)
-    codes, pairs = _codes(pc.add(pc.multiply(starts, 1 << 22), ends))
+    starts = pc.add(
+        pc.cast(pc.cast(table["period_start"], pa.int32()), pa.int64()), _arrays.number(_DAY_OFFSET)
+    )
+    ends = pc.add(
+        pc.cast(pc.cast(table["period_end"], pa.int32()), pa.int64()), _arrays.number(_DAY_OFFSET)
+    )
+    codes, pairs = _codes(pc.add(pc.multiply(starts, _arrays.number(1 << 22)), ends))
     epoch = dt.date(1970, 1, 1)
     found: list[tuple[dt.date, dt.date | None]] = []
     for pair in pairs:
@@ -1554,7 +1575,7 @@ class _Sums:
         self.grouped = keys is not None
         count = table.num_rows
         if keys is None:
-            groups, self.groups = pa.repeat(pa.scalar(0, pa.int32()), count), [None]
+            groups, self.groups = pa.repeat(_arrays.scalar(0, pa.int32()), count), [None]
         else:
             groups, self.groups = _codes(keys)
         flows, self.flows = _codes(table["flow"])
@@ -1563,17 +1584,24 @@ class _Sums:
         growths, self.growths = _codes(table["growth"])
         self.enterprises, self.keys = _key_codes(table)
         # Codes of a few hundred values fit 32 bits (checked); codes of codes take 64.
-        self.cell = pc.add_checked(pc.multiply_checked(groups, len(self.flows)), flows)
+        self.cell = pc.add_checked(
+            pc.multiply_checked(groups, _arrays.number(len(self.flows))), flows
+        )
         self.pair_count = len(self.currencies) * len(self.periods)
-        pair = pc.add_checked(pc.multiply_checked(currencies, len(self.periods)), periods)
+        pair = pc.add_checked(
+            pc.multiply_checked(currencies, _arrays.number(len(self.periods))), periods
+        )
         self.table = pa.table(
             {
-                "code": pc.add(pc.multiply(pc.cast(self.cell, pa.int64()), self.pair_count), pair),
+                "code": pc.add(
+                    pc.multiply(pc.cast(self.cell, pa.int64()), _arrays.number(self.pair_count)),
+                    pair,
+                ),
                 "value": table["value"],
                 "value_exponent": table["value_exponent"],
                 "previous": table["previous"],
                 "previous_exponent": table["previous_exponent"],
-                "growth": pc.fill_null(growths, -1),
+                "growth": pc.fill_null(growths, _arrays.scalar(-1, growths.type)),
                 "lacking": pc.cast(  # summed as int64 by the aggregation
                     pc.and_(pc.is_null(table["previous"]), pc.is_null(table["growth"])), pa.int8()
                 ),
@@ -1622,7 +1650,9 @@ class _Sums:
         found = [amount for amount in highest if amount is not None]
         if not found or EXACT.multiply(max(found), Decimal(len(table))) >= _LIMIT:
             return None
-        sums = table.group_by("code").aggregate(
+        sums = _arrays.group_by(
+            table,
+            "code",
             [
                 ("value", "sum"),
                 ("value", "max"),
@@ -1635,24 +1665,24 @@ class _Sums:
                 ("lacking", "sum"),
                 ("growth", "min"),
                 ("growth", "max"),
-            ]
+            ],
         )
-        cell = pc.divide(sums["code"], self.pair_count)
-        pair = pc.subtract(sums["code"], pc.multiply(cell, self.pair_count))
+        count = _arrays.number(self.pair_count)
+        cell = pc.divide(sums["code"], count)
+        pair = pc.subtract(sums["code"], pc.multiply(cell, count))
         sums = sums.append_column("cell", cell).append_column("pair", pair)
         cells: dict[tuple[str | None, str | None], _Cell] = {}
-        for row in (
-            sums.group_by("cell")
-            .aggregate(
-                [
-                    ("value_count", "sum"),
-                    ("lacking_sum", "sum"),
-                    ("growth_min", "min"),
-                    ("growth_max", "max"),
-                ]
-            )
-            .to_pylist()
-        ):
+        by_cell = _arrays.group_by(
+            sums,
+            "cell",
+            [
+                ("value_count", "sum"),
+                ("lacking_sum", "sum"),
+                ("growth_min", "min"),
+                ("growth_max", "max"),
+            ],
+        )
+        for row in by_cell.to_pylist():
             low, high = row["growth_min_min"], row["growth_max_max"]
             for place in self.place(row["cell"]):
                 found_cell = cells.setdefault(place, _Cell())
@@ -1670,16 +1700,15 @@ class _Sums:
         self, sums: pa.Table, column: str, cells: dict[tuple[str | None, str | None], _Cell]
     ) -> bool:
         """Add the converted sums of ``column`` to the cells; ``False`` when one could fail."""
-        sums = sums.filter(pc.greater(sums[f"{column}_count"], 0))
+        sums = sums.filter(pc.greater(sums[f"{column}_count"], _arrays.number(0)))
         if not len(sums):
             return True
         factors: dict[_Factor, int] = {}
         chosen: list[int] = []
-        for row in (
-            sums.group_by("pair")
-            .aggregate([(f"{column}_max", "max"), (f"{column}_exponent_min", "min")])
-            .to_pylist()
-        ):
+        by_pair = _arrays.group_by(
+            sums, "pair", [(f"{column}_max", "max"), (f"{column}_exponent_min", "min")]
+        )
+        for row in by_pair.to_pylist():
             pair = row["pair"]
             end, prior = self.periods[pair % len(self.periods)]
             on = end if column == "value" else prior
@@ -1689,14 +1718,14 @@ class _Sums:
             if factor is None:
                 return False
             chosen.extend((pair, factors.setdefault(factor, len(factors))))
-        pairs = pa.array(chosen[0::2], pa.int64())
-        numbers = pa.array(chosen[1::2], pa.int64())
+        pairs = _arrays.array(chosen[0::2], pa.int64())
+        numbers = _arrays.array(chosen[1::2], pa.int64())
         which = pc.take(numbers, pc.index_in(sums["pair"], pairs))
-        key = pc.add(pc.multiply(sums["cell"], len(factors)), which)
-        totals = (
-            sums.append_column("key", key)
-            .group_by("key")
-            .aggregate([(f"{column}_sum", "sum"), (f"{column}_exponent_min", "min")])
+        key = pc.add(pc.multiply(sums["cell"], _arrays.number(len(factors))), which)
+        totals = _arrays.group_by(
+            sums.append_column("key", key),
+            "key",
+            [(f"{column}_sum", "sum"), (f"{column}_exponent_min", "min")],
         )
         listed = list(factors)
         for row in totals.to_pylist():
@@ -1716,7 +1745,10 @@ class _Sums:
         """Note each cell's distinct enterprise keys."""
         keys = self.keys
         pairs = pc.unique(
-            pc.add(pc.multiply(pc.cast(self.cell, pa.int64()), len(keys)), self.enterprises)
+            pc.add(
+                pc.multiply(pc.cast(self.cell, pa.int64()), _arrays.number(len(keys))),
+                self.enterprises,
+            )
         )
         for pair in pairs.to_pylist():
             key = keys[pair % len(keys)]
@@ -1734,7 +1766,9 @@ class _Sums:
         # Only the columns an implied value is computed from are copied (a third of the rows
         # of a customs extract state a growth alone: every column's copy was the summary's peak).
         implied = table.select(["code", "value", "value_exponent", "growth"]).filter(
-            pc.and_(pc.is_null(table["previous"]), pc.not_equal(table["growth"], -1))
+            pc.and_(
+                pc.is_null(table["previous"]), pc.not_equal(table["growth"], _arrays.number(-1))
+            )
         )
         if not len(implied):
             return True
@@ -1778,8 +1812,8 @@ class _Sums:
             for cell in range(len(self.groups) * len(self.flows))
             if any(place in complete for place in self.place(cell))
         ]
-        cell = pc.divide(implied["code"], self.pair_count)
-        return implied.filter(pc.is_in(cell, pa.array(chosen, pa.int64())))
+        cell = pc.divide(implied["code"], _arrays.number(self.pair_count))
+        return implied.filter(pc.is_in(cell, _arrays.array(chosen, pa.int64())))
 
     def bounded(self, implied: pa.Table) -> bool:
         """Whether no implied prior-year value can fail to be computed or converted.
@@ -1787,13 +1821,13 @@ class _Sums:
         A bound per growth (the largest quotient, the finest digit) is checked against the
         rate of every (currency, prior-year end) pair of the rows.
         """
-        stats = implied.group_by("growth").aggregate(
-            [("value", "max"), ("value", "count"), ("value_exponent", "min")]
+        stats = _arrays.group_by(
+            implied, "growth", [("value", "max"), ("value", "count"), ("value_exponent", "min")]
         )
-        positive = implied.filter(pc.greater(implied["value"], pa.scalar(Decimal(0), AMOUNT)))
+        positive = implied.filter(pc.greater(implied["value"], _arrays.scalar(Decimal(0), AMOUNT)))
         smallest = {
             row["growth"]: row["value_min"]
-            for row in positive.group_by("growth").aggregate([("value", "min")]).to_pylist()
+            for row in _arrays.group_by(positive, "growth", [("value", "min")]).to_pylist()
         }
         total = Decimal(0)
         largest_of_all = Decimal(0)
@@ -1820,7 +1854,10 @@ class _Sums:
         for pair in pc.unique(
             pc.subtract(
                 implied["code"],
-                pc.multiply(pc.divide(implied["code"], self.pair_count), self.pair_count),
+                pc.multiply(
+                    pc.divide(implied["code"], _arrays.number(self.pair_count)),
+                    _arrays.number(self.pair_count),
+                ),
             )
         ).to_pylist():
             code = self.currencies[pair // len(self.periods)]
