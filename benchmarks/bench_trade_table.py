@@ -372,7 +372,7 @@ def child(case: str, path: Path) -> None:
 
     The modules a case needs are imported before the clock starts: the time is the work.
     That includes those the library imports on first use (cattrs); not pandas, which the
-    Arrow path leaves alone (``littlegiants.io._arrays``): a case that imported it would be
+    Arrow path leaves alone (``littlegiants._arrays``): a case that imported it would be
     charged its memory, as a user is.
     """
     if case == "bare":

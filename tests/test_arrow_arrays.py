@@ -1,8 +1,9 @@
 """The Arrow path leaves pandas alone: arrays laid out as pyarrow lays them, groupings as its own.
 
-``littlegiants.io._arrays`` builds the arrays, scalars and groupings the checks and summaries
-need without pyarrow's pandas probe; these tests hold each to what pyarrow itself gives, and a
-fresh interpreter with pandas installed to never importing it while reading and summarising.
+``littlegiants._arrays`` builds the arrays, scalars and groupings the checks, summaries and
+frames need without pyarrow's pandas probe; these tests hold each to what pyarrow itself
+gives, and a fresh interpreter with pandas installed to never importing it while reading,
+summarising and framing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from littlegiants.io import _arrays
+from littlegiants import _arrays
 
 pytest.importorskip("pandas", reason="the probe is pandas' import: it needs pandas installed")
 
@@ -240,6 +241,9 @@ _WORKLOAD = textwrap.dedent(
     records = list(table.to_records())
     TradeTable.from_records(records).to_arrow()
     imported["by level, to_records, from_records, to_arrow"] = "pandas" in sys.modules
+    summary = table.summarize(currency="CNY", rates=rates, by="enterprise")
+    summary.to_arrow(), summary.to_polars()
+    imported["a summary's to_arrow and to_polars"] = "pandas" in sys.modules
     print(json.dumps({"imported": imported, "totals": totals}))
     """
 )
@@ -264,7 +268,8 @@ def _trade_rows(count: int) -> list[list[str]]:
 
 
 def test_reading_and_summarising_never_import_pandas(tmp_path: Path):
-    """With pandas installed, reading, checking and summarising trade leave it unimported.
+    """With pandas installed, reading, checking, summarising trade and framing results (Arrow,
+    polars) leave it unimported.
 
     pyarrow imports pandas on its first conversion of a Python value and on any grouping,
     0.2-0.3 s and 35-50 MiB; the Arrow path builds its arrays and groupings without that.

@@ -198,11 +198,14 @@ def records_to_arrow(
             amount too wide to hold exactly.
     """
     pa = _module("pyarrow")
+    from littlegiants import _arrays  # noqa: PLC0415 - it needs pyarrow, checked just above
+
     declared = columns or {}
     arrays = {}
     for name in _columns(rows, columns):
         values = [row.get(name) for row in rows]
-        arrays[name] = pa.array(values, type=_arrow_type(pa, name, values, declared.get(name)))
+        type_ = _arrow_type(pa, name, values, declared.get(name))
+        arrays[name] = _arrays.array(values, type_)  # not pa.array: it imports pandas
     return pa.table(arrays)
 
 

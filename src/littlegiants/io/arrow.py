@@ -94,7 +94,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the tests without the extra run in a subprocess
     raise MissingExtraError("arrow", "pyarrow", _PURPOSE) from exc
 
-from littlegiants.io import _arrays  # needs pyarrow: after the check above
+from littlegiants import _arrays  # needs pyarrow: after the check above
 
 if TYPE_CHECKING:
     from littlegiants.enterprise import Enterprise

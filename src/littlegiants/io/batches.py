@@ -106,7 +106,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the tests without the extra run in a subprocess
     raise MissingExtraError("arrow", "pyarrow", _PURPOSE) from exc
 
-from littlegiants.io import _arrays
+from littlegiants import _arrays
 
 if TYPE_CHECKING:
     from littlegiants.fx import ExchangeRate

@@ -4,13 +4,15 @@ pyarrow asks pandas whether an object is "array-like" before it converts it (``p
 ``pa.scalar``, a compute function given a Python value such as ``2``), a NumPy array included,
 and so imports pandas on the first such call of a process when pandas is installed. Grouping a
 table (``Table.group_by``) imports ``pyarrow.acero``, which imports ``pyarrow.dataset``, which
-imports pandas too. Reading, checking and summarising trade use nothing of pandas, and that
-import cost a ``TradeTable`` 0.2-0.3 s and 35-50 MiB here (``benchmarks/README.md``), so the
-Arrow path builds what it needs with these functions:
+imports pandas too. Reading, checking and summarising trade (``littlegiants.io``) and turning
+results into Arrow or polars frames (:mod:`littlegiants.frames`) use nothing of pandas, and
+that import cost a ``TradeTable`` 0.2-0.3 s and 35-50 MiB here (``benchmarks/README.md``), so
+they build what they need with these functions:
 
 - :func:`array` (and :func:`scalar`) lay Python values into Arrow's buffers themselves: whole
   numbers through NumPy, at any length; text, dates, flags and decimals one by one, up to
-  :data:`CONVERTER_FROM` values (what the checks make: a column's distinct values). A longer
+  :data:`CONVERTER_FROM` values (what the checks make, a column's distinct values; a report
+  of a few thousand firms). A longer
   list of those (a million records' amounts) goes to pyarrow's own converter, four times as
   fast a value, which pays for pandas' import once. The result is the same either way
   (``tests/test_arrow_arrays.py`` holds them equal, and holds the refusals equal);
@@ -65,8 +67,8 @@ def array(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
 
 def _laid_out(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
     """``pa.array(values, type_)``, laid out here where that spares asking pandas."""
-    if not values:
-        return pa.nulls(0, type_)
+    if not values or pa.types.is_null(type_):
+        return pa.nulls(len(values), type_)
     if pa.types.is_integer(type_):
         return _numbers(values, type_)
     layout = _LAYOUTS.get(type_.id)
