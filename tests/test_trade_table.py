@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import itertools
 import operator
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
@@ -23,6 +24,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
+from littlegiants import _arrays
 from littlegiants import strategies as lgst
 from littlegiants._exact import MIN_EXPONENT
 from littlegiants.enterprise import Enterprise
@@ -47,6 +49,21 @@ from littlegiants.io.tables import escape_formula
 from littlegiants.loader import MAX_PROBLEMS, LoadError, load_trade_records
 from littlegiants.money import Money
 from littlegiants.trade import TradeRecord, TradeSummary, summarize
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _laid_out_arrays() -> Iterator[None]:
+    """The table's arrays laid out by ``littlegiants._arrays``, as where pandas is not imported.
+
+    Another test of the run may have imported pandas, and then every array would go through
+    ``pa.array`` (the path a notebook with pandas takes; ``tests/test_arrow_arrays.py`` holds
+    the two equal array by array). These tests run the path a script or the command line
+    takes, where pandas is not imported.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_arrays, "_asking_is_free", lambda: False)
+        yield
+
 
 _SLOW = settings(
     deadline=None,

@@ -60,9 +60,14 @@ def array(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
             or digits than it holds, a number out of its range), as ``pa.array`` does.
         pyarrow.ArrowTypeError: a value of another kind (text for a number), as ``pa.array``.
     """
-    if not _NUMPY or "pandas" in sys.modules:
+    if _asking_is_free():
         return pa.array(values, type_)
     return _laid_out(values, type_)
+
+
+def _asking_is_free() -> bool:
+    """Whether pyarrow may ask pandas: it is imported already, or cannot be (no NumPy)."""
+    return not _NUMPY or "pandas" in sys.modules
 
 
 def _laid_out(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
