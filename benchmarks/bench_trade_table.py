@@ -13,7 +13,8 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
 - ``objects``: ``load_trade_records`` then ``summarize(by="enterprise")``;
 - ``table``: ``TradeTable.read_csv`` then ``.summarize(by="enterprise")``;
 - ``bare``: ``table`` where pandas cannot be imported, as the ``arrow`` extra alone installs
-  it (pyarrow imports pandas, when installed, on its first ``pa.array``: 0.2-0.3 s, 47 MiB);
+  it (pyarrow imports pandas, when installed, on its first ``pa.array``: 0.2-0.3 s, 47 MiB;
+  the Arrow path avoids that call, so ``table`` and ``bare`` should now measure alike);
 - ``scan``: ``TradeTable.scan_csv(...).summarize(by="enterprise")`` (16 MiB blocks);
 - ``polars``: a polars lazy ``scan_csv`` reading amounts as ``Decimal(38, 2)``, converting and
   summing with ``group_by`` (no checks at all: the floor of what a column engine costs);
@@ -144,7 +145,9 @@ def run_bare(path: Path) -> dict[str, Decimal]:
 
     pyarrow imports pandas, when it is installed, on its first ``pa.array`` (about 0.2-0.3 s
     and 47 MiB here); the ``arrow`` extra does not bring pandas (the ``dataframes`` extra and
-    the test dependencies do), so a user of the extra alone never pays that.
+    the test dependencies do). Since the Arrow path builds its arrays without pyarrow's
+    question (``littlegiants._arrays``), ``table`` should not pay it either: this case shows
+    whether it does.
     """
     return run_table(path)
 
