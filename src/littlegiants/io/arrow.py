@@ -57,7 +57,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, Protocol, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, TypeVar, cast
 
 from littlegiants.errors import InvalidRecordError, LittleGiantsError, Reason, SourceLocation
 from littlegiants.io import _PURPOSE
@@ -159,7 +159,47 @@ class _Ahead:
         return self.pool.submit(pv.read_csv, path, **options)
 
 
-class _CsvFile:
+class _DataFile:
+    """One trade file of a table or a scan, read in checked parts: a kind of file is a subclass.
+
+    A kind gives :meth:`parts` (the file's rows, checked, a part at a time), :meth:`share` (how
+    much of a scan's summarised part a table of its checked rows fills) and :meth:`read_ahead`
+    (what it may start before its turn, while the file before it is checked).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        currency: str | None,
+        as_of: dt.date | None,
+        partitions: Mapping[str, str] | None = None,
+        known: _batches.Known | None = None,
+    ) -> None:
+        self.path = path
+        self.name = str(path)
+        self.currency = currency
+        self.as_of = as_of
+        self.partitions = dict(partitions or {})  # the cells its KEY=VALUE folders give each row
+        self.known = known  # what a dataset's files share
+        self.checker: _Checker | None = None  # the checker its rows were read with, once read
+
+    def read_ahead(self, ahead: _Ahead) -> None:
+        """Start, on ``ahead``'s thread, what can be done before the file's turn (else nothing)."""
+
+    def share(self, table: pa.Table) -> float:
+        """The share of a scan's part a table of the file's checked rows fills.
+
+        Checked rows that fill a part (a share of 1 or more) are summarised together.
+        """
+        raise NotImplementedError
+
+    def parts(self) -> Iterator[_Part]:
+        """The file's rows, checked, a part at a time."""
+        raise NotImplementedError
+
+
+class _CsvFile(_DataFile):
     """Reads one trade CSV file in parts, fast when it is plain; see the module docstring.
 
     In a partitioned dataset, the cells its ``KEY=VALUE`` folders give follow each row's own
@@ -178,15 +218,9 @@ class _CsvFile:
         partitions: Mapping[str, str] | None = None,
         known: _batches.Known | None = None,
     ) -> None:
-        self.path = path
-        self.name = str(path)
-        self.currency = currency
-        self.as_of = as_of
+        super().__init__(path, currency=currency, as_of=as_of, partitions=partitions, known=known)
         self.encoding = encoding
         self.block = block
-        self.partitions = dict(partitions or {})  # the cells its KEY=VALUE folders give each row
-        self.known = known  # what a dataset's files share
-        self.checker: _Checker | None = None
         #: The parse started ahead (:meth:`prefetch`), with the header it was started for.
         self._parsed: tuple[list[str], Future[pa.Table]] | None = None
 
@@ -493,13 +527,14 @@ def _dictionary_columns(schema: pa.Schema) -> list[str]:
     ]
 
 
-class _ParquetFile:
+class _ParquetFile(_DataFile):
     """Reads one trade Parquet file in batches of rows, each checked as ``read_parquet`` checks.
 
     Text columns named as a trade file's header are checked as a CSV file's rows are (row 1 is
     line 1: Parquet has no header line); columns of :data:`TRADE_SCHEMA` record by record. Only
     one batch of rows is read into memory at a time (Parquet keeps the columns of a row group
-    together, so a batch costs at most a row group's pages).
+    together, so a batch costs at most a row group's pages). Nothing is read ahead: pyarrow
+    reads a Parquet file's row groups on its own threads.
     """
 
     def __init__(
@@ -512,16 +547,8 @@ class _ParquetFile:
         partitions: Mapping[str, str] | None = None,
         known: _batches.Known | None = None,
     ) -> None:
-        self.path = path
-        self.name = str(path)
-        self.currency = currency
-        self.as_of = as_of
+        super().__init__(path, currency=currency, as_of=as_of, partitions=partitions, known=known)
         self.rows = rows
-        self.partitions = dict(partitions or {})
-        self.known = known  # what a dataset's files share
-
-    def read_ahead(self, ahead: _Ahead) -> None:
-        """Nothing: pyarrow reads a Parquet file's row groups on its own threads."""
 
     def share(self, table: pa.Table) -> float:
         """The share of a part a table of checked rows fills: its rows over a batch's."""
@@ -1532,30 +1559,10 @@ def _table(data: object) -> pa.Table:
     return pa.Table.from_batches(found)
 
 
-class _Source(Protocol):
-    """A trade file read in checked parts: what a :class:`TradeScan` reads."""
-
-    @property
-    def path(self) -> Path: ...
-
-    def parts(self) -> Iterator[_Part]: ...
-
-    def share(self, table: pa.Table) -> float:
-        """The share of a part of this file's reading a table of checked rows fills.
-
-        Checked rows that fill a part (a share of 1 or more) are summarised together.
-        """
-        ...
-
-    def read_ahead(self, ahead: _Ahead) -> None:
-        """Start reading the file ``ahead``, when it can be (the file before it is read now)."""
-        ...
-
-
 def _scan(
     path: Path,
     dataset: DatasetFiles | None,
-    reader: Callable[[Path, Mapping[str, str], _batches.Known], _Source],
+    reader: Callable[[Path, Mapping[str, str], _batches.Known], _DataFile],
     errors: str,
 ) -> TradeScan:
     """The scan of one file (``dataset`` is ``None``) or of a dataset folder's files.
@@ -1583,7 +1590,7 @@ class _Sums:
         self.summarise = summarise
         self.total: TradeSummary | None = None  # of the finished files
         self.gathered: list[pa.Table] = []  # finished files' rows, not yet summarised
-        self.gathered_share = 0.0  # of a part (see _Source.share)
+        self.gathered_share = 0.0  # of a part (see _DataFile.share)
         self.failed: LittleGiantsError | None = None
         self.start_file()
 
@@ -1664,7 +1671,7 @@ class TradeScan:
 
     def __init__(
         self,
-        sources: Sequence[_Source],
+        sources: Sequence[_DataFile],
         *,
         errors: str,
         folder: Path | None = None,
@@ -1680,7 +1687,7 @@ class TradeScan:
         self._folder = folder
         self._found = tuple(problems)
         self._errors = errors
-        self._now: _Source | None = None  # the file being read
+        self._now: _DataFile | None = None  # the file being read
         self.rejected: tuple[RejectedRow, ...] = ()
         self.rows_read = 0
 
@@ -1713,7 +1720,7 @@ class TradeScan:
                 yield from table.to_batches()
 
     def _share(self, table: pa.Table) -> float:
-        """The share of a part of the file being read a table fills (``_Source.share``)."""
+        """The share of a part of the file being read a table fills (``_DataFile.share``)."""
         return 1.0 if self._now is None else self._now.share(table)
 
     def _tables(self) -> Iterator[pa.Table | _EndOfFile | None]:
