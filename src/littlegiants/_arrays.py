@@ -14,9 +14,9 @@ they build what they need with these functions:
   :data:`CONVERTER_FROM` values (what the checks make, a column's distinct values; a report
   of a few thousand firms). A longer list of those (a million records' amounts) goes to
   pyarrow's own converter, four times as fast a value, which pays for pandas' import once.
-  The result is the same either way
-  (``tests/test_arrow_arrays.py`` holds them equal, refusals included), but for a decimal
-  pyarrow mishandles: laid out here, it is held exactly or refused (see :func:`_decimals`);
+  The result is the same either way (``tests/test_arrow_arrays.py`` holds them equal,
+  refusals included), but for a decimal pyarrow mishandles: laid out here, it is held
+  exactly or refused (see :func:`_decimals`);
 - :func:`group_by` declares the grouping on Acero's nodes, as ``Table.group_by`` does, with
   the classes ``pyarrow.acero`` takes from ``pyarrow._acero``.
 
