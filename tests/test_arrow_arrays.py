@@ -242,6 +242,12 @@ _WORKLOAD = textwrap.dedent(
     summary = table.summarize(currency="CNY", rates=rates, by="enterprise")
     summary.to_arrow(), summary.to_polars()
     imported["a summary's to_arrow and to_polars"] = "pandas" in sys.modules
+    import contextlib, io
+    from littlegiants.cli import main
+    argv = ["trade", plain, "--by", "enterprise", "--format", "csv", "--currency", "CNY"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = main([*argv, "--rates", sys.argv[4], "--engine", "arrow"])
+    imported[f"littlegiants trade --engine arrow (exit {status})"] = "pandas" in sys.modules
     print(json.dumps({"imported": imported, "totals": totals}))
     """
 )
@@ -286,14 +292,17 @@ def test_reading_and_summarising_never_import_pandas(tmp_path: Path):
     pq.write_table(
         pa.table({name: list(column) for name, *column in zip(*rows, strict=True)}), parquet
     )
+    rates = tmp_path / "rates.csv"
+    rates.write_text("base,quote,rate,on\nUSD,CNY,7.1,2020-01-01\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", _WORKLOAD, str(plain), str(quoted), str(parquet)],
+        [sys.executable, "-c", _WORKLOAD, str(plain), str(quoted), str(parquet), str(rates)],
         capture_output=True,
         text=True,
         check=True,
     )
     found = json.loads(result.stdout)
     assert found["imported"] == dict.fromkeys(found["imported"], False)
+    assert "littlegiants trade --engine arrow (exit 0)" in found["imported"]
     # The same summaries as this process gives (where pandas is imported): nothing else changed.
     from littlegiants.fx import ExchangeRate, RateTable
     from littlegiants.io import TradeTable
