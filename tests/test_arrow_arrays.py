@@ -205,6 +205,46 @@ def test_grouping_by_several_keys():
     assert got.sort_by(order).equals(expected.sort_by(order))
 
 
+def _printed(code: str) -> list[str]:
+    """What ``code`` prints in a fresh interpreter, word by word."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.split()
+
+
+def test_without_pandas_installed_every_array_is_pyarrows():
+    """Where pandas cannot be imported, pyarrow's question is free: its converter is used."""
+    code = textwrap.dedent(
+        """
+        import sys
+
+        class Refuse:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] == "pandas":
+                    raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+                return None
+
+        sys.meta_path.insert(0, Refuse())
+        from littlegiants import _arrays
+        print(_arrays._PANDAS, _arrays._asking_is_free())
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_with_pandas_installed_and_not_imported_arrays_are_laid_out():
+    pytest.importorskip("pandas", reason="what is tested is that pandas, installed, stays out")
+    code = "from littlegiants import _arrays; print(_arrays._PANDAS, _arrays._asking_is_free())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "False"]
+
+
 #: Reads and summarises trade in a fresh interpreter with pandas installed, and prints whether
 #: anything imported it (and the summaries, to compare with this process's).
 _WORKLOAD = textwrap.dedent(

@@ -21,13 +21,15 @@ they build what they need with these functions:
   the classes ``pyarrow.acero`` takes from ``pyarrow._acero``.
 
 Once pandas is imported (by the user, or by a long list), asking is free, and every array goes
-to pyarrow's converter. Without NumPy (pyarrow does not require it) pandas cannot be installed,
-and every array goes there too.
+to pyarrow's converter; so it does where pandas is not installed (the ``arrow`` extra alone:
+pyarrow then tries the import once, and fails at no cost). Without NumPy (pyarrow does not
+require it) pandas cannot be installed either.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -67,8 +69,16 @@ def array(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
 
 
 def _asking_is_free() -> bool:
-    """Whether pyarrow may ask pandas: it is imported already, or cannot be (no NumPy)."""
-    return not _NUMPY or "pandas" in sys.modules
+    """Whether pyarrow may ask pandas: it is imported already, or is not installed."""
+    return not _PANDAS or "pandas" in sys.modules
+
+
+def _installed(name: str) -> bool:
+    """Whether a module can be found on the path (found, not imported)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a finder that refuses it, or a broken entry
+        return False
 
 
 def _laid_out(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
@@ -146,8 +156,9 @@ def _numbers(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
     numbers = np.array(values)
     nulls = None
     if numbers.dtype == object:  # None among them, or numbers beyond 64 bits
-        nulls = _nulls(values)
-        numbers = np.array([0 if value is None else value for value in values])
+        nulls = numbers == None  # noqa: E711 - NumPy compares each element
+        numbers[nulls] = 0
+        numbers = np.array(numbers.tolist())  # whole numbers again, or what NumPy makes of them
     if numbers.dtype.kind not in "iu" or numbers.ndim != 1:
         return pa.array(values, type_)
     kind = "i" if pa.types.is_signed_integer(type_) else "u"
@@ -160,16 +171,23 @@ def _numbers(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
 
 def _texts(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
     """Text (``pa.string()``), laid out as Arrow holds it: offsets, then the UTF-8 bytes."""
+    nulls = None
     try:
-        encoded = [b"" if value is None else value.encode() for value in values]
-    except (AttributeError, UnicodeEncodeError):  # not text, or a lone surrogate: its answer
+        encoded = list(map(str.encode, values))
+    except TypeError:  # a None among them (or not text)
+        nulls = _nulls(values)
+        try:
+            encoded = [b"" if value is None else value.encode() for value in values]
+        except (AttributeError, UnicodeEncodeError):  # not text, or a lone surrogate
+            return pa.array(values, type_)  # its answer
+    except UnicodeEncodeError:  # a lone surrogate: its answer
         return pa.array(values, type_)
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), out=offsets[1:])
     if offsets[-1] >= 2**31:  # beyond a string array's 32-bit offsets: its answer
         return pa.array(values, type_)
     buffers = [pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(b"".join(encoded))]
-    return _built(type_, len(values), buffers, _nulls(values))
+    return _built(type_, len(values), buffers, nulls)
 
 
 def _flags(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
@@ -253,3 +271,7 @@ _LAYOUTS: Final[dict[int, Callable[[Sequence[Any], pa.DataType], pa.Array]]] = {
     pa.decimal128(1, 0).id: _decimals,
     pa.decimal256(1, 0).id: _decimals,
 }
+
+#: Whether pandas can be imported at all: when it cannot, pyarrow's question costs nothing (it
+#: tries once), and every array goes to its converter, the faster. Found once, not imported.
+_PANDAS: Final = _NUMPY and _installed("pandas")
