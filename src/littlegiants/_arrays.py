@@ -227,12 +227,12 @@ def _decimals(values: Sequence[Any], type_: pa.DataType) -> pa.Array:
             continue
         if type(value) is not Decimal or not value.is_finite():
             return pa.array(values, type_)  # another kind (an int, NaN): its answer
-        whole.append(_at_scale(value, type_))
+        whole.append(_unscaled(value, type_))
     data = b"".join(number.to_bytes(width, "little", signed=True) for number in whole)
     return _built(type_, len(values), [pa.py_buffer(data)], _nulls(values))
 
 
-def _at_scale(value: Decimal, type_: pa.DataType) -> int:
+def _unscaled(value: Decimal, type_: pa.DataType) -> int:
     """The whole number ``value`` is at ``type_``'s scale (``1.5`` at 7 places: 15000000).
 
     Raises:
@@ -248,14 +248,16 @@ def _at_scale(value: Decimal, type_: pa.DataType) -> int:
     if -shift >= len(digits) or (shift < 0 and number % _power(-shift)):
         message = f"Rescaling Decimal value would cause data loss: {value} as {type_}"
         raise pa.ArrowInvalid(message)
-    if shift > precision:  # more digits than the precision, before 10**shift is made
-        number = _power(precision)
-    else:
-        number = number // _power(-shift) if shift < 0 else number * _power(shift)
+    if shift > precision:  # too wide, told before 10**shift is made (1E+999999999)
+        raise _too_wide(value, type_)
+    number = number // _power(-shift) if shift < 0 else number * _power(shift)
     if number >= _power(precision):
-        message = f"Decimal value does not fit the precision: {value} as {type_}"
-        raise pa.ArrowInvalid(message)
+        raise _too_wide(value, type_)
     return -number if sign else number
+
+
+def _too_wide(value: Decimal, type_: pa.DataType) -> pa.ArrowInvalid:
+    return pa.ArrowInvalid(f"Decimal value does not fit the precision: {value} as {type_}")
 
 
 def _power(places: int) -> int:

@@ -718,6 +718,10 @@ class _Now:
 _THREADED_ROWS: Final = 32_768
 _BAD: Final = object()
 _FALSE: Final = _arrays.scalar(value=False, type_=pa.bool_())
+#: The constants the growth agreement compares with (:func:`_agreeing`), made once.
+_ZERO, _ONE = (_arrays.scalar(Decimal(n), pa.decimal256(2, 0)) for n in (0, 1))
+_SHIFT_33: Final = _arrays.scalar(Decimal(10) ** 33, pa.decimal256(34, 0))
+_ZERO_WIDE: Final = _arrays.scalar(Decimal(0), _WIDE)
 
 
 def _utf8(cell: bytes | None) -> bool:
@@ -838,15 +842,13 @@ def _agreeing(out: Mapping[str, Any], growths: Sequence[object], index: pa.Array
     off = pc.abs(pc.subtract(value, scaled))
     allowed = pc.multiply(previous, pc.cast(tolerance, pa.decimal256(14, _GROWTH_PLACES + 3)))
     room = pc.subtract(allowed, off)
-    zero, one = (_arrays.scalar(Decimal(n), pa.decimal256(2, 0)) for n in (0, 1))
-    sure = pc.coalesce(pc.greater_equal(room, one), _FALSE)
-    near = pc.coalesce(pc.and_(pc.greater(room, zero), pc.less(room, one)), _FALSE)
+    sure = pc.coalesce(pc.greater_equal(room, _ONE), _FALSE)
+    near = pc.coalesce(pc.and_(pc.greater(room, _ZERO), pc.less(room, _ONE)), _FALSE)
     # room has 20 places (7 of the values, 13 of the tolerance); below 1 it fits 21 digits.
-    narrow = pc.cast(pc.if_else(near, room, zero), _NARROW)
+    narrow = pc.cast(pc.if_else(near, room, _ZERO), _NARROW)
     band = pc.add(pc.abs(pc.subtract(value, previous)), previous)
-    shift = _arrays.scalar(Decimal(10) ** 33, pa.decimal256(34, 0))
-    sure_near = pc.coalesce(pc.greater(pc.multiply(narrow, shift), band), _FALSE)
-    none_before = pc.coalesce(pc.equal(previous, _arrays.scalar(Decimal(0), _WIDE)), _FALSE)
+    sure_near = pc.coalesce(pc.greater(pc.multiply(narrow, _SHIFT_33), band), _FALSE)
+    none_before = pc.coalesce(pc.equal(previous, _ZERO_WIDE), _FALSE)
     return pc.or_(pc.or_(sure, pc.and_(near, sure_near)), none_before)
 
 
