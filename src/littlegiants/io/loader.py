@@ -911,9 +911,12 @@ class _YoungCollectionsOnly:
             raised, self._raised = self._raised, None
             if gc.get_threshold() != raised:
                 return  # someone else set the thresholds meanwhile: theirs stand
+            # Asked while the thresholds are still raised: once the caller's are back, the first
+            # tracked object made (the count's own tuple) would start an automatic collection
+            # of whatever generation is due, the oldest too.
+            due = gc.isenabled() and gc.get_count()[0] > self._saved[0]
             gc.set_threshold(*self._saved)
-            young = self._saved[0]
-        if gc.isenabled() and gc.get_count()[0] > young:
+        if due:  # nothing tracked is made between the restored thresholds and this collection
             gc.collect(1)
 
 
