@@ -18,6 +18,10 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
 - ``scan``: ``TradeTable.scan_csv(...).summarize(by="enterprise")`` (16 MiB blocks);
 - ``polars``: a polars lazy ``scan_csv`` reading amounts as ``Decimal(38, 2)``, converting and
   summing with ``group_by`` (no checks at all: the floor of what a column engine costs);
+- ``polars-eager``: polars reading the whole file into a ``DataFrame`` first (``read_csv``,
+  the eight columns, amounts as ``Decimal(38, 2)``), then the same ``group_by``: what holding
+  the rows as a table costs polars itself, still with no check (the lazy script never holds
+  them: it parses three columns and sums them as it goes);
 - ``duckdb``: the same in DuckDB SQL over ``read_csv`` with ``DECIMAL(38, 2)`` amounts;
 - ``parquet``, ``scan-parquet`` and ``polars-parquet``: the same file as Parquet, every column
   text (as a customs extract converted to Parquet holds it; written once, before the rounds,
@@ -80,6 +84,7 @@ CASES = (
     "scan",
     "polars",
     "polars-all",
+    "polars-eager",
     "duckdb",
     "parquet",
     "scan-parquet",
@@ -212,6 +217,27 @@ def run_polars_all(path: Path) -> dict[str, Decimal]:
         .collect()
     )
     return converted(frame.iter_rows())
+
+
+def run_polars_eager(path: Path) -> dict[str, Decimal]:
+    """The polars script as an eager one: every row held in a ``DataFrame``, then grouped."""
+    import polars as pl  # noqa: PLC0415 - each child imports its case only
+
+    frame = pl.read_csv(
+        path,
+        schema_overrides={
+            "name": pl.String,
+            "credit_code": pl.String,
+            "period": pl.String,
+            "flow": pl.String,
+            "value": pl.Decimal(38, 2),
+            "currency": pl.String,
+            "previous": pl.Decimal(38, 2),
+            "growth": pl.String,
+        },
+    )
+    sums = frame.group_by("credit_code", "currency").agg(pl.col("value").sum())
+    return converted(sums.iter_rows())
 
 
 def run_parquet(path: Path) -> dict[str, Decimal]:
@@ -349,6 +375,7 @@ IMPORTS = {
     "scan": ("littlegiants.io.arrow", "cattrs"),
     "polars": ("polars",),
     "polars-all": ("polars",),
+    "polars-eager": ("polars",),
     "duckdb": ("duckdb",),
     "parquet": ("littlegiants.io.arrow", "cattrs", "pyarrow.parquet"),
     "scan-parquet": ("littlegiants.io.arrow", "cattrs", "pyarrow.parquet"),
@@ -469,6 +496,13 @@ COMPARISONS: tuple[tuple[str, str, str, int | None], ...] = (
         1,
     ),
     ("table / polars reading every column", "table", "polars-all", 1),
+    (
+        "polars eager (the rows held as a table, no check) / polars lazy",
+        "polars-eager",
+        "polars",
+        1,
+    ),
+    ("table / polars eager", "table", "polars-eager", 1),
     ("bare / polars reading every column", "bare", "polars-all", 1),
     ("read_parquet + summarize / polars lazy scan_parquet", "parquet", "polars-parquet", 1),
     ("scan_parquet / read_parquet", "scan-parquet", "parquet", 2),
