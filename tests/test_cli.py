@@ -435,23 +435,25 @@ class TestTrade:
         rates.write_text("base,quote,rate,on\nUSD,CNY,6.7,2020-01-01\n", encoding="utf-8")
         common = ["--currency", "CNY", "--rates", str(rates), "--format", fmt]
         common += ["--by", by] if by else []
+        # --engine scan streams the same figures, but for --by level (a file has no designations)
+        engines = ["arrow"] if by == "level" else ["arrow", "scan"]
         expected = run(capsys, "trade", str(path), *common, "--engine", "objects")
         assert 0 == expected[0], expected
-        assert expected == run(capsys, "trade", str(path), *common, "--engine", "arrow")
+        for engine in engines:
+            assert expected == run(capsys, "trade", str(path), *common, "--engine", engine)
         late = [*common[:3], str(EXAMPLE / "rates.csv"), *common[4:]]  # no rate before 2022-11
         failed = run(capsys, "trade", str(path), *late, "--engine", "objects")
         assert 1 == failed[0]
-        assert failed == run(capsys, "trade", str(path), *late, "--engine", "arrow")
+        for engine in engines:
+            assert failed == run(capsys, "trade", str(path), *late, "--engine", engine)
         parquet = path.with_suffix(".parquet")
         as_text = pv.ConvertOptions(column_types=dict.fromkeys(header.strip().split(","), "string"))
         pq.write_table(pv.read_csv(path, convert_options=as_text), parquet)
-        assert expected == run(capsys, "trade", str(parquet), *common, "--engine", "arrow")
         months = tmp_path / "months"  # the same rows as a year of monthly files
         months.mkdir()
         for month in range(1, 13):
             own = [row for row in rows if f",2022-{month:02d}," in row]
             (months / f"{month:02d}.csv").write_text(header + "\n".join(own) + "\n")
-        assert expected == run(capsys, "trade", str(months), *common, "--engine", "arrow")
         dataset = tmp_path / "dataset"  # and as a Parquet dataset partitioned by flow
         pads.write_dataset(
             pv.read_csv(path, convert_options=as_text),
@@ -460,7 +462,38 @@ class TestTrade:
             partitioning=["flow"],
             partitioning_flavor="hive",
         )
-        assert expected == run(capsys, "trade", str(dataset), *common, "--engine", "arrow")
+        for data in (parquet, months, dataset):
+            for engine in engines:
+                assert expected == run(capsys, "trade", str(data), *common, "--engine", engine)
+
+    def test_scan_engine_refuses_what_it_cannot_stream(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """--engine scan needs --currency, groups by region or enterprise, reads no workbook."""
+        trade = EXAMPLE / "trade.csv"
+        workbook = tmp_path / "trade.xlsx"
+        workbook.write_bytes(b"")
+        for arguments, phrase in (
+            ([str(trade)], "--engine scan needs --currency"),
+            ([str(trade), "--currency", "USD", "--by", "level"], "groups by region or enterprise"),
+            ([str(workbook), "--currency", "USD"], "not .xlsx (a workbook is read whole"),
+            ([str(EXAMPLE), "--currency", "USD"], "--engine scan reads a folder of trade files"),
+            ([str(EXAMPLE / "rates.csv"), "--currency", "USD"], "scan reads trade files only"),
+        ):
+            status, _, err = run(capsys, "trade", *arguments, "--engine", "scan")
+            assert (2, True) == (status, phrase in err), err
+
+    def test_scan_engine_on_a_file_with_no_record(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A trade file of a header alone is a usage error, as with the other engines."""
+        path = tmp_path / "trade.csv"
+        path.write_text("name,period,flow,value,currency\n", encoding="utf-8")
+        for engine in ("objects", "arrow", "scan"):
+            status, _, err = run(
+                capsys, "trade", str(path), "--currency", "CNY", "--engine", engine
+            )
+            assert (2, True) == (status, "holds no trade records" in err), (engine, err)
 
     def test_arrow_engine_reads_trade_files(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
     from littlegiants.frames import Row
+    from littlegiants.fx import ExchangeRate
     from littlegiants.io.loader import Dataset
     from littlegiants.money import Money
     from littlegiants.policy import Comparison, IncentivePolicy, PolicySet, StackedPayout
@@ -1398,8 +1399,10 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     With --engine arrow (the arrow extra), a trade file (.csv, .parquet or .xlsx) is read into
     a columnar TradeTable with the same checks and summarised to the same figures, about ten
     times faster on a large file; a folder is a dataset of trade files (a year of monthly
-    extracts, a partitioned dataset). The objects engine reads any DATA, and a folder as a
-    linked dataset (enterprises, designations, trade).
+    extracts, a partitioned dataset). --engine scan streams a .csv or .parquet file (or a
+    folder of them) through the same checks into the same figures without holding it, for
+    files larger than memory; it needs --currency, as it reads the records once. The objects
+    engine reads any DATA, and a folder as a linked dataset (enterprises, designations, trade).
     """
     import functools  # noqa: PLC0415
 
@@ -1408,19 +1411,34 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     from littlegiants.trade import summarize  # noqa: PLC0415
 
     summarise: Callable[..., TradeSummary]
+    count: int | None  # None: known once summarised (a scan)
+    currencies: list[str]
+    known: list[ExchangeRate]  # the rates a linked dataset holds
     if args.engine == "arrow":
         table = _trade_table(Path(args.data), args.kind)
         count, currencies, known = len(table), list(table.currencies), []
         summarise = table.summarize
+    elif args.engine == "scan":
+        if args.currency is None:
+            raise UsageError(N_("--engine scan needs --currency: it reads the records only once"))
+        if args.by == "level":
+            raise UsageError(
+                N_(
+                    "--engine scan groups by region or enterprise: a trade file carries no "
+                    "designations to group by level"
+                )
+            )
+        scan = _trade_table(Path(args.data), args.kind, engine="scan")
+        count, currencies, known = None, [], []
+        summarise = scan.summarize
     else:
         data = load_data(Path(args.data), args.kind)
         records = data.trade_records
         count, known = len(records), list(data.rates)
         currencies = sorted({r.value.currency for r in records})
         summarise = functools.partial(summarize, records)
-    if not count:
-        template = N_("{data} holds no trade records: give a trade file or a folder with one")
-        raise UsageError(template, data=args.data)
+    if count == 0:
+        _no_trade(args.data)
     currency = args.currency or (currencies[0] if len(currencies) == 1 else None)
     if currency is None:
         found = ", ".join(currencies) or "no currency"
@@ -1431,6 +1449,8 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
         _checked(Path(args.rates))
     rates = RateTable([*known, *(load_rates(args.rates) if args.rates else ())])
     summary = summarise(currency=currency, rates=rates, by=args.by)
+    if count is None and not summary.overall.record_count:
+        _no_trade(args.data)
     if args.format != "table":
         _trade_records(out, summary, by=args.by)
         return OK
@@ -1476,38 +1496,57 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     return OK
 
 
-def _trade_table(path: Path, kind: str | None) -> Any:  # noqa: ANN401 - a TradeTable (optional)
+def _no_trade(data: str) -> NoReturn:
+    template = N_("{data} holds no trade records: give a trade file or a folder with one")
+    raise UsageError(template, data=data)
+
+
+def _trade_table(path: Path, kind: str | None, *, engine: str = "arrow") -> Any:  # noqa: ANN401
     """A trade file, or a folder of them, read into a ``TradeTable`` (``--engine arrow``).
 
     A file is read by its suffix; a folder as a dataset of trade files (every ``.csv`` or
     every ``.parquet`` file below it, ``KEY=VALUE`` folders as columns:
     :mod:`littlegiants.io.datasets`), never as the linked dataset the objects engine reads.
+    With ``engine="scan"``, the same is scanned instead (a ``TradeScan``, nothing read yet);
+    a workbook cannot be (openpyxl reads it whole).
     """
     if _checked(path):
         if kind not in (None, "trade"):
-            raise UsageError(N_("--engine arrow reads trade files only: {path}"), path=path)
-        read_folder = _trade_dataset(path)
+            raise UsageError(_TRADE_ONLY, engine=engine, path=path)
+        read_folder = _trade_dataset(path, engine=engine)
         return read_folder(path)
     if _kind(path, kind) != "trade":
-        raise UsageError(N_("--engine arrow reads trade files only: {path}"), path=path)
+        raise UsageError(_TRADE_ONLY, engine=engine, path=path)
     from littlegiants.io import TradeTable  # noqa: PLC0415 - the arrow extra, only when asked
 
-    readers = {
+    readers: dict[str, Callable[[Path], Any]] = {
         ".csv": TradeTable.read_csv,
         ".parquet": TradeTable.read_parquet,
         ".xlsx": TradeTable.read_xlsx,
     }
+    if engine == "scan":
+        readers = {".csv": TradeTable.scan_csv, ".parquet": TradeTable.scan_parquet}
     read = readers.get(path.suffix.lower())
     if read is None:
-        raise UsageError(
-            N_("--engine arrow reads .csv, .parquet and .xlsx trade files, not {suffix}"),
-            suffix=path.suffix or path.name,
+        template = (
+            N_(
+                "--engine scan reads .csv and .parquet trade files, not {suffix} (a workbook "
+                "is read whole: use --engine arrow)"
+            )
+            if engine == "scan"
+            else N_("--engine arrow reads .csv, .parquet and .xlsx trade files, not {suffix}")
         )
+        raise UsageError(template, suffix=path.suffix or path.name)
     return read(path)
 
 
-def _trade_dataset(folder: Path) -> Callable[[Path], Any]:
+_TRADE_ONLY: Final = N_("--engine {engine} reads trade files only: {path}")
+
+
+def _trade_dataset(folder: Path, *, engine: str = "arrow") -> Callable[[Path], Any]:
     """The reader of a folder of trade files (``--engine arrow``): CSV or Parquet, by its files.
+
+    With ``engine="scan"``, its scanner.
 
     A folder holding a file of another kind by its name (``enterprises.csv``) or a
     ``sources.toml`` is a linked dataset, for the objects engine: a usage error says so rather
@@ -1530,11 +1569,12 @@ def _trade_dataset(folder: Path) -> Callable[[Path], Any]:
             if linked:
                 raise UsageError(
                     N_(
-                        "{folder} is a linked dataset ({name} is not trade): --engine arrow "
+                        "{folder} is a linked dataset ({name} is not trade): --engine {engine} "
                         "reads a folder of trade files only; use --engine objects"
                     ),
                     folder=folder,
                     name=file.relative_to(folder),
+                    engine=engine,
                 )
             if file.suffix.lower() in (".csv", ".parquet"):
                 formats.add(file.suffix.lower())
@@ -1543,6 +1583,11 @@ def _trade_dataset(folder: Path) -> Callable[[Path], Any]:
             N_("{folder} holds both .csv and .parquet files: a dataset is of one format"),
             folder=folder,
         )
+    if engine == "scan":
+        scan: Callable[[Path], Any] = (
+            TradeTable.scan_parquet if formats == {".parquet"} else TradeTable.scan_csv
+        )
+        return scan
     read: Callable[[Path], Any] = (
         TradeTable.read_parquet if formats == {".parquet"} else TradeTable.read_csv
     )
@@ -2062,10 +2107,12 @@ def build_parser() -> argparse.ArgumentParser:
     trade.add_argument("--rates", help="an exchange-rate file for records in other currencies")
     trade.add_argument(
         "--engine",
-        choices=["objects", "arrow"],
+        choices=["objects", "arrow", "scan"],
         default="objects",
         help="objects: any DATA; arrow: a trade file (.csv, .parquet, .xlsx) or a folder of "
-        "them (a dataset) on Arrow, the same figures, faster (the arrow extra)",
+        "them (a dataset) on Arrow, the same figures, faster (the arrow extra); scan: the "
+        "same streamed, never held whole, for files larger than memory (.csv, .parquet; "
+        "needs --currency)",
     )
     _command(commands, "policies", cmd_policies, "littlegiants policies --format csv")
     policy = _command(commands, "policy", cmd_policy, "littlegiants policy shenzhen-2022")
