@@ -449,9 +449,13 @@ class _CsvFile(_DataFile):
 def _pieces(path: Path, size: int) -> Iterator[pa.Buffer]:
     r"""The lines after a file's first, in pieces of whole lines of about ``size`` bytes.
 
-    Each piece ends at a line feed but the file's last, which may not; a line longer than
-    ``size`` makes a longer piece. A file without quotes is read by Arrow here, so a line feed
-    always ends a row (a ``\r`` before it goes with it).
+    Each piece ends at a line feed but the file's last, which may not. A file without quotes
+    is read by Arrow here, so a line feed always ends a row (a ``\r`` before it goes with it).
+
+    Raises:
+        _Unplain: a line is longer than ``size`` (as Arrow's own reader refuses a row longer
+            than its block): the loader's reader reads the file, with its limits, rather than
+            this one holding the line whatever its length.
     """
     with path.open("rb") as handle:
         handle.readline()  # the header, which the caller has read
@@ -460,9 +464,8 @@ def _pieces(path: Path, size: int) -> Iterator[pa.Buffer]:
             if rest:
                 data = rest + data
             cut = data.rfind(b"\n") + 1
-            if not cut:  # no line ends in it yet
-                rest = data
-                continue
+            if not cut:
+                raise _Unplain
             rest = data[cut:]
             yield pa.py_buffer(data).slice(0, cut)
         if rest:
