@@ -1415,7 +1415,7 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
     currencies: list[str]
     known: list[ExchangeRate]  # the rates a linked dataset holds
     if args.engine == "arrow":
-        table = _trade_table(Path(args.data), args.kind)
+        table = _trade_input(Path(args.data), args.kind)
         count, currencies, known = len(table), list(table.currencies), []
         summarise = table.summarize
     elif args.engine == "scan":
@@ -1428,7 +1428,7 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
                     "designations to group by level"
                 )
             )
-        scan = _trade_table(Path(args.data), args.kind, engine="scan")
+        scan = _trade_input(Path(args.data), args.kind, engine="scan")
         count, currencies, known = None, [], []
         summarise = scan.summarize
     else:
@@ -1497,11 +1497,12 @@ def cmd_trade(args: argparse.Namespace, out: Output) -> int:
 
 
 def _no_trade(data: str) -> NoReturn:
+    """Refuse DATA that holds no trade record (a usage error: exit status 2)."""
     template = N_("{data} holds no trade records: give a trade file or a folder with one")
     raise UsageError(template, data=data)
 
 
-def _trade_table(path: Path, kind: str | None, *, engine: str = "arrow") -> Any:  # noqa: ANN401
+def _trade_input(path: Path, kind: str | None, *, engine: str = "arrow") -> Any:  # noqa: ANN401 - a TradeTable or a TradeScan (the arrow extra is optional)
     """A trade file, or a folder of them, read into a ``TradeTable`` (``--engine arrow``).
 
     A file is read by its suffix; a folder as a dataset of trade files (every ``.csv`` or
