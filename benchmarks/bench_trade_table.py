@@ -29,10 +29,11 @@ USD rows converted at one USD->CNY rate (7.2, dated 2020-01-01, so every period 
   ``TradeTable.scan_parquet(...).summarize`` (131,072 rows a batch), and polars' lazy
   ``scan_parquet`` casting the amounts to ``Decimal(38, 2)`` (no checks). The scan's point is
   its memory, which stays near one batch's whatever the file's size;
-- ``cli-objects`` and ``cli-arrow``: ``littlegiants trade FILE --by enterprise --format csv
-  --currency CNY --rates RATES`` with ``--engine objects`` and ``--engine arrow`` (run through
-  ``littlegiants.cli.main`` in the child, the rates in a CSV file, the totals read back from
-  the printed CSV), the command line's own costs included but its imports not;
+- ``cli-objects``, ``cli-arrow`` and ``cli-scan``: ``littlegiants trade FILE --by enterprise
+  --format csv --currency CNY --rates RATES`` with ``--engine objects``, ``arrow`` and
+  ``scan`` (run through ``littlegiants.cli.main`` in the child, the rates in a CSV file, the
+  totals read back from the printed CSV), the command line's own costs included but its
+  imports not;
 - ``table-records``: ``objects`` with its records from ``TradeTable.read_csv(...).to_records()``;
 - ``folder`` and ``scan-folder``: ``table`` and ``scan`` of the same rows split into twelve
   (``--files N``: N; 120 are a third of a year of daily extracts)
@@ -91,6 +92,7 @@ CASES = (
     "polars-parquet",
     "cli-objects",
     "cli-arrow",
+    "cli-scan",
     "table-records",
     "folder",
     "scan-folder",
@@ -266,6 +268,10 @@ def run_cli_arrow(path: Path) -> dict[str, Decimal]:
     return _cli(path, "arrow")
 
 
+def run_cli_scan(path: Path) -> dict[str, Decimal]:
+    return _cli(path, "scan")
+
+
 def _cli(path: Path, engine: str) -> dict[str, Decimal]:
     """``littlegiants trade`` on the file, the per-enterprise totals read from its CSV output."""
     import contextlib  # noqa: PLC0415 - each child imports its case only
@@ -375,6 +381,7 @@ IMPORTS = {
     "polars-parquet": ("polars",),
     "cli-objects": ("littlegiants.cli", "littlegiants.loader", "littlegiants.trade", "cattrs"),
     "cli-arrow": ("littlegiants.cli", "littlegiants.io.arrow", "cattrs"),
+    "cli-scan": ("littlegiants.cli", "littlegiants.io.arrow", "cattrs"),
     "table-records": ("littlegiants.io.arrow", "littlegiants.trade", "cattrs"),
     "folder": ("littlegiants.io.arrow", "cattrs"),
     "scan-folder": ("littlegiants.io.arrow", "cattrs"),
@@ -500,6 +507,7 @@ COMPARISONS: tuple[tuple[str, str, str, int | None], ...] = (
     ("read_parquet + summarize / polars lazy scan_parquet", "parquet", "polars-parquet", 1),
     ("scan_parquet / read_parquet", "scan-parquet", "parquet", 2),
     ("littlegiants trade --engine objects / --engine arrow", "cli-objects", "cli-arrow", None),
+    ("littlegiants trade --engine scan / --engine arrow", "cli-scan", "cli-arrow", 2),
     ("object path / TradeTable", "objects", "table", None),
     ("records via TradeTable.to_records() / via load_trade_records", "table-records", "objects", 1),
     ("read_csv of the rows in {files} files / of one file", "folder", "table", 1),

@@ -4,8 +4,8 @@ A benchmark nobody can run is found out only when someone needs its figures: eac
 runs in a fresh interpreter with its smallest sizes and one round, and must finish without an
 error. Their times are never looked at (the scripts print ratios, a test never asserts on wall
 time); what they check of the results is: ``bench_trade_table.py`` sums a generated file
-per enterprise sixteen ways (the object path, ``TradeTable`` read and scanned from CSV, Parquet
-and a folder, the command line's two engines, polars and DuckDB) and says whether every total
+per enterprise seventeen ways (the object path, ``TradeTable`` read and scanned from CSV, Parquet
+and a folder, the command line's three engines, polars and DuckDB) and says whether every total
 is the same, exactly, and ``bench_summarize.py`` says whether ``summarize`` gives its
 baseline's totals.
 """
