@@ -1100,6 +1100,49 @@ class TestJsonStreaming:
         assert [(str(path), line, None)] == located(problems)
         assert phrase in problems[0].message
 
+    @given(
+        st.lists(
+            st.dictionaries(
+                st.text(max_size=6),
+                st.one_of(
+                    st.none(),
+                    st.booleans(),
+                    st.integers(),
+                    st.floats(allow_nan=False, allow_infinity=False),
+                    st.text(max_size=12),
+                    st.lists(st.integers(), max_size=3),
+                ),
+                max_size=4,
+            ),
+            max_size=6,
+        ),
+        st.tuples(st.booleans(), st.sampled_from([None, 0, 2]), st.integers(1, 40)),
+    )
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def test_an_array_read_in_chunks_of_any_size_is_the_array(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        records: list[dict[str, object]],
+        how: tuple[bool, int | None, int],
+    ) -> None:
+        """Read a few bytes at a time, an array gives the records ``json`` reads of it whole.
+
+        An escape (``\\u7532``, as ``json.dumps`` writes every Chinese character by default), a
+        token (``false``) or a number cut between two reads is read whole: a file written by
+        ``json.dumps`` stopped at its first Chinese character across a 64 KiB read.
+        """
+        ascii_only, indent, chunk = how  # escapes or characters; the layout; bytes a read
+        monkeypatch.setattr(_tables, "_CHUNK", chunk)
+        text = json.dumps(records, ensure_ascii=ascii_only, indent=indent)
+        path = tmp_path / "records.json"
+        path.write_text(text, encoding="utf-8")
+        rows = list(_tables._json_rows(path, "utf-8"))
+        assert (["row"] * len(records), _tables._DECODER.decode(text)) == (
+            [row[0] for row in rows],
+            [row[2] for row in rows],
+        )
+
     def test_json_not_utf8(self, tmp_path: Path) -> None:
         """JSON that is not UTF-8 stops the load."""
         path = tmp_path / "enterprises.json"

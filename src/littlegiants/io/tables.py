@@ -1219,7 +1219,9 @@ class _JsonArray:
             try:
                 value, end = _DECODER.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as exc:
-                incomplete = exc.pos >= len(self.buffer) - 1 or exc.msg.startswith("Unterminated")
+                incomplete = exc.pos >= len(self.buffer) - _CUT or exc.msg.startswith(
+                    "Unterminated"
+                )
                 if not self.eof and incomplete:
                     if len(self.buffer) - self.pos > MAX_RECORD_CHARS:
                         self.failure = _fatal(
@@ -1252,6 +1254,14 @@ class _JsonArray:
             line = self.line(self.pos)
             self.pos = end
             return value, line
+
+
+#: How near the end of what was read a JSON error may be the cut between two reads rather than
+#: the text: a token cut short (``fals``, ``-Infinit``, ``1e``) or an escape (``\u75`` of
+#: ``\u7532``, as ``json.dumps`` writes every Chinese character) reads as an error there. More is
+#: read and the value decoded again; an error of the text itself is found again, further from
+#: the end (or at the end of the file), and reported.
+_CUT: Final = 12
 
 
 class _Stop(Exception):  # noqa: N818 - carries the fatal row out of the stream's reading
