@@ -1116,7 +1116,7 @@ class TestJsonStreaming:
             ),
             max_size=6,
         ),
-        st.tuples(st.booleans(), st.sampled_from([None, 0, 2]), st.integers(1, 40)),
+        st.tuples(st.booleans(), st.sampled_from([None, 0, 2]), st.integers(1, 40), st.booleans()),
     )
     @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
     def test_an_array_read_in_chunks_of_any_size_is_the_array(
@@ -1124,19 +1124,20 @@ class TestJsonStreaming:
         tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch,
         records: list[dict[str, object]],
-        how: tuple[bool, int | None, int],
+        how: tuple[bool, int | None, int, bool],
     ) -> None:
         """Read a few bytes at a time, an array gives the records ``json`` reads of it whole.
 
         An escape (``\\u7532``, as ``json.dumps`` writes every Chinese character by default), a
-        token (``false``) or a number cut between two reads is read whole: a file written by
-        ``json.dumps`` stopped at its first Chinese character across a 64 KiB read.
+        token (``false``) or a number cut between two reads is read whole, and a byte-order mark
+        read a byte at a time is still one: a file written by ``json.dumps`` stopped at its
+        first Chinese character across a 64 KiB read.
         """
-        ascii_only, indent, chunk = how  # escapes or characters; the layout; bytes a read
+        ascii_only, indent, chunk, bom = how  # escapes or characters, layout, bytes a read, BOM
         monkeypatch.setattr(_tables, "_CHUNK", chunk)
         text = json.dumps(records, ensure_ascii=ascii_only, indent=indent)
         path = tmp_path / "records.json"
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8-sig" if bom else "utf-8")
         rows = list(_tables._json_rows(path, "utf-8"))
         assert (["row"] * len(records), _tables._DECODER.decode(text)) == (
             [row[0] for row in rows],

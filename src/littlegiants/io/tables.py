@@ -1188,7 +1188,7 @@ class _JsonArray:
                 foreign = _foreign_utf8(line_bytes, self.foreign)
                 if foreign is not None:
                     raise _Stop(_fatal(_foreign_message(foreign, self.encoding), number))
-        if self.first:
+        if self.first and text:  # the first characters (a read of a byte or two may give none)
             text = text.removeprefix("\ufeff")
             self.first = False
         self.buffer += text
