@@ -1068,6 +1068,54 @@ class TestHeaders:
         )
 
 
+_CSV_CELLS = st.one_of(
+    st.text(alphabet=st.sampled_from(list("ab甲,\"\r\n '")), max_size=8),
+    st.sampled_from(["", "x", '"q"', '"a,b"', '"l1\nl2"', '"x""y"', "甲公司"]),
+)
+
+
+@st.composite
+def _csv_texts(draw: st.DrawFn) -> str:
+    """A CSV file's text: rows of plain, quoted, broken and multi-line cells, either line end."""
+    rows = draw(st.lists(st.lists(_CSV_CELLS, min_size=1, max_size=4).map(",".join), max_size=30))
+    ending = draw(st.sampled_from(["\n", "\r\n"]))
+    last = draw(st.sampled_from(["", ending]))
+    return "a,b,c" + ending + ending.join(rows) + (last if rows else ending)
+
+
+class TestCsvBlocks:
+    @given(
+        _csv_texts(),
+        st.integers(1, 64),
+        st.sampled_from(["utf-8", "utf-8-sig", "gb18030"]),
+    )
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def test_blocks_of_any_size_read_the_same_rows(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, block: int, encoding: str
+    ) -> None:
+        """A CSV file read in blocks of a few bytes gives the rows, lines and problems of one read.
+
+        The reader takes clean blocks of lines whole and the rest line by line, through
+        ``csv`` once a quote is met: where a block ends must not change what is read.
+        """
+        path = tmp_path / "rows.csv"
+        path.write_bytes(text.encode(encoding))
+        read_as = "gb18030" if encoding == "gb18030" else "utf-8"
+
+        def rows() -> list[tuple[object, ...]]:
+            found = _tables.read_rows(
+                path, "csv", encoding=read_as, accept_header=lambda _: True, tables=()
+            )
+            return [
+                (kind, line, cells, tuple(map(str, issues)))
+                for kind, line, cells, issues, _ in found
+            ]
+
+        whole = rows()
+        monkeypatch.setattr(_tables, "_BLOCK", block)
+        assert whole == rows()
+
+
 class TestJsonStreaming:
     def test_lines_across_chunks(self, tmp_path: Path) -> None:
         """Records of a large JSON array keep their line numbers across read chunks."""
