@@ -1192,6 +1192,50 @@ class TestJsonStreaming:
             [row[2] for row in rows],
         )
 
+    @given(
+        st.lists(
+            st.one_of(
+                st.dictionaries(
+                    st.text(max_size=4),
+                    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
+                    max_size=3,
+                ).flatmap(
+                    lambda record: st.sampled_from(
+                        [json.dumps(record), json.dumps(record, ensure_ascii=False)]
+                    )
+                ),
+                st.sampled_from(["", "  ", "{", "[1]", "x"]),  # blank lines and broken ones
+            ),
+            max_size=20,
+        ),
+        st.tuples(st.sampled_from(["\n", "\r\n"]), st.booleans(), st.integers(1, 48)),
+    )
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def test_lines_in_blocks_of_any_size_read_the_same_rows(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        lines: list[str],
+        how: tuple[str, bool, int],
+    ) -> None:
+        """JSON Lines read in blocks of a few bytes: the rows, lines and problems of one read."""
+        ending, bom, block = how
+        path = tmp_path / "records.jsonl"
+        path.write_text(ending.join(lines) + ending, encoding="utf-8-sig" if bom else "utf-8")
+
+        def rows() -> list[tuple[object, ...]]:
+            found = _tables.read_rows(
+                path, "jsonl", encoding="utf-8", accept_header=lambda _: True, tables=()
+            )
+            return [
+                (kind, line, cells, tuple(map(str, issues)))
+                for kind, line, cells, issues, _ in found
+            ]
+
+        whole = rows()
+        monkeypatch.setattr(_tables, "_BLOCK", block)
+        assert whole == rows()
+
     def test_json_not_utf8(self, tmp_path: Path) -> None:
         """JSON that is not UTF-8 stops the load."""
         path = tmp_path / "enterprises.json"
