@@ -1083,6 +1083,25 @@ def _csv_texts(draw: st.DrawFn) -> str:
     return "a,b,c" + ending + ending.join(rows) + (last if rows else ending)
 
 
+def _same_in_blocks(
+    path: Path, fmt: str, encoding: str, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader's reader gives the same rows, lines and problems of ``path`` in blocks of
+    ``block`` bytes as in one read (the file is smaller than the reader's own block)."""
+
+    def rows() -> list[tuple[object, ...]]:
+        found = _tables.read_rows(
+            path, fmt, encoding=encoding, accept_header=lambda _: True, tables=()
+        )
+        return [
+            (kind, line, cells, tuple(map(str, issues))) for kind, line, cells, issues, _ in found
+        ]
+
+    whole = rows()
+    monkeypatch.setattr(_tables, "_BLOCK", block)
+    assert whole == rows()
+
+
 class TestCsvBlocks:
     @given(
         _csv_texts(),
@@ -1101,19 +1120,7 @@ class TestCsvBlocks:
         path = tmp_path / "rows.csv"
         path.write_bytes(text.encode(encoding))
         read_as = "gb18030" if encoding == "gb18030" else "utf-8"
-
-        def rows() -> list[tuple[object, ...]]:
-            found = _tables.read_rows(
-                path, "csv", encoding=read_as, accept_header=lambda _: True, tables=()
-            )
-            return [
-                (kind, line, cells, tuple(map(str, issues)))
-                for kind, line, cells, issues, _ in found
-            ]
-
-        whole = rows()
-        monkeypatch.setattr(_tables, "_BLOCK", block)
-        assert whole == rows()
+        _same_in_blocks(path, "csv", read_as, block, monkeypatch)
 
 
 class TestJsonStreaming:
@@ -1222,19 +1229,7 @@ class TestJsonStreaming:
         ending, bom, block = how
         path = tmp_path / "records.jsonl"
         path.write_text(ending.join(lines) + ending, encoding="utf-8-sig" if bom else "utf-8")
-
-        def rows() -> list[tuple[object, ...]]:
-            found = _tables.read_rows(
-                path, "jsonl", encoding="utf-8", accept_header=lambda _: True, tables=()
-            )
-            return [
-                (kind, line, cells, tuple(map(str, issues)))
-                for kind, line, cells, issues, _ in found
-            ]
-
-        whole = rows()
-        monkeypatch.setattr(_tables, "_BLOCK", block)
-        assert whole == rows()
+        _same_in_blocks(path, "jsonl", "utf-8", block, monkeypatch)
 
     def test_json_not_utf8(self, tmp_path: Path) -> None:
         """JSON that is not UTF-8 stops the load."""
