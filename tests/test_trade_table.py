@@ -987,6 +987,25 @@ _HOW = st.tuples(
 )
 
 
+def _scanned_fresh(scan: str, path: Path) -> list[str]:
+    """A scan's rows read, its CNY total and Arrow's peak (bytes), in a fresh interpreter.
+
+    ``scan`` calls ``TradeTable`` (``scan_csv(sys.argv[1], ...)``) with ``path`` as the
+    argument: Arrow's peak is the process's, so only a new process measures one scan.
+    """
+    code = (
+        "import sys, pyarrow as pa\n"
+        "from littlegiants.io import TradeTable\n"
+        f"scan = TradeTable.{scan}\n"
+        "total = scan.summarize(currency='CNY').total\n"
+        "print(scan.rows_read, total.amount, pa.default_memory_pool().max_memory())\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
+    return found.stdout.split()
+
+
 def _scanned(read, how) -> object:
     """The summary of what ``read(errors)`` gives, with what it read, or the error it raised."""
     errors, rates, by = how
@@ -1088,17 +1107,7 @@ class TestScan:
         ]
         path.write_text("name,period,flow,value,currency\n" + "\n".join(rows) + "\n")
         assert path.stat().st_size > 48 * block
-        code = (
-            "import sys, pyarrow as pa\n"
-            "from littlegiants.io import TradeTable\n"
-            f"scan = TradeTable.scan_csv(sys.argv[1], block_size={block})\n"
-            "total = scan.summarize(currency='CNY').total\n"
-            "print(scan.rows_read, total.amount, pa.default_memory_pool().max_memory())\n"
-        )
-        found = subprocess.run(
-            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
-        )
-        count, total, peak = found.stdout.split()
+        count, total, peak = _scanned_fresh(f"scan_csv(sys.argv[1], block_size={block})", path)
         expected = sum(Decimal(row.split(",")[3]) for row in rows)
         assert (len(rows), expected) == (int(count), Decimal(total))
         assert int(peak) < 12 * block, f"{int(peak) / block:.1f} blocks"
@@ -1177,13 +1186,6 @@ class TestScanParquet:
         6,000,000 rows), where the scan promises about a batch's worth.
         """
         size = 4000
-        code = (
-            "import sys, pyarrow as pa\n"
-            "from littlegiants.io import TradeTable\n"
-            f"scan = TradeTable.scan_parquet(sys.argv[1], batch_size={size})\n"
-            "total = scan.summarize(currency='CNY').total\n"
-            "print(scan.rows_read, total.amount, pa.default_memory_pool().max_memory())\n"
-        )
         peaks = []
         for groups in (8, 64):
             count = groups * size
@@ -1196,10 +1198,9 @@ class TestScanParquet:
             }
             path = tmp_path / f"trade-{groups}.parquet"
             pq.write_table(pa.table(rows), path, row_group_size=size)
-            found = subprocess.run(
-                [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+            read, total, peak = _scanned_fresh(
+                f"scan_parquet(sys.argv[1], batch_size={size})", path
             )
-            read, total, peak = found.stdout.split()
             expected = sum(map(Decimal, rows["value"]))
             assert (count, expected) == (int(read), Decimal(total))
             peaks.append(int(peak))

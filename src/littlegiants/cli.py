@@ -1502,6 +1502,9 @@ def _no_trade(data: str) -> NoReturn:
     raise UsageError(template, data=data)
 
 
+_TRADE_ONLY: Final = N_("--engine {engine} reads trade files only: {path}")
+
+
 def _trade_input(path: Path, kind: str | None, *, engine: str = "arrow") -> Any:  # noqa: ANN401 - a TradeTable or a TradeScan (the arrow extra is optional)
     """A trade file, or a folder of them, read into a ``TradeTable`` (``--engine arrow``).
 
@@ -1520,13 +1523,15 @@ def _trade_input(path: Path, kind: str | None, *, engine: str = "arrow") -> Any:
         raise UsageError(_TRADE_ONLY, engine=engine, path=path)
     from littlegiants.io import TradeTable  # noqa: PLC0415 - the arrow extra, only when asked
 
-    readers: dict[str, Callable[[Path], Any]] = {
-        ".csv": TradeTable.read_csv,
-        ".parquet": TradeTable.read_parquet,
-        ".xlsx": TradeTable.read_xlsx,
-    }
-    if engine == "scan":
-        readers = {".csv": TradeTable.scan_csv, ".parquet": TradeTable.scan_parquet}
+    readers: dict[str, Callable[[Path], Any]] = (
+        {".csv": TradeTable.scan_csv, ".parquet": TradeTable.scan_parquet}
+        if engine == "scan"
+        else {
+            ".csv": TradeTable.read_csv,
+            ".parquet": TradeTable.read_parquet,
+            ".xlsx": TradeTable.read_xlsx,
+        }
+    )
     read = readers.get(path.suffix.lower())
     if read is None:
         template = (
@@ -1539,9 +1544,6 @@ def _trade_input(path: Path, kind: str | None, *, engine: str = "arrow") -> Any:
         )
         raise UsageError(template, suffix=path.suffix or path.name)
     return read(path)
-
-
-_TRADE_ONLY: Final = N_("--engine {engine} reads trade files only: {path}")
 
 
 def _trade_dataset(folder: Path, *, engine: str = "arrow") -> Callable[[Path], Any]:

@@ -719,7 +719,8 @@ _THREADED_ROWS: Final = 32_768
 _BAD: Final = object()
 _FALSE: Final = _arrays.scalar(value=False, type_=pa.bool_())
 #: The constants the growth agreement compares with (:func:`_agreeing`), made once.
-_ZERO, _ONE = (_arrays.scalar(Decimal(n), pa.decimal256(2, 0)) for n in (0, 1))
+_ZERO: Final = _arrays.scalar(Decimal(0), pa.decimal256(2, 0))
+_ONE: Final = _arrays.scalar(Decimal(1), pa.decimal256(2, 0))
 _SHIFT_33: Final = _arrays.scalar(Decimal(10) ** 33, pa.decimal256(34, 0))
 _ZERO_WIDE: Final = _arrays.scalar(Decimal(0), _WIDE)
 
@@ -1639,6 +1640,12 @@ class _Sums:
             return None
         return _Factor(factor)
 
+    def split(self, codes: pa.Array | pa.ChunkedArray) -> tuple[pa.Array, pa.Array]:
+        """Each row code's (group, flow) cell and (currency, period) pair (``code`` above)."""
+        count = _arrays.number(self.pair_count)
+        cell = pc.divide(codes, count)
+        return cell, pc.subtract(codes, pc.multiply(cell, count))
+
     def place(self, cell: int) -> tuple[tuple[str | None, str | None], ...]:
         """The cells a (group, flow) code adds to."""
         flow = self.flows[cell % len(self.flows)]
@@ -1669,9 +1676,7 @@ class _Sums:
                 ("growth", "max"),
             ],
         )
-        count = _arrays.number(self.pair_count)
-        cell = pc.divide(sums["code"], count)
-        pair = pc.subtract(sums["code"], pc.multiply(cell, count))
+        cell, pair = self.split(sums["code"])
         sums = sums.append_column("cell", cell).append_column("pair", pair)
         cells: dict[tuple[str | None, str | None], _Cell] = {}
         by_cell = _arrays.group_by(
@@ -1814,7 +1819,7 @@ class _Sums:
             for cell in range(len(self.groups) * len(self.flows))
             if any(place in complete for place in self.place(cell))
         ]
-        cell = pc.divide(implied["code"], _arrays.number(self.pair_count))
+        cell, _ = self.split(implied["code"])
         return implied.filter(pc.is_in(cell, _arrays.array(chosen, pa.int64())))
 
     def bounded(self, implied: pa.Table) -> bool:
@@ -1853,15 +1858,7 @@ class _Sums:
             total = EXACT.add(total, EXACT.multiply(largest, Decimal(row["value_count"])))
         if total >= _LIMIT:
             return False
-        for pair in pc.unique(
-            pc.subtract(
-                implied["code"],
-                pc.multiply(
-                    pc.divide(implied["code"], _arrays.number(self.pair_count)),
-                    _arrays.number(self.pair_count),
-                ),
-            )
-        ).to_pylist():
+        for pair in pc.unique(self.split(implied["code"])[1]).to_pylist():
             code = self.currencies[pair // len(self.periods)]
             prior_end = cast("dt.date", self.periods[pair % len(self.periods)][1])
             if self.factor(code, prior_end, largest_of_all, finest_of_all) is None:

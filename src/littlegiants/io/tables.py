@@ -1219,9 +1219,8 @@ class _JsonArray:
             try:
                 value, end = _DECODER.raw_decode(self.buffer, self.pos)
             except json.JSONDecodeError as exc:
-                incomplete = exc.pos >= len(self.buffer) - _CUT or exc.msg.startswith(
-                    "Unterminated"
-                )
+                near_the_cut = exc.pos >= len(self.buffer) - _CUT
+                incomplete = near_the_cut or exc.msg.startswith("Unterminated")
                 if not self.eof and incomplete:
                     if len(self.buffer) - self.pos > MAX_RECORD_CHARS:
                         self.failure = _fatal(
