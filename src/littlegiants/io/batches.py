@@ -779,11 +779,18 @@ def _all_plain(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, 
     A customs extract's amounts all fit, and the pattern (:data:`_PLAIN_FIT`) is the dearest
     step of reading them (half of an amount column's time). This decides for the whole column
     at once, in cheaper steps: its text holds only digits and points; no text is empty
-    (unless ``empty_ok``), starts or ends with a point (which Arrow's cast would take); none
-    has more than 64 places (an exponent below ``-64``); and Arrow's exact cast to
-    :data:`AMOUNT` takes them all: it refuses a second point, a 32nd whole digit and a nonzero
-    eighth place. Those are the texts the pattern matches (``test_trade_table.py`` holds the
-    two equal). ``None`` when any step fails: the pattern then decides row by row.
+    (unless ``empty_ok``), starts or ends with a point (which Arrow's cast would take), or has
+    more than 31 digits before its point or 7 after it; and Arrow's exact cast to
+    :data:`AMOUNT` takes them all (it refuses a second point). Those are texts the pattern
+    matches (``test_trade_table.py`` holds the two equal); a column with a text of more digits
+    (leading or trailing zeros the pattern takes) is left to it.
+
+    The digit counts are not left to the cast: Arrow reads a text's digits into 128 bits
+    before it checks them against the type, and a number of 39 digits or more can wrap around
+    unnoticed (``'9' * 39`` is read as a negative amount, ``'11' + '0' * 31`` as another
+    number; pyarrow 26, measured). Within 31 and 7 digits a text is below ``1E+38`` once
+    scaled, which 128 bits hold. ``None`` when any step fails: the pattern then decides row
+    by row.
     """
     count = len(texts)
     if texts.type != pa.string() or texts.offset or texts.null_count or not count:
@@ -805,21 +812,23 @@ def _all_plain(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, 
     dot, exponents = _points(plain)
     marked = pc.greater_equal(dot, zero)
     lowest = pc.min(exponents).as_py()  # None when every text is empty
+    widest = pc.max(pc.if_else(marked, dot, lengths)).as_py()  # the most digits before a point
     if (
         pc.any(pc.equal(dot, zero)).as_py()  # a point first
         or pc.any(pc.and_(marked, pc.equal(exponents, zero))).as_py()  # a point last
-        or (lowest is not None and lowest < -_MOST_PLACES)
+        or (lowest is not None and lowest < -_SCALE)
+        or (widest is not None and widest > _WHOLE_DIGITS)
     ):
         return None
     try:
-        amounts = _cast_amounts(plain, lowest)
+        amounts = pc.cast(plain, AMOUNT)
     except pa.ArrowInvalid:
         return None
     return _flags(flag=False, count=count), amounts, pc.cast(exponents, pa.int8())
 
 
-#: The most places the pattern takes (:data:`_PLAIN_FIT`: 7, then 57 zeros).
-_MOST_PLACES: Final = 64
+#: The most digits before the point of an amount that fits :data:`AMOUNT` (38 less 7 places).
+_WHOLE_DIGITS: Final = 31
 
 
 def _amounts_by_pattern(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, pa.Array]:
@@ -874,15 +883,14 @@ def _points(plain: pa.Array) -> tuple[pa.Array, pa.Array]:
 
 
 def _cast_amounts(plain: pa.Array, lowest: int | None) -> pa.Array:
-    """Plain texts that fit (null elsewhere) as :data:`AMOUNT`; ``lowest``: their least exponent.
+    """Texts that fit (:data:`_PLAIN_FIT`; null elsewhere) as :data:`AMOUNT`.
 
-    Arrow's cast refuses a text of about 40 digits or more ("would cause data loss"), whatever
-    its value: ``1.5`` followed by 40 zeros fits and is refused. A text that fits has only
-    zeros after its seventh place, so those are cut off first, where a text has any.
-
-    Raises:
-        pyarrow.ArrowInvalid: a text Arrow cannot read (:func:`_all_plain` then leaves the
-            column to the pattern).
+    ``lowest`` is their least exponent. Arrow's cast refuses a text of about 40 digits or more
+    ("would cause data loss"), whatever its value: ``1.5`` followed by 40 zeros fits and is
+    refused (and a text of more digits could wrap around in its 128 bits, see
+    :func:`_all_plain`). A text that fits has only zeros after its seventh place, so those are
+    cut off first, where a text has any: what is cast has at most 31 digits before its point
+    (leading zeros aside, which Arrow skips) and 7 after.
     """
     if lowest is not None and lowest < -_SCALE:
         plain = pc.replace_substring_regex(plain, _PAST_THE_SCALE, r"\1")
