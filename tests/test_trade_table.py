@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
 import itertools
 import mmap
 import operator
@@ -783,6 +784,19 @@ class TestRecordsOf:
         assert records == list(TradeTable.from_records(records).to_records())
 
 
+@st.composite
+def decimal_columns(draw: st.DrawFn) -> tuple[pa.DataType, list[Decimal]]:
+    """A decimal type of any precision and scale (negative too), and amounts it holds."""
+    wide = draw(st.booleans())
+    precision = draw(st.integers(1, 76 if wide else 38))
+    scale = draw(st.integers(-3, precision))
+    type_ = (pa.decimal256 if wide else pa.decimal128)(precision, scale)
+    exact = decimal.Context(prec=100)
+    digits = st.integers(0, 10**precision - 1)
+    amounts = st.lists(digits.map(lambda n: Decimal(n).scaleb(-scale, context=exact)), max_size=5)
+    return type_, draw(amounts.filter(bool))
+
+
 class TestLimitsAndTypes:
     def test_amount_finer_than_1e_7_is_refused(self):
         """from_records refuses an amount the decimal128(38, 7) column cannot hold exactly.
@@ -873,6 +887,41 @@ class TestLimitsAndTypes:
             assert not pc.any(by_pattern[0]).as_py()
             assert all(map(pa.Array.equals, whole, by_pattern))
         assert all(map(pa.Array.equals, batches._amounts(column, empty_ok=empty_ok), by_pattern))
+
+    @given(decimal_columns())
+    @example((pa.decimal128(38, 7), [Decimal(0)]))  # Arrow wrote it 0E-7
+    @example((pa.decimal128(38, 10), [Decimal("0E-10"), Decimal("1.000E-7"), Decimal("1.5")]))
+    @example((pa.decimal128(5, -2), [Decimal("1.23E+4")]))  # Arrow wrote it 1.23E+4
+    def test_a_decimal_column_gives_its_amounts(self, drawn):
+        """A decimal amount column (Parquet's, polars' ``Decimal``) gives its amounts exactly.
+
+        Arrow writes a decimal as text in scientific notation when it is small or its scale is
+        negative (a zero of scale 7 as ``0E-7``), which the rows' reader refused ("E-7 is not
+        a currency code"). Amounts beyond the bounds (1E+31, places past the 64th) are
+        rejected as the loader rejects them; one finer than the table holds stops it.
+        """
+        type_, amounts = drawn
+        count = len(amounts)
+        raw = pa.table(
+            {
+                "name": ["甲"] * count,
+                "period": ["2022-03"] * count,
+                "flow": ["import"] * count,
+                "value": pa.array(amounts, type_),
+            }
+        )
+        held = raw["value"].to_pylist()  # at the column's scale
+        kept = [a for a in held if a < Decimal("1E31") and a.as_tuple().exponent >= -64]
+        seventh = Decimal("1E-7")
+        if any(a != a.quantize(seventh, context=decimal.Context(prec=100)) for a in kept):
+            with pytest.raises(LoadError, match="cannot hold exactly"):
+                TradeTable.from_arrow(raw, currency="CNY", errors="collect")
+            return
+        table = TradeTable.from_arrow(raw, currency="CNY", errors="collect")
+        found = [record.value.amount for record in table.to_records()]
+        assert (kept, count - len(kept)) == (found, len(table.rejected))
+        if type_.scale >= 0:  # written with the column's places
+            assert [a.as_tuple() for a in kept] == [a.as_tuple() for a in found]
 
     def test_a_customs_column_is_read_whole(self):
         """Amounts as customs extracts write them are decided for the column at once."""

@@ -1437,16 +1437,37 @@ def text_column(column: pa.ChunkedArray | pa.Array) -> pa.Array:
             column = pa.table({"column": column}).unify_dictionaries()["column"]
         column = column.combine_chunks()
     if not pa.types.is_dictionary(column.type):
-        column = column if column.type == pa.string() else pc.cast(column, pa.string())
+        column = column if column.type == pa.string() else _as_text(column)
         return column if not column.null_count else pc.coalesce(column, _arrays.text(""))
     texts, indices = column.dictionary, column.indices
     if texts.type == pa.string() and not texts.null_count and not indices.null_count:
         return column
-    texts = pc.coalesce(pc.cast(texts, pa.string()), _arrays.text(""))
+    texts = pc.coalesce(_as_text(texts), _arrays.text(""))
     if indices.null_count:
         indices = pc.fill_null(pc.cast(indices, pa.int32()), _arrays.scalar(len(texts), pa.int32()))
         texts = pa.concat_arrays([texts, _arrays.array([""], pa.string())])
     return pa.DictionaryArray.from_arrays(indices, texts)
+
+
+def _as_text(values: pa.Array) -> pa.Array:
+    """Values as text (``pc.cast``), a decimal written out in full as a file writes one.
+
+    Arrow writes a decimal in scientific notation where its exponent is negative and below
+    -6 once adjusted, or positive: a zero of scale 7 (a ``decimal128(38, 7)`` column, what
+    polars' ``Decimal(38, 7)`` gives) as ``0E-7``, ``0.0000001`` at scale 10 as ``1.000E-7``,
+    12300 at scale -2 as ``1.23E+4``. No reader takes that as an amount (the loader read
+    ``E-7`` as a currency code it does not know), so such values are written out with their
+    places (``0.0000000``, ``0.0000001000``, ``12300``); the others keep Arrow's text, which is
+    the same.
+    """
+    texts = pc.cast(values, pa.string())
+    if not pa.types.is_decimal(values.type):
+        return texts
+    marked = pc.fill_null(pc.match_substring(texts, "E"), _FALSE)
+    if not pc.any(marked).as_py():
+        return texts
+    written = [format(value, "f") for value in values.filter(marked).to_pylist()]
+    return pc.replace_with_mask(texts, marked, _arrays.array(written, pa.string()))
 
 
 def _refuse_floats(table: pa.Table, path: str) -> None:
