@@ -806,7 +806,7 @@ def _all_plain(texts: pa.Array, *, empty_ok: bool) -> tuple[pa.Array, pa.Array, 
     filled = pc.greater(lengths, zero)
     plain = texts  # the texts, an empty one null (as the pattern's reading leaves it)
     if empty_ok and pc.sum(filled).as_py() < count:
-        plain = pa.StringArray.from_buffers(count, offsets, data, filled.buffers()[1])
+        plain = _shown(texts, filled)
     elif pc.min(lengths).as_py() == 0:
         return None
     dot, exponents = _points(plain)
@@ -849,23 +849,29 @@ def _fitting(texts: pa.Array) -> pa.Array:
 def _read_amounts(texts: pa.Array, fits: pa.Array) -> tuple[pa.Array, pa.Array]:
     """Plain amounts as :data:`AMOUNT` where ``fits`` (null elsewhere), and their exponents.
 
-    The texts that fit are read as they are: the others are hidden behind a null (the texts'
-    own buffers, with ``fits`` as their validity), never copied.
+    The texts that fit are read as they are: the others are hidden behind a null
+    (:func:`_shown`).
+    """
+    plain = _shown(texts, fits)
+    _, exponents = _points(plain)
+    return _cast_amounts(plain, pc.min(exponents).as_py()), pc.cast(exponents, pa.int8())
+
+
+def _shown(texts: pa.Array, keep: pa.Array) -> pa.Array:
+    """The texts where ``keep`` is true, null elsewhere.
+
+    Plain text arrays keep their own buffers, with ``keep`` as their validity: never copied.
     """
     if (
         texts.type == pa.string()
         and texts.offset == 0
-        and fits.offset == 0
+        and keep.offset == 0
         and not texts.null_count
-        and not fits.null_count
+        and not keep.null_count
     ):
-        plain = pa.StringArray.from_buffers(
-            len(texts), texts.buffers()[1], texts.buffers()[2], fits.buffers()[1]
-        )
-    else:
-        plain = pc.if_else(fits, texts, _arrays.scalar(None, pa.string()))
-    _, exponents = _points(plain)
-    return _cast_amounts(plain, pc.min(exponents).as_py()), pc.cast(exponents, pa.int8())
+        _, offsets, data = texts.buffers()
+        return pa.StringArray.from_buffers(len(texts), offsets, data, keep.buffers()[1])
+    return pc.if_else(keep, texts, _arrays.scalar(None, pa.string()))
 
 
 def _points(plain: pa.Array) -> tuple[pa.Array, pa.Array]:
